@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Cake-style bootstrapper: builds the host when any of its inputs changed, then runs it with every argument.
+# Warm runs start the compiled host directly (no `dotnet run`), which is what makes ./build.sh cheap to call.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+out="$root/.build/host"
+stamp="$out/.inputs"
+host="$out/Build.dll"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "Error: the .NET SDK is not installed or not on PATH; install the version in global.json (https://dot.net)." >&2
+  exit 1
+fi
+
+# What goes into the host: its sources, the definition, project and package files, and the SDK itself.
+inputs=("$root/build" "$root/src" "$root/global.json" "$root/Directory.Build.props" "$root/Directory.Packages.props")
+sdk_id() { dotnet --list-sdks 2>/dev/null | tr '\n' ' '; }
+
+stale() {
+  [[ -f "$host" && -f "$stamp" ]] || return 0
+  [[ "$(head -n 1 "$stamp")" == "$(sdk_id)" ]] || return 0
+  # A newer file or folder (a folder's time changes when a file in it is added or removed) means a rebuild.
+  [[ -z "$(find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -newer "$stamp" -print -quit 2>/dev/null)" ]] || return 0
+  return 1
+}
+
+build_host() {
+  mkdir -p "$out"
+  local log="$out/build.log"
+  local started="$out/.started"
+  sdk_id >"$started"
+  if ! dotnet build "$root/build/Build.csproj" -c Release -o "$out" --nologo -v q -clp:NoSummary >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "Error: the build host did not compile (log above, also in $log)." >&2
+    exit 1
+  fi
+  # The stamp carries the time the build started, so an edit made during the build still counts as newer.
+  mv "$started" "$stamp"
+}
+
+# Parallel callers (tests, several terminals) must not build into the same folder at once.
+mkdir -p "$out"
+exec 9>"$out/.lock"
+flock 9
+if stale; then
+  build_host
+fi
+flock -u 9
+exec 9>&-
+
+exec dotnet "$host" "$@"

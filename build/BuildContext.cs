@@ -1,0 +1,46 @@
+using Build.Frosting;
+using Build.Settings;
+using Cake.Core;
+using Cake.Core.IO;
+using Pipeline.Definition;
+using Pipeline.Definition.Stages;
+
+namespace Build;
+
+/// <summary>
+/// What every stage task needs, read once from arguments, environment and the pipeline definition.
+/// Tasks hold no literals of their own: paths come from here and from the definition's artifacts.
+/// </summary>
+public sealed class BuildContext : FrostingContext
+{
+    public BuildContext(ICakeContext context)
+        : base(context)
+    {
+        Pipeline = SovdPipeline.Definition;
+        RepoRoot = new DirectoryPath(Repository.Root);
+        AppRoot = RepoRoot.Combine(Argument(ArgumentNames.AppRoot, Pipeline.Settings.AppRoot)).Collapse();
+        Python = new FilePath(Argument(ArgumentNames.Python, Environment.GetEnvironmentVariable(EnvVars.Python) ?? "python3"));
+        CoverageThreshold = Argument(ArgumentNames.CoverageThreshold, 80);
+        IsGitHubActions = Environment.GetEnvironmentVariable(EnvVars.GitHubActions) == "true";
+    }
+
+    public PipelineDefinition Pipeline { get; }
+
+    public DirectoryPath RepoRoot { get; }
+
+    /// <summary>Where the app lives (backend/, frontend/, e2e/, docker-compose.yml, infrastructure/).</summary>
+    public DirectoryPath AppRoot { get; }
+
+    /// <summary>The Python interpreter that has the backend's tools; on GitHub the job's python, here Debian's.</summary>
+    public FilePath Python { get; }
+
+    /// <summary>The lowest line coverage, in percent, the unit-test stages accept.</summary>
+    public int CoverageThreshold { get; }
+
+    public bool IsGitHubActions { get; }
+
+    /// <summary>The folder of an artifact the definition names; its CI job uploads from the same place.</summary>
+    public DirectoryPath ArtifactDirectory(Artifact artifact) => RepoRoot.Combine(artifact.Path);
+
+    public FilePath InRepo(string relativePath) => RepoRoot.CombineWithFilePath(relativePath);
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+using Cake.Common.Build;
+using Cake.Core;
+
+namespace Build.Frosting.Internal;
+
+/// <summary>Cake's GitHub workflow commands, written to the host's console instead of straight to stdout.</summary>
+internal sealed class ConsoleServiceMessageWriter : IBuildSystemServiceMessageWriter
+{
+    private readonly IConsole _console;
+
+    public ConsoleServiceMessageWriter(IConsole console)
+    {
+        _console = console;
+    }
+
+    public void Write(string format, params object[] args) =>
+        _console.WriteLine(string.Format(CultureInfo.InvariantCulture, format, args));
+}

@@ -1,0 +1,56 @@
+using System.Reflection;
+using Cake.Core;
+
+namespace Build.Frosting.Internal;
+
+internal static class HelpText
+{
+    private static readonly string[] Lines =
+    [
+        "Usage: build [options] [--<argument>=<value> ...]",
+        string.Empty,
+        "Options:",
+        "  -t, --target <task>          Task to run; repeat for several (default: Default)",
+        "  -e, --exclusive              Run only the target(s), not their dependencies",
+        "      --dryrun, --noop, --whatif",
+        "                               Run tasks, but print commands instead of starting processes",
+        "      --tree, --showtree       Show the dependency tree of the target(s), or of every task",
+        "      --description, --showdescription",
+        "                               List the tasks with their descriptions",
+        "  -v, --verbosity <level>      quiet, minimal, normal, verbose, diagnostic (or q, m, n, v, d)",
+        "  -w, --working <dir>          Working directory",
+        "  -h, --help                   Show this help",
+        "      --version                Show the version",
+        "      --info                   Show the version of the host, Cake and .NET",
+        string.Empty,
+        "Any other --name=value, --name value or bare --flag (= true) is a Cake argument that tasks read",
+        "with context.Argument<T>(\"name\", default). A value starting with '-' needs the --name=value form.",
+    ];
+
+    public static void WriteHelp(IConsole console)
+    {
+        foreach (var line in Lines)
+        {
+            console.WriteLine(line);
+        }
+    }
+
+    public static void WriteVersion(IConsole console) => console.WriteLine(HostVersion());
+
+    public static void WriteInfo(IConsole console)
+    {
+        console.WriteLine($"Build host: {HostVersion()}");
+        console.WriteLine($"Cake.Core:  {VersionOf(typeof(ICakeContext).Assembly)}");
+        console.WriteLine($".NET:       {Environment.Version}");
+    }
+
+    private static string HostVersion() => VersionOf(Assembly.GetEntryAssembly() ?? typeof(CakeHost).Assembly);
+
+    private static string VersionOf(Assembly assembly)
+    {
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString()
+            ?? "unknown";
+        return version.Split('+')[0];
+    }
+}

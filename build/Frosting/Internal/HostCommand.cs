@@ -1,0 +1,12 @@
+namespace Build.Frosting.Internal;
+
+/// <summary>What one invocation does; when several are asked for, the earliest in this list wins.</summary>
+internal enum HostCommand
+{
+    Help,
+    Version,
+    Info,
+    Tree,
+    Description,
+    Run,
+}

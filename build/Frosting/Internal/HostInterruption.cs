@@ -1,0 +1,82 @@
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+
+namespace Build.Frosting.Internal;
+
+/// <summary>
+/// One run's interruption state: the token tasks poll and the child processes to kill when SIGINT/SIGTERM arrives.
+/// </summary>
+internal sealed class HostInterruption : IDisposable
+{
+    private readonly CancellationTokenSource _source = new();
+    private readonly HashSet<IProcess> _running = [];
+    private readonly Lock _lock = new();
+    private readonly ICakeLog _log;
+
+    public HostInterruption(ICakeLog log)
+    {
+        _log = log;
+    }
+
+    public CancellationToken Token => _source.Token;
+
+    public bool IsInterrupted => _source.IsCancellationRequested;
+
+    /// <summary>Returns false when the run was already interrupted (a second signal), so the caller can let the process die.</summary>
+    public bool Interrupt(string reason)
+    {
+        IProcess[] victims;
+        lock (_lock)
+        {
+            if (_source.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            _source.Cancel();
+            victims = [.. _running];
+            _running.Clear();
+        }
+
+        _log.Warning("{0}: stopping the running task; teardown and the summary still run.", reason);
+        foreach (var process in victims)
+        {
+            ProcessKiller.Kill(process);
+        }
+
+        return true;
+    }
+
+    public void ThrowIfInterrupted()
+    {
+        if (IsInterrupted)
+        {
+            throw new BuildInterruptedException();
+        }
+    }
+
+    public void Track(IProcess process)
+    {
+        lock (_lock)
+        {
+            if (!_source.IsCancellationRequested)
+            {
+                _running.Add(process);
+                return;
+            }
+        }
+
+        // Started while the interruption was being handled: it must not outlive the run.
+        ProcessKiller.Kill(process);
+    }
+
+    public void Untrack(IProcess process)
+    {
+        lock (_lock)
+        {
+            _running.Remove(process);
+        }
+    }
+
+    public void Dispose() => _source.Dispose();
+}

@@ -1,0 +1,14 @@
+using Cake.Core.Diagnostics;
+
+namespace Build.Frosting.Internal;
+
+internal sealed record ParsedCommandLine(
+    HostCommand Command,
+    IReadOnlyList<string> Targets,
+    bool TargetsGiven,
+    bool Exclusive,
+    bool DryRun,
+    Verbosity Verbosity,
+    string? WorkingDirectory,
+    ILookup<string, string> Arguments,
+    IReadOnlyList<string> Errors);

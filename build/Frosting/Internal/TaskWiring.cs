@@ -1,0 +1,78 @@
+using System.Runtime.ExceptionServices;
+using Cake.Core;
+using Cake.Core.Diagnostics;
+
+namespace Build.Frosting.Internal;
+
+/// <summary>
+/// Turns a task object into Cake actions. Unlike Cake, OnError does not swallow the failure: it is wired as Cake's
+/// error *reporter*, so the failure still fails the run. Only [ContinueOnError] installs an error *handler*.
+/// </summary>
+internal sealed class TaskWiring
+{
+    private readonly ICakeContext _context;
+    private readonly RunJournal _journal;
+    private readonly IReadOnlySet<string> _targets;
+    private readonly ICakeLog _log;
+
+    public TaskWiring(ICakeContext context, RunJournal journal, IReadOnlySet<string> targets, ICakeLog log)
+    {
+        _context = context;
+        _journal = journal;
+        _targets = targets;
+        _log = log;
+    }
+
+    public void Attach(CakeTask cakeTask, TaskDescriptor descriptor, IFrostingTask task)
+    {
+        var name = descriptor.Name;
+        cakeTask.Actions.Add(_ => task.RunAsync(_context));
+        cakeTask.AddCriteria(_ => ShouldRun(name, task));
+        cakeTask.SetErrorReporter(ex => CallOnError(name, task, ex));
+        cakeTask.FinallyHandler = _ =>
+        {
+            task.Finally(_context);
+            return Task.CompletedTask;
+        };
+        if (descriptor.ContinueOnError)
+        {
+            cakeTask.SetErrorHandler((ex, _) => Continue(name, ex));
+        }
+    }
+
+    private bool ShouldRun(string name, IFrostingTask task)
+    {
+        var decision = task.ShouldRun(_context);
+        if (!_journal.Record(name, decision) && _targets.Contains(name))
+        {
+            // Cake fails a run whose target is skipped; say why instead of its generic criteria message.
+            var reason = decision.Reason is null ? "ShouldRun returned false" : decision.Reason;
+            throw new CakeException($"Could not reach target '{name}' since it was skipped: {reason}.");
+        }
+
+        return decision.ShouldRun;
+    }
+
+    private void CallOnError(string name, IFrostingTask task, Exception exception)
+    {
+        try
+        {
+            task.OnError(exception, _context);
+        }
+        catch (Exception ex)
+        {
+            _log.Error("OnError of task '{0}' failed too: {1}", name, ex.Message);
+        }
+    }
+
+    private void Continue(string name, Exception exception)
+    {
+        if (exception is BuildInterruptedException)
+        {
+            ExceptionDispatchInfo.Throw(exception);
+        }
+
+        _journal.MarkContinued(name);
+        _log.Warning("Task '{0}' failed; the run continues ([ContinueOnError]): {1}", name, exception.Message);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Build.Settings;
+
+/// <summary>The <c>--name=value</c> arguments tasks read. Each has an environment-variable twin in <see cref="EnvVars"/> where CI sets it.</summary>
+public static class ArgumentNames
+{
+    public const string AppRoot = "app-root";
+    public const string Python = "python";
+    public const string CoverageThreshold = "coverage-threshold";
+    public const string Sha = "sha";
+    public const string Registry = "registry";
+    public const string Owner = "owner";
+    public const string Confirm = "confirm";
+}

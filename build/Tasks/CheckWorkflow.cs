@@ -1,0 +1,37 @@
+using Build.Frosting;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+using Pipeline.Definition.Generation;
+
+namespace Build.Tasks;
+
+[TaskName("Check-Workflow")]
+[TaskDescription("Fails when ci-cd.yml or the pipeline diagram differ from what the definition generates")]
+public sealed class CheckWorkflow : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var stale = new List<string>();
+        foreach (var file in PipelineFiles.Render(context.Pipeline))
+        {
+            var path = context.InRepo(file.Path).FullPath;
+            var committed = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+            var diff = UnifiedDiff.Create(file.Content, committed, $"{file.Path} (generated)", $"{file.Path} (in the repository)");
+            if (diff.Length == 0)
+            {
+                context.Information($"{file.Path}: matches the definition");
+                continue;
+            }
+
+            stale.Add(file.Path);
+            context.Error(File.Exists(path) ? diff : $"{file.Path} does not exist.");
+        }
+
+        if (stale.Count > 0)
+        {
+            throw new CakeException(
+                $"{string.Join(", ", stale)} differ(s) from the pipeline definition. " +
+                $"Run {WorkflowGenerator.RegenerateCommand} and commit the result; do not edit generated files by hand.");
+        }
+    }
+}

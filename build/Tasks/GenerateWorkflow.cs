@@ -1,0 +1,32 @@
+using Build.Frosting;
+using Cake.Common.Diagnostics;
+using Pipeline.Definition.Generation;
+
+namespace Build.Tasks;
+
+[TaskName("Generate-Workflow")]
+[TaskDescription("Writes ci-cd.yml (and the pipeline diagram) from the pipeline definition")]
+public sealed class GenerateWorkflow : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        foreach (var file in PipelineFiles.Render(context.Pipeline))
+        {
+            var path = context.InRepo(file.Path).FullPath;
+            if (context.DryRun)
+            {
+                context.Information($"[dry-run] would write {file.Path}");
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var unchanged = File.Exists(path) && File.ReadAllText(path) == file.Content;
+            if (!unchanged)
+            {
+                File.WriteAllText(path, file.Content);
+            }
+
+            context.Information($"{file.Path}: {(unchanged ? "unchanged" : "written")}");
+        }
+    }
+}

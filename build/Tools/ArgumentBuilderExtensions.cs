@@ -1,0 +1,90 @@
+using Cake.Core;
+using Cake.Core.IO;
+using Cake.Core.IO.Arguments;
+
+namespace Build.Tools;
+
+/// <summary>Argument helpers that quote only when a value needs it, so rendered command lines stay readable and exact.</summary>
+public static class ArgumentBuilderExtensions
+{
+    public static ProcessArgumentBuilder AppendValue(this ProcessArgumentBuilder builder, string value)
+    {
+        builder.Append(new TextArgument(ProcessArgumentEscaper.Escape(value)));
+        return builder;
+    }
+
+    public static ProcessArgumentBuilder AppendOptionalValue(this ProcessArgumentBuilder builder, string? value) =>
+        string.IsNullOrEmpty(value) ? builder : builder.AppendValue(value);
+
+    public static ProcessArgumentBuilder AppendValues(this ProcessArgumentBuilder builder, IEnumerable<string> values)
+    {
+        foreach (var value in values)
+        {
+            builder.AppendValue(value);
+        }
+        return builder;
+    }
+
+    /// <summary><c>--name value</c> (or <c>--name=value</c> with <paramref name="separator"/> "=").</summary>
+    public static ProcessArgumentBuilder AppendOption(this ProcessArgumentBuilder builder, string name, string value, string separator = " ")
+    {
+        if (separator == "=")
+        {
+            return builder.AppendValue($"{name}={value}");
+        }
+        builder.Append(new SwitchArgument(name, new TextArgument(ProcessArgumentEscaper.Escape(value)), separator));
+        return builder;
+    }
+
+    public static ProcessArgumentBuilder AppendOptionIfSet(this ProcessArgumentBuilder builder, string name, string? value, string separator = " ") =>
+        string.IsNullOrEmpty(value) ? builder : builder.AppendOption(name, value, separator);
+
+    public static ProcessArgumentBuilder AppendOptions(this ProcessArgumentBuilder builder, string name, IEnumerable<string> values, string separator = " ")
+    {
+        foreach (var value in values)
+        {
+            builder.AppendOption(name, value, separator);
+        }
+        return builder;
+    }
+
+    /// <summary><c>--name key=value</c> per entry, ordered by key so the line is the same on every run.</summary>
+    public static ProcessArgumentBuilder AppendKeyValues(this ProcessArgumentBuilder builder, string name, IReadOnlyDictionary<string, string> values) =>
+        builder.AppendOptions(name, values.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}"));
+
+    /// <summary><c>--name "key=[REDACTED]"</c>: the key stays readable in logs, the value does not.</summary>
+    public static ProcessArgumentBuilder AppendSecretKeyValues(
+        this ProcessArgumentBuilder builder, string name, IReadOnlyDictionary<string, string> values, Func<string, string>? escapeValue = null)
+    {
+        foreach (var pair in values.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            var secret = new SecretArgument(new TextArgument(escapeValue?.Invoke(pair.Value) ?? pair.Value));
+            builder.Append(new SwitchArgument(name, new QuotedArgument(new SwitchArgument(pair.Key, secret, "=")), " "));
+        }
+        return builder;
+    }
+
+    public static ProcessArgumentBuilder AppendFlag(this ProcessArgumentBuilder builder, string flag, bool when)
+    {
+        if (when)
+        {
+            builder.Append(flag);
+        }
+        return builder;
+    }
+
+    public static ProcessArgumentBuilder AppendPath(this ProcessArgumentBuilder builder, Cake.Core.IO.Path path, ICakeEnvironment environment) =>
+        builder.AppendValue(AbsolutePath(path, environment));
+
+    public static ProcessArgumentBuilder AppendPathOption(
+        this ProcessArgumentBuilder builder, string name, Cake.Core.IO.Path? path, ICakeEnvironment environment, string separator = " ") =>
+        path is null ? builder : builder.AppendOption(name, AbsolutePath(path, environment), separator);
+
+    /// <summary>Relative paths resolve against Cake's working directory (the Cake add-in convention), not the tool's.</summary>
+    public static string AbsolutePath(Cake.Core.IO.Path path, ICakeEnvironment environment) => path switch
+    {
+        FilePath file => file.MakeAbsolute(environment).FullPath,
+        DirectoryPath directory => directory.MakeAbsolute(environment).FullPath,
+        _ => path.FullPath,
+    };
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Build.Tools.Docker;
+
+/// <summary>Reads digests out of docker's output.</summary>
+public static partial class DockerOutputParser
+{
+    /// <summary>The digest from a push line like <c>1.2.3: digest: sha256:… size: 1234</c>, or <c>null</c>.</summary>
+    public static string? PushDigest(IEnumerable<string> lines) =>
+        lines.Select(line => PushDigestPattern().Match(line)).LastOrDefault(match => match.Success)?.Groups["digest"].Value;
+
+    /// <summary>Parses the output of <c>image inspect --format "{{json .RepoDigests}}"</c>.</summary>
+    public static IReadOnlyList<string> RepoDigests(string json)
+    {
+        var text = json.Trim();
+        if (text.Length == 0 || text == "null")
+        {
+            return [];
+        }
+        return JsonSerializer.Deserialize<List<string>>(text) ?? [];
+    }
+
+    /// <summary>The digest of the entry of <paramref name="repoDigests"/> that belongs to <paramref name="image"/>'s repository.</summary>
+    public static string? DigestFor(string image, IEnumerable<string> repoDigests)
+    {
+        var prefix = Repository(image) + "@";
+        return repoDigests.FirstOrDefault(entry => entry.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..];
+    }
+
+    /// <summary><c>ghcr.io/o/app:1.2</c> → <c>ghcr.io/o/app</c>; a port in the registry host is kept.</summary>
+    public static string Repository(string image)
+    {
+        var withoutDigest = image.Split('@')[0];
+        var lastSlash = withoutDigest.LastIndexOf('/');
+        var lastColon = withoutDigest.LastIndexOf(':');
+        return lastColon > lastSlash ? withoutDigest[..lastColon] : withoutDigest;
+    }
+
+    [GeneratedRegex(@"digest: (?<digest>sha256:[0-9a-f]{64})")]
+    private static partial Regex PushDigestPattern();
+}

@@ -1,0 +1,22 @@
+namespace Build.Tools.DockerCompose;
+
+/// <summary>Reads the lines printed by <c>docker inspect --format <see cref="Format"/></c>.</summary>
+public static class ContainerStatusParser
+{
+    /// <summary>Containers without a healthcheck print <c>none</c> instead of failing the whole template.</summary>
+    public const string Format = "{{.Id}} {{.Name}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}";
+
+    public static IReadOnlyList<ContainerStatus> Parse(IEnumerable<string> lines) =>
+        lines.Select(line => line.Trim()).Where(line => line.Length > 0).Select(ParseLine).ToList();
+
+    private static ContainerStatus ParseLine(string line)
+    {
+        var parts = line.Split(' ', 4, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 4)
+        {
+            throw new FormatException($"Unexpected docker inspect line '{line}': expected '<id> <name> <state> <health>'.");
+        }
+        var health = WireNames.TryParse<ContainerHealth>(parts[3], out var parsed) ? parsed : ContainerHealth.Unknown;
+        return new ContainerStatus(parts[0], parts[1].TrimStart('/'), parts[2], health);
+    }
+}

@@ -1,0 +1,135 @@
+using Build.Tools.Docker;
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+using Cake.Core.Tooling;
+
+namespace Build.Tools.DockerCompose;
+
+/// <summary>Compose v2 (<c>docker compose</c>) or v1 (<c>docker-compose</c>), whichever the machine has.</summary>
+public sealed class DockerComposeRunner : PipelineTool<DockerComposeSettings>
+{
+    public const string InstallHint =
+        "install Docker Compose: the v2 plugin (docker-compose-plugin, preinstalled on GitHub runners) or v1 with apt-get install -y docker-compose";
+
+    private ComposeVariant? _variant;
+
+    public DockerComposeRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
+        : base(fileSystem, environment, processRunner, tools, log)
+    {
+    }
+
+    public DockerComposeRunner(ICakeContext context)
+        : this(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log)
+    {
+    }
+
+    public static ToolRequirement Requirement(DockerComposeSettings? settings = null) =>
+        new("docker compose", InstallHint, context => new DockerComposeRunner(context).IsAvailable(settings ?? new DockerComposeSettings()));
+
+    protected override string GetToolName() => _variant == ComposeVariant.Standalone ? "docker-compose" : "docker compose";
+
+    protected override IEnumerable<string> GetToolExecutableNames() => [_variant == ComposeVariant.Standalone ? "docker-compose" : "docker"];
+
+    public override bool IsAvailable(DockerComposeSettings settings) => DetectVariant(settings) is not null;
+
+    /// <summary>The variant to use, or <c>null</c> when neither is installed. Runs <c>docker compose version</c> at most once per runner.</summary>
+    public ComposeVariant? DetectVariant(DockerComposeSettings settings)
+    {
+        if (settings.Variant is { } chosen)
+        {
+            return chosen;
+        }
+        if (ExistingPath(settings.ToolPath ?? Tools.Resolve("docker")) is { } docker && PluginAnswers(docker))
+        {
+            return ComposeVariant.Plugin;
+        }
+        return ExistingPath(settings.ToolPath ?? Tools.Resolve("docker-compose")) is null ? null : ComposeVariant.Standalone;
+    }
+
+    public ToolResult Up(DockerComposeUpSettings settings) =>
+        Execute(settings, Command(settings, "up")
+            .AppendFlag("-d", settings.Detach)
+            .AppendFlag("--build", settings.Build == ComposeBuildMode.Build)
+            .AppendFlag("--no-build", settings.Build == ComposeBuildMode.NoBuild)
+            .AppendValues(settings.Services));
+
+    public ToolResult Ps(DockerComposePsSettings settings) =>
+        Execute(settings, Command(settings, "ps")
+            .AppendFlag("-q", settings.Quiet)
+            .AppendFlag("-a", settings.All)
+            .AppendValues(settings.Services), new ToolInvocation { CaptureOutput = true });
+
+    public ToolResult Logs(DockerComposeLogsSettings settings) =>
+        Execute(settings, Command(settings, "logs")
+            .AppendFlag("--no-color", settings.NoColor)
+            .AppendOptionIfSet("--tail", settings.Tail?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .AppendValues(settings.Services));
+
+    public ToolResult Down(DockerComposeDownSettings settings) =>
+        Execute(settings, Command(settings, "down")
+            .AppendFlag("-v", settings.RemoveVolumes)
+            .AppendFlag("--remove-orphans", settings.RemoveOrphans));
+
+    /// <summary>State and health of every container of the project (stopped ones included), via <c>docker inspect</c>.</summary>
+    public IReadOnlyList<ContainerStatus> ContainerStatuses(DockerComposeSettings settings, DockerSettings? dockerSettings = null)
+    {
+        var ps = new DockerComposePsSettings
+        {
+            Files = settings.Files,
+            ProjectName = settings.ProjectName,
+            Variant = settings.Variant,
+            EnvironmentVariables = settings.EnvironmentVariables,
+            WorkingDirectory = settings.WorkingDirectory,
+            All = true,
+        };
+        var ids = Ps(ps).Lines;
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var docker = new DockerRunner(FileSystem, Environment, ProcessRunner, Tools, Log);
+        return ContainerStatusParser.Parse(docker.Inspect(ids, ContainerStatusParser.Format, dockerSettings ?? new DockerSettings()).StandardOutput);
+    }
+
+    private ProcessArgumentBuilder Command(DockerComposeSettings settings, string command)
+    {
+        _variant = DetectVariant(settings)
+            ?? throw new CakeException($"Missing tool 'docker compose': {InstallHint}");
+        var arguments = new ProcessArgumentBuilder();
+        if (_variant == ComposeVariant.Plugin)
+        {
+            arguments.Append("compose");
+        }
+        foreach (var file in settings.Files)
+        {
+            arguments.AppendPathOption("-f", file, Environment);
+        }
+        arguments.AppendOptionIfSet("-p", settings.ProjectName);
+        arguments.Append(command);
+        return arguments;
+    }
+
+    private FilePath? ExistingPath(FilePath? path) =>
+        path is not null && FileSystem.Exist(path.MakeAbsolute(Environment)) ? path.MakeAbsolute(Environment) : null;
+
+    private bool PluginAnswers(FilePath docker)
+    {
+        if (_variant is { } known)
+        {
+            return known == ComposeVariant.Plugin;
+        }
+        var probe = new ProcessSettings { Arguments = "compose version", RedirectStandardOutput = true, RedirectStandardError = true, Silent = true };
+        var process = ProcessRunner.Start(docker, probe);
+        try
+        {
+            process.WaitForExit();
+            _variant = process.GetExitCode() == 0 ? ComposeVariant.Plugin : ComposeVariant.Standalone;
+            return _variant == ComposeVariant.Plugin;
+        }
+        finally
+        {
+            (process as IDisposable)?.Dispose();
+        }
+    }
+}

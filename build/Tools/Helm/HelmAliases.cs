@@ -1,0 +1,39 @@
+using Cake.Core;
+using Cake.Core.Annotations;
+
+namespace Build.Tools.Helm;
+
+[CakeAliasCategory("Helm")]
+public static class HelmAliases
+{
+    /// <summary><c>helm upgrade --install &lt;release&gt; &lt;chart&gt; … --wait --atomic --timeout 5m0s</c>.</summary>
+    [CakeMethodAlias]
+    public static ToolResult HelmUpgrade(this ICakeContext context, HelmUpgradeSettings settings) => Runner(context).Upgrade(settings);
+
+    /// <summary>The release's status; <see cref="HelmReleaseStatus.NotFound"/> when it was never installed.</summary>
+    [CakeMethodAlias]
+    public static HelmStatusResult HelmStatus(this ICakeContext context, string release, HelmSettings? settings = null) =>
+        Runner(context).Status(release, settings ?? new HelmSettings());
+
+    [CakeMethodAlias]
+    public static IReadOnlyList<HelmRevision> HelmHistory(this ICakeContext context, string release, HelmSettings? settings = null, int? max = null) =>
+        Runner(context).History(release, settings ?? new HelmSettings(), max);
+
+    [CakeMethodAlias]
+    public static ToolResult HelmRollback(this ICakeContext context, HelmRollbackSettings settings) => Runner(context).Rollback(settings);
+
+    [CakeMethodAlias]
+    public static ToolResult HelmUninstall(this ICakeContext context, HelmUninstallSettings settings) => Runner(context).Uninstall(settings);
+
+    [CakeMethodAlias]
+    public static ToolResult HelmLint(this ICakeContext context, HelmLintSettings settings) => Runner(context).Lint(settings);
+
+    [CakeMethodAlias]
+    public static ToolResult HelmTemplate(this ICakeContext context, HelmTemplateSettings settings) => Runner(context).Template(settings);
+
+    [CakeMethodAlias]
+    public static bool HelmIsAvailable(this ICakeContext context, HelmSettings? settings = null) =>
+        Runner(context).IsAvailable(settings ?? new HelmSettings());
+
+    private static HelmRunner Runner(ICakeContext context) => new(context);
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace Build.Tools.Helm;
+
+/// <summary>Reads helm's <c>-o json</c> output.</summary>
+public static class HelmJsonParser
+{
+    public static HelmStatusResult Status(string release, string json)
+    {
+        using var document = Parse(json, "helm status");
+        var root = document.RootElement;
+        var status = root.TryGetProperty("info", out var info) ? ParseStatus(Text(info, "status")) : HelmReleaseStatus.Unknown;
+        int? revision = root.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number ? version.GetInt32() : null;
+        return new HelmStatusResult(Text(root, "name") is { Length: > 0 } name ? name : release, status, revision, Text(root, "namespace"));
+    }
+
+    public static IReadOnlyList<HelmRevision> History(string json)
+    {
+        using var document = Parse(json, "helm history");
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException("helm history -o json did not print a JSON array.");
+        }
+        return document.RootElement.EnumerateArray().Select(entry => new HelmRevision(
+            entry.TryGetProperty("revision", out var revision) ? revision.GetInt32() : 0,
+            ParseStatus(Text(entry, "status")),
+            Text(entry, "chart") ?? "",
+            Text(entry, "app_version") ?? "",
+            Text(entry, "description") ?? "",
+            Text(entry, "updated") ?? "")).ToList();
+    }
+
+    public static HelmReleaseStatus ParseStatus(string? wire) =>
+        WireNames.TryParse<HelmReleaseStatus>(wire, out var status) ? status : HelmReleaseStatus.Unknown;
+
+    private static JsonDocument Parse(string json, string command)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException error)
+        {
+            throw new FormatException($"{command} -o json printed something that is not JSON: {error.Message}", error);
+        }
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

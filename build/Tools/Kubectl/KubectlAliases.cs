@@ -1,0 +1,26 @@
+using Cake.Core;
+using Cake.Core.Annotations;
+
+namespace Build.Tools.Kubectl;
+
+[CakeAliasCategory("Kubectl")]
+public static class KubectlAliases
+{
+    [CakeMethodAlias]
+    public static ToolResult KubectlRolloutStatus(this ICakeContext context, KubectlRolloutStatusSettings settings) => Runner(context).RolloutStatus(settings);
+
+    [CakeMethodAlias]
+    public static ToolResult KubectlGet(this ICakeContext context, KubectlGetSettings settings) => Runner(context).Get(settings);
+
+    [CakeMethodAlias]
+    public static ToolResult KubectlAnnotate(this ICakeContext context, KubectlAnnotateSettings settings) => Runner(context).Annotate(settings);
+
+    [CakeMethodAlias]
+    public static ToolResult KubectlScale(this ICakeContext context, KubectlScaleSettings settings) => Runner(context).Scale(settings);
+
+    [CakeMethodAlias]
+    public static bool KubectlIsAvailable(this ICakeContext context, KubectlSettings? settings = null) =>
+        Runner(context).IsAvailable(settings ?? new KubectlSettings());
+
+    private static KubectlRunner Runner(ICakeContext context) => new(context);
+}

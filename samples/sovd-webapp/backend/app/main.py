@@ -1,0 +1,49 @@
+"""ASGI entry point: `uvicorn app.main:app`, configured from SOVD_* environment variables."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from fastapi import FastAPI
+
+from app import __version__
+from app.auth import BearerTokenMiddleware
+from app.database import Database, DatabaseUnavailable
+from app.errors import NotFound, database_unavailable_handler, not_found_handler
+from app.readiness import Readiness
+from app.routes.api import build_api_router
+from app.routes.health import build_health_router
+from app.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+def create_app(
+    settings: Settings | None = None, *, clock: Callable[[], float] = time.monotonic
+) -> FastAPI:
+    """Build the service; `clock` is injectable so tests can step through the ready delay."""
+    settings = Settings.from_env() if settings is None else settings
+    db = Database(settings.db_path)
+
+    app = FastAPI(title="SOVD Command WebApp API", version=__version__)
+    app.state.settings = settings
+    app.state.db = db
+    app.include_router(build_health_router(Readiness(db, settings.ready_delay_seconds, clock)))
+    app.include_router(build_api_router(db))
+    app.add_exception_handler(NotFound, not_found_handler)
+    app.add_exception_handler(DatabaseUnavailable, database_unavailable_handler)
+    if settings.api_token:
+        app.add_middleware(BearerTokenMiddleware, token=settings.api_token)
+
+    logger.info(
+        "SOVD backend configured: db=%s auth=%s ready_delay=%ss",
+        settings.db_path,
+        "bearer token" if settings.auth_enabled else "off",
+        settings.ready_delay_seconds,
+    )
+    return app
+
+
+app = create_app()

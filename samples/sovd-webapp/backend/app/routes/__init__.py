@@ -1,0 +1,1 @@
+"""HTTP routers, each built around the services it needs."""

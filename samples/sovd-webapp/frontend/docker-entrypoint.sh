@@ -1,0 +1,52 @@
+#!/bin/sh
+# Renders nginx.conf.template with the container's settings, then runs nginx in the foreground
+# (or the given command instead, with the config rendered to $NGINX_RUNTIME_DIR/nginx.conf).
+set -eu
+
+BACKEND_UPSTREAM="${BACKEND_UPSTREAM:-backend:8000}"
+LISTEN_PORT="${LISTEN_PORT:-8080}"
+WEB_ROOT="${WEB_ROOT:-/usr/share/nginx/html}"
+NGINX_RUNTIME_DIR="${NGINX_RUNTIME_DIR:-/tmp/nginx}"
+NGINX_TEMPLATE="${NGINX_TEMPLATE:-/etc/nginx/templates/nginx.conf.template}"
+
+fail() {
+  echo "docker-entrypoint: $*" >&2
+  exit 64
+}
+
+# Values go into the config through sed, so only plain characters are allowed: this keeps
+# both the sed expression and the nginx syntax intact.
+require_match() {
+  name="$1" value="$2" pattern="$3" example="$4"
+  if ! printf '%s\n' "$value" | grep -Eqx "$pattern"; then
+    fail "$name='$value' is not valid; set it like $name=$example."
+  fi
+}
+
+require_match BACKEND_UPSTREAM "$BACKEND_UPSTREAM" '[A-Za-z0-9._-]+:[0-9]{1,5}' 'backend:8000'
+require_match LISTEN_PORT "$LISTEN_PORT" '[0-9]{1,5}' '8080'
+require_match WEB_ROOT "$WEB_ROOT" '/[A-Za-z0-9._/-]*' '/usr/share/nginx/html'
+require_match NGINX_RUNTIME_DIR "$NGINX_RUNTIME_DIR" '/[A-Za-z0-9._/-]*' '/tmp/nginx'
+[ -r "$NGINX_TEMPLATE" ] ||
+  fail "template $NGINX_TEMPLATE is missing or unreadable; set NGINX_TEMPLATE to its path."
+[ -f "$WEB_ROOT/index.html" ] ||
+  fail "$WEB_ROOT/index.html not found; build the UI (npm run build) and copy dist/ there."
+
+mkdir -p "$NGINX_RUNTIME_DIR"
+conf="$NGINX_RUNTIME_DIR/nginx.conf"
+sed \
+  -e "s|\${BACKEND_UPSTREAM}|$BACKEND_UPSTREAM|g" \
+  -e "s|\${LISTEN_PORT}|$LISTEN_PORT|g" \
+  -e "s|\${WEB_ROOT}|$WEB_ROOT|g" \
+  -e "s|\${NGINX_RUNTIME_DIR}|$NGINX_RUNTIME_DIR|g" \
+  "$NGINX_TEMPLATE" >"$conf"
+
+# A placeholder added to the template but not to this script would otherwise reach nginx.
+leftover="$(grep -o '[$]{[A-Z_]*}' "$conf" | sort -u | tr '\n' ' ')"
+[ -z "$leftover" ] || fail "$conf still has unreplaced placeholders: $leftover"
+
+echo "docker-entrypoint: serving $WEB_ROOT on :$LISTEN_PORT, proxying /api/ and /health/ to $BACKEND_UPSTREAM"
+if [ "$#" -eq 0 ]; then
+  exec nginx -c "$conf" -p "$NGINX_RUNTIME_DIR" -g 'daemon off;'
+fi
+exec "$@"

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using Pipeline.Definition.Stages;
+using Pipeline.Definition.Workflows;
+
+namespace Pipeline.Definition.Generation;
+
+/// <summary>
+/// The steps of a stage's job: check out, set up .NET and the stage's toolchains, fetch what earlier jobs made,
+/// run the stage's task through build.sh, then hand on what it made.
+/// </summary>
+public static class JobSteps
+{
+    public static IEnumerable<Step> For(Stage stage, PipelineSettings settings)
+    {
+        yield return Checkout();
+        foreach (var step in DotnetSteps(stage, settings))
+        {
+            yield return step;
+        }
+
+        foreach (var step in stage.Toolchains.SelectMany(t => ToolchainSteps.For(t, settings.AppRoot, cache: !stage.Releases)))
+        {
+            yield return step;
+        }
+
+        foreach (var artifact in stage.Downloads)
+        {
+            yield return Download(artifact);
+        }
+
+        yield return RunTask(stage);
+        foreach (var artifact in stage.Uploads)
+        {
+            yield return Upload(artifact);
+        }
+
+        if (stage.CodeScanningReport is { } report)
+        {
+            yield return UploadSarif(report);
+        }
+    }
+
+    private static ActionStep Checkout() => new("Check out", Actions.Checkout)
+    {
+        With = Pairs(("persist-credentials", "false")),
+    };
+
+    private static IEnumerable<Step> DotnetSteps(Stage stage, PipelineSettings settings)
+    {
+        yield return new ActionStep("Set up .NET", Actions.SetupDotnet)
+        {
+            With = Pairs(("global-json-file", settings.DotnetVersionFile)),
+        };
+        if (!stage.Releases)
+        {
+            yield return new ActionStep("Cache NuGet packages", Actions.Cache)
+            {
+                With = Pairs(
+                    ("path", "~/.nuget/packages"),
+                    ("key", "nuget-${{ runner.os }}-${{ hashFiles('global.json', 'Directory.Packages.props', '**/*.csproj') }}"),
+                    ("restore-keys", "nuget-${{ runner.os }}-")),
+            };
+        }
+    }
+
+    private static RunStep RunTask(Stage stage)
+    {
+        var arguments = string.Join(' ', new[] { $"--target={stage.Name}", "--exclusive" }.Concat(stage.CiArguments));
+        return new RunStep($"Run {stage.Name}", $"./build.sh {arguments}")
+        {
+            Env = ImmutableSortedDictionary.CreateRange(
+                stage.Secrets.Select(s => KeyValuePair.Create(s.EnvironmentVariable, $"${{{{ secrets.{s.SecretName} }}}}"))),
+        };
+    }
+
+    private static ActionStep Download(Artifact artifact) => new($"Download {artifact.Name}", Actions.DownloadArtifact)
+    {
+        With = Pairs(("name", artifact.Name), ("path", artifact.Path)),
+    };
+
+    private static ActionStep Upload(Artifact artifact) => new($"Upload {artifact.Name}", Actions.UploadArtifact)
+    {
+        If = artifact.When switch
+        {
+            UploadWhen.Always => "always()",
+            UploadWhen.OnFailure => "failure()",
+            _ => null,
+        },
+        With = Pairs(
+            ("name", artifact.Name),
+            ("path", artifact.Path),
+            ("retention-days", artifact.RetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("if-no-files-found", artifact.When == UploadWhen.OnSuccess ? "error" : "ignore")),
+    };
+
+    private static ActionStep UploadSarif(Artifact report) => new("Upload SARIF to code scanning", Actions.UploadSarif)
+    {
+        If = $"always() && hashFiles('{report.Path}/*.sarif') != ''",
+        With = Pairs(("sarif_file", report.Path)),
+    };
+
+    internal static ImmutableSortedDictionary<string, string> Pairs(params (string Key, string Value)[] pairs) =>
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, pairs.Select(p => KeyValuePair.Create(p.Key, p.Value)));
+}

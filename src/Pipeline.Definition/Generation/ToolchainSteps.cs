@@ -1,0 +1,66 @@
+using Pipeline.Definition.Stages;
+using Pipeline.Definition.Workflows;
+using static Pipeline.Definition.Generation.JobSteps;
+
+namespace Pipeline.Definition.Generation;
+
+/// <summary>The setup steps of each toolchain, with dependency caches keyed on lock files unless the job releases.</summary>
+public static class ToolchainSteps
+{
+    public static IEnumerable<Step> For(Toolchain toolchain, string appRoot, bool cache) => toolchain switch
+    {
+        PythonToolchain python => Python(python, appRoot, cache),
+        NodeToolchain node => [Node(node, appRoot, cache)],
+        PlaywrightToolchain playwright => Playwright(playwright, appRoot, cache),
+        HelmToolchain helm => [new ActionStep("Set up Helm", Actions.SetupHelm) { With = Pairs(("version", helm.Version)) }],
+        _ => throw new ArgumentOutOfRangeException(nameof(toolchain), toolchain.Name, "unknown toolchain"),
+    };
+
+    private static IEnumerable<Step> Python(PythonToolchain python, string appRoot, bool cache)
+    {
+        var files = python.RequirementFiles.Select(f => InApp(appRoot, f)).ToArray();
+        var with = Pairs(("python-version", python.Version));
+        if (cache)
+        {
+            with = with.Add("cache", "pip").Add("cache-dependency-path", string.Join('\n', files));
+        }
+
+        yield return new ActionStep("Set up Python", Actions.SetupPython) { With = with };
+        yield return new RunStep(
+            "Install Python requirements",
+            "python -m pip install --disable-pip-version-check " + string.Join(' ', files.Select(f => $"-r {f}")));
+    }
+
+    private static ActionStep Node(NodeToolchain node, string appRoot, bool cache)
+    {
+        var with = Pairs(("node-version", node.Version));
+        if (cache)
+        {
+            with = with.Add("cache", "npm")
+                .Add("cache-dependency-path", string.Join('\n', node.LockFiles.Select(f => InApp(appRoot, f))));
+        }
+
+        return new ActionStep("Set up Node.js", Actions.SetupNode) { With = with };
+    }
+
+    private static IEnumerable<Step> Playwright(PlaywrightToolchain playwright, string appRoot, bool cache)
+    {
+        var folder = InApp(appRoot, playwright.ProjectFolder);
+        if (cache)
+        {
+            yield return new ActionStep("Cache Playwright browsers", Actions.Cache)
+            {
+                With = Pairs(
+                    ("path", "~/.cache/ms-playwright"),
+                    ("key", $"playwright-${{{{ runner.os }}}}-${{{{ hashFiles('{folder}/package-lock.json') }}}}")),
+            };
+        }
+
+        yield return new RunStep("Install Playwright and its browser", "npm ci --no-audit --no-fund\nnpx playwright install --with-deps chromium\n")
+        {
+            WorkingDirectory = folder,
+        };
+    }
+
+    private static string InApp(string appRoot, string path) => appRoot is "." or "" ? path : $"{appRoot}/{path}";
+}

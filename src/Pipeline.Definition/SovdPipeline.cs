@@ -1,0 +1,246 @@
+using Pipeline.Definition.Stages;
+using Pipeline.Definition.Workflows;
+using static Pipeline.Definition.Stages.PipelineStep;
+
+namespace Pipeline.Definition;
+
+/// <summary>
+/// The CI/CD pipeline of the SOVD Command WebApp, top to bottom in the order it runs.
+/// The build host runs these stages locally; Generate-Workflow writes them to ci-cd.yml, one job per stage.
+/// </summary>
+public static class SovdPipeline
+{
+    public static readonly PipelineSettings Settings = new(
+        AppRoot: "samples/sovd-webapp",
+        WorkflowFile: ".github/workflows/ci-cd.yml",
+        DefinitionFile: "src/Pipeline.Definition/SovdPipeline.cs",
+        Budget: TimeSpan.FromMinutes(15));
+
+    public static readonly Triggers Triggers = new()
+    {
+        Push = BranchFilter.For("develop", "main"),
+        PullRequest = BranchFilter.For("develop", "main"),
+        WorkflowDispatch = true,
+    };
+
+    private const string PythonVersion = "3.11";
+    private const string NodeVersion = "20";
+    private static readonly Toolchain BackendPython = Toolchain.Python(PythonVersion, "backend/requirements-dev.txt");
+    private static readonly Toolchain FrontendNode = Toolchain.Node(NodeVersion, "frontend/package-lock.json");
+
+    // Artifacts: tasks write here, jobs upload from here.
+    public static readonly Artifact BackendUnitReports = new("backend-unit-reports", ".artifacts/backend-unit");
+    public static readonly Artifact FrontendUnitReports = new("frontend-unit-reports", ".artifacts/frontend-unit");
+    public static readonly Artifact PipelineTestReports = new("pipeline-test-reports", ".artifacts/pipeline-tests");
+    public static readonly Artifact BackendSecurityReports = new("backend-security-reports", ".artifacts/security-backend");
+    public static readonly Artifact FrontendSecurityReports = new("frontend-security-reports", ".artifacts/security-frontend");
+    public static readonly Artifact Images = new("images", ".artifacts/images", UploadWhen.OnSuccess) { RetentionDays = 1 };
+    public static readonly Artifact ImageScanReports = new("image-scan-reports", ".artifacts/image-scan");
+    public static readonly Artifact IntegrationReports = new("integration-reports", ".artifacts/integration");
+    public static readonly Artifact EndToEndFailures = new("e2e-failures", ".artifacts/e2e", UploadWhen.OnFailure);
+    public static readonly Artifact PushedImages = new("pushed-images", ".artifacts/push", UploadWhen.OnSuccess);
+    public static readonly Artifact StagingDeployment = new("staging-deployment", ".artifacts/deploy-staging");
+    public static readonly Artifact ProductionDeployment = new("production-deployment", ".artifacts/deploy-production");
+
+    // 1. Lint, with the drift check of this very workflow beside it.
+    public static readonly Stage CheckWorkflow = new("Check-Workflow",
+        "Fails when ci-cd.yml or docs/pipeline.md differ from what the definition generates", Lint)
+    {
+        TimeoutMinutes = 5,
+        Duration = ExpectedDuration.Minutes(1.5, 0.7, "estimate: SDK setup + restore + host build"),
+    };
+
+    public static readonly Stage LintBackend = new("Lint-Backend", "ruff, black --check and mypy on the backend", Lint)
+    {
+        Toolchains = [BackendPython],
+        TimeoutMinutes = 10,
+        Duration = ExpectedDuration.Minutes(2, 1, "estimate: pip install + linters"),
+    };
+
+    public static readonly Stage LintFrontend = new("Lint-Frontend", "eslint and prettier --check on the frontend", Lint)
+    {
+        Toolchains = [FrontendNode],
+        TimeoutMinutes = 10,
+        Duration = ExpectedDuration.Minutes(2, 1, "estimate: npm ci + linters"),
+    };
+
+    // 2. Unit tests, alongside lint: neither needs the other's result.
+    public static readonly Stage TestPipeline = new("Test-Pipeline", "This solution's own tests (dotnet test)", UnitTests)
+    {
+        Uploads = [PipelineTestReports],
+        TimeoutMinutes = 15,
+        Duration = ExpectedDuration.Minutes(3, 2, "estimate: restore + build + fast tests"),
+    };
+
+    public static readonly Stage TestBackendUnit = new("Test-Backend-Unit",
+        "Backend unit tests with coverage; fails below the coverage threshold", UnitTests)
+    {
+        Toolchains = [BackendPython],
+        Uploads = [BackendUnitReports],
+        TimeoutMinutes = 10,
+        Duration = ExpectedDuration.Minutes(2, 1, "estimate: pip install + pytest"),
+    };
+
+    public static readonly Stage TestFrontendUnit = new("Test-Frontend-Unit",
+        "Frontend unit tests (vitest) with coverage; fails below the coverage threshold", UnitTests)
+    {
+        Toolchains = [FrontendNode],
+        Uploads = [FrontendUnitReports],
+        TimeoutMinutes = 10,
+        Duration = ExpectedDuration.Minutes(2, 1, "estimate: npm ci + vitest"),
+    };
+
+    // 6. Images are built once, early, and reused by the integration, E2E, scan and push jobs.
+    public static readonly Stage BuildImages = new("Build-Images",
+        "Backend and frontend production images, tagged with the commit SHA and latest", PipelineStep.BuildImages)
+    {
+        Toolchains = [FrontendNode],
+        Uploads = [Images],
+        IsReleasePath = true,
+        TimeoutMinutes = 15,
+        Duration = ExpectedDuration.Minutes(4, 3, "estimate: frontend bundle + two image builds + docker save"),
+    };
+
+    // 3. and 4. Integration and E2E run on the built images, side by side.
+    public static readonly Stage TestIntegration = new("Test-Integration",
+        "docker compose up, backend integration tests against the stack, compose down (always)", IntegrationTests)
+    {
+        Needs = [TestBackendUnit, BuildImages],
+        Toolchains = [BackendPython],
+        Downloads = [Images],
+        Uploads = [IntegrationReports],
+        TimeoutMinutes = 15,
+        Duration = ExpectedDuration.Minutes(3, 2, "estimate: docker load + compose up + pytest"),
+    };
+
+    public static readonly Stage TestE2E = new("Test-E2E",
+        "docker compose up, Playwright headless against the stack, compose down (always)", EndToEndTests)
+    {
+        Needs = [TestFrontendUnit, BuildImages],
+        Toolchains = [Toolchain.Node(NodeVersion, "e2e/package-lock.json"), Toolchain.Playwright("e2e")],
+        Downloads = [Images],
+        Uploads = [EndToEndFailures],
+        TimeoutMinutes = 15,
+        Duration = ExpectedDuration.Minutes(4, 3, "estimate: browser install + compose up + Playwright"),
+    };
+
+    // 5. Security scans, in parallel; the image scan waits only for the images.
+    public static readonly Stage SecurityBackend = new("Security-Backend", "pip-audit and Bandit on the backend", SecurityScans)
+    {
+        Toolchains = [BackendPython],
+        Uploads = [BackendSecurityReports],
+        TimeoutMinutes = 10,
+        Duration = ExpectedDuration.Minutes(2, 1, "estimate: pip install + scanners"),
+    };
+
+    public static readonly Stage SecurityFrontend = new("Security-Frontend", "npm audit of the frontend's dependencies", SecurityScans)
+    {
+        Toolchains = [FrontendNode],
+        Uploads = [FrontendSecurityReports],
+        TimeoutMinutes = 10,
+        Duration = ExpectedDuration.Minutes(1, 0.5, "estimate: npm audit"),
+    };
+
+    public static readonly Stage SecurityImages = new("Security-Images",
+        "Trivy on the built images; fails on CRITICAL findings and uploads SARIF to code scanning", SecurityScans)
+    {
+        Needs = [BuildImages],
+        Downloads = [Images],
+        Uploads = [ImageScanReports],
+        CodeScanningReport = ImageScanReports,
+        Permissions = Permissions.ReadContents.With(PermissionScope.SecurityEvents, PermissionAccess.Write),
+        TimeoutMinutes = 10,
+        Duration = ExpectedDuration.Minutes(2, 1.5, "estimate: docker load + Trivy database + scan"),
+    };
+
+    // 7. Push: only from pushes, only when every check above passed, the workflow included.
+    public static readonly Stage PushImages = new("Push-Images",
+        "Pushes the built images (SHA and latest tags) and records their digests", PipelineStep.PushImages)
+    {
+        Needs = [CheckWorkflow, LintBackend, LintFrontend, TestPipeline, TestIntegration, TestE2E,
+                 SecurityBackend, SecurityFrontend, SecurityImages],
+        When = RunCondition.OnPush,
+        Downloads = [Images],
+        Uploads = [PushedImages],
+        Permissions = Permissions.ReadContents.With(PermissionScope.Packages, PermissionAccess.Write),
+        Secrets = [SecretBinding.GitHubToken],
+        TimeoutMinutes = 10,
+        Duration = ExpectedDuration.Minutes(1.5, 1.5, "estimate: docker load + push of changed layers"),
+    };
+
+    // 8. Staging follows develop.
+    public static readonly Stage DeployStaging = new("Deploy-Staging",
+        "helm upgrade --install into staging, smoke tests, rollback when they fail", PipelineStep.DeployStaging)
+    {
+        Needs = [PushImages],
+        When = RunCondition.OnPushTo("develop"),
+        Environment = new DeploymentEnvironment("staging", "https://staging.sovd.example.com"),
+        Toolchains = [Toolchain.Helm("v3.17.2")],
+        Downloads = [PushedImages],
+        Uploads = [StagingDeployment],
+        Secrets = [new SecretBinding("KUBE_CONFIG_DATA", "KUBE_CONFIG"), new SecretBinding("SMOKE_API_TOKEN", "SMOKE_API_TOKEN")],
+        TimeoutMinutes = 20,
+        Duration = ExpectedDuration.Minutes(3, 3, "estimate: helm --wait + smoke tests"),
+    };
+
+    // 9. Production follows main, after a person approves the `production` environment.
+    public static readonly Stage DeployProduction = new("Deploy-Production",
+        "Canary rollout 10 % -> 50 % -> 100 % with smoke tests at each step; automatic rollback", PipelineStep.DeployProduction)
+    {
+        Needs = [PushImages],
+        When = RunCondition.OnPushTo("main"),
+        Environment = new DeploymentEnvironment("production", "https://sovd.example.com"),
+        Toolchains = [Toolchain.Helm("v3.17.2")],
+        Downloads = [PushedImages],
+        Uploads = [ProductionDeployment],
+        Secrets = [new SecretBinding("KUBE_CONFIG_DATA", "KUBE_CONFIG"), new SecretBinding("SMOKE_API_TOKEN", "SMOKE_API_TOKEN")],
+        CiArguments = ["--confirm=Deploy-Production"],
+        TimeoutMinutes = 30,
+        Duration = ExpectedDuration.Minutes(8, 8, "estimate: three canary steps with probes + promotion"),
+    };
+
+    // Targets for people: aggregates and tools.
+    public static readonly LocalTarget GenerateWorkflow = new("Generate-Workflow",
+        "Writes ci-cd.yml and docs/pipeline.md from this definition");
+
+    public static readonly LocalTarget LintAll = new("Lint", "Every lint stage") { DependsOn = [LintBackend, LintFrontend] };
+
+    public static readonly LocalTarget TestAll = new("Test", "Every test stage")
+    {
+        DependsOn = [TestPipeline, TestBackendUnit, TestFrontendUnit, TestIntegration, TestE2E],
+    };
+
+    public static readonly LocalTarget SecurityAll = new("Security", "Every security scan")
+    {
+        DependsOn = [SecurityBackend, SecurityFrontend, SecurityImages],
+    };
+
+    public static readonly LocalTarget ImagesAll = new("Images", "Builds the images") { DependsOn = [BuildImages] };
+
+    public static readonly PipelineDefinition Definition = Assemble();
+
+    private static PipelineDefinition Assemble()
+    {
+        Stage[] stages =
+        [
+            CheckWorkflow, LintBackend, LintFrontend,
+            TestPipeline, TestBackendUnit, TestFrontendUnit,
+            BuildImages, TestIntegration, TestE2E,
+            SecurityBackend, SecurityFrontend, SecurityImages,
+            PushImages, DeployStaging, DeployProduction,
+        ];
+        var ci = new LocalTarget("CI", "Everything a pull request runs")
+        {
+            DependsOn = [.. stages.Where(s => s.When == RunCondition.Always)],
+        };
+        return new PipelineDefinition("CI/CD", Triggers, Settings)
+        {
+            Stages = [.. stages],
+            LocalTargets =
+            [
+                GenerateWorkflow, LintAll, TestAll, SecurityAll, ImagesAll, ci,
+                new LocalTarget("Default", "Runs CI") { DependsOn = [ci] },
+            ],
+        };
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using Pipeline.Definition.Workflows;
+
+namespace Pipeline.Definition.Stages;
+
+/// <summary>
+/// One stage of the pipeline: one task of the build host and one job of the workflow.
+/// <see cref="Needs"/> holds the stages themselves, never their names.
+/// </summary>
+public sealed record Stage(string Name, string Description, PipelineStep Step) : PipelineTarget(Name, Description)
+{
+    public ImmutableArray<Stage> Needs { get; init; } = [];
+
+    public RunCondition When { get; init; } = RunCondition.Always;
+
+    public DeploymentEnvironment? Environment { get; init; }
+
+    public ImmutableArray<Toolchain> Toolchains { get; init; } = [];
+
+    public ImmutableArray<Artifact> Uploads { get; init; } = [];
+
+    public ImmutableArray<Artifact> Downloads { get; init; } = [];
+
+    public Permissions Permissions { get; init; } = Permissions.ReadContents;
+
+    public ImmutableArray<SecretBinding> Secrets { get; init; } = [];
+
+    public ImmutableSortedDictionary<string, string> Env { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>Arguments the CI job adds to <c>./build.sh</c>, e.g. the confirmation a production deploy needs.</summary>
+    public ImmutableArray<string> CiArguments { get; init; } = [];
+
+    public int TimeoutMinutes { get; init; } = 15;
+
+    /// <summary>A report the job uploads to GitHub code scanning (SARIF) after the task, also when it fails.</summary>
+    public Artifact? CodeScanningReport { get; init; }
+
+    /// <summary>The stage makes what is released (images): it restores no caches, like the jobs that publish.</summary>
+    public bool IsReleasePath { get; init; }
+
+    /// <summary>Deploys queue behind each other: a cancelled <c>helm upgrade</c> leaves the release stuck.</summary>
+    public bool Deploys => Environment is not null;
+
+    /// <summary>Publishing or deploying jobs restore no caches, so a poisoned cache cannot reach a release.</summary>
+    public bool Releases => IsReleasePath || Deploys || Permissions.Grants(PermissionScope.Packages, PermissionAccess.Write);
+
+    public ExpectedDuration Duration { get; init; } = ExpectedDuration.Unknown;
+
+    public string JobId => Name.ToLowerInvariant();
+
+    public override ImmutableArray<PipelineTarget> Dependencies => [.. Needs];
+}

@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace Pipeline.Definition.Stages;
+
+/// <summary>
+/// A toolchain a stage's job sets up before the host runs. Paths are relative to the app root.
+/// The set is closed: each one knows its setup action and the lock files its cache is keyed on.
+/// </summary>
+public abstract record Toolchain(string Name)
+{
+    /// <summary>Python with the given requirement files installed; pip's cache keyed on them.</summary>
+    public static Toolchain Python(string version, params string[] requirementFiles) =>
+        new PythonToolchain(version, [.. requirementFiles]);
+
+    /// <summary>Node.js; npm's cache keyed on the given lock files (the host runs <c>npm ci</c>).</summary>
+    public static Toolchain Node(string version, params string[] lockFiles) => new NodeToolchain(version, [.. lockFiles]);
+
+    /// <summary>Playwright's browser for the E2E project in the given folder; cached by that folder's lock file.</summary>
+    public static Toolchain Playwright(string projectFolder) => new PlaywrightToolchain(projectFolder);
+
+    /// <summary>The Helm client.</summary>
+    public static Toolchain Helm(string version) => new HelmToolchain(version);
+}
+
+public sealed record PythonToolchain(string Version, ImmutableArray<string> RequirementFiles) : Toolchain("python");
+
+public sealed record NodeToolchain(string Version, ImmutableArray<string> LockFiles) : Toolchain("node");
+
+public sealed record PlaywrightToolchain(string ProjectFolder) : Toolchain("playwright");
+
+public sealed record HelmToolchain(string Version) : Toolchain("helm");

@@ -1,0 +1,28 @@
+using Build.Frosting;
+using Build.Tests.Frosting.Support;
+using Cake.Core.IO;
+
+namespace Build.Tests.Frosting.Scenarios;
+
+/// <summary>Starts `sleep` through the context's process runner and waits for it, like a long tool run.</summary>
+[TaskName("Default")]
+public sealed class SleepTask(SleepSignal signal) : FrostingTask<ProbeContext>
+{
+    public override void Run(ProbeContext context)
+    {
+        var process = context.ProcessRunner.Start("sleep", new ProcessSettings { Arguments = signal.Seconds });
+        signal.Started.TrySetResult();
+        process.WaitForExit();
+        context.Probe.Record($"exit={process.GetExitCode()}");
+    }
+
+    public override void Finally(ProbeContext context) => context.Probe.Record("Finally");
+}
+
+public sealed class SleepSignal
+{
+    /// <summary>A duration no other process uses, so the test can look for a leftover child by its command line.</summary>
+    public string Seconds { get; } = $"29.{Random.Shared.Next(100000, 999999)}";
+
+    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

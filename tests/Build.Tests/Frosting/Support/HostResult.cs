@@ -1,0 +1,3 @@
+namespace Build.Tests.Frosting.Support;
+
+public sealed record HostResult(int ExitCode, string Output, string Errors, Probe Probe);

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Build.Tests.Support;
+
+/// <summary>The outcome of one run of ./build.sh: exit code and everything it printed (stdout and stderr interleaved).</summary>
+public sealed record HostResult(int ExitCode, string Output)
+{
+    public override string ToString() => $"exit {ExitCode}\n{Output}";
+}
+
+/// <summary>Runs the real build host through ./build.sh, the way people and CI jobs run it.</summary>
+public static class HostRun
+{
+    public static async Task<HostResult> RunAsync(
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        TimeSpan? timeout = null,
+        string? workingDirectory = null,
+        Action<Process>? started = null)
+    {
+        var info = new ProcessStartInfo("bash")
+        {
+            WorkingDirectory = workingDirectory ?? RepoPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(RepoPaths.BuildScript);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["NO_COLOR"] = "1";
+        info.Environment.Remove("GITHUB_ACTIONS");
+        info.Environment.Remove("GITHUB_STEP_SUMMARY");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
+        }
+
+        using var process = new Process { StartInfo = info };
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        started?.Invoke(process);
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"./build.sh {string.Join(' ', arguments)} did not finish in time.\n{output}");
+        }
+
+        process.WaitForExit();
+        lock (output)
+        {
+            return new HostResult(process.ExitCode, output.ToString());
+        }
+    }
+
+    public static Task<HostResult> RunAsync(params string[] arguments) => RunAsync(arguments, null);
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.Append(line).Append('\n');
+        }
+    }
+}

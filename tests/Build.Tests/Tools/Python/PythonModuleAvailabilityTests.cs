@@ -1,0 +1,49 @@
+using Build.Tests.Tools.Support;
+using Build.Tools.Black;
+using Build.Tools.Pytest;
+
+namespace Build.Tests.Tools.Python;
+
+public sealed class PythonModuleAvailabilityTests
+{
+    [Fact]
+    public void IsAvailable_ProbesTheModuleWithFindSpec_SilentlyAndWithoutImportingIt()
+    {
+        using var fixture = new ToolFixture();
+
+        fixture.Context.BlackIsAvailable(new BlackSettings { PythonPath = fixture.Python }).Should().BeTrue();
+
+        var call = fixture.Runner.Single;
+        call.Arguments.Should().Be("-c \"import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('black') else 1)\"");
+        call.Settings.Silent.Should().BeTrue();
+    }
+
+    [Fact]
+    public void IsAvailable_WhenTheInterpreterCannotFindTheModule_IsFalse()
+    {
+        using var fixture = new ToolFixture();
+        fixture.Runner.WhenArguments("-c", new ProcessReply(ExitCode: 1));
+
+        fixture.Context.BlackIsAvailable(new BlackSettings { PythonPath = fixture.Python }).Should().BeFalse();
+    }
+
+    [Fact]
+    public void IsAvailable_WhenTheInterpreterDoesNotExist_IsFalseWithoutStartingAProcess()
+    {
+        using var fixture = new ToolFixture();
+
+        fixture.Context.PytestIsAvailable(new PytestSettings { PythonPath = "/nonexistent/python3" }).Should().BeFalse();
+
+        fixture.Runner.Calls.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void IsAvailable_ForPytestWithCoverage_AlsoRequiresPytestCov()
+    {
+        using var fixture = new ToolFixture();
+
+        fixture.Context.PytestIsAvailable(new PytestSettings { PythonPath = fixture.Python, CoverageFailUnder = 80 });
+
+        fixture.Runner.Calls.Select(call => call.Arguments).Should().Contain(arguments => arguments.Contains("find_spec('pytest_cov')"));
+    }
+}

@@ -1,0 +1,47 @@
+using Build.Tests.Tools.Support;
+using Build.Tools;
+using Build.Tools.Docker;
+using Build.Tools.Helm;
+using Build.Tools.Pytest;
+using Build.Tools.Trivy;
+
+namespace Build.Tests.Tools;
+
+public sealed class ToolPreflightTests
+{
+    [Fact]
+    public void Ensure_WithSeveralMissingTools_ThrowsOnceListingEveryToolWithItsHint()
+    {
+        using var fixture = new ToolFixture("docker");
+
+        var act = () => ToolPreflight.Ensure(fixture.Context, DockerRunner.Requirement(), HelmRunner.Requirement(), TrivyRunner.Requirement());
+
+        var error = act.Should().Throw<MissingToolsException>().Which;
+        error.Message.Should().Be(
+            $"Missing tool 'helm': {HelmRunner.InstallHint}\n" +
+            $"Missing tool 'trivy': {TrivyRunner.InstallHint}");
+        error.Missing.Select(tool => tool.Name).Should().Equal("helm", "trivy");
+    }
+
+    [Fact]
+    public void Ensure_WhenEveryToolIsPresent_StartsNoToolProcess()
+    {
+        using var fixture = new ToolFixture();
+
+        ToolPreflight.Ensure(fixture.Context, DockerRunner.Requirement(), HelmRunner.Requirement(), TrivyRunner.Requirement());
+
+        fixture.Runner.Calls.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Ensure_WithAPythonModuleTheInterpreterCannotImport_ReportsThatModuleAsMissing()
+    {
+        using var fixture = new ToolFixture();
+        fixture.Runner.When(call => call.Arguments.Contains("find_spec('pytest_cov')"), new ProcessReply(ExitCode: 1));
+        var settings = new PytestSettings { PythonPath = fixture.Python, CoveragePackages = ["app"] };
+
+        var act = () => ToolPreflight.Ensure(fixture.Context, PytestRunner.Requirement(settings));
+
+        act.Should().Throw<MissingToolsException>().WithMessage($"Missing tool 'pytest': {PytestRunner.InstallHint}");
+    }
+}

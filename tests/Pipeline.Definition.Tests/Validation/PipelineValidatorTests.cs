@@ -1,0 +1,257 @@
+using Pipeline.Definition.Stages;
+using Pipeline.Definition.Tests.Support;
+using Pipeline.Definition.Validation;
+using Pipeline.Definition.Workflows;
+using static Pipeline.Definition.Tests.Support.Fixtures;
+
+namespace Pipeline.Definition.Tests.Validation;
+
+public class PipelineValidatorTests
+{
+    /// <summary>The task names of the build host, written out so a renamed stage fails here.</summary>
+    private static readonly string[] HostTasks =
+    [
+        "Check-Workflow", "Lint-Backend", "Lint-Frontend",
+        "Test-Pipeline", "Test-Backend-Unit", "Test-Frontend-Unit",
+        "Build-Images", "Test-Integration", "Test-E2E",
+        "Security-Backend", "Security-Frontend", "Security-Images",
+        "Push-Images", "Deploy-Staging", "Deploy-Production",
+        "Generate-Workflow", "Lint", "Test", "Security", "Images", "CI", "Default",
+    ];
+
+    private const string NameRule = "the name must be words in Kebab-Case starting with a capital letter (e.g. 'Deploy-Staging').";
+
+    [Fact]
+    public void Validate_SovdPipeline_ReturnsNoErrors()
+    {
+        PipelineValidator.Validate(SovdPipeline.Definition).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Validate_SovdPipelineWithItsHostTasks_ReturnsNoErrors()
+    {
+        PipelineValidator.Validate(SovdPipeline.Definition, HostTasks).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("deploy-staging")]
+    [InlineData("Deploy_Staging")]
+    [InlineData("Deploy Staging")]
+    [InlineData("Deploy--Staging")]
+    [InlineData("Deploy-")]
+    [InlineData("-Deploy")]
+    [InlineData("")]
+    public void Validate_InvalidName_ReportsTheNamingRule(string name)
+    {
+        var errors = PipelineValidator.Validate(PipelineOf(NewStage(name)));
+
+        errors.Texts().Should().Equal($"Stage '{name}': {NameRule}");
+    }
+
+    [Theory]
+    [InlineData("Build")]
+    [InlineData("Deploy-Staging")]
+    [InlineData("Test-E2E")]
+    [InlineData("CI")]
+    public void Validate_ValidName_ReturnsNoErrors(string name)
+    {
+        PipelineValidator.Validate(PipelineOf(NewStage(name))).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Validate_InvalidLocalTargetName_NamesItATarget()
+    {
+        var pipeline = PipelineOf() with { LocalTargets = [new LocalTarget("all", "everything")] };
+
+        PipelineValidator.Validate(pipeline).Texts().Should().Equal($"Target 'all': {NameRule}");
+    }
+
+    [Fact]
+    public void Validate_TwoStagesWithOneName_ReportsDuplicateOnce()
+    {
+        var first = NewStage("Build");
+        var second = first with { Description = "another build" };
+
+        var errors = PipelineValidator.Validate(PipelineOf(first, second));
+
+        errors.Texts().Should().Equal("Stage 'Build': the name is defined 2 times; target names must be unique.");
+    }
+
+    [Fact]
+    public void Validate_StageAndTargetNamesDifferingInCase_ReportsDuplicate()
+    {
+        var pipeline = PipelineOf(NewStage("Build")) with { LocalTargets = [new LocalTarget("BUILD", "alias")] };
+
+        PipelineValidator.Validate(pipeline).Texts()
+            .Should().Equal("Stage 'Build': the name is defined 2 times; target names must be unique.");
+    }
+
+    [Fact]
+    public void Validate_SameStageListedThreeTimes_ReportsDuplicateInsteadOfThrowing()
+    {
+        var build = NewStage("Build");
+
+        PipelineValidator.Validate(PipelineOf(build, build, build)).Texts()
+            .Should().Equal("Stage 'Build': the name is defined 3 times; target names must be unique.");
+    }
+
+    [Fact]
+    public void Validate_NeedOnStageOutsideThePipeline_ReportsUnknownNeed()
+    {
+        var outsider = NewStage("Lint");
+
+        var errors = PipelineValidator.Validate(PipelineOf(NewStage("Build", outsider)));
+
+        errors.Texts().Should().Equal(
+            "Stage 'Build': it needs 'Lint', which is not part of the pipeline. Add that stage to the pipeline or remove the need.");
+    }
+
+    [Fact]
+    public void Validate_LocalTargetDependingOnUnknownStage_ReportsUnknownNeed()
+    {
+        var all = new LocalTarget("All", "everything") { DependsOn = [NewStage("Lint")] };
+
+        var errors = PipelineValidator.Validate(PipelineOf() with { LocalTargets = [all] });
+
+        errors.Texts().Should().Equal(
+            "Target 'All': it needs 'Lint', which is not part of the pipeline. Add that stage to the pipeline or remove the need.");
+    }
+
+    [Fact]
+    public void Validate_NeedListedAfterTheStage_ReportsOrder()
+    {
+        var lint = NewStage("Lint");
+
+        var errors = PipelineValidator.Validate(PipelineOf(NewStage("Build", lint), lint));
+
+        errors.Texts().Should().Equal("Stage 'Build': it needs 'Lint', which is listed after it; list stages in the order they run.");
+    }
+
+    [Fact]
+    public void Validate_SecretWithoutEnvironment_ReportsSecretsOutsideEnv()
+    {
+        var deploy = NewStage("Deploy") with { Secrets = [new SecretBinding("KUBE_CONFIG_DATA", "KUBE_CONFIG")] };
+
+        PipelineValidator.Validate(PipelineOf(deploy)).Texts().Should().Equal(
+            "Stage 'Deploy': it uses secrets.KUBE_CONFIG but runs in no environment [secrets-outside-env]; " +
+            "give the stage an Environment so the secret is scoped to it.");
+    }
+
+    [Fact]
+    public void Validate_SecretInsideEnvironment_ReturnsNoErrors()
+    {
+        var deploy = NewStage("Deploy") with
+        {
+            Environment = new DeploymentEnvironment("staging"),
+            Secrets = [new SecretBinding("KUBE_CONFIG_DATA", "KUBE_CONFIG")],
+        };
+
+        PipelineValidator.Validate(PipelineOf(deploy)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Validate_RunTokenWithoutEnvironment_ReturnsNoErrors()
+    {
+        var push = NewStage("Push") with { Secrets = [SecretBinding.GitHubToken] };
+
+        PipelineValidator.Validate(PipelineOf(push)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Validate_DownloadThatOnlyASiblingUploads_ReportsMissingUpload()
+    {
+        var images = new Artifact("images", ".artifacts/images");
+        var build = NewStage("Build") with { Uploads = [images] };
+        var scan = NewStage("Scan") with { Downloads = [images] };
+
+        PipelineValidator.Validate(PipelineOf(build, scan)).Texts()
+            .Should().Equal("Stage 'Scan': it downloads 'images', which no stage it needs uploads.");
+    }
+
+    [Fact]
+    public void Validate_DownloadOfArtifactWithSameNameButOtherPath_ReportsMissingUpload()
+    {
+        var build = NewStage("Build") with { Uploads = [new Artifact("images", ".artifacts/images")] };
+        var scan = NewStage("Scan", build) with { Downloads = [new Artifact("images", "images")] };
+
+        PipelineValidator.Validate(PipelineOf(build, scan)).Texts()
+            .Should().Equal("Stage 'Scan': it downloads 'images', which no stage it needs uploads.");
+    }
+
+    [Fact]
+    public void Validate_DownloadFromTransitiveNeed_ReturnsNoErrors()
+    {
+        var images = new Artifact("images", ".artifacts/images");
+        var build = NewStage("Build") with { Uploads = [images] };
+        var test = NewStage("Test", build);
+        var push = NewStage("Push", test) with { Downloads = [images] };
+
+        PipelineValidator.Validate(PipelineOf(build, test, push)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Validate_StageWithoutHostTask_ReportsMissingTask()
+    {
+        var errors = PipelineValidator.Validate(PipelineOf(NewStage("Build"), NewStage("Deploy")), ["Build"]);
+
+        errors.Texts().Should().Equal(
+            "Stage 'Deploy': the build host has no task of this name; add a task class with [TaskName(\"Deploy\")] in build/Tasks.");
+    }
+
+    [Fact]
+    public void Validate_LocalTargetWithoutHostTask_NamesItATarget()
+    {
+        var pipeline = PipelineOf() with { LocalTargets = [new LocalTarget("Default", "runs everything")] };
+
+        PipelineValidator.Validate(pipeline, []).Texts().Should().Equal(
+            "Target 'Default': the build host has no task of this name; add a task class with [TaskName(\"Default\")] in build/Tasks.");
+    }
+
+    [Fact]
+    public void Validate_HostTasksWithoutStage_ReportsEachInOrdinalOrder()
+    {
+        var errors = PipelineValidator.Validate(PipelineOf(NewStage("Build")), ["Zap", "Build", "Audit"]);
+
+        errors.Texts().Should().Equal(
+            "Task 'Audit': the pipeline definition has no stage or target of this name; add it to the definition or remove the task.",
+            "Task 'Zap': the pipeline definition has no stage or target of this name; add it to the definition or remove the task.");
+    }
+
+    [Fact]
+    public void Validate_HostTaskInOtherCase_MatchesTheStage()
+    {
+        PipelineValidator.Validate(PipelineOf(NewStage("Deploy-Staging")), ["deploy-staging"]).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Validate_NoHostTasksGiven_SkipsTheBindingCheck()
+    {
+        PipelineValidator.Validate(PipelineOf(NewStage("Build")), hostTasks: null).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Validate_SeveralProblems_ReportsThemAllInOneCall()
+    {
+        var lint = NewStage("Lint");
+        var build = NewStage("build", lint);
+        var deploy = NewStage("Deploy", NewStage("Outside")) with
+        {
+            Downloads = [new Artifact("images", ".artifacts/images")],
+            Secrets = [new SecretBinding("TOKEN", "DEPLOY_TOKEN")],
+        };
+        var pipeline = PipelineOf(build, lint, deploy) with { LocalTargets = [new LocalTarget("LINT", "alias")] };
+
+        var errors = PipelineValidator.Validate(pipeline, ["Lint", "Ghost"]);
+
+        errors.Texts().Should().Equal(
+            $"Stage 'build': {NameRule}",
+            "Stage 'Lint': the name is defined 2 times; target names must be unique.",
+            "Stage 'build': it needs 'Lint', which is listed after it; list stages in the order they run.",
+            "Stage 'Deploy': it needs 'Outside', which is not part of the pipeline. Add that stage to the pipeline or remove the need.",
+            "Stage 'Deploy': it uses secrets.DEPLOY_TOKEN but runs in no environment [secrets-outside-env]; give the stage an Environment so the secret is scoped to it.",
+            "Stage 'Deploy': it downloads 'images', which no stage it needs uploads.",
+            "Stage 'build': the build host has no task of this name; add a task class with [TaskName(\"build\")] in build/Tasks.",
+            "Stage 'Deploy': the build host has no task of this name; add a task class with [TaskName(\"Deploy\")] in build/Tasks.",
+            "Task 'Ghost': the pipeline definition has no stage or target of this name; add it to the definition or remove the task.");
+    }
+}

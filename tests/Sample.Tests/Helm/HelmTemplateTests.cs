@@ -1,0 +1,157 @@
+using Sample.Tests.Support;
+using YamlDotNet.RepresentationModel;
+using static Sample.Tests.Helm.ChartValues;
+
+namespace Sample.Tests.Helm;
+
+[Trait("Requires", "helm")]
+public sealed class HelmTemplateTests
+{
+    public static TheoryData<string> Environments => [Support.Helm.StagingValues, Support.Helm.ProductionValues];
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Template_WithShaTags_PointsEveryContainerAtTheShaImage(string valuesFile)
+    {
+        var images = Render(valuesFile).Deployments
+            .SelectMany(d => d.Containers)
+            .Select(c => c.Scalar("image"))
+            .ToList();
+
+        images.Should().BeEquivalentTo(
+            [$"ghcr.io/sovd-org/sovd-backend:{Sha}", $"ghcr.io/sovd-org/sovd-frontend:{Sha}"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Template_EachComponent_ProbesItsHealthEndpoints(string valuesFile)
+    {
+        var chart = Render(valuesFile);
+
+        ProbePaths(chart.Single("Deployment", "sovd-webapp-backend"))
+            .Should().Equal("/health/live", "/health/ready");
+        ProbePaths(chart.Single("Deployment", "sovd-webapp-frontend"))
+            .Should().Equal("/healthz", "/healthz");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Template_EveryPod_RunsAsNonRootWithoutServiceAccountToken(string valuesFile)
+    {
+        foreach (var deployment in Render(valuesFile).Deployments)
+        {
+            var pod = deployment.PodSpec;
+            pod.Scalar("automountServiceAccountToken").Should().Be("false", deployment.Name);
+            pod.Scalar("securityContext", "runAsNonRoot").Should().Be("true", deployment.Name);
+            UidOf(pod).Should().BeGreaterThan(0, deployment.Name);
+            foreach (var container in deployment.Containers)
+            {
+                container.Scalar("securityContext", "runAsNonRoot").Should().Be("true", deployment.Name);
+                UidOf(container).Should().BeGreaterThan(0, deployment.Name);
+                container.Scalar("securityContext", "allowPrivilegeEscalation").Should().Be("false", deployment.Name);
+                container.Scalar("securityContext", "readOnlyRootFilesystem").Should().Be("true", deployment.Name);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Template_EveryContainer_SetsCpuAndMemoryRequestsAndLimits(string valuesFile)
+    {
+        var containers = Render(valuesFile).Deployments.SelectMany(d => d.Containers).ToList();
+
+        containers.Should().HaveCount(2);
+        foreach (var container in containers)
+        {
+            foreach (var section in new[] { "requests", "limits" })
+            {
+                container.Scalar("resources", section, "cpu").Should().NotBeNullOrEmpty(container.Scalar("name"));
+                container.Scalar("resources", section, "memory").Should().NotBeNullOrEmpty(container.Scalar("name"));
+            }
+        }
+    }
+
+    [Fact]
+    public void Template_Frontend_ProxiesToTheBackendService()
+    {
+        var chart = Render(Support.Helm.StagingValues);
+        var frontend = chart.Single("Deployment", "sovd-webapp-frontend").Containers.Single();
+        var service = chart.Single("Service", "sovd-webapp-backend");
+
+        EnvValue(frontend, "BACKEND_UPSTREAM").Should().Be($"{service.Name}:{service.Root.Sequence("spec", "ports")[0].Scalar("port")}");
+    }
+
+    [Theory]
+    [InlineData(Support.Helm.StagingValues, "sovd-staging.example.com")]
+    [InlineData(Support.Helm.ProductionValues, "sovd.example.com")]
+    public void Template_Ingress_RoutesApiAndHealthToBackendAndRestToFrontend(string valuesFile, string host)
+    {
+        var ingress = Render(valuesFile).OfKind("Ingress").Should().ContainSingle().Subject;
+
+        ingress.Scalar("spec", "ingressClassName").Should().Be("nginx");
+        IngressRoutes(ingress).Should().Equal(
+            $"{host}/api -> sovd-webapp-backend",
+            $"{host}/health -> sovd-webapp-backend",
+            $"{host}/ -> sovd-webapp-frontend");
+    }
+
+    [Fact]
+    public void Template_Production_RunsThreeReplicasGuardedByDisruptionBudgets()
+    {
+        var chart = Render(Support.Helm.ProductionValues);
+
+        chart.Deployments.Select(d => d.Scalar("spec", "replicas")).Should().Equal("3", "3");
+        chart.OfKind("PodDisruptionBudget").Select(p => p.Name)
+            .Should().BeEquivalentTo(["sovd-webapp-backend", "sovd-webapp-frontend"]);
+    }
+
+    [Fact]
+    public void Template_Staging_RunsOneReplicaWithoutDisruptionBudget()
+    {
+        var chart = Render(Support.Helm.StagingValues);
+
+        chart.Deployments.Select(d => d.Scalar("spec", "replicas")).Should().Equal("1", "1");
+        chart.OfKind("PodDisruptionBudget").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Template_WithDigest_PinsTheDigestInsteadOfTheTag()
+    {
+        var chart = Support.Helm.Render(
+            StableRelease, Support.Helm.ProductionValues, [.. ShaTags, $"backend.image.digest={Digest}"]);
+
+        ImageOf(chart, "sovd-webapp-backend").Should().Be($"ghcr.io/sovd-org/sovd-backend@{Digest}");
+        ImageOf(chart, "sovd-webapp-frontend").Should().Be($"ghcr.io/sovd-org/sovd-frontend:{Sha}");
+    }
+
+    [Fact]
+    public void Template_WithRegistryAndOwner_BuildsImageReferenceFromThem()
+    {
+        var chart = Support.Helm.Render(
+            StableRelease, null, [.. ShaTags, "global.imageRegistry=registry.local:5000", "global.imageOwner=acme"]);
+
+        ImageOf(chart, "sovd-webapp-backend").Should().Be($"registry.local:5000/acme/sovd-backend:{Sha}");
+    }
+
+    private static RenderedChart Render(string valuesFile) => Support.Helm.Render(StableRelease, valuesFile, ShaTags);
+
+    private static string? ImageOf(RenderedChart chart, string deployment) =>
+        chart.Single("Deployment", deployment).Containers.Single().Scalar("image");
+
+    private static IEnumerable<string?> ProbePaths(Manifest deployment)
+    {
+        var container = deployment.Containers.Single();
+        return [container.Scalar("livenessProbe", "httpGet", "path"), container.Scalar("readinessProbe", "httpGet", "path")];
+    }
+
+    private static long UidOf(YamlNode node) =>
+        long.TryParse(node.Scalar("securityContext", "runAsUser"), out var uid) ? uid : 0;
+
+    private static string? EnvValue(YamlMappingNode container, string name) =>
+        container.Sequence("env").FirstOrDefault(e => e.Scalar("name") == name)?.Scalar("value");
+
+    internal static IEnumerable<string> IngressRoutes(Manifest ingress) =>
+        from rule in ingress.Root.Sequence("spec", "rules")
+        from path in rule.Sequence("http", "paths")
+        select $"{rule.Scalar("host")}{path.Scalar("path")} -> {path.Scalar("backend", "service", "name")}";
+}
