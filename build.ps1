@@ -5,7 +5,7 @@ Set-StrictMode -Version Latest
 
 $root = $PSScriptRoot
 $out = Join-Path $root '.build/host'
-$stamp = Join-Path $out '.inputs'
+$stamp = Join-Path $out '.inputs-pwsh'
 $hostDll = Join-Path $out 'Build.dll'
 
 if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {

@@ -15,11 +15,19 @@ fi
 
 # What goes into the host: its sources, the definition, project and package files, and the SDK itself.
 inputs=("$root/build" "$root/src" "$root/global.json" "$root/Directory.Build.props" "$root/Directory.Packages.props")
-sdk_id() { dotnet --list-sdks 2>/dev/null | tr '\n' ' '; }
+# The installed SDKs, read from the folder next to the dotnet executable (cheaper than `dotnet --list-sdks`).
+sdk_id() {
+  local dotnet_dir
+  dotnet_dir="$(dirname "$(readlink -f "$(command -v dotnet)")")"
+  local sdks=("$dotnet_dir"/sdk/*)
+  echo "${sdks[*]}"
+}
 
 stale() {
   [[ -f "$host" && -f "$stamp" ]] || return 0
-  [[ "$(head -n 1 "$stamp")" == "$(sdk_id)" ]] || return 0
+  # Line 1: the SDKs it was built with; line 2: the checksum of the host it built (a damaged host is rebuilt).
+  [[ "$(sed -n 1p "$stamp")" == "$(sdk_id)" ]] || return 0
+  [[ "$(sed -n 2p "$stamp")" == "$(cksum <"$host")" ]] || return 0
   # A newer file or folder (a folder's time changes when a file in it is added or removed) means a rebuild.
   [[ -z "$(find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -newer "$stamp" -print -quit 2>/dev/null)" ]] || return 0
   return 1
@@ -29,14 +37,16 @@ build_host() {
   mkdir -p "$out"
   local log="$out/build.log"
   local started="$out/.started"
-  sdk_id >"$started"
+  touch "$started"
   if ! dotnet build "$root/build/Build.csproj" -c Release -o "$out" --nologo -v q -clp:NoSummary >"$log" 2>&1; then
     cat "$log" >&2
     echo "Error: the build host did not compile (log above, also in $log)." >&2
     exit 1
   fi
+  { sdk_id; cksum <"$host"; } >"$stamp"
   # The stamp carries the time the build started, so an edit made during the build still counts as newer.
-  mv "$started" "$stamp"
+  touch -r "$started" "$stamp"
+  rm -f "$started"
 }
 
 # Parallel callers (tests, several terminals) must not build into the same folder at once.

@@ -22,6 +22,7 @@ public sealed class BuildContext : FrostingContext
         Python = new FilePath(Argument(ArgumentNames.Python, Environment.GetEnvironmentVariable(EnvVars.Python) ?? "python3"));
         CoverageThreshold = Argument(ArgumentNames.CoverageThreshold, 80);
         IsGitHubActions = Environment.GetEnvironmentVariable(EnvVars.GitHubActions) == "true";
+        GeneratedRoot = RepoRoot.Combine(Argument(ArgumentNames.OutputRoot, ".")).Collapse();
     }
 
     public PipelineDefinition Pipeline { get; }
@@ -38,6 +39,9 @@ public sealed class BuildContext : FrostingContext
     public int CoverageThreshold { get; }
 
     public bool IsGitHubActions { get; }
+
+    /// <summary>Where Generate-Workflow writes and Check-Workflow reads the generated files: the repository, or another checkout.</summary>
+    public DirectoryPath GeneratedRoot { get; }
 
     /// <summary>The folder of an artifact the definition names; its CI job uploads from the same place.</summary>
     public DirectoryPath ArtifactDirectory(Artifact artifact) => RepoRoot.Combine(artifact.Path);

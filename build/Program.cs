@@ -1,10 +1,12 @@
 using Build;
+using Build.Containers;
 using Build.Frosting;
 using Build.Settings;
 using Pipeline.Definition;
 
 return new CakeHost()
     .UseContext<BuildContext>()
+    .UseTaskLifetime<StageTimings>()
     .UseWorkingDirectory(Repository.Root)
     .UseTaskGraph(new PipelineGraph(SovdPipeline.Definition))
     .Run(args);

@@ -22,24 +22,24 @@ Usage: $PROG [options]
 Post-deploy smoke checks of the SOVD Command WebApp (API and frontend).
 Every option can also be given as an environment variable; an option wins over its variable.
 
-  option                    variable               default            meaning
-  --api-base-url URL        API_BASE_URL           (required)         base URL of the backend API
-  --frontend-url URL        FRONTEND_URL           API_BASE_URL       base URL of the frontend
-  --api-token-file FILE     API_TOKEN              (none)             bearer token for the API; the
-                                                                      option reads it from FILE
-  --timeout SECONDS         SMOKE_TIMEOUT          10                 limit of one request
-  --total-timeout SECONDS   SMOKE_TOTAL_TIMEOUT    120                limit of the whole run; every
-                                                                      request is clipped to what is left
-  --ready-attempts N        SMOKE_READY_ATTEMPTS   10                 readiness attempts
-  --ready-backoff SECONDS   SMOKE_READY_BACKOFF    1                  first wait between attempts,
-                                                                      doubled after each attempt
-  --ready-backoff-max SEC   SMOKE_READY_BACKOFF_MAX 8                 cap of that wait
-  --probe-requests N        SMOKE_PROBE_REQUESTS   0 (probe off)      error-rate probe: requests
-  --max-error-rate PERCENT  SMOKE_MAX_ERROR_RATE   1                  error-rate probe: highest share
-                                                                      of non-2xx or timed-out answers
-  --probe-path PATH         SMOKE_PROBE_PATH       $VEHICLES_PATH   error-rate probe: API path
-  --trace                   SMOKE_TRACE=1          off                bash tracing (token redacted)
-  -h, --help                                                          show this help
+  option                      variable                 default          meaning
+  --api-base-url URL          API_BASE_URL             (required)       base URL of the backend API
+  --frontend-url URL          FRONTEND_URL             API_BASE_URL     base URL of the frontend
+  --api-token-file FILE       API_TOKEN                (none)           bearer token for the API (the option
+                                                                        reads it from FILE)
+  --timeout SECONDS           SMOKE_TIMEOUT            10               limit of one request
+  --total-timeout SECONDS     SMOKE_TOTAL_TIMEOUT      120              limit of the whole run; every request
+                                                                        is clipped to what is left
+  --ready-attempts N          SMOKE_READY_ATTEMPTS     10               readiness attempts
+  --ready-backoff SECONDS     SMOKE_READY_BACKOFF      1                first wait between readiness attempts,
+                                                                        doubled after each attempt
+  --ready-backoff-max SECONDS SMOKE_READY_BACKOFF_MAX  8                cap of that wait
+  --probe-requests N          SMOKE_PROBE_REQUESTS     0 (probe off)    error-rate probe: number of requests
+  --max-error-rate PERCENT    SMOKE_MAX_ERROR_RATE     1                error-rate probe: highest share of
+                                                                        non-2xx or timed-out answers
+  --probe-path PATH           SMOKE_PROBE_PATH         $VEHICLES_PATH error-rate probe: API path
+  --trace                     SMOKE_TRACE=1            off              bash tracing (token redacted)
+  -h, --help                                                            show this help
 
 There is no option that takes the token itself: a command line is visible to other processes.
 
@@ -209,6 +209,7 @@ load_token() {
   fi
   export -n API_TOKEN 2>/dev/null || true
   unset API_TOKEN
+  token=${token#"${token%%[![:space:]]*}"}
   token=${token%"${token##*[![:space:]]}"}
   [[ $token != *[[:cntrl:]]* ]] ||
     usage_error "API_TOKEN contains a line break or another control character; give the bare token"

@@ -53,12 +53,16 @@ public class FrostingContext : CakeContextAdapter
         }
         catch (Exception ex) when (ex is not CakeException)
         {
+            // TypeConverter's ArgumentException ends in "(Parameter 'value')", which names the wrong thing.
+            var reason = ex is ArgumentException { ParamName: { } parameter }
+                ? ex.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal)
+                : ex.Message;
             throw new CakeException(string.Format(
                 CultureInfo.InvariantCulture,
                 "Invalid value '{0}' for argument --{1}: {2}",
                 value,
                 name,
-                ex.Message));
+                reason));
         }
     }
 }

@@ -10,4 +10,5 @@ public static class ArgumentNames
     public const string Registry = "registry";
     public const string Owner = "owner";
     public const string Confirm = "confirm";
+    public const string OutputRoot = "output-root";
 }

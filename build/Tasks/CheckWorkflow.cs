@@ -14,7 +14,7 @@ public sealed class CheckWorkflow : FrostingTask<BuildContext>
         var stale = new List<string>();
         foreach (var file in PipelineFiles.Render(context.Pipeline))
         {
-            var path = context.InRepo(file.Path).FullPath;
+            var path = context.GeneratedRoot.CombineWithFilePath(file.Path).FullPath;
             var committed = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
             var diff = UnifiedDiff.Create(file.Content, committed, $"{file.Path} (generated)", $"{file.Path} (in the repository)");
             if (diff.Length == 0)

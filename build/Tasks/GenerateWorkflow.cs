@@ -12,7 +12,7 @@ public sealed class GenerateWorkflow : FrostingTask<BuildContext>
     {
         foreach (var file in PipelineFiles.Render(context.Pipeline))
         {
-            var path = context.InRepo(file.Path).FullPath;
+            var path = context.GeneratedRoot.CombineWithFilePath(file.Path).FullPath;
             if (context.DryRun)
             {
                 context.Information($"[dry-run] would write {file.Path}");

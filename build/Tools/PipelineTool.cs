@@ -63,21 +63,14 @@ public abstract class PipelineTool<TSettings> : Tool<TSettings> where TSettings 
     {
         invocation ??= ToolInvocation.Default;
         var processSettings = CreateProcessSettings(invocation);
-        var process = RunProcess(settings, arguments, processSettings);
-        try
-        {
-            WaitForExit(settings, process);
-            var output = invocation.CaptureOutput ? process.GetStandardOutput().ToList() : [];
-            var error = invocation.CaptureError ? process.GetStandardError().ToList() : [];
-            settings.PostAction?.Invoke(process);
-            var result = new ToolResult(process.GetExitCode(), output, error);
-            ThrowIfFailed(settings, invocation, result, processSettings.Arguments);
-            return result;
-        }
-        finally
-        {
-            (process as IDisposable)?.Dispose();
-        }
+        using var process = RunProcess(settings, arguments, processSettings);
+        WaitForExit(settings, process);
+        var output = invocation.CaptureOutput ? process.GetStandardOutput().ToList() : [];
+        var error = invocation.CaptureError ? process.GetStandardError().ToList() : [];
+        settings.PostAction?.Invoke(process);
+        var result = new ToolResult(process.GetExitCode(), output, error);
+        ThrowIfFailed(settings, invocation, result, processSettings.Arguments);
+        return result;
     }
 
     private ProcessSettings CreateProcessSettings(ToolInvocation invocation)

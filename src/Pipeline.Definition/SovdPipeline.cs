@@ -98,7 +98,7 @@ public static class SovdPipeline
         Uploads = [Images],
         IsReleasePath = true,
         TimeoutMinutes = 15,
-        Duration = ExpectedDuration.Minutes(4, 3, "estimate: frontend bundle + two image builds + docker save"),
+        Duration = ExpectedDuration.Minutes(3, 2.5, "estimate: npm ci 0.5 + bundle 0.3 + two image builds 1.5 + docker save and upload 0.5"),
     };
 
     // 3. and 4. Integration and E2E run on the built images, side by side.
@@ -121,7 +121,7 @@ public static class SovdPipeline
         Downloads = [Images],
         Uploads = [EndToEndFailures],
         TimeoutMinutes = 15,
-        Duration = ExpectedDuration.Minutes(4, 3, "estimate: browser install + compose up + Playwright"),
+        Duration = ExpectedDuration.Minutes(3, 2.5, "estimate: docker load 0.3 + npm ci and browser 1 + compose up 0.5 + Playwright 0.5 + host 0.5"),
     };
 
     // 5. Security scans, in parallel; the image scan waits only for the images.
@@ -196,12 +196,18 @@ public static class SovdPipeline
         Secrets = [new SecretBinding("KUBE_CONFIG_DATA", "KUBE_CONFIG"), new SecretBinding("SMOKE_API_TOKEN", "SMOKE_API_TOKEN")],
         CiArguments = ["--confirm=Deploy-Production"],
         TimeoutMinutes = 30,
-        Duration = ExpectedDuration.Minutes(8, 8, "estimate: three canary steps with probes + promotion"),
+        Duration = ExpectedDuration.Minutes(6, 6, "estimate: three canary steps (helm --wait 1 + smoke and probe 0.5 each) + promotion 1 + canary removal 0.5"),
     };
 
     // Targets for people: aggregates and tools.
     public static readonly LocalTarget GenerateWorkflow = new("Generate-Workflow",
         "Writes ci-cd.yml and docs/pipeline.md from this definition");
+
+    public static readonly LocalTarget ListPins = new("List-Pins",
+        "Lists every pinned action (version, commit SHA, where the SHA was confirmed) for review and bumps");
+
+    public static readonly LocalTarget PipelineReport = new("Pipeline-Report",
+        "Prints the stages each event runs and the critical path against the budget");
 
     public static readonly LocalTarget LintAll = new("Lint", "Every lint stage") { DependsOn = [LintBackend, LintFrontend] };
 
@@ -216,6 +222,12 @@ public static class SovdPipeline
     };
 
     public static readonly LocalTarget ImagesAll = new("Images", "Builds the images") { DependsOn = [BuildImages] };
+
+    public static readonly LocalTarget Rehearse = new("Rehearse",
+        "Lint, unit tests, images, integration and E2E, then a push to the local registry, with a table of stage times")
+    {
+        DependsOn = [LintBackend, LintFrontend, TestBackendUnit, TestFrontendUnit, BuildImages, TestIntegration, TestE2E],
+    };
 
     public static readonly PipelineDefinition Definition = Assemble();
 
@@ -238,7 +250,7 @@ public static class SovdPipeline
             Stages = [.. stages],
             LocalTargets =
             [
-                GenerateWorkflow, LintAll, TestAll, SecurityAll, ImagesAll, ci,
+                GenerateWorkflow, ListPins, PipelineReport, LintAll, TestAll, SecurityAll, ImagesAll, Rehearse, ci,
                 new LocalTarget("Default", "Runs CI") { DependsOn = [ci] },
             ],
         };

@@ -47,7 +47,7 @@ public sealed class ReadinessCheckTests : FaultServerTest
         run.ShouldReport("PASS", "frontend-page");
         run.ShouldReport("PASS", "frontend-asset");
         run.Stdout.Should().Contain("smoke: 3 passed, 1 failed");
-        run.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        run.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(8), "three quick attempts, not the 20 s bound");
     }
 
     [Fact]

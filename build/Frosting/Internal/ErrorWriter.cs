@@ -1,4 +1,5 @@
 using Cake.Core;
+using Cake.Core.Diagnostics;
 
 namespace Build.Frosting.Internal;
 
@@ -20,4 +21,16 @@ internal static class ErrorWriter
     }
 
     public static int Fail(IConsole console, string line) => Fail(console, [line]);
+
+    public static int Unexpected(IConsole console, Exception exception, Verbosity verbosity)
+    {
+        if (verbosity == Verbosity.Diagnostic)
+        {
+            return Fail(console, exception.ToString());
+        }
+
+        Fail(console, $"{exception.Message} ({exception.GetType().Name})");
+        console.WriteErrorLine("Run with --verbosity=diagnostic to see where it happened.");
+        return Failure;
+    }
 }

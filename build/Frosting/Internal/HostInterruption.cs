@@ -8,7 +8,10 @@ namespace Build.Frosting.Internal;
 /// </summary>
 internal sealed class HostInterruption : IDisposable
 {
+    private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
+
     private readonly CancellationTokenSource _source = new();
+    private readonly ManualResetEventSlim _killed = new();
     private readonly HashSet<IProcess> _running = [];
     private readonly Lock _lock = new();
     private readonly ICakeLog _log;
@@ -25,17 +28,24 @@ internal sealed class HostInterruption : IDisposable
     /// <summary>Returns false when the run was already interrupted (a second signal), so the caller can let the process die.</summary>
     public bool Interrupt(string reason)
     {
-        IProcess[] victims;
+        IProcess[] victims = [];
+        bool first;
         lock (_lock)
         {
-            if (_source.IsCancellationRequested)
+            first = !_source.IsCancellationRequested;
+            if (first)
             {
-                return false;
+                _source.Cancel();
+                victims = [.. _running];
+                _running.Clear();
             }
+        }
 
-            _source.Cancel();
-            victims = [.. _running];
-            _running.Clear();
+        if (!first)
+        {
+            // The process is about to end: let the first signal's kill pass finish so no child outlives it.
+            _killed.Wait(KillWait);
+            return false;
         }
 
         _log.Warning("{0}: stopping the running task; teardown and the summary still run.", reason);
@@ -44,6 +54,7 @@ internal sealed class HostInterruption : IDisposable
             ProcessKiller.Kill(process);
         }
 
+        _killed.Set();
         return true;
     }
 
@@ -78,5 +89,9 @@ internal sealed class HostInterruption : IDisposable
         }
     }
 
-    public void Dispose() => _source.Dispose();
+    public void Dispose()
+    {
+        _source.Dispose();
+        _killed.Dispose();
+    }
 }

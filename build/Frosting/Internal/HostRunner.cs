@@ -31,6 +31,19 @@ internal sealed class HostRunner
             return ErrorWriter.Fail(console, cli.Errors);
         }
 
+        try
+        {
+            return await RunParsedAsync(cli, environment, console, colors).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // A bug in a graph provider, a context or the host itself: still a clear error, not a crash.
+            return ErrorWriter.Unexpected(console, ex, cli.Verbosity);
+        }
+    }
+
+    private async Task<int> RunParsedAsync(ParsedCommandLine cli, HostEnvironment environment, IConsole console, bool colors)
+    {
         if (TryWriteInformation(cli.Command, console))
         {
             return 0;

@@ -120,16 +120,9 @@ public sealed class DockerComposeRunner : PipelineTool<DockerComposeSettings>
             return known == ComposeVariant.Plugin;
         }
         var probe = new ProcessSettings { Arguments = "compose version", RedirectStandardOutput = true, RedirectStandardError = true, Silent = true };
-        var process = ProcessRunner.Start(docker, probe);
-        try
-        {
-            process.WaitForExit();
-            _variant = process.GetExitCode() == 0 ? ComposeVariant.Plugin : ComposeVariant.Standalone;
-            return _variant == ComposeVariant.Plugin;
-        }
-        finally
-        {
-            (process as IDisposable)?.Dispose();
-        }
+        using var process = ProcessRunner.Start(docker, probe);
+        process.WaitForExit();
+        _variant = process.GetExitCode() == 0 ? ComposeVariant.Plugin : ComposeVariant.Standalone;
+        return _variant == ComposeVariant.Plugin;
     }
 }

@@ -23,7 +23,7 @@ public sealed record CriticalPath(TriggerEvent Trigger, ImmutableArray<Stage> Ru
         var finish = new Dictionary<Stage, (TimeSpan End, Stage? Previous)>();
         foreach (var stage in running)
         {
-            var latest = stage.Needs.Select(n => (Need: (Stage?)n, finish[n].End)).MaxBy(p => p.End);
+            var latest = stage.Needs.Select(n => (Need: (Stage?)n, finish[n].End)).DefaultIfEmpty().MaxBy(p => p.End);
             finish[stage] = ((latest.Need is null ? TimeSpan.Zero : latest.End) + duration(stage.Duration), latest.Need);
         }
 

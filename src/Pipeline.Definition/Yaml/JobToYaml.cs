@@ -7,7 +7,7 @@ public static class JobToYaml
 {
     public static YamlMap Write(Job job) => YamlMap.Empty
         .Add("name", job.Name)
-        .Add("needs", YamlSequence.Of(job.Needs.Select(n => n.Id), flow: true))
+        .Add("needs", YamlSequence.Of(job.Needs.Select(n => n.Id), flow: job.Needs.Length <= 3))
         .Add("if", job.If)
         .Add("runs-on", job.RunsOn.Label)
         .Add("environment", Environment(job.Environment))

@@ -43,6 +43,20 @@ public sealed class CakeHostFailureTests
     }
 
     [Fact]
+    public void Run_TeardownFails_StillPrintsSummaryAndReturnsOne()
+    {
+        var host = new TestHost(OrderScenario.Tasks);
+        host.Host.UseLifetime<FailingTeardownLifetime>();
+
+        var result = host.Run("-t", "Restore");
+
+        result.ExitCode.Should().Be(1);
+        result.Probe.Events.Should().Equal("Setup", "Run:Restore");
+        result.Output.Should().MatchRegex(@"Restore\s+\S+\s+Succeeded");
+        result.Errors.Should().EndWith("Error: could not stop the compose stack\n");
+    }
+
+    [Fact]
     public void Run_DependencySkipped_PrintsReasonInLogAndSummaryAndSucceeds()
     {
         var result = new TestHost(typeof(SkippedDeploy), typeof(SkipDefault)).Run();

@@ -19,7 +19,7 @@ public sealed class CakeHostInterruptionTests
         var result = await run.WaitAsync(TimeSpan.FromSeconds(20));
 
         result.ExitCode.Should().Be(130);
-        result.Probe.Events.Should().Equal("Setup", "exit=137", "Finally", "Teardown:failed");
+        result.Probe.Events.Should().Equal("Setup", "exit=137", "cancelled=True", "Finally", "Teardown:failed");
         result.Errors.Should().Contain("Error: Interrupted.");
         result.Output.Should().MatchRegex(@"Default\s+\S+\s+Failed");
         RunningCommandLines().Should().NotContain(line => line.Contains(signal.Seconds, StringComparison.Ordinal));

@@ -90,8 +90,8 @@ public sealed class CakeHostRunTests
         var result = new TestHost(OrderScenario.Tasks).Run("-t", "Compile");
 
         result.Output.Should().Contain("Task").And.Contain("Duration").And.Contain("Status");
-        result.Output.Should().MatchRegex(@"Restore\s+\S+\s+Executed");
-        result.Output.Should().MatchRegex(@"Compile\s+\S+\s+Executed");
+        result.Output.Should().MatchRegex(@"Restore\s+\S+\s+Succeeded");
+        result.Output.Should().MatchRegex(@"Compile\s+\S+\s+Succeeded");
     }
 
     [Fact]
@@ -109,6 +109,6 @@ public sealed class CakeHostRunTests
         var result = new TestHost(typeof(ArgumentsTask)).Run("--retries=abc");
 
         result.ExitCode.Should().Be(1);
-        result.Errors.Should().Contain("Error: Invalid value 'abc' for argument --retries: abc is not a valid value for Int32.");
+        result.Errors.Should().EndWith("Error: Invalid value 'abc' for argument --retries: abc is not a valid value for Int32.\n");
     }
 }

@@ -71,6 +71,32 @@ public sealed class CakeHostStartupTests
     }
 
     [Fact]
+    public void Run_GraphProviderThrows_PrintsTheErrorInsteadOfCrashing()
+    {
+        var host = new TestHost(OrderScenario.Tasks);
+        host.Host.UseTaskGraph(new ThrowingGraph());
+
+        var result = host.Run();
+
+        result.ExitCode.Should().Be(1);
+        result.Errors.Should().Be(
+            "Error: Sequence contains no elements (InvalidOperationException)\nRun with --verbosity=diagnostic to see where it happened.\n");
+    }
+
+    [Fact]
+    public void Run_AddAssemblyWithFilter_RegistersOnlyMatchingConcreteTasks()
+    {
+        var host = new TestHost();
+        host.Host.AddAssembly(typeof(OrderRestore).Assembly, t => t.Name.StartsWith("Order", StringComparison.Ordinal) || t == typeof(RecordingTask));
+
+        var result = host.Run("--description");
+
+        result.ExitCode.Should().Be(0);
+        result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(' ')[0])
+            .Should().Equal("Compile", "Default", "Lint", "Package", "Restore");
+    }
+
+    [Fact]
     public void Run_CircularDependency_PrintsTheCycleAsAPath()
     {
         var result = new TestHost(typeof(CycleA), typeof(CycleB)).Run("-t", "CycleA");

@@ -34,4 +34,17 @@ public class RunConditionTests
         RunCondition.OnPushTo("main").Should().NotBe(RunCondition.OnPushTo("develop"));
         RunCondition.OnPushTo("main").Should().NotBe(RunCondition.OnPush);
     }
+
+    [Theory]
+    [InlineData(true, "main", true, true, true)]
+    [InlineData(true, "develop", true, true, false)]
+    [InlineData(false, "main", true, false, false)]
+    public void Matches_Trigger_AlwaysPushAndBranch(bool isPush, string branch, bool always, bool onPush, bool onPushToMain)
+    {
+        var trigger = new TriggerEvent(isPush, branch);
+
+        RunCondition.Always.Matches(trigger).Should().Be(always);
+        RunCondition.OnPush.Matches(trigger).Should().Be(onPush);
+        RunCondition.OnPushTo("main").Matches(trigger).Should().Be(onPushToMain);
+    }
 }

@@ -18,7 +18,7 @@ public class StageTests
     [Fact]
     public void Defaults_NewStage_ReadsContentsAlwaysRunsAndTimesOutAfterFifteenMinutes()
     {
-        var stage = Fixtures.NewStage("Build");
+        var stage = new Stage("Build", "builds", PipelineStep.BuildImages);
 
         stage.Permissions.Should().Be(Permissions.ReadContents);
         stage.When.Should().Be(RunCondition.Always);

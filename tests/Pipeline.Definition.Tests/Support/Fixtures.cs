@@ -12,8 +12,9 @@ internal static class Fixtures
 
     public static readonly Triggers Triggers = new() { Push = BranchFilter.For("main") };
 
+    /// <summary>A stage that takes one minute, so only the problem a test builds is reported.</summary>
     public static Stage NewStage(string name, params Stage[] needs) =>
-        new(name, $"{name} for tests", PipelineStep.Lint) { Needs = [.. needs] };
+        new(name, $"{name} for tests", PipelineStep.Lint) { Needs = [.. needs], Duration = ExpectedDuration.Minutes(1, 1, "test") };
 
     public static PipelineDefinition PipelineOf(params Stage[] stages) =>
         new("Test", Triggers, Settings) { Stages = [.. stages] };

@@ -24,13 +24,13 @@ public class PipelineValidatorTests
     [Fact]
     public void Validate_SovdPipeline_ReturnsNoErrors()
     {
-        PipelineValidator.Validate(SovdPipeline.Definition).Should().BeEmpty();
+        PipelineValidator.Validate(SovdPipeline.Definition).Texts().Should().BeEmpty();
     }
 
     [Fact]
     public void Validate_SovdPipelineWithItsHostTasks_ReturnsNoErrors()
     {
-        PipelineValidator.Validate(SovdPipeline.Definition, HostTasks).Should().BeEmpty();
+        PipelineValidator.Validate(SovdPipeline.Definition, HostTasks).Texts().Should().BeEmpty();
     }
 
     [Theory]
@@ -227,6 +227,51 @@ public class PipelineValidatorTests
     public void Validate_NoHostTasksGiven_SkipsTheBindingCheck()
     {
         PipelineValidator.Validate(PipelineOf(NewStage("Build")), hostTasks: null).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Validate_StageWithoutExpectedDuration_ReportsItAndSkipsTheBudget()
+    {
+        var slow = NewStage("Build") with { Duration = ExpectedDuration.Minutes(60, 60, "test") };
+        var unknown = NewStage("Test", slow) with { Duration = ExpectedDuration.Unknown };
+
+        PipelineValidator.Validate(PipelineOf(slow, unknown)).Texts().Should().Equal(
+            "Stage 'Test': it has no expected duration; set Duration so the critical path can be checked against the budget.");
+    }
+
+    [Fact]
+    public void Validate_CriticalPathOverBudget_ReportsThePathPerEvent()
+    {
+        var build = NewStage("Build") with { Duration = ExpectedDuration.Minutes(6, 2, "test") };
+        var test = NewStage("Test", build) with { Duration = ExpectedDuration.Minutes(4.5, 1, "test") };
+        var deploy = NewStage("Deploy", test) with { When = RunCondition.OnPushTo("main"), Duration = ExpectedDuration.Minutes(3, 3, "test") };
+        var pipeline = PipelineOf(build, test, deploy) with
+        {
+            Triggers = new Triggers { Push = BranchFilter.For("main"), PullRequest = BranchFilter.For("main") },
+        };
+
+        PipelineValidator.Validate(pipeline).Texts().Should().Equal(
+            "Pipeline: the critical path for a push to main takes 13.5 min with cold caches (Build -> Test -> Deploy), over the budget of 10 min.",
+            "Pipeline: the critical path for a pull request into main takes 10.5 min with cold caches (Build -> Test), over the budget of 10 min.");
+    }
+
+    [Fact]
+    public void Validate_CriticalPathExactlyAtBudget_ReturnsNoErrors()
+    {
+        var build = NewStage("Build") with { Duration = ExpectedDuration.Minutes(4, 1, "test") };
+        var test = NewStage("Test", build) with { Duration = ExpectedDuration.Minutes(6, 1, "test") };
+
+        PipelineValidator.Validate(PipelineOf(build, test)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Validate_MisorderedNeeds_SkipsTheBudget()
+    {
+        var build = NewStage("Build") with { Duration = ExpectedDuration.Minutes(60, 60, "test") };
+        var test = NewStage("Test", build);
+
+        PipelineValidator.Validate(PipelineOf(test, build)).Texts().Should().Equal(
+            "Stage 'Test': it needs 'Build', which is listed after it; list stages in the order they run.");
     }
 
     [Fact]

@@ -14,15 +14,8 @@ public sealed class SleepTask(SleepSignal signal) : FrostingTask<ProbeContext>
         signal.Started.TrySetResult();
         process.WaitForExit();
         context.Probe.Record($"exit={process.GetExitCode()}");
+        context.Probe.Record($"cancelled={context.CancellationToken.IsCancellationRequested}");
     }
 
     public override void Finally(ProbeContext context) => context.Probe.Record("Finally");
-}
-
-public sealed class SleepSignal
-{
-    /// <summary>A duration no other process uses, so the test can look for a leftover child by its command line.</summary>
-    public string Seconds { get; } = $"29.{Random.Shared.Next(100000, 999999)}";
-
-    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -21,6 +21,10 @@ public sealed class FakeProcess(ProcessReply reply, ProcessSettings settings) : 
     {
     }
 
+    public void Dispose()
+    {
+    }
+
     private static IEnumerable<string> Redirect(IReadOnlyList<string>? lines, bool redirected, Func<string, string>? handler) =>
         !redirected || lines is null ? [] : lines.Select(line => handler is null ? line : handler(line)).ToList();
 }

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Build.Frosting;
+using Cake.Core;
+
+namespace Build.Containers;
+
+/// <summary>
+/// Records how long each task of the run took, for Rehearse's closing table. Register it with
+/// <c>new CakeHost().UseTaskLifetime&lt;StageTimings&gt;()</c>; it only measures, it never changes a result.
+/// </summary>
+public sealed class StageTimings : FrostingTaskLifetime<BuildContext>
+{
+    private static readonly ConcurrentQueue<StageTime> Recorded = new();
+
+    /// <summary>The tasks finished so far in this process, in the order they finished.</summary>
+    public static IReadOnlyList<StageTime> Finished => [.. Recorded];
+
+    public override void Setup(BuildContext context, ITaskSetupContext info)
+    {
+    }
+
+    public override void Teardown(BuildContext context, ITaskTeardownContext info) =>
+        Recorded.Enqueue(new StageTime(info.Task.Name, info.Duration, info.Skipped ? "skipped" : info.Successful ? "ok" : "failed"));
+
+    /// <summary>A plain-text table: stage, result, measured time, and the definition's warm–cold estimate.</summary>
+    public static string Table(BuildContext context, IEnumerable<StageTime> stages)
+    {
+        var rows = stages.Select(stage => (stage.Name, stage.Result, Time: Seconds(stage.Duration), Expected: Expected(context, stage.Name))).ToList();
+        var width = Math.Max(5, rows.Count == 0 ? 0 : rows.Max(row => row.Name.Length));
+        var table = new StringBuilder();
+        table.AppendLine(CultureInfo.InvariantCulture, $"{"Stage".PadRight(width)}  {"Result",-7}  {"Time",8}  Expected (warm-cold)");
+        foreach (var row in rows)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"{row.Name.PadRight(width)}  {row.Result,-7}  {row.Time,8}  {row.Expected}");
+        }
+        var total = TimeSpan.FromTicks(stages.Sum(stage => stage.Duration.Ticks));
+        table.Append(CultureInfo.InvariantCulture, $"{"Total".PadRight(width)}  {"",-7}  {Seconds(total),8}");
+        return table.ToString();
+    }
+
+    private static string Expected(BuildContext context, string name) =>
+        context.Pipeline.Stages.FirstOrDefault(stage => stage.Name == name)?.Duration is { Cold: var cold, Warm: var warm } && cold > TimeSpan.Zero
+            ? $"{warm.TotalMinutes:0.#}-{cold.TotalMinutes:0.#} min"
+            : "";
+
+    private static string Seconds(TimeSpan duration) => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.0} s");
+}
+
+/// <summary>One finished task: its name, how long it took, and ok / failed / skipped.</summary>
+public sealed record StageTime(string Name, TimeSpan Duration, string Result);

@@ -1,0 +1,108 @@
+using Build.Settings;
+using Build.Tools;
+using Build.Tools.Helm;
+using Build.Tools.Kubectl;
+using Cake.Common.Diagnostics;
+using Cake.Core.IO;
+
+namespace Build.Deploy;
+
+/// <summary>The helm and kubectl calls of a deploy, all against one namespace, context and kubeconfig.</summary>
+public sealed class Cluster(BuildContext context, DeploySettings settings, FilePath? kubeConfig)
+{
+    public string Namespace => settings.Namespace;
+
+    /// <summary>
+    /// <c>helm status -o json</c>. A dry run prints the command and gets no answer, so it goes on as if the release
+    /// were <paramref name="assumedInDryRun"/> and says so.
+    /// </summary>
+    public HelmStatusResult Status(string release, HelmReleaseStatus assumedInDryRun = HelmReleaseStatus.Deployed)
+    {
+        try
+        {
+            return context.HelmStatus(release, Target);
+        }
+        catch (FormatException) when (context.DryRun)
+        {
+            context.Information($"[dry-run] assuming release {release} is {Describe(assumedInDryRun)}");
+            return new HelmStatusResult(release, assumedInDryRun);
+        }
+    }
+
+    public IReadOnlyList<HelmRevision> History(string release)
+    {
+        try
+        {
+            return context.HelmHistory(release, Target);
+        }
+        catch (FormatException) when (context.DryRun)
+        {
+            return [];
+        }
+    }
+
+    /// <summary><c>helm upgrade --install … --wait --atomic --timeout</c> with the environment's values file and the images.</summary>
+    public void Upgrade(string release, DeployImages images, IReadOnlyDictionary<string, string>? values = null)
+    {
+        var upgrade = new HelmUpgradeSettings
+        {
+            Namespace = settings.Namespace,
+            KubeContext = settings.KubeContext,
+            KubeConfig = kubeConfig,
+            Release = release,
+            Chart = settings.Chart.FullPath,
+            ValuesFiles = [settings.ValuesFile],
+            SetValues = values ?? new Dictionary<string, string>(),
+            Wait = true,
+            Atomic = true,
+            Timeout = settings.Timeout,
+        };
+        context.HelmUpgrade(upgrade.WithStringValues(images.ChartValues()));
+    }
+
+    public void Rollback(string release, int revision) => context.HelmRollback(new HelmRollbackSettings
+    {
+        Namespace = settings.Namespace,
+        KubeContext = settings.KubeContext,
+        KubeConfig = kubeConfig,
+        Release = release,
+        Revision = revision,
+        Wait = true,
+        Timeout = settings.Timeout,
+    });
+
+    public void Uninstall(string release) => context.HelmUninstall(new HelmUninstallSettings
+    {
+        Namespace = settings.Namespace,
+        KubeContext = settings.KubeContext,
+        KubeConfig = kubeConfig,
+        Release = release,
+        Wait = true,
+        Timeout = settings.Timeout,
+    });
+
+    /// <summary><c>kubectl rollout status</c> of every Deployment the chart renders for <paramref name="release"/>.</summary>
+    public void WaitForRollout(string release)
+    {
+        foreach (var component in ChartNames.Components)
+        {
+            context.KubectlRolloutStatus(new KubectlRolloutStatusSettings
+            {
+                Resource = KubeResource.Deployment(ChartNames.Deployment(release, component)),
+                Timeout = settings.Timeout,
+                Namespace = settings.Namespace,
+                KubeContext = settings.KubeContext,
+                KubeConfig = kubeConfig,
+            });
+        }
+    }
+
+    /// <summary>The command a person runs by hand, for recovery hints.</summary>
+    public string HelmCommand(string command) =>
+        $"helm {command} -n {settings.Namespace}{(settings.KubeContext is { } name ? $" --kube-context {name}" : "")}";
+
+    /// <summary>helm's word for a status; "not installed" for a release helm does not know.</summary>
+    public static string Describe(HelmReleaseStatus status) => status == HelmReleaseStatus.NotFound ? "not installed" : status.ToWire();
+
+    private HelmSettings Target => new() { Namespace = settings.Namespace, KubeContext = settings.KubeContext, KubeConfig = kubeConfig };
+}

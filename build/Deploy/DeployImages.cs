@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Build.Settings;
+
+namespace Build.Deploy;
+
+/// <summary>One image the chart deploys: <c>registry/owner/repository</c>, then <c>@digest</c> when known, else <c>:tag</c>.</summary>
+public sealed record ImageReference(string Registry, string Owner, string Repository, string Tag, string? Digest)
+{
+    public override string ToString()
+    {
+        var name = string.Join('/', new[] { Registry, Owner, Repository }.Where(part => part.Length > 0));
+        return Digest is null ? $"{name}:{Tag}" : $"{name}@{Digest}";
+    }
+}
+
+/// <summary>
+/// The backend and frontend images of one deploy: the digests Push-Images recorded in images.json when that file
+/// exists, otherwise the commit-SHA tag under the configured registry and owner.
+/// </summary>
+public sealed partial record DeployImages(ImageReference Backend, ImageReference Frontend, string Source)
+{
+    /// <summary>Image names the chart's values default to; Build-Images names the images the same way.</summary>
+    public const string BackendRepository = "sovd-backend";
+    public const string FrontendRepository = "sovd-frontend";
+
+    public static DeployImages Resolve(DeploySettings settings)
+    {
+        var file = settings.ImagesFile.FullPath;
+        if (File.Exists(file))
+        {
+            return FromFile(file, settings);
+        }
+        var sha = settings.Sha ?? throw new InvalidOperationException("DeploySettings has no SHA; Problems should have said so.");
+        var owner = settings.Owner ?? throw new InvalidOperationException("DeploySettings has no owner; Problems should have said so.");
+        return new(
+            new ImageReference(settings.Registry, owner, BackendRepository, sha, null),
+            new ImageReference(settings.Registry, owner, FrontendRepository, sha, null),
+            $"tag {sha}, no {Path.GetFileName(file)}");
+    }
+
+    /// <summary>The chart values that select these images; passed with <c>--set-string</c>.</summary>
+    public IReadOnlyDictionary<string, string> ChartValues()
+    {
+        if (Backend.Registry != Frontend.Registry || Backend.Owner != Frontend.Owner)
+        {
+            throw new DeployException(
+                $"The backend ({Backend}) and frontend ({Frontend}) images live under different registries or owners; the chart has one global.imageRegistry and global.imageOwner.");
+        }
+        var values = new Dictionary<string, string>
+        {
+            ["global.imageRegistry"] = Backend.Registry,
+            ["global.imageOwner"] = Backend.Owner,
+        };
+        Add(values, "backend", Backend);
+        Add(values, "frontend", Frontend);
+        return values;
+    }
+
+    private static void Add(Dictionary<string, string> values, string component, ImageReference image)
+    {
+        values[$"{component}.image.repository"] = image.Repository;
+        values[$"{component}.image.tag"] = image.Tag;
+        if (image.Digest is not null)
+        {
+            values[$"{component}.image.digest"] = image.Digest;
+        }
+    }
+
+    private static DeployImages FromFile(string file, DeploySettings settings)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            var images = new DeployImages(
+                Read(document.RootElement, "backend", file, settings),
+                Read(document.RootElement, "frontend", file, settings),
+                $"digests from {file}");
+            // A file left from an earlier local run must not put another commit's images into an environment.
+            if (settings.Sha is { } sha && (images.Backend.Tag != sha || images.Frontend.Tag != sha))
+            {
+                throw new DeployException(
+                    $"{file} records images of {images.Backend.Tag} but this run deploys commit {sha}: run Push-Images for this commit, or delete the file to deploy by tag.");
+            }
+            return images;
+        }
+        catch (JsonException error)
+        {
+            throw new DeployException($"{file} is not valid JSON ({error.Message}): run Push-Images again or remove the file to deploy by tag.", error);
+        }
+    }
+
+    private static ImageReference Read(JsonElement root, string component, string file, DeploySettings settings)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(component, out var entry) || entry.ValueKind != JsonValueKind.Object)
+        {
+            throw new DeployException($"{file} has no \"{component}\" object: expected {{\"{component}\": {{\"repository\": ..., \"tag\": ..., \"digest\": \"sha256:...\"}}}}.");
+        }
+        var repository = Text(entry, "repository", component, file);
+        var tag = Text(entry, "tag", component, file);
+        var digest = entry.TryGetProperty("digest", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (!string.IsNullOrEmpty(digest) && !DigestPattern().IsMatch(digest))
+        {
+            throw new DeployException($"{file}: {component}.digest '{digest}' is not sha256:<64 lower-case hex digits>.");
+        }
+        var (registry, owner, name) = Split(repository, settings);
+        return new ImageReference(registry, owner, name, tag, string.IsNullOrEmpty(digest) ? null : digest);
+    }
+
+    /// <summary>ghcr.io/acme/sovd-backend → (ghcr.io, acme, sovd-backend); a first part without '.' or ':' is an owner.</summary>
+    private static (string Registry, string Owner, string Name) Split(string repository, DeploySettings settings)
+    {
+        var parts = repository.Split('/');
+        var name = parts[^1];
+        var hasRegistry = parts.Length > 1 && (parts[0].Contains('.') || parts[0].Contains(':') || parts[0] == "localhost");
+        var registry = hasRegistry ? parts[0] : settings.Registry;
+        var ownerParts = parts[(hasRegistry ? 1 : 0)..^1];
+        var owner = ownerParts.Length > 0 ? string.Join('/', ownerParts) : settings.Owner ?? "";
+        return (registry, owner, name);
+    }
+
+    private static string Text(JsonElement entry, string property, string component, string file) =>
+        entry.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+            ? text
+            : throw new DeployException($"{file}: {component}.{property} is missing or empty.");
+
+    [GeneratedRegex("^sha256:[a-f0-9]{64}$")]
+    private static partial Regex DigestPattern();
+}

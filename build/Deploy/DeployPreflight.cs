@@ -1,0 +1,65 @@
+using Build.Settings;
+using Build.Tools;
+using Build.Tools.Helm;
+using Build.Tools.Kubectl;
+
+namespace Build.Deploy;
+
+/// <summary>Every tool, setting and secret format a deploy needs, checked together before anything touches a cluster.</summary>
+public static class DeployPreflight
+{
+    public static void Ensure(BuildContext context, DeploySettings settings, bool needsKubectl)
+    {
+        var problems = new List<string>();
+        try
+        {
+            ToolPreflight.Ensure(context, Requirements(needsKubectl));
+        }
+        catch (MissingToolsException missing)
+        {
+            problems.AddRange(missing.Message.Split('\n'));
+        }
+        problems.AddRange(settings.Problems);
+        if (problems.Count == 0)
+        {
+            problems.AddRange(SecretProblems());
+        }
+        if (problems.Count > 0)
+        {
+            throw new DeployException($"{settings.Stage.Name} cannot start; nothing was changed:\n  {string.Join("\n  ", problems)}");
+        }
+    }
+
+    private static ToolRequirement[] Requirements(bool needsKubectl)
+    {
+        // The smoke script needs bash, curl and jq.
+        var smoke = new[]
+        {
+            OnPath("bash", "install bash"),
+            OnPath("curl", "install curl (apt-get install curl; preinstalled on GitHub runners)"),
+            OnPath("jq", "install jq (apt-get install jq; preinstalled on GitHub runners)"),
+        };
+        return needsKubectl
+            ? [Helm, KubectlRunner.Requirement(), .. smoke]
+            : [Helm, .. smoke];
+    }
+
+    /// <summary>helm as the wrappers find it (PATH), with this repository's own installer in the hint.</summary>
+    private static ToolRequirement Helm =>
+        HelmRunner.Requirement() with { InstallHint = $"{HelmRunner.InstallHint}; here: scripts/install-helm.sh, then put .tools/bin on PATH" };
+
+    private static ToolRequirement OnPath(string name, string hint) => new(name, hint, context => context.Tools.Resolve(name) is not null);
+
+    private static IEnumerable<string> SecretProblems()
+    {
+        try
+        {
+            KubeConfigFile.Decode();
+            return [];
+        }
+        catch (DeployException error)
+        {
+            return [error.Message];
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Build.Settings;
+using Cake.Common.Diagnostics;
+
+namespace Build.Deploy;
+
+/// <summary>One timed step of a deploy.</summary>
+public sealed record DeployStep(string Name, DateTimeOffset Started, double Seconds, string Outcome, string? Detail);
+
+/// <summary>
+/// What a deploy did: release, revisions, images, each step with its timing, and the outcome.
+/// Written to the stage's artifact folder as deployment.json, also when the deploy failed.
+/// </summary>
+public sealed class DeploymentRecord(BuildContext context, DeploySettings settings)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // The record is read by people: keep quotes and apostrophes in messages as they are.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private const string StepSummaryVariable = "GITHUB_STEP_SUMMARY";
+
+    private readonly List<DeployStep> _steps = [];
+
+    public IReadOnlyDictionary<string, string> Images { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>Set by the production rollout, which deploys through a second release.</summary>
+    public string? CanaryRelease { get; set; }
+
+    public int? RevisionBefore { get; set; }
+
+    public int? Revision { get; set; }
+
+    /// <summary>succeeded, rolled back, refused, failed, or failed and not rolled back.</summary>
+    public string Outcome { get; set; } = "not started";
+
+    public string? Error { get; set; }
+
+    /// <summary>The last step that failed, for messages.</summary>
+    public string? FailedStep => _steps.LastOrDefault(step => step.Outcome == "failed")?.Name;
+
+    public void Step(string name, Action action) => Step<object?>(name, () =>
+    {
+        action();
+        return null;
+    });
+
+    /// <summary>Runs and times one step; a failure is recorded and rethrown.</summary>
+    public T Step<T>(string name, Func<T> action)
+    {
+        context.Information($"== {name}");
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var result = action();
+            _steps.Add(new DeployStep(name, started, Math.Round(clock.Elapsed.TotalSeconds, 3), "succeeded", null));
+            return result;
+        }
+        catch (Exception error)
+        {
+            _steps.Add(new DeployStep(name, started, Math.Round(clock.Elapsed.TotalSeconds, 3), "failed", FirstLine(error.Message)));
+            throw;
+        }
+    }
+
+    /// <summary>Writes deployment.json; a dry run writes nothing.</summary>
+    public void Write()
+    {
+        if (context.DryRun)
+        {
+            context.Information($"[dry-run] would write the deployment record to {settings.RecordDirectory.FullPath}/{DeploySettings.RecordFileName}");
+            return;
+        }
+        var document = new
+        {
+            Stage = settings.Stage.Name,
+            Environment = settings.Stage.Environment?.Name,
+            settings.Namespace,
+            settings.Release,
+            CanaryRelease,
+            RevisionBefore,
+            Revision,
+            Images,
+            Steps = _steps,
+            Outcome,
+            Error,
+        };
+        Directory.CreateDirectory(settings.RecordDirectory.FullPath);
+        var path = Path.Combine(settings.RecordDirectory.FullPath, DeploySettings.RecordFileName);
+        File.WriteAllText(path, JsonSerializer.Serialize(document, Json) + "\n");
+        context.Information($"Deployment record: {path}");
+        AppendStepSummary();
+    }
+
+    /// <summary>In GitHub Actions, the outcome and the steps as a table on the job's summary page.</summary>
+    private void AppendStepSummary()
+    {
+        if (Environment.GetEnvironmentVariable(StepSummaryVariable) is not { Length: > 0 } summary)
+        {
+            return;
+        }
+        var lines = new List<string>
+        {
+            $"### {settings.Stage.Name}: {Outcome}",
+            "",
+            $"Release `{settings.Release}` in `{settings.Namespace}`, revision {RevisionBefore?.ToString() ?? "none"} → {Revision?.ToString() ?? "unchanged"}; " +
+            $"images {string.Join(", ", Images.Values.Select(image => $"`{image}`"))}",
+            "",
+            "| step | seconds | outcome |",
+            "| --- | ---: | --- |",
+        };
+        lines.AddRange(_steps.Select(step => $"| {step.Name} | {step.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} | {step.Outcome} |"));
+        File.AppendAllText(summary, string.Join('\n', lines) + "\n\n");
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0];
+}

@@ -1,0 +1,76 @@
+using Build.Settings;
+using Cake.Core.IO;
+
+namespace Build.Deploy;
+
+/// <summary>
+/// The CI kubeconfig: KUBE_CONFIG_DATA (base64) written to a file only this user can read, handed to helm and
+/// kubectl as KUBECONFIG, and deleted on <see cref="Dispose"/>. Without the variable the user's own kubeconfig applies.
+/// </summary>
+public sealed class KubeConfigFile : IDisposable
+{
+    private readonly string? _directory;
+
+    private KubeConfigFile(FilePath? path, string? directory)
+    {
+        Path = path;
+        _directory = directory;
+    }
+
+    /// <summary>The written file, or null when helm and kubectl use the current kubeconfig and context.</summary>
+    public FilePath? Path { get; }
+
+    /// <summary>True when KUBE_CONFIG_DATA is set, whether or not a file was written (not in a dry run).</summary>
+    public static bool IsProvided => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(DeploySettings.KubeConfigDataVariable));
+
+    /// <summary>Decodes KUBE_CONFIG_DATA; the error never quotes the value.</summary>
+    public static byte[]? Decode()
+    {
+        var data = Environment.GetEnvironmentVariable(DeploySettings.KubeConfigDataVariable);
+        if (string.IsNullOrWhiteSpace(data))
+        {
+            return null;
+        }
+        try
+        {
+            // `base64` wraps lines at 76 characters unless given -w0; both forms are accepted.
+            return Convert.FromBase64String(string.Concat(data.Where(c => !char.IsWhiteSpace(c))));
+        }
+        catch (FormatException)
+        {
+            throw new DeployException(
+                $"{DeploySettings.KubeConfigDataVariable} is not base64: store the kubeconfig as the output of `base64 -w0 <kubeconfig file>`.");
+        }
+    }
+
+    /// <summary>Writes the decoded kubeconfig (mode 0600, in a 0700 folder); in a dry run writes nothing.</summary>
+    public static KubeConfigFile Create(bool dryRun)
+    {
+        var content = Decode();
+        if (content is null || dryRun)
+        {
+            return new KubeConfigFile(null, null);
+        }
+        var directory = Directory.CreateTempSubdirectory("sovd-kubeconfig-").FullName;
+        var file = System.IO.Path.Combine(directory, "config");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Created with 0600, so there is no moment in which another user could read it.
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using (var stream = new FileStream(file, options))
+        {
+            stream.Write(content);
+        }
+        return new KubeConfigFile(new FilePath(file), directory);
+    }
+
+    public void Dispose()
+    {
+        if (_directory is not null && Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Build.Settings;
+using Build.Tools;
+using Cake.Core.IO;
+
+namespace Build.Deploy;
+
+/// <summary>
+/// Runs scripts/smoke_tests.sh against the environment's URL. The URL and probe settings go on the command line
+/// (a dry run prints them); the API token goes through the environment only (API_TOKEN), never an argument.
+/// </summary>
+public sealed class SmokeTests(BuildContext context, DeploySettings settings)
+{
+    public const string ScriptTokenVariable = "API_TOKEN";
+
+    /// <summary>Runs the checks; with <paramref name="probe"/> also the error-rate probe. Throws when a check fails.</summary>
+    public void Run(bool probe)
+    {
+        var arguments = new ProcessArgumentBuilder()
+            .AppendPath(settings.SmokeScriptPath, context.Environment)
+            .AppendOption("--api-base-url", settings.SmokeUrl)
+            .AppendOption("--frontend-url", settings.SmokeUrl);
+        if (probe && settings.ProbeRequests > 0)
+        {
+            arguments.AppendOption("--probe-requests", settings.ProbeRequests.ToString(CultureInfo.InvariantCulture))
+                .AppendOption("--max-error-rate", settings.MaxErrorRate.ToString(CultureInfo.InvariantCulture));
+        }
+        var processSettings = new ProcessSettings
+        {
+            Arguments = arguments,
+            WorkingDirectory = context.RepoRoot,
+            // Always set, so a token from the caller's shell cannot leak in under the script's own variable name.
+            EnvironmentVariables = new Dictionary<string, string>
+            {
+                [ScriptTokenVariable] = Environment.GetEnvironmentVariable(DeploySettings.SmokeApiTokenVariable) ?? "",
+            },
+        };
+        var process = context.ProcessRunner.Start(Bash, processSettings);
+        int exitCode;
+        try
+        {
+            process.WaitForExit();
+            exitCode = process.GetExitCode();
+        }
+        finally
+        {
+            (process as IDisposable)?.Dispose();
+        }
+        if (exitCode != 0)
+        {
+            var meaning = exitCode == 2 ? "the script could not run (usage or environment error)" : "a check failed";
+            throw new DeployException($"Smoke tests against {settings.SmokeUrl} failed (exit code {exitCode}: {meaning}; the script's output above names it).");
+        }
+    }
+
+    private FilePath Bash => context.Tools.Resolve("bash") ?? new FilePath("bash");
+}

@@ -1,0 +1,94 @@
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace Build.Settings;
+
+/// <summary>
+/// Settings of the code stages (Lint-*, Test-Backend-Unit, Test-Frontend-Unit, Test-Pipeline, Security-Backend,
+/// Security-Frontend), read once from the context. Paths inside the app follow the sample's layout.
+/// </summary>
+public sealed record CodeSettings
+{
+    public const string TestFilterArgument = "test-filter";
+    public const string TestFilterVariable = "PIPELINE_TEST_FILTER";
+
+    /// <summary>
+    /// Test-Pipeline's default, locally and in CI alike: tests that need a Docker daemon or a browser are left out,
+    /// because the Test-Pipeline job starts neither. <c>--test-filter=</c> (empty) runs every test.
+    /// </summary>
+    public const string DefaultTestFilter = "Requires!=docker&Requires!=chromium";
+
+    public const string SolutionFile = "Pipeline.sln";
+    public const string BackendFolder = "backend";
+    public const string FrontendFolder = "frontend";
+
+    /// <summary>Pins every backend tool (ruff and pip-audit come from PyPI only).</summary>
+    public const string BackendDevRequirements = "backend/requirements-dev.txt";
+
+    public required FilePath Python { get; init; }
+
+    /// <summary><c>&lt;app root&gt;/backend</c>: the linters' and tests' working directory.</summary>
+    public required DirectoryPath Backend { get; init; }
+
+    /// <summary><c>&lt;app root&gt;/frontend</c>: where package.json and its npm scripts live.</summary>
+    public required DirectoryPath Frontend { get; init; }
+
+    /// <summary>Lowest coverage in percent (<c>--coverage-threshold</c>); it overrides the app's own configuration.</summary>
+    public required int CoverageThreshold { get; init; }
+
+    /// <summary>The <c>dotnet test --filter</c> expression of Test-Pipeline; null runs every test.</summary>
+    public required string? TestFilter { get; init; }
+
+    public required FilePath Solution { get; init; }
+
+    /// <summary>On GitHub Actions linters print findings as workflow annotations.</summary>
+    public required bool GitHubActions { get; init; }
+
+    public static CodeSettings From(BuildContext context)
+    {
+        var filter = context.Argument(TestFilterArgument, Environment.GetEnvironmentVariable(TestFilterVariable) ?? DefaultTestFilter);
+        return new CodeSettings
+        {
+            Python = context.Python,
+            Backend = context.AppRoot.Combine(BackendFolder),
+            Frontend = context.AppRoot.Combine(FrontendFolder),
+            CoverageThreshold = context.CoverageThreshold,
+            TestFilter = string.IsNullOrWhiteSpace(filter) ? null : filter,
+            Solution = context.InRepo(SolutionFile),
+            GitHubActions = context.IsGitHubActions,
+        };
+    }
+
+    /// <summary>The backend folder, or an error naming <c>--app-root</c> when the app has none.</summary>
+    public DirectoryPath RequireBackend() => RequireFolder(Backend, "pyproject.toml");
+
+    /// <summary>The frontend folder, or an error naming <c>--app-root</c> when the app has none.</summary>
+    public DirectoryPath RequireFrontend() => RequireFolder(Frontend, "package.json");
+
+    /// <summary>A percentage above 100 can never be met and one below 0 always is: both are typing mistakes.</summary>
+    public int RequireCoverageThreshold()
+    {
+        if (CoverageThreshold is < 0 or > 100)
+        {
+            throw new CakeException(
+                $"--{ArgumentNames.CoverageThreshold}={CoverageThreshold} is out of range: give a percentage from 0 to 100 (default 80).");
+        }
+        return CoverageThreshold;
+    }
+
+    /// <summary>How to get a missing backend tool into the interpreter the stages use.</summary>
+    public string PythonInstallHint(string tool) =>
+        $"{Python.FullPath} cannot import {tool}. Install the backend's tools into it with " +
+        $"'{Python.FullPath} -m pip install -r {BackendDevRequirements}' (run in the app root), " +
+        $"or pass --{ArgumentNames.Python}=<an interpreter that has {tool}> (env {EnvVars.Python})";
+
+    private static DirectoryPath RequireFolder(DirectoryPath folder, string marker)
+    {
+        if (!File.Exists(folder.CombineWithFilePath(marker).FullPath))
+        {
+            throw new CakeException(
+                $"No {marker} in {folder.FullPath}: --{ArgumentNames.AppRoot} must point at the app (the folder with backend/ and frontend/).");
+        }
+        return folder;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Build.Containers;
+using Build.Frosting;
+using Build.Settings;
+using Build.Tools;
+using Build.Tools.Docker;
+using Build.Tools.Npm;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+
+namespace Build.Tasks;
+
+[TaskName("Build-Images")]
+[TaskDescription("Backend and frontend production images, tagged with the commit SHA and latest")]
+public sealed class BuildImages : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var settings = ContainerSettings.From(context);
+        settings.ThrowIfInvalid("Build-Images", settings.BuildProblems());
+        ToolPreflight.Ensure(context, DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun), NpmRunner.Requirement());
+        BaseImages.EnsureAvailable(context, settings);
+
+        // npm cannot reach its registry inside a container build on our machines: the bundle is built here and COPYed in.
+        Timed(context, "frontend bundle", () =>
+        {
+            NodeModules.EnsureInstalled(context, settings.Frontend.Context);
+            context.NpmRun(new NpmRunSettings { Script = "build", WorkingDirectory = settings.Frontend.Context });
+        });
+        foreach (var image in settings.Images)
+        {
+            Timed(context, image.Name, () => context.DockerBuild(BuildSettings(settings, image)));
+        }
+        Timed(context, "docker save", () => Save(context, settings));
+        context.Information($"Built {string.Join(", ", settings.Images.SelectMany(image => image.Tags))}; saved to {settings.ImagesArchive.FullPath}");
+    }
+
+    private static DockerBuildSettings BuildSettings(ContainerSettings settings, ContainerImage image) => new()
+    {
+        Context = image.Context,
+        Dockerfile = image.Dockerfile,
+        Tags = image.Tags,
+        Labels = new Dictionary<string, string>
+        {
+            ["org.opencontainers.image.created"] = settings.Created,
+            ["org.opencontainers.image.revision"] = settings.Sha,
+            ["org.opencontainers.image.source"] = settings.SourceUrl,
+            ["org.opencontainers.image.title"] = image.Name,
+        },
+        // Base images come from the engine (made locally, or pulled once by docker when absent); never re-pulled.
+        Pull = false,
+        // The layer cache needs BuildKit: it reads the cache metadata embedded in the registry's latest image, and
+        // BUILDKIT_INLINE_CACHE embeds it in this one for the next build. A missing or private cache image only costs time.
+        BuildKit = settings.LayerCache ? true : null,
+        CacheFrom = settings.LayerCache ? [image.LatestTag] : [],
+        BuildArgs = settings.LayerCache ? new Dictionary<string, string> { ["BUILDKIT_INLINE_CACHE"] = "1" } : new Dictionary<string, string>(),
+    };
+
+    private static void Save(BuildContext context, ContainerSettings settings)
+    {
+        var archive = settings.ImagesArchive.FullPath;
+        if (!context.DryRun)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
+            File.Delete(archive);
+        }
+        new DockerEngineRunner(context).Save(settings.ImagesArchive, settings.Images.SelectMany(image => image.Tags));
+    }
+
+    private static void Timed(BuildContext context, string step, Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        context.Information($"{step}: {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+}

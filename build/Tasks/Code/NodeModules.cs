@@ -1,0 +1,50 @@
+using Build.Tools.Npm;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace Build.Tasks.Code;
+
+/// <summary>
+/// Installs the frontend's packages with <c>npm ci</c> when node_modules is missing or older than package-lock.json.
+/// A fresh CI checkout has no node_modules (setup-node restores only npm's download cache), so CI always installs;
+/// a local run with an up-to-date install skips the minute npm ci costs.
+/// </summary>
+internal static class NodeModules
+{
+    private const string LockFile = "package-lock.json";
+    private const string Folder = "node_modules";
+
+    // npm rewrites this copy of the lock file at the end of every install: its time is the install's time.
+    private const string InstalledLockFile = "node_modules/.package-lock.json";
+
+    public static void EnsureInstalled(BuildContext context, DirectoryPath frontend)
+    {
+        var reason = WhyInstall(frontend);
+        if (reason is null)
+        {
+            context.Information("{0}", $"{Folder} is up to date with {LockFile}: no npm ci");
+            return;
+        }
+        context.Information("{0}", $"npm ci: {reason}");
+        context.NpmCi(new NpmCiSettings { WorkingDirectory = frontend, PreferOffline = true });
+    }
+
+    /// <summary>Why node_modules must be installed, or null when it is current.</summary>
+    public static string? WhyInstall(DirectoryPath frontend)
+    {
+        var lockFile = frontend.CombineWithFilePath(LockFile).FullPath;
+        if (!File.Exists(lockFile))
+        {
+            throw new CakeException($"No {LockFile} in {frontend.FullPath}: npm ci installs from it. Run 'npm install' there once and commit the lock file.");
+        }
+        var folder = frontend.Combine(Folder).FullPath;
+        if (!Directory.Exists(folder))
+        {
+            return $"{Folder} is missing";
+        }
+        var marker = frontend.CombineWithFilePath(InstalledLockFile).FullPath;
+        var installed = File.Exists(marker) ? File.GetLastWriteTimeUtc(marker) : Directory.GetLastWriteTimeUtc(folder);
+        return File.GetLastWriteTimeUtc(lockFile) > installed ? $"{Folder} is older than {LockFile}" : null;
+    }
+}

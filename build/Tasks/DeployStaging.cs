@@ -1,0 +1,25 @@
+using Build.Deploy;
+using Build.Frosting;
+using Build.Settings;
+using Pipeline.Definition;
+
+namespace Build.Tasks;
+
+/// <summary>Deploys develop to staging; smoke tests decide whether the release stays or goes back.</summary>
+[TaskName("Deploy-Staging")]
+[TaskDescription("helm upgrade --install into staging, smoke tests, rollback when they fail")]
+public sealed class DeployStaging : FrostingTask<BuildContext>
+{
+    private DeploySession? _session;
+
+    public override RunDecision ShouldRun(BuildContext context) => CiTrigger.Decide(context, SovdPipeline.DeployStaging);
+
+    public override void Run(BuildContext context)
+    {
+        var settings = DeploySettings.From(context, SovdPipeline.DeployStaging, SovdPipeline.StagingDeployment, defaultProbeRequests: 0);
+        _session = DeploySession.Start(context, settings, needsKubectl: false);
+        _session.Deploy((run, before) => DirectRollout.Run(run, before, probe: false));
+    }
+
+    public override void Finally(BuildContext context) => _session?.Dispose();
+}

@@ -1,0 +1,43 @@
+using Build.Frosting;
+using Build.Settings;
+using Build.Tasks.Code;
+using Build.Tools;
+using Build.Tools.Black;
+using Build.Tools.Mypy;
+using Build.Tools.Ruff;
+
+namespace Build.Tasks;
+
+[TaskName("Lint-Backend")]
+[TaskDescription("ruff check, black --check and mypy on the backend (app, tests); runs every linter, then fails naming the ones with findings")]
+public sealed class LintBackend : FrostingTask<BuildContext>
+{
+    private static readonly IReadOnlyList<string> Sources = ["app", "tests"];
+
+    public override void Run(BuildContext context)
+    {
+        var settings = CodeSettings.From(context);
+        var backend = settings.RequireBackend();
+        var ruff = new RuffSettings
+        {
+            PythonPath = settings.Python,
+            WorkingDirectory = backend,
+            Paths = Sources,
+            OutputFormat = settings.GitHubActions ? RuffOutputFormat.GitHub : null,
+        };
+        var black = new BlackSettings { PythonPath = settings.Python, WorkingDirectory = backend, Paths = Sources };
+        // mypy reads strictness, plugins and python_version from pyproject.toml in the working directory.
+        var mypy = new MypySettings { PythonPath = settings.Python, WorkingDirectory = backend, Paths = Sources };
+        ToolPreflight.Ensure(
+            context,
+            new ToolRequirement("ruff", settings.PythonInstallHint("ruff"), ctx => new RuffRunner(ctx).IsAvailable(ruff)),
+            new ToolRequirement("black", settings.PythonInstallHint("black"), ctx => new BlackRunner(ctx).IsAvailable(black)),
+            new ToolRequirement("mypy", settings.PythonInstallHint("mypy"), ctx => new MypyRunner(ctx).IsAvailable(mypy)));
+
+        var linters = new Linters(context, "Lint-Backend");
+        linters.Run("ruff", () => context.RuffCheck(ruff));
+        linters.Run("black", () => context.Black(black));
+        linters.Run("mypy", () => context.Mypy(mypy));
+        linters.ThrowIfAnyFailed();
+    }
+}

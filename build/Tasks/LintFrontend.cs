@@ -1,0 +1,29 @@
+using Build.Frosting;
+using Build.Settings;
+using Build.Tasks.Code;
+using Build.Tools;
+using Build.Tools.Npm;
+
+namespace Build.Tasks;
+
+[TaskName("Lint-Frontend")]
+[TaskDescription("eslint and prettier --check on the frontend (its npm scripts lint and format:check); npm ci first when node_modules is missing or stale")]
+public sealed class LintFrontend : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var settings = CodeSettings.From(context);
+        var frontend = settings.RequireFrontend();
+        ToolPreflight.Ensure(context, NpmRunner.Requirement());
+        NodeModules.EnsureInstalled(context, frontend);
+
+        // The app's own scripts say how it is linted (eslint . --max-warnings=0, prettier --check .).
+        var linters = new Linters(context, "Lint-Frontend");
+        linters.Run("eslint", () => context.NpmRun(Script(frontend, "lint")));
+        linters.Run("prettier", () => context.NpmRun(Script(frontend, "format:check")));
+        linters.ThrowIfAnyFailed();
+    }
+
+    private static NpmRunSettings Script(Cake.Core.IO.DirectoryPath frontend, string script) =>
+        new() { WorkingDirectory = frontend, Script = script, ThrowOnNonZeroExit = false };
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Build.Containers;
+using Build.Frosting;
+using Build.Settings;
+using Build.Tools;
+using Build.Tools.Docker;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+
+namespace Build.Tasks;
+
+/// <summary>
+/// A local dress rehearsal of the release path: its dependencies (lint, unit tests, images, integration, E2E) come
+/// from the definition; this task then pushes to the local registry and prints how long every stage took.
+/// </summary>
+[TaskName("Rehearse")]
+[TaskDescription("Lint, unit tests, images, integration and E2E, then a push to the local registry, with a table of stage times")]
+public sealed class Rehearse : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var settings = ContainerSettings.From(context);
+        settings.ThrowIfInvalid("Rehearse", LocalRegistryProblems(context, settings));
+        ToolPreflight.Ensure(context, DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun));
+        LocalImages.EnsurePresent(context, settings, LocalImages.AllTags(settings));
+
+        var clock = Stopwatch.StartNew();
+        ImagePublisher.PushAndRecord(context, settings);
+        var stages = StageTimings.Finished.Append(new StageTime($"push to {settings.Registry}", clock.Elapsed, "ok")).ToList();
+        if (StageTimings.Finished.Count == 0)
+        {
+            context.Warning("No stage times were recorded: the host needs .UseTaskLifetime<StageTimings>() in build/Program.cs.");
+        }
+        context.Information("Rehearsal finished:\n" + StageTimings.Table(context, stages));
+    }
+
+    /// <summary>A rehearsal never publishes: the registry must be on this machine and answer.</summary>
+    private static IEnumerable<string> LocalRegistryProblems(BuildContext context, ContainerSettings settings)
+    {
+        var host = settings.Registry.Split(':')[0];
+        if (host is not ("127.0.0.1" or "localhost"))
+        {
+            yield return $"Rehearse pushes only to a local registry, not {settings.Registry}: drop --{ArgumentNames.Registry} (default {ContainerSettings.LocalRegistry}); Push-Images publishes.";
+        }
+        else if (!context.DryRun && !RegistryAnswers(settings.Registry))
+        {
+            yield return $"No registry answers at http://{settings.Registry}/v2/: {ContainerSettings.EngineHint}.";
+        }
+    }
+
+    private static bool RegistryAnswers(string registry)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            return http.GetAsync(new Uri($"http://{registry}/v2/")).GetAwaiter().GetResult().IsSuccessStatusCode;
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using Build.Frosting;
+using Build.Settings;
+using Build.Tasks.Code;
+using Build.Tools;
+using Build.Tools.Bandit;
+using Build.Tools.PipAudit;
+using Cake.Common.Diagnostics;
+using Cake.Core.IO;
+using Pipeline.Definition;
+
+namespace Build.Tasks;
+
+/// <summary>
+/// pip-audit reports known vulnerabilities without a severity (only ids and fixed versions), so any vulnerability fails
+/// the stage; Bandit fails it on high-severity findings only. A pip-audit that could not finish (its vulnerability
+/// service unreachable) audited nothing and fails the stage too.
+/// </summary>
+[TaskName("Security-Backend")]
+[TaskDescription("pip-audit of backend/requirements.txt (fails on any known vulnerability: pip-audit has no severity) and Bandit on backend/app (fails on high severity); JSON reports in .artifacts/security-backend")]
+public sealed class SecurityBackend : FrostingTask<BuildContext>
+{
+    private const string PipAuditFile = "pip-audit.json";
+    private const string BanditFile = "bandit.json";
+
+    public override void Run(BuildContext context)
+    {
+        var settings = CodeSettings.From(context);
+        var backend = settings.RequireBackend();
+        var reports = context.ArtifactDirectory(SovdPipeline.BackendSecurityReports);
+        var pipAudit = new PipAuditSettings
+        {
+            PythonPath = settings.Python,
+            WorkingDirectory = backend,
+            RequirementFiles = [backend.CombineWithFilePath("requirements.txt")],
+            Format = PipAuditFormat.Json,
+            OutputFile = reports.CombineWithFilePath(PipAuditFile),
+        };
+        var banditJson = Bandit(settings, backend, BanditFormat.Json, reports.CombineWithFilePath(BanditFile));
+        ToolPreflight.Ensure(
+            context,
+            new ToolRequirement("pip-audit", settings.PythonInstallHint("pip_audit"), ctx => new PipAuditRunner(ctx).IsAvailable(pipAudit)),
+            new ToolRequirement("bandit", settings.PythonInstallHint("bandit"), ctx => new BanditRunner(ctx).IsAvailable(banditJson)));
+
+        ReportFolder.Reset(context, reports);
+        var failures = new StageFailures("Security-Backend");
+        context.Information("{0}", "--- pip-audit ---");
+        var audit = context.PipAudit(pipAudit);
+        context.Information("{0}", "--- bandit ---");
+        // Bandit writes one format per run: the screen report for people, then the JSON the stage judges.
+        context.Bandit(Bandit(settings, backend, BanditFormat.Screen, null));
+        var scan = context.Bandit(banditJson);
+        if (context.DryRun)
+        {
+            return;
+        }
+        JudgePipAudit(context, failures, audit, pipAudit.OutputFile!);
+        JudgeBandit(context, failures, scan, banditJson.OutputFile!);
+        failures.ThrowIfAny();
+    }
+
+    private static BanditSettings Bandit(CodeSettings settings, DirectoryPath backend, BanditFormat format, FilePath? output) => new()
+    {
+        PythonPath = settings.Python,
+        WorkingDirectory = backend,
+        Paths = ["app"],
+        Format = format,
+        OutputFile = output,
+        Quiet = true,
+    };
+
+    private static void JudgePipAudit(BuildContext context, StageFailures failures, ToolResult result, FilePath report)
+    {
+        if (ReportFolder.Existing(report) is not { } path)
+        {
+            failures.Add($"pip-audit exited with code {result.ExitCode} without a report: the audit did not complete " +
+                "(typically its vulnerability service is unreachable; pip-audit's error is above). Nothing was audited, so this is not a pass.");
+            return;
+        }
+        var audit = PipAuditJsonReport.Read(path);
+        context.Information("{0}", $"pip-audit: {audit.Dependencies} dependencies, {audit.Vulnerabilities.Count} known vulnerabilities, {audit.Skipped.Count} skipped (report: {path})");
+        foreach (var skipped in audit.Skipped)
+        {
+            context.Warning("{0}", $"pip-audit skipped {skipped}");
+        }
+        if (audit.Vulnerabilities.Count > 0)
+        {
+            failures.Add($"pip-audit found {audit.Vulnerabilities.Count} known vulnerabilities: {string.Join("; ", audit.Vulnerabilities)}");
+        }
+        else if (!result.Succeeded)
+        {
+            failures.Add($"pip-audit exited with code {result.ExitCode} but reported no vulnerability: the audit did not complete (its error is above)");
+        }
+    }
+
+    private static void JudgeBandit(BuildContext context, StageFailures failures, ToolResult result, FilePath report)
+    {
+        if (ReportFolder.Existing(report) is not { } path)
+        {
+            failures.Add($"bandit exited with code {result.ExitCode} without a report (its error is above)");
+            return;
+        }
+        var scan = BanditJsonReport.Read(path);
+        var high = scan.WithSeverity(BanditLevel.High);
+        context.Information("{0}", $"Bandit: {scan.Issues.Count} findings, {high.Count} of high severity (report: {path})");
+        if (high.Count > 0)
+        {
+            failures.Add($"Bandit found {high.Count} high-severity issue(s): {string.Join("; ", high)}");
+        }
+        if (scan.Errors.Count > 0)
+        {
+            failures.Add($"Bandit could not scan {scan.Errors.Count} file(s): {string.Join("; ", scan.Errors)}");
+        }
+    }
+}

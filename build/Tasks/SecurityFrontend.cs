@@ -1,0 +1,66 @@
+using Build.Frosting;
+using Build.Settings;
+using Build.Tasks.Code;
+using Build.Tools;
+using Build.Tools.Npm;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+using Pipeline.Definition;
+
+namespace Build.Tasks;
+
+/// <summary>
+/// npm audit needs the registry's audit service; when it does not answer (a mirror's 405) nothing was audited,
+/// which fails the stage instead of passing it.
+/// </summary>
+[TaskName("Security-Frontend")]
+[TaskDescription("npm audit --audit-level=critical of the frontend's dependencies; fails on critical vulnerabilities and when the audit service is unreachable; JSON report in .artifacts/security-frontend")]
+public sealed class SecurityFrontend : FrostingTask<BuildContext>
+{
+    private const string ReportFile = "npm-audit.json";
+    private const NpmAuditLevel FailLevel = NpmAuditLevel.Critical;
+
+    public override void Run(BuildContext context)
+    {
+        var settings = CodeSettings.From(context);
+        var frontend = settings.RequireFrontend();
+        if (!File.Exists(frontend.CombineWithFilePath("package-lock.json").FullPath))
+        {
+            throw new CakeException($"No package-lock.json in {frontend.FullPath}: npm audit checks the locked versions. Run 'npm install' there and commit the lock file.");
+        }
+        var reports = context.ArtifactDirectory(SovdPipeline.FrontendSecurityReports);
+        ToolPreflight.Ensure(context, NpmRunner.Requirement());
+
+        ReportFolder.Reset(context, reports);
+        var audit = context.NpmAudit(new NpmAuditSettings { WorkingDirectory = frontend, AuditLevel = FailLevel });
+        if (context.DryRun)
+        {
+            return;
+        }
+        var report = reports.CombineWithFilePath(ReportFile).FullPath;
+        File.WriteAllText(report, audit.Json);
+        Judge(context, audit, report);
+    }
+
+    private static void Judge(BuildContext context, NpmAuditResult audit, string report)
+    {
+        var counts = audit.Vulnerabilities.Count == 0
+            ? "no counts"
+            : string.Join(", ", audit.Vulnerabilities.Where(pair => pair.Key != "total").Select(pair => $"{pair.Value} {pair.Key}"));
+        switch (audit.Outcome)
+        {
+            case NpmAuditOutcome.Passed:
+                context.Information("{0}", $"npm audit: nothing at or above {FailLevel.ToWire()} ({counts}; report: {report})");
+                return;
+            case NpmAuditOutcome.VulnerabilitiesFound:
+                var packages = NpmAuditPackages.AtOrAbove(audit.Json, FailLevel);
+                throw new CakeException($"Security-Frontend failed: npm audit found {FailLevel.ToWire()} vulnerabilities " +
+                    $"in {string.Join(", ", packages.DefaultIfEmpty("(no package named)"))} ({counts}; report: {report}). Update them (npm audit fix) or replace them.");
+            case NpmAuditOutcome.AuditUnavailable:
+                throw new CakeException($"Security-Frontend failed: the npm audit service is unreachable ({audit.Message}). " +
+                    "Nothing was audited, so this is not a pass; run it where the registry answers audit requests (registry.npmjs.org).");
+            default:
+                throw new CakeException($"Security-Frontend failed: {audit.Message} (npm's output is above; report: {report}).");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using Build.Containers;
+using Build.Frosting;
+using Build.Settings;
+using Build.Tools;
+using Build.Tools.Docker;
+using Build.Tools.DockerCompose;
+using Build.Tools.Npm;
+using Build.Tools.Npx;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+using Cake.Core.IO;
+using Pipeline.Definition;
+
+namespace Build.Tasks;
+
+[TaskName("Test-E2E")]
+[TaskDescription("docker compose up, Playwright headless against the stack, compose down (always)")]
+public sealed class TestE2E : FrostingTask<BuildContext>
+{
+    private ComposeStack? _stack;
+
+    public override void Run(BuildContext context)
+    {
+        var settings = ContainerSettings.From(context);
+        var e2e = context.AppRoot.Combine("e2e");
+        settings.ThrowIfInvalid("Test-E2E", settings.StackProblems(needsBrowser: true).Concat(
+            File.Exists(e2e.CombineWithFilePath("package.json").FullPath) ? [] : [$"{e2e.FullPath}/package.json does not exist: is --app-root the sample app's folder?"]));
+        ToolPreflight.Ensure(context,
+            DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun),
+            DockerComposeRunner.Requirement(),
+            NpmRunner.Requirement(),
+            NpxRunner.Requirement());
+        LocalImages.EnsurePresent(context, settings, LocalImages.ShaTags(settings));
+        var output = context.ArtifactDirectory(SovdPipeline.EndToEndFailures);
+        ReportFolder.Reset(context, output);
+        // Installed before the stack starts: the stack should not run longer than the tests need it.
+        NodeModules.EnsureInstalled(context, e2e);
+
+        var stack = ComposeStack.For(context, settings, "e2e");
+        _stack = stack;
+        stack.Start(settings.StackTimeout);
+        var result = context.Npx(PlaywrightSettings(settings, e2e, output, stack));
+        if (!result.Succeeded)
+        {
+            throw new CakeException($"End-to-end tests failed (playwright exit code {result.ExitCode}). {Evidence(output)}");
+        }
+    }
+
+    public override void Finally(BuildContext context)
+    {
+        _stack?.Stop();
+        _stack = null;
+    }
+
+    private static NpxSettings PlaywrightSettings(ContainerSettings settings, DirectoryPath e2e, DirectoryPath output, ComposeStack stack)
+    {
+        // The sample's playwright.config.ts reads these: where the UI is, where screenshots/traces and the JUnit file go.
+        var variables = new Dictionary<string, string>
+        {
+            ["E2E_BASE_URL"] = stack.FrontendUrl,
+            ["E2E_OUTPUT_DIR"] = output.Combine("test-results").FullPath,
+            ["E2E_JUNIT_FILE"] = output.CombineWithFilePath("junit.xml").FullPath,
+        };
+        if (settings.ChromiumExecutable is { } chromium)
+        {
+            variables[ContainerSettings.ChromiumVariable] = chromium.FullPath;
+        }
+        return new NpxSettings
+        {
+            Command = "playwright",
+            Arguments = ["test"],
+            WorkingDirectory = e2e,
+            EnvironmentVariables = variables,
+            ThrowOnNonZeroExit = false,
+        };
+    }
+
+    private static string Evidence(DirectoryPath output)
+    {
+        var folder = output.FullPath;
+        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : [];
+        var screenshots = files.Count(file => file.EndsWith(".png", StringComparison.Ordinal));
+        var traces = files.Count(file => file.EndsWith("trace.zip", StringComparison.Ordinal));
+        return $"{screenshots} screenshot(s) and {traces} trace(s) in {folder} (the CI job uploads them as '{SovdPipeline.EndToEndFailures.Name}').";
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace Build.Tools.Reports;
+
+/// <summary>The totals of istanbul's <c>json-summary</c> coverage report (vitest's coverage-summary.json), in percent.</summary>
+public sealed record CoverageSummaryReport(decimal Lines, decimal Statements, decimal Functions, decimal Branches)
+{
+    /// <summary>Each metric with its name, in the order vitest checks thresholds.</summary>
+    public IReadOnlyList<(string Metric, decimal Percent)> Metrics =>
+        [("lines", Lines), ("functions", Functions), ("statements", Statements), ("branches", Branches)];
+
+    public static CoverageSummaryReport Read(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        if (!document.RootElement.TryGetProperty("total", out var total))
+        {
+            throw new InvalidDataException($"{path} has no \"total\" entry: is it istanbul's json-summary report?");
+        }
+        return new CoverageSummaryReport(Percent(total, "lines"), Percent(total, "statements"), Percent(total, "functions"), Percent(total, "branches"));
+    }
+
+    // istanbul writes "Unknown" when there is nothing to measure; nothing to measure is nothing missed.
+    private static decimal Percent(JsonElement total, string metric) =>
+        total.TryGetProperty(metric, out var entry) && entry.TryGetProperty("pct", out var pct) && pct.ValueKind == JsonValueKind.Number
+            ? pct.GetDecimal()
+            : 100m;
+}

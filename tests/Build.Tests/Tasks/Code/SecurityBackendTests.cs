@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Build.Tests.Support;
+using Build.Tests.Tasks.Code.Support;
+
+namespace Build.Tests.Tasks.Code;
+
+/// <summary>Security-Backend with real Bandit; pip-audit is not installable here, so it is a recording stand-in.</summary>
+[Trait("Requires", "python")]
+public sealed class SecurityBackendTests
+{
+    private const string CleanAudit = """{"dependencies": [{"name": "fastapi", "version": "0.92.0", "vulns": []}], "fixes": []}""";
+
+    private const string VulnerableAudit = """
+        {"dependencies": [{"name": "starlette", "version": "0.25.0", "vulns": [
+          {"id": "GHSA-74m5-2c7w-9w3x", "fix_versions": ["0.27.0"], "aliases": ["CVE-2023-29159"], "description": "path traversal"}]}],
+         "fixes": []}
+        """;
+
+    private static readonly string Reports = CodeStage.Artifact(".artifacts/security-backend");
+
+    [Fact]
+    public async Task SecurityBackend_ShippedSample_PassesWithStandInPipAuditAndRealBandit_AndWritesBothReports()
+    {
+        using var pipAudit = new PythonModuleStandIn("pip_audit", report: CleanAudit);
+
+        var result = await CodeStage.RunAsync("Security-Backend", environment: pipAudit.Environment);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("pip-audit: 1 dependencies, 0 known vulnerabilities").And.Contain("Bandit: 0 findings, 0 of high severity");
+        pipAudit.Calls.Should().Equal(
+            $"pip_audit -r {RepoPaths.App}/backend/requirements.txt --format json -o {Reports}/pip-audit.json");
+        File.ReadAllText(Path.Combine(Reports, "pip-audit.json")).Should().Be(CleanAudit);
+        using var bandit = JsonDocument.Parse(File.ReadAllText(Path.Combine(Reports, "bandit.json")));
+        bandit.RootElement.GetProperty("results").GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task SecurityBackend_PlantedShellInjection_FailsWithTheBanditFinding()
+    {
+        using var app = AppCopy.Of("backend").Write("backend/app/planted.py", """
+            import subprocess
+
+
+            def run(command: str) -> int:
+                return subprocess.call(command, shell=True)
+
+            """);
+        using var pipAudit = new PythonModuleStandIn("pip_audit", report: CleanAudit);
+
+        var result = await CodeStage.RunAsync("Security-Backend", app.Root, environment: pipAudit.Environment);
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        result.Output.Should().Contain("subprocess_popen_with_shell_equals_true")
+            .And.Contain("Security-Backend failed: Bandit found 1 high-severity issue(s): B602 subprocess_popen_with_shell_equals_true (HIGH severity")
+            .And.Contain("app/planted.py:5");
+        using var bandit = JsonDocument.Parse(File.ReadAllText(Path.Combine(Reports, "bandit.json")));
+        bandit.RootElement.GetProperty("results")[0].GetProperty("test_id").GetString().Should().Be("B602");
+    }
+
+    [Fact]
+    public async Task SecurityBackend_StandInPipAuditFindsAVulnerability_FailsNamingPackageIdAndFix()
+    {
+        using var pipAudit = new PythonModuleStandIn("pip_audit", stdout: "Found 1 known vulnerability in 1 package\n", exitCode: 1, report: VulnerableAudit);
+
+        var result = await CodeStage.RunAsync("Security-Backend", environment: pipAudit.Environment);
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        result.Output.Should().Contain(
+            "Security-Backend failed: pip-audit found 1 known vulnerabilities: starlette==0.25.0: GHSA-74m5-2c7w-9w3x (fixed in 0.27.0)");
+    }
+
+    [Fact]
+    public async Task SecurityBackend_StandInPipAuditCannotReachItsService_FailsSayingNothingWasAudited()
+    {
+        const string networkError = "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='pypi.org', port=443): Max retries exceeded";
+        using var pipAudit = new PythonModuleStandIn("pip_audit", stderr: networkError + "\n", exitCode: 1);
+
+        var result = await CodeStage.RunAsync("Security-Backend", environment: pipAudit.Environment);
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        result.Output.Should().Contain(networkError)
+            .And.Contain("pip-audit exited with code 1 without a report: the audit did not complete")
+            .And.Contain("Nothing was audited, so this is not a pass");
+    }
+
+    [Fact]
+    public async Task SecurityBackend_PipAuditNotInstalled_FailsBeforeScanningNamingPipAuditAndHowToInstallIt()
+    {
+        Directory.CreateDirectory(Reports);
+        var marker = Path.Combine(Reports, "earlier-report");
+        File.WriteAllText(marker, "kept");
+
+        var result = await CodeStage.RunAsync("Security-Backend");
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        result.Output.Should().Contain("Missing tool 'pip-audit'").And.Contain("-m pip install -r backend/requirements-dev.txt");
+        result.Output.Should().NotContain("--- bandit ---");
+        File.Exists(marker).Should().BeTrue("a missing tool stops the stage before it touches its reports");
+        File.Delete(marker);
+    }
+
+    [Fact]
+    public async Task SecurityBackend_DryRun_PrintsPipAuditAndBothBanditRuns()
+    {
+        var result = await CodeStage.RunAsync("Security-Backend", arguments: ["--dryrun"]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var backend = $"{RepoPaths.App}/backend";
+        result.Output.Should().Contain($"-m pip_audit -r {backend}/requirements.txt --format json -o {Reports}/pip-audit.json (in {backend})")
+            .And.Contain($"-m bandit -r app -f screen -q (in {backend})")
+            .And.Contain($"-m bandit -r app -f json -o {Reports}/bandit.json -q (in {backend})");
+    }
+}

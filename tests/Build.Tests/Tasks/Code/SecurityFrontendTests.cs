@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Build.Tests.Support;
+using Build.Tests.Tasks.Code.Support;
+
+namespace Build.Tests.Tasks.Code;
+
+/// <summary>Security-Frontend: the real npm audit (refused by this machine's mirror) and a recording stand-in npm for the answers.</summary>
+public sealed class SecurityFrontendTests
+{
+    private const string CleanAudit = """
+        {"auditReportVersion": 2, "vulnerabilities": {},
+         "metadata": {"vulnerabilities": {"info": 0, "low": 0, "moderate": 0, "high": 0, "critical": 0, "total": 0}}}
+        """;
+
+    private const string HighOnlyAudit = """
+        {"auditReportVersion": 2, "vulnerabilities": {"braces": {"name": "braces", "severity": "high", "via": []}},
+         "metadata": {"vulnerabilities": {"info": 0, "low": 0, "moderate": 0, "high": 1, "critical": 0, "total": 1}}}
+        """;
+
+    private const string CriticalAudit = """
+        {"auditReportVersion": 2, "vulnerabilities": {
+           "minimist": {"name": "minimist", "severity": "critical", "via": []},
+           "braces": {"name": "braces", "severity": "high", "via": []}},
+         "metadata": {"vulnerabilities": {"info": 0, "low": 0, "moderate": 0, "high": 1, "critical": 1, "total": 2}}}
+        """;
+
+    private static readonly string Report = CodeStage.Artifact(".artifacts/security-frontend/npm-audit.json");
+
+    /// <summary>This machine's npm mirror answers the audit endpoint with 405: an audit that did not happen must fail.</summary>
+    [Fact]
+    [Trait("Requires", "node")]
+    public async Task SecurityFrontend_RealAuditAgainstThisMachinesMirror_FailsSayingTheAuditServiceIsUnreachable()
+    {
+        var result = await CodeStage.RunAsync("Security-Frontend");
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        result.Output.Should().Contain("Security-Frontend failed: the npm audit service is unreachable (npm audit could not run: 405 Method Not Allowed")
+            .And.Contain("Nothing was audited, so this is not a pass");
+    }
+
+    [Fact]
+    public async Task SecurityFrontend_StandInNpmCleanAudit_PassesAndWritesTheJsonReport()
+    {
+        using var npm = new StandIns().Add("npm", stdout: CleanAudit);
+
+        var result = await RunWith(npm);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        npm.Calls.Should().Equal("npm audit --audit-level=critical --json");
+        result.Output.Should().Contain("npm audit: nothing at or above critical");
+        File.ReadAllText(Report).Should().Be(CleanAudit);
+    }
+
+    [Fact]
+    public async Task SecurityFrontend_StandInNpmHighButNoCritical_Passes()
+    {
+        using var npm = new StandIns().Add("npm", stdout: HighOnlyAudit);
+
+        var result = await RunWith(npm);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("npm audit: nothing at or above critical").And.Contain("1 high");
+    }
+
+    [Fact]
+    public async Task SecurityFrontend_StandInNpmCriticalFinding_FailsNamingThePackage()
+    {
+        using var npm = new StandIns().Add("npm", exitCode: 1, failOnCall: -1, failOutput: CriticalAudit);
+
+        var result = await RunWith(npm);
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        result.Output.Should().Contain("Security-Frontend failed: npm audit found critical vulnerabilities in minimist (critical)")
+            .And.NotContain("braces (high)");
+        using var report = JsonDocument.Parse(File.ReadAllText(Report));
+        report.RootElement.GetProperty("metadata").GetProperty("vulnerabilities").GetProperty("critical").GetInt32().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task SecurityFrontend_DryRun_PrintsTheAuditCommand()
+    {
+        var result = await CodeStage.RunAsync("Security-Frontend", arguments: ["--dryrun"]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain($"npm audit --audit-level=critical --json (in {RepoPaths.App}/frontend)");
+    }
+
+    private static Task<HostResult> RunWith(StandIns npm) =>
+        CodeStage.RunAsync("Security-Frontend", environment: new Dictionary<string, string?> { ["PATH"] = npm.PathWithStandIns });
+}

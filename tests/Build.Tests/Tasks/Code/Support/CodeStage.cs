@@ -1,0 +1,33 @@
+using Build.Tests.Support;
+
+namespace Build.Tests.Tasks.Code.Support;
+
+/// <summary>Runs one code stage through the real host, with the Python that has the backend's tools.</summary>
+public static class CodeStage
+{
+    /// <summary>Debian's interpreter on this machine (the first python3 on PATH lacks the tools); PIPELINE_PYTHON overrides it.</summary>
+    public static string Python { get; } = Environment.GetEnvironmentVariable("PIPELINE_PYTHON") ?? "/usr/bin/python3";
+
+    /// <summary>mypy's cache, shared by every run of the suite so planted copies are not checked from cold (a minute here).</summary>
+    public static string MypyCache { get; } = Path.Combine(Path.GetTempPath(), "build-tests-mypy-cache");
+
+    public static string Artifact(string relative) => Path.Combine(RepoPaths.Root, relative);
+
+    public static Task<HostResult> RunAsync(
+        string stage, string? appRoot = null, IEnumerable<string>? arguments = null, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var all = new List<string> { $"--target={stage}", "--exclusive", $"--python={Python}" };
+        if (appRoot is not null)
+        {
+            // Relative to the repository: BuildContext combines --app-root with the repository root.
+            all.Add($"--app-root={Path.GetRelativePath(RepoPaths.Root, appRoot)}");
+        }
+        all.AddRange(arguments ?? []);
+        var env = new Dictionary<string, string?> { ["MYPY_CACHE_DIR"] = MypyCache };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            env[key] = value;
+        }
+        return HostRun.RunAsync(all, env, TimeSpan.FromMinutes(6));
+    }
+}

@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using System.Text;
+using Build.Tests.Support;
+using Build.Tests.Tasks.Deploy.Support;
+using static Build.Tests.Tasks.Deploy.Support.Expected;
+
+namespace Build.Tests.Tasks.Deploy;
+
+[Collection(DeployCollection.Name)]
+public sealed class DeployStagingTests
+{
+    private const string Stage = "Deploy-Staging";
+    private const string Folder = "deploy-staging";
+
+    [Fact]
+    public async Task DeployStaging_DeployedRelease_StandIn_UpgradesWithShaTagsSmokeTestsAndRecordsTheDeploy()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 4);
+        var summary = Path.Combine(scenario.Cluster.Directory, "step-summary.md");
+        scenario.Environment["GITHUB_STEP_SUMMARY"] = summary;
+
+        var result = await scenario.RunAsync(Stage);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        scenario.Cluster.Calls.Should().Equal(Status(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke");
+        File.ReadAllText(summary).Should().Contain("### Deploy-Staging: succeeded")
+            .And.Contain("Release `sovd-webapp` in `staging`, revision 4 → 5").And.Contain("| smoke tests |");
+        scenario.App.Authorizations.Should().NotBeEmpty().And.OnlyContain(header => header == $"Bearer {DeployScenario.SmokeToken}");
+        var record = ReadRecord(Folder);
+        record.GetProperty("outcome").GetString().Should().Be("succeeded");
+        record.GetProperty("namespace").GetString().Should().Be("staging");
+        record.GetProperty("revisionBefore").GetInt32().Should().Be(4);
+        record.GetProperty("revision").GetInt32().Should().Be(5);
+        record.GetProperty("images").GetProperty("backend").GetString().Should().Be($"ghcr.io/acme/sovd-backend:{DeployScenario.Sha}");
+        record.GetProperty("steps").EnumerateArray().Select(step => step.GetProperty("name").GetString()).Should()
+            .Equal($"helm status {Stable}", $"helm upgrade --install {Stable}", $"helm status {Stable}", "smoke tests");
+        record.GetProperty("steps").EnumerateArray().Should().OnlyContain(step => step.GetProperty("seconds").GetDouble() >= 0);
+        ShouldNotShowSecrets(result);
+    }
+
+    [Fact]
+    public async Task DeployStaging_KubeConfigData_StandIn_ReachesHelmAsPrivateFileThatIsDeletedAfterwards()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 1);
+
+        var result = await scenario.RunAsync(Stage);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var expectedHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DeployScenario.KubeConfig)));
+        var seen = scenario.Cluster.KubeConfigSeen.Select(line => line.Split(' ')).ToList();
+        seen.Should().HaveCount(3, "every helm call gets the kubeconfig");
+        seen.Select(fields => fields[0]).Distinct().Should().ContainSingle();
+        seen.Should().OnlyContain(fields => fields[1] == "600" && fields[2] == expectedHash);
+        File.Exists(seen[0][0]).Should().BeFalse("the kubeconfig file is deleted when the stage ends");
+        ShouldNotShowSecrets(result);
+    }
+
+    [Fact]
+    public async Task DeployStaging_PendingUpgradeRelease_StandIn_RefusesWithRecoveryHintAndAttemptsNoUpgrade()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "pending-upgrade", 5);
+
+        var result = await scenario.RunAsync(Stage);
+
+        result.ExitCode.Should().NotBe(0);
+        scenario.Cluster.Calls.Should().Equal(Status(Stable, "staging"), History(Stable, "staging"));
+        result.Output.Should().Contain("Release sovd-webapp is stuck in 'pending-upgrade' (revision 5)")
+            .And.Contain("`helm rollback sovd-webapp 4 -n staging`")
+            .And.Contain("`helm history sovd-webapp -n staging`");
+        ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("refused");
+    }
+
+    [Fact]
+    public async Task DeployStaging_SmokeTestsFailAfterUpgrade_StandIn_RollsBackToThePreviousRevisionAndFails()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 4);
+        scenario.App.FailApiWhen = () => true;
+
+        var result = await scenario.RunAsync(Stage);
+
+        result.ExitCode.Should().NotBe(0);
+        scenario.Cluster.Calls.Should().Equal(
+            Status(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke", Rollback(Stable, 4, "staging"));
+        result.Output.Should().Contain("Deploy-Staging failed at 'smoke tests'").And.Contain("Rolled back: sovd-webapp rolled back to revision 4.");
+        ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
+        ShouldNotShowSecrets(result);
+    }
+
+    [Fact]
+    public async Task DeployStaging_SmokeTestsFailAfterFirstInstall_StandIn_UninstallsTheReleaseAndFails()
+    {
+        using var scenario = new DeployScenario();
+        scenario.App.FailApiWhen = () => true;
+
+        var result = await scenario.RunAsync(Stage);
+
+        result.ExitCode.Should().NotBe(0);
+        scenario.Cluster.Calls.Should().Equal(
+            Status(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke", Uninstall(Stable, "staging"));
+        result.Output.Should().Contain("sovd-webapp uninstalled (this deploy had installed it)");
+    }
+
+    [Fact]
+    public async Task DeployStaging_HelmUpgradeFails_StandIn_FailsWithoutSmokeTestsOrAnotherRollback()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 4).FailWhen("helm upgrade");
+
+        var result = await scenario.RunAsync(Stage);
+
+        result.ExitCode.Should().NotBe(0);
+        scenario.Cluster.Calls.Should().Equal(Status(Stable, "staging"), Upgrade(Stable, "staging"));
+        result.Output.Should().Contain("helm upgrade of sovd-webapp failed and --atomic restored its previous state");
+        ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("failed, restored by helm --atomic");
+    }
+
+    [Fact]
+    public async Task DeployStaging_ImagesJsonFromPushImages_StandIn_DeploysTheRecordedDigests()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 2);
+        scenario.WriteImagesFile(ImagesJson.Sample);
+
+        var result = await scenario.RunAsync(Stage);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        scenario.Cluster.Calls[1].Should().Be(Upgrade(Stable, "staging", images: ImagesJson.SetValues));
+        ReadRecord(Folder).GetProperty("images").GetProperty("frontend").GetString().Should().Be($"ghcr.io/acme/sovd-frontend@{ImagesJson.FrontendDigest}");
+    }
+
+    [Fact]
+    public async Task DeployStaging_DryRun_StandIn_PrintsEveryCommandInOrderAndCallsNothing()
+    {
+        using var scenario = new DeployScenario();
+        File.Delete(RecordPath(Folder));
+
+        var result = await scenario.RunAsync(Stage, "--dryrun");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        scenario.Cluster.Calls.Should().BeEmpty();
+        scenario.App.Requests.Should().Be(0);
+        File.Exists(RecordPath(Folder)).Should().BeFalse();
+        var helm = Path.Combine(scenario.Cluster.Directory, "helm");
+        DryRunLines(result).Should().Equal(
+            $"{helm} status sovd-webapp -o json -n staging",
+            $"{helm} {Upgrade(Stable, "staging")["helm ".Length..]}",
+            $"{helm} status sovd-webapp -o json -n staging",
+            $"{DeployScenario.OnPath("bash")} {RepoPaths.Root}/scripts/smoke_tests.sh --api-base-url {scenario.App.BaseUrl} --frontend-url {scenario.App.BaseUrl}");
+        ShouldNotShowSecrets(result);
+    }
+
+    internal static IEnumerable<string> DryRunLines(HostResult result) =>
+        result.Output.Split('\n').Where(line => line.StartsWith("[dry-run] /", StringComparison.Ordinal))
+            .Select(line => line["[dry-run] ".Length..].Replace($" (in {RepoPaths.Root})", ""));
+
+    internal static void ShouldNotShowSecrets(HostResult result) =>
+        result.Output.Should().NotContain(DeployScenario.KubeConfigSecret)
+            .And.NotContain(DeployScenario.KubeConfigData)
+            .And.NotContain(DeployScenario.SmokeToken);
+}

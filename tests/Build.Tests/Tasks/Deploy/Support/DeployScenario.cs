@@ -1,0 +1,81 @@
+using System.Text;
+using Build.Tests.Support;
+
+namespace Build.Tests.Tasks.Deploy.Support;
+
+/// <summary>
+/// One deploy run of the real host: helm and kubectl stand-ins first on PATH, the real smoke script against a
+/// <see cref="FakeWebApp"/>, and the two deploy secrets set to values that must never show up in the output.
+/// </summary>
+public sealed class DeployScenario : IDisposable
+{
+    public const string Sha = "0123456789abcdef0123456789abcdef01234567";
+    public const string Owner = "acme";
+    public const string KubeConfigSecret = "kube-token-7f3a9c";
+    public const string SmokeToken = "smoke-token-91c2e4";
+
+    public static readonly string KubeConfig = $"""
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: test
+          cluster:
+            server: https://127.0.0.1:1
+        users:
+        - name: ci
+          user:
+            token: {KubeConfigSecret}
+        """;
+
+    public static readonly string KubeConfigData = Convert.ToBase64String(Encoding.UTF8.GetBytes(KubeConfig));
+
+    private readonly string _scratch = Directory.CreateTempSubdirectory("deploy-scenario-").FullName;
+
+    public DeployScenario()
+    {
+        App.OnSmokeRun = () => Cluster.Append("smoke");
+    }
+
+    public ClusterStandIn Cluster { get; } = new();
+
+    public FakeWebApp App { get; } = FakeWebApp.Start();
+
+    public static string Chart => Path.Combine(RepoPaths.App, "infrastructure", "helm", "sovd-webapp");
+
+    /// <summary>Where this scenario's images.json would be; absent unless <see cref="WriteImagesFile"/> is called.</summary>
+    public string ImagesFile => Path.Combine(_scratch, "images.json");
+
+    public Dictionary<string, string?> Environment { get; } = new()
+    {
+        ["KUBE_CONFIG_DATA"] = KubeConfigData,
+        ["SMOKE_API_TOKEN"] = SmokeToken,
+    };
+
+    public void WriteImagesFile(string json) => File.WriteAllText(ImagesFile, json);
+
+    /// <summary>Runs <paramref name="stage"/> alone with the scenario's settings plus <paramref name="extra"/> arguments.</summary>
+    public Task<HostResult> RunAsync(string stage, params string[] extra)
+    {
+        string[] arguments =
+        [
+            $"--target={stage}", "--exclusive", $"--sha={Sha}", $"--owner={Owner}", $"--smoke-url={App.BaseUrl}",
+            $"--images-file={ImagesFile}", "--probe-requests=10", .. extra,
+        ];
+        var environment = new Dictionary<string, string?>(Environment) { ["PATH"] = Cluster.PathWithStandIns };
+        return HostRun.RunAsync(arguments, environment, TimeSpan.FromMinutes(4));
+    }
+
+    /// <summary>The calls, without the web app's lines, as the tests compare them.</summary>
+    public IReadOnlyList<string> ToolCalls => Cluster.Calls.Where(line => line != "smoke").ToList();
+
+    /// <summary>The first <paramref name="tool"/> on PATH, the way the host resolves it.</summary>
+    public static string OnPath(string tool) =>
+        (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(dir => Path.Combine(dir, tool)).First(File.Exists);
+
+    public void Dispose()
+    {
+        App.Dispose();
+        Cluster.Dispose();
+        Directory.Delete(_scratch, recursive: true);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Build.Tests.Tasks.Deploy.Support;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 that answers what scripts/smoke_tests.sh checks, like a healthy deployment of the
+/// sample app. While <see cref="FailApiWhen"/> holds, the API answers 500 (a broken release), so the smoke tests
+/// and the error-rate probe fail. Every readiness request calls <see cref="OnSmokeRun"/> (the smoke script's first request).
+/// </summary>
+public sealed class FakeWebApp : IDisposable
+{
+    private const string ScriptPath = "/assets/index-5e1b.js";
+    private const string IndexHtml = $"""<!doctype html><html><head><script type="module" src="{ScriptPath}"></script></head><body><div id="root"></div></body></html>""";
+
+    private readonly HttpListener _listener;
+    private readonly ConcurrentQueue<string> _authorizations = new();
+    private readonly Task _serving;
+
+    private FakeWebApp(HttpListener listener, string baseUrl)
+    {
+        _listener = listener;
+        BaseUrl = baseUrl;
+        _serving = Task.Run(ServeAsync);
+    }
+
+    public string BaseUrl { get; }
+
+    /// <summary>The API fails (500) whenever this returns true; checked per request.</summary>
+    public Func<bool> FailApiWhen { get; set; } = () => false;
+
+    public Action OnSmokeRun { get; set; } = () => { };
+
+    /// <summary>Authorization headers the API received.</summary>
+    public IReadOnlyCollection<string> Authorizations => _authorizations.ToArray();
+
+    public int Requests { get; private set; }
+
+    public static FakeWebApp Start()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var url = $"http://127.0.0.1:{FreePort()}/";
+            var listener = new HttpListener();
+            listener.Prefixes.Add(url);
+            try
+            {
+                listener.Start();
+                return new FakeWebApp(listener, url.TrimEnd('/'));
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                // Another process took the port between probing and binding: try another one.
+                listener.Close();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _listener.Close();
+        try
+        {
+            _serving.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The listener was closed under a pending GetContextAsync; that is how serving ends.
+        }
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+            Answer(context);
+        }
+    }
+
+    private void Answer(HttpListenerContext context)
+    {
+        Requests++;
+        var path = context.Request.Url?.AbsolutePath ?? "/";
+        var (status, type, body) = path switch
+        {
+            "/health/ready" => Ready(),
+            "/api/v1/vehicles" => Api(context.Request.Headers["Authorization"] ?? ""),
+            "/" => (200, "text/html; charset=utf-8", IndexHtml),
+            ScriptPath => (200, "text/javascript; charset=utf-8", "console.log('sovd');"),
+            _ => (404, "text/plain", "not found"),
+        };
+        var bytes = Encoding.UTF8.GetBytes(body);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = type;
+        context.Response.ContentLength64 = bytes.Length;
+        context.Response.OutputStream.Write(bytes);
+        context.Response.Close();
+    }
+
+    private (int, string, string) Ready()
+    {
+        OnSmokeRun();
+        return (200, "application/json", """{"status":"ready"}""");
+    }
+
+    private (int, string, string) Api(string authorization)
+    {
+        _authorizations.Enqueue(authorization);
+        return FailApiWhen()
+            ? (500, "application/json", """{"detail":"internal error"}""")
+            : (200, "application/json", """[{"vehicle_id":"v-001","vin":"WVWZZZ1JZXW000001"}]""");
+    }
+
+    private static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        try
+        {
+            return ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        finally
+        {
+            probe.Stop();
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using Build.Tests.Tools.Support;
+using Build.Tools.Helm;
+
+namespace Build.Tests.Tools.Helm;
+
+public sealed class HelmRunnerTests
+{
+    private static HelmUpgradeSettings FullUpgrade => new()
+    {
+        Release = "sovd-webapp",
+        Chart = "/src/deploy/helm/sovd-webapp",
+        Namespace = "sovd-staging",
+        KubeContext = "staging",
+        CreateNamespace = true,
+        ValuesFiles = ["/src/deploy/values-staging.yaml"],
+        SetValues = new Dictionary<string, string> { ["image.tag"] = "1.2.3", ["image.digest"] = "sha256:abc" },
+        SecretValues = new Dictionary<string, string> { ["auth.clientSecret"] = "p@ss,word" },
+        Wait = true,
+        Atomic = true,
+        Timeout = TimeSpan.FromMinutes(5),
+    };
+
+    [Fact]
+    public void HelmUpgrade_WithEveryOption_RendersTheLineWithGlobalFlagsLast()
+    {
+        using var fixture = new ToolFixture();
+
+        fixture.Context.HelmUpgrade(FullUpgrade);
+
+        fixture.Runner.Single.SafeArguments.Should().Be(
+            "upgrade --install sovd-webapp /src/deploy/helm/sovd-webapp --create-namespace -f /src/deploy/values-staging.yaml " +
+            "--set image.digest=sha256:abc --set image.tag=1.2.3 --set \"auth.clientSecret=[REDACTED]\" " +
+            "--wait --atomic --timeout 5m0s -n sovd-staging --kube-context staging");
+    }
+
+    [Fact]
+    public void HelmUpgrade_SecretValue_ReachesHelmEscapedForSet_ButIsRedactedInTheSafeRendering()
+    {
+        using var fixture = new ToolFixture();
+
+        fixture.Context.HelmUpgrade(FullUpgrade);
+
+        var call = fixture.Runner.Single;
+        call.Arguments.Should().Contain("--set \"auth.clientSecret=p@ss\\,word\"");
+        call.SafeArguments.Should().NotContain("p@ss");
+    }
+
+    [Fact]
+    public void HelmUpgrade_WhenHelmFails_ThrowsWithoutLeakingTheSecret()
+    {
+        using var fixture = new ToolFixture();
+        fixture.Runner.WhenArguments("upgrade", new ProcessReply(ExitCode: 1));
+
+        var act = () => fixture.Context.HelmUpgrade(FullUpgrade);
+
+        act.Should().Throw<Cake.Core.CakeException>()
+            .Where(error => error.Message.StartsWith("helm: process returned exit code 1 (helm upgrade --install") && !error.Message.Contains("p@ss"));
+    }
+
+    [Fact]
+    public void HelmUpgrade_WithKubeConfig_PassesItAsKubeconfigVariable()
+    {
+        using var fixture = new ToolFixture();
+
+        fixture.Context.HelmUpgrade(new HelmUpgradeSettings { Release = "r", Chart = "c", KubeConfig = "/secrets/kubeconfig" });
+
+        fixture.Runner.Single.Variable("KUBECONFIG").Should().Be("/secrets/kubeconfig");
+    }
+
+    [Theory]
+    [InlineData("pending-install", HelmReleaseStatus.PendingInstall)]
+    [InlineData("pending-upgrade", HelmReleaseStatus.PendingUpgrade)]
+    [InlineData("pending-rollback", HelmReleaseStatus.PendingRollback)]
+    [InlineData("deployed", HelmReleaseStatus.Deployed)]
+    [InlineData("failed", HelmReleaseStatus.Failed)]
+    [InlineData("superseded", HelmReleaseStatus.Superseded)]
+    [InlineData("uninstalled", HelmReleaseStatus.Uninstalled)]
+    [InlineData("unknown", HelmReleaseStatus.Unknown)]
+    [InlineData("something-new", HelmReleaseStatus.Unknown)]
+    public void HelmStatus_ParsesInfoStatusFromJson(string wire, HelmReleaseStatus expected)
+    {
+        using var fixture = new ToolFixture();
+        fixture.Runner.WhenArguments("status", new ProcessReply(Output: [$"{{\"name\":\"r\",\"namespace\":\"ns\",\"version\":7,\"info\":{{\"status\":\"{wire}\"}}}}"]));
+
+        var status = fixture.Context.HelmStatus("r", new HelmSettings { Namespace = "ns" });
+
+        fixture.Runner.Single.Arguments.Should().Be("status r -o json -n ns");
+        status.Should().Be(new HelmStatusResult("r", expected, 7, "ns"));
+        status.IsPending.Should().Be(wire.StartsWith("pending-"));
+    }
+
+    [Fact]
+    public void HelmStatus_ForAReleaseThatDoesNotExist_IsNotFoundRatherThanAnError()
+    {
+        using var fixture = new ToolFixture();
+        fixture.Runner.WhenArguments("status", new ProcessReply(ExitCode: 1, Error: ["Error: release: not found"]));
+
+        fixture.Context.HelmStatus("r").Status.Should().Be(HelmReleaseStatus.NotFound);
+    }
+
+    [Fact]
+    public void HelmStatus_WhenTheClusterIsUnreachable_ThrowsWithHelmsError()
+    {
+        using var fixture = new ToolFixture();
+        fixture.Runner.WhenArguments("status", new ProcessReply(ExitCode: 1, Error: ["Error: Kubernetes cluster unreachable"]));
+
+        var act = () => fixture.Context.HelmStatus("r");
+
+        act.Should().Throw<Cake.Core.CakeException>().WithMessage("helm status failed (exit code 1): Error: Kubernetes cluster unreachable");
+    }
+
+    [Fact]
+    public void HelmHistory_ParsesRevisionsOldestFirst()
+    {
+        using var fixture = new ToolFixture();
+        fixture.Runner.WhenArguments("history", new ProcessReply(Output:
+        [
+            "[{\"revision\":1,\"updated\":\"2024-05-01T10:00:00Z\",\"status\":\"superseded\",\"chart\":\"sovd-webapp-0.1.0\",\"app_version\":\"1.0.0\",\"description\":\"Install complete\"},",
+            "{\"revision\":2,\"updated\":\"2024-05-02T10:00:00Z\",\"status\":\"deployed\",\"chart\":\"sovd-webapp-0.1.1\",\"app_version\":\"1.0.1\",\"description\":\"Upgrade complete\"}]",
+        ]));
+
+        var history = fixture.Context.HelmHistory("r", max: 10);
+
+        fixture.Runner.Single.Arguments.Should().Be("history r -o json --max 10");
+        history.Should().Equal(
+            new HelmRevision(1, HelmReleaseStatus.Superseded, "sovd-webapp-0.1.0", "1.0.0", "Install complete", "2024-05-01T10:00:00Z"),
+            new HelmRevision(2, HelmReleaseStatus.Deployed, "sovd-webapp-0.1.1", "1.0.1", "Upgrade complete", "2024-05-02T10:00:00Z"));
+    }
+
+    [Fact]
+    public void HelmHistory_ForAReleaseThatDoesNotExist_IsEmpty()
+    {
+        using var fixture = new ToolFixture();
+        fixture.Runner.WhenArguments("history", new ProcessReply(ExitCode: 1, Error: ["Error: release: not found"]));
+
+        fixture.Context.HelmHistory("r").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void HelmRollback_RendersRevisionOnlyWhenGiven()
+    {
+        using var fixture = new ToolFixture();
+
+        fixture.Context.HelmRollback(new HelmRollbackSettings { Release = "r", Revision = 3, Wait = true, Timeout = TimeSpan.FromSeconds(90), Namespace = "ns" });
+        fixture.Context.HelmRollback(new HelmRollbackSettings { Release = "r" });
+
+        fixture.Runner.Calls.Select(call => call.Arguments).Should().Equal("rollback r 3 --wait --timeout 1m30s -n ns", "rollback r");
+    }
+
+    [Fact]
+    public void HelmUninstall_RendersItsFlags()
+    {
+        using var fixture = new ToolFixture();
+
+        fixture.Context.HelmUninstall(new HelmUninstallSettings { Release = "r", KeepHistory = true, Wait = true, Namespace = "ns" });
+
+        fixture.Runner.Single.Arguments.Should().Be("uninstall r --keep-history --wait -n ns");
+    }
+
+    [Fact]
+    public void HelmLint_WithFindings_ReturnsTheExitCodeWithoutThrowing()
+    {
+        using var fixture = new ToolFixture();
+        fixture.Runner.WhenArguments("lint", new ProcessReply(ExitCode: 1));
+
+        var result = fixture.Context.HelmLint(new HelmLintSettings
+        {
+            Chart = "/src/chart", Strict = true, ValuesFiles = ["/src/values-prod.yaml"], SetValues = new Dictionary<string, string> { ["image.tag"] = "x" },
+        });
+
+        result.ExitCode.Should().Be(1);
+        fixture.Runner.Single.Arguments.Should().Be("lint /src/chart --strict -f /src/values-prod.yaml --set image.tag=x");
+    }
+
+    [Fact]
+    public void HelmTemplate_ReturnsTheRenderedManifests()
+    {
+        using var fixture = new ToolFixture();
+        fixture.Runner.WhenArguments("template", new ProcessReply(Output: ["---", "kind: Deployment"]));
+
+        var result = fixture.Context.HelmTemplate(new HelmTemplateSettings { Release = "r", Chart = "/src/chart", Namespace = "ns" });
+
+        fixture.Runner.Single.Arguments.Should().Be("template r /src/chart -n ns");
+        result.Output.Should().Be("---\nkind: Deployment");
+    }
+}

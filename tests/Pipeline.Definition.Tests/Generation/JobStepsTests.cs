@@ -1,0 +1,137 @@
+using Pipeline.Definition.Generation;
+using Pipeline.Definition.Stages;
+using Pipeline.Definition.Tests.Support;
+using Pipeline.Definition.Workflows;
+
+namespace Pipeline.Definition.Tests.Generation;
+
+public class JobStepsTests
+{
+    private static readonly PipelineSettings InSubfolder = Fixtures.Settings with { AppRoot = "app" };
+
+    [Fact]
+    public void For_StageWithEverything_StepsRunInOrder()
+    {
+        var input = new Artifact("input", ".artifacts/in");
+        var stage = Fixtures.NewStage("Scan") with
+        {
+            Toolchains = [Toolchain.Python("3.12", "requirements.txt")],
+            Downloads = [input],
+            Uploads = [new Artifact("report", ".artifacts/report")],
+            CodeScanningReport = new Artifact("report", ".artifacts/report"),
+        };
+
+        JobSteps.For(stage, InSubfolder).Select(s => s.Name).Should().Equal(
+            "Check out", "Set up .NET", "Cache NuGet packages", "Set up Python", "Install Python requirements",
+            "Download input", "Run Scan", "Upload report", "Upload SARIF to code scanning");
+    }
+
+    [Fact]
+    public void For_Toolchains_CachesKeyedOnLockFilesInTheAppRoot()
+    {
+        var stage = Fixtures.NewStage("Test") with
+        {
+            Toolchains = [Toolchain.Python("3.10", "a.txt", "b.txt"), Toolchain.Node("20", "web/package-lock.json")],
+        };
+
+        var steps = JobSteps.For(stage, InSubfolder).ToList();
+
+        Action(steps, Actions.SetupPython).With.Should().Equal(new Dictionary<string, string>
+        {
+            ["cache"] = "pip",
+            ["cache-dependency-path"] = "app/a.txt\napp/b.txt",
+            ["python-version"] = "3.10",
+        });
+        steps.OfType<RunStep>().Single(s => s.Name == "Install Python requirements").Run
+            .Should().Be("python -m pip install --disable-pip-version-check -r app/a.txt -r app/b.txt");
+        Action(steps, Actions.SetupNode).With.Should().Equal(new Dictionary<string, string>
+        {
+            ["cache"] = "npm",
+            ["cache-dependency-path"] = "app/web/package-lock.json",
+            ["node-version"] = "20",
+        });
+    }
+
+    [Fact]
+    public void For_ReleasingStage_SetsUpToolchainsWithoutAnyCache()
+    {
+        var stage = Fixtures.NewStage("Publish") with
+        {
+            Permissions = Permissions.ReadContents.With(PermissionScope.Packages, PermissionAccess.Write),
+            Toolchains = [Toolchain.Python("3.11", "r.txt"), Toolchain.Node("20", "package-lock.json"), Toolchain.Playwright("e2e")],
+        };
+
+        var actions = JobSteps.For(stage, InSubfolder).OfType<ActionStep>().ToList();
+
+        actions.Should().NotContain(s => s.Uses == Actions.Cache || s.With.ContainsKey("cache") || s.With.ContainsKey("cache-dependency-path"));
+        actions.Select(s => s.Uses).Should().Contain([Actions.SetupPython, Actions.SetupNode]);
+    }
+
+    [Fact]
+    public void For_Playwright_CachesBrowsersAndInstallsInTheProjectFolder()
+    {
+        var stage = Fixtures.NewStage("Test-E2E") with { Toolchains = [Toolchain.Playwright("e2e")] };
+
+        var steps = JobSteps.For(stage, InSubfolder).ToList();
+
+        Action(steps, Actions.Cache, "Cache Playwright browsers").With.Should().Equal(new Dictionary<string, string>
+        {
+            ["key"] = "playwright-${{ runner.os }}-${{ hashFiles('app/e2e/package-lock.json') }}",
+            ["path"] = "~/.cache/ms-playwright",
+        });
+        var install = steps.OfType<RunStep>().Single(s => s.Name == "Install Playwright and its browser");
+        install.WorkingDirectory.Should().Be("app/e2e");
+        install.Run.Should().Be("npm ci --no-audit --no-fund\nnpx playwright install --with-deps chromium\n");
+    }
+
+    [Fact]
+    public void For_Helm_SetsUpTheGivenVersion()
+    {
+        var stage = Fixtures.NewStage("Deploy") with { Toolchains = [Toolchain.Helm("v3.17.2")] };
+
+        Action(JobSteps.For(stage, InSubfolder), Actions.SetupHelm).With.Should().Equal(
+            new Dictionary<string, string> { ["version"] = "v3.17.2" });
+    }
+
+    [Fact]
+    public void For_AppRootIsRepositoryRoot_PathsAreNotPrefixed()
+    {
+        var stage = Fixtures.NewStage("Lint") with { Toolchains = [Toolchain.Node("20", "package-lock.json")] };
+
+        Action(JobSteps.For(stage, Fixtures.Settings), Actions.SetupNode).With["cache-dependency-path"]
+            .Should().Be("package-lock.json");
+    }
+
+    [Fact]
+    public void For_Upload_RetentionAndMissingFilesFollowTheArtifact()
+    {
+        var stage = Fixtures.NewStage("Build") with
+        {
+            Uploads = [new Artifact("images", ".artifacts/images", UploadWhen.OnSuccess) { RetentionDays = 1 }],
+        };
+
+        var upload = Action(JobSteps.For(stage, Fixtures.Settings), Actions.UploadArtifact);
+
+        upload.If.Should().BeNull();
+        upload.With.Should().Equal(new Dictionary<string, string>
+        {
+            ["if-no-files-found"] = "error",
+            ["name"] = "images",
+            ["path"] = ".artifacts/images",
+            ["retention-days"] = "1",
+        });
+    }
+
+    [Fact]
+    public void For_UnknownToolchain_ThrowsNamingIt()
+    {
+        var setup = () => ToolchainSteps.For(new Rust(), ".", cache: true).ToList();
+
+        setup.Should().Throw<ArgumentOutOfRangeException>().WithMessage("unknown toolchain*").Which.ActualValue.Should().Be("rust");
+    }
+
+    private static ActionStep Action(IEnumerable<Step> steps, ActionRef uses, string? name = null) =>
+        steps.OfType<ActionStep>().Single(s => s.Uses == uses && (name is null || s.Name == name));
+
+    private sealed record Rust() : Toolchain("rust");
+}

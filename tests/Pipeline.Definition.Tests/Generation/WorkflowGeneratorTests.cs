@@ -1,0 +1,250 @@
+using Pipeline.Definition.Generation;
+using Pipeline.Definition.Stages;
+using Pipeline.Definition.Workflows;
+
+namespace Pipeline.Definition.Tests.Generation;
+
+/// <summary>The generated workflow of the real pipeline, checked stage by stage against the definition.</summary>
+public class WorkflowGeneratorTests
+{
+    private static readonly Workflow Generated = WorkflowGenerator.Generate(SovdPipeline.Definition);
+
+    public static TheoryData<string> StageNames => [.. SovdPipeline.Definition.Stages.Select(s => s.Name)];
+
+    [Fact]
+    public void Generate_SovdPipeline_OneJobPerStageInStageOrder()
+    {
+        Generated.Jobs.Select(j => (j.Id, j.Name)).Should().Equal(
+            SovdPipeline.Definition.Stages.Select(s => (s.JobId, s.Name)));
+    }
+
+    [Theory]
+    [MemberData(nameof(StageNames))]
+    public void Generate_EveryStage_NeedsIdsEqualTheStagesNeeds(string name)
+    {
+        var (stage, job) = Pair(name);
+
+        job.Needs.Select(n => n.Id).Should().Equal(stage.Needs.Select(n => n.JobId));
+    }
+
+    [Theory]
+    [MemberData(nameof(StageNames))]
+    public void Generate_EveryStage_IfIsTheStagesConditionOrAbsent(string name)
+    {
+        var (stage, job) = Pair(name);
+
+        job.If.Should().Be(stage.When.Expression);
+    }
+
+    [Fact]
+    public void Generate_SovdPipeline_OnlyPublishAndDeployJobsHaveAnIf()
+    {
+        Generated.Jobs.Where(j => j.If is not null).Select(j => j.Id)
+            .Should().Equal("push-images", "deploy-staging", "deploy-production");
+    }
+
+    [Theory]
+    [MemberData(nameof(StageNames))]
+    public void Generate_EveryStage_RunsExactlyItsTaskThroughBuildSh(string name)
+    {
+        var (stage, job) = Pair(name);
+        var expected = string.Join(' ', new[] { $"./build.sh --target={stage.Name}", "--exclusive" }.Concat(stage.CiArguments));
+
+        job.Steps.OfType<RunStep>().Where(r => r.Run.Contains("build.sh", StringComparison.Ordinal))
+            .Should().ContainSingle().Which.Run.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Generate_DeployProduction_AddsTheConfirmationArgument()
+    {
+        Job("deploy-production").Steps.OfType<RunStep>().Last().Run
+            .Should().Be("./build.sh --target=Deploy-Production --exclusive --confirm=Deploy-Production");
+    }
+
+    [Theory]
+    [MemberData(nameof(StageNames))]
+    public void Generate_EveryJob_ChecksOutFirstWithoutPersistedCredentials(string name)
+    {
+        var first = Pair(name).Job.Steps[0].Should().BeOfType<ActionStep>().Subject;
+
+        first.Uses.Should().Be(Actions.Checkout);
+        first.With.Should().Contain("persist-credentials", "false");
+    }
+
+    [Fact]
+    public void Generate_ReleasingJobs_RestoreNoCaches()
+    {
+        var releasing = SovdPipeline.Definition.Stages.Where(s => s.Releases).Select(s => Job(s.JobId)).ToList();
+
+        releasing.Select(j => j.Id).Should().Equal("build-images", "push-images", "deploy-staging", "deploy-production");
+        releasing.SelectMany(j => j.Steps.OfType<ActionStep>())
+            .Should().NotContain(s => s.Uses == Actions.Cache || s.With.ContainsKey("cache"));
+    }
+
+    [Fact]
+    public void Generate_JobsThatDoNotRelease_RestoreTheirToolchainCaches()
+    {
+        // Keeps the test above honest: the generator does cache where it may.
+        var lint = Job("lint-backend").Steps.OfType<ActionStep>().ToList();
+
+        lint.Should().Contain(s => s.Uses == Actions.Cache);
+        lint.Single(s => s.Uses == Actions.SetupPython).With.Should().Contain("cache", "pip");
+    }
+
+    [Theory]
+    [InlineData("deploy-staging", "staging", "https://staging.sovd.example.com")]
+    [InlineData("deploy-production", "production", "https://sovd.example.com")]
+    public void Generate_DeployJobs_RunInTheirEnvironmentInAQueue(string id, string environment, string url)
+    {
+        var job = Job(id);
+
+        job.Environment.Should().Be(new DeploymentEnvironment(environment, url));
+        job.Concurrency.Should().Be(new Concurrency($"deploy-{environment}", "false"));
+    }
+
+    [Fact]
+    public void Generate_JobsThatDoNotDeploy_HaveNoEnvironmentAndNoConcurrency()
+    {
+        Generated.Jobs.Where(j => j.Environment is not null || j.Concurrency is not null).Select(j => j.Id)
+            .Should().Equal("deploy-staging", "deploy-production");
+    }
+
+    [Fact]
+    public void Generate_SecurityImages_WritesSecurityEventsAndUploadsSarifLast()
+    {
+        var job = Job("security-images");
+
+        job.Permissions.Scopes.Should().Equal(Scopes(
+            (PermissionScope.Contents, PermissionAccess.Read), (PermissionScope.SecurityEvents, PermissionAccess.Write)));
+        var sarif = job.Steps[^1].Should().BeOfType<ActionStep>().Subject;
+        sarif.Uses.Should().Be(Actions.UploadSarif);
+        sarif.With.Should().Contain("sarif_file", SovdPipeline.ImageScanReports.Path);
+        sarif.If.Should().Be("always() && hashFiles('.artifacts/image-scan/*.sarif') != ''");
+    }
+
+    [Fact]
+    public void Generate_PushImages_WritesPackages()
+    {
+        Job("push-images").Permissions.Scopes.Should().Equal(Scopes(
+            (PermissionScope.Contents, PermissionAccess.Read), (PermissionScope.Packages, PermissionAccess.Write)));
+    }
+
+    [Fact]
+    public void Generate_WriteScopes_OnlyOnTheJobsThatNeedThem()
+    {
+        var writers = Generated.Jobs.Where(j => j.Permissions.Scopes.Values.Contains(PermissionAccess.Write)).Select(j => j.Id);
+
+        writers.Should().Equal("security-images", "push-images");
+        Generated.Jobs.Where(j => !writers.Contains(j.Id)).Should()
+            .OnlyContain(j => j.Permissions.Scopes.SequenceEqual(Permissions.ReadContents.Scopes));
+        Generated.Permissions.Scopes.Should().BeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(StageNames))]
+    public void Generate_EveryStage_SecretsRenderedInTheRunStepsEnv(string name)
+    {
+        var (stage, job) = Pair(name);
+        var run = job.Steps.OfType<RunStep>().Single(r => r.Name == $"Run {stage.Name}");
+
+        run.Env.Should().BeEquivalentTo(stage.Secrets.ToDictionary(s => s.EnvironmentVariable, s => $"${{{{ secrets.{s.SecretName} }}}}"));
+        job.Steps.Except([run]).Should().OnlyContain(s => s.Env.IsEmpty);
+    }
+
+    [Fact]
+    public void Generate_DeployStaging_SecretsAreSecretExpressions()
+    {
+        Job("deploy-staging").Steps.OfType<RunStep>().Single(r => r.Name == "Run Deploy-Staging").Env.Should().Equal(
+            new Dictionary<string, string>
+            {
+                ["KUBE_CONFIG_DATA"] = "${{ secrets.KUBE_CONFIG }}",
+                ["SMOKE_API_TOKEN"] = "${{ secrets.SMOKE_API_TOKEN }}",
+            });
+    }
+
+    [Theory]
+    [MemberData(nameof(StageNames))]
+    public void Generate_EveryUpload_IfFollowsUploadWhenAndPathsComeFromTheArtifact(string name)
+    {
+        var (stage, job) = Pair(name);
+        var uploads = job.Steps.OfType<ActionStep>().Where(s => s.Uses == Actions.UploadArtifact).ToList();
+
+        uploads.Select(u => (u.With["name"], u.With["path"], u.If))
+            .Should().Equal(stage.Uploads.Select(a => (a.Name, a.Path, ExpectedIf(a.When))));
+    }
+
+    [Theory]
+    [MemberData(nameof(StageNames))]
+    public void Generate_EveryDownload_PathsComeFromTheArtifact(string name)
+    {
+        var (stage, job) = Pair(name);
+        var downloads = job.Steps.OfType<ActionStep>().Where(s => s.Uses == Actions.DownloadArtifact);
+
+        downloads.Select(d => (d.With["name"], d.With["path"])).Should().Equal(stage.Downloads.Select(a => (a.Name, a.Path)));
+    }
+
+    [Fact]
+    public void Generate_SovdPipeline_EveryUploadWhenIsUsed()
+    {
+        // The per-stage upload test above covers each branch of UploadWhen only if the pipeline uses each.
+        SovdPipeline.Definition.Stages.SelectMany(s => s.Uploads).Select(a => a.When).Distinct()
+            .Should().BeEquivalentTo(Enum.GetValues<UploadWhen>());
+    }
+
+    [Theory]
+    [MemberData(nameof(StageNames))]
+    public void Generate_EveryStage_CopiesRunnerTimeoutAndPermissions(string name)
+    {
+        var (stage, job) = Pair(name);
+
+        job.RunsOn.Should().Be(SovdPipeline.Settings.Runner);
+        job.TimeoutMinutes.Should().Be(stage.TimeoutMinutes);
+        job.Permissions.Should().Be(stage.Permissions);
+    }
+
+    [Fact]
+    public void Generate_SovdPipeline_WorkflowLevelSettings()
+    {
+        Generated.Name.Should().Be("CI/CD");
+        Generated.On.Should().Be(SovdPipeline.Triggers);
+        Generated.Concurrency.Should().Be(new Concurrency("ci-cd-${{ github.ref }}", "${{ github.event_name == 'pull_request' }}"));
+        Generated.Env.Should().Equal(new Dictionary<string, string>
+        {
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "true",
+            ["DOTNET_NOLOGO"] = "true",
+            ["NO_COLOR"] = "1",
+        });
+    }
+
+    [Fact]
+    public void Generate_NeedListedAfterTheStage_ThrowsNamingBothStages()
+    {
+        var lint = new Stage("Lint", "lint", PipelineStep.Lint);
+        var build = new Stage("Build", "build", PipelineStep.BuildImages) { Needs = [lint] };
+        var pipeline = SovdPipeline.Definition with { Stages = [build, lint] };
+
+        var generate = () => WorkflowGenerator.Generate(pipeline);
+
+        generate.Should().Throw<InvalidOperationException>()
+            .WithMessage("Stage 'Build' needs 'Lint', which is not listed before it in the pipeline.");
+    }
+
+    private static string? ExpectedIf(UploadWhen when) => when switch
+    {
+        UploadWhen.Always => "always()",
+        UploadWhen.OnFailure => "failure()",
+        _ => null,
+    };
+
+    // Permissions hold an immutable dictionary, which compares by reference: compare the scopes instead.
+    private static IEnumerable<KeyValuePair<PermissionScope, PermissionAccess>> Scopes(
+        params (PermissionScope Scope, PermissionAccess Access)[] scopes) => scopes.Select(s => KeyValuePair.Create(s.Scope, s.Access));
+
+    private static Job Job(string id) => Generated.Jobs.Single(j => j.Id == id);
+
+    private static (Stage Stage, Job Job) Pair(string name)
+    {
+        var stage = SovdPipeline.Definition.Stages.Single(s => s.Name == name);
+        return (stage, Job(stage.JobId));
+    }
+}
