@@ -19,7 +19,7 @@ $sdkId = ((& dotnet --list-sdks) -join ' ') + ' '
 function Test-Stale {
     if (-not (Test-Path $hostDll) -or -not (Test-Path $stamp)) { return $true }
     if ((Get-Content $stamp -TotalCount 1) -ne $sdkId) { return $true }
-    $built = (Get-Item $stamp).LastWriteTimeUtc
+    $built = (Get-Item -Force $stamp).LastWriteTimeUtc
     # A newer file or folder (a folder's time changes when a file in it is added or removed) means a rebuild.
     foreach ($path in $inputs) {
         $items = @(Get-Item $path) + @(Get-ChildItem $path -Recurse -Force -ErrorAction SilentlyContinue |
@@ -30,7 +30,12 @@ function Test-Stale {
 }
 
 New-Item -ItemType Directory -Force -Path $out | Out-Null
-$lock = [System.IO.File]::Open((Join-Path $out '.lock'), 'OpenOrCreate', 'ReadWrite', 'None')
+# Parallel callers must not build into the same folder at once: wait for the lock file.
+$lock = $null
+while ($null -eq $lock) {
+    try { $lock = [System.IO.File]::Open((Join-Path $out '.lock.pwsh'), 'OpenOrCreate', 'ReadWrite', 'None') }
+    catch [System.IO.IOException] { Start-Sleep -Milliseconds 200 }
+}
 try {
     if (Test-Stale) {
         $started = Join-Path $out '.started'

@@ -18,11 +18,11 @@ public sealed class BuildContext : FrostingContext
     {
         Pipeline = SovdPipeline.Definition;
         RepoRoot = new DirectoryPath(Repository.Root);
-        AppRoot = RepoRoot.Combine(Argument(ArgumentNames.AppRoot, Pipeline.Settings.AppRoot)).Collapse();
+        AppRoot = new DirectoryPath(System.IO.Path.GetFullPath(Argument(ArgumentNames.AppRoot, Pipeline.Settings.AppRoot), RepoRoot.FullPath));
         Python = new FilePath(Argument(ArgumentNames.Python, Environment.GetEnvironmentVariable(EnvVars.Python) ?? "python3"));
         CoverageThreshold = Argument(ArgumentNames.CoverageThreshold, 80);
         IsGitHubActions = Environment.GetEnvironmentVariable(EnvVars.GitHubActions) == "true";
-        GeneratedRoot = RepoRoot.Combine(Argument(ArgumentNames.OutputRoot, ".")).Collapse();
+        GeneratedRoot = new DirectoryPath(System.IO.Path.GetFullPath(Argument(ArgumentNames.OutputRoot, "."), RepoRoot.FullPath));
     }
 
     public PipelineDefinition Pipeline { get; }

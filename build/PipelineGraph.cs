@@ -14,6 +14,8 @@ public sealed class PipelineGraph(PipelineDefinition pipeline) : ITaskGraphProvi
     public IReadOnlyList<string> DependenciesOf(string taskName) =>
         pipeline.FindTarget(taskName)?.Dependencies.Select(d => d.Name).ToList() ?? [];
 
+    public string? DescriptionOf(string taskName) => pipeline.FindTarget(taskName)?.Description;
+
     public IReadOnlyList<string> Validate(IReadOnlyCollection<string> taskNames)
     {
         var errors = PipelineValidator.Validate(pipeline, taskNames);

@@ -2,7 +2,7 @@
 # Starts and stops the container tier the image stages need on a machine without systemd:
 # a Docker engine (dockerd), a local registry on 127.0.0.1:5000, and the base image
 # debian:bookworm-slim (Docker Hub is unreachable here, so it is made with debootstrap once
-# and cached as a tarball; later runs only `docker load` it).
+# (or mmdebstrap, when installed) once and cached as a tarball; later runs only `docker load` it).
 #
 # Usage: scripts/container-engine.sh start|stop|status|base-image
 #   start       engine (reused when one already answers), registry (reused likewise), base image
@@ -158,16 +158,28 @@ EOF
     "$rootfs"/usr/share/doc "$rootfs"/usr/share/man "$rootfs"/usr/share/locale
 }
 
+# mmdebstrap (when installed) does the same as debootstrap in about a third of the time.
+bootstrap_rootfs() {
+  local rootfs="$1"
+  if command -v mmdebstrap >/dev/null 2>&1; then
+    echo "mmdebstrap"
+    mmdebstrap --variant=minbase --quiet bookworm "$rootfs" "$mirror" >"$dir/bootstrap.log" 2>&1
+  else
+    require debootstrap debootstrap
+    echo "debootstrap"
+    debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >"$dir/bootstrap.log" 2>&1
+  fi
+}
+
 make_base_image() {
-  require debootstrap debootstrap
-  local rootfs started=$SECONDS
+  local rootfs tool started=$SECONDS
   mkdir -p "$dir" "$cache_dir"
   rootfs="$(mktemp -d "$dir/rootfs.XXXXXX")"
   scratch="$rootfs"
-  say "making $base_image with debootstrap (once per machine; the tarball is cached in $cache_dir)"
-  if ! debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >"$dir/debootstrap.log" 2>&1; then
-    tail -n 20 "$dir/debootstrap.log" >&2
-    die "debootstrap failed (log: $dir/debootstrap.log); is $mirror reachable?"
+  say "making $base_image (once per machine; the tarball is cached in $cache_dir)"
+  if ! tool="$(bootstrap_rootfs "$rootfs")"; then
+    tail -n 20 "$dir/bootstrap.log" >&2
+    die "bootstrapping bookworm failed (log: $dir/bootstrap.log); is $mirror reachable?"
   fi
   slim_rootfs "$rootfs"
   tar -C "$rootfs" -c . | docker import --change 'CMD ["bash"]' - "$base_image" >/dev/null
@@ -175,7 +187,7 @@ make_base_image() {
   mv "$base_tarball.tmp" "$base_tarball"
   rm -rf "$rootfs"
   scratch=""
-  say "$base_image made in $((SECONDS - started)) s ($(du -h "$base_tarball" | cut -f1) tarball)"
+  say "$base_image made with $tool in $((SECONDS - started)) s ($(du -h "$base_tarball" | cut -f1) tarball)"
 }
 
 ensure_base_image() {

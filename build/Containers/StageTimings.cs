@@ -17,9 +17,10 @@ public sealed class StageTimings : FrostingTaskLifetime<BuildContext>
     /// <summary>The tasks finished so far in this process, in the order they finished.</summary>
     public static IReadOnlyList<StageTime> Finished => [.. Recorded];
 
-    public override void Setup(BuildContext context, ITaskSetupContext info)
-    {
-    }
+    /// <summary>Whether the host runs this lifetime at all (it sees the setup of every task, the caller's own included).</summary>
+    public static bool IsActive { get; private set; }
+
+    public override void Setup(BuildContext context, ITaskSetupContext info) => IsActive = true;
 
     public override void Teardown(BuildContext context, ITaskTeardownContext info) =>
         Recorded.Enqueue(new StageTime(info.Task.Name, info.Duration, info.Skipped ? "skipped" : info.Successful ? "ok" : "failed"));

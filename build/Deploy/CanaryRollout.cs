@@ -38,7 +38,7 @@ public static class CanaryRollout
             run.Record.Revision = run.Record.Step($"helm status {stable.Release}", () => run.Cluster.Status(stable.Release).Revision);
             // At 100 % every request still reaches the canary: remove it first, so the last smoke test sees the promoted release.
             run.Record.Step($"remove canary: helm uninstall {canary}", () => run.Cluster.Uninstall(canary));
-            run.Record.Step("after promotion: smoke tests and error-rate probe", () => run.Smoke.Run(probe: true));
+            run.Record.Step($"after promotion: {run.Smoke.Name}", run.Smoke.Run);
         }
         catch (Exception error)
         {
@@ -57,7 +57,7 @@ public static class CanaryRollout
         };
         run.Record.Step($"canary {weight} %: helm upgrade --install {canary}", () => run.Cluster.Upgrade(canary, run.Images, values));
         run.Record.Step($"canary {weight} %: kubectl rollout status", () => run.Cluster.WaitForRollout(canary));
-        run.Record.Step($"canary {weight} %: smoke tests and error-rate probe", () => run.Smoke.Run(probe: true));
+        run.Record.Step($"canary {weight} %: {run.Smoke.Name}", run.Smoke.Run);
     }
 
     private enum Phase

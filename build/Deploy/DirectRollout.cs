@@ -9,7 +9,7 @@ namespace Build.Deploy;
 /// </summary>
 public static class DirectRollout
 {
-    public static void Run(DeployRun run, HelmStatusResult before, bool probe)
+    public static void Run(DeployRun run, HelmStatusResult before)
     {
         var release = run.Settings.Release;
         if (run.Context.DryRun)
@@ -31,7 +31,7 @@ public static class DirectRollout
         try
         {
             run.Record.Revision = run.Record.Step($"helm status {release}", () => run.Cluster.Status(release).Revision);
-            run.Record.Step(probe ? "smoke tests and error-rate probe" : "smoke tests", () => run.Smoke.Run(probe));
+            run.Record.Step(run.Smoke.Name, run.Smoke.Run);
         }
         catch (Exception error)
         {

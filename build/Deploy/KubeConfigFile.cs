@@ -9,6 +9,8 @@ namespace Build.Deploy;
 /// </summary>
 public sealed class KubeConfigFile : IDisposable
 {
+    private const string RunnerTempVariable = "RUNNER_TEMP";
+
     private readonly string? _directory;
 
     private KubeConfigFile(FilePath? path, string? directory)
@@ -51,7 +53,7 @@ public sealed class KubeConfigFile : IDisposable
         {
             return new KubeConfigFile(null, null);
         }
-        var directory = Directory.CreateTempSubdirectory("sovd-kubeconfig-").FullName;
+        var directory = PrivateDirectory();
         var file = System.IO.Path.Combine(directory, "config");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
@@ -64,6 +66,24 @@ public sealed class KubeConfigFile : IDisposable
             stream.Write(content);
         }
         return new KubeConfigFile(new FilePath(file), directory);
+    }
+
+    /// <summary>A new 0700 folder under RUNNER_TEMP (emptied after every GitHub job, even if this process is killed), else the system temp.</summary>
+    private static string PrivateDirectory()
+    {
+        var root = Environment.GetEnvironmentVariable(RunnerTempVariable) is { Length: > 0 } runnerTemp && Directory.Exists(runnerTemp)
+            ? runnerTemp
+            : System.IO.Path.GetTempPath();
+        var directory = System.IO.Path.Combine(root, $"sovd-kubeconfig-{Guid.NewGuid():N}");
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        return directory;
     }
 
     public void Dispose()

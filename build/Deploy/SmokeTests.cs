@@ -13,14 +13,17 @@ public sealed class SmokeTests(BuildContext context, DeploySettings settings)
 {
     public const string ScriptTokenVariable = "API_TOKEN";
 
-    /// <summary>Runs the checks; with <paramref name="probe"/> also the error-rate probe. Throws when a check fails.</summary>
-    public void Run(bool probe)
+    /// <summary>The step's name in the record: the probe runs when it has requests to make.</summary>
+    public string Name => settings.ProbeRequests > 0 ? "smoke tests and error-rate probe" : "smoke tests";
+
+    /// <summary>Runs the checks, and the error-rate probe when <see cref="DeploySettings.ProbeRequests"/> is above 0. Throws when a check fails.</summary>
+    public void Run()
     {
         var arguments = new ProcessArgumentBuilder()
             .AppendPath(settings.SmokeScriptPath, context.Environment)
             .AppendOption("--api-base-url", settings.SmokeUrl)
             .AppendOption("--frontend-url", settings.SmokeUrl);
-        if (probe && settings.ProbeRequests > 0)
+        if (settings.ProbeRequests > 0)
         {
             arguments.AppendOption("--probe-requests", settings.ProbeRequests.ToString(CultureInfo.InvariantCulture))
                 .AppendOption("--max-error-rate", settings.MaxErrorRate.ToString(CultureInfo.InvariantCulture));

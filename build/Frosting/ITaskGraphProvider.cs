@@ -8,4 +8,7 @@ public interface ITaskGraphProvider
 
     /// <summary>Every problem found, one line each; any line stops the host with exit code 1 before a task runs.</summary>
     IReadOnlyList<string> Validate(IReadOnlyCollection<string> taskNames);
+
+    /// <summary>The description of a task that has no [TaskDescription] of its own, or null.</summary>
+    string? DescriptionOf(string taskName) => null;
 }

@@ -6,7 +6,6 @@ using Pipeline.Definition.Generation;
 namespace Build.Tasks;
 
 [TaskName("Check-Workflow")]
-[TaskDescription("Fails when ci-cd.yml or the pipeline diagram differ from what the definition generates")]
 public sealed class CheckWorkflow : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

@@ -49,6 +49,6 @@ public sealed class DeployProduction : FrostingTask<BuildContext>
         }
         // A canary needs a stable release whose Ingress it splits traffic with; the first install goes in directly.
         run.Context.Information($"{stable.Release} is not installed yet: installing it directly, without a canary.");
-        DirectRollout.Run(run, stable, probe: true);
+        DirectRollout.Run(run, stable);
     }
 }

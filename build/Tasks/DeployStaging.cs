@@ -16,9 +16,10 @@ public sealed class DeployStaging : FrostingTask<BuildContext>
 
     public override void Run(BuildContext context)
     {
+        // Staging gets the smoke tests only; --probe-requests=N adds the error-rate probe.
         var settings = DeploySettings.From(context, SovdPipeline.DeployStaging, SovdPipeline.StagingDeployment, defaultProbeRequests: 0);
         _session = DeploySession.Start(context, settings, needsKubectl: false);
-        _session.Deploy((run, before) => DirectRollout.Run(run, before, probe: false));
+        _session.Deploy(DirectRollout.Run);
     }
 
     public override void Finally(BuildContext context) => _session?.Dispose();

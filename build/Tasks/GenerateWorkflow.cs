@@ -5,7 +5,6 @@ using Pipeline.Definition.Generation;
 namespace Build.Tasks;
 
 [TaskName("Generate-Workflow")]
-[TaskDescription("Writes ci-cd.yml (and the pipeline diagram) from the pipeline definition")]
 public sealed class GenerateWorkflow : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

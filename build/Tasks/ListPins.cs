@@ -6,7 +6,6 @@ using Pipeline.Definition.Workflows;
 namespace Build.Tasks;
 
 [TaskName("List-Pins")]
-[TaskDescription("Lists every pinned action (version, commit SHA, where the SHA was confirmed) for review and bumps")]
 public sealed class ListPins : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

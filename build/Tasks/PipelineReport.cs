@@ -5,7 +5,6 @@ using Pipeline.Definition.Stages;
 namespace Build.Tasks;
 
 [TaskName("Pipeline-Report")]
-[TaskDescription("Prints the stages each event runs and the critical path against the budget")]
 public sealed class PipelineReport : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

@@ -14,7 +14,6 @@ namespace Build.Tasks;
 /// from the definition; this task then pushes to the local registry and prints how long every stage took.
 /// </summary>
 [TaskName("Rehearse")]
-[TaskDescription("Lint, unit tests, images, integration and E2E, then a push to the local registry, with a table of stage times")]
 public sealed class Rehearse : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
@@ -27,7 +26,7 @@ public sealed class Rehearse : FrostingTask<BuildContext>
         var clock = Stopwatch.StartNew();
         ImagePublisher.PushAndRecord(context, settings);
         var stages = StageTimings.Finished.Append(new StageTime($"push to {settings.Registry}", clock.Elapsed, "ok")).ToList();
-        if (StageTimings.Finished.Count == 0)
+        if (!StageTimings.IsActive)
         {
             context.Warning("No stage times were recorded: the host needs .UseTaskLifetime<StageTimings>() in build/Program.cs.");
         }

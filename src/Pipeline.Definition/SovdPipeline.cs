@@ -174,7 +174,7 @@ public static class SovdPipeline
     {
         Needs = [PushImages],
         When = RunCondition.OnPushTo("develop"),
-        Environment = new DeploymentEnvironment("staging", "https://staging.sovd.example.com"),
+        Environment = new DeploymentEnvironment("staging", "https://sovd-staging.example.com"),
         Toolchains = [Toolchain.Helm("v3.17.2")],
         Downloads = [PushedImages],
         Uploads = [StagingDeployment],

@@ -49,7 +49,7 @@ internal sealed class HostRunner
             return 0;
         }
 
-        var catalog = TaskCatalog.Create(_settings.DiscoverTasks(), _settings.ContextType);
+        var catalog = TaskCatalog.Create(_settings.DiscoverTasks(), _settings.ContextType, _settings.GraphProvider);
         var graph = TaskGraph.Create(catalog, _settings.GraphProvider);
         var problems = catalog.Errors.Concat(graph.Errors).Concat(_settings.GraphProvider?.Validate(catalog.Names) ?? []).ToList();
         problems.AddRange(UnknownTargets(cli, graph, catalog));

@@ -15,9 +15,13 @@ internal sealed class TaskCatalog
 
     public IReadOnlyList<string> Names => [.. Tasks.Select(t => t.Name)];
 
-    public static TaskCatalog Create(IEnumerable<Type> taskTypes, Type hostContextType)
+    public static TaskCatalog Create(IEnumerable<Type> taskTypes, Type hostContextType, ITaskGraphProvider? provider = null)
     {
-        var tasks = taskTypes.Distinct().Select(TaskDescriptor.From).OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var tasks = taskTypes.Distinct()
+            .Select(TaskDescriptor.From)
+            .Select(t => t.Description.Length > 0 ? t : t with { Description = provider?.DescriptionOf(t.Name) ?? string.Empty })
+            .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
         var byType = tasks.ToDictionary(t => t.Type);
         var errors = new List<string>();
         errors.AddRange(DuplicateNames(tasks));

@@ -31,13 +31,13 @@ public sealed class WarmStartTests : IDisposable
         first.ExitCode.Should().Be(0, first.ToString());
         first.Output.Should().Contain("Writes ci-cd.yml");
 
-        var task = Path.Combine(_copy.FullName, "build", "Tasks", "GenerateWorkflow.cs");
-        File.WriteAllText(task, File.ReadAllText(task).Replace("Writes ci-cd.yml", "Freshly edited description"));
+        var task = Path.Combine(_copy.FullName, "build", "Tasks", "Lint.cs");
+        File.WriteAllText(task, File.ReadAllText(task).Replace("[TaskName(\"Lint\")]", "[TaskName(\"Lint\")]\n[TaskDescription(\"Freshly edited description\")]"));
         var edited = await RunAsync("--description");
         edited.Output.Should().Contain("Freshly edited description", "an edited task must be rebuilt before it runs");
 
         var definition = Path.Combine(_copy.FullName, "src", "Pipeline.Definition", "SovdPipeline.cs");
-        File.WriteAllText(definition, File.ReadAllText(definition).Replace("\"Every lint stage\"", "\"Edited in the definition\""));
+        File.WriteAllText(definition, File.ReadAllText(definition).Replace("\"Every security scan\"", "\"Edited in the definition\""));
         (await RunAsync("--description")).Output.Should().Contain("Edited in the definition");
 
         File.WriteAllText(Path.Combine(_copy.FullName, ".build", "host", "Build.dll"), "corrupted");

@@ -92,7 +92,7 @@ public class WorkflowGeneratorTests
     }
 
     [Theory]
-    [InlineData("deploy-staging", "staging", "https://staging.sovd.example.com")]
+    [InlineData("deploy-staging", "staging", "https://sovd-staging.example.com")]
     [InlineData("deploy-production", "production", "https://sovd.example.com")]
     public void Generate_DeployJobs_RunInTheirEnvironmentInAQueue(string id, string environment, string url)
     {

@@ -8,29 +8,12 @@ namespace Pipeline.Definition.Tests.Validation;
 
 public class PipelineValidatorTests
 {
-    /// <summary>The task names of the build host, written out so a renamed stage fails here.</summary>
-    private static readonly string[] HostTasks =
-    [
-        "Check-Workflow", "Lint-Backend", "Lint-Frontend",
-        "Test-Pipeline", "Test-Backend-Unit", "Test-Frontend-Unit",
-        "Build-Images", "Test-Integration", "Test-E2E",
-        "Security-Backend", "Security-Frontend", "Security-Images",
-        "Push-Images", "Deploy-Staging", "Deploy-Production",
-        "Generate-Workflow", "Lint", "Test", "Security", "Images", "CI", "Default",
-    ];
-
     private const string NameRule = "the name must be words in Kebab-Case starting with a capital letter (e.g. 'Deploy-Staging').";
 
     [Fact]
     public void Validate_SovdPipeline_ReturnsNoErrors()
     {
         PipelineValidator.Validate(SovdPipeline.Definition).Texts().Should().BeEmpty();
-    }
-
-    [Fact]
-    public void Validate_SovdPipelineWithItsHostTasks_ReturnsNoErrors()
-    {
-        PipelineValidator.Validate(SovdPipeline.Definition, HostTasks).Texts().Should().BeEmpty();
     }
 
     [Theory]

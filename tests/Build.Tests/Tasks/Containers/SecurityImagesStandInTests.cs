@@ -57,6 +57,23 @@ public sealed class SecurityImagesStandInTests(ContainerFixture fixture)
         trivy.Calls.Should().NotContain(call => call.Contains("--format table", StringComparison.Ordinal), "a scan that checked nothing shows no table");
     }
 
+    [Fact]
+    public async Task SecurityImages_TrivyStandInImagesNotInTheEngine_LoadsThemFromTheImagesArtifactFirst()
+    {
+        fixture.ShouldHaveBuilt();
+        using var trivy = new TrivyStandIn(TrivyMode.Scans);
+        // A CI job starts on a fresh runner: the images exist only in the downloaded artifact.
+        var untag = await Command.Docker("rmi", $"{fixture.BackendImage}:{fixture.Sha}", $"{fixture.FrontendImage}:{fixture.Sha}");
+        untag.ExitCode.Should().Be(0, untag.Error);
+
+        var run = await Run(trivy);
+
+        run.ExitCode.Should().Be(0, run.Output);
+        run.Output.Should().Contain("Loading ").And.Contain("sovd-images.tar");
+        (await Command.Docker("image", "inspect", $"{fixture.BackendImage}:{fixture.Sha}", $"{fixture.FrontendImage}:{fixture.Sha}")).ExitCode
+            .Should().Be(0, "the stage loaded both images back");
+    }
+
     private Task<HostResult> Run(TrivyStandIn trivy) =>
         HostRun.RunAsync(fixture.Arguments("Security-Images"), new Dictionary<string, string?> { ["PATH"] = trivy.PathWithStandIn }, TimeSpan.FromMinutes(3));
 }

@@ -35,7 +35,7 @@ public sealed class TestE2EDockerTests(ContainerFixture fixture)
         var archive = Path.Combine(app.Root, "images.tar");
         // The defect must be in the image: build it under its own owner, so the shared images stay as they are.
         var owner = "defecttests";
-        string[] defect = [$"--owner={owner}", $"--app-root={app.Root}", $"--images-archive={archive}"];
+        string[] defect = [$"--owner={owner}", app.AppRootArgument, $"--images-archive={archive}"];
         var project = $"sovd-test-e2e-defect-{Guid.NewGuid().ToString("N")[..6]}";
         try
         {

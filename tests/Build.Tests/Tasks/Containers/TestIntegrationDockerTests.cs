@@ -43,7 +43,7 @@ public sealed class TestIntegrationDockerTests(ContainerFixture fixture)
         var project = Project("fail");
 
         var run = await HostRun.RunAsync(
-            fixture.Arguments("Test-Integration", $"--compose-project={project}", $"--app-root={app.Root}"), timeout: TimeSpan.FromMinutes(5));
+            fixture.Arguments("Test-Integration", $"--compose-project={project}", app.AppRootArgument), timeout: TimeSpan.FromMinutes(5));
 
         run.ExitCode.Should().NotBe(0);
         run.Output.Should().Contain("test_planted_failure").And.Contain("Integration tests failed").And.Contain($"Removing compose project {project}");
@@ -61,7 +61,7 @@ public sealed class TestIntegrationDockerTests(ContainerFixture fixture)
         var clock = Stopwatch.StartNew();
 
         var run = await HostRun.RunAsync(
-            fixture.Arguments("Test-Integration", $"--compose-project={project}", $"--app-root={app.Root}", "--stack-timeout-seconds=15"),
+            fixture.Arguments("Test-Integration", $"--compose-project={project}", app.AppRootArgument, "--stack-timeout-seconds=15"),
             timeout: TimeSpan.FromMinutes(3));
 
         run.ExitCode.Should().NotBe(0);

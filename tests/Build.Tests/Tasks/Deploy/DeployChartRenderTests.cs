@@ -21,7 +21,7 @@ public sealed class DeployChartRenderTests
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 3);
 
-        var result = await scenario.RunAsync("Deploy-Production", "--confirm=Deploy-Production");
+        var result = await scenario.RunAsync("Deploy-Production", "--confirm=Deploy-Production", "--probe-requests=10");
 
         result.ExitCode.Should().Be(0, result.ToString());
         var upgrades = scenario.Cluster.HelmArguments.Where(arguments => arguments[0] == "upgrade").ToList();

@@ -9,15 +9,18 @@ public sealed class DeployProductionTests
 {
     private const string Stage = "Deploy-Production";
     private const string Confirm = "--confirm=Deploy-Production";
+
+    // Ten probe requests instead of the default 50 keep each smoke run short.
+    private const string Probe = "--probe-requests=10";
     private const string Folder = "deploy-production";
 
     [Fact]
-    public async Task DeployProduction_WithoutConfirmation_RefusesBeforeAnyHelmCall()
+    public async Task DeployProduction_WithoutConfirmation_StandIn_RefusesBeforeAnyHelmCall()
     {
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 7);
 
-        var result = await scenario.RunAsync(Stage);
+        var result = await scenario.RunAsync(Stage, Probe);
 
         result.ExitCode.Should().NotBe(0);
         scenario.Cluster.Calls.Should().BeEmpty();
@@ -30,7 +33,7 @@ public sealed class DeployProductionTests
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 7);
 
-        var result = await scenario.RunAsync(Stage, Confirm);
+        var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().Be(0, result.ToString());
         scenario.Cluster.Calls.Should().Equal(
@@ -58,7 +61,7 @@ public sealed class DeployProductionTests
         scenario.Cluster.Release(Stable, "deployed", 7);
         scenario.App.FailApiWhen = () => scenario.Cluster.Calls.Any(call => call.Contains($"canary.weight={weight} "));
 
-        var result = await scenario.RunAsync(Stage, Confirm);
+        var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
         var steps = new[] { 10, 50, 100 }.TakeWhile(w => w <= weight).SelectMany(CanaryStep);
@@ -81,7 +84,7 @@ public sealed class DeployProductionTests
         scenario.Cluster.Release(Stable, "deployed", 7);
         scenario.App.FailApiWhen = () => scenario.Cluster.Calls.Any(call => call.StartsWith($"helm upgrade --install {Stable} ", StringComparison.Ordinal));
 
-        var result = await scenario.RunAsync(Stage, Confirm);
+        var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
         scenario.Cluster.Calls.Should().Equal(
@@ -100,7 +103,7 @@ public sealed class DeployProductionTests
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 7).FailWhen("kubectl rollout status deployment/sovd-webapp-canary-frontend");
 
-        var result = await scenario.RunAsync(Stage, Confirm);
+        var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
         scenario.Cluster.Calls.Should().Equal(
@@ -116,7 +119,7 @@ public sealed class DeployProductionTests
     {
         using var scenario = new DeployScenario();
 
-        var result = await scenario.RunAsync(Stage, Confirm);
+        var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().Be(0, result.ToString());
         scenario.Cluster.Calls.Should().Equal(Status(Stable, "production"), Upgrade(Stable, "production"), Status(Stable, "production"), "smoke");
@@ -129,7 +132,7 @@ public sealed class DeployProductionTests
         using var scenario = new DeployScenario();
         File.Delete(RecordPath(Folder));
 
-        var result = await scenario.RunAsync(Stage, "--dryrun");
+        var result = await scenario.RunAsync(Stage, Probe, "--dryrun");
 
         result.ExitCode.Should().Be(0, result.ToString());
         scenario.Cluster.Calls.Should().BeEmpty();

@@ -44,6 +44,7 @@ public sealed class DeployStagingTests
     {
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 1);
+        scenario.Environment["RUNNER_TEMP"] = scenario.Cluster.Directory;
 
         var result = await scenario.RunAsync(Stage);
 
@@ -53,6 +54,7 @@ public sealed class DeployStagingTests
         seen.Should().HaveCount(3, "every helm call gets the kubeconfig");
         seen.Select(fields => fields[0]).Distinct().Should().ContainSingle();
         seen.Should().OnlyContain(fields => fields[1] == "600" && fields[2] == expectedHash);
+        Path.GetDirectoryName(seen[0][0]).Should().StartWith(scenario.Cluster.Directory, "RUNNER_TEMP is preferred");
         File.Exists(seen[0][0]).Should().BeFalse("the kubeconfig file is deleted when the stage ends");
         ShouldNotShowSecrets(result);
     }

@@ -23,6 +23,9 @@ public sealed class AppCopy : IDisposable
 
     public string Root { get; }
 
+    /// <summary>The value for <c>--app-root</c>: relative to the repository, which the host resolves it against.</summary>
+    public string AppRootArgument => $"--app-root={Path.GetRelativePath(RepoPaths.Root, Root)}";
+
     /// <summary>Replaces text that must be there, so a changed sample fails the test loudly instead of planting nothing.</summary>
     public void Replace(string relativePath, string oldText, string newText)
     {

@@ -59,7 +59,7 @@ public sealed class DeployScenario : IDisposable
         string[] arguments =
         [
             $"--target={stage}", "--exclusive", $"--sha={Sha}", $"--owner={Owner}", $"--smoke-url={App.BaseUrl}",
-            $"--images-file={ImagesFile}", "--probe-requests=10", .. extra,
+            $"--images-file={ImagesFile}", .. extra,
         ];
         var environment = new Dictionary<string, string?>(Environment) { ["PATH"] = Cluster.PathWithStandIns };
         return HostRun.RunAsync(arguments, environment, TimeSpan.FromMinutes(4));
