@@ -19,7 +19,7 @@ public sealed class BuildContext : FrostingContext
         Pipeline = SovdPipeline.Definition;
         RepoRoot = new DirectoryPath(Repository.Root);
         AppRoot = new DirectoryPath(System.IO.Path.GetFullPath(Argument(ArgumentNames.AppRoot, Pipeline.Settings.AppRoot), RepoRoot.FullPath));
-        Python = new FilePath(Argument(ArgumentNames.Python, Environment.GetEnvironmentVariable(EnvVars.Python) ?? "python3"));
+        Python = ResolveExecutable(Argument(ArgumentNames.Python, Environment.GetEnvironmentVariable(EnvVars.Python) ?? "python3"));
         CoverageThreshold = Argument(ArgumentNames.CoverageThreshold, 80);
         IsGitHubActions = Environment.GetEnvironmentVariable(EnvVars.GitHubActions) == "true";
         GeneratedRoot = new DirectoryPath(System.IO.Path.GetFullPath(Argument(ArgumentNames.OutputRoot, "."), RepoRoot.FullPath));
@@ -47,4 +47,11 @@ public sealed class BuildContext : FrostingContext
     public DirectoryPath ArtifactDirectory(Artifact artifact) => RepoRoot.Combine(artifact.Path);
 
     public FilePath InRepo(string relativePath) => RepoRoot.CombineWithFilePath(relativePath);
+
+    // A bare name ("python3") is looked up on PATH; Cake would otherwise take it relative to the working directory.
+    private FilePath ResolveExecutable(string value)
+    {
+        var path = new FilePath(value);
+        return path.Segments.Length != 1 ? path.MakeAbsolute(Environment) : Tools.Resolve(value) ?? path;
+    }
 }

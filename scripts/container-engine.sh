@@ -163,7 +163,10 @@ bootstrap_rootfs() {
   local rootfs="$1"
   if command -v mmdebstrap >/dev/null 2>&1; then
     echo "mmdebstrap"
-    mmdebstrap --variant=minbase --quiet bookworm "$rootfs" "$mirror" >"$dir/bootstrap.log" 2>&1
+    # Its merged-/usr hook does what debootstrap does itself; without it the usrmerge package drags in perl (+50 MB).
+    local hooks=()
+    [[ -d /usr/share/mmdebstrap/hooks/merged-usr ]] && hooks=(--hook-dir=/usr/share/mmdebstrap/hooks/merged-usr)
+    mmdebstrap --variant=minbase --quiet "${hooks[@]}" bookworm "$rootfs" "$mirror" >"$dir/bootstrap.log" 2>&1
   else
     require debootstrap debootstrap
     echo "debootstrap"

@@ -26,11 +26,15 @@ public sealed partial class ComposeStack
     private readonly BuildContext _context;
     private readonly FilePath _composeFile;
     private readonly Dictionary<string, string> _variables;
+    private readonly ComposeVariant? _variant;
     private bool _created;
 
     private ComposeStack(BuildContext context, FilePath composeFile, string project, int backendPort, int frontendPort, Dictionary<string, string> variables)
     {
         _context = context;
+        // Probed for real even under --dryrun, so the printed commands are the ones a real run would start.
+        _variant = new DockerComposeRunner(context.FileSystem, context.Environment, HostProcesses.ReadOnly(context), context.Tools, context.Log)
+            .DetectVariant(new DockerComposeSettings());
         _composeFile = composeFile;
         Project = project;
         BackendPort = backendPort;
@@ -87,6 +91,7 @@ public sealed partial class ComposeStack
                 Files = [_composeFile],
                 ProjectName = Project,
                 EnvironmentVariables = Variables(),
+                Variant = _variant,
                 Build = ComposeBuildMode.NoBuild,
                 ToolTimeout = timeout,
             });
@@ -113,13 +118,14 @@ public sealed partial class ComposeStack
         {
             return;
         }
-        var runner = TeardownProcesses.Runner(_context);
+        var runner = HostProcesses.Teardown(_context);
         _context.Information($"Removing compose project {Project} (containers, networks, volumes)");
         Compose(runner).Down(new DockerComposeDownSettings
         {
             Files = [_composeFile],
             ProjectName = Project,
             EnvironmentVariables = Variables(),
+                Variant = _variant,
             RemoveVolumes = true,
             RemoveOrphans = true,
             ThrowOnNonZeroExit = false,
@@ -174,6 +180,7 @@ public sealed partial class ComposeStack
             Files = [_composeFile],
             ProjectName = Project,
             EnvironmentVariables = Variables(),
+                Variant = _variant,
             Quiet = false,
             All = true,
             ThrowOnNonZeroExit = false,
@@ -189,6 +196,7 @@ public sealed partial class ComposeStack
                 Files = [_composeFile],
                 ProjectName = Project,
                 EnvironmentVariables = Variables(),
+                Variant = _variant,
                 Services = services,
                 Tail = LogLinesOnFailure,
             });
@@ -220,7 +228,7 @@ public sealed partial class ComposeStack
     private static string Describe(IEnumerable<ContainerStatus> statuses) =>
         string.Join(", ", statuses.Select(status => $"{status.Name} ({status.State}, {status.Health.ToWire()})"));
 
-    private DockerComposeSettings ProjectSettings() => new() { Files = [_composeFile], ProjectName = Project, EnvironmentVariables = Variables() };
+    private DockerComposeSettings ProjectSettings() => new() { Files = [_composeFile], ProjectName = Project, EnvironmentVariables = Variables(), Variant = _variant };
 
     // A fresh copy per call: Cake's settings hold the dictionary by reference.
     private Dictionary<string, string> Variables() => new(_variables);

@@ -9,7 +9,6 @@ namespace Build.Tasks;
 
 /// <summary>Rolls main out to production through the chart's canary release, 10 % → 50 % → 100 %, then promotes it.</summary>
 [TaskName("Deploy-Production")]
-[TaskDescription("Canary rollout 10 % -> 50 % -> 100 % with smoke tests at each step; automatic rollback")]
 public sealed class DeployProduction : FrostingTask<BuildContext>
 {
     private const int DefaultProbeRequests = 50;

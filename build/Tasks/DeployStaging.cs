@@ -7,7 +7,6 @@ namespace Build.Tasks;
 
 /// <summary>Deploys develop to staging; smoke tests decide whether the release stays or goes back.</summary>
 [TaskName("Deploy-Staging")]
-[TaskDescription("helm upgrade --install into staging, smoke tests, rollback when they fail")]
 public sealed class DeployStaging : FrostingTask<BuildContext>
 {
     private DeploySession? _session;

@@ -9,7 +9,6 @@ using Build.Tools.Ruff;
 namespace Build.Tasks;
 
 [TaskName("Lint-Backend")]
-[TaskDescription("ruff check, black --check and mypy on the backend (app, tests); runs every linter, then fails naming the ones with findings")]
 public sealed class LintBackend : FrostingTask<BuildContext>
 {
     private static readonly IReadOnlyList<string> Sources = ["app", "tests"];

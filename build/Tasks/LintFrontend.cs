@@ -7,7 +7,6 @@ using Build.Tools.Npm;
 namespace Build.Tasks;
 
 [TaskName("Lint-Frontend")]
-[TaskDescription("eslint and prettier --check on the frontend (its npm scripts lint and format:check); npm ci first when node_modules is missing or stale")]
 public sealed class LintFrontend : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

@@ -29,7 +29,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
         // The token must not stay in the runner's docker config after the job.
         if (_loggedInTo is { } registry)
         {
-            new DockerRunner(context.FileSystem, context.Environment, TeardownProcesses.Runner(context), context.Tools, context.Log)
+            new DockerRunner(context.FileSystem, context.Environment, HostProcesses.Teardown(context), context.Tools, context.Log)
                 .Logout(registry, new DockerSettings { ThrowOnNonZeroExit = false });
             _loggedInTo = null;
         }

@@ -16,7 +16,6 @@ namespace Build.Tasks;
 /// service unreachable) audited nothing and fails the stage too.
 /// </summary>
 [TaskName("Security-Backend")]
-[TaskDescription("pip-audit of backend/requirements.txt (fails on any known vulnerability: pip-audit has no severity) and Bandit on backend/app (fails on high severity); JSON reports in .artifacts/security-backend")]
 public sealed class SecurityBackend : FrostingTask<BuildContext>
 {
     private const string PipAuditFile = "pip-audit.json";

@@ -14,7 +14,6 @@ namespace Build.Tasks;
 /// which fails the stage instead of passing it.
 /// </summary>
 [TaskName("Security-Frontend")]
-[TaskDescription("npm audit --audit-level=critical of the frontend's dependencies; fails on critical vulnerabilities and when the audit service is unreachable; JSON report in .artifacts/security-frontend")]
 public sealed class SecurityFrontend : FrostingTask<BuildContext>
 {
     private const string ReportFile = "npm-audit.json";

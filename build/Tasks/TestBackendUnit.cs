@@ -12,7 +12,6 @@ using Pipeline.Definition;
 namespace Build.Tasks;
 
 [TaskName("Test-Backend-Unit")]
-[TaskDescription("pytest on backend/tests/unit with coverage of app; fails on a failing test or below --coverage-threshold (lines and branches); JUnit and Cobertura XML in .artifacts/backend-unit")]
 public sealed class TestBackendUnit : FrostingTask<BuildContext>
 {
     private const string JUnitFile = "junit.xml";

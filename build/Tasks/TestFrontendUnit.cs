@@ -12,7 +12,6 @@ using Pipeline.Definition;
 namespace Build.Tasks;
 
 [TaskName("Test-Frontend-Unit")]
-[TaskDescription("vitest with coverage (npm run test:coverage); fails on a failing test or when lines, functions, statements or branches are below --coverage-threshold; JUnit and Cobertura XML in .artifacts/frontend-unit")]
 public sealed class TestFrontendUnit : FrostingTask<BuildContext>
 {
     private const string JUnitFile = "junit.xml";
@@ -66,10 +65,11 @@ public sealed class TestFrontendUnit : FrostingTask<BuildContext>
 
         if (ReportFolder.Existing(summary) is { } summaryPath)
         {
+            static string Figure((string Metric, decimal Percent) m) => string.Create(CultureInfo.InvariantCulture, $"{m.Metric} {m.Percent:0.00} %");
             var totals = CoverageSummaryReport.Read(summaryPath);
-            var figures = string.Join(", ", totals.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Metric} {m.Percent:0.00} %")));
-            context.Information("{0}", $"Frontend coverage: {figures}; threshold {threshold} % each (Cobertura in {System.IO.Path.GetDirectoryName(summaryPath)})");
-            var below = totals.Metrics.Where(m => m.Percent < threshold).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Metric} {m.Percent:0.00} %")).ToList();
+            context.Information("{0}", $"Frontend coverage: {string.Join(", ", totals.Metrics.Select(Figure))}; " +
+                $"threshold {threshold} % each (Cobertura in {System.IO.Path.GetDirectoryName(summaryPath)})");
+            var below = totals.Metrics.Where(m => m.Percent < threshold).Select(Figure).ToList();
             if (below.Count > 0)
             {
                 failures.Add($"coverage is below the threshold of {threshold} % (--{ArgumentNames.CoverageThreshold}): {string.Join(", ", below)}");

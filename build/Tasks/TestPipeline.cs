@@ -14,7 +14,6 @@ namespace Build.Tasks;
 /// The repository's own tests. No tool preflight: the .NET SDK that runs this host is the one that runs the tests.
 /// </summary>
 [TaskName("Test-Pipeline")]
-[TaskDescription("dotnet test Pipeline.sln with TRX results in .artifacts/pipeline-tests; --test-filter (default: Requires!=docker&Requires!=chromium, empty = every test)")]
 public sealed class TestPipeline : FrostingTask<BuildContext>
 {
     // A prefix (not a file name): every test project of the solution writes its own .trx instead of overwriting one file.

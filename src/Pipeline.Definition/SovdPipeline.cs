@@ -50,14 +50,16 @@ public static class SovdPipeline
         Duration = ExpectedDuration.Minutes(1.5, 0.7, "estimate: SDK setup + restore + host build"),
     };
 
-    public static readonly Stage LintBackend = new("Lint-Backend", "ruff, black --check and mypy on the backend", Lint)
+    public static readonly Stage LintBackend = new("Lint-Backend",
+        "ruff check, black --check and mypy on the backend (app, tests); runs every linter, then fails naming the ones with findings", Lint)
     {
         Toolchains = [BackendPython],
         TimeoutMinutes = 10,
         Duration = ExpectedDuration.Minutes(2, 1, "estimate: pip install + linters"),
     };
 
-    public static readonly Stage LintFrontend = new("Lint-Frontend", "eslint and prettier --check on the frontend", Lint)
+    public static readonly Stage LintFrontend = new("Lint-Frontend",
+        "eslint and prettier --check on the frontend (its npm scripts lint and format:check); npm ci first when node_modules is missing or stale", Lint)
     {
         Toolchains = [FrontendNode],
         TimeoutMinutes = 10,
@@ -65,7 +67,8 @@ public static class SovdPipeline
     };
 
     // 2. Unit tests, alongside lint: neither needs the other's result.
-    public static readonly Stage TestPipeline = new("Test-Pipeline", "This solution's own tests (dotnet test)", UnitTests)
+    public static readonly Stage TestPipeline = new("Test-Pipeline",
+        "dotnet test Pipeline.sln with TRX results in .artifacts/pipeline-tests; --test-filter (default: the tests that need only the .NET SDK; empty = every test)", UnitTests)
     {
         Uploads = [PipelineTestReports],
         TimeoutMinutes = 15,
@@ -73,19 +76,21 @@ public static class SovdPipeline
     };
 
     public static readonly Stage TestBackendUnit = new("Test-Backend-Unit",
-        "Backend unit tests with coverage; fails below the coverage threshold", UnitTests)
+        "pytest on backend/tests/unit with coverage of app; fails on a failing test or below --coverage-threshold (lines and branches); JUnit and Cobertura XML in .artifacts/backend-unit", UnitTests)
     {
         Toolchains = [BackendPython],
         Uploads = [BackendUnitReports],
+        Coverage = new CoverageReport(BackendUnitReports, "coverage.xml", "backend"),
         TimeoutMinutes = 10,
         Duration = ExpectedDuration.Minutes(2, 1, "estimate: pip install + pytest"),
     };
 
     public static readonly Stage TestFrontendUnit = new("Test-Frontend-Unit",
-        "Frontend unit tests (vitest) with coverage; fails below the coverage threshold", UnitTests)
+        "vitest with coverage (npm run test:coverage); fails on a failing test or when lines, functions, statements or branches are below --coverage-threshold; JUnit and Cobertura XML in .artifacts/frontend-unit", UnitTests)
     {
         Toolchains = [FrontendNode],
         Uploads = [FrontendUnitReports],
+        Coverage = new CoverageReport(FrontendUnitReports, "coverage/cobertura-coverage.xml", "frontend"),
         TimeoutMinutes = 10,
         Duration = ExpectedDuration.Minutes(2, 1, "estimate: npm ci + vitest"),
     };
@@ -125,7 +130,8 @@ public static class SovdPipeline
     };
 
     // 5. Security scans, in parallel; the image scan waits only for the images.
-    public static readonly Stage SecurityBackend = new("Security-Backend", "pip-audit and Bandit on the backend", SecurityScans)
+    public static readonly Stage SecurityBackend = new("Security-Backend",
+        "pip-audit of backend/requirements.txt (fails on any known vulnerability: pip-audit has no severity) and Bandit on backend/app (fails on high severity); JSON reports in .artifacts/security-backend", SecurityScans)
     {
         Toolchains = [BackendPython],
         Uploads = [BackendSecurityReports],
@@ -133,7 +139,8 @@ public static class SovdPipeline
         Duration = ExpectedDuration.Minutes(2, 1, "estimate: pip install + scanners"),
     };
 
-    public static readonly Stage SecurityFrontend = new("Security-Frontend", "npm audit of the frontend's dependencies", SecurityScans)
+    public static readonly Stage SecurityFrontend = new("Security-Frontend",
+        "npm audit --audit-level=critical of the frontend's dependencies; fails on critical vulnerabilities and when the audit service is unreachable; JSON report in .artifacts/security-frontend", SecurityScans)
     {
         Toolchains = [FrontendNode],
         Uploads = [FrontendSecurityReports],

@@ -38,6 +38,11 @@ public static class JobSteps
         {
             yield return UploadSarif(report);
         }
+
+        if (stage.Coverage is { } coverage)
+        {
+            yield return UploadCoverage(coverage);
+        }
     }
 
     private static ActionStep Checkout() => new("Check out", Actions.Checkout)
@@ -97,6 +102,16 @@ public static class JobSteps
     {
         If = $"always() && hashFiles('{report.Path}/*.sarif') != ''",
         With = Pairs(("sarif_file", report.Path)),
+    };
+
+    // Tokenless upload (public repository): a coverage service outage must not fail the pipeline.
+    private static ActionStep UploadCoverage(CoverageReport coverage) => new($"Upload {coverage.Flag} coverage", Actions.Codecov)
+    {
+        With = Pairs(
+            ("files", coverage.Path),
+            ("flags", coverage.Flag),
+            ("disable_search", "true"),
+            ("fail_ci_if_error", "false")),
     };
 
     internal static ImmutableSortedDictionary<string, string> Pairs(params (string Key, string Value)[] pairs) =>

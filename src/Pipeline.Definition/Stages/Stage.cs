@@ -35,6 +35,9 @@ public sealed record Stage(string Name, string Description, PipelineStep Step) :
     /// <summary>A report the job uploads to GitHub code scanning (SARIF) after the task, also when it fails.</summary>
     public Artifact? CodeScanningReport { get; init; }
 
+    /// <summary>A coverage report the job uploads to the coverage service when the task passed.</summary>
+    public CoverageReport? Coverage { get; init; }
+
     /// <summary>The stage makes what is released (images): it restores no caches, like the jobs that publish.</summary>
     public bool IsReleasePath { get; init; }
 

@@ -33,6 +33,10 @@ public static class Actions
     public static readonly ActionRef SetupHelm = new(
         "azure/setup-helm", "v4.3.0", "b9e51907a09c216f16ebe8536097933489208112", "pinned '# v4.3.0' in 3 public workflows and a version table");
 
+    public static readonly ActionRef Codecov = new(
+        "codecov/codecov-action", "v5.4.3", "18283e04ce6e62d37312384ff67231eb8fd56d24",
+        "pinned '# v5.4.3' in 2 independent public workflows");
+
     public static IReadOnlyList<ActionRef> All { get; } =
-        [Checkout, SetupDotnet, SetupPython, SetupNode, Cache, UploadArtifact, DownloadArtifact, UploadSarif, SetupHelm];
+        [Checkout, SetupDotnet, SetupPython, SetupNode, Cache, UploadArtifact, DownloadArtifact, UploadSarif, SetupHelm, Codecov];
 }

@@ -229,6 +229,28 @@ public class WorkflowGeneratorTests
             .WithMessage("Stage 'Build' needs 'Lint', which is not listed before it in the pipeline.");
     }
 
+    [Theory]
+    [InlineData("test-backend-unit", ".artifacts/backend-unit/coverage.xml", "backend")]
+    [InlineData("test-frontend-unit", ".artifacts/frontend-unit/coverage/cobertura-coverage.xml", "frontend")]
+    public void Generate_UnitTestJobs_UploadTheirCoberturaReportToTheCoverageServiceLast(string jobId, string file, string flag)
+    {
+        var last = Job(jobId).Steps.Last().Should().BeOfType<ActionStep>().Subject;
+
+        last.Uses.Should().Be(Actions.Codecov);
+        last.With["files"].Should().Be(file);
+        last.With["flags"].Should().Be(flag);
+        last.With["fail_ci_if_error"].Should().Be("false");
+        last.Env.Should().BeEmpty("the upload is tokenless, so no secret reaches a job without an environment");
+    }
+
+    [Fact]
+    public void Generate_OnlyTheUnitTestJobs_UploadCoverage()
+    {
+        Generated.Jobs.Where(j => j.Steps.OfType<ActionStep>().Any(s => s.Uses == Actions.Codecov))
+            .Select(j => j.Id)
+            .Should().BeEquivalentTo("test-backend-unit", "test-frontend-unit");
+    }
+
     private static string? ExpectedIf(UploadWhen when) => when switch
     {
         UploadWhen.Always => "always()",

@@ -100,6 +100,35 @@ public sealed class SecurityBackendTests
         File.Delete(marker);
     }
 
+    /// <summary>CI passes no --python: the job's python3 is whatever setup-python put first on PATH.</summary>
+    [Fact]
+    public async Task SecurityBackend_PythonGivenAsBareName_IsTheOneFirstOnPath()
+    {
+        using var pipAudit = new PythonModuleStandIn("pip_audit", report: CleanAudit);
+        var bin = Directory.CreateTempSubdirectory("python-on-path-").FullName;
+        File.CreateSymbolicLink(Path.Combine(bin, "python3"), CodeStage.Python);
+        var environment = new Dictionary<string, string?>(pipAudit.Environment)
+        {
+            ["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}",
+        };
+
+        var result = await CodeStage.RunAsync("Security-Backend", environment: environment, python: "python3");
+        Directory.Delete(bin, recursive: true);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        pipAudit.Calls.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task SecurityBackend_PythonThatDoesNotExist_FailsNamingTheInterpreter()
+    {
+        var result = await CodeStage.RunAsync("Security-Backend", python: "/nonexistent/python3");
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        result.Output.Should().Contain("Missing tool 'bandit': the Python interpreter '/nonexistent/python3' was not found")
+            .And.Contain("--python=<path to an interpreter that has bandit>");
+    }
+
     [Fact]
     public async Task SecurityBackend_DryRun_PrintsPipAuditAndBothBanditRuns()
     {

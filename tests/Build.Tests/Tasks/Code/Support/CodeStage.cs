@@ -14,13 +14,16 @@ public static class CodeStage
     public static string Artifact(string relative) => Path.Combine(RepoPaths.Root, relative);
 
     public static Task<HostResult> RunAsync(
-        string stage, string? appRoot = null, IEnumerable<string>? arguments = null, IReadOnlyDictionary<string, string?>? environment = null)
+        string stage,
+        string? appRoot = null,
+        IEnumerable<string>? arguments = null,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        string? python = null)
     {
-        var all = new List<string> { $"--target={stage}", "--exclusive", $"--python={Python}" };
+        var all = new List<string> { $"--target={stage}", "--exclusive", $"--python={python ?? Python}" };
         if (appRoot is not null)
         {
-            // Relative to the repository: BuildContext combines --app-root with the repository root.
-            all.Add($"--app-root={Path.GetRelativePath(RepoPaths.Root, appRoot)}");
+            all.Add($"--app-root={appRoot}");
         }
         all.AddRange(arguments ?? []);
         var env = new Dictionary<string, string?> { ["MYPY_CACHE_DIR"] = MypyCache };
