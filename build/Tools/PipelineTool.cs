@@ -1,4 +1,5 @@
 using System.Globalization;
+using Build.Frosting;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
@@ -62,6 +63,14 @@ public abstract class PipelineTool<TSettings> : Tool<TSettings> where TSettings 
     protected ToolResult Execute(TSettings settings, ProcessArgumentBuilder arguments, ToolInvocation? invocation = null)
     {
         invocation ??= ToolInvocation.Default;
+        if (ProcessRunner is IDryRunProcessRunner && Locate(settings) is null)
+        {
+            // A plan still shows the command of a tool this machine lacks (the preflight has warned about it).
+            var where = settings.WorkingDirectory is { } directory ? $" (in {directory.MakeAbsolute(Environment).FullPath})" : string.Empty;
+            Log.Write(Verbosity.Minimal, LogLevel.Information, "{0}", $"[dry-run] {GetToolExecutableNames().First()} {arguments.RenderSafe()}{where}");
+            return new ToolResult(0, [], []);
+        }
+
         var processSettings = CreateProcessSettings(invocation);
         using var process = RunProcess(settings, arguments, processSettings);
         WaitForExit(settings, process);

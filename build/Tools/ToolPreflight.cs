@@ -1,3 +1,5 @@
+using Build.Frosting;
+using Cake.Common.Diagnostics;
 using Cake.Core;
 
 namespace Build.Tools;
@@ -10,9 +12,18 @@ public static class ToolPreflight
     {
         ArgumentNullException.ThrowIfNull(context);
         var missing = requirements.Where(requirement => !requirement.IsAvailable(context)).ToList();
-        if (missing.Count > 0)
+        if (missing.Count == 0)
         {
-            throw new MissingToolsException(missing);
+            return;
         }
+
+        // A dry run shows the whole plan: it names what a real run would stop at instead of stopping.
+        if (context is FrostingContext { DryRun: true })
+        {
+            context.Warning($"[dry-run] a real run would stop here: {new MissingToolsException(missing).Message}");
+            return;
+        }
+
+        throw new MissingToolsException(missing);
     }
 }

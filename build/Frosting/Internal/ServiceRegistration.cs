@@ -54,8 +54,9 @@ internal static class ServiceRegistration
             .CreateConfiguration(run.Environment.WorkingDirectory, arguments);
     }
 
-    private static IProcessRunner CreateProcessRunner(IServiceProvider services, RunServices run) =>
-        run.Options.DryRun
-            ? new DryRunProcessRunner(run.Log)
-            : new TrackingProcessRunner(services.GetRequiredService<ProcessRunner>(), run.Interruption);
+    private static IProcessRunner CreateProcessRunner(IServiceProvider services, RunServices run)
+    {
+        var real = new TrackingProcessRunner(services.GetRequiredService<ProcessRunner>(), run.Interruption);
+        return run.Options.DryRun ? new DryRunProcessRunner(run.Log, real) : real;
+    }
 }

@@ -41,6 +41,23 @@ public sealed class HostCommandLineTests
     }
 
     [Fact]
+    public async Task DryRun_OfCI_PrintsEveryStagesCommandsAndChangesNothing()
+    {
+        var workflow = Path.Combine(RepoPaths.Root, SovdPipeline.Settings.WorkflowFile);
+        var before = File.GetLastWriteTimeUtc(workflow);
+
+        var result = await HostRun.RunAsync("--target=CI", "--dryrun");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().ContainAll(
+            "-m ruff check", "-m black --check", "-m mypy", "npm run lint", "npm run format:check",
+            "-m pytest", "npm run test:coverage", "dotnet test", "docker build", "up -d --no-build",
+            "down -v --remove-orphans", "playwright test", "-m pip_audit", "-m bandit", "npm audit --audit-level=critical",
+            "trivy image --severity CRITICAL");
+        File.GetLastWriteTimeUtc(workflow).Should().Be(before);
+    }
+
+    [Fact]
     public async Task BuildScript_FromAnotherFolder_RunsTheHost()
     {
         var result = await HostRun.RunAsync(["--target=List-Pins"], workingDirectory: Path.GetTempPath());

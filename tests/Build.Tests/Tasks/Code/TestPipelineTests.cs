@@ -1,3 +1,4 @@
+using Build.Settings;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Code.Support;
 
@@ -17,9 +18,10 @@ public sealed class TestPipelineTests
         var result = await CodeStage.RunAsync("Test-Pipeline", arguments: ["--dryrun"]);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain("Test filter: Requires!=docker&Requires!=chromium (--test-filter)")
+        result.Output.Should().Contain($"Test filter: {CodeSettings.DefaultTestFilter} (--test-filter)")
             .And.Contain($"dotnet test \"{RepoPaths.Root}/Pipeline.sln\"")
-            .And.Contain("--filter \"Requires!=docker&Requires!=chromium\"")
+            .And.Contain($"--filter \"{CodeSettings.DefaultTestFilter}\"")
+            .And.Contain("Requires!=python").And.Contain("Requires!=node")
             .And.Contain("--logger \"trx;LogFilePrefix=pipeline\"")
             .And.Contain($"--results-directory \"{Reports}\"");
     }
