@@ -11,8 +11,8 @@ apt_packages=(
   python3-fastapi python3-uvicorn python3-httpx python3-pytest python3-pytest-cov black mypy bandit flake8
   # Shell and workflow linters, the E2E browser, the benchmark tool, a JSON reader.
   shellcheck yamllint chromium hyperfine jq curl unzip
-  # Container tier: engine, Compose v1, a local registry, and debootstrap for base images.
-  docker.io docker-compose docker-registry debootstrap
+  # Container tier: engine, Compose v1, a local registry, and mmdebstrap (debootstrap as fallback) for base images.
+  docker.io docker-compose docker-registry debootstrap mmdebstrap
 )
 
 missing=()

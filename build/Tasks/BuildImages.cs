@@ -11,7 +11,6 @@ using Cake.Core;
 namespace Build.Tasks;
 
 [TaskName("Build-Images")]
-[TaskDescription("Backend and frontend production images, tagged with the commit SHA and latest")]
 public sealed class BuildImages : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

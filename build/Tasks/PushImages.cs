@@ -8,7 +8,6 @@ using Cake.Common.Diagnostics;
 namespace Build.Tasks;
 
 [TaskName("Push-Images")]
-[TaskDescription("Pushes the built images (SHA and latest tags) and records their digests")]
 public sealed class PushImages : FrostingTask<BuildContext>
 {
     private string? _loggedInTo;

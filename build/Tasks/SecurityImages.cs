@@ -12,7 +12,6 @@ using Pipeline.Definition;
 namespace Build.Tasks;
 
 [TaskName("Security-Images")]
-[TaskDescription("Trivy on the built images; fails on CRITICAL findings and uploads SARIF to code scanning")]
 public sealed class SecurityImages : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

@@ -14,7 +14,6 @@ using Pipeline.Definition;
 namespace Build.Tasks;
 
 [TaskName("Test-E2E")]
-[TaskDescription("docker compose up, Playwright headless against the stack, compose down (always)")]
 public sealed class TestE2E : FrostingTask<BuildContext>
 {
     private ComposeStack? _stack;

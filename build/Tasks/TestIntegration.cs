@@ -11,7 +11,6 @@ using Pipeline.Definition;
 namespace Build.Tasks;
 
 [TaskName("Test-Integration")]
-[TaskDescription("docker compose up, backend integration tests against the stack, compose down (always)")]
 public sealed class TestIntegration : FrostingTask<BuildContext>
 {
     private ComposeStack? _stack;

@@ -152,6 +152,7 @@ public static class SovdPipeline
         "Trivy on the built images; fails on CRITICAL findings and uploads SARIF to code scanning", SecurityScans)
     {
         Needs = [BuildImages],
+        Toolchains = [Toolchain.Trivy("v0.69.3")],
         Downloads = [Images],
         Uploads = [ImageScanReports],
         CodeScanningReport = ImageScanReports,

@@ -13,6 +13,10 @@ public static class ToolchainSteps
         NodeToolchain node => [Node(node, appRoot, cache)],
         PlaywrightToolchain playwright => Playwright(playwright, appRoot, cache),
         HelmToolchain helm => [new ActionStep("Set up Helm", Actions.SetupHelm) { With = Pairs(("version", helm.Version)) }],
+        TrivyToolchain trivy => [new ActionStep("Set up Trivy", Actions.SetupTrivy)
+        {
+            With = Pairs(("version", trivy.Version), ("cache", cache ? "true" : "false")),
+        }],
         _ => throw new ArgumentOutOfRangeException(nameof(toolchain), toolchain.Name, "unknown toolchain"),
     };
 

@@ -20,6 +20,9 @@ public abstract record Toolchain(string Name)
 
     /// <summary>The Helm client.</summary>
     public static Toolchain Helm(string version) => new HelmToolchain(version);
+
+    /// <summary>The Trivy scanner at an exact version (its vulnerability database is downloaded by the scan).</summary>
+    public static Toolchain Trivy(string version) => new TrivyToolchain(version);
 }
 
 public sealed record PythonToolchain(string Version, ImmutableArray<string> RequirementFiles) : Toolchain("python");
@@ -29,3 +32,5 @@ public sealed record NodeToolchain(string Version, ImmutableArray<string> LockFi
 public sealed record PlaywrightToolchain(string ProjectFolder) : Toolchain("playwright");
 
 public sealed record HelmToolchain(string Version) : Toolchain("helm");
+
+public sealed record TrivyToolchain(string Version) : Toolchain("trivy");

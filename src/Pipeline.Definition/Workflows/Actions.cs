@@ -37,6 +37,11 @@ public static class Actions
         "codecov/codecov-action", "v5.4.3", "18283e04ce6e62d37312384ff67231eb8fd56d24",
         "pinned '# v5.4.3' in 2 independent public workflows");
 
+    // After the 2026 compromise of this action's tags, only this post-incident commit is trusted.
+    public static readonly ActionRef SetupTrivy = new(
+        "aquasecurity/setup-trivy", "v0.2.6", "3fb12ec12f41e471780db15c232d5dd185dcb514",
+        "pinned '# v0.2.6' in 2 public workflows, one naming it the post-incident safe commit");
+
     public static IReadOnlyList<ActionRef> All { get; } =
-        [Checkout, SetupDotnet, SetupPython, SetupNode, Cache, UploadArtifact, DownloadArtifact, UploadSarif, SetupHelm, Codecov];
+        [Checkout, SetupDotnet, SetupPython, SetupNode, Cache, UploadArtifact, DownloadArtifact, UploadSarif, SetupHelm, Codecov, SetupTrivy];
 }
