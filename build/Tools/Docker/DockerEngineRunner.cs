@@ -31,12 +31,28 @@ public sealed class DockerEngineRunner : PipelineTool<DockerSettings>
         new("Docker engine", $"not reachable (docker version found no server): {engineHint}", context =>
         {
             var runner = new DockerEngineRunner(context);
-            return runner.IsAvailable(new DockerSettings()) && (dryRun || runner.ServerVersion() is not null);
+            return runner.IsAvailable(new DockerSettings()) && (dryRun || runner.Answers());
         });
 
     protected override string GetToolName() => "docker";
 
     protected override IEnumerable<string> GetToolExecutableNames() => ["docker"];
+
+    // A busy engine (other builds and stacks on a 2-core machine) can drop one request: ask three times.
+    private bool Answers()
+    {
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            if (ServerVersion() is not null)
+            {
+                return true;
+            }
+
+            Thread.Sleep(TimeSpan.FromSeconds(attempt));
+        }
+
+        return false;
+    }
 
     /// <summary>The engine's version, or <c>null</c> when no engine answers within 20 s.</summary>
     public string? ServerVersion()
