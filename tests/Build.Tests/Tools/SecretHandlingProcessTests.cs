@@ -35,7 +35,9 @@ public sealed class SecretHandlingProcessTests
 
         fixture.Context.HelmUpgrade(new HelmUpgradeSettings
         {
-            Release = "r", Chart = "/charts/app", SecretValues = new Dictionary<string, string> { ["auth.clientSecret"] = "p@ss word,2" },
+            Release = "r",
+            Chart = "/charts/app",
+            SecretValues = new Dictionary<string, string> { ["auth.clientSecret"] = "p@ss word,2" },
         });
 
         fixture.Argv("helm").Should().Equal("upgrade", "--install", "r", "/charts/app", "--set", "auth.clientSecret=p@ss word\\,2");

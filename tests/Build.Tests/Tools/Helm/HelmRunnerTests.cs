@@ -165,7 +165,10 @@ public sealed class HelmRunnerTests
 
         var result = fixture.Context.HelmLint(new HelmLintSettings
         {
-            Chart = "/src/chart", Strict = true, ValuesFiles = ["/src/values-prod.yaml"], SetValues = new Dictionary<string, string> { ["image.tag"] = "x" },
+            Chart = "/src/chart",
+            Strict = true,
+            ValuesFiles = ["/src/values-prod.yaml"],
+            SetValues = new Dictionary<string, string> { ["image.tag"] = "x" },
         });
 
         result.ExitCode.Should().Be(1);

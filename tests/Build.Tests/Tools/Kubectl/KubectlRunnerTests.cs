@@ -12,7 +12,10 @@ public sealed class KubectlRunnerTests
 
         fixture.Context.KubectlRolloutStatus(new KubectlRolloutStatusSettings
         {
-            Resource = KubeResource.Deployment("sovd-api"), Timeout = TimeSpan.FromMinutes(5), Namespace = "sovd", KubeContext = "prod",
+            Resource = KubeResource.Deployment("sovd-api"),
+            Timeout = TimeSpan.FromMinutes(5),
+            Namespace = "sovd",
+            KubeContext = "prod",
         });
 
         fixture.Runner.Single.Arguments.Should().Be("rollout status deployment/sovd-api --timeout=5m0s -n sovd --context prod");
@@ -38,7 +41,8 @@ public sealed class KubectlRunnerTests
 
         fixture.Context.KubectlAnnotate(new KubectlAnnotateSettings
         {
-            Resource = resource, Annotations = new Dictionary<string, string> { ["nginx.ingress.kubernetes.io/canary-weight"] = "10" },
+            Resource = resource,
+            Annotations = new Dictionary<string, string> { ["nginx.ingress.kubernetes.io/canary-weight"] = "10" },
         });
         fixture.Context.KubectlScale(new KubectlScaleSettings { Resource = KubeResource.Deployment("sovd-api"), Replicas = 3 });
 

@@ -44,7 +44,11 @@ public sealed class LinterRunnerTests
 
         fixture.Context.Mypy(new MypySettings
         {
-            PythonPath = fixture.Python, Paths = ["app"], ConfigFile = "/src/mypy.ini", Strict = true, CacheDirectory = "/tmp/mypy-cache",
+            PythonPath = fixture.Python,
+            Paths = ["app"],
+            ConfigFile = "/src/mypy.ini",
+            Strict = true,
+            CacheDirectory = "/tmp/mypy-cache",
         });
 
         fixture.Runner.Single.Arguments.Should().Be("-m mypy --config-file /src/mypy.ini --strict --cache-dir /tmp/mypy-cache app");

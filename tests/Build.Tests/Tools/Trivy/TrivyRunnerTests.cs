@@ -33,7 +33,10 @@ public sealed class TrivyRunnerTests
 
         var scan = fixture.Context.TrivyImage(new TrivyImageSettings
         {
-            Image = "api:1", Severities = [TrivySeverity.Critical, TrivySeverity.High], Format = TrivyFormat.Table, Timeout = TimeSpan.FromMinutes(10),
+            Image = "api:1",
+            Severities = [TrivySeverity.Critical, TrivySeverity.High],
+            Format = TrivyFormat.Table,
+            Timeout = TimeSpan.FromMinutes(10),
         });
 
         fixture.Runner.Single.Arguments.Should().Be("image --severity CRITICAL,HIGH --format table --timeout 10m0s api:1");
