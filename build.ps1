@@ -1,5 +1,6 @@
 #!/usr/bin/env pwsh
 # Cake-style bootstrapper for PowerShell: builds the host when any of its inputs changed, then runs it with every argument.
+# It shares .build/host with build.sh: .NET's exclusive open is a flock on Unix, the same lock build.sh takes.
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
@@ -32,9 +33,13 @@ function Test-Stale {
 New-Item -ItemType Directory -Force -Path $out | Out-Null
 # Parallel callers must not build into the same folder at once: wait for the lock file.
 $lock = $null
+$deadline = (Get-Date).AddMinutes(10)
 while ($null -eq $lock) {
-    try { $lock = [System.IO.File]::Open((Join-Path $out '.lock.pwsh'), 'OpenOrCreate', 'ReadWrite', 'None') }
-    catch [System.IO.IOException] { Start-Sleep -Milliseconds 200 }
+    try { $lock = [System.IO.File]::Open((Join-Path $out '.lock'), 'OpenOrCreate', 'ReadWrite', 'None') }
+    catch {
+        if ((Get-Date) -gt $deadline) { throw "Error: another build of the host has held $out/.lock for 10 minutes." }
+        Start-Sleep -Milliseconds 200
+    }
 }
 try {
     if (Test-Stale) {

@@ -33,8 +33,8 @@ if [[ ! -x "$root/.tools/pwsh/pwsh" ]]; then
   dotnet tool install --tool-path "$root/.tools/pwsh" PowerShell --version 7.6.9 >/dev/null
 fi
 
-# Node dependencies of the sample app and of the workflow linter, from their lock files.
-for dir in "$app/frontend" "$app/e2e" "$root/tools/workflow-lint"; do
+# Node dependencies of the sample app, the workflow linter and the WebAssembly ruff, from their lock files.
+for dir in "$app/frontend" "$app/e2e" "$root/tools/workflow-lint" "$root/tools/ruff-wasm"; do
   if [[ -f "$dir/package-lock.json" && ! -f "$dir/node_modules/.package-lock.json" ]]; then
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi

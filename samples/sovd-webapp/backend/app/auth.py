@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 PROTECTED_PREFIX = "/api"
-MISSING_TOKEN = "Missing bearer token: send the header 'Authorization: Bearer <token>'"
+MISSING_TOKEN = "Missing bearer token: send the header 'Authorization: Bearer <token>'"  # noqa: S105 - a message
 INVALID_TOKEN = "Invalid bearer token"  # noqa: S105 - an error message, not a password
 
 

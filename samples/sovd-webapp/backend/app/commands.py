@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from app import repository, simulator
 from app.database import Database
@@ -37,4 +37,4 @@ def submit(db: Database, vehicle_id: str, request: CommandRequest) -> CommandRec
 
 
 def _utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")

@@ -13,13 +13,13 @@ from app.settings import Settings
 from tests.unit.helpers import ClientFactory
 
 
-@pytest.fixture()
+@pytest.fixture
 def db_file(tmp_path: Path) -> str:
     """A fresh SQLite file per test, so no test sees another's commands."""
     return str(tmp_path / "sovd.sqlite3")
 
 
-@pytest.fixture()
+@pytest.fixture
 def make_client(db_file: str) -> Iterator[ClientFactory]:
     apps: list[FastAPI] = []
 
@@ -44,6 +44,6 @@ def make_client(db_file: str) -> Iterator[ClientFactory]:
         app.state.db.close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def client(make_client: ClientFactory) -> TestClient:
     return make_client()

@@ -8,7 +8,7 @@ from app.auth import INVALID_TOKEN, MISSING_TOKEN, BearerTokenMiddleware
 from tests.unit.helpers import TOKEN, ClientFactory
 
 
-@pytest.fixture()
+@pytest.fixture
 def secured(make_client: ClientFactory) -> TestClient:
     return make_client(token=TOKEN)
 

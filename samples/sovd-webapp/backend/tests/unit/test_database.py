@@ -36,17 +36,21 @@ def test_uncreatable_parent_directory_makes_the_database_unavailable(tmp_path: P
     blocker.write_text("not a directory")
     db = Database(str(blocker / "sovd.sqlite3"))
 
-    with pytest.raises(DatabaseUnavailable, match="cannot create directory"):
-        with db.transaction():
-            pass  # pragma: no cover - the transaction never starts
+    with pytest.raises(DatabaseUnavailable, match="cannot create directory"), db.transaction():
+        pass  # pragma: no cover - the transaction never starts
+
+
+def _update_then_fail(db: Database) -> None:
+    with db.transaction() as conn:
+        conn.execute("UPDATE vehicles SET name = 'Half' WHERE id = 'WVWZZZ1JZXW000001'")
+        conn.execute("SELECT * FROM missing_table")
 
 
 def test_a_failed_statement_rolls_back_and_is_reported(tmp_path: Path) -> None:
     db = Database(str(tmp_path / "sovd.sqlite3"))
     try:
-        with pytest.raises(DatabaseUnavailable, match="no such table"), db.transaction() as conn:
-            conn.execute("UPDATE vehicles SET name = 'Half' WHERE id = 'WVWZZZ1JZXW000001'")
-            conn.execute("SELECT * FROM missing_table")
+        with pytest.raises(DatabaseUnavailable, match="no such table"):
+            _update_then_fail(db)
         with db.transaction() as conn:
             name = conn.execute("SELECT name FROM vehicles WHERE id = 'WVWZZZ1JZXW000001'")
             assert name.fetchone()[0] == "Workshop Golf"
