@@ -185,10 +185,18 @@ public sealed partial record ContainerSettings
         }
     }
 
+    /// <summary>The registry namespace asked for: <c>--owner</c>, else GITHUB_REPOSITORY_OWNER; null when neither is set.</summary>
+    internal static string? OwnerOfRun(BuildContext context) =>
+        Blank(context.Argument<string?>(ArgumentNames.Owner, null) ?? Environment.GetEnvironmentVariable(EnvVars.GitHubRepositoryOwner));
+
+    /// <summary>The commit of this run: <c>--sha</c>, else GITHUB_SHA, else the checked-out commit; null without any.</summary>
+    internal static string? ShaOfRun(BuildContext context) =>
+        Blank(context.Argument<string?>(ArgumentNames.Sha, null) ?? Environment.GetEnvironmentVariable(EnvVars.GitHubSha))
+            ?? GitRevision.Head(context.RepoRoot.FullPath);
+
     private static string ResolveOwner(BuildContext context, List<string> problems)
     {
-        var owner = Blank(context.Argument<string?>(ArgumentNames.Owner, null) ?? Environment.GetEnvironmentVariable(EnvVars.GitHubRepositoryOwner))
-            ?? (context.IsGitHubActions ? null : LocalOwner);
+        var owner = OwnerOfRun(context) ?? (context.IsGitHubActions ? null : LocalOwner);
         if (owner is null)
         {
             problems.Add($"No image owner: pass --{ArgumentNames.Owner}=<name> or set {EnvVars.GitHubRepositoryOwner}.");
@@ -198,8 +206,7 @@ public sealed partial record ContainerSettings
 
     private static string ResolveSha(BuildContext context, List<string> problems)
     {
-        var sha = Blank(context.Argument<string?>(ArgumentNames.Sha, null) ?? Environment.GetEnvironmentVariable(EnvVars.GitHubSha))
-            ?? GitRevision.Head(context.RepoRoot.FullPath);
+        var sha = ShaOfRun(context);
         if (sha is null)
         {
             problems.Add($"No commit SHA to tag the images with: pass --{ArgumentNames.Sha}=<commit> or set {EnvVars.GitHubSha} (no git commit is checked out).");

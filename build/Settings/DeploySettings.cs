@@ -105,11 +105,9 @@ public sealed record DeploySettings
             ImagesFile = context.Argument<string?>(ImagesFileArgument, null) is { } file
                 ? new FilePath(file).MakeAbsolute(context.RepoRoot)
                 : context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath(ImagesFileName),
-            Sha = Blank(context.Argument<string?>(ArgumentNames.Sha, null) ?? Environment.GetEnvironmentVariable(EnvVars.GitHubSha))
-                ?? GitRevision.Head(context.RepoRoot.FullPath),
+            Sha = ContainerSettings.ShaOfRun(context),
             Registry = context.Argument(ArgumentNames.Registry, DefaultRegistry),
-            Owner = Blank(context.Argument<string?>(ArgumentNames.Owner, null)
-                ?? Environment.GetEnvironmentVariable(EnvVars.GitHubRepositoryOwner))?.ToLowerInvariant(),
+            Owner = ContainerSettings.OwnerOfRun(context)?.ToLowerInvariant(),
             RecordDirectory = context.ArtifactDirectory(record),
             Confirmation = context.Argument<string?>(ArgumentNames.Confirm, null),
         };
