@@ -23,27 +23,39 @@ sdk_id() {
   echo "${sdks[*]}"
 }
 
+# The content of every input file, for when times say "newer" but nothing changed (a fresh checkout, a restored cache).
+inputs_hash() {
+  find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -type f -print 2>/dev/null |
+    LC_ALL=C sort | xargs -d '\n' sha1sum | sha1sum | cut -d ' ' -f 1
+}
+
 stale() {
   [[ -f "$host" && -f "$stamp" ]] || return 0
-  # Line 1: the SDKs it was built with; line 2: the checksum of the host it built (a damaged host is rebuilt).
+  # Line 1: the SDKs it was built with; line 2: the checksum of the host it built (a damaged host is rebuilt);
+  # line 3: the hash of the inputs it was built from.
   [[ "$(sed -n 1p "$stamp")" == "$(sdk_id)" ]] || return 0
   [[ "$(sed -n 2p "$stamp")" == "$(cksum <"$host")" ]] || return 0
-  # A newer file or folder (a folder's time changes when a file in it is added or removed) means a rebuild.
-  [[ -z "$(find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -newer "$stamp" -print -quit 2>/dev/null)" ]] || return 0
+  # A newer file or folder (a folder's time changes when a file in it is added or removed) means a rebuild,
+  # unless the content is what the host was built from.
+  if [[ -n "$(find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -newer "$stamp" -print -quit 2>/dev/null)" ]]; then
+    [[ "$(sed -n 3p "$stamp")" == "$(inputs_hash)" ]] || return 0
+    touch "$stamp"
+  fi
   return 1
 }
 
 build_host() {
   mkdir -p "$out"
   local log="$out/build.log"
-  local started="$out/.started"
+  local started="$out/.started" hash
   touch "$started"
+  hash="$(inputs_hash)"
   if ! dotnet build "$root/build/Build.csproj" -c Release -o "$out" --nologo -v q -clp:NoSummary >"$log" 2>&1; then
     cat "$log" >&2
     echo "Error: the build host did not compile (log above, also in $log)." >&2
     exit 1
   fi
-  { sdk_id; cksum <"$host"; } >"$stamp"
+  { sdk_id; cksum <"$host"; echo "$hash"; } >"$stamp"
   # The stamp carries the time the build started, so an edit made during the build still counts as newer.
   touch -r "$started" "$stamp"
   rm -f "$started"

@@ -65,6 +65,14 @@ public static class JobSteps
                     ("key", "nuget-${{ runner.os }}-${{ hashFiles('global.json', 'Directory.Packages.props', '**/*.csproj') }}"),
                     ("restore-keys", "nuget-${{ runner.os }}-")),
             };
+
+            // build.sh runs a restored host whose inputs hash the same instead of building it again in every job.
+            yield return new ActionStep("Cache the build host", Actions.Cache)
+            {
+                With = Pairs(
+                    ("path", ".build/host"),
+                    ("key", "build-host-${{ runner.os }}-${{ hashFiles('global.json', 'Directory.Build.props', 'Directory.Packages.props', 'build/**', 'src/**') }}")),
+            };
         }
     }
 

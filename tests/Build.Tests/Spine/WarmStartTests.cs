@@ -31,6 +31,17 @@ public sealed class WarmStartTests : IDisposable
         first.ExitCode.Should().Be(0, first.ToString());
         first.Output.Should().Contain("Writes ci-cd.yml");
 
+        // A fresh checkout or a restored CI cache gives every file a new time but the same content: no rebuild.
+        var hostDll = Path.Combine(_copy.FullName, ".build", "host", "Build.dll");
+        var built = File.GetLastWriteTimeUtc(hostDll);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(_copy.FullName, "src"), "*.cs", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+        }
+
+        (await RunAsync("--description")).ExitCode.Should().Be(0);
+        File.GetLastWriteTimeUtc(hostDll).Should().Be(built, "unchanged content must not rebuild the host");
+
         var task = Path.Combine(_copy.FullName, "build", "Tasks", "Lint.cs");
         File.WriteAllText(task, File.ReadAllText(task).Replace("[TaskName(\"Lint\")]", "[TaskName(\"Lint\")]\n[TaskDescription(\"Freshly edited description\")]"));
         var edited = await RunAsync("--description");

@@ -22,8 +22,18 @@ public class JobStepsTests
         };
 
         JobSteps.For(stage, InSubfolder).Select(s => s.Name).Should().Equal(
-            "Check out", "Set up .NET", "Cache NuGet packages", "Set up Python", "Install Python requirements",
+            "Check out", "Set up .NET", "Cache NuGet packages", "Cache the build host", "Set up Python", "Install Python requirements",
             "Download input", "Run Scan", "Upload report", "Upload SARIF to code scanning");
+    }
+
+    [Fact]
+    public void For_NonReleasingStage_CachesTheBuildHostKeyedOnEveryInputOfIt()
+    {
+        var host = JobSteps.For(Fixtures.NewStage("Lint"), InSubfolder).OfType<ActionStep>().Single(s => s.Name == "Cache the build host");
+
+        host.Uses.Should().Be(Actions.Cache);
+        host.With["path"].Should().Be(".build/host");
+        host.With["key"].Should().Contain("hashFiles('global.json', 'Directory.Build.props', 'Directory.Packages.props', 'build/**', 'src/**')");
     }
 
     [Fact]
