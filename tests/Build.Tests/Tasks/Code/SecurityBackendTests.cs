@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Code.Support;
+using Pipeline.Definition;
 
 namespace Build.Tests.Tasks.Code;
 
@@ -16,7 +17,7 @@ public sealed class SecurityBackendTests
          "fixes": []}
         """;
 
-    private static readonly string Reports = CodeStage.Artifact(".artifacts/security-backend");
+    private static readonly string Reports = CodeStage.Artifact(SovdPipeline.BackendSecurityReports.Path);
 
     [Fact]
     public async Task SecurityBackend_ShippedSample_PassesWithStandInPipAuditAndRealBandit_AndWritesBothReports()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Code.Support;
+using Pipeline.Definition;
 
 namespace Build.Tests.Tasks.Code;
 
@@ -24,7 +25,7 @@ public sealed class SecurityFrontendTests
          "metadata": {"vulnerabilities": {"info": 0, "low": 0, "moderate": 0, "high": 1, "critical": 1, "total": 2}}}
         """;
 
-    private static readonly string Report = CodeStage.Artifact(".artifacts/security-frontend/npm-audit.json");
+    private static readonly string Report = CodeStage.Artifact($"{SovdPipeline.FrontendSecurityReports.Path}/npm-audit.json");
 
     /// <summary>This machine's npm mirror answers the audit endpoint with 405: an audit that did not happen must fail.</summary>
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Code.Support;
+using Pipeline.Definition;
 
 namespace Build.Tests.Tasks.Code;
 
@@ -10,7 +11,7 @@ namespace Build.Tests.Tasks.Code;
 [Trait("Requires", "python")]
 public sealed partial class TestBackendUnitTests
 {
-    private static readonly string Reports = CodeStage.Artifact(".artifacts/backend-unit");
+    private static readonly string Reports = CodeStage.Artifact(SovdPipeline.BackendUnitReports.Path);
 
     [Fact]
     public async Task TestBackendUnit_ShippedSample_PassesPrintsCoverageAndWritesJUnitAndCobertura()

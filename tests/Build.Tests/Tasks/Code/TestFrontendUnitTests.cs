@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Code.Support;
+using Pipeline.Definition;
 
 namespace Build.Tests.Tasks.Code;
 
@@ -10,7 +11,7 @@ namespace Build.Tests.Tasks.Code;
 [Trait("Requires", "node")]
 public sealed partial class TestFrontendUnitTests
 {
-    private static readonly string Reports = CodeStage.Artifact(".artifacts/frontend-unit");
+    private static readonly string Reports = CodeStage.Artifact(SovdPipeline.FrontendUnitReports.Path);
 
     [Fact]
     public async Task TestFrontendUnit_ShippedSample_PassesPrintsCoverageAndWritesJUnitAndCobertura()

@@ -1,6 +1,7 @@
 using Build.Settings;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Code.Support;
+using Pipeline.Definition;
 
 namespace Build.Tests.Tasks.Code;
 
@@ -10,7 +11,7 @@ namespace Build.Tests.Tasks.Code;
 /// </summary>
 public sealed class TestPipelineTests
 {
-    private static readonly string Reports = CodeStage.Artifact(".artifacts/pipeline-tests");
+    private static readonly string Reports = CodeStage.Artifact(SovdPipeline.PipelineTestReports.Path);
 
     [Fact]
     public async Task TestPipeline_DryRun_PrintsDotnetTestOfTheSolutionWithTheDefaultFilterAndTrxIntoItsArtifact()
