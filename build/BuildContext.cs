@@ -22,6 +22,8 @@ public sealed class BuildContext : FrostingContext
         Python = ResolveExecutable(Argument(ArgumentNames.Python, Environment.GetEnvironmentVariable(EnvVars.Python) ?? "python3"));
         CoverageThreshold = Argument(ArgumentNames.CoverageThreshold, 80);
         IsGitHubActions = Environment.GetEnvironmentVariable(EnvVars.GitHubActions) == "true";
+        // The frontend stages run on the definition's Node LTS that scripts/setup-machine.sh put into .tools/node.
+        Build.Tools.Npm.NodeRuntime.UseRepositoryNode(RepoRoot.FullPath);
         GeneratedRoot = new DirectoryPath(System.IO.Path.GetFullPath(Argument(ArgumentNames.OutputRoot, "."), RepoRoot.FullPath));
     }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts and stops the container tier the image stages need on a machine without systemd:
 # a Docker engine (dockerd), a local registry on 127.0.0.1:5000, and the base image
-# debian:bookworm-slim (Docker Hub is unreachable here, so it is made with debootstrap once
-# (or mmdebstrap, when installed) once and cached as a tarball; later runs only `docker load` it).
+# debian:trixie-slim (Debian 13, the current stable; Docker Hub is unreachable here, so it is made once
+# with mmdebstrap, or debootstrap when mmdebstrap is missing, and cached as a tarball; later runs only
+# `docker load` it).
 #
 # Usage: scripts/container-engine.sh start|stop|status|base-image
 #   start       engine (reused when one already answers), registry (reused likewise), base image
@@ -34,8 +35,10 @@ registry="${REGISTRY_ADDRESS:-127.0.0.1:5000}"
 cache_dir="${BASE_IMAGE_CACHE_DIR:-$root/.build/base-images}"
 mirror="${DEBOOTSTRAP_MIRROR:-http://deb.debian.org/debian}"
 address_pool="${ENGINE_ADDRESS_POOL:-10.213.0.0/16}"
-readonly base_image="debian:bookworm-slim"
-readonly base_tarball="$cache_dir/debian-bookworm-slim.tar"
+# The suite the sample's Dockerfiles start FROM (debian:<suite>-slim); change both together.
+readonly suite="trixie"
+readonly base_image="debian:$suite-slim"
+readonly base_tarball="$cache_dir/debian-$suite-slim.tar"
 readonly dockerd_pidfile="$dir/dockerd.pid"
 readonly registry_pidfile="$dir/registry.pid"
 export DOCKER_HOST="$docker_host"
@@ -140,13 +143,13 @@ slim_rootfs() {
   cat >"$rootfs/etc/apt/sources.list.d/debian.sources" <<EOF
 Types: deb
 URIs: $mirror
-Suites: bookworm bookworm-updates
+Suites: $suite $suite-updates
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 
 Types: deb
 URIs: ${mirror%/debian}/debian-security
-Suites: bookworm-security
+Suites: $suite-security
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF
@@ -166,11 +169,11 @@ bootstrap_rootfs() {
     # Its merged-/usr hook does what debootstrap does itself; without it the usrmerge package drags in perl (+50 MB).
     local hooks=()
     [[ -d /usr/share/mmdebstrap/hooks/merged-usr ]] && hooks=(--hook-dir=/usr/share/mmdebstrap/hooks/merged-usr)
-    mmdebstrap --variant=minbase --quiet "${hooks[@]}" bookworm "$rootfs" "$mirror" >"$dir/bootstrap.log" 2>&1
+    mmdebstrap --variant=minbase --quiet "${hooks[@]}" "$suite" "$rootfs" "$mirror" >"$dir/bootstrap.log" 2>&1
   else
     require debootstrap debootstrap
     echo "debootstrap"
-    debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >"$dir/bootstrap.log" 2>&1
+    debootstrap --variant=minbase "$suite" "$rootfs" "$mirror" >"$dir/bootstrap.log" 2>&1
   fi
 }
 
@@ -182,7 +185,7 @@ make_base_image() {
   say "making $base_image (once per machine; the tarball is cached in $cache_dir)"
   if ! tool="$(bootstrap_rootfs "$rootfs")"; then
     tail -n 20 "$dir/bootstrap.log" >&2
-    die "bootstrapping bookworm failed (log: $dir/bootstrap.log); is $mirror reachable?"
+    die "bootstrapping $suite failed (log: $dir/bootstrap.log); is $mirror reachable?"
   fi
   slim_rootfs "$rootfs"
   tar -C "$rootfs" -c . | docker import --change 'CMD ["bash"]' - "$base_image" >/dev/null

@@ -11,7 +11,7 @@ namespace Build.Containers;
 /// </summary>
 public static partial class BaseImages
 {
-    public const string MakeHint = "run scripts/container-engine.sh base-image (it makes debian:bookworm-slim with debootstrap), or docker pull it where Docker Hub is reachable";
+    public const string MakeHint = "run scripts/container-engine.sh base-image (it makes debian:trixie-slim with mmdebstrap), or docker pull it where Docker Hub is reachable";
 
     /// <summary>External images named by <c>FROM</c> lines; build stages (<c>FROM x AS name</c> then <c>FROM name</c>) and <c>scratch</c> excluded.</summary>
     public static IReadOnlyList<string> Of(string dockerfile)

@@ -11,4 +11,6 @@ public static class ArgumentNames
     public const string Owner = "owner";
     public const string Confirm = "confirm";
     public const string OutputRoot = "output-root";
+    public const string TriageFile = "triage-file";
+    public const string IgnoreUnfixed = "ignore-unfixed";
 }

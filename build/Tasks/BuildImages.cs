@@ -7,6 +7,7 @@ using Build.Tools.Docker;
 using Build.Tools.Npm;
 using Cake.Common.Diagnostics;
 using Cake.Core;
+using Pipeline.Definition;
 
 namespace Build.Tasks;
 
@@ -17,7 +18,7 @@ public sealed class BuildImages : FrostingTask<BuildContext>
     {
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid("Build-Images", settings.BuildProblems());
-        ToolPreflight.Ensure(context, DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun), NpmRunner.Requirement());
+        ToolPreflight.Ensure(context, DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun), NpmRunner.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion));
         BaseImages.EnsureAvailable(context, settings);
 
         // npm cannot reach its registry inside a container build on our machines: the bundle is built here and COPYed in.

@@ -3,6 +3,7 @@ using Build.Settings;
 using Build.Tasks.Code;
 using Build.Tools;
 using Build.Tools.Npm;
+using Pipeline.Definition;
 
 namespace Build.Tasks;
 
@@ -13,7 +14,7 @@ public sealed class LintFrontend : FrostingTask<BuildContext>
     {
         var settings = CodeSettings.From(context);
         var frontend = settings.RequireFrontend();
-        ToolPreflight.Ensure(context, NpmRunner.Requirement());
+        ToolPreflight.Ensure(context, NpmRunner.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion));
         NodeModules.EnsureInstalled(context, frontend);
 
         // The app's own scripts say how it is linted (eslint . --max-warnings=0, prettier --check .).

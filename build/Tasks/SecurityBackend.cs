@@ -1,4 +1,5 @@
 using Build.Frosting;
+using Build.Security;
 using Build.Settings;
 using Build.Tasks.Code;
 using Build.Tools;
@@ -11,9 +12,9 @@ using Pipeline.Definition;
 namespace Build.Tasks;
 
 /// <summary>
-/// pip-audit reports known vulnerabilities without a severity (only ids and fixed versions), so any vulnerability fails
-/// the stage; Bandit fails it on high-severity findings only. A pip-audit that could not finish (its vulnerability
-/// service unreachable) audited nothing and fails the stage too.
+/// pip-audit reports known vulnerabilities without a severity (only ids and fixed versions), so any vulnerability not in
+/// the triage file fails the stage; Bandit fails it on untriaged high-severity findings. A pip-audit that could not finish
+/// (its vulnerability service unreachable) audited nothing and fails the stage too.
 /// </summary>
 [TaskName("Security-Backend")]
 public sealed class SecurityBackend : FrostingTask<BuildContext>
@@ -40,6 +41,8 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
             new ToolRequirement("pip-audit", settings.PythonInstallHint("pip_audit"), ctx => new PipAuditRunner(ctx).IsAvailable(pipAudit)),
             new ToolRequirement("bandit", settings.PythonInstallHint("bandit"), ctx => new BanditRunner(ctx).IsAvailable(banditJson)));
 
+        var triage = Triage.Load(context);
+
         ReportFolder.Reset(context, reports);
         var failures = new StageFailures("Security-Backend");
         context.Information("{0}", "--- pip-audit ---");
@@ -50,10 +53,19 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
         var scan = context.Bandit(banditJson);
         if (context.DryRun)
         {
+            context.Information("{0}", $"[dry-run] would fail on pip-audit vulnerabilities and high-severity Bandit findings not triaged in {triage.Path}");
             return;
         }
-        JudgePipAudit(context, failures, audit, pipAudit.OutputFile!);
-        JudgeBandit(context, failures, scan, banditJson.OutputFile!);
+        var verdicts = new[]
+        {
+            JudgePipAudit(context, failures, audit, pipAudit.OutputFile!, triage),
+            JudgeBandit(context, failures, scan, banditJson.OutputFile!, triage),
+        }.OfType<TriageVerdict>().ToList();
+        TriageSummary.Report(context, "Security-Backend", verdicts);
+        foreach (var failure in verdicts.Select(verdict => verdict.Failure).OfType<string>())
+        {
+            failures.Add(failure);
+        }
         failures.ThrowIfAny();
     }
 
@@ -67,13 +79,13 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
         Quiet = true,
     };
 
-    private static void JudgePipAudit(BuildContext context, StageFailures failures, ToolResult result, FilePath report)
+    private static TriageVerdict? JudgePipAudit(BuildContext context, StageFailures failures, ToolResult result, FilePath report, TriageFile triage)
     {
         if (ReportFolder.Existing(report) is not { } path)
         {
             failures.Add($"pip-audit exited with code {result.ExitCode} without a report: the audit did not complete " +
                 "(typically its vulnerability service is unreachable; pip-audit's error is above). Nothing was audited, so this is not a pass.");
-            return;
+            return null;
         }
         var audit = PipAuditJsonReport.Read(path);
         context.Information("{0}", $"pip-audit: {audit.Dependencies} dependencies, {audit.Vulnerabilities.Count} known vulnerabilities, {audit.Skipped.Count} skipped (report: {path})");
@@ -81,33 +93,27 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
         {
             context.Warning("{0}", $"pip-audit skipped {skipped}");
         }
-        if (audit.Vulnerabilities.Count > 0)
-        {
-            failures.Add($"pip-audit found {audit.Vulnerabilities.Count} known vulnerabilities: {string.Join("; ", audit.Vulnerabilities)}");
-        }
-        else if (!result.Succeeded)
+        if (audit.Vulnerabilities.Count == 0 && !result.Succeeded)
         {
             failures.Add($"pip-audit exited with code {result.ExitCode} but reported no vulnerability: the audit did not complete (its error is above)");
         }
+        return TriageVerdict.Of(ScannerFindings.PipAudit, ScannerFindings.From(audit), triage);
     }
 
-    private static void JudgeBandit(BuildContext context, StageFailures failures, ToolResult result, FilePath report)
+    private static TriageVerdict? JudgeBandit(BuildContext context, StageFailures failures, ToolResult result, FilePath report, TriageFile triage)
     {
         if (ReportFolder.Existing(report) is not { } path)
         {
             failures.Add($"bandit exited with code {result.ExitCode} without a report (its error is above)");
-            return;
+            return null;
         }
         var scan = BanditJsonReport.Read(path);
         var high = scan.WithSeverity(BanditLevel.High);
         context.Information("{0}", $"Bandit: {scan.Issues.Count} findings, {high.Count} of high severity (report: {path})");
-        if (high.Count > 0)
-        {
-            failures.Add($"Bandit found {high.Count} high-severity issue(s): {string.Join("; ", high)}");
-        }
         if (scan.Errors.Count > 0)
         {
             failures.Add($"Bandit could not scan {scan.Errors.Count} file(s): {string.Join("; ", scan.Errors)}");
         }
+        return TriageVerdict.Of(ScannerFindings.Bandit, ScannerFindings.From(high), triage);
     }
 }

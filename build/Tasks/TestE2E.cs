@@ -28,7 +28,8 @@ public sealed class TestE2E : FrostingTask<BuildContext>
             DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun),
             DockerComposeRunner.Requirement(),
             NpmRunner.Requirement(),
-            NpxRunner.Requirement());
+            NpxRunner.Requirement(),
+            NodeRuntime.Requirement(SovdPipeline.NodeVersion));
         LocalImages.EnsurePresent(context, settings, LocalImages.ShaTags(settings));
         var output = context.ArtifactDirectory(SovdPipeline.EndToEndFailures);
         ReportFolder.Reset(context, output);

@@ -23,8 +23,10 @@ public static class SovdPipeline
         WorkflowDispatch = true,
     };
 
-    private const string PythonVersion = "3.11";
-    private const string NodeVersion = "20";
+    // Python 3.13 is what the images run (Debian 13 trixie); Node 24 is an LTS supported until 2028-04-30 (Node's release
+    // schedule, checked 2026-12-01); the host and scripts/setup-machine.sh read NodeVersion from here.
+    private const string PythonVersion = "3.13";
+    public const string NodeVersion = "24";
     private static readonly Toolchain BackendPython = Toolchain.Python(PythonVersion, "backend/requirements-dev.txt");
     private static readonly Toolchain FrontendNode = Toolchain.Node(NodeVersion, "frontend/package-lock.json");
 

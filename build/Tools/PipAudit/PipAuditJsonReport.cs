@@ -2,9 +2,12 @@ using System.Text.Json;
 
 namespace Build.Tools.PipAudit;
 
-/// <summary>One known vulnerability of a pinned dependency. pip-audit reports no severity, only ids and fixed versions.</summary>
+/// <summary>One known vulnerability of a pinned dependency. pip-audit reports no severity, only ids (the advisory's and its aliases) and fixed versions.</summary>
 public sealed record PipAuditVulnerability(string Package, string Version, string Id, IReadOnlyList<string> FixVersions)
 {
+    /// <summary>The same advisory's other ids (a PYSEC or GHSA id's CVE, …).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
     public override string ToString() =>
         $"{Package}=={Version}: {Id} ({(FixVersions.Count > 0 ? "fixed in " + string.Join(", ", FixVersions) : "no fixed version yet")})";
 }
@@ -32,7 +35,10 @@ public sealed record PipAuditJsonReport(int Dependencies, IReadOnlyList<PipAudit
             if (dependency.TryGetProperty("vulns", out var vulns))
             {
                 vulnerabilities.AddRange(vulns.EnumerateArray().Select(vuln => new PipAuditVulnerability(
-                    name, Text(dependency, "version"), Text(vuln, "id"), Strings(vuln, "fix_versions"))));
+                    name, Text(dependency, "version"), Text(vuln, "id"), Strings(vuln, "fix_versions"))
+                {
+                    Aliases = Strings(vuln, "aliases"),
+                }));
             }
         }
         return new PipAuditJsonReport(dependencies.GetArrayLength(), vulnerabilities, skipped);
