@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Tests.Security;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Code.Support;
 using Pipeline.Definition;
@@ -15,6 +16,15 @@ public sealed class SecurityBackendTests
         {"dependencies": [{"name": "starlette", "version": "0.25.0", "vulns": [
           {"id": "GHSA-74m5-2c7w-9w3x", "fix_versions": ["0.27.0"], "aliases": ["CVE-2023-29159"], "description": "path traversal"}]}],
          "fixes": []}
+        """;
+
+    private const string PlantedShellCall = """
+        import subprocess
+
+
+        def run(command: str) -> int:
+            return subprocess.call(command, shell=True)
+
         """;
 
     private static readonly string Reports = CodeStage.Artifact(SovdPipeline.BackendSecurityReports.Path);
@@ -38,21 +48,14 @@ public sealed class SecurityBackendTests
     [Fact]
     public async Task SecurityBackend_PlantedShellInjection_FailsWithTheBanditFinding()
     {
-        using var app = AppCopy.Of("backend").Write("backend/app/planted.py", """
-            import subprocess
-
-
-            def run(command: str) -> int:
-                return subprocess.call(command, shell=True)
-
-            """);
+        using var app = AppCopy.Of("backend").Write("backend/app/planted.py", PlantedShellCall);
         using var pipAudit = new PythonModuleStandIn("pip_audit", report: CleanAudit);
 
         var result = await CodeStage.RunAsync("Security-Backend", app.Root, environment: pipAudit.Environment);
 
         result.ExitCode.Should().NotBe(0, result.ToString());
         result.Output.Should().Contain("subprocess_popen_with_shell_equals_true")
-            .And.Contain("Security-Backend failed: Bandit found 1 high-severity issue(s): B602 subprocess_popen_with_shell_equals_true (HIGH severity")
+            .And.Contain("Security-Backend failed: Bandit found 1 new finding(s) not in the triage file: B602 in app/planted.py (Bandit, HIGH)")
             .And.Contain("app/planted.py:5");
         using var bandit = JsonDocument.Parse(File.ReadAllText(Path.Combine(Reports, "bandit.json")));
         bandit.RootElement.GetProperty("results").EnumerateArray().Select(issue => issue.GetProperty("test_id").GetString())
@@ -68,7 +71,74 @@ public sealed class SecurityBackendTests
 
         result.ExitCode.Should().NotBe(0, result.ToString());
         result.Output.Should().Contain(
-            "Security-Backend failed: pip-audit found 1 known vulnerabilities: starlette==0.25.0: GHSA-74m5-2c7w-9w3x (fixed in 0.27.0)");
+            "Security-Backend failed: pip-audit found 1 new finding(s) not in the triage file: GHSA-74m5-2c7w-9w3x in starlette (pip-audit, unrated): starlette==0.25.0: GHSA-74m5-2c7w-9w3x (fixed in 0.27.0)");
+    }
+
+    [Fact]
+    public async Task SecurityBackend_StandInPipAuditRecordedReport_NewAdvisoryFailsAndTriagedOnesAreListed()
+    {
+        using var pipAudit = new PythonModuleStandIn("pip_audit", exitCode: 1, report: ScannerReports.Read("pip-audit.json"));
+        using var triage = ScannerReports.Triage(("CVE-2025-54121", "starlette", ScannerReports.Future), ("GHSA-7f5h-v6xp-fcq8", "starlette", ScannerReports.Future));
+
+        var result = await CodeStage.RunAsync("Security-Backend", arguments: [triage.Argument], environment: pipAudit.Environment);
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        result.Output.Should().Contain("pip-audit: 1 new, 2 triaged")
+            .And.Contain("triaged: GHSA-2c2j-9gv5-cj73 in starlette (pip-audit, unrated)").And.Contain("accepted by tests until 2099-12-31: accepted for the test")
+            .And.Contain("Security-Backend failed: pip-audit found 1 new finding(s) not in the triage file: GHSA-vqfr-h8mv-ghfj in h11")
+            .And.Contain("h11==0.14.0: GHSA-vqfr-h8mv-ghfj (fixed in 0.16.0)");
+    }
+
+    [Fact]
+    public async Task SecurityBackend_StandInPipAuditRecordedReport_EveryAdvisoryTriaged_Passes()
+    {
+        using var pipAudit = new PythonModuleStandIn("pip_audit", exitCode: 1, report: ScannerReports.Read("pip-audit.json"));
+        using var triage = ScannerReports.Triage(
+            ("CVE-2025-54121", "starlette", ScannerReports.Future), ("CVE-2025-62727", "starlette", ScannerReports.Future), ("CVE-2025-43859", "h11", ScannerReports.Future));
+
+        var result = await CodeStage.RunAsync("Security-Backend", arguments: [triage.Argument], environment: pipAudit.Environment);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("pip-audit: 0 new, 3 triaged").And.Contain("Bandit: 0 new, 0 triaged");
+    }
+
+    [Fact]
+    public async Task SecurityBackend_ExpiredTriageEntry_FailsNamingTheEntryBeforeAnyScan()
+    {
+        using var pipAudit = new PythonModuleStandIn("pip_audit", exitCode: 1, report: ScannerReports.Read("pip-audit.json"));
+        using var triage = ScannerReports.Triage(("CVE-2025-43859", "h11", ScannerReports.Past));
+
+        var result = await CodeStage.RunAsync("Security-Backend", arguments: [triage.Argument], environment: pipAudit.Environment);
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        result.Output.Should().Contain($"Triage file {triage.FilePath} has 1 problem(s)").And.Contain("entry 1 (CVE-2025-43859 in h11) expired on 2026-01-31");
+        pipAudit.Calls.Should().BeEmpty("a bad triage file stops the stage before it scans");
+    }
+
+    [Fact]
+    public async Task SecurityBackend_PlantedShellInjectionTriagedForItsFile_PassesAndListsIt()
+    {
+        using var app = AppCopy.Of("backend").Write("backend/app/planted.py", PlantedShellCall);
+        using var pipAudit = new PythonModuleStandIn("pip_audit", report: CleanAudit);
+        using var triage = ScannerReports.Triage(("B602", "app/planted.py", ScannerReports.Future));
+
+        var result = await CodeStage.RunAsync("Security-Backend", app.Root, arguments: [triage.Argument], environment: pipAudit.Environment);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("Bandit: 0 new, 1 triaged").And.Contain("triaged: B602 in app/planted.py (Bandit, HIGH)");
+    }
+
+    [Fact]
+    public async Task SecurityBackend_PlantedShellInjectionWithExpiredTriage_Fails()
+    {
+        using var app = AppCopy.Of("backend").Write("backend/app/planted.py", PlantedShellCall);
+        using var pipAudit = new PythonModuleStandIn("pip_audit", report: CleanAudit);
+        using var triage = ScannerReports.Triage(("B602", "app/planted.py", ScannerReports.Past));
+
+        var result = await CodeStage.RunAsync("Security-Backend", app.Root, arguments: [triage.Argument], environment: pipAudit.Environment);
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        result.Output.Should().Contain("entry 1 (B602 in app/planted.py) expired on 2026-01-31");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Tests.Security;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Code.Support;
 using Pipeline.Definition;
@@ -64,17 +65,56 @@ public sealed class SecurityFrontendTests
     }
 
     [Fact]
-    public async Task SecurityFrontend_StandInNpmCriticalFinding_FailsNamingThePackage()
+    public async Task SecurityFrontend_StandInNpmCriticalPackageWithoutAdvisory_FailsNamingThePackage()
     {
         using var npm = new StandIns().Add("npm", exitCode: 1, failOnCall: -1, failOutput: CriticalAudit);
 
         var result = await RunWith(npm);
 
         result.ExitCode.Should().NotBe(0, result.ToString());
-        result.Output.Should().Contain("Security-Frontend failed: npm audit found critical vulnerabilities in minimist (critical)")
-            .And.NotContain("braces (high)");
+        result.Output.Should().Contain("Security-Frontend failed: npm audit found critical vulnerabilities in minimist (critical) but named no advisory")
+            .And.NotContain("in braces");
         using var report = JsonDocument.Parse(File.ReadAllText(Report));
         report.RootElement.GetProperty("metadata").GetProperty("vulnerabilities").GetProperty("critical").GetInt32().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task SecurityFrontend_StandInNpmRecordedReport_NewCriticalAdvisoryFailsNamingItsGhsaId()
+    {
+        using var npm = new StandIns().Add("npm", exitCode: 1, failOnCall: -1, failOutput: ScannerReports.Read("npm-audit.json"));
+        using var triage = ScannerReports.Triage(("GHSA-grv7-fg5c-xmjg", "braces", ScannerReports.Future));
+
+        var result = await RunWith(npm, triage);
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        result.Output.Should().Contain("npm audit: 1 new, 0 triaged")
+            .And.Contain("Security-Frontend failed: npm audit found 1 new finding(s) not in the triage file: GHSA-test-0000-0001 in libexample (npm audit, critical)");
+    }
+
+    [Fact]
+    public async Task SecurityFrontend_StandInNpmRecordedReport_CriticalAdvisoryTriaged_PassesAndListsIt()
+    {
+        using var npm = new StandIns().Add("npm", exitCode: 1, failOnCall: -1, failOutput: ScannerReports.Read("npm-audit.json"));
+        using var triage = ScannerReports.Triage(("GHSA-test-0000-0001", "libexample", ScannerReports.Future));
+
+        var result = await RunWith(npm, triage);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("npm audit: 0 new, 1 triaged").And.Contain("triaged: GHSA-test-0000-0001 in libexample")
+            .And.Contain("npm audit: every critical advisory is triaged");
+    }
+
+    [Fact]
+    public async Task SecurityFrontend_ExpiredTriageEntry_FailsNamingTheEntryBeforeTheAudit()
+    {
+        using var npm = new StandIns().Add("npm", exitCode: 1, failOnCall: -1, failOutput: ScannerReports.Read("npm-audit.json"));
+        using var triage = ScannerReports.Triage(("GHSA-test-0000-0001", "libexample", ScannerReports.Past));
+
+        var result = await RunWith(npm, triage);
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        result.Output.Should().Contain("entry 1 (GHSA-test-0000-0001 in libexample) expired on 2026-01-31");
+        npm.Calls.Should().BeEmpty();
     }
 
     [Fact]
@@ -86,6 +126,7 @@ public sealed class SecurityFrontendTests
         result.Output.Should().Contain($"npm audit --audit-level=critical --json (in {RepoPaths.App}/frontend)");
     }
 
-    private static Task<HostResult> RunWith(StandIns npm) =>
-        CodeStage.RunAsync("Security-Frontend", environment: new Dictionary<string, string?> { ["PATH"] = npm.PathWithStandIns });
+    private static Task<HostResult> RunWith(StandIns npm, TempTriageFile? triage = null) =>
+        CodeStage.RunAsync("Security-Frontend", arguments: triage is null ? [] : [triage.Argument],
+            environment: new Dictionary<string, string?> { ["PATH"] = npm.PathWithStandIns });
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Tests.Security;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Containers.Support;
 
@@ -20,8 +21,8 @@ public sealed class SecurityImagesStandInTests(ContainerFixture fixture)
         var run = await Run(trivy);
 
         run.ExitCode.Should().Be(0, run.Output);
-        trivy.Calls.Should().Contain(call => call.Contains($"--severity CRITICAL --exit-code 1 --format sarif", StringComparison.Ordinal)
-            && call.EndsWith($"{fixture.BackendImage}:{fixture.Sha}", StringComparison.Ordinal));
+        trivy.Calls.Should().Contain(call => call.Contains("--severity CRITICAL --format json", StringComparison.Ordinal)
+            && call.Contains("--ignore-unfixed", StringComparison.Ordinal) && call.EndsWith($"{fixture.BackendImage}:{fixture.Sha}", StringComparison.Ordinal));
         trivy.Calls.Should().Contain(call => call.EndsWith($"{fixture.FrontendImage}:{fixture.Sha}", StringComparison.Ordinal));
         foreach (var name in new[] { "sovd-backend", "sovd-frontend" })
         {
@@ -32,7 +33,7 @@ public sealed class SecurityImagesStandInTests(ContainerFixture fixture)
     }
 
     [Fact]
-    public async Task SecurityImages_TrivyStandInCriticalFinding_FailsNamingTheImageAndStillScansTheOther()
+    public async Task SecurityImages_TrivyStandInRecordedReportNewCritical_FailsNamingItAndStillScansTheOther()
     {
         fixture.ShouldHaveBuilt();
         using var trivy = new TrivyStandIn(TrivyMode.Scans, criticalIn: "sovd-backend");
@@ -40,8 +41,51 @@ public sealed class SecurityImagesStandInTests(ContainerFixture fixture)
         var run = await Run(trivy);
 
         run.ExitCode.Should().NotBe(0);
-        run.Output.Should().Contain("sovd-backend: CRITICAL vulnerabilities").And.Contain("CVE-2099-0001").And.NotContain("sovd-frontend: CRITICAL");
+        run.Output.Should().Contain("Trivy sovd-backend found 1 new finding(s) not in the triage file: CVE-2099-0001 in libexample1")
+            .And.Contain("Trivy sovd-frontend: 0 new, 0 triaged")
+            .And.NotContain("CVE-2023-45853", "zlib1g's finding has no fix and --ignore-unfixed is the default");
         trivy.Calls.Should().Contain(call => call.EndsWith($"{fixture.FrontendImage}:{fixture.Sha}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SecurityImages_TrivyStandInRecordedReportCriticalTriaged_PassesListingIt()
+    {
+        fixture.ShouldHaveBuilt();
+        using var trivy = new TrivyStandIn(TrivyMode.Scans, criticalIn: "sovd-backend");
+        using var triage = ScannerReports.Triage(("CVE-2099-0001", "libexample1", ScannerReports.Future));
+
+        var run = await Run(trivy, triage.Argument);
+
+        run.ExitCode.Should().Be(0, run.Output);
+        run.Output.Should().Contain("Trivy sovd-backend: 0 new, 1 triaged").And.Contain("triaged: CVE-2099-0001 in libexample1 (Trivy, CRITICAL)");
+    }
+
+    [Fact]
+    public async Task SecurityImages_TrivyStandInUnfixedReported_FailsOnTheUnfixedFindingToo()
+    {
+        fixture.ShouldHaveBuilt();
+        using var trivy = new TrivyStandIn(TrivyMode.Scans, criticalIn: "sovd-backend");
+        using var triage = ScannerReports.Triage(("CVE-2099-0001", "libexample1", ScannerReports.Future));
+
+        var run = await Run(trivy, triage.Argument, "--ignore-unfixed=false");
+
+        run.ExitCode.Should().NotBe(0);
+        run.Output.Should().Contain("CVE-2023-45853 in zlib1g (Trivy, CRITICAL)").And.Contain("status will_not_fix");
+        trivy.Calls.Should().NotContain(call => call.Contains("--ignore-unfixed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SecurityImages_ExpiredTriageEntry_FailsNamingTheEntryBeforeScanning()
+    {
+        fixture.ShouldHaveBuilt();
+        using var trivy = new TrivyStandIn(TrivyMode.Scans, criticalIn: "sovd-backend");
+        using var triage = ScannerReports.Triage(("CVE-2099-0001", "libexample1", ScannerReports.Past));
+
+        var run = await Run(trivy, triage.Argument);
+
+        run.ExitCode.Should().NotBe(0);
+        run.Output.Should().Contain("entry 1 (CVE-2099-0001 in libexample1) expired on 2026-01-31");
+        trivy.Calls.Should().NotContain(call => call.StartsWith("trivy image", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -74,6 +118,6 @@ public sealed class SecurityImagesStandInTests(ContainerFixture fixture)
             .Should().Be(0, "the stage loaded both images back");
     }
 
-    private Task<HostResult> Run(TrivyStandIn trivy) =>
-        HostRun.RunAsync(fixture.Arguments("Security-Images"), new Dictionary<string, string?> { ["PATH"] = trivy.PathWithStandIn }, TimeSpan.FromMinutes(3));
+    private Task<HostResult> Run(TrivyStandIn trivy, params string[] arguments) =>
+        HostRun.RunAsync([.. fixture.Arguments("Security-Images"), .. arguments], new Dictionary<string, string?> { ["PATH"] = trivy.PathWithStandIn }, TimeSpan.FromMinutes(3));
 }

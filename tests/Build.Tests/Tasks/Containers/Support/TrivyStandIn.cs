@@ -1,9 +1,10 @@
 namespace Build.Tests.Tasks.Containers.Support;
 
 /// <summary>
-/// trivy cannot be installed here (and needs online data): this stand-in, first on PATH, records its arguments, writes a
-/// SARIF report to --output, prints a table, and answers like trivy would for a clean image, a CRITICAL finding in the
-/// images whose name contains <c>critical</c>, or a vulnerability database it cannot download.
+/// trivy cannot be installed here (and needs online data): this stand-in, first on PATH, records its arguments and
+/// answers like trivy would — for the images whose name contains <c>criticalIn</c> with the recorded-format report
+/// Security/Fixtures/trivy.json (without its unfixed findings when called with --ignore-unfixed, as trivy drops them),
+/// for the others with a clean report; as SARIF, JSON or a table, per --format; or a vulnerability database it cannot download.
 /// </summary>
 public sealed class TrivyStandIn : IDisposable
 {
@@ -26,6 +27,8 @@ public sealed class TrivyStandIn : IDisposable
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 
+    private static string Fixture => Build.Tests.Security.ScannerReports.Path("trivy.json");
+
     private string Script(TrivyMode mode, string criticalIn) => $$$"""
         #!/usr/bin/env bash
         echo "trivy $*" >> '{{{LogFile}}}'
@@ -45,9 +48,21 @@ public sealed class TrivyStandIn : IDisposable
         fi
         found=0
         [[ -n "{{{criticalIn}}}" && "$image" == *"{{{criticalIn}}}"* ]] && found=1
+        ignore_unfixed=false
+        [[ " $* " == *" --ignore-unfixed "* ]] && ignore_unfixed=true
         results='[]'
         (( found )) && results='[{"ruleId":"CVE-2099-0001","level":"error","message":{"text":"libexample: critical overflow"}}]'
-        if [[ "$format" == "sarif" && -n "$out" ]]; then
+        if [[ "$format" == "json" && -n "$out" ]]; then
+          if (( found )); then
+            jq --arg image "$image" --argjson ignore "$ignore_unfixed" '
+              .ArtifactName = $image | .Metadata.RepoTags = [$image]
+              | .Results |= map(.Target |= sub("IMAGE"; $image)
+                  | if $ignore and .Vulnerabilities != null then .Vulnerabilities |= map(select((.FixedVersion // "") != "")) else . end)' \
+              '{{{Fixture}}}' > "$out"
+          else
+            printf '{"SchemaVersion":2,"ArtifactName":"%s","ArtifactType":"container_image","Results":[{"Target":"%s (debian 13.2)","Class":"os-pkgs","Type":"debian"}]}' "$image" "$image" > "$out"
+          fi
+        elif [[ "$format" == "sarif" && -n "$out" ]]; then
           printf '{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"Trivy"}},"results":%s}]}' "$results" > "$out"
         else
           echo "$image (debian 12)"
