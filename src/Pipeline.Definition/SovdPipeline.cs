@@ -23,8 +23,8 @@ public static class SovdPipeline
         WorkflowDispatch = true,
     };
 
-    // Python 3.13 is what the images run (Debian 13 trixie); Node 24 is an LTS supported until 2028-04-30 (Node's release
-    // schedule, checked 2026-12-01); the host and scripts/setup-machine.sh read NodeVersion from here.
+    // Python 3.13 is what the images run (Debian 13 trixie); Node 24 is an LTS supported until 2028-04-30 (nodejs/Release's
+    // schedule, read 2026-12-01); the host and scripts/setup-machine.sh read NodeVersion from here.
     private const string PythonVersion = "3.13";
     public const string NodeVersion = "24";
     private static readonly Toolchain BackendPython = Toolchain.Python(PythonVersion, "backend/requirements-dev.txt");
