@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -90,7 +91,8 @@ def test_close_is_safe_to_call_twice(client: TestClient) -> None:
     db.close()
     db.close()
 
-    with sqlite3.connect(db.path) as conn:
+    # sqlite3's own context manager only commits; closing() closes (Python 3.13 warns about unclosed connections).
+    with closing(sqlite3.connect(db.path)) as conn:
         assert conn.execute("SELECT COUNT(*) FROM vehicles").fetchone()[0] == 3
 
 
