@@ -57,8 +57,8 @@ public sealed record TriageFile(string Path, IReadOnlyList<TriageEntry> Entries)
     private static TriageEntry? Check(RawEntry raw, string position, DateOnly today, List<string> problems)
     {
         var name = $"{position} ({raw.Id ?? "no id"} in {raw.Package ?? "no package"})";
-        var missing = new[] { ("id", raw.Id), ("package", raw.Package), ("reason", raw.Reason), ("accepted-by", raw.AcceptedBy), ("expires", raw.Expires) }
-            .Where(field => string.IsNullOrWhiteSpace(field.Item2)).Select(field => field.Item1).ToList();
+        (string Key, string? Value)[] fields = [("id", raw.Id), ("package", raw.Package), ("reason", raw.Reason), ("accepted-by", raw.AcceptedBy), ("expires", raw.Expires)];
+        var missing = fields.Where(field => string.IsNullOrWhiteSpace(field.Value)).Select(field => field.Key).ToList();
         if (missing.Count > 0)
         {
             problems.Add($"{name} has no {string.Join(", no ", missing)}");
