@@ -8,7 +8,7 @@ namespace Build.Tools.Npm;
 /// <summary>The npm CLI: ci, run, audit.</summary>
 public sealed class NpmRunner : PipelineTool<NpmSettings>
 {
-    public const string InstallHint = "install Node.js 20+ with npm (apt-get install -y nodejs npm, or actions/setup-node on GitHub)";
+    public const string InstallHint = "install Node.js 24 with npm (scripts/setup-machine.sh puts it in .tools/node; actions/setup-node on GitHub)";
 
     public NpmRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
         : base(fileSystem, environment, processRunner, tools, log)

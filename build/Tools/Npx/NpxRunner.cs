@@ -8,7 +8,7 @@ namespace Build.Tools.Npx;
 /// <summary>The npx CLI, for project-local binaries (playwright, eslint, prettier).</summary>
 public sealed class NpxRunner : PipelineTool<NpxSettings>
 {
-    public const string InstallHint = "install Node.js 20+ with npm, which provides npx (apt-get install -y nodejs npm, or actions/setup-node on GitHub)";
+    public const string InstallHint = "install Node.js 24 with npm, which provides npx (scripts/setup-machine.sh puts it in .tools/node; actions/setup-node on GitHub)";
 
     public NpxRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
         : base(fileSystem, environment, processRunner, tools, log)

@@ -105,6 +105,26 @@ public sealed class SecurityFrontendTests
     }
 
     [Fact]
+    public async Task SecurityFrontend_StandInNpmOnGitHubActions_WritesTheFindingsTableToTheStepSummary()
+    {
+        using var npm = new StandIns().Add("npm", exitCode: 1, failOnCall: -1, failOutput: ScannerReports.Read("npm-audit.json"));
+        using var triage = ScannerReports.Triage(("GHSA-test-0000-0001", "libexample", ScannerReports.Future));
+        var summary = Path.Combine(npm.Directory, "step-summary.md");
+        File.WriteAllText(summary, string.Empty);
+
+        var result = await CodeStage.RunAsync("Security-Frontend", arguments: [triage.Argument], environment: new Dictionary<string, string?>
+        {
+            ["PATH"] = npm.PathWithStandIns,
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_STEP_SUMMARY"] = summary,
+        });
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        File.ReadAllText(summary).Should().Contain("### Security-Frontend: findings")
+            .And.Contain("| npm audit | GHSA-test-0000-0001 | libexample | critical | triaged: accepted by tests until 2099-12-31: accepted for the test |");
+    }
+
+    [Fact]
     public async Task SecurityFrontend_ExpiredTriageEntry_FailsNamingTheEntryBeforeTheAudit()
     {
         using var npm = new StandIns().Add("npm", exitCode: 1, failOnCall: -1, failOutput: ScannerReports.Read("npm-audit.json"));
