@@ -35,4 +35,4 @@ class ClientFactory(Protocol):
         clock: Callable[[], float] | None = None,
         db_path: str | None = None,
     ) -> TestClient:
-        """Builds a test client of the app with these settings (the fixture's signature, for mypy)."""
+        """Builds a test client of the app with these settings (the fixture's signature)."""

@@ -91,7 +91,7 @@ def test_close_is_safe_to_call_twice(client: TestClient) -> None:
     db.close()
     db.close()
 
-    # sqlite3's own context manager only commits; closing() closes (Python 3.13 warns about unclosed connections).
+    # sqlite3's context manager only commits; closing() closes (Python 3.13 warns when it is not).
     with closing(sqlite3.connect(db.path)) as conn:
         assert conn.execute("SELECT COUNT(*) FROM vehicles").fetchone()[0] == 3
 
