@@ -14,7 +14,7 @@ public sealed class IsolatedRun(RehearsalOptions options)
     public async Task<RehearsalResult> RunAsync(CancellationToken cancellation)
     {
         var plan = JobPlan.For(options.Pipeline, options.Event.Trigger, options.Scope, options.ClusterArguments.Count > 0);
-        var toRun = plan.Where(job => job.Runs).Select(job => job.Stage).ToList();
+        var toRun = Prioritised(plan.Where(job => job.Runs).Select(job => job.Stage).ToList());
         if (toRun.Count == 0)
         {
             throw new RehearsalException(
@@ -102,6 +102,22 @@ public sealed class IsolatedRun(RehearsalOptions options)
             var run = new JobRun(options, artifacts, commit, clock);
             active[Task.Run(() => run.RunAsync(stage, workspace, host.PrepareAsync, cancellation), CancellationToken.None)] = stage;
         }
+    }
+
+    /// <summary>
+    /// With fewer slots than jobs, the job with the longest expected chain after it starts first (GitHub has a runner per
+    /// job; here the critical path must not wait behind jobs nothing waits for). Equal chains keep the definition's order.
+    /// </summary>
+    private static List<Stage> Prioritised(List<Stage> stages)
+    {
+        var chain = new Dictionary<Stage, TimeSpan>();
+        foreach (var stage in Enumerable.Reverse(stages))
+        {
+            var after = stages.Where(other => other.Needs.Contains(stage)).Select(other => chain[other]).DefaultIfEmpty(TimeSpan.Zero).Max();
+            chain[stage] = stage.Duration.Cold + after;
+        }
+
+        return [.. stages.OrderByDescending(stage => chain[stage])];
     }
 
     private static string Describe(JobResult result) => result.Outcome switch
