@@ -98,8 +98,8 @@ public sealed class IsolatedRunTests : IDisposable
         {
             var pid = int.Parse(File.ReadAllText(file).Trim(), System.Globalization.CultureInfo.InvariantCulture);
             // SIGKILL is delivered at once, the kernel takes a moment to end the process: allow it a few seconds.
-            await WaitFor(() => !IsRunning(pid), TimeSpan.FromSeconds(5));
-            IsRunning(pid).Should().BeFalse($"{Path.GetFileName(file)} (pid {pid}) must not outlive the rehearsal");
+            await WaitFor(() => !ProcessState.IsRunning(pid), TimeSpan.FromSeconds(5));
+            ProcessState.IsRunning(pid).Should().BeFalse($"{Path.GetFileName(file)} (pid {pid}) must not outlive the rehearsal");
         }
 
         Directory.Exists(Path.Combine(_folder, "scratch")).Should().BeFalse();
@@ -140,20 +140,6 @@ public sealed class IsolatedRunTests : IDisposable
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
-        }
-    }
-
-    // A zombie (ended, not yet reaped by its new parent) runs nothing: only a state other than Z counts.
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0] != "Z";
-        }
-        catch (IOException)
-        {
-            return false;
         }
     }
 
