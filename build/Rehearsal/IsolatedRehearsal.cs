@@ -111,6 +111,14 @@ public static class IsolatedRehearsal
         var cache = Environment.GetEnvironmentVariable(BaseImageCacheVariable) is { Length: > 0 } given
             ? given
             : Path.Combine(repository, ".build", "base-images");
+        // Each job's engine loads the base image from this cache; without it every engine would bootstrap Debian itself.
+        if (!Directory.Exists(cache) || !Directory.EnumerateFiles(cache, "*.tar").Any())
+        {
+            throw new RehearsalException(
+                $"No cached base image in {cache}: run scripts/container-engine.sh start once (it caches the image there), " +
+                $"set {BaseImageCacheVariable} to a folder that has it, or save it: docker save -o {cache}/debian-bookworm-slim.tar debian:bookworm-slim.");
+        }
+
         var engine = new PrivateDockerEngine(Path.Combine(repository, "scripts", "container-engine.sh"), cache);
         var none = new NoEngine();
         return stage => stage.Uploads.Contains(SovdPipeline.Images) || stage.Downloads.Contains(SovdPipeline.Images) ? engine : none;

@@ -35,7 +35,8 @@ public sealed class IsolatedRun(RehearsalOptions options)
             results[job.Stage] = new JobResult(job.Stage, JobPlan.IsOutOfScope(job.SkipReason) ? JobOutcome.NotRehearsed : JobOutcome.Skipped, job.SkipReason);
         }
 
-        var active = new Dictionary<Task<JobResult>, Stage>();
+        var active = new Dictionary<Task<(JobResult Result, Task<TimeSpan> Cleanup)>, Stage>();
+        var cleanups = new List<Task<TimeSpan>>();
         try
         {
             while (true)
@@ -47,7 +48,8 @@ public sealed class IsolatedRun(RehearsalOptions options)
                 }
 
                 var done = await Task.WhenAny(active.Keys);
-                var result = await done;
+                var (result, cleanup) = await done;
+                cleanups.Add(cleanup);
                 active.Remove(done);
                 results[result.Stage] = result;
                 options.Log($"{result.Stage.Name}: {Describe(result)} ({result.Duration.TotalSeconds:0.0} s)");
@@ -56,7 +58,12 @@ public sealed class IsolatedRun(RehearsalOptions options)
         finally
         {
             // Only reached early by an exception of the scheduler itself: the jobs still clean up after themselves.
-            await Task.WhenAll(active.Keys);
+            foreach (var (_, cleanup) in await Task.WhenAll(active.Keys))
+            {
+                cleanups.Add(cleanup);
+            }
+
+            await Task.WhenAll(cleanups);
             host.Dispose();
             if (!options.KeepCheckouts)
             {
@@ -64,10 +71,14 @@ public sealed class IsolatedRun(RehearsalOptions options)
             }
         }
 
-        return new RehearsalResult(options.Event, commit, [.. options.Pipeline.Stages.Select(stage => results[stage])], clock.Elapsed, artifacts.Root, cancellation.IsCancellationRequested);
+        var cleanupTime = TimeSpan.FromTicks(cleanups.Sum(c => c.Result.Ticks));
+        return new RehearsalResult(options.Event, commit, [.. options.Pipeline.Stages.Select(stage => results[stage])], clock.Elapsed, artifacts.Root, cancellation.IsCancellationRequested)
+        {
+            Cleanup = cleanupTime,
+        };
     }
 
-    private void StartReady(List<Stage> toRun, Dictionary<Stage, JobResult> results, Dictionary<Task<JobResult>, Stage> active,
+    private void StartReady(List<Stage> toRun, Dictionary<Stage, JobResult> results, Dictionary<Task<(JobResult Result, Task<TimeSpan> Cleanup)>, Stage> active,
         ArtifactStore artifacts, string commit, SharedHost host, Stopwatch clock, CancellationToken cancellation)
     {
         foreach (var stage in toRun.Where(stage => !results.ContainsKey(stage) && !active.ContainsValue(stage)))

@@ -13,8 +13,10 @@ internal sealed class JobRun(RehearsalOptions options, ArtifactStore artifacts, 
 {
     private readonly List<(string, TimeSpan)> _phases = [];
 
-    public async Task<JobResult> RunAsync(Stage stage, JobWorkspace workspace, Func<string, Task>? prepareCheckout, CancellationToken cancellation)
+    /// <summary>Runs the job; the returned clean-up task stops its engine and removes its checkout (awaited by the caller).</summary>
+    public async Task<(JobResult Result, Task<TimeSpan> Cleanup)> RunAsync(Stage stage, JobWorkspace workspace, Func<string, Task>? prepareCheckout, CancellationToken cancellation)
     {
+        Task<TimeSpan> cleanup;
         var start = clock.Elapsed;
         var engine = options.EngineFor(stage);
         var outcome = JobOutcome.Failed;
@@ -49,19 +51,12 @@ internal sealed class JobRun(RehearsalOptions options, ArtifactStore artifacts, 
         }
         finally
         {
-            await Phase("cleanup", async () =>
-            {
-                await engine.StopAsync(workspace);
-                if (!options.KeepCheckouts && Directory.Exists(workspace.Checkout))
-                {
-                    new Checkouts(options.Repository, Path.GetDirectoryName(workspace.Checkout)!).Remove(workspace.Checkout);
-                }
-
-                return true;
-            });
+            // Off the job's path, as a runner's teardown is: dependants start while the engine stops and the checkout goes.
+            cleanup = Task.Run(() => Cleanup(engine, workspace));
         }
 
-        return new JobResult(stage, outcome, reason)
+        await log.WriteLineAsync("rehearsal: time per phase: " + string.Join(", ", _phases.Select(p => $"{p.Item1} {p.Item2.TotalSeconds:0.0} s")));
+        var result = new JobResult(stage, outcome, reason)
         {
             Start = start,
             End = clock.Elapsed,
@@ -69,6 +64,26 @@ internal sealed class JobRun(RehearsalOptions options, ArtifactStore artifacts, 
             LogPath = workspace.LogPath,
             Uploaded = [.. uploaded],
         };
+        return (result, cleanup);
+    }
+
+    private async Task<TimeSpan> Cleanup(IJobEngine engine, JobWorkspace workspace)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await engine.StopAsync(workspace);
+            if (!options.KeepCheckouts && Directory.Exists(workspace.Checkout))
+            {
+                new Checkouts(options.Repository, Path.GetDirectoryName(workspace.Checkout)!).Remove(workspace.Checkout);
+            }
+        }
+        catch (Exception error) when (error is RehearsalException or IOException or InvalidOperationException)
+        {
+            options.Log($"{workspace.JobId}: clean-up incomplete: {error.Message}");
+        }
+
+        return watch.Elapsed;
     }
 
     private string? Download(Stage stage, JobWorkspace workspace, StreamWriter log)

@@ -7,6 +7,9 @@ namespace Build.Rehearsal;
 /// <summary>The jobs of one isolated rehearsal, with the critical path and the time the same jobs would take one after another.</summary>
 public sealed record RehearsalResult(RehearsalEvent Event, string Commit, ImmutableArray<JobResult> Jobs, TimeSpan Wall, string ArtifactFolder, bool Interrupted)
 {
+    /// <summary>Engines stopped and checkouts removed, summed over the jobs; off the jobs' path, done while later jobs run.</summary>
+    public TimeSpan Cleanup { get; init; }
+
     public bool Passed => !Interrupted && Jobs.All(job => job.Outcome is not JobOutcome.Failed)
         && !Jobs.Any(job => job.Outcome == JobOutcome.Skipped && job.Reason?.StartsWith("needs", StringComparison.Ordinal) == true);
 
@@ -57,7 +60,8 @@ public sealed record RehearsalResult(RehearsalEvent Event, string Commit, Immuta
         var path = CriticalPath;
         text.AppendLine(CultureInfo.InvariantCulture, $"Critical path: {string.Join(" -> ", path.Select(j => $"{j.Stage.Name} {Seconds(j.Duration)}"))}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Wall time {Seconds(Wall)}; the same jobs one after another {Seconds(Sequential)}");
-        text.AppendLine("Where the time goes (summed over jobs): " + string.Join(", ", PhaseTotals.Select(p => $"{p.Phase} {Seconds(p.Time)}")));
+        text.AppendLine("Where the time goes (summed over jobs): " + string.Join(", ", PhaseTotals.Select(p => $"{p.Phase} {Seconds(p.Time)}"))
+            + $"; clean-up beside later jobs {Seconds(Cleanup)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Artifacts: {ArtifactFolder}");
         foreach (var upload in Jobs.SelectMany(job => job.Uploaded.Select(folder => (job.Stage.Name, folder))))
         {
