@@ -58,7 +58,8 @@ public sealed record RehearsalResult(RehearsalEvent Event, string Commit, Immuta
         }
 
         var path = CriticalPath;
-        text.AppendLine(CultureInfo.InvariantCulture, $"Critical path: {string.Join(" -> ", path.Select(j => $"{j.Stage.Name} {Seconds(j.Duration)}"))}");
+        // A job may start later than its needs ended when every slot is busy: the start time shows that wait.
+        text.AppendLine(CultureInfo.InvariantCulture, $"Critical path: {string.Join(" -> ", path.Select(j => $"{j.Stage.Name} {Seconds(j.Duration)} (from {Seconds(j.Start)})"))}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Wall time {Seconds(Wall)}; the same jobs one after another {Seconds(Sequential)}");
         text.AppendLine("Where the time goes (summed over jobs): " + string.Join(", ", PhaseTotals.Select(p => $"{p.Phase} {Seconds(p.Time)}"))
             + $"; clean-up beside later jobs {Seconds(Cleanup)}");
