@@ -8,6 +8,10 @@ namespace Build.Rehearsal;
 /// </summary>
 public sealed class Checkouts(string repository, string folder)
 {
+    // git keeps every worktree under .git/worktrees and removes that folder with the last one: an add racing a remove
+    // (a job's clean-up beside the next job's checkout) fails, so worktree changes of this process take turns.
+    private static readonly Lock WorktreeChanges = new();
+
     /// <summary>Changes a push would not carry: <c>git status --porcelain</c>, empty when the tree is clean.</summary>
     public static IReadOnlyList<string> Uncommitted(string repository) =>
         [.. Git.Run(repository, "status", "--porcelain").Split('\n', StringSplitOptions.RemoveEmptyEntries)];
@@ -39,21 +43,21 @@ public sealed class Checkouts(string repository, string folder)
     public string Add(string jobId, string commit)
     {
         var path = Path.Combine(folder, jobId);
-        Git.Run(repository, "worktree", "add", "--detach", "--quiet", path, commit);
+        lock (WorktreeChanges)
+        {
+            Git.Run(repository, "worktree", "add", "--detach", "--quiet", path, commit);
+        }
+
         return path;
     }
 
     /// <summary>Removes a checkout and git's record of it; a leftover folder is removed as well.</summary>
     public void Remove(string path)
     {
-        try
+        // The files go first, outside the lock (node_modules takes seconds); then git forgets the worktree.
+        DeleteFolder(path);
+        lock (WorktreeChanges)
         {
-            Git.Run(repository, "worktree", "remove", "--force", "--force", path);
-        }
-        catch (RehearsalException)
-        {
-            // A job may leave files git refuses to remove (e.g. owned by a container user): remove them, then forget the worktree.
-            DeleteFolder(path);
             Git.Run(repository, "worktree", "prune");
         }
     }

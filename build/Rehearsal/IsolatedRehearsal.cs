@@ -57,6 +57,11 @@ public static class IsolatedRehearsal
 
         var result = new IsolatedRun(options).RunAsync(context.CancellationToken).GetAwaiter().GetResult();
         context.Information(result.Report());
+        if (options.KeepCheckouts)
+        {
+            context.Information($"Checkouts kept in {Path.Combine(options.ScratchFolder, "checkouts")}; delete the folder, then git worktree prune.");
+        }
+
         if (!result.Passed)
         {
             var failed = result.Jobs.Where(job => job.Outcome == JobOutcome.Failed).Select(job => job.Stage.Name).ToList();
