@@ -24,9 +24,10 @@ sdk_id() {
 }
 
 # The content of every input file, for when times say "newer" but nothing changed (a fresh checkout, a restored cache).
+# Paths relative to the root, so a checkout in another folder (a rehearsal's worktree) hashes the same.
 inputs_hash() {
-  find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -type f -print 2>/dev/null |
-    LC_ALL=C sort | xargs -d '\n' sha1sum | sha1sum | cut -d ' ' -f 1
+  (cd "$root" && find "${inputs[@]#"$root/"}" \( -name bin -o -name obj \) -prune -o -type f -print 2>/dev/null |
+    LC_ALL=C sort | xargs -d '\n' sha1sum | sha1sum | cut -d ' ' -f 1)
 }
 
 stale() {

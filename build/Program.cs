@@ -1,6 +1,7 @@
 using Build;
 using Build.Containers;
 using Build.Frosting;
+using Build.Rehearsal;
 using Build.Settings;
 using Pipeline.Definition;
 
@@ -9,4 +10,4 @@ return new CakeHost()
     .UseTaskLifetime<StageTimings>()
     .UseWorkingDirectory(Repository.Root)
     .UseTaskGraph(new PipelineGraph(SovdPipeline.Definition))
-    .Run(args);
+    .Run(IsolatedRehearsal.HostArguments(args));

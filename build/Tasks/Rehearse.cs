@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Build.Containers;
 using Build.Frosting;
+using Build.Rehearsal;
 using Build.Settings;
 using Build.Tools;
 using Build.Tools.Docker;
@@ -20,6 +21,13 @@ public sealed class Rehearse : FrostingTask<BuildContext>
     {
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid("Rehearse", LocalRegistryProblems(context, settings));
+        if (IsolatedRehearsal.Requested(context))
+        {
+            // Every stage in a clean checkout of its own, as GitHub runs the jobs (build/Rehearsal).
+            IsolatedRehearsal.Run(context);
+            return;
+        }
+
         ToolPreflight.Ensure(context, DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun));
         LocalImages.EnsurePresent(context, settings, LocalImages.AllTags(settings));
 

@@ -103,7 +103,7 @@ public static class JobSteps
             ("name", artifact.Name),
             ("path", artifact.Path),
             ("retention-days", artifact.RetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("if-no-files-found", artifact.When == UploadWhen.OnSuccess ? "error" : "ignore")),
+            ("if-no-files-found", artifact.RequiredWhenUploaded ? "error" : "ignore")),
     };
 
     private static ActionStep UploadSarif(Artifact report) => new("Upload SARIF to code scanning", Actions.UploadSarif)

@@ -15,4 +15,18 @@ public enum UploadWhen
 public sealed record Artifact(string Name, string Path, UploadWhen When = UploadWhen.Always)
 {
     public int RetentionDays { get; init; } = 7;
+
+    /// <summary>
+    /// Whether a job that should upload this artifact fails when it made no files (<c>if-no-files-found: error</c>):
+    /// what later jobs cannot do without is uploaded on success only, and must then exist.
+    /// </summary>
+    public bool RequiredWhenUploaded => When == UploadWhen.OnSuccess;
+
+    /// <summary>Whether the upload step runs after a job that <paramref name="succeeded"/> (or not): its <c>if:</c>.</summary>
+    public bool UploadsAfter(bool succeeded) => When switch
+    {
+        UploadWhen.OnSuccess => succeeded,
+        UploadWhen.OnFailure => !succeeded,
+        _ => true,
+    };
 }

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Build.Settings;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+using Pipeline.Definition;
+using Pipeline.Definition.Generation;
+using Pipeline.Definition.Stages;
+
+namespace Build.Rehearsal;
+
+/// <summary>
+/// <c>./build.sh --target=Rehearse --isolated</c>: the SOVD pipeline's jobs of one event, each in its own clean checkout
+/// with its own engine, as GitHub runs them. Reads the arguments, prints the report, fails when a job failed.
+/// </summary>
+public static class IsolatedRehearsal
+{
+    public const string Isolated = "isolated";
+    public const string Event = "event";
+    public const string Parallel = "parallel";
+    public const string KeepCheckouts = "keep-checkouts";
+    public const string IncludeUncommitted = "include-uncommitted";
+    public const string Cluster = "cluster";
+    public const string AllJobs = "all-jobs";
+    public const string DefaultEvent = "push:develop";
+    private const string BaseImageCacheVariable = "BASE_IMAGE_CACHE_DIR";
+
+    public static bool Requested(BuildContext context) => context.Argument(Isolated, false);
+
+    /// <summary>
+    /// The host's arguments: an isolated rehearsal runs the stages in checkouts of their own, so the Rehearse target's
+    /// dependencies must not also run here in this tree (<c>--isolated</c> implies <c>--exclusive</c>).
+    /// </summary>
+    public static string[] HostArguments(string[] args) =>
+        args.Any(a => a is "--isolated" or "--isolated=true") && !args.Any(a => a is "--exclusive" or "-e") ? [.. args, "--exclusive"] : args;
+
+    public static void Run(BuildContext context)
+    {
+        var options = Options(context);
+        var uncommitted = Checkouts.Uncommitted(options.Repository);
+        if (uncommitted.Count > 0)
+        {
+            context.Warning(options.IncludeUncommitted
+                ? $"Rehearsing a snapshot of the working tree with {uncommitted.Count} uncommitted change(s) (--{IncludeUncommitted}): what a push of HEAD would run differs."
+                : $"{uncommitted.Count} uncommitted change(s) are NOT rehearsed: the jobs check out HEAD, as a push would. --{IncludeUncommitted} rehearses a snapshot of the working tree.");
+        }
+
+        context.Information($"Isolated rehearsal of {options.Event.Name}: {options.Parallel} job(s) side by side; logs and artifacts in {options.RunFolder}");
+        if (context.DryRun)
+        {
+            foreach (var job in JobPlan.For(options.Pipeline, options.Event.Trigger, options.Scope, options.ClusterArguments.Count > 0))
+            {
+                context.Information($"[dry-run] {job.Stage.Name}: {job.SkipReason ?? "./build.sh --target=" + job.Stage.Name + " --exclusive in a clean checkout"}");
+            }
+
+            return;
+        }
+
+        var result = new IsolatedRun(options).RunAsync(context.CancellationToken).GetAwaiter().GetResult();
+        context.Information(result.Report());
+        if (options.KeepCheckouts)
+        {
+            context.Information($"Checkouts kept in {Path.Combine(options.ScratchFolder, "checkouts")}; delete the folder, then git worktree prune.");
+        }
+
+        if (!result.Passed)
+        {
+            var failed = result.Jobs.Where(job => job.Outcome == JobOutcome.Failed).Select(job => job.Stage.Name).ToList();
+            throw new CakeException(result.Interrupted
+                ? "The isolated rehearsal was interrupted; every job was stopped and its checkout and engine removed."
+                : $"The isolated rehearsal of {options.Event.Name} failed: {string.Join(", ", failed)} (table and last lines above).");
+        }
+    }
+
+    private static RehearsalOptions Options(BuildContext context)
+    {
+        var pipeline = context.Pipeline;
+        var repository = context.RepoRoot.FullPath;
+        var rehearsalEvent = RehearsalEvent.Parse(context.Argument(Event, DefaultEvent), pipeline);
+        var parallel = context.Argument(Parallel, Environment.ProcessorCount);
+        if (parallel < 1)
+        {
+            throw new RehearsalException($"--{Parallel}={parallel}: give at least 1 (default: the machine's {Environment.ProcessorCount} cores).");
+        }
+
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var cluster = context.Argument<string?>(Cluster, null);
+        var workflow = WorkflowGenerator.Generate(pipeline);
+        return new RehearsalOptions
+        {
+            Pipeline = pipeline,
+            Repository = repository,
+            Event = rehearsalEvent,
+            RunFolder = Path.Combine(repository, ".build", "rehearsal", stamp),
+            ScratchFolder = Path.Combine(Path.GetTempPath(), $"rehearsal-{stamp}-{Environment.ProcessId}"),
+            Scope = context.Argument(AllJobs, false) ? null : RehearsedStages(pipeline),
+            ClusterArguments = string.IsNullOrWhiteSpace(cluster) ? [] : [$"--kube-context={cluster}"],
+            Parallel = parallel,
+            KeepCheckouts = context.Argument(KeepCheckouts, false),
+            IncludeUncommitted = context.Argument(IncludeUncommitted, false),
+            WorkflowEnv = workflow.Env,
+            Owner = ContainerSettings.LocalOwner,
+            HostFolder = Path.Combine(".build", "host"),
+            HostSeed = Path.Combine(repository, ".build", "host"),
+            EngineFor = EngineChoice(repository),
+            Log = line => context.Information(line),
+        };
+    }
+
+    /// <summary>What the plain Rehearse runs: the stages its target depends on, then the push (Push-Images' job).</summary>
+    private static HashSet<Stage> RehearsedStages(PipelineDefinition pipeline) =>
+        [.. SovdPipeline.Rehearse.DependsOn.OfType<Stage>(), SovdPipeline.PushImages, .. pipeline.Stages.Where(stage => stage.Deploys)];
+
+    /// <summary>Jobs that make or take the images artifact get an engine of their own; the others get none.</summary>
+    private static Func<Stage, IJobEngine> EngineChoice(string repository)
+    {
+        var cache = Environment.GetEnvironmentVariable(BaseImageCacheVariable) is { Length: > 0 } given
+            ? given
+            : Path.Combine(repository, ".build", "base-images");
+        // Each job's engine loads the base image from this cache; without it every engine would bootstrap Debian itself.
+        if (!Directory.Exists(cache) || !Directory.EnumerateFiles(cache, "*.tar").Any())
+        {
+            throw new RehearsalException(
+                $"No cached base image in {cache}: run scripts/container-engine.sh start once (it caches the image there), " +
+                $"set {BaseImageCacheVariable} to a folder that has it, or save it: docker save -o {cache}/debian-bookworm-slim.tar debian:bookworm-slim.");
+        }
+
+        var engine = new PrivateDockerEngine(Path.Combine(repository, "scripts", "container-engine.sh"), cache);
+        var none = new NoEngine();
+        return stage => stage.Uploads.Contains(SovdPipeline.Images) || stage.Downloads.Contains(SovdPipeline.Images) ? engine : none;
+    }
+}
