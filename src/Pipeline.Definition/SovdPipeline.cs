@@ -25,7 +25,7 @@ public static class SovdPipeline
 
     private const string PythonVersion = "3.11";
     private const string NodeVersion = "20";
-    private static readonly Toolchain BackendPython = Toolchain.Python(PythonVersion, "backend/requirements-dev.txt");
+    private static readonly Toolchain BackendPython = Toolchain.Python(PythonVersion, "backend/requirements.txt", "backend/requirements-dev.txt");
     private static readonly Toolchain FrontendNode = Toolchain.Node(NodeVersion, "frontend/package-lock.json");
 
     // Artifacts: tasks write here, jobs upload from here.
@@ -34,7 +34,9 @@ public static class SovdPipeline
     public static readonly Artifact PipelineTestReports = new("pipeline-test-reports", ".artifacts/pipeline-tests");
     public static readonly Artifact BackendSecurityReports = new("backend-security-reports", ".artifacts/security-backend");
     public static readonly Artifact FrontendSecurityReports = new("frontend-security-reports", ".artifacts/security-frontend");
-    public static readonly Artifact Images = new("images", ".artifacts/images", UploadWhen.OnSuccess) { RetentionDays = 1 };
+    // Kept 7 days like the reports: a re-run of Push-Images or a deploy within a week needs no rebuild; older commits are
+    // superseded, and a re-run of the whole workflow rebuilds them (GitHub allows re-runs for 30 days).
+    public static readonly Artifact Images = new("images", ".artifacts/images", UploadWhen.OnSuccess);
     public static readonly Artifact ImageScanReports = new("image-scan-reports", ".artifacts/image-scan");
     public static readonly Artifact IntegrationReports = new("integration-reports", ".artifacts/integration");
     public static readonly Artifact EndToEndFailures = new("e2e-failures", ".artifacts/e2e", UploadWhen.OnFailure);
@@ -46,6 +48,7 @@ public static class SovdPipeline
     public static readonly Stage CheckWorkflow = new("Check-Workflow",
         "Fails when ci-cd.yml or docs/pipeline.md differ from what the definition generates", Lint)
     {
+        SavesHostCache = true,
         TimeoutMinutes = 5,
         Duration = ExpectedDuration.Minutes(1.5, 0.7, "estimate: SDK setup + restore + host build"),
     };
@@ -70,6 +73,7 @@ public static class SovdPipeline
     public static readonly Stage TestPipeline = new("Test-Pipeline",
         "dotnet test Pipeline.sln with TRX results in .artifacts/pipeline-tests; --test-filter (default: the tests that need only the .NET SDK; empty = every test)", UnitTests)
     {
+        Restores = NuGetRestore.Solution,
         Uploads = [PipelineTestReports],
         TimeoutMinutes = 15,
         Duration = ExpectedDuration.Minutes(3, 2, "estimate: restore + build + fast tests"),
@@ -142,7 +146,7 @@ public static class SovdPipeline
     public static readonly Stage SecurityFrontend = new("Security-Frontend",
         "npm audit --audit-level=critical of the frontend's dependencies; fails on critical vulnerabilities and when the audit service is unreachable; JSON report in .artifacts/security-frontend", SecurityScans)
     {
-        Toolchains = [FrontendNode],
+        Toolchains = [Toolchain.Node(NodeVersion)],
         Uploads = [FrontendSecurityReports],
         TimeoutMinutes = 10,
         Duration = ExpectedDuration.Minutes(1, 0.5, "estimate: npm audit"),
