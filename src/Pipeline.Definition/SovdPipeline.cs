@@ -201,7 +201,7 @@ public static class SovdPipeline
     {
         Needs = [PushImages],
         When = RunCondition.OnPushTo("main"),
-        Environment = new DeploymentEnvironment("production", "https://sovd.example.com"),
+        Environment = new DeploymentEnvironment("production", "https://sovd.example.com") { RequiresReviewers = true },
         Toolchains = [Toolchain.Helm("v3.17.2")],
         Downloads = [PushedImages],
         Uploads = [ProductionDeployment],

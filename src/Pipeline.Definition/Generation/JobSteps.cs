@@ -69,9 +69,15 @@ public static class JobSteps
         return new RunStep($"Run {stage.Name}", $"./build.sh {arguments}")
         {
             Env = ImmutableSortedDictionary.CreateRange(
-                stage.Secrets.Select(s => KeyValuePair.Create(s.EnvironmentVariable, $"${{{{ secrets.{s.SecretName} }}}}"))),
+                Secrets(stage).Select(s => KeyValuePair.Create(s.EnvironmentVariable, $"${{{{ secrets.{s.SecretName} }}}}"))),
         };
     }
+
+    // A deploy that checks its environment's reviewers reads them with the run's token.
+    private static IEnumerable<SecretBinding> Secrets(Stage stage) =>
+        stage.Environment is { RequiresReviewers: true } && !stage.Secrets.Any(s => s.IsRunToken)
+            ? stage.Secrets.Append(SecretBinding.GitHubToken)
+            : stage.Secrets;
 
     private static ActionStep Download(Artifact artifact) => new($"Download {artifact.Name}", Actions.DownloadArtifact)
     {

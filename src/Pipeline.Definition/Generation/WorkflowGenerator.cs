@@ -58,8 +58,8 @@ public static class WorkflowGenerator
         };
 
     /// <summary>
-    /// The stage's own permissions plus what its report uploads need, on this job only: an OIDC token for Codecov,
-    /// and <c>actions: read</c>, which code scanning requires on private repositories.
+    /// The stage's own permissions plus what its report uploads and checks need, on this job only: an OIDC token for
+    /// Codecov, <c>actions: read</c> for code scanning on private repositories and for reading an environment's rules.
     /// </summary>
     public static Permissions JobPermissions(Stage stage)
     {
@@ -74,6 +74,12 @@ public static class WorkflowGenerator
             permissions = permissions
                 .With(PermissionScope.SecurityEvents, PermissionAccess.Write)
                 .With(PermissionScope.Actions, PermissionAccess.Read);
+        }
+
+        if (stage.Environment is { RequiresReviewers: true })
+        {
+            // GET /repos/{owner}/{repo}/environments/{name}: "Actions" repository permission (read), per GitHub's REST docs.
+            permissions = permissions.With(PermissionScope.Actions, PermissionAccess.Read);
         }
 
         return permissions;

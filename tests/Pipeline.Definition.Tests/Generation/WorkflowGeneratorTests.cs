@@ -1,5 +1,6 @@
 using Pipeline.Definition.Generation;
 using Pipeline.Definition.Stages;
+using Pipeline.Definition.Tests.Support;
 using Pipeline.Definition.Workflows;
 
 namespace Pipeline.Definition.Tests.Generation;
@@ -98,7 +99,7 @@ public class WorkflowGeneratorTests
     {
         var job = Job(id);
 
-        job.Environment.Should().Be(new DeploymentEnvironment(environment, url));
+        job.Environment.Should().BeEquivalentTo(new DeploymentEnvironment(environment, url), o => o.Excluding(e => e.RequiresReviewers));
         job.Concurrency.Should().Be(new Concurrency($"deploy-{environment}", "false"));
     }
 
@@ -129,6 +130,32 @@ public class WorkflowGeneratorTests
     }
 
     [Fact]
+    public void Generate_DeployProduction_ReadsItsEnvironmentsReviewersWithTheRunTokenAndActionsRead()
+    {
+        var job = Job("deploy-production");
+
+        job.Permissions.Scopes.Should().Equal(Scopes(
+            (PermissionScope.Actions, PermissionAccess.Read), (PermissionScope.Contents, PermissionAccess.Read)));
+        job.Steps.OfType<RunStep>().Single(s => s.Name == "Run Deploy-Production").Env
+            .Should().Contain("GITHUB_TOKEN", "${{ secrets.GITHUB_TOKEN }}");
+    }
+
+    [Fact]
+    public void Generate_EnvironmentWithoutTheReviewersCheck_GetsNeitherTokenNorActionsRead()
+    {
+        var stage = SovdPipeline.DeployProduction with
+        {
+            Needs = [],
+            Environment = SovdPipeline.DeployProduction.Environment! with { RequiresReviewers = false },
+        };
+
+        var job = WorkflowGenerator.Generate(Fixtures.PipelineOf(stage)).Jobs.Single();
+
+        job.Permissions.Grants(PermissionScope.Actions, PermissionAccess.Read).Should().BeFalse();
+        job.Steps.OfType<RunStep>().Single(s => s.Name == "Run Deploy-Production").Env.Should().NotContainKey("GITHUB_TOKEN");
+    }
+
+    [Fact]
     public void Generate_PushImages_WritesPackages()
     {
         Job("push-images").Permissions.Scopes.Should().Equal(Scopes(
@@ -141,7 +168,7 @@ public class WorkflowGeneratorTests
         var writers = Generated.Jobs.Where(j => j.Permissions.Scopes.Values.Contains(PermissionAccess.Write)).Select(j => j.Id);
 
         writers.Should().Equal("test-backend-unit", "test-frontend-unit", "security-images", "push-images");
-        Generated.Jobs.Where(j => !writers.Contains(j.Id)).Should()
+        Generated.Jobs.Where(j => !writers.Contains(j.Id) && j.Id != "deploy-production").Should()
             .OnlyContain(j => j.Permissions.Scopes.SequenceEqual(Permissions.ReadContents.Scopes));
         Generated.Jobs.Where(j => j.Id.StartsWith("test-") && writers.Contains(j.Id)).Should()
             .OnlyContain(j => j.Permissions.Scopes.SequenceEqual(
@@ -156,7 +183,9 @@ public class WorkflowGeneratorTests
         var (stage, job) = Pair(name);
         var run = job.Steps.OfType<RunStep>().Single(r => r.Name == $"Run {stage.Name}");
 
-        run.Env.Should().BeEquivalentTo(stage.Secrets.ToDictionary(s => s.EnvironmentVariable, s => $"${{{{ secrets.{s.SecretName} }}}}"));
+        // A deploy that checks its environment's reviewers also gets the run's token.
+        var secrets = stage.Environment is { RequiresReviewers: true } ? stage.Secrets.Append(SecretBinding.GitHubToken) : stage.Secrets;
+        run.Env.Should().BeEquivalentTo(secrets.ToDictionary(s => s.EnvironmentVariable, s => $"${{{{ secrets.{s.SecretName} }}}}"));
         job.Steps.Except([run]).Should().OnlyContain(s => s.Env.IsEmpty);
     }
 
