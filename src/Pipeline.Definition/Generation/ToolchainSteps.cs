@@ -17,6 +17,7 @@ public static class ToolchainSteps
         {
             With = Pairs(("version", trivy.Version), ("cache", cache ? "true" : "false")),
         }],
+        ScriptToolchain script => [new RunStep($"Install {script.Tool}", script.Command)],
         _ => throw new ArgumentOutOfRangeException(nameof(toolchain), toolchain.Name, "unknown toolchain"),
     };
 

@@ -24,6 +24,12 @@ public abstract record Toolchain(string Name)
     /// <summary>The Helm client.</summary>
     public static Toolchain Helm(string version) => new HelmToolchain(version);
 
+    /// <summary>
+    /// A tool the repository's own install step puts where its tests look for it (e.g. helm into .tools/bin), for a
+    /// job that runs those tests. <paramref name="command"/> runs from the repository root.
+    /// </summary>
+    public static Toolchain Script(string name, string command) => new ScriptToolchain(name, command);
+
     /// <summary>The Trivy scanner at an exact version (its vulnerability database is downloaded by the scan).</summary>
     public static Toolchain Trivy(string version) => new TrivyToolchain(version);
 }
@@ -40,3 +46,5 @@ public sealed record PlaywrightToolchain(string ProjectFolder) : Toolchain("play
 public sealed record HelmToolchain(string Version) : Toolchain("helm");
 
 public sealed record TrivyToolchain(string Version) : Toolchain("trivy");
+
+public sealed record ScriptToolchain(string Tool, string Command) : Toolchain(Tool);

@@ -156,6 +156,18 @@ public class JobStepsTests
     }
 
     [Fact]
+    public void For_ScriptToolchain_RunsTheRepositorysInstallStepBeforeTheTask()
+    {
+        var stage = Fixtures.NewStage("Test") with { Toolchains = [Toolchain.Script("helm", "bash scripts/install-helm.sh")] };
+
+        var steps = JobSteps.For(stage, InSubfolder).ToList();
+
+        var install = steps.OfType<RunStep>().Single(s => s.Name == "Install helm");
+        install.Run.Should().Be("bash scripts/install-helm.sh");
+        steps.IndexOf(install).Should().BeLessThan(steps.FindIndex(s => s.Name == "Run Test"));
+    }
+
+    [Fact]
     public void For_AppRootIsRepositoryRoot_PathsAreNotPrefixed()
     {
         var stage = Fixtures.NewStage("Lint") with { Toolchains = [Toolchain.Node("20", "package-lock.json")] };
