@@ -17,10 +17,6 @@ namespace Build.Deploy;
 /// </summary>
 public static class ProductionApprovalCheck
 {
-    /// <summary><c>--approval-check=false</c> turns the check off for one run; the definition's setting turns it off for good.</summary>
-    public const string Argument = "approval-check";
-
-    public const string ApiUrlVariable = "GITHUB_API_URL";
     public const string DefaultApiUrl = "https://api.github.com";
     public const string ApiVersion = "2022-11-28";
 
@@ -28,18 +24,19 @@ public static class ProductionApprovalCheck
 
     /// <summary>
     /// Runs in GitHub Actions when the stage's environment <see cref="Pipeline.Definition.Workflows.DeploymentEnvironment.RequiresReviewers"/>;
-    /// locally no GitHub environment guards a deploy, so it runs only when asked (<c>--approval-check=true</c>).
+    /// locally no GitHub environment guards a deploy, so it runs only when asked (<c>--approval-check=true</c>);
+    /// <c>--approval-check=false</c> turns it off for one run, the definition's setting for good.
     /// Throws <see cref="DeployException"/> naming what to do; the token never appears in any message.
     /// </summary>
     public static void Ensure(BuildContext context, Stage stage)
     {
         if (stage.Environment is not { RequiresReviewers: true } environment
-            || !context.Argument(Argument, context.IsGitHubActions))
+            || !context.Argument(ArgumentNames.ApprovalCheck, context.IsGitHubActions))
         {
             return;
         }
         var repository = Environment.GetEnvironmentVariable(EnvVars.GitHubRepository) ?? "";
-        var apiUrl = Environment.GetEnvironmentVariable(ApiUrlVariable) is { Length: > 0 } url ? url : DefaultApiUrl;
+        var apiUrl = Environment.GetEnvironmentVariable(EnvVars.GitHubApiUrl) is { Length: > 0 } url ? url : DefaultApiUrl;
         if (context.DryRun)
         {
             context.Information($"[dry-run] would check that {apiUrl}/repos/{repository}/environments/{environment.Name} has required reviewers");
@@ -57,7 +54,7 @@ public static class ProductionApprovalCheck
     /// <summary>Null when GitHub reports a required-reviewers rule on the environment, else what is wrong and what to do.</summary>
     public static string? Problem(HttpClient http, string repository, string environment, string token)
     {
-        var turnOff = $"(teams that protect '{environment}' another way set RequiresReviewers = false on its environment in the definition, or pass --{Argument}=false)";
+        var turnOff = $"(teams that protect '{environment}' another way set RequiresReviewers = false on its environment in the definition, or pass --{ArgumentNames.ApprovalCheck}=false)";
         if (!repository.Contains('/'))
         {
             return $"{EnvVars.GitHubRepository} is '{repository}', not owner/name: it names the repository whose '{environment}' environment is checked {turnOff}.";

@@ -10,5 +10,6 @@ public static class ArgumentNames
     public const string Registry = "registry";
     public const string Owner = "owner";
     public const string Confirm = "confirm";
+    public const string ApprovalCheck = "approval-check";
     public const string OutputRoot = "output-root";
 }

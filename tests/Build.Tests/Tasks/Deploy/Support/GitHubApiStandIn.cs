@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using Build.Tests.Support;
 
 namespace Build.Tests.Tasks.Deploy.Support;
 
@@ -12,18 +11,15 @@ namespace Build.Tests.Tasks.Deploy.Support;
 /// </summary>
 public sealed class GitHubApiStandIn : IDisposable
 {
-    private readonly HttpListener _listener;
-    private readonly Task _serving;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly LoopbackHttpServer _server;
 
-    private GitHubApiStandIn(HttpListener listener, string baseUrl)
+    private GitHubApiStandIn()
     {
-        _listener = listener;
-        BaseUrl = baseUrl;
-        _serving = Task.Run(ServeAsync);
+        _server = LoopbackHttpServer.Start(Answer);
     }
 
-    public string BaseUrl { get; }
+    public string BaseUrl => _server.BaseUrl;
 
     public int Status { get; set; } = 200;
 
@@ -64,73 +60,21 @@ public sealed class GitHubApiStandIn : IDisposable
 
     public const string BranchPolicyRule = """{ "id": 3756, "node_id": "GA_kwDOAbCdEf4ADqw", "type": "branch_policy" }""";
 
-    public static GitHubApiStandIn Start()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var url = $"http://127.0.0.1:{FreePort()}/";
-            var listener = new HttpListener();
-            listener.Prefixes.Add(url);
-            try
-            {
-                listener.Start();
-                return new GitHubApiStandIn(listener, url.TrimEnd('/'));
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
-    }
+    public static GitHubApiStandIn Start() => new();
 
-    public void Dispose()
-    {
-        _listener.Close();
-        try
-        {
-            _serving.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // Closing the listener under a pending GetContextAsync is how serving ends.
-        }
-    }
+    public void Dispose() => _server.Dispose();
 
-    private async Task ServeAsync()
+    private void Answer(HttpListenerContext context)
     {
-        while (_listener.IsListening)
+        var request = context.Request;
+        _requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url?.AbsolutePath ?? "/",
+            request.Headers["Authorization"], request.Headers["Accept"], request.Headers["X-GitHub-Api-Version"]));
+        LoopbackHttpServer.Reply(context, Status, "application/json; charset=utf-8", Status switch
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            var request = context.Request;
-            _requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url?.AbsolutePath ?? "/",
-                request.Headers["Authorization"], request.Headers["Accept"], request.Headers["X-GitHub-Api-Version"]));
-            var bytes = Encoding.UTF8.GetBytes(Status switch
-            {
-                200 => Body,
-                404 => """{"message":"Not Found","documentation_url":"https://docs.github.com/rest/deployments/environments#get-an-environment","status":"404"}""",
-                _ => $$"""{"message":"Resource not accessible by integration","documentation_url":"https://docs.github.com/rest/deployments/environments#get-an-environment","status":"{{Status}}"}""",
-            });
-            context.Response.StatusCode = Status;
-            context.Response.ContentType = "application/json; charset=utf-8";
-            context.Response.ContentLength64 = bytes.Length;
-            context.Response.OutputStream.Write(bytes);
-            context.Response.Close();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+            200 => Body,
+            404 => """{"message":"Not Found","documentation_url":"https://docs.github.com/rest/deployments/environments#get-an-environment","status":"404"}""",
+            _ => $$"""{"message":"Resource not accessible by integration","documentation_url":"https://docs.github.com/rest/deployments/environments#get-an-environment","status":"{{Status}}"}""",
+        });
     }
 }
 
