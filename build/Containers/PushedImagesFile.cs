@@ -13,7 +13,8 @@ public static class PushedImagesFile
 {
     public const string FileName = "images.json";
 
-    public static void Write(FilePath file, IReadOnlyDictionary<ContainerImage, string> digests)
+    /// <param name="pushedTags">The tags pushed of each image (full references); default: all of its tags.</param>
+    public static void Write(FilePath file, IReadOnlyDictionary<ContainerImage, string> digests, Func<ContainerImage, IReadOnlyList<string>>? pushedTags = null)
     {
         var root = new JsonObject();
         foreach (var (image, digest) in digests)
@@ -23,7 +24,7 @@ public static class PushedImagesFile
                 ["repository"] = image.Repository,
                 ["tag"] = image.Sha,
                 ["digest"] = digest,
-                ["tags"] = new JsonArray([.. image.Tags.Select(tag => (JsonNode?)JsonValue.Create(tag[(image.Repository.Length + 1)..]))]),
+                ["tags"] = new JsonArray([.. (pushedTags?.Invoke(image) ?? image.Tags).Select(tag => (JsonNode?)JsonValue.Create(tag[(image.Repository.Length + 1)..]))]),
                 ["reference"] = $"{image.Repository}@{digest}",
             };
         }

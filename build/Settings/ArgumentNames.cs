@@ -10,6 +10,7 @@ public static class ArgumentNames
     public const string Registry = "registry";
     public const string Owner = "owner";
     public const string Confirm = "confirm";
+    public const string ApprovalCheck = "approval-check";
     public const string OutputRoot = "output-root";
     public const string TriageFile = "triage-file";
     public const string IgnoreUnfixed = "ignore-unfixed";

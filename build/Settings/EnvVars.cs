@@ -10,4 +10,5 @@ public static class EnvVars
     public const string GitHubRepository = "GITHUB_REPOSITORY";
     public const string GitHubServerUrl = "GITHUB_SERVER_URL";
     public const string GitHubToken = "GITHUB_TOKEN";
+    public const string GitHubApiUrl = "GITHUB_API_URL";
 }

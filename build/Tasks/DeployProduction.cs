@@ -32,6 +32,7 @@ public sealed class DeployProduction : FrostingTask<BuildContext>
             }
             context.Information($"[dry-run] a real run needs --{ArgumentNames.Confirm}={stage.Name}");
         }
+        ProductionApprovalCheck.Ensure(context, stage);
         _session = DeploySession.Start(context, settings, needsKubectl: true);
         _session.Deploy(Rollout);
     }

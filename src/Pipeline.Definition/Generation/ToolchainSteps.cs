@@ -17,6 +17,7 @@ public static class ToolchainSteps
         {
             With = Pairs(("version", trivy.Version), ("cache", cache ? "true" : "false")),
         }],
+        ScriptToolchain script => [new RunStep($"Install {script.Tool}", script.Command)],
         _ => throw new ArgumentOutOfRangeException(nameof(toolchain), toolchain.Name, "unknown toolchain"),
     };
 
@@ -32,17 +33,17 @@ public static class ToolchainSteps
         yield return new ActionStep("Set up Python", Actions.SetupPython) { With = with };
         yield return new RunStep(
             "Install Python requirements",
-            "python -m pip install --disable-pip-version-check " + string.Join(' ', files.Select(f => $"-r {f}")));
+            "python -m pip install --disable-pip-version-check" + string.Concat(files.Select(f => $" \\\n  -r {f}")) + "\n");
     }
 
     private static ActionStep Node(NodeToolchain node, string appRoot, bool cache)
     {
+        // Only a job that runs npm ci fills npm's cache; one without lock files (npm audit reads the lock file only)
+        // neither restores nor saves it. setup-node v5+ would otherwise cache on its own when package.json names npm.
         var with = Pairs(("node-version", node.Version));
-        if (cache)
-        {
-            with = with.Add("cache", "npm")
-                .Add("cache-dependency-path", string.Join('\n', node.LockFiles.Select(f => InApp(appRoot, f))));
-        }
+        with = cache && node.FillsNpmCache
+            ? with.Add("cache", "npm").Add("cache-dependency-path", string.Join('\n', node.LockFiles.Select(f => InApp(appRoot, f))))
+            : with.Add("package-manager-cache", "false");
 
         return new ActionStep("Set up Node.js", Actions.SetupNode) { With = with };
     }

@@ -38,6 +38,15 @@ public sealed record Stage(string Name, string Description, PipelineStep Step) :
     /// <summary>A coverage report the job uploads to the coverage service when the task passed.</summary>
     public CoverageReport? Coverage { get; init; }
 
+    /// <summary>The NuGet packages the stage's job restores: the build host's, or the whole solution's (Test-Pipeline).</summary>
+    public NuGetRestore Restores { get; init; } = NuGetRestore.Host;
+
+    /// <summary>
+    /// The one job that saves the build-host and host-NuGet caches when it had to fill them; every other job only
+    /// restores them, so parallel jobs never race to save the same key.
+    /// </summary>
+    public bool SavesHostCache { get; init; }
+
     /// <summary>The stage makes what is released (images): it restores no caches, like the jobs that publish.</summary>
     public bool IsReleasePath { get; init; }
 

@@ -12,7 +12,10 @@ public abstract record Toolchain(string Name)
     public static Toolchain Python(string version, params string[] requirementFiles) =>
         new PythonToolchain(version, [.. requirementFiles]);
 
-    /// <summary>Node.js; npm's cache keyed on the given lock files (the host runs <c>npm ci</c>).</summary>
+    /// <summary>
+    /// Node.js; npm's cache keyed on the given lock files, which the host installs with <c>npm ci</c>.
+    /// No lock files: a stage that installs nothing, so its job neither restores nor saves npm's cache.
+    /// </summary>
     public static Toolchain Node(string version, params string[] lockFiles) => new NodeToolchain(version, [.. lockFiles]);
 
     /// <summary>Playwright's browser for the E2E project in the given folder; cached by that folder's lock file.</summary>
@@ -21,16 +24,27 @@ public abstract record Toolchain(string Name)
     /// <summary>The Helm client.</summary>
     public static Toolchain Helm(string version) => new HelmToolchain(version);
 
+    /// <summary>
+    /// A tool the repository's own install step puts where its tests look for it (e.g. helm into .tools/bin), for a
+    /// job that runs those tests. <paramref name="command"/> runs from the repository root.
+    /// </summary>
+    public static Toolchain Script(string name, string command) => new ScriptToolchain(name, command);
+
     /// <summary>The Trivy scanner at an exact version (its vulnerability database is downloaded by the scan).</summary>
     public static Toolchain Trivy(string version) => new TrivyToolchain(version);
 }
 
 public sealed record PythonToolchain(string Version, ImmutableArray<string> RequirementFiles) : Toolchain("python");
 
-public sealed record NodeToolchain(string Version, ImmutableArray<string> LockFiles) : Toolchain("node");
+public sealed record NodeToolchain(string Version, ImmutableArray<string> LockFiles) : Toolchain("node")
+{
+    public bool FillsNpmCache => !LockFiles.IsEmpty;
+}
 
 public sealed record PlaywrightToolchain(string ProjectFolder) : Toolchain("playwright");
 
 public sealed record HelmToolchain(string Version) : Toolchain("helm");
 
 public sealed record TrivyToolchain(string Version) : Toolchain("trivy");
+
+public sealed record ScriptToolchain(string Tool, string Command) : Toolchain(Tool);

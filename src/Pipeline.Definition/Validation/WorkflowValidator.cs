@@ -85,6 +85,13 @@ public static partial class WorkflowValidator
                 yield return new(subject, $"{where} uses {action.Uses.Repository} without a full commit SHA [unpinned-uses].");
             }
 
+            if (action.Uses.Runtime.IsRetired())
+            {
+                yield return new(subject,
+                    $"{where} uses {action.Uses.Repository} {action.Uses.Version}, which runs on {action.Uses.Runtime.WireName()} [retired-runtime]; " +
+                    $"GitHub's runners run {ActionRuntimes.OldestSupportedNode.WireName()} and newer only: pin a release whose action.yml says so.");
+            }
+
             if (action.Uses.Repository == "actions/checkout" && !(action.With.TryGetValue("persist-credentials", out var persist) && persist == "false"))
             {
                 yield return new(subject, $"{where} checks out with persisted credentials [artipacked]; set persist-credentials: false.");
@@ -109,7 +116,7 @@ public static partial class WorkflowValidator
     }
 
     private static bool RestoresCache(ActionStep action) =>
-        action.Uses.Repository == "actions/cache" || action.With.ContainsKey("cache");
+        action.Uses.Repository is "actions/cache" or "actions/cache/restore" || action.With.ContainsKey("cache");
 
     private static IEnumerable<ValidationError> ExpressionErrors(string subject, IEnumerable<string> texts)
     {

@@ -2,46 +2,57 @@ namespace Pipeline.Definition.Workflows;
 
 /// <summary>
 /// Every action the generated workflow uses, pinned to the full commit SHA of a release tag.
-/// To bump one: change version, SHA and source together here, regenerate, commit both.
+/// Renovate bumps repository, version and SHA here and in ci-cd.yml in one pull request (renovate.json); the
+/// three strings of a pin stay on one line, in that order, because its regex manager reads them so.
+/// On a bump, check the runtime in the new tag's action.yml (<c>runs.using</c>) and the date in <see cref="Checked"/>.
 /// </summary>
 public static class Actions
 {
+    /// <summary>How every pin below was confirmed: from the action's own repository, not from other workflows.</summary>
+    public const string Checked =
+        "git snapshot of the action's repository, 2026-12-01: `git rev-parse <tag>^{commit}` and runs.using of action.yml at that tag";
+
     public static readonly ActionRef Checkout = new(
-        "actions/checkout", "v4.2.2", "11bd71901bbe5b1630ceea73d27597364c9af683", "runner log 'Version 4.2.2, Source commit SHA' + Dependabot compare eef6144...11bd719");
+        "actions/checkout", "v7.0.1", "3d3c42e5aac5ba805825da76410c181273ba90b1", ActionRuntime.Node24, Checked);
 
     public static readonly ActionRef SetupDotnet = new(
-        "actions/setup-dotnet", "v4.3.1", "67a3573c9a986a3f9c594539f4ab511d57bb3ce9", "pinned '# v4.3.1' in 3 public workflows; runner logs resolve @v4 to it");
+        "actions/setup-dotnet", "v6.0.0", "a98b56852c35b8e3190ac28c8c2271da59106c68", ActionRuntime.Node24, Checked);
 
     public static readonly ActionRef SetupPython = new(
-        "actions/setup-python", "v5.6.0", "a26af69be951a213d495a4c3e4e4022e16d87065", "runner logs 'Version 5.6.0, Source commit SHA'");
+        "actions/setup-python", "v7.0.0", "5fda3b95a4ea91299a34e894583c3862153e4b97", ActionRuntime.Node24, Checked);
 
     public static readonly ActionRef SetupNode = new(
-        "actions/setup-node", "v4.4.0", "49933ea5288caeca8642d1e84afbd3f7d6820020", "runner logs 'Version 4.4.0, Source commit SHA'");
+        "actions/setup-node", "v7.0.0", "820762786026740c76f36085b0efc47a31fe5020", ActionRuntime.Node24, Checked);
 
+    /// <summary>Restore and save in one (save in its post step): only for a cache the one job that uses it fills.</summary>
     public static readonly ActionRef Cache = new(
-        "actions/cache", "v4.2.3", "5a3ec84eff668545956fd18022155c47e93e2684", "runner log 'Version 4.2.3, Source commit SHA'");
+        "actions/cache", "v5.0.5", "27d5ce7f107fe9357f9df03efb73ab90386fccae", ActionRuntime.Node24, Checked);
+
+    /// <summary>Restore only: a job that may not fill the cache never saves it.</summary>
+    public static readonly ActionRef CacheRestore = new(
+        "actions/cache/restore", "v5.0.5", "27d5ce7f107fe9357f9df03efb73ab90386fccae", ActionRuntime.Node24, Checked);
+
+    /// <summary>Save only, after the step that filled the cache succeeded.</summary>
+    public static readonly ActionRef CacheSave = new(
+        "actions/cache/save", "v5.0.5", "27d5ce7f107fe9357f9df03efb73ab90386fccae", ActionRuntime.Node24, Checked);
 
     public static readonly ActionRef UploadArtifact = new(
-        "actions/upload-artifact", "v4.6.2", "ea165f8d65b6e75b540449e92b4886f43607fa02", "Dependabot compare 4cec3d8...ea165f8 (4.6.1 to 4.6.2) + runner logs");
+        "actions/upload-artifact", "v7.0.0", "bbbca2ddaa5d8feaa63e36b76fdaad77386f024f", ActionRuntime.Node24, Checked);
 
     public static readonly ActionRef DownloadArtifact = new(
-        "actions/download-artifact", "v4.3.0", "d3f86a106a0bac45b974a628896c90dbdf5c8093", "Dependabot compare 95815c3...d3f86a1 (4.2.1 to 4.3.0)");
+        "actions/download-artifact", "v8.0.1", "3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c", ActionRuntime.Node24, Checked);
 
     public static readonly ActionRef UploadSarif = new(
-        "github/codeql-action/upload-sarif", "v3.28.18", "ff0a06e83cb2de871e5a09832bc6a81e7276941f", "Dependabot compare 60168ef...ff0a06e (3.28.17 to 3.28.18)");
+        "github/codeql-action/upload-sarif", "v4.36.2", "8aad20d150bbac5944a9f9d289da16a4b0d87c1e", ActionRuntime.Node24, Checked);
 
     public static readonly ActionRef SetupHelm = new(
-        "azure/setup-helm", "v4.3.0", "b9e51907a09c216f16ebe8536097933489208112", "pinned '# v4.3.0' in 3 public workflows and a version table");
+        "azure/setup-helm", "v5.0.1", "9bc31f4ebc9c6b171d7bfbaa5d006ae7abdb4310", ActionRuntime.Node24, Checked);
 
-    public static readonly ActionRef Codecov = new(
-        "codecov/codecov-action", "v5.4.3", "18283e04ce6e62d37312384ff67231eb8fd56d24",
-        "pinned '# v5.4.3' in 2 independent public workflows");
-
-    // After the 2026 compromise of this action's tags, only this post-incident commit is trusted.
+    // v0.3.0 fixed script injection in its own run steps; the composite's steps use actions/cache v5.0.1 and
+    // actions/checkout v6.0.1, both node24 at their tags (same snapshot check).
     public static readonly ActionRef SetupTrivy = new(
-        "aquasecurity/setup-trivy", "v0.2.6", "3fb12ec12f41e471780db15c232d5dd185dcb514",
-        "pinned '# v0.2.6' in 2 public workflows, one naming it the post-incident safe commit");
+        "aquasecurity/setup-trivy", "v0.3.1", "81e514348e19b6112ce2a7e3ecbafe19c1e1f567", ActionRuntime.Composite, Checked);
 
     public static IReadOnlyList<ActionRef> All { get; } =
-        [Checkout, SetupDotnet, SetupPython, SetupNode, Cache, UploadArtifact, DownloadArtifact, UploadSarif, SetupHelm, Codecov, SetupTrivy];
+        [Checkout, SetupDotnet, SetupPython, SetupNode, Cache, CacheRestore, CacheSave, UploadArtifact, DownloadArtifact, UploadSarif, SetupHelm, SetupTrivy];
 }

@@ -9,6 +9,9 @@ public abstract record Step(string Name)
 
     public string? If { get; init; }
 
+    /// <summary>A failed step marks itself failed but not its job: for uploads of reports that must never block a release.</summary>
+    public bool ContinueOnError { get; init; }
+
     public ImmutableSortedDictionary<string, string> Env { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 }
 

@@ -7,7 +7,8 @@ public static class StepToYaml
 {
     public static YamlMap Write(Step step)
     {
-        var map = YamlMap.Empty.Add("name", step.Name).Add("id", step.Id).Add("if", step.If);
+        var map = YamlMap.Empty.Add("name", step.Name).Add("id", step.Id).Add("if", step.If)
+            .Add("continue-on-error", step.ContinueOnError ? YamlScalar.Plain("true") : null);
         map = step switch
         {
             ActionStep action => map

@@ -22,18 +22,70 @@ public class JobStepsTests
         };
 
         JobSteps.For(stage, InSubfolder).Select(s => s.Name).Should().Equal(
-            "Check out", "Set up .NET", "Cache NuGet packages", "Cache the build host", "Set up Python", "Install Python requirements",
-            "Download input", "Run Scan", "Upload report", "Upload SARIF to code scanning");
+            "Check out", "Set up .NET", "Restore the build host", "Restore NuGet packages", "Set up Python", "Install Python requirements",
+            "Download input", "Run Scan", "Upload report", "Upload SARIF to code scanning", "Warn when code scanning refused the SARIF");
     }
 
     [Fact]
-    public void For_NonReleasingStage_CachesTheBuildHostKeyedOnEveryInputOfIt()
+    public void For_NonReleasingStage_RestoresTheBuildHostKeyedOnTheResolvedSdkAndEveryInputOfIt()
     {
-        var host = JobSteps.For(Fixtures.NewStage("Lint"), InSubfolder).OfType<ActionStep>().Single(s => s.Name == "Cache the build host");
+        var host = JobSteps.For(Fixtures.NewStage("Lint"), InSubfolder).OfType<ActionStep>().Single(s => s.Name == "Restore the build host");
 
-        host.Uses.Should().Be(Actions.Cache);
+        host.Uses.Should().Be(Actions.CacheRestore);
         host.With["path"].Should().Be(".build/host");
-        host.With["key"].Should().Contain("hashFiles('global.json', 'Directory.Build.props', 'Directory.Packages.props', 'build/**', 'src/**')");
+        host.With["key"].Should().Contain("${{ steps.dotnet.outputs.dotnet-version }}")
+            .And.Contain("hashFiles('global.json', '*.props', 'build/**', 'src/**')");
+    }
+
+    [Fact]
+    public void For_StageThatDoesNotOwnTheHostCache_OnlyRestoresIt()
+    {
+        var steps = JobSteps.For(Fixtures.NewStage("Lint"), InSubfolder).OfType<ActionStep>().ToList();
+
+        steps.Should().NotContain(s => s.Uses == Actions.CacheSave || s.Uses == Actions.Cache);
+        steps.Single(s => s.Name == "Restore NuGet packages").If.Should().Be("steps.host-cache.outputs.cache-hit != 'true'",
+            "a restored host needs no packages");
+    }
+
+    [Fact]
+    public void For_HostCacheOwner_SavesWhatItFilledUnderTheRestoredKeyAfterItsTask()
+    {
+        var steps = JobSteps.For(Fixtures.NewStage("Check") with { SavesHostCache = true }, InSubfolder).ToList();
+
+        var names = steps.Select(s => s.Name).ToList();
+        names.IndexOf("Save the build host").Should().BeGreaterThan(names.IndexOf("Run Check"));
+        var host = Action(steps, Actions.CacheSave, "Save the build host");
+        host.If.Should().Be("steps.host-cache.outputs.cache-hit != 'true'");
+        host.With["key"].Should().Be("${{ steps.host-cache.outputs.cache-primary-key }}");
+        var nuget = Action(steps, Actions.CacheSave, "Save NuGet packages");
+        nuget.If.Should().Be("steps.host-cache.outputs.cache-hit != 'true' && steps.nuget-cache.outputs.cache-hit != 'true'");
+        nuget.With["key"].Should().Be("${{ steps.nuget-cache.outputs.cache-primary-key }}");
+    }
+
+    [Fact]
+    public void For_SolutionRestore_HasItsOwnNuGetKeyAndSavesIt()
+    {
+        var steps = JobSteps.For(Fixtures.NewStage("Test") with { Restores = NuGetRestore.Solution }, InSubfolder).ToList();
+
+        var restore = Action(steps, Actions.CacheRestore, "Restore NuGet packages");
+        restore.If.Should().BeNull("the tests need the packages even when the host is cached");
+        restore.With["key"].Should().StartWith("nuget-solution-").And.Contain("'**/*.csproj'");
+        Action(steps, Actions.CacheSave, "Save NuGet packages").If.Should().Be("steps.nuget-cache.outputs.cache-hit != 'true'");
+        steps.Should().NotContain(s => s.Name == "Save the build host");
+        Action(JobSteps.For(Fixtures.NewStage("Lint"), InSubfolder), Actions.CacheRestore, "Restore NuGet packages").With["key"]
+            .Should().StartWith("nuget-host-").And.NotContain("'**/*.csproj'");
+    }
+
+    [Fact]
+    public void For_NodeWithoutLockFiles_NeitherRestoresNorSavesNpmsCache()
+    {
+        var stage = Fixtures.NewStage("Audit") with { Toolchains = [Toolchain.Node("24")] };
+
+        Action(JobSteps.For(stage, InSubfolder), Actions.SetupNode).With.Should().Equal(new Dictionary<string, string>
+        {
+            ["node-version"] = "24",
+            ["package-manager-cache"] = "false",
+        });
     }
 
     [Fact]
@@ -53,7 +105,7 @@ public class JobStepsTests
             ["python-version"] = "3.10",
         });
         steps.OfType<RunStep>().Single(s => s.Name == "Install Python requirements").Run
-            .Should().Be("python -m pip install --disable-pip-version-check -r app/a.txt -r app/b.txt");
+            .Should().Be("python -m pip install --disable-pip-version-check \\\n  -r app/a.txt \\\n  -r app/b.txt\n");
         Action(steps, Actions.SetupNode).With.Should().Equal(new Dictionary<string, string>
         {
             ["cache"] = "npm",
@@ -73,7 +125,7 @@ public class JobStepsTests
 
         var actions = JobSteps.For(stage, InSubfolder).OfType<ActionStep>().ToList();
 
-        actions.Should().NotContain(s => s.Uses == Actions.Cache || s.With.ContainsKey("cache") || s.With.ContainsKey("cache-dependency-path"));
+        actions.Should().NotContain(s => s.Uses.Repository.StartsWith("actions/cache") || s.With.ContainsKey("cache") || s.With.ContainsKey("cache-dependency-path"));
         actions.Select(s => s.Uses).Should().Contain([Actions.SetupPython, Actions.SetupNode]);
     }
 
@@ -101,6 +153,18 @@ public class JobStepsTests
 
         Action(JobSteps.For(stage, InSubfolder), Actions.SetupHelm).With.Should().Equal(
             new Dictionary<string, string> { ["version"] = "v3.17.2" });
+    }
+
+    [Fact]
+    public void For_ScriptToolchain_RunsTheRepositorysInstallStepBeforeTheTask()
+    {
+        var stage = Fixtures.NewStage("Test") with { Toolchains = [Toolchain.Script("helm", "bash scripts/install-helm.sh")] };
+
+        var steps = JobSteps.For(stage, InSubfolder).ToList();
+
+        var install = steps.OfType<RunStep>().Single(s => s.Name == "Install helm");
+        install.Run.Should().Be("bash scripts/install-helm.sh");
+        steps.IndexOf(install).Should().BeLessThan(steps.FindIndex(s => s.Name == "Run Test"));
     }
 
     [Fact]

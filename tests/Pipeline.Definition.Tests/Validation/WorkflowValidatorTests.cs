@@ -29,10 +29,34 @@ public class WorkflowValidatorTests
     [InlineData("11BD71901BBE5B1630CEEA73D27597364C9AF683")]
     public void Validate_ActionWithoutFullSha_ReportsUnpinnedUses(string reference)
     {
-        var step = new ActionStep("Set up tool", new ActionRef("owner/tool", "v1.0.0", reference, "test"));
+        var step = new ActionStep("Set up tool", new ActionRef("owner/tool", "v1.0.0", reference, ActionRuntime.Node24, "test"));
 
         Findings(SafeJob() with { Steps = [Checkout, step] })
             .Should().Equal("Job 'build': step 'Set up tool' uses owner/tool without a full commit SHA [unpinned-uses].");
+    }
+
+    [Theory]
+    [InlineData(ActionRuntime.Node12, "node12")]
+    [InlineData(ActionRuntime.Node16, "node16")]
+    [InlineData(ActionRuntime.Node20, "node20")]
+    public void Validate_ActionOnARetiredNode_ReportsRetiredRuntime(ActionRuntime runtime, string wireName)
+    {
+        var step = new ActionStep("Set up tool", new ActionRef("owner/tool", "v1.0.0", new string('a', 40), runtime, "test"));
+
+        Findings(SafeJob() with { Steps = [Checkout, step] }).Should().Equal(
+            $"Job 'build': step 'Set up tool' uses owner/tool v1.0.0, which runs on {wireName} [retired-runtime]; " +
+            "GitHub's runners run node24 and newer only: pin a release whose action.yml says so.");
+    }
+
+    [Theory]
+    [InlineData(ActionRuntime.Node24)]
+    [InlineData(ActionRuntime.Composite)]
+    [InlineData(ActionRuntime.Docker)]
+    public void Validate_ActionOnASupportedRuntime_ReportsNothing(ActionRuntime runtime)
+    {
+        var step = new ActionStep("Set up tool", new ActionRef("owner/tool", "v1.0.0", new string('a', 40), runtime, "test"));
+
+        Findings(SafeJob() with { Steps = [Checkout, step] }).Should().BeEmpty();
     }
 
     [Theory]

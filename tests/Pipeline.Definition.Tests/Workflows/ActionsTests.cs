@@ -17,6 +17,13 @@ public class ActionsTests
         action.Sha.Should().MatchRegex("^[0-9a-f]{40}$");
         action.Version.Should().MatchRegex(@"^v\d+\.\d+\.\d+$");
         action.Source.Should().NotBeNullOrWhiteSpace();
+        action.Runtime.IsRetired().Should().BeFalse($"{repository} {action.Version} runs on {action.Runtime.WireName()}");
+    }
+
+    [Fact]
+    public void All_NoPinIsCodecovsAction_BecauseItRunsANode20ActionInside()
+    {
+        Actions.All.Should().NotContain(a => a.Repository.StartsWith("codecov/"));
     }
 
     [Fact]
@@ -33,7 +40,7 @@ public class ActionsTests
     [Fact]
     public void Reference_Action_IsRepositoryAtSha()
     {
-        var action = new ActionRef("owner/tool", "v1.2.3", new string('a', 40), "test");
+        var action = new ActionRef("owner/tool", "v1.2.3", new string('a', 40), ActionRuntime.Node24, "test");
 
         action.Reference.Should().Be("owner/tool@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
         Regex.IsMatch(Actions.Checkout.Reference, "^actions/checkout@[0-9a-f]{40}$").Should().BeTrue();

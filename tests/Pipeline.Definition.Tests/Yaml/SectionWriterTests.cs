@@ -8,7 +8,7 @@ namespace Pipeline.Definition.Tests.Yaml;
 /// <summary>Each <c>*ToYaml</c> writer emitted under its key, compared as text.</summary>
 public class SectionWriterTests
 {
-    private static readonly ActionRef Tool = new("owner/tool", "v1.2.3", "0123456789abcdef0123456789abcdef01234567", "test");
+    private static readonly ActionRef Tool = new("owner/tool", "v1.2.3", "0123456789abcdef0123456789abcdef01234567", ActionRuntime.Node24, "test");
 
     [Fact]
     public void TriggersToYaml_AllEvents_BranchesInFlowAndDispatchAsEmptyMap()

@@ -73,6 +73,39 @@ public sealed class PushImagesDockerTests(ContainerFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("refs/heads/develop", false)]
+    [InlineData("refs/heads/main", true)]
+    public async Task PushImages_DockerInGitHubActions_MovesLatestOnlyForPushesToMain(string gitRef, bool movesLatest)
+    {
+        fixture.ShouldHaveBuilt();
+        var dockerConfig = Directory.CreateTempSubdirectory("docker-config-").FullName;
+        try
+        {
+            var environment = new Dictionary<string, string?>
+            {
+                ["GITHUB_ACTIONS"] = "true",
+                ["GITHUB_EVENT_NAME"] = "push",
+                ["GITHUB_REF"] = gitRef,
+                ["GITHUB_TOKEN"] = "ghs_TokenForTheLocalRegistry",
+                ["GITHUB_ACTOR"] = "ci-bot",
+                ["DOCKER_CONFIG"] = dockerConfig,
+            };
+
+            var run = await HostRun.RunAsync(fixture.Arguments("Push-Images"), environment, TimeSpan.FromMinutes(5));
+
+            run.ExitCode.Should().Be(0, run.Output);
+            using var recorded = JsonDocument.Parse(await File.ReadAllTextAsync(ImagesFile));
+            var tags = recorded.RootElement.GetProperty("backend").GetProperty("tags").EnumerateArray().Select(t => t.GetString());
+            tags.Should().Equal(movesLatest ? [fixture.Sha, "latest"] : [fixture.Sha]);
+            run.Output.Contains("Not moving the latest tags").Should().Be(!movesLatest, run.Output);
+        }
+        finally
+        {
+            Directory.Delete(dockerConfig, recursive: true);
+        }
+    }
+
     /// <summary>The registry's own answer: <c>Docker-Content-Digest</c> of <c>GET /v2/&lt;name&gt;/manifests/&lt;tag&gt;</c>.</summary>
     private static async Task<string?> RegistryDigest(string repository, string tag)
     {

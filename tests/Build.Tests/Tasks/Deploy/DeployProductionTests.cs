@@ -28,6 +28,30 @@ public sealed class DeployProductionTests
     }
 
     [Fact]
+    public async Task DeployProduction_InGitHubActionsWithoutRequiredReviewers_GitHubApiStandIn_RefusesBeforeAnyHelmCall()
+    {
+        const string token = "ghs_ProductionCheckTokenNeverPrinted7";
+        using var scenario = new DeployScenario();
+        using var api = GitHubApiStandIn.Start();
+        api.Body = GitHubApiStandIn.Environment("production", "[]");
+        scenario.Cluster.Release(Stable, "deployed", 7);
+        scenario.Environment["GITHUB_ACTIONS"] = "true";
+        scenario.Environment["GITHUB_EVENT_NAME"] = "push";
+        scenario.Environment["GITHUB_REF"] = "refs/heads/main";
+        scenario.Environment["GITHUB_REPOSITORY"] = "acme/sovd";
+        scenario.Environment["GITHUB_API_URL"] = api.BaseUrl;
+        scenario.Environment["GITHUB_TOKEN"] = token;
+
+        var result = await scenario.RunAsync(Stage, Confirm, Probe);
+
+        result.ExitCode.Should().NotBe(0);
+        scenario.Cluster.Calls.Should().BeEmpty();
+        api.Requests.Should().ContainSingle().Which.Path.Should().Be("/repos/acme/sovd/environments/production");
+        result.Output.Should().Contain("Deploy-Production refuses to deploy; nothing was changed: the 'production' environment of acme/sovd has no required reviewers")
+            .And.NotContain(token);
+    }
+
+    [Fact]
     public async Task DeployProduction_HealthyAtEveryStep_StandIn_RollsOutTenFiftyHundredThenPromotesAndRemovesTheCanary()
     {
         using var scenario = new DeployScenario();

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using Build.Tests.Support;
 
 namespace Build.Tests.Tasks.Deploy.Support;
 
@@ -15,18 +14,15 @@ public sealed class FakeWebApp : IDisposable
     private const string ScriptPath = "/assets/index-5e1b.js";
     private const string IndexHtml = $"""<!doctype html><html><head><script type="module" src="{ScriptPath}"></script></head><body><div id="root"></div></body></html>""";
 
-    private readonly HttpListener _listener;
     private readonly ConcurrentQueue<string> _authorizations = new();
-    private readonly Task _serving;
+    private readonly LoopbackHttpServer _server;
 
-    private FakeWebApp(HttpListener listener, string baseUrl)
+    private FakeWebApp()
     {
-        _listener = listener;
-        BaseUrl = baseUrl;
-        _serving = Task.Run(ServeAsync);
+        _server = LoopbackHttpServer.Start(Answer);
     }
 
-    public string BaseUrl { get; }
+    public string BaseUrl => _server.BaseUrl;
 
     /// <summary>The API fails (500) whenever this returns true; checked per request.</summary>
     public Func<bool> FailApiWhen { get; set; } = () => false;
@@ -38,55 +34,9 @@ public sealed class FakeWebApp : IDisposable
 
     public int Requests { get; private set; }
 
-    public static FakeWebApp Start()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var url = $"http://127.0.0.1:{FreePort()}/";
-            var listener = new HttpListener();
-            listener.Prefixes.Add(url);
-            try
-            {
-                listener.Start();
-                return new FakeWebApp(listener, url.TrimEnd('/'));
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                // Another process took the port between probing and binding: try another one.
-                listener.Close();
-            }
-        }
-    }
+    public static FakeWebApp Start() => new();
 
-    public void Dispose()
-    {
-        _listener.Close();
-        try
-        {
-            _serving.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The listener was closed under a pending GetContextAsync; that is how serving ends.
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            Answer(context);
-        }
-    }
+    public void Dispose() => _server.Dispose();
 
     private void Answer(HttpListenerContext context)
     {
@@ -100,12 +50,7 @@ public sealed class FakeWebApp : IDisposable
             ScriptPath => (200, "text/javascript; charset=utf-8", "console.log('sovd');"),
             _ => (404, "text/plain", "not found"),
         };
-        var bytes = Encoding.UTF8.GetBytes(body);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = type;
-        context.Response.ContentLength64 = bytes.Length;
-        context.Response.OutputStream.Write(bytes);
-        context.Response.Close();
+        LoopbackHttpServer.Reply(context, status, type, body);
     }
 
     private (int, string, string) Ready()
@@ -120,19 +65,5 @@ public sealed class FakeWebApp : IDisposable
         return FailApiWhen()
             ? (500, "application/json", """{"detail":"internal error"}""")
             : (200, "application/json", """[{"vehicle_id":"v-001","vin":"WVWZZZ1JZXW000001"}]""");
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        try
-        {
-            return ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-        finally
-        {
-            probe.Stop();
-        }
     }
 }
