@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Pipeline.Tests.Shared;
 
 namespace Build.Tests.Support;
 
@@ -32,20 +33,7 @@ public static class HostRun
             info.ArgumentList.Add(argument);
         }
 
-        info.Environment["NO_COLOR"] = "1";
-        info.Environment.Remove("GITHUB_ACTIONS");
-        info.Environment.Remove("GITHUB_STEP_SUMMARY");
-        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-            {
-                info.Environment.Remove(key);
-            }
-            else
-            {
-                info.Environment[key] = value;
-            }
-        }
+        HermeticEnvironment.Apply(info.Environment, environment);
 
         using var process = new Process { StartInfo = info };
         var output = new StringBuilder();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
+using Pipeline.Tests.Shared;
 
 namespace Scripts.Tests.Support;
 
@@ -46,6 +47,7 @@ public sealed class SampleBackend : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
+        HermeticEnvironment.Apply(info.Environment);
         info.Environment["SOVD_DB_PATH"] = Path.Combine(dataDir, "sovd.sqlite3");
         info.Environment["SOVD_READY_DELAY_SECONDS"] = readyDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment.Remove("SOVD_API_TOKEN");

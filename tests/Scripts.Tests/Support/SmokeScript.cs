@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pipeline.Tests.Shared;
 
 namespace Scripts.Tests.Support;
 
@@ -94,13 +95,7 @@ public sealed class SmokeScript
         }
 
         // The test's own environment must not leak settings into the script.
-        foreach (var name in info.Environment.Keys.ToList())
-        {
-            if (name.StartsWith("SMOKE_", StringComparison.Ordinal) || name is "API_BASE_URL" or "FRONTEND_URL" or "API_TOKEN" or "BASH_ENV" or "SHELLOPTS")
-            {
-                info.Environment.Remove(name);
-            }
-        }
+        HermeticEnvironment.Apply(info.Environment);
 
         foreach (var (name, value) in environment)
         {

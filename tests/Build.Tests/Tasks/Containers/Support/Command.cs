@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pipeline.Tests.Shared;
 
 namespace Build.Tests.Tasks.Containers.Support;
 
@@ -24,6 +25,7 @@ public static class Command
         {
             info.ArgumentList.Add(argument);
         }
+        HermeticEnvironment.Apply(info.Environment);
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
