@@ -45,9 +45,14 @@ provided() {
   esac
 }
 
-installed() {
-  command -v dpkg-query >/dev/null && dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
-}
+# One dpkg-query for all packages (one per package costs seconds on a loaded machine).
+declare -A installed_packages=()
+if command -v dpkg-query >/dev/null; then
+  while read -r name status; do
+    [[ "$status" == "install ok installed" ]] && installed_packages[$name]=1
+  done < <(dpkg-query -W -f='${Package} ${Status}\n' "${apt_packages[@]}" 2>/dev/null || true)
+fi
+installed() { [[ -n "${installed_packages[$1]:-}" ]]; }
 
 missing=()
 for package in "${apt_packages[@]}"; do
@@ -87,7 +92,7 @@ needs_restore() {
   [[ -f "$restore_stamp" ]] || return 0
   while IFS= read -r project; do
     [[ -f "$(dirname "$project")/obj/project.assets.json" && ! "$project" -nt "$restore_stamp" ]] || return 0
-  done < <(find "$root/build" "$root/src" "$root/tests" -name '*.csproj' -not -path '*/obj/*')
+  done < <(find "$root/build" "$root/src" "$root/tests" \( -name bin -o -name obj -o -name node_modules \) -prune -o -name '*.csproj' -print)
   [[ -z "$(find "${restore_inputs[@]}" -newer "$restore_stamp" -print -quit 2>/dev/null)" ]] || return 0
   return 1
 }
