@@ -84,6 +84,7 @@ public sealed class TestIntegrationDockerTests(ContainerFixture fixture)
         var run = await HostRun.RunAsync(
             [.. fixture.Arguments("Test-Integration", $"--compose-project={project}").Where(a => !a.StartsWith("--python=", StringComparison.Ordinal)), $"--python={gate.Path}"],
             timeout: TimeSpan.FromMinutes(5),
+            asFromATerminal: true,
             started: process => process.OutputDataReceived += (_, line) =>
             {
                 if (!interrupted && line.Data?.Contains(GatePython.Holding, StringComparison.Ordinal) == true)
