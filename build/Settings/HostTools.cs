@@ -75,7 +75,7 @@ public sealed class HostTools
         {
             if (path is null || !File.Exists(path.FullPath))
             {
-                tried.Add($"{name} {path?.FullPath ?? string.Empty}: not found".Replace(" :", ":", StringComparison.Ordinal));
+                tried.Add(path is null ? $"{name}: not found" : $"{name} {path.FullPath}: not found");
                 continue;
             }
             if (first is not null && SameFile(first, path))
