@@ -12,7 +12,8 @@ namespace Scripts.Tests.Support;
 public sealed class SampleBackend : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+    // A limit against a backend that never listens, not a speed check: the wait ends when the port answers.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process process;
     private readonly StringBuilder log = new();
