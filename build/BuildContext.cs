@@ -19,7 +19,7 @@ public sealed class BuildContext : FrostingContext
         Pipeline = SovdPipeline.Definition;
         RepoRoot = new DirectoryPath(Repository.Root);
         AppRoot = new DirectoryPath(System.IO.Path.GetFullPath(Argument(ArgumentNames.AppRoot, Pipeline.Settings.AppRoot), RepoRoot.FullPath));
-        Python = ResolveExecutable(Argument(ArgumentNames.Python, Environment.GetEnvironmentVariable(EnvVars.Python) ?? "python3"));
+        HostTools = new HostTools(this, RepoRoot);
         CoverageThreshold = Argument(ArgumentNames.CoverageThreshold, 80);
         IsGitHubActions = Environment.GetEnvironmentVariable(EnvVars.GitHubActions) == "true";
         // The frontend stages run on the definition's Node LTS that scripts/setup-machine.sh put into .tools/node.
@@ -34,8 +34,11 @@ public sealed class BuildContext : FrostingContext
     /// <summary>Where the app lives (backend/, frontend/, e2e/, docker-compose.yml, infrastructure/).</summary>
     public DirectoryPath AppRoot { get; }
 
-    /// <summary>The Python interpreter that has the backend's tools; on GitHub the job's python, here Debian's.</summary>
-    public FilePath Python { get; }
+    /// <summary>The Python interpreter that has the backend's tools: the configured one, else the first candidate that has them.</summary>
+    public FilePath Python => HostTools.PythonPath;
+
+    /// <summary>The tools the host finds by itself (Python, ruff, the browser), each looked for once, when first asked.</summary>
+    public HostTools HostTools { get; }
 
     /// <summary>The lowest line coverage, in percent, the unit-test stages accept.</summary>
     public int CoverageThreshold { get; }
@@ -49,11 +52,4 @@ public sealed class BuildContext : FrostingContext
     public DirectoryPath ArtifactDirectory(Artifact artifact) => RepoRoot.Combine(artifact.Path);
 
     public FilePath InRepo(string relativePath) => RepoRoot.CombineWithFilePath(relativePath);
-
-    // A bare name ("python3") is looked up on PATH; Cake would otherwise take it relative to the working directory.
-    private FilePath ResolveExecutable(string value)
-    {
-        var path = new FilePath(value);
-        return path.Segments.Length != 1 ? path.MakeAbsolute(Environment) : Tools.Resolve(value) ?? path;
-    }
 }

@@ -7,6 +7,7 @@ using Pipeline.Definition;
 
 return new CakeHost()
     .UseContext<BuildContext>()
+    .UseLifetime<ToolChoiceReport>()
     .UseTaskLifetime<StageTimings>()
     .UseWorkingDirectory(Repository.Root)
     .UseTaskGraph(new PipelineGraph(SovdPipeline.Definition))

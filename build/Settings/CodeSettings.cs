@@ -29,6 +29,9 @@ public sealed record CodeSettings
 
     public required FilePath Python { get; init; }
 
+    /// <summary>The interpreters looked at when none was configured and none had the backend's tools; empty otherwise.</summary>
+    public string PythonSearch { get; init; } = string.Empty;
+
     /// <summary><c>&lt;app root&gt;/backend</c>: the linters' and tests' working directory.</summary>
     public required DirectoryPath Backend { get; init; }
 
@@ -52,6 +55,7 @@ public sealed record CodeSettings
         return new CodeSettings
         {
             Python = context.Python,
+            PythonSearch = context.HostTools.Python.Found ? string.Empty : context.HostTools.Python.TriedText,
             Backend = context.AppRoot.Combine(BackendFolder),
             Frontend = context.AppRoot.Combine(FrontendFolder),
             CoverageThreshold = context.CoverageThreshold,
@@ -79,7 +83,9 @@ public sealed record CodeSettings
     }
 
     /// <summary>How to get a missing backend tool into the interpreter the stages use.</summary>
-    public string PythonInstallHint(string tool) => !File.Exists(Python.FullPath)
+    public string PythonInstallHint(string tool) => PythonSearch.Length == 0 ? InstallHint(tool) : $"{InstallHint(tool)} ({PythonSearch})";
+
+    private string InstallHint(string tool) => !File.Exists(Python.FullPath)
         ? $"the Python interpreter '{Python.FullPath}' was not found: install Python 3.11 with the backend's tools " +
           $"(pip install -r {BackendDevRequirements}) or pass --{ArgumentNames.Python}=<path to an interpreter that has {tool}> (env {EnvVars.Python})"
         : $"{Python.FullPath} cannot import {tool}. Install the backend's tools into it with " +

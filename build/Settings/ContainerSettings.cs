@@ -82,6 +82,9 @@ public sealed partial record ContainerSettings
     /// <summary>A system Chromium for Playwright; unset uses Playwright's own browser.</summary>
     public FilePath? ChromiumExecutable { get; init; }
 
+    /// <summary>How the browser was found (<see cref="HostTools"/>): the setting, Playwright's own, or the system's.</summary>
+    public ToolChoice? Browser { get; init; }
+
     /// <summary>Whether Push-Images logs in with GITHUB_TOKEN (in GitHub Actions); locally an existing login is used.</summary>
     public required bool LogIn { get; init; }
 
@@ -114,9 +117,8 @@ public sealed partial record ContainerSettings
             StackTimeout = TimeSpan.FromSeconds(context.Argument(StackTimeoutArgument, DefaultStackTimeoutSeconds)),
             ComposeProject = Blank(context.Argument<string?>(ComposeProjectArgument, null)),
             ComposeFile = context.AppRoot.CombineWithFilePath(ComposeFileName),
-            ChromiumExecutable = Blank(context.Argument<string?>(ChromiumArgument, null) ?? Environment.GetEnvironmentVariable(ChromiumVariable)) is { } chromium
-                ? new FilePath(chromium)
-                : null,
+            Browser = context.HostTools.Browser,
+            ChromiumExecutable = context.HostTools.BrowserExecutable,
             LogIn = context.IsGitHubActions,
             RegistryUser = context.Argument<string?>(RegistryUserArgument, null) ?? Blank(Environment.GetEnvironmentVariable(GitHubActorVariable)) ?? owner,
         };
@@ -149,6 +151,10 @@ public sealed partial record ContainerSettings
         if (needsBrowser && ChromiumExecutable is { } chromium && !File.Exists(chromium.FullPath))
         {
             yield return $"The browser {chromium.FullPath} (--{ChromiumArgument} / {ChromiumVariable}) does not exist: install chromium or unset it to use Playwright's own browser.";
+        }
+        if (needsBrowser && Browser is { Found: false } browser)
+        {
+            yield return $"No browser for Playwright ({browser.TriedText}): install chromium (apt-get install chromium), run 'npx playwright install chromium' in e2e/, or pass --{ChromiumArgument}=<path>.";
         }
     }
 

@@ -23,13 +23,15 @@ public sealed class LintBackend : FrostingTask<BuildContext>
             WorkingDirectory = backend,
             Paths = Sources,
             OutputFormat = settings.GitHubActions ? RuffOutputFormat.GitHub : null,
+            // The WebAssembly build, when that is what the host found, reaches `python -m ruff` through PYTHONPATH.
+            EnvironmentVariables = context.HostTools.RuffVariables,
         };
         var black = new BlackSettings { PythonPath = settings.Python, WorkingDirectory = backend, Paths = Sources };
         // mypy reads strictness, plugins and python_version from pyproject.toml in the working directory.
         var mypy = new MypySettings { PythonPath = settings.Python, WorkingDirectory = backend, Paths = Sources };
         ToolPreflight.Ensure(
             context,
-            new ToolRequirement("ruff", settings.PythonInstallHint("ruff"), ctx => new RuffRunner(ctx).IsAvailable(ruff)),
+            new ToolRequirement("ruff", $"{settings.PythonInstallHint("ruff")}; {context.HostTools.Ruff.TriedText}", ctx => new RuffRunner(ctx).IsAvailable(ruff)),
             new ToolRequirement("black", settings.PythonInstallHint("black"), ctx => new BlackRunner(ctx).IsAvailable(black)),
             new ToolRequirement("mypy", settings.PythonInstallHint("mypy"), ctx => new MypyRunner(ctx).IsAvailable(mypy)));
 

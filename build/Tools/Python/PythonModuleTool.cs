@@ -24,7 +24,7 @@ public abstract class PythonModuleTool<TSettings> : PipelineTool<TSettings> wher
     protected override IEnumerable<string> GetToolExecutableNames() => ["python3", "python"];
 
     public override bool IsAvailable(TSettings settings) =>
-        Locate(settings) is not null && RequiredModules(settings).All(module => CanImport(settings, module));
+        Locate(settings) is { } python && PythonImports.Missing(ProcessRunner, python, RequiredModules(settings), GetEnvironmentVariables(settings)) is [];
 
     protected ProcessArgumentBuilder ModuleArguments()
     {
@@ -32,15 +32,5 @@ public abstract class PythonModuleTool<TSettings> : PipelineTool<TSettings> wher
         arguments.Append("-m");
         arguments.Append(ModuleName);
         return arguments;
-    }
-
-    private bool CanImport(TSettings settings, string module)
-    {
-        // find_spec looks the module up without importing it, so the probe stays fast and side-effect free.
-        var probe = new ProcessArgumentBuilder();
-        probe.Append("-c");
-        probe.AppendValue($"import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('{module}') else 1)");
-        var invocation = new ToolInvocation { CaptureOutput = true, CaptureError = true, Silent = true, ThrowOnNonZeroExit = false };
-        return Execute(settings, probe, invocation).Succeeded;
     }
 }

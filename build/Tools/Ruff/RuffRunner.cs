@@ -10,7 +10,7 @@ namespace Build.Tools.Ruff;
 public sealed class RuffRunner : PythonModuleTool<RuffSettings>
 {
     public const string InstallHint =
-        "needs a Python with ruff: pip install ruff (PyPI only, no Debian package); without PyPI, PYTHONPATH=tools/ruff-wasm/python runs ruff's WebAssembly build; set PythonPath to that interpreter";
+        "needs a Python with ruff: pip install ruff (PyPI only, no Debian package); without PyPI, put tools/ruff-wasm/python on PYTHONPATH for the ruff call (the host does so when tools/ruff-wasm has its npm packages) to run ruff's WebAssembly build; set PythonPath to that interpreter";
 
     public RuffRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
         : base(fileSystem, environment, processRunner, tools, log)

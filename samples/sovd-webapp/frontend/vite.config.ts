@@ -21,6 +21,8 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // A limit against hangs, not a speed check: on a loaded 2-core machine one render with jsdom took over vitest's 5 s default.
+    testTimeout: 30_000,
     reporters: ['default', 'junit'],
     outputFile: { junit: `${reportsDir}/junit.xml` },
     coverage: {

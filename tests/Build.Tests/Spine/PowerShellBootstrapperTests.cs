@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Build.Tests.Support;
+using Pipeline.Tests.Shared;
 
 namespace Build.Tests.Spine;
 
@@ -41,7 +42,7 @@ public sealed class PowerShellBootstrapperTests
             info.ArgumentList.Add(part);
         }
 
-        info.Environment["NO_COLOR"] = "1";
+        HermeticEnvironment.Apply(info.Environment);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

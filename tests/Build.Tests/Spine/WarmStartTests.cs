@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Build.Tests.Support;
+using Pipeline.Tests.Shared;
 
 namespace Build.Tests.Spine;
 
@@ -65,7 +66,7 @@ public sealed class WarmStartTests : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        info.Environment["NO_COLOR"] = "1";
+        HermeticEnvironment.Apply(info.Environment);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Pipeline.Tests.Shared;
 
 namespace Build.Tests.Support;
 
@@ -17,35 +18,31 @@ public static class HostRun
         IReadOnlyDictionary<string, string?>? environment = null,
         TimeSpan? timeout = null,
         string? workingDirectory = null,
-        Action<Process>? started = null)
+        Action<Process>? started = null,
+        bool asFromATerminal = false)
     {
-        var info = new ProcessStartInfo("bash")
+        var info = new ProcessStartInfo(asFromATerminal ? "env" : "bash")
         {
             WorkingDirectory = workingDirectory ?? RepoPaths.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (asFromATerminal)
+        {
+            // Signal dispositions are inherited like variables: a suite started in the background of a script has SIGINT
+            // ignored, and the host (like any program) keeps it ignored. A test of Ctrl-C starts the host the way a
+            // terminal does, with SIGINT at its default, whoever started the suite.
+            info.ArgumentList.Add("--default-signal=INT");
+            info.ArgumentList.Add("bash");
+        }
         info.ArgumentList.Add(RepoPaths.BuildScript);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
 
-        info.Environment["NO_COLOR"] = "1";
-        info.Environment.Remove("GITHUB_ACTIONS");
-        info.Environment.Remove("GITHUB_STEP_SUMMARY");
-        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-            {
-                info.Environment.Remove(key);
-            }
-            else
-            {
-                info.Environment[key] = value;
-            }
-        }
+        HermeticEnvironment.Apply(info.Environment, environment);
 
         using var process = new Process { StartInfo = info };
         var output = new StringBuilder();

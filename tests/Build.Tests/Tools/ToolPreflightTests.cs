@@ -37,7 +37,7 @@ public sealed class ToolPreflightTests
     public void Ensure_WithAPythonModuleTheInterpreterCannotImport_ReportsThatModuleAsMissing()
     {
         using var fixture = new ToolFixture();
-        fixture.Runner.When(call => call.Arguments.Contains("find_spec('pytest_cov')"), new ProcessReply(ExitCode: 1));
+        fixture.Runner.When(call => call.Arguments.EndsWith(" pytest_cov", StringComparison.Ordinal), new ProcessReply(ExitCode: 1));
         var settings = new PytestSettings { PythonPath = fixture.Python, CoveragePackages = ["app"] };
 
         var act = () => ToolPreflight.Ensure(fixture.Context, PytestRunner.Requirement(settings));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pipeline.Tests.Shared;
 
 namespace Sample.Tests.Support;
 
@@ -34,17 +35,7 @@ public static class ProcessRunner
             info.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-            {
-                info.Environment.Remove(name);
-            }
-            else
-            {
-                info.Environment[name] = value;
-            }
-        }
+        HermeticEnvironment.Apply(info.Environment, environment);
 
         using var process = Process.Start(info)
             ?? throw new InvalidOperationException($"Could not start '{program}'.");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
+using Pipeline.Tests.Shared;
 
 namespace Scripts.Tests.Support;
 
@@ -11,7 +12,8 @@ namespace Scripts.Tests.Support;
 public sealed class SampleBackend : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+    // A limit against a backend that never listens, not a speed check: the wait ends when the port answers.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process process;
     private readonly StringBuilder log = new();
@@ -46,6 +48,7 @@ public sealed class SampleBackend : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
+        HermeticEnvironment.Apply(info.Environment);
         info.Environment["SOVD_DB_PATH"] = Path.Combine(dataDir, "sovd.sqlite3");
         info.Environment["SOVD_READY_DELAY_SECONDS"] = readyDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment.Remove("SOVD_API_TOKEN");

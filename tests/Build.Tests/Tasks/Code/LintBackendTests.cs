@@ -54,14 +54,15 @@ public sealed class LintBackendTests
     }
 
     [Fact]
-    public async Task LintBackend_RuffNotInstalled_FailsBeforeAnyLinterRunsNamingRuffAndHowToInstallIt()
+    public async Task LintBackend_RuffNotInstalledAndWasmBuildOff_FailsBeforeAnyLinterRunsNamingWhatWasTried()
     {
-        var result = await CodeStage.RunAsync("Lint-Backend");
+        var result = await CodeStage.RunAsync("Lint-Backend", arguments: ["--ruff-wasm="]);
 
         result.ExitCode.Should().NotBe(0, result.ToString());
         result.Output.Should().Contain("Missing tool 'ruff'")
             .And.Contain($"{CodeStage.Python} -m pip install -r backend/requirements-dev.txt")
-            .And.Contain("--python=");
+            .And.Contain("--python=")
+            .And.Contain($"tried: the ruff module of {CodeStage.Python}: not installed; the WebAssembly build: turned off by --ruff-wasm=");
         result.Output.Should().NotContain("--- black ---").And.NotContain("Missing tool 'black'");
     }
 

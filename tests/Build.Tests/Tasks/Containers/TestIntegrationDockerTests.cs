@@ -72,29 +72,55 @@ public sealed class TestIntegrationDockerTests(ContainerFixture fixture)
     }
 
     [Fact]
-    public async Task TestIntegration_DockerSigintWhileTheStackRuns_StillTearsTheStackDown()
+    public async Task TestIntegration_DockerSigintWhileTheStackRuns_StandInPytestHeldOpen_StillTearsTheStackDown()
     {
         fixture.ShouldHaveBuilt();
         var project = Project("sigint");
+        // The interrupt is sent on an event, not after a time: the stand-in pytest says it started and then never ends
+        // by itself, so the stage is certainly inside its test step, with the stack up, when the signal arrives.
+        using var gate = new GatePython();
         var interrupted = false;
 
         var run = await HostRun.RunAsync(
-            fixture.Arguments("Test-Integration", $"--compose-project={project}"),
+            [.. fixture.Arguments("Test-Integration", $"--compose-project={project}").Where(a => !a.StartsWith("--python=", StringComparison.Ordinal)), $"--python={gate.Path}"],
             timeout: TimeSpan.FromMinutes(5),
+            asFromATerminal: true,
             started: process => process.OutputDataReceived += (_, line) =>
             {
-                // Interrupt once the stack is up, the moment the stage has the most to clean up.
-                if (!interrupted && line.Data?.Contains($"Stack {project} ready", StringComparison.Ordinal) == true)
+                if (!interrupted && line.Data?.Contains(GatePython.Holding, StringComparison.Ordinal) == true)
                 {
                     interrupted = true;
                     Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
                 }
             });
 
-        interrupted.Should().BeTrue("the stack should have come up before the interruption:\n{0}", run.Output);
+        interrupted.Should().BeTrue("the stage should have reached its tests before the interruption:\n{0}", run.Output);
+        run.Output.Should().Contain($"Stack {project} ready");
         run.ExitCode.Should().Be(130, run.Output);
         run.Output.Should().Contain($"Removing compose project {project}");
         (await Command.ComposeLeftovers(project)).Should().BeEmpty();
+    }
+
+    /// <summary>
+    /// The real interpreter for everything (the stage's module probes) except <c>-m pytest</c>, which announces itself
+    /// and then waits to be killed: the host's interruption is the only way it ends.
+    /// </summary>
+    private sealed class GatePython : IDisposable
+    {
+        public const string Holding = "stand-in pytest: holding until interrupted";
+
+        private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("gate-python-");
+
+        public GatePython()
+        {
+            Path = System.IO.Path.Combine(_folder.FullName, "python3");
+            File.WriteAllText(Path, $"#!/bin/bash\nif [[ \"$1 $2\" == \"-m pytest\" ]]; then\n  echo '{Holding}'\n  exec sleep infinity\nfi\nexec {ContainerFixture.Python} \"$@\"\n");
+            File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => _folder.Delete(recursive: true);
     }
 
     private static string Project(string scenario) => $"sovd-test-{scenario}-{Guid.NewGuid().ToString("N")[..6]}";

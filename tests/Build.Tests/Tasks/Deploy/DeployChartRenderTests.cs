@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Deploy.Support;
 using static Build.Tests.Tasks.Deploy.Support.Expected;
+using Pipeline.Tests.Shared;
 
 namespace Build.Tests.Tasks.Deploy;
 
@@ -64,6 +65,7 @@ public sealed class DeployChartRenderTests
     {
         File.Exists(RealHelm).Should().BeTrue($"helm is needed at {RealHelm}: run scripts/install-helm.sh");
         var info = new ProcessStartInfo(RealHelm) { RedirectStandardOutput = true, RedirectStandardError = true };
+        HermeticEnvironment.Apply(info.Environment);
         info.ArgumentList.Add("template");
         var skipNext = false;
         foreach (var argument in upgrade.Skip(1))

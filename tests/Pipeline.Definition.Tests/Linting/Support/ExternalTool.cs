@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Definition.Tests.Linting.Support;
 
@@ -25,6 +26,7 @@ internal static class ExternalTool
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        HermeticEnvironment.Apply(info.Environment);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -1,12 +1,13 @@
 using Build.Tests.Support;
+using Pipeline.Tests.Shared;
 
 namespace Build.Tests.Tasks.Code.Support;
 
 /// <summary>Runs one code stage through the real host, with the Python that has the backend's tools.</summary>
 public static class CodeStage
 {
-    /// <summary>Debian's interpreter on this machine (the first python3 on PATH lacks the tools); PIPELINE_PYTHON overrides it.</summary>
-    public static string Python { get; } = Environment.GetEnvironmentVariable("PIPELINE_PYTHON") ?? "/usr/bin/python3";
+    /// <summary>Debian's interpreter on this machine (the first python3 on PATH lacks the tools); the suite's PIPELINE_TEST_PYTHON overrides it.</summary>
+    public static string Python { get; } = Environment.GetEnvironmentVariable(HermeticEnvironment.PythonSetting) ?? "/usr/bin/python3";
 
     /// <summary>mypy's cache, shared by every run of the suite so planted copies are not checked from cold (a minute here).</summary>
     public static string MypyCache { get; } = Path.Combine(Path.GetTempPath(), "build-tests-mypy-cache");

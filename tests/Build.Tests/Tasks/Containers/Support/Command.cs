@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pipeline.Tests.Shared;
 
 namespace Build.Tests.Tasks.Containers.Support;
 
@@ -11,7 +12,8 @@ public sealed record CommandResult(int ExitCode, string Output, string Error)
 /// <summary>Runs a command to completion (docker, git, the engine script), capturing its output.</summary>
 public static class Command
 {
-    public static async Task<CommandResult> RunAsync(string program, IEnumerable<string> arguments, TimeSpan? timeout = null)
+    public static async Task<CommandResult> RunAsync(
+        string program, IEnumerable<string> arguments, TimeSpan? timeout = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -24,6 +26,7 @@ public static class Command
         {
             info.ArgumentList.Add(argument);
         }
+        HermeticEnvironment.Apply(info.Environment, environment);
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -1,0 +1,207 @@
+using Build.Tools.Python;
+using Cake.Common;
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace Build.Settings;
+
+/// <summary>
+/// The tools the host finds by itself, so a fresh clone runs without exports: the Python that has the backend's tools,
+/// ruff, and the browser for Playwright. A setting or variable always wins; otherwise candidates are tried in order and
+/// the first that has what the stages need is taken. Each is looked for once, and only when a stage asks.
+/// </summary>
+public sealed class HostTools
+{
+    /// <summary>Modules that tell an interpreter with the backend's tools from one without.</summary>
+    public static readonly IReadOnlyList<string> BackendModules = ["black", "mypy", "pytest"];
+
+    /// <summary>The system interpreter, where Debian's packages of the backend's tools install.</summary>
+    public const string SystemPython = "/usr/bin/python3";
+
+    public const string PythonPathVariable = "PYTHONPATH";
+    public const string PlaywrightBrowsersVariable = "PLAYWRIGHT_BROWSERS_PATH";
+    public const string DefaultRuffWasm = "tools/ruff-wasm";
+
+    private static readonly string[] SystemBrowsers = ["chromium", "chromium-browser"];
+
+    private readonly ICakeContext _context;
+    private readonly DirectoryPath _repoRoot;
+    private readonly Lazy<(ToolChoice Choice, FilePath Path)> _python;
+    private readonly Lazy<(ToolChoice Choice, IDictionary<string, string> Variables)> _ruff;
+    private readonly Lazy<(ToolChoice Choice, FilePath? Executable)> _browser;
+
+    public HostTools(ICakeContext context, DirectoryPath repoRoot)
+    {
+        _context = context;
+        _repoRoot = repoRoot;
+        _python = new(FindPython);
+        _ruff = new(FindRuff);
+        _browser = new(FindBrowser);
+    }
+
+    public ToolChoice Python => _python.Value.Choice;
+
+    /// <summary>The interpreter the stages run; when none has the tools, the first candidate, so its error names it.</summary>
+    public FilePath PythonPath => _python.Value.Path;
+
+    public ToolChoice Ruff => _ruff.Value.Choice;
+
+    /// <summary>Variables for the ruff call alone: PYTHONPATH with the WebAssembly build when that is the pick.</summary>
+    public IDictionary<string, string> RuffVariables => _ruff.Value.Variables;
+
+    public ToolChoice Browser => _browser.Value.Choice;
+
+    /// <summary>The Chromium to hand Playwright; null when Playwright's own browser is the pick (or none was found).</summary>
+    public FilePath? BrowserExecutable => _browser.Value.Executable;
+
+    private (ToolChoice, FilePath) FindPython()
+    {
+        var configured = Blank(_context.Argument<string?>(ArgumentNames.Python, null));
+        if (configured is not null)
+        {
+            var path = ResolveExecutable(configured);
+            return (new ToolChoice("python", path.FullPath, $"--{ArgumentNames.Python}", []), path);
+        }
+        if (Blank(Environment.GetEnvironmentVariable(EnvVars.Python)) is { } variable)
+        {
+            var path = ResolveExecutable(variable);
+            return (new ToolChoice("python", path.FullPath, EnvVars.Python, []), path);
+        }
+
+        var candidates = new List<(string Name, FilePath? Path)> { ("python3 on PATH", _context.Tools.Resolve("python3")), ("the system interpreter", SystemPython) };
+        var tried = new List<string>();
+        FilePath? first = null;
+        foreach (var (name, path) in candidates)
+        {
+            if (path is null || !File.Exists(path.FullPath))
+            {
+                tried.Add(path is null ? $"{name}: not found" : $"{name} {path.FullPath}: not found");
+                continue;
+            }
+            if (first is not null && SameFile(first, path))
+            {
+                continue;
+            }
+            first ??= path;
+            var missing = PythonImports.Missing(_context.ProcessRunner, path, BackendModules);
+            if (missing is [])
+            {
+                return (new ToolChoice("python", path.FullPath, $"{name}, has {string.Join(", ", BackendModules)}", tried), path);
+            }
+            tried.Add(missing is null ? $"{name} {path.FullPath}: does not run" : $"{name} {path.FullPath}: lacks {string.Join(", ", missing)}");
+        }
+        return (new ToolChoice("python", null, string.Empty, tried), first ?? new FilePath("python3"));
+    }
+
+    private (ToolChoice, IDictionary<string, string>) FindRuff()
+    {
+        var python = PythonPath;
+        var none = new Dictionary<string, string>();
+        var installed = File.Exists(python.FullPath) ? PythonImports.Missing(_context.ProcessRunner, python, ["ruff"]) : null;
+        if (installed is [])
+        {
+            return (new ToolChoice("ruff", $"{python.FullPath} -m ruff", "installed", []), none);
+        }
+        var tried = new List<string> { $"the ruff module of {python.FullPath}: not installed" };
+
+        var setting = _context.Argument(ArgumentNames.RuffWasm, DefaultRuffWasm);
+        if (Blank(setting) is not { } folder)
+        {
+            tried.Add($"the WebAssembly build: turned off by --{ArgumentNames.RuffWasm}=");
+            return (new ToolChoice("ruff", null, string.Empty, tried), none);
+        }
+        var wasm = new DirectoryPath(folder).MakeAbsolute(_repoRoot);
+        var module = wasm.Combine("python");
+        if (WasmProblem(wasm, module) is { } problem)
+        {
+            tried.Add($"the WebAssembly build in {wasm.FullPath}: {problem}");
+            return (new ToolChoice("ruff", null, string.Empty, tried), none);
+        }
+        // Only the ruff call gets it, in front of the caller's own path: black and mypy keep their interpreter's modules.
+        var inherited = Blank(Environment.GetEnvironmentVariable(PythonPathVariable));
+        var variables = new Dictionary<string, string>
+        {
+            [PythonPathVariable] = inherited is null ? module.FullPath : $"{module.FullPath}{System.IO.Path.PathSeparator}{inherited}",
+        };
+        return (new ToolChoice("ruff", $"the WebAssembly build in {wasm.FullPath}", $"{PythonPathVariable}={module.FullPath} for the ruff call", tried), variables);
+    }
+
+    private string? WasmProblem(DirectoryPath wasm, DirectoryPath module)
+    {
+        if (!File.Exists(module.CombineWithFilePath("ruff/__main__.py").FullPath))
+        {
+            return $"no {module.FullPath}/ruff/__main__.py";
+        }
+        if (!Directory.Exists(wasm.Combine("node_modules/@astral-sh/ruff-wasm-nodejs").FullPath))
+        {
+            return "its npm packages are not installed (scripts/setup-machine.sh, or npm ci in that folder)";
+        }
+        return _context.Tools.Resolve("node") is null ? "node is not on PATH" : null;
+    }
+
+    private (ToolChoice, FilePath?) FindBrowser()
+    {
+        var configured = Blank(_context.Argument<string?>(ContainerSettings.ChromiumArgument, null));
+        if (configured is not null)
+        {
+            return (new ToolChoice("browser", configured, $"--{ContainerSettings.ChromiumArgument}", []), new FilePath(configured));
+        }
+        if (Blank(Environment.GetEnvironmentVariable(ContainerSettings.ChromiumVariable)) is { } variable)
+        {
+            return (new ToolChoice("browser", variable, ContainerSettings.ChromiumVariable, []), new FilePath(variable));
+        }
+
+        var tried = new List<string>();
+        var browsers = PlaywrightBrowsersFolder();
+        if (browsers is not null && Directory.Exists(browsers)
+            && Directory.EnumerateDirectories(browsers, "chromium*").Any())
+        {
+            return (new ToolChoice("browser", "Playwright's own Chromium", $"installed in {browsers}", tried), null);
+        }
+        tried.Add($"Playwright's own in {browsers ?? "(no cache folder)"}: not installed");
+
+        foreach (var name in SystemBrowsers)
+        {
+            if (_context.Tools.Resolve(name) is { } system)
+            {
+                return (new ToolChoice("browser", system.FullPath, $"system {name} on PATH", tried), system);
+            }
+        }
+        tried.Add($"{string.Join(", ", SystemBrowsers)} on PATH: not found");
+        return (new ToolChoice("browser", null, string.Empty, tried), null);
+    }
+
+    /// <summary>Where <c>npx playwright install</c> puts browsers (Playwright's documented default per OS, or its variable).</summary>
+    private static string? PlaywrightBrowsersFolder()
+    {
+        if (Blank(Environment.GetEnvironmentVariable(PlaywrightBrowsersVariable)) is { } given && given != "0")
+        {
+            return given;
+        }
+        if (OperatingSystem.IsWindows())
+        {
+            return System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "ms-playwright");
+        }
+        var home = Environment.GetEnvironmentVariable("HOME");
+        if (string.IsNullOrEmpty(home))
+        {
+            return null;
+        }
+        return OperatingSystem.IsMacOS() ? System.IO.Path.Combine(home, "Library", "Caches", "ms-playwright") : System.IO.Path.Combine(home, ".cache", "ms-playwright");
+    }
+
+    // A bare name ("python3") is looked up on PATH; Cake would otherwise take it relative to the working directory.
+    private FilePath ResolveExecutable(string value)
+    {
+        var path = new FilePath(value);
+        return path.IsRelative && path.Segments.Length == 1 ? _context.Tools.Resolve(value) ?? path : path.MakeAbsolute(_context.Environment);
+    }
+
+    private static bool SameFile(FilePath a, FilePath b)
+    {
+        static string Real(FilePath path) => new FileInfo(path.FullPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path.FullPath;
+        return Real(a) == Real(b);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
