@@ -121,7 +121,7 @@ public static class IsolatedRehearsal
         {
             throw new RehearsalException(
                 $"No cached base image in {cache}: run scripts/container-engine.sh start once (it caches the image there), " +
-                $"set {BaseImageCacheVariable} to a folder that has it, or save it: docker save -o {cache}/debian-bookworm-slim.tar debian:bookworm-slim.");
+                $"set {BaseImageCacheVariable} to a folder that has it, or save the base image of the Dockerfiles there with docker save.");
         }
 
         var engine = new PrivateDockerEngine(Path.Combine(repository, "scripts", "container-engine.sh"), cache);

@@ -1,3 +1,4 @@
+using Build.Containers;
 using Build.Rehearsal;
 using Build.Tests.Rehearsal.Support;
 using Build.Tests.Support;
@@ -15,7 +16,8 @@ public sealed class PrivateDockerEngineTests : IDisposable
     public async Task StartAsync_ImageInTheMachineEngine_IsNotVisibleToTheJobAndStopLeavesNothingRunning()
     {
         var probe = $"rehearsal-probe:{Guid.NewGuid():N}";
-        (await Command.Docker("tag", "debian:bookworm-slim", probe)).ExitCode.Should().Be(0, "the machine engine has the base image");
+        var baseImage = BaseImages.Of(Path.Combine(RepoPaths.Root, "samples", "sovd-webapp", "backend", "Dockerfile.prod")).Single();
+        (await Command.Docker("tag", baseImage, probe)).ExitCode.Should().Be(0, "the machine engine has the base image");
         var cache = Environment.GetEnvironmentVariable("BASE_IMAGE_CACHE_DIR") is { Length: > 0 } given ? given : Path.Combine(RepoPaths.Root, ".build", "base-images");
         var engine = new PrivateDockerEngine(Path.Combine(RepoPaths.Root, "scripts", "container-engine.sh"), cache);
         var job = new JobWorkspace("probe", 24, _scratch, _scratch, Path.Combine(_scratch, "probe.log"));
@@ -28,7 +30,7 @@ public sealed class PrivateDockerEngineTests : IDisposable
             await engine.StopAsync(job);
 
             images.ExitCode.Should().Be(0, images.ToString());
-            images.Output.Trim().Split('\n').Should().Equal(["debian:bookworm-slim"], "a job's engine starts with the base image only");
+            images.Output.Trim().Split('\n').Should().Equal([baseImage], "a job's engine starts with the base image only");
             ProcessState.IsRunning(dockerd).Should().BeFalse("the job's dockerd is stopped");
             Directory.Exists(Path.Combine(_scratch, "engine")).Should().BeFalse();
         }
