@@ -1,6 +1,6 @@
-using Xunit.Abstractions;
 using System.Text.RegularExpressions;
 using Sample.Tests.Support;
+using Xunit.Abstractions;
 using static Sample.Tests.Helm.ChartValues;
 
 namespace Sample.Tests.Frontend;

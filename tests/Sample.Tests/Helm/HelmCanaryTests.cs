@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sample.Tests.Support;
+using YamlDotNet.RepresentationModel;
 using static Sample.Tests.Helm.ChartValues;
 
 namespace Sample.Tests.Helm;
@@ -171,6 +172,47 @@ public sealed class HelmCanaryTests
         route.BackendsFor("/", new Dictionary<string, string> { [CanaryHeader] = "always" }).Should().HaveCount(2);
     }
 
+    [Fact]
+    public void Template_HttpRoute_UsesOnlyStandardChannelFields()
+    {
+        // The schemas accept experimental fields (sessionPersistence, …) and ignore unknown ones: list what is used.
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        CollectFieldPaths(StableRoute(LiveCanary(10)).Manifest.Root.Node("spec")!, "spec", paths);
+
+        paths.Should().BeSubsetOf(
+        [
+            "spec.parentRefs.group", "spec.parentRefs.kind", "spec.parentRefs.name", "spec.parentRefs.namespace",
+            "spec.parentRefs.sectionName", "spec.hostnames",
+            "spec.rules.matches.path.type", "spec.rules.matches.path.value",
+            "spec.rules.matches.headers.type", "spec.rules.matches.headers.name", "spec.rules.matches.headers.value",
+            "spec.rules.backendRefs.name", "spec.rules.backendRefs.port", "spec.rules.backendRefs.weight",
+        ]);
+    }
+
+    private static void CollectFieldPaths(YamlNode node, string path, ISet<string> paths)
+    {
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                foreach (var (key, value) in mapping.Children)
+                {
+                    CollectFieldPaths(value, $"{path}.{key}", paths);
+                }
+
+                break;
+            case YamlSequenceNode sequence:
+                foreach (var item in sequence.Children)
+                {
+                    CollectFieldPaths(item, path, paths);
+                }
+
+                break;
+            default:
+                paths.Add(path);
+                break;
+        }
+    }
+
     private static GatewayRoute StableRoute(string[] sets) =>
         new(Support.Helm.Render(StableRelease, Support.Helm.ProductionValues, sets).OfKind("HTTPRoute").Single());
 
@@ -178,6 +220,6 @@ public sealed class HelmCanaryTests
         chart.Manifests.Where(m => m.Kind is "Deployment" or "Service" or "PodDisruptionBudget")
             .Select(m => m.Yaml());
 
-    private static string? EnvOf(YamlDotNet.RepresentationModel.YamlMappingNode container, string name) =>
+    private static string? EnvOf(YamlMappingNode container, string name) =>
         container.Sequence("env").SingleOrDefault(e => e.Scalar("name") == name)?.Scalar("value");
 }
