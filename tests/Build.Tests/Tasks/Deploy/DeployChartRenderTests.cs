@@ -33,8 +33,9 @@ public sealed class DeployChartRenderTests
                 .And.Contain($"image: \"ghcr.io/acme/sovd-frontend:{DeployScenario.Sha}\"");
             if (weight is { } canaryWeight)
             {
+                // The canary release runs pods sized for its weight (3 production replicas); the stable release owns the route.
                 manifests.Should().Contain("name: sovd-webapp-canary-backend").And.Contain("name: sovd-webapp-canary-frontend")
-                    .And.Contain($"nginx.ingress.kubernetes.io/canary-weight: \"{canaryWeight}\"");
+                    .And.Contain($"replicas: {(3 * canaryWeight + 99) / 100}").And.NotContain("kind: HTTPRoute");
             }
             else
             {
@@ -56,7 +57,7 @@ public sealed class DeployChartRenderTests
         var manifests = await TemplateAsync(scenario.Cluster.HelmArguments.Single(arguments => arguments[0] == "upgrade"));
         manifests.Should().Contain($"image: \"ghcr.io/acme/sovd-backend@{ImagesJson.BackendDigest}\"")
             .And.Contain($"image: \"ghcr.io/acme/sovd-frontend@{ImagesJson.FrontendDigest}\"")
-            .And.Contain("host: \"sovd-staging.example.com\"");
+            .And.Contain("- \"sovd-staging.example.com\"");
     }
 
     /// <summary>helm template with the upgrade's own arguments, minus what only an install against a cluster takes.</summary>
