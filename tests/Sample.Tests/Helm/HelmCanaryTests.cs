@@ -50,6 +50,14 @@ public sealed class HelmCanaryTests
     }
 
     [Fact]
+    public void Template_CanaryReleaseWithReplicaCount_RunsThatManyPodsWhateverTheWeight()
+    {
+        var chart = Support.Helm.Render(CanaryRelease, Support.Helm.ProductionValues, [.. Canary(10), "canary.replicaCount=2"]);
+
+        chart.Deployments.Select(d => d.Scalar("spec", "replicas")).Should().Equal("2", "2");
+    }
+
+    [Fact]
     public void Template_CanaryRelease_RunsTheNewImagesAgainstTheCanaryBackend()
     {
         var chart = Support.Helm.Render(CanaryRelease, Support.Helm.ProductionValues, Canary(50));

@@ -150,11 +150,14 @@ every install and template run hits it.
 
 {{/*
 Replica count. The canary release grows with its weight, so 50 % and 100 % never sit on one pod:
-ceil(<component>.replicaCount x canary.weight / 100), at least 1. Integer arithmetic only.
+ceil(<component>.replicaCount x canary.weight / 100), at least 1 (integer arithmetic only), unless
+canary.replicaCount pins it.
 */}}
 {{- define "sovd.replicas" -}}
 {{- $replicas := int (index .root.Values .component).replicaCount }}
-{{- if .root.Values.canary.enabled }}
+{{- if and .root.Values.canary.enabled (gt (int .root.Values.canary.replicaCount) 0) }}
+{{- .root.Values.canary.replicaCount }}
+{{- else if .root.Values.canary.enabled }}
 {{- max 1 (div (add (mul $replicas (int .root.Values.canary.weight)) 99) 100) }}
 {{- else }}
 {{- $replicas }}
