@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Sample.Tests.Support;
 using YamlDotNet.RepresentationModel;
 using static Sample.Tests.Helm.ChartValues;
@@ -190,6 +191,39 @@ public sealed class HelmTemplateTests
 
         ImageOf(chart, "sovd-webapp-backend").Should().Be($"registry.local:5000/acme/sovd-backend:{Sha}");
     }
+
+    [Fact]
+    public void Template_NewChartVersion_LeavesEveryPodTemplateUnchanged()
+    {
+        // A canary step re-renders the stable release with the new commit's chart: a version bump alone must not restart pods.
+        var copy = Directory.CreateTempSubdirectory("chart-version-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(RepoPaths.Chart, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(copy, Path.GetRelativePath(RepoPaths.Chart, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            var chartFile = Path.Combine(copy, "Chart.yaml");
+            File.WriteAllText(chartFile, Regex.Replace(File.ReadAllText(chartFile), "(?m)^(version|appVersion): .*$", "$1: 9.9.9"));
+            var bumped = ProcessRunner.Run(HelmLocator.Find(),
+                ["template", StableRelease, copy, "--namespace", "sovd", "--values", Path.Combine(copy, Support.Helm.ProductionValues),
+                    .. ShaTags.SelectMany(set => new[] { "--set", set })], copy);
+            bumped.Succeeded.Should().BeTrue(bumped.Describe());
+
+            PodTemplates(RenderedChart.Parse(bumped.StdOut)).Should().Equal(PodTemplates(Render(Support.Helm.ProductionValues)));
+            bumped.StdOut.Should().Contain("helm.sh/chart: sovd-webapp-9.9.9", "the objects themselves still name the chart");
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    private static IEnumerable<string> PodTemplates(RenderedChart chart) =>
+        chart.Deployments.Select(d => new Manifest(d.Kind, d.Name, d.Root.Mapping("spec", "template")!).Yaml());
 
     private static RenderedChart Render(string valuesFile) => Support.Helm.Render(StableRelease, valuesFile, ShaTags);
 

@@ -81,6 +81,16 @@ sovd.io/track: {{ include "sovd.track" .root }}
 {{- end }}
 
 {{/*
+Pod template labels: without the chart's version, so a chart release alone (or a canary weight step, which
+re-renders the stable release with the new chart) never restarts pods.
+*/}}
+{{- define "sovd.podLabels" -}}
+{{ include "sovd.selectorLabels" . }}
+app.kubernetes.io/part-of: {{ include "sovd.name" .root }}
+sovd.io/track: {{ include "sovd.track" .root }}
+{{- end }}
+
+{{/*
 Image reference: registry/owner/repository, then @digest when set, else :tag.
 Call with (dict "root" $ "image" .Values.backend.image).
 */}}
