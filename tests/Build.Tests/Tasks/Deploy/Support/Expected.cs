@@ -14,6 +14,9 @@ public static class Expected
         $"--set-string frontend.image.repository=sovd-frontend --set-string frontend.image.tag={DeployScenario.Sha}",
         $"--set-string global.imageOwner={DeployScenario.Owner} --set-string global.imageRegistry=ghcr.io");
 
+    /// <summary>The version-skew check before a rollout that uses kubectl.</summary>
+    public const string KubectlVersion = "kubectl version -o json";
+
     public static string Status(string release, string ns) => $"helm status {release} -o json -n {ns}";
 
     public static string History(string release, string ns) => $"helm history {release} -o json -n {ns}";
