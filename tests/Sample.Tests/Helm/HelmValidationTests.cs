@@ -18,7 +18,8 @@ public sealed class HelmValidationTests
         var result = Support.Helm.Template(CanaryRelease, null, [.. ShaTags, "canary.enabled=true", "canary.weight=10", badSet]);
 
         result.Succeeded.Should().BeFalse(result.Describe());
-        result.StdErr.Should().Contain(valueName);
+        // Helm 3 names the value (canary.weight); Helm 4's schema validator names its JSON pointer (at '/canary/weight').
+        result.StdErr.Should().ContainAny(valueName, $"at '/{valueName.Replace('.', '/')}'");
     }
 
     [Fact]
