@@ -50,7 +50,9 @@ public sealed class AwsRunnerTests
 
         fixture.Context.AwsEksUpdateKubeconfig(new AwsEksUpdateKubeconfigSettings
         {
-            ClusterName = "sovd-staging", Region = "eu-central-1", KubeConfig = new FilePath("/tmp/k/config"),
+            ClusterName = "sovd-staging",
+            Region = "eu-central-1",
+            KubeConfig = new FilePath("/tmp/k/config"),
         });
 
         fixture.Runner.Single.Arguments.Should().Be("eks update-kubeconfig --name sovd-staging --kubeconfig /tmp/k/config --region eu-central-1");
