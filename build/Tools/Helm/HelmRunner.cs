@@ -6,7 +6,7 @@ using Cake.Core.Tooling;
 
 namespace Build.Tools.Helm;
 
-/// <summary>The helm 3 CLI: upgrade --install, status, history, rollback, uninstall, lint, template.</summary>
+/// <summary>The helm CLI (3 or 4): upgrade --install, status, history, rollback, uninstall, lint, template.</summary>
 public sealed class HelmRunner : PipelineTool<HelmSettings>
 {
     public const string InstallHint =
@@ -50,8 +50,17 @@ public sealed class HelmRunner : PipelineTool<HelmSettings>
         AppendValues(arguments, settings.ValuesFiles, settings.SetValues)
             .AppendSecretKeyValues("--set", settings.SecretValues, EscapeSetValue)
             .AppendFlag("--wait", settings.Wait)
-            .AppendFlag("--atomic", settings.Atomic);
+            // helm 4 renamed --atomic; it still accepts the old name, but warns on every upgrade.
+            .AppendFlag(settings.HelmMajorVersion >= 4 ? "--rollback-on-failure" : "--atomic", settings.Atomic);
         return Execute(settings, AppendTimeout(arguments, settings.Timeout).AppendGlobal(settings));
+    }
+
+    /// <summary>The major version of the helm on hand (<c>helm version --template {{.Version}}</c> → v4.1.4 → 4), or null.</summary>
+    public int? MajorVersion(HelmSettings settings)
+    {
+        var result = Execute(settings, Command("version").AppendOption("--template", "{{.Version}}"), CaptureQuietly with { Silent = true });
+        var text = result.Output.Trim().TrimStart('v');
+        return result.Succeeded && int.TryParse(text.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major : null;
     }
 
     /// <summary><c>helm status &lt;release&gt; -o json</c>; a missing release is <see cref="HelmReleaseStatus.NotFound"/>, not an error.</summary>

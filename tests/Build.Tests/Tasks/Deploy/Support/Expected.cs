@@ -23,7 +23,7 @@ public static class Expected
 
     public static string Upgrade(string release, string ns, string setValues = "", string? images = null) =>
         $"helm upgrade --install {release} {DeployScenario.Chart} -f {DeployScenario.Chart}/values-{ns}.yaml {setValues}" +
-        $"--wait --atomic --timeout 5m0s -n {ns} {images ?? ShaImages}";
+        $"--wait --rollback-on-failure --timeout 5m0s -n {ns} {images ?? ShaImages}";
 
     public static string Rollback(string release, int revision, string ns) => $"helm rollback {release} {revision} --wait --timeout 5m0s -n {ns}";
 
