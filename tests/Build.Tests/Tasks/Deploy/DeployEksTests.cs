@@ -57,6 +57,23 @@ public sealed class DeployEksTests
     }
 
     [Fact]
+    public async Task DeployStaging_EksWithEcrImagesJson_AwsCliStandIn_DeploysTheEcrDigestsWithoutAnOwner()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.WithAws().Release(Stable, "deployed", 2);
+        var ecr = $"{AwsCliStandIn.Account}.dkr.ecr.{AwsCliStandIn.Region}.amazonaws.com";
+        scenario.WriteImagesFile(ImagesJson.Sample.Replace("ghcr.io/acme", ecr, StringComparison.Ordinal));
+
+        var result = await scenario.RunAsync("Deploy-Staging", [.. Eks, $"--registry={ecr}"]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var expectedImages = ImagesJson.SetValues.Replace("global.imageOwner=acme", "global.imageOwner=", StringComparison.Ordinal)
+            .Replace("global.imageRegistry=ghcr.io", $"global.imageRegistry={ecr}", StringComparison.Ordinal);
+        scenario.ToolCalls[3].Should().Be(Upgrade(Stable, "staging", images: expectedImages));
+        ReadRecord("deploy-staging").GetProperty("images").GetProperty("backend").GetString().Should().Be($"{ecr}/sovd-backend@{ImagesJson.BackendDigest}");
+    }
+
+    [Fact]
     public async Task DeployStaging_EksWithoutAwsCredentials_AwsCliStandIn_FailsNamingTheOidcSetUpBeforeAnyClusterCall()
     {
         using var scenario = new DeployScenario();
