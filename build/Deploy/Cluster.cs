@@ -4,12 +4,15 @@ using Build.Tools.Helm;
 using Build.Tools.Kubectl;
 using Cake.Common.Diagnostics;
 using Cake.Core.IO;
+using Pipeline.Definition;
 
 namespace Build.Deploy;
 
 /// <summary>The helm and kubectl calls of a deploy, all against one namespace, context and kubeconfig.</summary>
 public sealed class Cluster(BuildContext context, DeploySettings settings, FilePath? kubeConfig)
 {
+    private int? _helmMajorVersion;
+
     public string Namespace => settings.Namespace;
 
     /// <summary>
@@ -55,6 +58,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
             SetValues = values ?? new Dictionary<string, string>(),
             Wait = true,
             Atomic = true,
+            HelmMajorVersion = HelmMajorVersion,
             Timeout = settings.Timeout,
         };
         context.HelmUpgrade(upgrade.WithStringValues(images.ChartValues()));
@@ -103,6 +107,14 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
 
     /// <summary>helm's word for a status; "not installed" for a release helm does not know.</summary>
     public static string Describe(HelmReleaseStatus status) => status == HelmReleaseStatus.NotFound ? "not installed" : status.ToWire();
+
+    /// <summary>
+    /// Asked once per deploy; a dry run assumes the pinned helm (the definition's DeployTools). A helm that does not say
+    /// gets --atomic, which helm 3 and 4 both accept.
+    /// </summary>
+    private int HelmMajorVersion => _helmMajorVersion ??= context.DryRun
+        ? int.Parse(SovdPipeline.DeployTools.Helm.TrimStart('v').Split('.')[0], System.Globalization.CultureInfo.InvariantCulture)
+        : context.HelmMajorVersion() ?? 3;
 
     private HelmSettings Target => new() { Namespace = settings.Namespace, KubeContext = settings.KubeContext, KubeConfig = kubeConfig };
 }

@@ -1,5 +1,6 @@
 using Build.Settings;
 using Build.Tools;
+using Build.Tools.Aws;
 using Build.Tools.Helm;
 using Build.Tools.Kubectl;
 
@@ -13,7 +14,7 @@ public static class DeployPreflight
         var problems = new List<string>();
         try
         {
-            ToolPreflight.Ensure(context, Requirements(needsKubectl));
+            ToolPreflight.Ensure(context, [.. Requirements(needsKubectl), .. settings.Eks is null ? [] : new[] { AwsRunner.Requirement() }]);
         }
         catch (MissingToolsException missing)
         {
@@ -24,9 +25,22 @@ public static class DeployPreflight
         {
             problems.AddRange(SecretProblems());
         }
+        if (problems.Count == 0 && settings.Eks is { } eks && !context.DryRun)
+        {
+            problems.AddRange(AwsIdentity.Problems(context, eks));
+        }
         if (problems.Count > 0)
         {
             throw new DeployException($"{settings.Stage.Name} cannot start; nothing was changed:\n  {string.Join("\n  ", problems)}");
+        }
+    }
+
+    /// <summary>Read-only checks once the kubeconfig exists: kubectl within one minor version of the cluster.</summary>
+    public static void CheckCluster(BuildContext context, DeploySettings settings, Cake.Core.IO.FilePath? kubeConfig, bool needsKubectl)
+    {
+        if (needsKubectl && !context.DryRun)
+        {
+            KubectlVersionSkew.Report(context, settings, kubeConfig);
         }
     }
 

@@ -25,10 +25,11 @@ public sealed class DeploySession : IDisposable
         var images = DeployImages.Resolve(settings);
         // Throws now, before any side effect, when the chart cannot express these images.
         images.ChartValues();
-        var kubeConfig = KubeConfigFile.Create(context.DryRun);
+        var kubeConfig = KubeConfigFile.Create(context, settings);
+        DeployPreflight.CheckCluster(context, settings, kubeConfig.Path, needsKubectl);
         context.Information(
             $"{settings.Stage.Name}: release {settings.Release} in namespace {settings.Namespace} " +
-            $"({(KubeConfigFile.IsProvided ? $"kubeconfig from {DeploySettings.KubeConfigDataVariable}" : "current kubeconfig")}" +
+            $"({kubeConfig.Source}" +
             $"{(settings.KubeContext is { } name ? $", context {name}" : "")}); images: {images.Backend}, {images.Frontend} — {images.Source}.");
         var record = new DeploymentRecord(context, settings)
         {

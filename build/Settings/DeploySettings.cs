@@ -1,3 +1,5 @@
+using Build.Containers;
+using Build.Deploy;
 using Cake.Core.IO;
 using Pipeline.Definition;
 using Pipeline.Definition.Stages;
@@ -53,6 +55,9 @@ public sealed record DeploySettings
 
     public string? KubeContext { get; init; }
 
+    /// <summary>An EKS cluster reached through the AWS CLI (the definition's ClusterAccess.Eks, or --eks-cluster); null: a kubeconfig.</summary>
+    public EksTarget? Eks { get; init; }
+
     /// <summary>helm's <c>--timeout</c> and kubectl's rollout <c>--timeout</c>.</summary>
     public required TimeSpan Timeout { get; init; }
 
@@ -89,6 +94,8 @@ public sealed record DeploySettings
         var environment = stage.Environment?.Name
             ?? throw new InvalidOperationException($"{stage.Name} has no environment in the pipeline definition.");
         var chart = context.AppRoot.Combine(context.Argument(ChartArgument, ChartFolder)).Collapse();
+        var cloudProblems = new List<string>();
+        var registry = context.Argument(ArgumentNames.Registry, SovdPipeline.Registry.Host);
         var settings = new DeploySettings
         {
             Stage = stage,
@@ -97,6 +104,7 @@ public sealed record DeploySettings
             Chart = chart,
             ValuesFile = chart.CombineWithFilePath($"values-{environment}.yaml"),
             KubeContext = Blank(context.Argument<string?>(KubeContextArgument, null)),
+            Eks = EksTarget.Resolve(context, stage, cloudProblems),
             Timeout = TimeSpan.FromMinutes(context.Argument(TimeoutArgument, 5)),
             SmokeUrl = context.Argument(SmokeUrlArgument, stage.Environment?.Url ?? ""),
             SmokeScriptPath = context.InRepo(SmokeScript),
@@ -106,13 +114,14 @@ public sealed record DeploySettings
                 ? new FilePath(file).MakeAbsolute(context.RepoRoot)
                 : context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath(ImagesFileName),
             Sha = ContainerSettings.ShaOfRun(context),
-            Registry = context.Argument(ArgumentNames.Registry, DefaultRegistry),
-            Owner = ContainerSettings.OwnerOfRun(context)?.ToLowerInvariant(),
+            Registry = registry,
+            // ECR repositories sit right below the registry host: its images have no owner.
+            Owner = EcrRegistryHost.TryParse(registry) is null ? ContainerSettings.OwnerOfRun(context)?.ToLowerInvariant() : "",
             RecordDirectory = context.ArtifactDirectory(record),
             Confirmation = context.Argument<string?>(ArgumentNames.Confirm, null),
         };
-        var kubeConfigMissing = context.IsGitHubActions && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(KubeConfigDataVariable));
-        return settings with { Problems = settings.Check(kubeConfigMissing) };
+        var kubeConfigMissing = settings.Eks is null && context.IsGitHubActions && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(KubeConfigDataVariable));
+        return settings with { Problems = [.. cloudProblems, .. settings.Check(kubeConfigMissing)] };
     }
 
     private List<string> Check(bool kubeConfigMissing)
@@ -151,7 +160,7 @@ public sealed record DeploySettings
         }
         if (kubeConfigMissing)
         {
-            var secret = Stage.Secrets.FirstOrDefault(s => s.EnvironmentVariable == KubeConfigDataVariable)?.SecretName ?? KubeConfigDataVariable;
+            var secret = Stage.JobSecrets.FirstOrDefault(s => s.EnvironmentVariable == KubeConfigDataVariable)?.SecretName ?? KubeConfigDataVariable;
             problems.Add($"{KubeConfigDataVariable} is empty in GitHub Actions: add the {secret} secret (base64 of a kubeconfig) to the '{Stage.Environment!.Name}' environment.");
         }
         return problems;

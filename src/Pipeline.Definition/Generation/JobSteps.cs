@@ -28,6 +28,11 @@ public static class JobSteps
             yield return Download(artifact);
         }
 
+        if (stage.AwsRole is { } role)
+        {
+            yield return AssumeAwsRole(role);
+        }
+
         yield return RunTask(stage);
         foreach (var artifact in stage.Uploads)
         {
@@ -82,9 +87,15 @@ public static class JobSteps
         return new RunStep($"Run {stage.Name}", $"./build.sh {arguments}")
         {
             Env = ImmutableSortedDictionary.CreateRange(
-                stage.Secrets.Select(s => KeyValuePair.Create(s.EnvironmentVariable, $"${{{{ secrets.{s.SecretName} }}}}"))),
+                stage.JobSecrets.Select(s => KeyValuePair.Create(s.EnvironmentVariable, $"${{{{ secrets.{s.SecretName} }}}}"))),
         };
     }
+
+    // Short-lived credentials from GitHub's OIDC token (the job's id-token: write); the role's ARN is a variable, not a key.
+    private static ActionStep AssumeAwsRole(AwsRole role) => new("Assume the AWS role", Actions.ConfigureAwsCredentials)
+    {
+        With = Pairs(("aws-region", role.Region), ("role-to-assume", role.RoleArnExpression)),
+    };
 
     private static ActionStep Download(Artifact artifact) => new($"Download {artifact.Name}", Actions.DownloadArtifact)
     {

@@ -41,7 +41,7 @@ public static class WorkflowGenerator
                     $"Stage '{stage.Name}' needs '{need.Name}', which is not listed before it in the pipeline."))],
             If = stage.When.Expression,
             Environment = stage.Environment,
-            Permissions = stage.Permissions,
+            Permissions = stage.JobPermissions,
             Concurrency = stage.Deploys ? Concurrency.Queue($"deploy-{stage.Environment!.Name}") : null,
             TimeoutMinutes = stage.TimeoutMinutes,
             Env = stage.Env,

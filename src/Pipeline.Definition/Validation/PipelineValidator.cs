@@ -13,6 +13,7 @@ public static partial class PipelineValidator
         errors.AddRange(Needs(pipeline));
         errors.AddRange(Cycles(pipeline));
         errors.AddRange(Secrets(pipeline));
+        errors.AddRange(Cloud(pipeline));
         errors.AddRange(Downloads(pipeline));
         errors.AddRange(Durations(pipeline));
         if (hostTasks is not null)
@@ -92,7 +93,7 @@ public static partial class PipelineValidator
     private static IEnumerable<ValidationError> Secrets(PipelineDefinition pipeline) =>
         from stage in pipeline.Stages
         where stage.Environment is null
-        from secret in stage.Secrets.Where(s => !s.IsRunToken)
+        from secret in stage.JobSecrets.Where(s => !s.IsRunToken)
         select new ValidationError(Describe(stage),
             $"it uses secrets.{secret.SecretName} but runs in no environment [secrets-outside-env]; give the stage an Environment so the secret is scoped to it.");
 

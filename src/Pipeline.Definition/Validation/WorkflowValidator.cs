@@ -50,7 +50,8 @@ public static partial class WorkflowValidator
             yield return new(subject, "it deploys but is not in a concurrency group that never cancels [concurrency-limits]; a cancelled helm upgrade leaves the release stuck.");
         }
 
-        var releases = job.Environment is not null || job.Permissions.Grants(PermissionScope.Packages, PermissionAccess.Write);
+        var releases = job.Environment is not null || job.Permissions.Grants(PermissionScope.Packages, PermissionAccess.Write)
+            || job.Permissions.Grants(PermissionScope.IdToken, PermissionAccess.Write);
         foreach (var step in job.Steps)
         {
             foreach (var error in StepErrors(subject, step, releases))

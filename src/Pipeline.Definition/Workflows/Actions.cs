@@ -30,8 +30,10 @@ public static class Actions
     public static readonly ActionRef UploadSarif = new(
         "github/codeql-action/upload-sarif", "v3.28.18", "ff0a06e83cb2de871e5a09832bc6a81e7276941f", "Dependabot compare 60168ef...ff0a06e (3.28.17 to 3.28.18)");
 
-    public static readonly ActionRef SetupHelm = new(
-        "azure/setup-helm", "v4.3.0", "b9e51907a09c216f16ebe8536097933489208112", "pinned '# v4.3.0' in 3 public workflows and a version table");
+    // Newest release on 2026-12-01 (tagged 2026-07-22); runs on node24.
+    public static readonly ActionRef ConfigureAwsCredentials = new(
+        "aws-actions/configure-aws-credentials", "v6.2.3", "e6de054238d6b7531b4efff3b6587d9aade6a06c",
+        "git rev-parse v6.2.3^{commit} and action.yml (runs.using: node24) in a copy of the action's repository, 2026-12-01");
 
     public static readonly ActionRef Codecov = new(
         "codecov/codecov-action", "v5.4.3", "18283e04ce6e62d37312384ff67231eb8fd56d24",
@@ -43,5 +45,5 @@ public static class Actions
         "pinned '# v0.2.6' in 2 public workflows, one naming it the post-incident safe commit");
 
     public static IReadOnlyList<ActionRef> All { get; } =
-        [Checkout, SetupDotnet, SetupPython, SetupNode, Cache, UploadArtifact, DownloadArtifact, UploadSarif, SetupHelm, Codecov, SetupTrivy];
+        [Checkout, SetupDotnet, SetupPython, SetupNode, Cache, UploadArtifact, DownloadArtifact, UploadSarif, ConfigureAwsCredentials, Codecov, SetupTrivy];
 }

@@ -147,7 +147,7 @@ public class WorkflowGeneratorTests
         var (stage, job) = Pair(name);
         var run = job.Steps.OfType<RunStep>().Single(r => r.Name == $"Run {stage.Name}");
 
-        run.Env.Should().BeEquivalentTo(stage.Secrets.ToDictionary(s => s.EnvironmentVariable, s => $"${{{{ secrets.{s.SecretName} }}}}"));
+        run.Env.Should().BeEquivalentTo(stage.JobSecrets.ToDictionary(s => s.EnvironmentVariable, s => $"${{{{ secrets.{s.SecretName} }}}}"));
         job.Steps.Except([run]).Should().OnlyContain(s => s.Env.IsEmpty);
     }
 
@@ -199,7 +199,7 @@ public class WorkflowGeneratorTests
 
         job.RunsOn.Should().Be(SovdPipeline.Settings.Runner);
         job.TimeoutMinutes.Should().Be(stage.TimeoutMinutes);
-        job.Permissions.Should().Be(stage.Permissions);
+        job.Permissions.Scopes.Should().Equal(stage.JobPermissions.Scopes);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class DeployChartRenderTests
             {
                 skipNext = true;
             }
-            else if (argument is not ("--install" or "--wait" or "--atomic"))
+            else if (argument is not ("--install" or "--wait" or "--atomic" or "--rollback-on-failure"))
             {
                 info.ArgumentList.Add(argument);
             }

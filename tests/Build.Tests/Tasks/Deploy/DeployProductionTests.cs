@@ -38,7 +38,7 @@ public sealed class DeployProductionTests
         result.ExitCode.Should().Be(0, result.ToString());
         scenario.Cluster.Calls.Should().Equal(
         [
-            Status(Stable, "production"), Status(Canary, "production"),
+            KubectlVersion, Status(Stable, "production"), Status(Canary, "production"),
             .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion,
         ]);
         var record = ReadRecord(Folder);
@@ -67,7 +67,7 @@ public sealed class DeployProductionTests
         var steps = new[] { 10, 50, 100 }.TakeWhile(w => w <= weight).SelectMany(CanaryStep);
         scenario.Cluster.Calls.Should().Equal(
         [
-            Status(Stable, "production"), Status(Canary, "production"), .. steps,
+            KubectlVersion, Status(Stable, "production"), Status(Canary, "production"), .. steps,
             Status(Canary, "production"), Uninstall(Canary, "production"),
         ]);
         result.Output.Should().Contain($"Deploy-Production failed at 'canary {weight} %: smoke tests and error-rate probe'")
@@ -89,7 +89,7 @@ public sealed class DeployProductionTests
         result.ExitCode.Should().NotBe(0);
         scenario.Cluster.Calls.Should().Equal(
         [
-            Status(Stable, "production"), Status(Canary, "production"),
+            KubectlVersion, Status(Stable, "production"), Status(Canary, "production"),
             .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion,
             Rollback(Stable, 7, "production"), Status(Canary, "production"),
         ]);
@@ -108,7 +108,7 @@ public sealed class DeployProductionTests
         result.ExitCode.Should().NotBe(0);
         scenario.Cluster.Calls.Should().Equal(
         [
-            Status(Stable, "production"), Status(Canary, "production"), .. CanaryStep(10)[..3],
+            KubectlVersion, Status(Stable, "production"), Status(Canary, "production"), .. CanaryStep(10)[..3],
             Status(Canary, "production"), Uninstall(Canary, "production"),
         ]);
         result.Output.Should().Contain("failed at 'canary 10 %: kubectl rollout status'");
@@ -122,7 +122,7 @@ public sealed class DeployProductionTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        scenario.Cluster.Calls.Should().Equal(Status(Stable, "production"), Upgrade(Stable, "production"), Status(Stable, "production"), "smoke");
+        scenario.Cluster.Calls.Should().Equal(KubectlVersion, Status(Stable, "production"), Upgrade(Stable, "production"), Status(Stable, "production"), "smoke");
         result.Output.Should().Contain("sovd-webapp is not installed yet: installing it directly, without a canary.");
     }
 

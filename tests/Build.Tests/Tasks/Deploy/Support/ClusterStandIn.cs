@@ -44,6 +44,13 @@ public sealed class ClusterStandIn : IDisposable
         return this;
     }
 
+    /// <summary>What <c>kubectl version</c> reports for the cluster, e.g. ("32+", "v1.32.9-eks-113cf36"); "none": the cluster does not answer.</summary>
+    public ClusterStandIn ServerVersion(string minor, string gitVersion = "")
+    {
+        File.WriteAllText(Path.Combine(Directory, "server-version"), $"{minor} {gitVersion}\n");
+        return this;
+    }
+
     /// <summary>Makes every helm/kubectl call whose "tool args…" line contains <paramref name="text"/> exit 1.</summary>
     public ClusterStandIn FailWhen(string text)
     {
@@ -58,6 +65,9 @@ public sealed class ClusterStandIn : IDisposable
             File.AppendAllText(LogFile, line + "\n");
         }
     }
+
+    /// <summary>Adds another recording tool with the same prelude (call log, KUBECONFIG note, <see cref="FailWhen"/>).</summary>
+    public void AddTool(string tool, string body) => Write(tool, body);
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 
@@ -79,6 +89,8 @@ public sealed class ClusterStandIn : IDisposable
         #!/usr/bin/env bash
         set -u
         dir='{{Directory}}'
+        # helm's version probe is read-only: answered (as the pinned helm 4) but not logged.
+        if [[ "{{tool}} ${1:-}" == "helm version" ]]; then echo "v4.1.4"; exit 0; fi
         echo "{{tool}} $*" >> "$dir/calls.log"
         if [[ -n "${KUBECONFIG:-}" ]]; then
           echo "$KUBECONFIG $(stat -c %a "$KUBECONFIG" 2>/dev/null || echo missing) $(sha256sum < "$KUBECONFIG" 2>/dev/null | cut -d' ' -f1)" >> "$dir/kubeconfig.log"
@@ -92,7 +104,19 @@ public sealed class ClusterStandIn : IDisposable
 
         """;
 
+    // `kubectl version -o json` in kubectl 1.35's own shape: clientVersion, kustomizeVersion, and serverVersion when
+    // the cluster answers (an EKS server prints its minor with a '+': "35+"). Other commands succeed silently.
     private const string KubectlScript = """
+        if [[ "${1:-}" == version ]]; then
+          read -r server_minor server_git < "$dir/server-version" 2>/dev/null || { server_minor='35+'; server_git='v1.35.3-eks-4f2c1d8'; }
+          printf '{\n  "clientVersion": {\n    "major": "1",\n    "minor": "35",\n    "gitVersion": "v1.35.2",\n    "gitCommit": "fdc9d74cbf2da6754ebf81d56f80ae2948cd6425",\n    "gitTreeState": "clean",\n    "buildDate": "2026-02-26T20:05:34Z",\n    "goVersion": "go1.25.7",\n    "compiler": "gc",\n    "platform": "linux/amd64"\n  },\n  "kustomizeVersion": "v5.7.1"'
+          if [[ "$server_minor" == none ]]; then
+            printf '\n}\n'
+            echo "The connection to the server 127.0.0.1:1 was refused - did you specify the right host or port?" >&2
+            exit 1
+          fi
+          printf ',\n  "serverVersion": {\n    "major": "1",\n    "minor": "%s",\n    "gitVersion": "%s",\n    "gitTreeState": "clean",\n    "goVersion": "go1.25.7",\n    "compiler": "gc",\n    "platform": "linux/amd64"\n  }\n}\n' "$server_minor" "$server_git"
+        fi
         exit 0
         """;
 

@@ -14,13 +14,16 @@ public static class Expected
         $"--set-string frontend.image.repository=sovd-frontend --set-string frontend.image.tag={DeployScenario.Sha}",
         $"--set-string global.imageOwner={DeployScenario.Owner} --set-string global.imageRegistry=ghcr.io");
 
+    /// <summary>The version-skew check before a rollout that uses kubectl.</summary>
+    public const string KubectlVersion = "kubectl version -o json";
+
     public static string Status(string release, string ns) => $"helm status {release} -o json -n {ns}";
 
     public static string History(string release, string ns) => $"helm history {release} -o json -n {ns}";
 
     public static string Upgrade(string release, string ns, string setValues = "", string? images = null) =>
         $"helm upgrade --install {release} {DeployScenario.Chart} -f {DeployScenario.Chart}/values-{ns}.yaml {setValues}" +
-        $"--wait --atomic --timeout 5m0s -n {ns} {images ?? ShaImages}";
+        $"--wait --rollback-on-failure --timeout 5m0s -n {ns} {images ?? ShaImages}";
 
     public static string Rollback(string release, int revision, string ns) => $"helm rollback {release} {revision} --wait --timeout 5m0s -n {ns}";
 
