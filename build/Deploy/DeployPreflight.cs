@@ -8,12 +8,12 @@ namespace Build.Deploy;
 /// <summary>Every tool, setting and secret format a deploy needs, checked together before anything touches a cluster.</summary>
 public static class DeployPreflight
 {
-    public static void Ensure(BuildContext context, DeploySettings settings, bool needsKubectl)
+    public static void Ensure(BuildContext context, DeploySettings settings)
     {
         var problems = new List<string>();
         try
         {
-            ToolPreflight.Ensure(context, Requirements(needsKubectl));
+            ToolPreflight.Ensure(context, Requirements());
         }
         catch (MissingToolsException missing)
         {
@@ -30,7 +30,8 @@ public static class DeployPreflight
         }
     }
 
-    private static ToolRequirement[] Requirements(bool needsKubectl)
+    /// <summary>helm deploys; kubectl runs the cluster preflight, the rollout waits and the diagnostics.</summary>
+    private static ToolRequirement[] Requirements()
     {
         // The smoke script needs bash, curl and jq.
         var smoke = new[]
@@ -39,9 +40,7 @@ public static class DeployPreflight
             OnPath("curl", "install curl (apt-get install curl; preinstalled on GitHub runners)"),
             OnPath("jq", "install jq (apt-get install jq; preinstalled on GitHub runners)"),
         };
-        return needsKubectl
-            ? [Helm, KubectlRunner.Requirement(), .. smoke]
-            : [Helm, .. smoke];
+        return [Helm, KubectlRunner.Requirement(), .. smoke];
     }
 
     /// <summary>helm as the wrappers find it (PATH), with this repository's own installer in the hint.</summary>

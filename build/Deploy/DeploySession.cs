@@ -19,9 +19,9 @@ public sealed class DeploySession : IDisposable
         _kubeConfig = kubeConfig;
     }
 
-    public static DeploySession Start(BuildContext context, DeploySettings settings, bool needsKubectl)
+    public static DeploySession Start(BuildContext context, DeploySettings settings)
     {
-        DeployPreflight.Ensure(context, settings, needsKubectl);
+        DeployPreflight.Ensure(context, settings);
         var images = DeployImages.Resolve(settings);
         // Throws now, before any side effect, when the chart cannot express these images.
         images.ChartValues();
@@ -38,7 +38,7 @@ public sealed class DeploySession : IDisposable
         return new DeploySession(new DeployRun(context, settings, cluster, new SmokeTests(context, settings), record, images), kubeConfig);
     }
 
-    /// <summary>Checks the release (refuses a pending one), then runs <paramref name="rollout"/> with its state before.</summary>
+    /// <summary>Checks the cluster and the release (refuses a pending one), then runs <paramref name="rollout"/> with its state before.</summary>
     public void Deploy(Action<DeployRun, HelmStatusResult> rollout)
     {
         var release = _run.Settings.Release;
@@ -46,6 +46,7 @@ public sealed class DeploySession : IDisposable
         HelmStatusResult before;
         try
         {
+            _run.Record.Step("cluster preflight", () => ClusterPreflight.Ensure(_run));
             before = _run.Record.Step($"helm status {release}", () => ReleaseGuard.EnsureDeployable(_run.Cluster, release));
         }
         catch (DeployException refusal)
@@ -55,6 +56,10 @@ public sealed class DeploySession : IDisposable
             throw;
         }
         _run.Record.RevisionBefore = before.Revision;
+        if (_run.Context.DryRun)
+        {
+            FailureDiagnostics.Plan(_run);
+        }
         rollout(_run, before);
     }
 
