@@ -9,7 +9,7 @@ public sealed record ClusterPermission(string Verb, string Resource, bool Namesp
     /// Everything a deploy does, and why: the preflight asks each, docs/rbac/ci-deployer.yaml grants each (a test
     /// checks both lists agree).
     /// </summary>
-    public static IReadOnlyList<ClusterPermission> For(DeploySettings settings)
+    public static IReadOnlyList<ClusterPermission> For(bool createNamespace)
     {
         var permissions = new List<ClusterPermission>();
         // helm 3 keeps each release revision in a Secret of the namespace and updates its status there.
@@ -25,7 +25,7 @@ public sealed record ClusterPermission(string Verb, string Resource, bool Namesp
         permissions.Add(new("get", "pods/log", Why: "diagnostics: last log lines of failing containers"));
         permissions.Add(new("list", "events", Why: "diagnostics: events of the namespace"));
         permissions.Add(new("get", "namespaces", Namespaced: false, Why: "the preflight's namespace check"));
-        if (settings.CreateNamespace)
+        if (createNamespace)
         {
             permissions.Add(new("create", "namespaces", Namespaced: false, Why: $"--{DeploySettings.CreateNamespaceArgument}"));
         }

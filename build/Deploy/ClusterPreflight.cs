@@ -82,7 +82,7 @@ public static class ClusterPreflight
     private static IEnumerable<string> Permissions(DeployRun run, Func<TimeSpan> left)
     {
         var denied = new List<ClusterPermission>();
-        foreach (var permission in ClusterPermission.For(run.Settings))
+        foreach (var permission in ClusterPermission.For(run.Settings.CreateNamespace))
         {
             var answer = run.Context.KubectlCanI(permission.Verb, permission.Resource, run.Cluster.Kubectl(left(), permission.Namespaced));
             var said = answer.Output.Trim();

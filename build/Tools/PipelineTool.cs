@@ -122,6 +122,8 @@ public abstract class PipelineTool<TSettings> : Tool<TSettings> where TSettings 
         {
             throw new TimeoutException(string.Format(CultureInfo.InvariantCulture, "{0}: no exit after {1} (ToolTimeout); the process was killed.", GetToolName(), timeout));
         }
+        // The timed wait returns at exit, before redirected output is drained; the untimed wait drains it.
+        process.WaitForExit();
     }
 
     private void ThrowIfFailed(TSettings settings, ToolInvocation invocation, ToolResult result, ProcessArgumentBuilder? arguments)
