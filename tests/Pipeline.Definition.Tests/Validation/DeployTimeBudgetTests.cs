@@ -6,23 +6,24 @@ namespace Pipeline.Definition.Tests.Validation;
 
 public sealed class DeployTimeBudgetTests
 {
+    // Whole minutes, different from the definition's, so the sums below are easy to follow.
     private static readonly DeployTimeouts Bounds = new()
     {
-        HelmWait = TimeSpan.FromMinutes(4),
-        RolloutWait = TimeSpan.FromMinutes(1),
-        SmokeBound = TimeSpan.FromMinutes(2),
-        ClusterCall = TimeSpan.FromSeconds(30),
-        Preflight = TimeSpan.FromMinutes(2),
-        Diagnostics = TimeSpan.FromMinutes(1),
-        JobSetup = TimeSpan.FromMinutes(3),
-        Margin = TimeSpan.FromMinutes(5),
+        HelmWait = TimeSpan.FromMinutes(3),
+        RolloutWait = TimeSpan.FromMinutes(2),
+        SmokeBound = TimeSpan.FromMinutes(1),
+        ClusterCall = TimeSpan.FromMinutes(1),
+        Preflight = TimeSpan.FromMinutes(1),
+        Diagnostics = TimeSpan.FromMinutes(2),
+        JobSetup = TimeSpan.FromMinutes(4),
+        Margin = TimeSpan.FromMinutes(3),
     };
 
     [Fact]
     public void WorstCase_DirectRollout_IsUpgradeThenSmokeFailingThenRollback()
     {
-        // status 0.5 + upgrade 4 + status 0.5 + smoke failing 2 + rollback 4 beats an upgrade failing (4 + atomic 4).
-        DeployWorstCase.Total(Bounds).Should().Be(TimeSpan.FromMinutes(3 + 2 + 0.5 + 4 + 0.5 + 2 + 4 + 1));
+        // status 1 + upgrade 3 + status 1 + smoke failing 1 + rollback 3 beats an upgrade failing (3 + atomic 3).
+        DeployWorstCase.Total(Bounds).Should().Be(TimeSpan.FromMinutes(4 + 1 + 1 + 3 + 1 + 1 + 3 + 2));
         DeployWorstCase.Of(Bounds).Select(term => term.What).Should().Equal(
             "job setup", "preflight", "helm status", "helm upgrade", "helm status", "smoke tests failing", "rollback", "diagnostics");
     }
@@ -32,9 +33,9 @@ public sealed class DeployTimeBudgetTests
     {
         var canary = Bounds with { CanaryWeights = [10, 50, 100] };
 
-        // Each weight: upgrade 4 + two rollouts 2 + smoke via header 2 + weighted smoke 2 = 10.
-        // Promotion 4 + status 0.5 + canary removal 4; smoke failing 2; restore: rollback 4 + status 0.5 + uninstall 4.
-        var expected = 3 + 2 + 0.5 + 0.5 + 3 * 10 + 4 + 0.5 + 4 + 2 + 8.5 + 1;
+        // Each weight: upgrade 3 + two rollouts 4 + smoke via header 1 + weighted smoke 1 = 9.
+        // Promotion 3 + status 1 + canary removal 3; smoke failing 1; restore: rollback 3 + status 1 + uninstall 3.
+        var expected = 4 + 1 + 1 + 1 + 3 * 9 + 3 + 1 + 3 + 1 + 7 + 2;
         DeployWorstCase.Total(canary).Should().Be(TimeSpan.FromMinutes(expected));
         DeployWorstCase.Of(canary).Select(term => term.What).Should().Contain("canary 50 % smoke via header").And.Contain("smoke after promotion failing");
     }
@@ -47,8 +48,8 @@ public sealed class DeployTimeBudgetTests
         var errors = PipelineValidator.Validate(Pipeline(stage)).Select(e => e.ToString()).ToList();
 
         errors.Should().ContainSingle().Which.Should()
-            .StartWith("Stage 'Deploy-Production': its worst case is 63 min (job setup 3 min + preflight 2 min + helm status stable 0.5 min")
-            .And.Contain("smoke after promotion failing 2 min + rollback 10.5 min + diagnostics 1 min), plus the margin of 5 min that is 68 min, more than its timeout-minutes 30 [deploy-time-budget]");
+            .StartWith("Stage 'Deploy-Production': its worst case is 65 min (job setup 4 min + preflight 1 min + helm status stable 1 min")
+            .And.Contain("smoke after promotion failing 1 min + rollback 11 min + diagnostics 2 min), plus the margin of 3 min that is 68 min, more than its timeout-minutes 30 [deploy-time-budget]");
     }
 
     [Fact]

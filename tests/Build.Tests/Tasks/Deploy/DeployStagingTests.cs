@@ -159,6 +159,18 @@ public sealed class DeployStagingTests
         ShouldNotShowSecrets(result);
     }
 
+    [Fact]
+    public async Task DeployStaging_DryRunForALocalCluster_StandIn_SmokeTestsPinTheHostAndSendItsName()
+    {
+        using var scenario = new DeployScenario();
+
+        var result = await scenario.RunAsync(Stage, "--dryrun", "--smoke-host-header=sovd.local", "--smoke-resolve=sovd.local:80:127.0.0.1");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        DryRunLines(result).Should().ContainSingle(line => line.Contains("smoke_tests.sh")).Which.Should()
+            .EndWith("--total-timeout 120 --header \"Host: sovd.local\" --resolve sovd.local:80:127.0.0.1");
+    }
+
     internal static IEnumerable<string> DryRunLines(HostResult result) =>
         result.Output.Split('\n').Where(line => line.StartsWith("[dry-run] /", StringComparison.Ordinal))
             .Select(line => line["[dry-run] ".Length..].Replace($" (in {RepoPaths.Root})", ""));
