@@ -18,7 +18,15 @@ public static class CanaryRollout
     public static void Run(DeployRun run, HelmStatusResult stable)
     {
         var canary = run.Settings.CanaryRelease;
-        var canaryBefore = run.Record.Step($"helm status {canary}", () => ReleaseGuard.EnsureDeployable(run.Cluster, canary, HelmReleaseStatus.NotFound));
+        var canaryBefore = run.Record.Step($"helm status {canary}", () => run.Cluster.Status(canary, HelmReleaseStatus.NotFound));
+        if (canaryBefore.Status is HelmReleaseStatus.Failed or HelmReleaseStatus.Superseded)
+        {
+            // The canary release is this pipeline's own and never the only copy of anything: a failed one is removed.
+            run.Context.Warning($"{canary} is '{Cluster.Describe(canaryBefore.Status)}' from an earlier rollout: removing it before this one.");
+            run.Record.Step($"remove failed canary: helm uninstall {canary}", () => run.Cluster.Uninstall(canary));
+            canaryBefore = canaryBefore with { Status = HelmReleaseStatus.NotFound };
+        }
+        ReleaseGuard.EnsureDeployable(run.Cluster, canaryBefore);
         if (canaryBefore.Status == HelmReleaseStatus.Deployed)
         {
             run.Context.Warning($"{canary} is still installed (an interrupted earlier rollout); this rollout takes it over.");

@@ -84,17 +84,31 @@ public sealed class DeployProductionFailureTests
     }
 
     [Fact]
-    public async Task DeployProduction_FailedCanaryRelease_StandIn_RefusesBeforeAnyUpgradeNamingTheRecovery()
+    public async Task DeployProduction_FailedCanaryRelease_StandIn_RemovesItFirstThenRollsOut()
     {
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 7).Release(Canary, "failed", 3);
 
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
+        result.ExitCode.Should().Be(0, result.ToString());
+        scenario.RolloutCalls.Take(4).Should().Equal(
+            Status(Stable, "production"), Status(Canary, "production"), Uninstall(Canary, "production"), CanaryStep(10)[0]);
+        result.Output.Should().Contain("sovd-webapp-canary is 'failed' from an earlier rollout: removing it before this one.");
+    }
+
+    [Fact]
+    public async Task DeployProduction_CanaryReleasePendingInstall_StandIn_RefusesBeforeAnyUpgradeNamingTheRecovery()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 7).Release(Canary, "pending-install", 1);
+
+        var result = await scenario.RunAsync(Stage, Confirm, Probe);
+
         result.ExitCode.Should().NotBe(0);
-        scenario.RolloutCalls.Should().Equal(Status(Stable, "production"), Status(Canary, "production"));
-        result.Output.Should().Contain("Release sovd-webapp-canary is 'failed' (revision 3), not deployed")
-            .And.Contain("`helm history sovd-webapp-canary -n production`");
+        scenario.RolloutCalls.Should().Equal(Status(Stable, "production"), Status(Canary, "production"), History(Canary, "production"));
+        result.Output.Should().Contain("Release sovd-webapp-canary is stuck in 'pending-install' (revision 1)")
+            .And.Contain("nothing was ever deployed, so remove it: `helm uninstall sovd-webapp-canary -n production`");
     }
 
     [Fact]
