@@ -1,11 +1,13 @@
 using Build;
 using Build.Containers;
+using Build.Deploy;
 using Build.Frosting;
 using Build.Settings;
 using Pipeline.Definition;
 
 return new CakeHost()
     .UseContext<BuildContext>()
+    .UseLifetime<DeployConfirmation>()
     .UseTaskLifetime<StageTimings>()
     .UseWorkingDirectory(Repository.Root)
     .UseTaskGraph(new PipelineGraph(SovdPipeline.Definition))

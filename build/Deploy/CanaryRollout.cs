@@ -7,7 +7,9 @@ namespace Build.Deploy;
 
 /// <summary>
 /// Production's gradual rollout: the chart's canary release takes 10 %, 50 %, then 100 % of the traffic, each step
-/// watched (rollout status, smoke tests, error-rate probe); then the stable release is promoted and the canary removed.
+/// watched: rollout status, then the smoke tests and error-rate probe against the canary alone (every request carries
+/// the canary header, so the weight cannot hide a broken canary), then the same checks against the weighted traffic as
+/// a whole. The canary's pods grow with its weight. Then the stable release is promoted and the canary removed.
 /// Any failure before promotion removes the canary and leaves the stable release untouched; after promotion the
 /// stable release also goes back to the revision it had.
 /// </summary>
@@ -16,7 +18,15 @@ public static class CanaryRollout
     public static void Run(DeployRun run, HelmStatusResult stable)
     {
         var canary = run.Settings.CanaryRelease;
-        var canaryBefore = run.Record.Step($"helm status {canary}", () => ReleaseGuard.EnsureDeployable(run.Cluster, canary, HelmReleaseStatus.NotFound));
+        var canaryBefore = run.Record.Step($"helm status {canary}", () => run.Cluster.Status(canary, HelmReleaseStatus.NotFound));
+        if (canaryBefore.Status is HelmReleaseStatus.Failed or HelmReleaseStatus.Superseded)
+        {
+            // The canary release is this pipeline's own and never the only copy of anything: a failed one is removed.
+            run.Context.Warning($"{canary} is '{Cluster.Describe(canaryBefore.Status)}' from an earlier rollout: removing it before this one.");
+            run.Record.Step($"remove failed canary: helm uninstall {canary}", () => run.Cluster.Uninstall(canary));
+            canaryBefore = canaryBefore with { Status = HelmReleaseStatus.NotFound };
+        }
+        ReleaseGuard.EnsureDeployable(run.Cluster, canaryBefore);
         if (canaryBefore.Status == HelmReleaseStatus.Deployed)
         {
             run.Context.Warning($"{canary} is still installed (an interrupted earlier rollout); this rollout takes it over.");
@@ -25,12 +35,13 @@ public static class CanaryRollout
         {
             run.Context.Information($"[dry-run] on failure before promotion: {run.Cluster.HelmCommand($"uninstall {canary}")}; after it also {RestoreStable(run, stable)}");
         }
+        var stableReplicas = StableReplicas(run);
         var phase = Phase.Canary;
         try
         {
-            foreach (var weight in DeploySettings.CanaryWeights)
+            foreach (var weight in run.Settings.CanaryWeights)
             {
-                Step(run, weight);
+                Step(run, weight, CanaryReplicas(stableReplicas, weight));
             }
             phase = Phase.Promoting;
             run.Record.Step($"promote: helm upgrade --install {stable.Release}", () => run.Cluster.Upgrade(stable.Release, run.Images));
@@ -47,17 +58,41 @@ public static class CanaryRollout
         run.Record.Outcome = "succeeded";
     }
 
-    private static void Step(DeployRun run, int weight)
+    private static void Step(DeployRun run, int weight, int replicas)
     {
         var canary = run.Settings.CanaryRelease;
         var values = new Dictionary<string, string>
         {
-            ["canary.enabled"] = "true",
-            ["canary.weight"] = weight.ToString(CultureInfo.InvariantCulture),
+            [ChartNames.CanaryEnabled] = "true",
+            [ChartNames.CanaryWeight] = weight.ToString(CultureInfo.InvariantCulture),
+            [ChartNames.CanaryReplicas] = replicas.ToString(CultureInfo.InvariantCulture),
+            [ChartNames.CanaryHeaderName] = run.Settings.CanaryHeader.Name,
         };
-        run.Record.Step($"canary {weight} %: helm upgrade --install {canary}", () => run.Cluster.Upgrade(canary, run.Images, values));
+        if (ChartNames.CanaryHeaderValue is { } valueKey)
+        {
+            values[valueKey] = run.Settings.CanaryHeader.Value;
+        }
+        run.Record.Step($"canary {weight} %: helm upgrade --install {canary} ({replicas} pod(s) per component)", () => run.Cluster.Upgrade(canary, run.Images, values));
         run.Record.Step($"canary {weight} %: kubectl rollout status", () => run.Cluster.WaitForRollout(canary));
-        run.Record.Step($"canary {weight} %: {run.Smoke.Name}", run.Smoke.Run);
+        run.Record.Step($"canary {weight} %: {run.Smoke.CanaryName}", () => run.Smoke.Run(run.Settings.CanaryHeader));
+        run.Record.Step($"canary {weight} %: {run.Smoke.Name} of the weighted traffic", run.Smoke.Run);
+    }
+
+    /// <summary>
+    /// Pods per component the canary runs at <paramref name="weight"/> %: its share of the stable release's pods,
+    /// rounded up, at least one; so 50 % and 100 % never sit on a single pod while stable runs three.
+    /// </summary>
+    public static int CanaryReplicas(int stableReplicas, int weight) =>
+        Math.Max(1, (int)Math.Ceiling(stableReplicas * weight / 100.0));
+
+    /// <summary>The larger replica count of the stable components, as the values files (and --set) give it.</summary>
+    private static int StableReplicas(DeployRun run)
+    {
+        var values = ChartValues.Load(run.Settings);
+        return ChartNames.ReplicaCounts
+            .Select(path => int.TryParse(values.Get(path), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 1)
+            .DefaultIfEmpty(1)
+            .Max();
     }
 
     private enum Phase

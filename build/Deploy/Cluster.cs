@@ -15,6 +15,8 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
 
     public string Namespace => settings.Namespace;
 
+    public BuildContext Context => context;
+
     /// <summary>
     /// <c>helm status -o json</c>. A dry run prints the command and gets no answer, so it goes on as if the release
     /// were <paramref name="assumedInDryRun"/> and says so.
@@ -54,8 +56,9 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
             KubeConfig = kubeConfig,
             Release = release,
             Chart = settings.Chart.FullPath,
-            ValuesFiles = [settings.ValuesFile],
-            SetValues = values ?? new Dictionary<string, string>(),
+            ValuesFiles = [settings.ValuesFile, .. settings.ExtraValuesFiles],
+            // A person's --set wins over what the pipeline sets, as a later --set does in helm.
+            SetValues = Merge(Merge(PullSecret, values ?? new Dictionary<string, string>()), settings.ExtraSetValues),
             Wait = true,
             Atomic = true,
             HelmMajorVersion = HelmMajorVersion,
@@ -93,13 +96,29 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
             context.KubectlRolloutStatus(new KubectlRolloutStatusSettings
             {
                 Resource = KubeResource.Deployment(ChartNames.Deployment(release, component)),
-                Timeout = settings.Timeout,
+                Timeout = settings.Bounds.RolloutWait,
                 Namespace = settings.Namespace,
                 KubeContext = settings.KubeContext,
                 KubeConfig = kubeConfig,
             });
         }
     }
+
+    /// <summary>
+    /// Settings of a quick kubectl call against the deploy's namespace and context: stopped after
+    /// <paramref name="limit"/> (the definition's ClusterCall bound, or what is left of a preflight/diagnostics budget).
+    /// </summary>
+    public KubectlSettings Kubectl(TimeSpan? limit = null, bool namespaced = true) => new()
+    {
+        Namespace = namespaced ? settings.Namespace : null,
+        KubeContext = settings.KubeContext,
+        KubeConfig = kubeConfig,
+        ToolTimeout = limit ?? settings.Bounds.ClusterCall,
+    };
+
+    /// <summary>The kubectl command a person runs by hand, for hints.</summary>
+    public string KubectlCommand(string command, bool namespaced = true) =>
+        $"kubectl {command}{(namespaced ? $" -n {settings.Namespace}" : "")}{(settings.KubeContext is { } name ? $" --context {name}" : "")}";
 
     /// <summary>The command a person runs by hand, for recovery hints.</summary>
     public string HelmCommand(string command) =>
@@ -116,5 +135,25 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         ? int.Parse(SovdPipeline.DeployTools.Helm.TrimStart('v').Split('.')[0], System.Globalization.CultureInfo.InvariantCulture)
         : context.HelmMajorVersion() ?? 3;
 
-    private HelmSettings Target => new() { Namespace = settings.Namespace, KubeContext = settings.KubeContext, KubeConfig = kubeConfig };
+    private HelmSettings Target => new()
+    {
+        Namespace = settings.Namespace,
+        KubeContext = settings.KubeContext,
+        KubeConfig = kubeConfig,
+        ToolTimeout = settings.Bounds.ClusterCall,
+    };
+
+    private Dictionary<string, string> PullSecret => settings.ImagePullSecret is { } secret
+        ? new Dictionary<string, string> { [ChartNames.PullSecretName] = secret }
+        : [];
+
+    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> first, IReadOnlyDictionary<string, string> then)
+    {
+        var merged = new Dictionary<string, string>(first);
+        foreach (var (key, value) in then)
+        {
+            merged[key] = value;
+        }
+        return merged;
+    }
 }

@@ -9,12 +9,12 @@ namespace Build.Deploy;
 /// <summary>Every tool, setting and secret format a deploy needs, checked together before anything touches a cluster.</summary>
 public static class DeployPreflight
 {
-    public static void Ensure(BuildContext context, DeploySettings settings, bool needsKubectl)
+    public static void Ensure(BuildContext context, DeploySettings settings)
     {
         var problems = new List<string>();
         try
         {
-            ToolPreflight.Ensure(context, [.. Requirements(needsKubectl), .. settings.Eks is null ? [] : new[] { AwsRunner.Requirement() }]);
+            ToolPreflight.Ensure(context, [.. Requirements(), .. settings.Eks is null ? [] : new[] { AwsRunner.Requirement() }]);
         }
         catch (MissingToolsException missing)
         {
@@ -36,15 +36,16 @@ public static class DeployPreflight
     }
 
     /// <summary>Read-only checks once the kubeconfig exists: kubectl within one minor version of the cluster.</summary>
-    public static void CheckCluster(BuildContext context, DeploySettings settings, Cake.Core.IO.FilePath? kubeConfig, bool needsKubectl)
+    public static void CheckCluster(BuildContext context, DeploySettings settings, Cake.Core.IO.FilePath? kubeConfig)
     {
-        if (needsKubectl && !context.DryRun)
+        if (!context.DryRun)
         {
             KubectlVersionSkew.Report(context, settings, kubeConfig);
         }
     }
 
-    private static ToolRequirement[] Requirements(bool needsKubectl)
+    /// <summary>helm deploys; kubectl runs the cluster preflight, the rollout waits and the diagnostics.</summary>
+    private static ToolRequirement[] Requirements()
     {
         // The smoke script needs bash, curl and jq.
         var smoke = new[]
@@ -53,9 +54,7 @@ public static class DeployPreflight
             OnPath("curl", "install curl (apt-get install curl; preinstalled on GitHub runners)"),
             OnPath("jq", "install jq (apt-get install jq; preinstalled on GitHub runners)"),
         };
-        return needsKubectl
-            ? [Helm, KubectlRunner.Requirement(), .. smoke]
-            : [Helm, .. smoke];
+        return [Helm, KubectlRunner.Requirement(), .. smoke];
     }
 
     /// <summary>helm as the wrappers find it (PATH), with this repository's own installer in the hint.</summary>

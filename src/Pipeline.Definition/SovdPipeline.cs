@@ -191,6 +191,19 @@ public static class SovdPipeline
         Duration = ExpectedDuration.Minutes(1.5, 1.5, "estimate: docker load + push of changed layers"),
     };
 
+    // Deploy bounds: helm waits, smoke bound and rollbacks; validation sums their worst case against timeout-minutes.
+    private static readonly DeployTimeouts DeployBounds = new()
+    {
+        HelmWait = TimeSpan.FromMinutes(4),
+        RolloutWait = TimeSpan.FromMinutes(1),
+        SmokeBound = TimeSpan.FromMinutes(2),
+        ClusterCall = TimeSpan.FromSeconds(30),
+        Preflight = TimeSpan.FromMinutes(2),
+        Diagnostics = TimeSpan.FromMinutes(1),
+        JobSetup = TimeSpan.FromMinutes(3),
+        Margin = TimeSpan.FromMinutes(5),
+    };
+
     // 8. Staging follows develop.
     public static readonly Stage DeployStaging = new("Deploy-Staging",
         "helm upgrade --install into staging, smoke tests, rollback when they fail", PipelineStep.DeployStaging)
@@ -203,7 +216,8 @@ public static class SovdPipeline
         Uploads = [StagingDeployment],
         Cluster = Clusters,
         Secrets = [new SecretBinding("SMOKE_API_TOKEN", "SMOKE_API_TOKEN")],
-        TimeoutMinutes = 20,
+        TimeoutMinutes = 25,
+        DeployTimeouts = DeployBounds,
         Duration = ExpectedDuration.Minutes(3, 3, "estimate: helm --wait + smoke tests"),
     };
 
@@ -220,7 +234,8 @@ public static class SovdPipeline
         Cluster = Clusters,
         Secrets = [new SecretBinding("SMOKE_API_TOKEN", "SMOKE_API_TOKEN")],
         CiArguments = ["--confirm=Deploy-Production"],
-        TimeoutMinutes = 30,
+        TimeoutMinutes = 70,
+        DeployTimeouts = DeployBounds with { CanaryWeights = [10, 50, 100] },
         Duration = ExpectedDuration.Minutes(6, 6, "estimate: three canary steps (helm --wait 1 + smoke and probe 0.5 each) + promotion 1 + canary removal 0.5"),
     };
 

@@ -4,7 +4,7 @@ using Cake.Core.Annotations;
 namespace Build.Tools.Kubectl;
 
 [CakeAliasCategory("Kubectl")]
-public static class KubectlAliases
+public static partial class KubectlAliases
 {
     [CakeMethodAlias]
     public static ToolResult KubectlRolloutStatus(this ICakeContext context, KubectlRolloutStatusSettings settings) => Runner(context).RolloutStatus(settings);

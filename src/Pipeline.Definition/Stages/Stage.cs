@@ -57,6 +57,9 @@ public sealed record Stage(string Name, string Description, PipelineStep Step) :
 
     public int TimeoutMinutes { get; init; } = 15;
 
+    /// <summary>The bounds a deploy stage waits under; validation checks their worst case against <see cref="TimeoutMinutes"/>.</summary>
+    public DeployTimeouts? DeployTimeouts { get; init; }
+
     /// <summary>A report the job uploads to GitHub code scanning (SARIF) after the task, also when it fails.</summary>
     public Artifact? CodeScanningReport { get; init; }
 

@@ -21,12 +21,14 @@ public sealed class DeployEksTests
         var result = await scenario.RunAsync("Deploy-Staging", Eks);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        var calls = scenario.ToolCalls;
+        var calls = scenario.RolloutCalls;
         calls[0].Should().Be($"aws sts get-caller-identity --region {AwsCliStandIn.Region} --output json");
         calls[1].Should().MatchRegex($"^aws eks update-kubeconfig --name {Cluster} --kubeconfig \\S+/config --region {AwsCliStandIn.Region}$");
         calls.Skip(2).Should().Equal(Status(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"));
         var kubeconfig = calls[1].Split(' ')[6];
-        scenario.Cluster.KubeConfigSeen.Select(line => line.Split(' ')[0]).Should().HaveCount(3).And.OnlyContain(path => path == kubeconfig);
+        scenario.Cluster.KubeConfigSeen.Select(line => line.Split(' ')[0]).Should()
+            .HaveCount(scenario.ToolCalls.Count(call => !call.StartsWith("aws ", StringComparison.Ordinal)), "every helm and kubectl call gets it")
+            .And.OnlyContain(path => path == kubeconfig);
         kubeconfig.Should().StartWith(scenario.Cluster.Directory, "RUNNER_TEMP holds it");
         File.Exists(kubeconfig).Should().BeFalse("the kubeconfig and its folder go when the stage ends");
         Directory.Exists(Path.GetDirectoryName(kubeconfig)).Should().BeFalse();
@@ -69,7 +71,7 @@ public sealed class DeployEksTests
         result.ExitCode.Should().Be(0, result.ToString());
         var expectedImages = ImagesJson.SetValues.Replace("global.imageOwner=acme", "global.imageOwner=", StringComparison.Ordinal)
             .Replace("global.imageRegistry=ghcr.io", $"global.imageRegistry={ecr}", StringComparison.Ordinal);
-        scenario.ToolCalls[3].Should().Be(Upgrade(Stable, "staging", images: expectedImages));
+        scenario.RolloutCalls[3].Should().Be(Upgrade(Stable, "staging", images: expectedImages));
         ReadRecord("deploy-staging").GetProperty("images").GetProperty("backend").GetString().Should().Be($"{ecr}/sovd-backend@{ImagesJson.BackendDigest}");
     }
 

@@ -36,9 +36,9 @@ public sealed class DeployProductionTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        scenario.Cluster.Calls.Should().Equal(
+        scenario.RolloutCalls.Should().Equal(
         [
-            KubectlVersion, Status(Stable, "production"), Status(Canary, "production"),
+            Status(Stable, "production"), Status(Canary, "production"),
             .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion,
         ]);
         var record = ReadRecord(Folder);
@@ -47,7 +47,9 @@ public sealed class DeployProductionTests
         record.GetProperty("revisionBefore").GetInt32().Should().Be(7);
         record.GetProperty("revision").GetInt32().Should().Be(8);
         record.GetProperty("steps").EnumerateArray().Select(step => step.GetProperty("name").GetString()).Should().Contain(
-            "canary 10 %: smoke tests and error-rate probe", "canary 50 %: kubectl rollout status", "promote: helm upgrade --install sovd-webapp");
+            "canary 10 %: smoke tests and error-rate probe via X-Canary: always", "canary 10 %: smoke tests and error-rate probe of the weighted traffic",
+            "canary 50 %: kubectl rollout status", "canary 100 %: helm upgrade --install sovd-webapp-canary (3 pod(s) per component)",
+            "promote: helm upgrade --install sovd-webapp");
         ShouldNotShowSecrets(result);
     }
 
@@ -64,13 +66,13 @@ public sealed class DeployProductionTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
-        var steps = new[] { 10, 50, 100 }.TakeWhile(w => w <= weight).SelectMany(CanaryStep);
-        scenario.Cluster.Calls.Should().Equal(
+        var steps = new[] { 10, 50, 100 }.TakeWhile(w => w < weight).SelectMany(CanaryStep);
+        scenario.RolloutCalls.Should().Equal(
         [
-            KubectlVersion, Status(Stable, "production"), Status(Canary, "production"), .. steps,
-            Status(Canary, "production"), Uninstall(Canary, "production"),
+            Status(Stable, "production"), Status(Canary, "production"), .. steps, .. CanaryStep(weight)[..4],
+            .. Diagnostics("production"), Status(Canary, "production"), Uninstall(Canary, "production"),
         ]);
-        result.Output.Should().Contain($"Deploy-Production failed at 'canary {weight} %: smoke tests and error-rate probe'")
+        result.Output.Should().Contain($"Deploy-Production failed at 'canary {weight} %: smoke tests and error-rate probe via X-Canary: always'")
             .And.Contain("Rolled back: sovd-webapp left at revision 7 (never changed); sovd-webapp-canary uninstalled.");
         result.Output.Should().Contain("FAIL").And.Contain("error-rate");
         ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
@@ -87,11 +89,11 @@ public sealed class DeployProductionTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
-        scenario.Cluster.Calls.Should().Equal(
+        scenario.RolloutCalls.Should().Equal(
         [
-            KubectlVersion, Status(Stable, "production"), Status(Canary, "production"),
+            Status(Stable, "production"), Status(Canary, "production"),
             .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion,
-            Rollback(Stable, 7, "production"), Status(Canary, "production"),
+            .. Diagnostics("production"), Rollback(Stable, 7, "production"), Status(Canary, "production"),
         ]);
         result.Output.Should().Contain("Deploy-Production failed at 'after promotion: smoke tests and error-rate probe'")
             .And.Contain("Rolled back: sovd-webapp rolled back to revision 7; sovd-webapp-canary was already gone.");
@@ -106,12 +108,13 @@ public sealed class DeployProductionTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
-        scenario.Cluster.Calls.Should().Equal(
+        scenario.RolloutCalls.Should().Equal(
         [
-            KubectlVersion, Status(Stable, "production"), Status(Canary, "production"), .. CanaryStep(10)[..3],
-            Status(Canary, "production"), Uninstall(Canary, "production"),
+            Status(Stable, "production"), Status(Canary, "production"), .. CanaryStep(10)[..3],
+            .. Diagnostics("production"), Status(Canary, "production"), Uninstall(Canary, "production"),
         ]);
-        result.Output.Should().Contain("failed at 'canary 10 %: kubectl rollout status'");
+        result.Output.Should().Contain("failed at 'canary 10 %: kubectl rollout status'")
+            .And.Contain("deployment \"sovd-webapp-canary-frontend\" exceeded its progress deadline");
     }
 
     [Fact]
@@ -122,7 +125,7 @@ public sealed class DeployProductionTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        scenario.Cluster.Calls.Should().Equal(KubectlVersion, Status(Stable, "production"), Upgrade(Stable, "production"), Status(Stable, "production"), "smoke");
+        scenario.RolloutCalls.Should().Equal(Status(Stable, "production"), Upgrade(Stable, "production"), Status(Stable, "production"), "smoke");
         result.Output.Should().Contain("sovd-webapp is not installed yet: installing it directly, without a canary.");
     }
 
@@ -139,13 +142,21 @@ public sealed class DeployProductionTests
         scenario.App.Requests.Should().Be(0);
         File.Exists(RecordPath(Folder)).Should().BeFalse();
         var smoke = $"{DeployScenario.OnPath("bash")} {Build.Tests.Support.RepoPaths.Root}/scripts/smoke_tests.sh --api-base-url {scenario.App.BaseUrl} " +
-                    $"--frontend-url {scenario.App.BaseUrl} --probe-requests 10 --max-error-rate 1";
+                    $"--frontend-url {scenario.App.BaseUrl} --total-timeout 120";
+        var probe = " --probe-requests 10 --max-error-rate 1";
         string[] plan =
         [
             Status(Stable, "production"), Status(Canary, "production"),
             .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion,
         ];
-        DryRunLines(result).Should().Equal(plan.Select(line => line == "smoke" ? smoke : Path.Combine(scenario.Cluster.Directory, line)));
+        DryRunLines(result).Where(line => !IsPreflightRead(line, scenario)).Should().Equal(plan.Select(line => line switch
+        {
+            "smoke" => smoke + probe,
+            "smoke canary" => $"{smoke} --header \"X-Canary: always\"{probe}",
+            _ => Path.Combine(scenario.Cluster.Directory, line),
+        }));
+        result.Output.Should().Contain("[dry-run] on a failed wait or smoke step, before the rollback: diagnostics into")
+            .And.Contain("Cluster: context (not known in a dry run), API server (not known in a dry run), namespace production.");
         result.Output.Should().Contain("[dry-run] a real run needs --confirm=Deploy-Production")
             .And.Contain("[dry-run] on failure before promotion: helm uninstall sovd-webapp-canary -n production");
         ShouldNotShowSecrets(result);

@@ -21,23 +21,46 @@ public static class Expected
 
     public static string History(string release, string ns) => $"helm history {release} -o json -n {ns}";
 
+    /// <summary>The chart value that names the image pull secret (GitHub Container Registry is private by default).</summary>
+    public const string PullSecret = "--set global.imagePullSecrets[0].name=ghcr-pull ";
+
+    /// <summary>helm's --timeout: the definition's HelmWait (4 minutes).</summary>
+    public const string HelmTimeout = "4m0s";
+
     public static string Upgrade(string release, string ns, string setValues = "", string? images = null) =>
-        $"helm upgrade --install {release} {DeployScenario.Chart} -f {DeployScenario.Chart}/values-{ns}.yaml {setValues}" +
-        $"--wait --rollback-on-failure --timeout 5m0s -n {ns} {images ?? ShaImages}";
+        $"helm upgrade --install {release} {DeployScenario.Chart} -f {DeployScenario.Chart}/values-{ns}.yaml {setValues}{PullSecret}" +
+        $"--wait --rollback-on-failure --timeout {HelmTimeout} -n {ns} {images ?? ShaImages}";
 
-    public static string Rollback(string release, int revision, string ns) => $"helm rollback {release} {revision} --wait --timeout 5m0s -n {ns}";
+    public static string Rollback(string release, int revision, string ns) => $"helm rollback {release} {revision} --wait --timeout {HelmTimeout} -n {ns}";
 
-    public static string Uninstall(string release, string ns) => $"helm uninstall {release} --wait --timeout 5m0s -n {ns}";
+    public static string Uninstall(string release, string ns) => $"helm uninstall {release} --wait --timeout {HelmTimeout} -n {ns}";
 
-    public static string RolloutStatus(string deployment) => $"kubectl rollout status deployment/{deployment} --timeout=5m0s -n production";
+    public static string RolloutStatus(string deployment) => $"kubectl rollout status deployment/{deployment} --timeout=1m0s -n production";
 
-    /// <summary>One canary step: upgrade to the weight, wait for both Deployments, smoke tests with the probe.</summary>
+    /// <summary>Canary pods per component at a weight while stable runs three (values-production.yaml).</summary>
+    public static int CanaryReplicas(int weight) => weight switch { 10 => 1, 50 => 2, _ => 3 };
+
+    /// <summary>
+    /// One canary step: upgrade to the weight with pods to match, wait for both Deployments, smoke tests with the
+    /// probe through the canary header ("smoke canary"), then against the weighted traffic ("smoke").
+    /// </summary>
     public static string[] CanaryStep(int weight) =>
     [
-        Upgrade(Canary, "production", $"--set canary.enabled=true --set canary.weight={weight} "),
+        Upgrade(Canary, "production", $"--set canary.enabled=true --set canary.header=X-Canary --set canary.replicaCount={CanaryReplicas(weight)} --set canary.weight={weight} "),
         RolloutStatus($"{Canary}-backend"),
         RolloutStatus($"{Canary}-frontend"),
+        "smoke canary",
         "smoke",
+    ];
+
+    /// <summary>What a failure collects before the rollback (the stand-in reports one backend canary pod not ready).</summary>
+    public static string[] Diagnostics(string ns) =>
+    [
+        $"kubectl get pods -l app.kubernetes.io/instance in (sovd-webapp,sovd-webapp-canary) -o wide -n {ns}",
+        $"kubectl get pods -l app.kubernetes.io/instance in (sovd-webapp,sovd-webapp-canary) -o json -n {ns}",
+        $"kubectl describe pods -l app.kubernetes.io/instance in (sovd-webapp,sovd-webapp-canary) -n {ns}",
+        $"kubectl get events --sort-by=.lastTimestamp -n {ns}",
+        $"kubectl logs sovd-webapp-canary-backend-5f6d8c7b9-m2n4v --all-containers --tail=50 -n {ns}",
     ];
 
     public static string[] Promotion =>
