@@ -117,7 +117,7 @@ public sealed class DeployStagingTests
         result.ExitCode.Should().NotBe(0);
         scenario.RolloutCalls.Should().Equal([Status(Stable, "staging"), Upgrade(Stable, "staging"), .. Diagnostics("staging")]);
         result.Output.Should().Contain("helm upgrade of sovd-webapp failed and --atomic restored its previous state")
-            .And.Contain("UPGRADE FAILED: release sovd-webapp failed, and has been rolled back due to atomic being set");
+            .And.Contain("UPGRADE FAILED: release sovd-webapp failed, and has been rolled back due to rollback-on-failure being set");
         scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 6", "helm --atomic rolls a failed upgrade back as a new revision");
         ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("failed, restored by helm --atomic");
     }
