@@ -6,12 +6,14 @@ using Cake.Common.Diagnostics;
 namespace Build.Deploy;
 
 /// <summary>
-/// Production's gradual rollout: the chart's canary release takes 10 %, 50 %, then 100 % of the traffic, each step
-/// watched: rollout status, then the smoke tests and error-rate probe against the canary alone (every request carries
-/// the canary header, so the weight cannot hide a broken canary), then the same checks against the weighted traffic as
-/// a whole. The canary's pods grow with its weight. Then the stable release is promoted and the canary removed.
-/// Any failure before promotion removes the canary and leaves the stable release untouched; after promotion the
-/// stable release also goes back to the revision it had.
+/// Production's gradual rollout, in the chart's order (its README, "Values the pipeline sets at each step"): at 10 %,
+/// 50 %, then 100 % the canary release runs the new images with pods sized by the chart for that weight, then the
+/// stable release — which owns the HTTPRoute or Ingress split in both traffic modes — is upgraded with the images it
+/// runs now plus <c>canary.live</c> and the weight, so only its traffic objects change. Each step is watched: rollout
+/// status, the smoke tests and error-rate probe through the canary header (the weight cannot hide a broken canary),
+/// then against the weighted traffic. Promotion moves stable to the new images while every request still goes to the
+/// canary, then routes back to stable, and only then uninstalls the canary. Any failure puts stable back to the
+/// revision it had (when a step had changed it) before the canary is uninstalled, so nothing routes to a removed Service.
 /// </summary>
 public static class CanaryRollout
 {
@@ -33,21 +35,30 @@ public static class CanaryRollout
         }
         if (run.Context.DryRun)
         {
-            run.Context.Information($"[dry-run] on failure before promotion: {run.Cluster.HelmCommand($"uninstall {canary}")}; after it also {RestoreStable(run, stable)}");
+            run.Context.Information($"[dry-run] on failure: before any weight step changed {stable.Release}, {run.Cluster.HelmCommand($"uninstall {canary}")}; " +
+                                    $"after one, first {RestoreStable(run, stable)}, then the uninstall");
         }
-        var stableReplicas = StableReplicas(run);
+        var stableImages = run.Record.Step($"helm get values {stable.Release}", () => CurrentImages.Of(run, stable.Release));
+        var newImages = run.Images.ChartValues();
         var phase = Phase.Canary;
         try
         {
             foreach (var weight in run.Settings.CanaryWeights)
             {
-                Step(run, weight, CanaryReplicas(stableReplicas, weight));
+                run.Record.Step($"canary {weight} %: helm upgrade --install {canary} (pods sized by the chart)", () => run.Cluster.Upgrade(canary, newImages, CanaryValues(weight)));
+                run.Record.Step($"canary {weight} %: kubectl rollout status", () => run.Cluster.WaitForRollout(canary));
+                // From here on stable has (or may have) changed: any failure rolls it back first.
+                phase = Phase.Routed;
+                run.Record.Step($"canary {weight} %: route {weight} % and the header: helm upgrade {stable.Release} (its current images)", () => run.Cluster.Upgrade(stable.Release, stableImages, RouteValues(run, weight)));
+                run.Record.Step($"canary {weight} %: {run.Smoke.CanaryName}", () => run.Smoke.Run(run.Settings.CanaryHeader));
+                run.Record.Step($"canary {weight} %: {run.Smoke.Name} of the weighted traffic", run.Smoke.Run);
             }
-            phase = Phase.Promoting;
-            run.Record.Step($"promote: helm upgrade --install {stable.Release}", () => run.Cluster.Upgrade(stable.Release, run.Images));
+            // Stable pods roll to the new images while every request still goes to the canary.
+            run.Record.Step($"promote: helm upgrade {stable.Release} (new images, traffic still on the canary)", () => run.Cluster.Upgrade(stable.Release, newImages, RouteValues(run, 100)));
+            run.Record.Step($"promote: route back to {stable.Release}", () => run.Cluster.Upgrade(stable.Release, newImages));
             phase = Phase.Promoted;
             run.Record.Revision = run.Record.Step($"helm status {stable.Release}", () => run.Cluster.Status(stable.Release).Revision);
-            // At 100 % every request still reaches the canary: remove it first, so the last smoke test sees the promoted release.
+            // Nothing routes to the canary any more: removing it drops no request.
             run.Record.Step($"remove canary: helm uninstall {canary}", () => run.Cluster.Uninstall(canary));
             run.Record.Step($"after promotion: {run.Smoke.Name}", run.Smoke.Run);
         }
@@ -58,59 +69,46 @@ public static class CanaryRollout
         run.Record.Outcome = "succeeded";
     }
 
-    private static void Step(DeployRun run, int weight, int replicas)
+    /// <summary>The canary release at a weight: the chart derives its pods per component from it.</summary>
+    private static Dictionary<string, string> CanaryValues(int weight) => new()
     {
-        var canary = run.Settings.CanaryRelease;
+        [ChartNames.CanaryEnabled] = "true",
+        [ChartNames.CanaryWeight] = weight.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The stable release routing <paramref name="weight"/> % and every request with the canary header to the canary.</summary>
+    private static Dictionary<string, string> RouteValues(DeployRun run, int weight)
+    {
         var values = new Dictionary<string, string>
         {
-            [ChartNames.CanaryEnabled] = "true",
+            [ChartNames.CanaryLive] = "true",
             [ChartNames.CanaryWeight] = weight.ToString(CultureInfo.InvariantCulture),
-            [ChartNames.CanaryReplicas] = replicas.ToString(CultureInfo.InvariantCulture),
             [ChartNames.CanaryHeaderName] = run.Settings.CanaryHeader.Name,
         };
         if (ChartNames.CanaryHeaderValue is { } valueKey)
         {
             values[valueKey] = run.Settings.CanaryHeader.Value;
         }
-        run.Record.Step($"canary {weight} %: helm upgrade --install {canary} ({replicas} pod(s) per component)", () => run.Cluster.Upgrade(canary, run.Images, values));
-        run.Record.Step($"canary {weight} %: kubectl rollout status", () => run.Cluster.WaitForRollout(canary));
-        run.Record.Step($"canary {weight} %: {run.Smoke.CanaryName}", () => run.Smoke.Run(run.Settings.CanaryHeader));
-        run.Record.Step($"canary {weight} %: {run.Smoke.Name} of the weighted traffic", run.Smoke.Run);
-    }
-
-    /// <summary>
-    /// Pods per component the canary runs at <paramref name="weight"/> %: its share of the stable release's pods,
-    /// rounded up, at least one; so 50 % and 100 % never sit on a single pod while stable runs three.
-    /// </summary>
-    public static int CanaryReplicas(int stableReplicas, int weight) =>
-        Math.Max(1, (int)Math.Ceiling(stableReplicas * weight / 100.0));
-
-    /// <summary>The larger replica count of the stable components, as the values files (and --set) give it.</summary>
-    private static int StableReplicas(DeployRun run)
-    {
-        var values = ChartValues.Load(run.Settings);
-        return ChartNames.ReplicaCounts
-            .Select(path => int.TryParse(values.Get(path), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 1)
-            .DefaultIfEmpty(1)
-            .Max();
+        return values;
     }
 
     private enum Phase
     {
+        /// <summary>Only the canary release has changed.</summary>
         Canary,
-        Promoting,
+
+        /// <summary>The stable release has been upgraded (traffic split or promotion) but not yet routed back for good.</summary>
+        Routed,
+
+        /// <summary>Stable runs the new images with no canary route.</summary>
         Promoted,
     }
 
     private static IEnumerable<string> Undo(DeployRun run, HelmStatusResult stable, Phase phase)
     {
         var revision = stable.Revision?.ToString(CultureInfo.InvariantCulture) ?? "?";
-        yield return phase switch
-        {
-            Phase.Promoted => Rollback.Restore(run, stable),
-            Phase.Promoting => $"{stable.Release} restored to revision {revision} by helm --atomic",
-            _ => $"{stable.Release} left at revision {revision} (never changed)",
-        };
+        // Stable first: its rollback takes the canary out of the route before the canary's Services go.
+        yield return phase == Phase.Canary ? $"{stable.Release} left at revision {revision} (never changed)" : Rollback.Restore(run, stable);
         yield return Rollback.RemoveCanary(run);
     }
 
@@ -118,6 +116,6 @@ public static class CanaryRollout
         run.Cluster.HelmCommand($"rollback {stable.Release} {stable.Revision?.ToString(CultureInfo.InvariantCulture) ?? "<previous revision>"}");
 
     private static string ManualRecovery(DeployRun run, HelmStatusResult stable) =>
-        $"`{run.Cluster.HelmCommand($"uninstall {run.Settings.CanaryRelease}")}`; if {stable.Release} was promoted, `{RestoreStable(run, stable)}`; " +
+        $"`{RestoreStable(run, stable)}` (if a weight step had changed {stable.Release}), then `{run.Cluster.HelmCommand($"uninstall {run.Settings.CanaryRelease}")}`; " +
         $"check with `{run.Cluster.HelmCommand($"history {stable.Release}")}`.";
 }

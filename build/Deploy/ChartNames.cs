@@ -11,19 +11,35 @@ public static class ChartNames
     public static readonly IReadOnlyList<string> Components = ["backend", "frontend"];
 
     // Values the pipeline sets (helm --set); they must match values.yaml / values.schema.json.
+    // The canary release gets enabled + weight (the chart sizes its pods from the weight, rounding up; the pipeline
+    // never pins canary.replicaCount). The stable release owns the traffic split: live + weight + header.
     public const string CanaryEnabled = "canary.enabled";
     public const string CanaryWeight = "canary.weight";
-    public const string CanaryReplicas = "canary.replicaCount";
-    /// <summary>The header's name; this chart's ingress-nginx canary routes on its value <c>always</c>.</summary>
+    public const string CanaryLive = "canary.live";
+
+    /// <summary>The header's name; the chart routes it to the canary on the value <c>always</c> in both traffic modes.</summary>
     public const string CanaryHeaderName = "canary.header";
 
-    /// <summary>The value key when the chart matches a header value too (Gateway API); null while it takes only a name.</summary>
+    /// <summary>The value key when the chart takes the header's value too; null: it matches the fixed value <c>always</c>.</summary>
     public static readonly string? CanaryHeaderValue = null;
     public const string PullSecretName = "global.imagePullSecrets[0].name";
 
+    /// <summary>The chart values that select a release's images (what <see cref="DeployImages.ChartValues"/> sets).</summary>
+    public static readonly IReadOnlyList<string> ImageValues =
+    [
+        "global.imageRegistry", "global.imageOwner",
+        "backend.image.repository", "backend.image.tag", "backend.image.digest",
+        "frontend.image.repository", "frontend.image.tag", "frontend.image.digest",
+    ];
+
     // Values the pipeline reads from the values files.
-    public static readonly IReadOnlyList<string> ReplicaCounts = ["backend.replicaCount", "frontend.replicaCount"];
-    public const string TlsSecretName = "ingress.tls.secretName";
+    public const string TrafficProvider = "traffic.provider";
+
+    /// <summary><see cref="TrafficProvider"/> for Ingress objects; the chart's default, <c>gateway</c>, renders an HTTPRoute.</summary>
+    public const string IngressNginx = "ingress-nginx";
+
+    /// <summary>Used in ingress-nginx mode only: in gateway mode the Gateway's listener holds the certificate.</summary>
+    public const string TlsSecretName = "traffic.ingress.tls.secretName";
 
     /// <summary>Pods carry the release as this label (Kubernetes' recommended labels); diagnostics select by it.</summary>
     public const string InstanceLabel = "app.kubernetes.io/instance";
@@ -33,7 +49,7 @@ public static class ChartNames
     /// a test renders the chart and fails when a kind is missing here, so the preflight and the RBAC manifest follow it.
     /// </summary>
     public static readonly IReadOnlyList<string> RenderedResources =
-        ["deployments.apps", "services", "ingresses.networking.k8s.io", "poddisruptionbudgets.policy"];
+        ["deployments.apps", "services", "httproutes.gateway.networking.k8s.io", "ingresses.networking.k8s.io", "poddisruptionbudgets.policy"];
 
     /// <summary>The Deployment of one component, e.g. sovd-webapp-canary-backend.</summary>
     public static string Deployment(string release, string component)

@@ -6,7 +6,7 @@ namespace Build.Deploy;
 /// <summary>
 /// The chart's values as helm merges them for a deploy: values.yaml, the environment's file, the extra
 /// <c>--values</c> files, then <c>--set</c>; read for what the preflight and the canary need to know
-/// (TLS secret names, stable replica counts).
+/// (the traffic mode and its TLS secret).
 /// </summary>
 public sealed class ChartValues
 {
@@ -43,7 +43,7 @@ public sealed class ChartValues
         return new ChartValues(layers, settings.ExtraSetValues);
     }
 
-    /// <summary>The scalar at a dotted path (e.g. <c>ingress.tls.secretName</c>) from the last layer that has it.</summary>
+    /// <summary>The scalar at a dotted path (e.g. <c>traffic.ingress.tls.secretName</c>) from the last layer that has it.</summary>
     public string? Get(string path)
     {
         if (_set.TryGetValue(path, out var set))

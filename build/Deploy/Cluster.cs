@@ -46,8 +46,11 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         }
     }
 
-    /// <summary><c>helm upgrade --install … --wait --atomic --timeout</c> with the environment's values file and the images.</summary>
-    public void Upgrade(string release, DeployImages images, IReadOnlyDictionary<string, string>? values = null)
+    /// <summary>
+    /// <c>helm upgrade --install … --wait --rollback-on-failure --timeout</c> (helm 3: <c>--atomic</c>) with the
+    /// environment's values file and the image values (<see cref="DeployImages.ChartValues"/> or a release's current ones).
+    /// </summary>
+    public void Upgrade(string release, IReadOnlyDictionary<string, string> images, IReadOnlyDictionary<string, string>? values = null)
     {
         var upgrade = new HelmUpgradeSettings
         {
@@ -64,7 +67,17 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
             HelmMajorVersion = HelmMajorVersion,
             Timeout = settings.Timeout,
         };
-        context.HelmUpgrade(upgrade.WithStringValues(images.ChartValues()));
+        context.HelmUpgrade(upgrade.WithStringValues(images));
+    }
+
+    /// <summary>
+    /// <c>helm get values -o json</c> of a release; null in a dry run, which gets no answer. A failure throws (helm's
+    /// message): without these values a weight step would put the chart's default images on the stable pods.
+    /// </summary>
+    public string? UserValues(string release)
+    {
+        var json = context.HelmUserValues(release, Target).Output;
+        return json.Trim().Length == 0 && context.DryRun ? null : json;
     }
 
     public void Rollback(string release, int revision) => context.HelmRollback(new HelmRollbackSettings

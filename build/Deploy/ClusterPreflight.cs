@@ -12,8 +12,8 @@ namespace Build.Deploy;
 
 /// <summary>
 /// What the cluster must offer before helm changes anything: a reachable API server (context and server printed
-/// first, so a laptop user sees where this goes), the namespace, the image pull secret, the TLS secrets the values
-/// name, and every permission the deploy uses. All missing pieces are reported together, each with the command that
+/// first, so a laptop user sees where this goes), the namespace, the image pull secret, the TLS secret the values
+/// name in ingress-nginx mode, and every permission the deploy uses. All missing pieces are reported together, each with the command that
 /// fixes it; only then does the preflight create what the settings allow it to (namespace, pull secret).
 /// </summary>
 public static class ClusterPreflight
@@ -56,10 +56,13 @@ public static class ClusterPreflight
                     $"or pass --{DeploySettings.CreatePullSecretArgument} with the token in {DeploySettings.RegistryPullTokenVariable}, or --{DeploySettings.ImagePullSecretArgument}= for public images.");
             }
         }
-        if (ChartValues.Load(settings).Get(ChartNames.TlsSecretName) is { Length: > 0 } tls && !(namespaceExists && Exists(run, "secret", tls, namespaced: true, Left(), server)))
+        var values = ChartValues.Load(settings);
+        // Only Ingress objects name a TLS secret; in gateway mode the Gateway's listener holds the certificate.
+        if (values.Get(ChartNames.TrafficProvider) == ChartNames.IngressNginx && values.Get(ChartNames.TlsSecretName) is { Length: > 0 } tls
+            && !(namespaceExists && Exists(run, "secret", tls, namespaced: true, Left(), server)))
         {
             problems.Add(
-                $"The TLS secret {tls} (chart value {ChartNames.TlsSecretName}) does not exist in {settings.Namespace}: the ingress would serve its default certificate. " +
+                $"The TLS secret {tls} (chart value {ChartNames.TlsSecretName}, {ChartNames.TrafficProvider}={ChartNames.IngressNginx}) does not exist in {settings.Namespace}: the ingress would serve its default certificate. " +
                 $"Create it with `{cluster.KubectlCommand($"create secret tls {tls} --cert=<certificate file> --key=<key file>")}` or have cert-manager issue it.");
         }
         if (problems.Count > 0 && !context.DryRun)

@@ -18,7 +18,7 @@ public static class DirectRollout
         }
         try
         {
-            run.Record.Step($"helm upgrade --install {release}", () => run.Cluster.Upgrade(release, run.Images));
+            run.Record.Step($"helm upgrade --install {release}", () => run.Cluster.Upgrade(release, run.Images.ChartValues()));
         }
         catch (Exception error) when (error is not DeployException)
         {

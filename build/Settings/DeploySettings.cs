@@ -188,7 +188,7 @@ public sealed record DeploySettings
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                problems.Add($"--{SetArgument}={pair} is not key=value: write it like helm's --set, e.g. --{SetArgument}=ingress.host=sovd.local.");
+                problems.Add($"--{SetArgument}={pair} is not key=value: write it like helm's --set, e.g. --{SetArgument}=traffic.host=sovd.local.");
                 continue;
             }
             values[pair[..equals]] = pair[(equals + 1)..];
@@ -232,7 +232,7 @@ public sealed record DeploySettings
         }
         if (Build.Deploy.ChartNames.CanaryHeaderValue is null && CanaryHeader.Value != "always")
         {
-            problems.Add($"--{CanaryHeaderArgument}='{CanaryHeader}': this chart routes a header to the canary only when its value is 'always' (ingress-nginx canary-by-header).");
+            problems.Add($"--{CanaryHeaderArgument}='{CanaryHeader}': this chart routes the header to the canary only on the value 'always' (its HTTPRoute header match and ingress-nginx canary-by-header-value both use it).");
         }
         foreach (var file in ExtraValuesFiles.Where(file => !File.Exists(file.FullPath)))
         {

@@ -234,7 +234,8 @@ public static class SovdPipeline
         Cluster = Clusters,
         Secrets = [new SecretBinding("SMOKE_API_TOKEN", "SMOKE_API_TOKEN")],
         CiArguments = ["--confirm=Deploy-Production"],
-        TimeoutMinutes = 70,
+        // Worst case 72.5 min + 5 margin: each weight step also upgrades stable's route (DeployWorstCase).
+        TimeoutMinutes = 80,
         DeployTimeouts = DeployBounds with { CanaryWeights = [10, 50, 100] },
         Duration = ExpectedDuration.Minutes(6, 6, "estimate: three canary steps (helm --wait 1 + smoke and probe 0.5 each) + promotion 1 + canary removal 0.5"),
     };

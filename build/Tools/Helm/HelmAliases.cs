@@ -24,6 +24,11 @@ public static class HelmAliases
     public static int? HelmMajorVersion(this ICakeContext context, HelmSettings? settings = null) =>
         Runner(context).MajorVersion(settings ?? new HelmSettings());
 
+    /// <summary><c>helm get values -o json</c>: the values a release was installed or upgraded with.</summary>
+    [CakeMethodAlias]
+    public static ToolResult HelmUserValues(this ICakeContext context, string release, HelmSettings? settings = null) =>
+        Runner(context).UserValues(release, settings ?? new HelmSettings());
+
     [CakeMethodAlias]
     public static ToolResult HelmRollback(this ICakeContext context, HelmRollbackSettings settings) => Runner(context).Rollback(settings);
 

@@ -6,7 +6,7 @@ using Cake.Core.Tooling;
 
 namespace Build.Tools.Helm;
 
-/// <summary>The helm CLI (3 or 4): upgrade --install, status, history, rollback, uninstall, lint, template.</summary>
+/// <summary>The helm CLI (3 or 4): upgrade --install, status, history, get values, rollback, uninstall, lint, template.</summary>
 public sealed class HelmRunner : PipelineTool<HelmSettings>
 {
     public const string InstallHint =
@@ -96,6 +96,21 @@ public sealed class HelmRunner : PipelineTool<HelmSettings>
             ThrowIfWanted(settings, result, "history");
         }
         return [];
+    }
+
+    /// <summary>
+    /// <c>helm get values &lt;release&gt; -o json</c>: the values the release was given (not the chart's defaults), as
+    /// helm prints them (one JSON object; the callers also take <c>null</c>) in <see cref="ToolResult.Output"/>; empty in a dry run.
+    /// </summary>
+    public ToolResult UserValues(string release, HelmSettings settings)
+    {
+        var arguments = Command("get").AppendValue("values").AppendValue(Release(release)).AppendOption("-o", "json").AppendGlobal(settings);
+        var result = Execute(settings, arguments, CaptureQuietly);
+        if (!result.Succeeded)
+        {
+            ThrowIfWanted(settings, result, "get values");
+        }
+        return result;
     }
 
     public ToolResult Rollback(HelmRollbackSettings settings)

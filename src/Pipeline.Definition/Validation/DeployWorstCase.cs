@@ -59,23 +59,27 @@ public static class DeployWorstCase
 
     private static List<Step> Canary(DeployTimeouts t)
     {
-        // Before promotion the undo looks up and uninstalls the canary; after it also rolls stable back.
+        // Until a step has upgraded stable the undo looks up and uninstalls the canary; from then on it first rolls
+        // stable back (the chart's order: stable's route without the canary, then the canary goes).
         var removeCanary = t.ClusterCall + t.HelmWait;
         var restoreAll = t.HelmWait + removeCanary;
         var steps = new List<Step>
         {
             new("helm status stable", t.ClusterCall, t.ClusterCall, TimeSpan.Zero),
             new("helm status canary", t.ClusterCall, t.ClusterCall, TimeSpan.Zero),
+            new("helm get values stable", t.ClusterCall, t.ClusterCall, TimeSpan.Zero),
         };
         foreach (var weight in t.CanaryWeights)
         {
             var rollout = t.RolloutWait * t.Deployments;
             steps.Add(new($"canary {weight} % upgrade", t.HelmWait, Atomic(t), removeCanary));
             steps.Add(new($"canary {weight} % rollout", rollout, rollout, removeCanary));
-            steps.Add(new($"canary {weight} % smoke via header", t.SmokeBound, t.SmokeBound, removeCanary));
-            steps.Add(new($"canary {weight} % smoke of the weighted traffic", t.SmokeBound, t.SmokeBound, removeCanary));
+            steps.Add(new($"canary {weight} % stable route upgrade", t.HelmWait, Atomic(t), restoreAll));
+            steps.Add(new($"canary {weight} % smoke via header", t.SmokeBound, t.SmokeBound, restoreAll));
+            steps.Add(new($"canary {weight} % smoke of the weighted traffic", t.SmokeBound, t.SmokeBound, restoreAll));
         }
-        steps.Add(new("promotion upgrade", t.HelmWait, Atomic(t), removeCanary));
+        steps.Add(new("promotion upgrade", t.HelmWait, Atomic(t), restoreAll));
+        steps.Add(new("route back to stable", t.HelmWait, Atomic(t), restoreAll));
         steps.Add(new("helm status stable", t.ClusterCall, t.ClusterCall, restoreAll));
         steps.Add(new("canary removal", t.HelmWait, t.HelmWait, restoreAll));
         steps.Add(new("smoke after promotion", t.SmokeBound, t.SmokeBound, restoreAll));

@@ -21,34 +21,36 @@ public sealed class ClusterPreflightTests
         result.ExitCode.Should().Be(0, result.ToString());
         result.Output.Should().Contain("Cluster: context kind-sovd, API server https://127.0.0.1:6443, namespace staging.");
         var calls = scenario.PreflightCalls;
-        calls.Take(3).Should().Equal(
+        calls.Take(4).Should().Equal(
+            KubectlVersion,
             "kubectl config current-context",
             "kubectl config view --minify -o jsonpath={.clusters[0].cluster.server}",
             "kubectl get namespace staging -o name --ignore-not-found");
         calls.Should().Contain("kubectl auth can-i create deployments.apps -n staging")
             .And.Contain("kubectl auth can-i get pods/log -n staging")
             .And.Contain("kubectl auth can-i get namespaces")
+            .And.Contain("kubectl auth can-i patch httproutes.gateway.networking.k8s.io -n staging")
             .And.Contain("kubectl get secret ghcr-pull -o name --ignore-not-found -n staging")
-            .And.Contain("kubectl get secret sovd-staging-tls -o name --ignore-not-found -n staging");
+            .And.NotContain(call => call.Contains("sovd-staging-tls"), "gateway mode (the default): the Gateway's listener holds the certificate");
         var all = scenario.Cluster.Calls.ToList();
         all.LastIndexOf(calls[^1]).Should().BeLessThan(all.IndexOf(Status(Stable, "staging")), "the preflight runs before helm");
     }
 
     [Fact]
-    public async Task DeployStaging_NewClusterMissingEverything_StandIn_NamesEachPieceWithItsFixAndChangesNothing()
+    public async Task DeployStaging_NewIngressNginxClusterMissingEverything_StandIn_NamesEachPieceWithItsFixAndChangesNothing()
     {
         using var scenario = new DeployScenario();
         scenario.Cluster.Missing("namespace", "staging").Missing("secret", "ghcr-pull").Missing("secret", "sovd-staging-tls")
             .Deny("create", "deployments.apps").Deny("list", "events");
 
-        var result = await scenario.RunAsync(Stage);
+        var result = await scenario.RunAsync(Stage, "--set=traffic.provider=ingress-nginx");
 
         result.ExitCode.Should().NotBe(0);
         result.Output.Should().Contain("The cluster preflight of staging (context kind-sovd) found 4 problem(s); nothing was changed:")
             .And.Contain("The namespace staging does not exist: create it with `kubectl create namespace staging`, or pass --create-namespace.")
             .And.Contain("The current identity may not create deployments.apps (for objects of the chart), list events (for diagnostics: events of the namespace): apply docs/rbac/ci-deployer.yaml")
             .And.Contain("The image pull secret ghcr-pull (chart value global.imagePullSecrets[0].name) does not exist in staging: create it with `kubectl create secret docker-registry ghcr-pull --docker-server=ghcr.io --docker-username=<user> --docker-password=\"$(cat <token file>)\" -n staging`")
-            .And.Contain("The TLS secret sovd-staging-tls (chart value ingress.tls.secretName) does not exist in staging")
+            .And.Contain("The TLS secret sovd-staging-tls (chart value traffic.ingress.tls.secretName, traffic.provider=ingress-nginx) does not exist in staging")
             .And.Contain("`kubectl create secret tls sovd-staging-tls --cert=<certificate file> --key=<key file> -n staging`");
         scenario.ToolCalls.Should().OnlyContain(call => DeployScenario.IsPreflightRead(call), "nothing is created and helm never runs");
         ReadRecord("deploy-staging").GetProperty("outcome").GetString().Should().Be("refused");
@@ -62,7 +64,7 @@ public sealed class ClusterPreflightTests
         scenario.Cluster.Missing("namespace", "staging").Missing("secret", "ghcr-pull");
         scenario.Environment["REGISTRY_PULL_TOKEN"] = registryToken;
         var tls = Path.Combine(scenario.Cluster.Directory, "no-tls.yaml");
-        File.WriteAllText(tls, "ingress:\n  tls:\n    secretName: \"\"\n");
+        File.WriteAllText(tls, "traffic:\n  provider: ingress-nginx\n  ingress:\n    tls:\n      secretName: \"\"\n");
 
         var result = await scenario.RunAsync(Stage, "--create-namespace", "--create-pull-secret", $"--values={tls}");
 

@@ -32,23 +32,24 @@ public sealed class DeployProductionFailureTests
     }
 
     [Fact]
-    public async Task DeployProduction_PromotionUpgradeFails_StandIn_AtomicRestoresStableAndTheCanaryIsRemoved()
+    public async Task DeployProduction_PromotionUpgradeFails_StandIn_RollsStableBackToItsRevisionThenRemovesTheCanary()
     {
         using var scenario = new DeployScenario();
-        scenario.Cluster.Release(Stable, "deployed", 7).FailWhen($"helm upgrade --install {Stable} {DeployScenario.Chart}");
+        scenario.Cluster.Release(Stable, "deployed", 7).FailWhen(Route(100, ShaImages));
 
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
         scenario.RolloutCalls.Should().Equal(
         [
-            Status(Stable, "production"), Status(Canary, "production"),
-            .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), Upgrade(Stable, "production"),
-            .. Diagnostics("production"), Status(Canary, "production"), Uninstall(Canary, "production"),
+            .. CanaryStart, .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), Route(100, ShaImages),
+            .. Diagnostics("production"), Rollback(Stable, 7, "production"), Status(Canary, "production"), Uninstall(Canary, "production"),
         ]);
-        result.Output.Should().Contain("failed at 'promote: helm upgrade --install sovd-webapp'")
-            .And.Contain("Rolled back: sovd-webapp restored to revision 7 by helm --atomic; sovd-webapp-canary uninstalled.");
-        scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 9", "helm --atomic rolled the failed revision 8 back as revision 9");
+        result.Output.Should().Contain("failed at 'promote: helm upgrade sovd-webapp (new images, traffic still on the canary)'")
+            .And.Contain("Rolled back: sovd-webapp rolled back to revision 7; sovd-webapp-canary uninstalled.");
+        scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 13",
+            "helm rolled the failed revision 11 back to 10 as revision 12 (the 100 % route), then the deploy's rollback to 7 made 13");
+        scenario.Cluster.ReleaseValues(Stable).Should().Contain($"backend.image.tag={ClusterStandIn.PreviousSha}");
         scenario.Cluster.ReleaseState(Canary).Should().BeNull();
     }
 
@@ -57,14 +58,14 @@ public sealed class DeployProductionFailureTests
     {
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 7).FailWhen("helm rollback");
-        scenario.App.FailApiWhen = () => scenario.Cluster.Calls.Any(call => call.StartsWith($"helm upgrade --install {Stable} ", StringComparison.Ordinal));
+        scenario.App.FailApiWhen = () => scenario.Cluster.Calls.Contains(Upgrade(Stable, "production"));
 
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
         result.Output.Should().Contain("The rollback failed too: helm: process returned exit code 1 (helm rollback sovd-webapp 7")
             .And.Contain("Error: timed out waiting for the condition")
-            .And.Contain("Recover by hand: `helm uninstall sovd-webapp-canary -n production`; if sovd-webapp was promoted, `helm rollback sovd-webapp 7 -n production`");
+            .And.Contain("Recover by hand: `helm rollback sovd-webapp 7 -n production` (if a weight step had changed sovd-webapp), then `helm uninstall sovd-webapp-canary -n production`");
         var record = ReadRecord(Folder);
         record.GetProperty("outcome").GetString().Should().Be("failed, rollback failed");
         record.GetProperty("error").GetString().Should().Contain("/ rollback: helm: process returned exit code 1");
@@ -92,8 +93,8 @@ public sealed class DeployProductionFailureTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        scenario.RolloutCalls.Take(4).Should().Equal(
-            Status(Stable, "production"), Status(Canary, "production"), Uninstall(Canary, "production"), CanaryStep(10)[0]);
+        scenario.RolloutCalls.Take(5).Should().Equal(
+            Status(Stable, "production"), Status(Canary, "production"), Uninstall(Canary, "production"), GetValues(Stable, "production"), CanaryStep(10)[0]);
         result.Output.Should().Contain("sovd-webapp-canary is 'failed' from an earlier rollout: removing it before this one.");
     }
 
@@ -171,14 +172,14 @@ public sealed class DeployProductionFailureTests
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 7);
         var local = Path.Combine(scenario.Cluster.Directory, "local.yaml");
-        File.WriteAllText(local, "ingress:\n  host: sovd.local\n  tls:\n    secretName: \"\"\n");
+        File.WriteAllText(local, "traffic:\n  provider: ingress-nginx\n  host: sovd.local\n  ingress:\n    tls:\n      secretName: \"\"\n");
 
-        var result = await scenario.RunAsync(Stage, Confirm, Probe, $"--values={local}", "--set=ingress.className=traefik");
+        var result = await scenario.RunAsync(Stage, Confirm, Probe, $"--values={local}", "--set=traffic.ingress.className=traefik");
 
         result.ExitCode.Should().Be(0, result.ToString());
         var upgrades = scenario.Cluster.HelmArguments.Where(arguments => arguments[0] == "upgrade").ToList();
-        upgrades.Should().HaveCount(4).And.OnlyContain(arguments =>
-            string.Join(' ', arguments).Contains($"values-production.yaml -f {local} ") && string.Join(' ', arguments).Contains("--set ingress.className=traefik"));
+        upgrades.Should().HaveCount(8, "three canary steps, three routing upgrades of stable, promotion and the route back").And.OnlyContain(arguments =>
+            string.Join(' ', arguments).Contains($"values-production.yaml -f {local} ") && string.Join(' ', arguments).Contains("--set traffic.ingress.className=traefik"));
         scenario.PreflightCalls.Should().NotContain(call => call.Contains("sovd-production-tls"), "the extra values file names no TLS secret");
     }
 }

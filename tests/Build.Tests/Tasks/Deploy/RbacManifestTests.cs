@@ -41,7 +41,15 @@ public sealed class RbacManifestTests
     public async Task ChartRenderedKinds_ForEveryEnvironmentAndTheCanary_AreAllInTheListThePreflightAndManifestCover()
     {
         var rendered = new HashSet<string>();
-        foreach (var arguments in new[] { "-f values-staging.yaml", "-f values-production.yaml", "-f values-production.yaml --set canary.enabled=true --set canary.weight=10" })
+        // Both traffic modes, the stable release routing to a live canary, and the canary release itself.
+        var renders = new[]
+        {
+            "sovd-webapp . -f values-staging.yaml",
+            "sovd-webapp . -f values-production.yaml --set canary.live=true --set canary.weight=10",
+            "sovd-webapp . -f values-production.yaml --set traffic.provider=ingress-nginx --set canary.live=true --set canary.weight=10",
+            "sovd-webapp-canary . -f values-production.yaml --set canary.enabled=true --set canary.weight=10",
+        };
+        foreach (var arguments in renders)
         {
             foreach (var resource in ResourcesIn(await TemplateAsync(arguments)))
             {
@@ -49,7 +57,7 @@ public sealed class RbacManifestTests
             }
         }
 
-        rendered.Should().NotBeEmpty().And.BeSubsetOf(ChartNames.RenderedResources);
+        rendered.Should().BeEquivalentTo(ChartNames.RenderedResources, "every kind the preflight asks about is one the chart renders, and the other way round");
     }
 
     private sealed record Rule(IReadOnlyList<string> Groups, IReadOnlyList<string> Resources, IReadOnlyList<string> Verbs)
@@ -99,7 +107,7 @@ public sealed class RbacManifestTests
         }
     }
 
-    private static async Task<string> TemplateAsync(string values)
+    private static async Task<string> TemplateAsync(string releaseChartAndValues)
     {
         var chart = Path.Combine(RepoPaths.App, "infrastructure", "helm", "sovd-webapp");
         var info = new ProcessStartInfo(Path.Combine(RepoPaths.Root, ".tools", "bin", "helm"))
@@ -108,7 +116,7 @@ public sealed class RbacManifestTests
             RedirectStandardError = true,
             WorkingDirectory = chart,
         };
-        foreach (var argument in $"template sovd-webapp . {values}".Split(' '))
+        foreach (var argument in $"template {releaseChartAndValues}".Split(' '))
         {
             info.ArgumentList.Add(argument);
         }

@@ -6,7 +6,8 @@ namespace Build.Tests.Tasks.Deploy.Support;
 /// <summary>
 /// Recording stand-ins for helm and kubectl (no Kubernetes API server exists here), first on PATH. They answer in
 /// the real tools' formats, from the captured shapes in <c>Fixtures/</c>: helm keeps a small release store
-/// (<c>status</c>/<c>history</c> as <c>-o json</c>, <c>upgrade --install</c>/<c>rollback</c> add a deployed revision,
+/// (<c>status</c>/<c>history</c> as <c>-o json</c>, <c>get values -o json</c> from the <c>--set-string</c> values each
+/// revision was given, <c>upgrade --install</c>/<c>rollback</c> add a deployed revision,
 /// a failed <c>--rollback-on-failure</c> upgrade leaves the release rolled back the way helm does, <c>uninstall</c> removes it);
 /// kubectl answers <c>version -o json</c> (the skew check), the preflight (namespace, secrets, <c>auth can-i</c>), rollout status and the diagnostics.
 /// Every call is logged in order; a call whose command line contains a <see cref="FailWhen"/> text fails with the
@@ -46,11 +47,31 @@ public sealed class ClusterStandIn : IDisposable
 
     public string PathWithStandIns => $"{Directory}:{Environment.GetEnvironmentVariable("PATH")}";
 
-    /// <summary>Sets a release's state: status deployed / pending-upgrade / failed …, at that revision.</summary>
+    /// <summary>The commit an installed release runs before the deploy (its image tags as <c>helm get values</c> shows them).</summary>
+    public const string PreviousSha = "fedcba9876543210fedcba9876543210fedcba98";
+
+    /// <summary>
+    /// Sets a release's state: status deployed / pending-upgrade / failed …, at that revision, installed with the
+    /// images of <see cref="PreviousSha"/>.
+    /// </summary>
     public ClusterStandIn Release(string name, string status, int revision)
     {
         File.WriteAllText(Path.Combine(Directory, "releases", name), $"{status} {revision}\n");
+        File.WriteAllLines(Path.Combine(Directory, "releases", $"{name}.values.{revision}"),
+        [
+            "backend.image.repository=sovd-backend", $"backend.image.tag={PreviousSha}",
+            "frontend.image.repository=sovd-frontend", $"frontend.image.tag={PreviousSha}",
+            $"global.imageOwner={DeployScenario.Owner}", "global.imageRegistry=ghcr.io",
+        ]);
         return this;
+    }
+
+    /// <summary>The image values (<c>key=value</c>) the release's current revision was given, as the stand-in holds them.</summary>
+    public IReadOnlyList<string> ReleaseValues(string name)
+    {
+        var state = ReleaseState(name)?.Split(' ');
+        var file = Path.Combine(Directory, "releases", $"{name}.values.{state?[^1]}");
+        return state is not null && File.Exists(file) ? File.ReadAllLines(file) : [];
     }
 
     /// <summary>What <c>kubectl version</c> reports for the cluster, e.g. ("32+", "v1.32.9-eks-113cf36"); "none": the cluster does not answer.</summary>
@@ -191,12 +212,14 @@ public sealed class ClusterStandIn : IDisposable
         exit 0
         """;
 
-    // Release store: releases/<name> holds "<status> <revision>".
+    // Release store: releases/<name> holds "<status> <revision>", releases/<name>.values.<revision> the --set-string
+    // values (key=value lines) of that revision; a rollback copies the target revision's values.
     private const string HelmScript = """
         jq -cn '$ARGS.positional' --args -- "$@" >> "$dir/helm-args.jsonl"
         command=$1
         shift
         [[ "$command" == upgrade && "${1:-}" == --install ]] && shift
+        [[ "$command" == get ]] && shift
         release=${1:-}
         state="$dir/releases/$release"
         namespace=ns
@@ -206,11 +229,12 @@ public sealed class ClusterStandIn : IDisposable
         not_found() { message helm-not-found >&2; exit 1; }
         read -r status revision < "$state" 2>/dev/null || { status=''; revision=0; }
         fill() { sed "s/__NAME__/$release/g; s/__STATUS__/$1/; s/__REVISION__/$2/; s/__NAMESPACE__/$namespace/; s/__DESCRIPTION__/$3/" "$fixtures/$4"; }
+        values_of() { cat "$state.values.$1" 2>/dev/null || true; }
         if ((failing)); then
           case "$command" in
             upgrade)
               # --rollback-on-failure (helm 4) / --atomic (helm 3): a failed first install is uninstalled; a failed upgrade is rolled back to a new revision.
-              [[ -n "$status" ]] && echo "deployed $((revision + 2))" > "$state"
+              [[ -n "$status" ]] && { values_of "$revision" > "$state.values.$((revision + 2))"; echo "deployed $((revision + 2))" > "$state"; }
               message helm-upgrade "$release" >&2 ;;
             rollback) message helm-rollback >&2 ;;
             uninstall) message helm-uninstall >&2 ;;
@@ -232,12 +256,20 @@ public sealed class ClusterStandIn : IDisposable
               entries+=("$(fill "$s" "$r" "Upgrade complete" helm-history-entry.json)")
             done
             (IFS=,; echo "[${entries[*]}]") ;;
-          upgrade|rollback)
-            [[ "$command" == rollback && -z "$status" ]] && not_found
+          get)
+            [[ -n "$status" ]] || not_found
+            # The user-supplied values as one JSON object (null here when a release was given none).
+            values_of "$revision" | jq -Rn '[inputs | capture("^(?<k>[^=]+)=(?<v>.*)$")] | if length == 0 then null else reduce .[] as $e ({}; setpath($e.k | split("."); $e.v)) end' ;;
+          upgrade)
+            for ((i = 0; i < ${#args[@]}; i++)); do [[ "${args[i]}" == --set-string ]] && echo "${args[i+1]}"; done > "$state.values.$((revision + 1))"
+            echo "deployed $((revision + 1))" > "$state" ;;
+          rollback)
+            [[ -z "$status" ]] && not_found
+            values_of "${2:-$((revision - 1))}" > "$state.values.$((revision + 1))"
             echo "deployed $((revision + 1))" > "$state" ;;
           uninstall)
             [[ -n "$status" ]] || not_found
-            rm -f "$state"
+            rm -f "$state" "$state".values.*
             echo "release \"$release\" uninstalled" ;;
         esac
         exit 0
