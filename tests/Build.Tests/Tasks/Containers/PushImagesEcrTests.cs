@@ -68,7 +68,8 @@ public sealed class PushImagesEcrTests
         var result = await RunAsync(tools);
 
         result.ExitCode.Should().NotBe(0);
-        result.Output.Should().Contain("aws: process returned exit code 1");
+        result.Output.Should().Contain("aws: process returned exit code 254")
+            .And.Contain("when calling the GetAuthorizationToken operation");
         tools.Calls.Should().NotContain(call => call.StartsWith("docker push", StringComparison.Ordinal) || call.StartsWith("docker login", StringComparison.Ordinal));
     }
 

@@ -28,12 +28,13 @@ public static class AwsCliStandIn
         return cluster;
     }
 
-    // A failing call prints what the AWS CLI v2 prints for it: no credentials for sts, access denied for eks.
+    // A failing call prints what the AWS CLI v2 prints for it: no credentials for sts, access denied for ecr and eks.
     private const string Script = $$"""
         if ((failing)); then
           case "$1" in
             # Return codes of the AWS CLI v2: 253 a configuration problem (no credentials), 254 an error from the service.
             sts) echo 'Unable to locate credentials. You can configure credentials by running "aws configure".' >&2; exit 253 ;;
+            ecr) echo "An error occurred (AccessDeniedException) when calling the GetAuthorizationToken operation: User is not authorized to perform: ecr:GetAuthorizationToken" >&2; exit 254 ;;
             *) echo "An error occurred (AccessDeniedException) when calling the DescribeCluster operation: User is not authorized to perform: eks:DescribeCluster" >&2; exit 254 ;;
           esac
         fi
