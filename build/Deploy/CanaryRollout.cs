@@ -56,7 +56,6 @@ public static class CanaryRollout
             // Stable pods roll to the new images while every request still goes to the canary.
             run.Record.Step($"promote: helm upgrade {stable.Release} (new images, traffic still on the canary)", () => run.Cluster.Upgrade(stable.Release, newImages, RouteValues(run, 100)));
             run.Record.Step($"promote: route back to {stable.Release}", () => run.Cluster.Upgrade(stable.Release, newImages));
-            phase = Phase.Promoted;
             run.Record.Revision = run.Record.Step($"helm status {stable.Release}", () => run.Cluster.Status(stable.Release).Revision);
             // Nothing routes to the canary any more: removing it drops no request.
             run.Record.Step($"remove canary: helm uninstall {canary}", () => run.Cluster.Uninstall(canary));
@@ -97,11 +96,8 @@ public static class CanaryRollout
         /// <summary>Only the canary release has changed.</summary>
         Canary,
 
-        /// <summary>The stable release has been upgraded (traffic split or promotion) but not yet routed back for good.</summary>
+        /// <summary>A weight step or the promotion has upgraded the stable release: undo rolls it back first.</summary>
         Routed,
-
-        /// <summary>Stable runs the new images with no canary route.</summary>
-        Promoted,
     }
 
     private static IEnumerable<string> Undo(DeployRun run, HelmStatusResult stable, Phase phase)
