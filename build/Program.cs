@@ -1,5 +1,6 @@
 using Build;
 using Build.Containers;
+using Build.Deploy;
 using Build.Frosting;
 using Build.Rehearsal;
 using Build.Settings;
@@ -7,7 +8,7 @@ using Pipeline.Definition;
 
 return new CakeHost()
     .UseContext<BuildContext>()
-    .UseLifetime<ToolChoiceReport>()
+    .UseLifetime<RunStart>()
     .UseTaskLifetime<StageTimings>()
     .UseWorkingDirectory(Repository.Root)
     .UseTaskGraph(new PipelineGraph(SovdPipeline.Definition))

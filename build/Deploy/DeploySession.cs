@@ -19,16 +19,17 @@ public sealed class DeploySession : IDisposable
         _kubeConfig = kubeConfig;
     }
 
-    public static DeploySession Start(BuildContext context, DeploySettings settings, bool needsKubectl)
+    public static DeploySession Start(BuildContext context, DeploySettings settings)
     {
-        DeployPreflight.Ensure(context, settings, needsKubectl);
+        DeployPreflight.Ensure(context, settings);
         var images = DeployImages.Resolve(settings);
         // Throws now, before any side effect, when the chart cannot express these images.
         images.ChartValues();
-        var kubeConfig = KubeConfigFile.Create(context.DryRun);
+        var kubeConfig = KubeConfigFile.Create(context, settings);
+        DeployPreflight.CheckCluster(context, settings, kubeConfig.Path);
         context.Information(
             $"{settings.Stage.Name}: release {settings.Release} in namespace {settings.Namespace} " +
-            $"({(KubeConfigFile.IsProvided ? $"kubeconfig from {DeploySettings.KubeConfigDataVariable}" : "current kubeconfig")}" +
+            $"({kubeConfig.Source}" +
             $"{(settings.KubeContext is { } name ? $", context {name}" : "")}); images: {images.Backend}, {images.Frontend} — {images.Source}.");
         var record = new DeploymentRecord(context, settings)
         {
@@ -38,7 +39,7 @@ public sealed class DeploySession : IDisposable
         return new DeploySession(new DeployRun(context, settings, cluster, new SmokeTests(context, settings), record, images), kubeConfig);
     }
 
-    /// <summary>Checks the release (refuses a pending one), then runs <paramref name="rollout"/> with its state before.</summary>
+    /// <summary>Checks the cluster and the release (refuses a pending one), then runs <paramref name="rollout"/> with its state before.</summary>
     public void Deploy(Action<DeployRun, HelmStatusResult> rollout)
     {
         var release = _run.Settings.Release;
@@ -46,6 +47,7 @@ public sealed class DeploySession : IDisposable
         HelmStatusResult before;
         try
         {
+            _run.Record.Step("cluster preflight", () => ClusterPreflight.Ensure(_run));
             before = _run.Record.Step($"helm status {release}", () => ReleaseGuard.EnsureDeployable(_run.Cluster, release));
         }
         catch (DeployException refusal)
@@ -55,6 +57,10 @@ public sealed class DeploySession : IDisposable
             throw;
         }
         _run.Record.RevisionBefore = before.Revision;
+        if (_run.Context.DryRun)
+        {
+            FailureDiagnostics.Plan(_run);
+        }
         rollout(_run, before);
     }
 

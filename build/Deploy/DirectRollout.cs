@@ -18,11 +18,12 @@ public static class DirectRollout
         }
         try
         {
-            run.Record.Step($"helm upgrade --install {release}", () => run.Cluster.Upgrade(release, run.Images));
+            run.Record.Step($"helm upgrade --install {release}", () => run.Cluster.Upgrade(release, run.Images.ChartValues()));
         }
         catch (Exception error) when (error is not DeployException)
         {
-            // --atomic has already put the release back (or removed a failed first install).
+            // --atomic has already put the release back (or removed a failed first install); the events stay.
+            FailureDiagnostics.Collect(run);
             run.Record.Outcome = "failed, restored by helm --atomic";
             run.Record.Error = error.Message;
             throw new DeployException(

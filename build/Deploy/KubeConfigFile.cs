@@ -13,11 +13,15 @@ public sealed class KubeConfigFile : IDisposable
 
     private readonly string? _directory;
 
-    private KubeConfigFile(FilePath? path, string? directory)
+    private KubeConfigFile(FilePath? path, string? directory, string source)
     {
         Path = path;
         _directory = directory;
+        Source = source;
     }
+
+    /// <summary>Where the cluster access comes from, for the log.</summary>
+    public string Source { get; }
 
     /// <summary>The written file, or null when helm and kubectl use the current kubeconfig and context.</summary>
     public FilePath? Path { get; }
@@ -45,13 +49,20 @@ public sealed class KubeConfigFile : IDisposable
         }
     }
 
+    /// <summary>The stage's kubeconfig: from <c>aws eks update-kubeconfig</c> for an EKS target, else <see cref="Create(bool)"/>.</summary>
+    public static KubeConfigFile Create(BuildContext context, DeploySettings settings) =>
+        settings.Eks is { } eks ? AwsKubeConfig.Create(context, eks) : Create(context.DryRun);
+
+    /// <summary>A kubeconfig another tool wrote into <paramref name="directory"/> (from <see cref="PrivateDirectory"/>); both go on <see cref="Dispose"/>.</summary>
+    internal static KubeConfigFile Written(FilePath? path, string directory, string source) => new(path, directory, $"kubeconfig of the {source}");
+
     /// <summary>Writes the decoded kubeconfig (mode 0600, in a 0700 folder); in a dry run writes nothing.</summary>
     public static KubeConfigFile Create(bool dryRun)
     {
         var content = Decode();
         if (content is null || dryRun)
         {
-            return new KubeConfigFile(null, null);
+            return new KubeConfigFile(null, null, content is null ? "current kubeconfig" : $"kubeconfig from {DeploySettings.KubeConfigDataVariable}");
         }
         var directory = PrivateDirectory();
         var file = System.IO.Path.Combine(directory, "config");
@@ -65,11 +76,11 @@ public sealed class KubeConfigFile : IDisposable
         {
             stream.Write(content);
         }
-        return new KubeConfigFile(new FilePath(file), directory);
+        return new KubeConfigFile(new FilePath(file), directory, $"kubeconfig from {DeploySettings.KubeConfigDataVariable}");
     }
 
     /// <summary>A new 0700 folder under RUNNER_TEMP (emptied after every GitHub job, even if this process is killed), else the system temp.</summary>
-    private static string PrivateDirectory()
+    internal static string PrivateDirectory()
     {
         var root = Environment.GetEnvironmentVariable(RunnerTempVariable) is { Length: > 0 } runnerTemp && Directory.Exists(runnerTemp)
             ? runnerTemp

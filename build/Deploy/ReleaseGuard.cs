@@ -9,9 +9,13 @@ namespace Build.Deploy;
 public static class ReleaseGuard
 {
     /// <summary>The release's state before the deploy: deployed (a revision to roll back to) or not installed.</summary>
-    public static HelmStatusResult EnsureDeployable(Cluster cluster, string release, HelmReleaseStatus assumedInDryRun = HelmReleaseStatus.Deployed)
+    public static HelmStatusResult EnsureDeployable(Cluster cluster, string release, HelmReleaseStatus assumedInDryRun = HelmReleaseStatus.Deployed) =>
+        EnsureDeployable(cluster, cluster.Status(release, assumedInDryRun));
+
+    /// <summary>The same check for a status already read.</summary>
+    public static HelmStatusResult EnsureDeployable(Cluster cluster, HelmStatusResult status)
     {
-        var status = cluster.Status(release, assumedInDryRun);
+        var release = status.Release;
         if (status.IsPending)
         {
             throw new DeployException(PendingMessage(cluster, status));

@@ -38,6 +38,7 @@ public static class Rollback
         var stage = run.Settings.Stage.Name;
         var step = run.Record.FailedStep ?? "the deploy";
         run.Context.Error($"{stage}: {step} failed; rolling back.");
+        FailureDiagnostics.Collect(run);
         try
         {
             var undone = undo().ToList();

@@ -16,13 +16,35 @@ public sealed class SmokeTests(BuildContext context, DeploySettings settings)
     /// <summary>The step's name in the record: the probe runs when it has requests to make.</summary>
     public string Name => settings.ProbeRequests > 0 ? "smoke tests and error-rate probe" : "smoke tests";
 
-    /// <summary>Runs the checks, and the error-rate probe when <see cref="DeploySettings.ProbeRequests"/> is above 0. Throws when a check fails.</summary>
-    public void Run()
+    /// <summary>The step's name when the requests go to the canary only.</summary>
+    public string CanaryName => $"{Name} via {settings.CanaryHeader}";
+
+    /// <summary>The checks against the whole weighted traffic (no routing header).</summary>
+    public void Run() => Run(route: null);
+
+    /// <summary>
+    /// Runs the checks, and the error-rate probe when <see cref="DeploySettings.ProbeRequests"/> is above 0; with
+    /// <paramref name="route"/> every request carries the canary header, so only the canary answers. Throws when a check fails.
+    /// </summary>
+    public void Run(CanaryHeader? route)
     {
         var arguments = new ProcessArgumentBuilder()
             .AppendPath(settings.SmokeScriptPath, context.Environment)
             .AppendOption("--api-base-url", settings.SmokeUrl)
-            .AppendOption("--frontend-url", settings.SmokeUrl);
+            .AppendOption("--frontend-url", settings.SmokeUrl)
+            .AppendOption("--total-timeout", settings.Bounds.SmokeBound.TotalSeconds.ToString(CultureInfo.InvariantCulture));
+        if (route is not null)
+        {
+            arguments.AppendOption("--header", route.ToString());
+        }
+        if (settings.SmokeHostHeader is { } host)
+        {
+            arguments.AppendOption("--header", $"Host: {host}");
+        }
+        if (settings.SmokeResolve is { } resolve)
+        {
+            arguments.AppendOption("--resolve", resolve);
+        }
         if (settings.ProbeRequests > 0)
         {
             arguments.AppendOption("--probe-requests", settings.ProbeRequests.ToString(CultureInfo.InvariantCulture))
@@ -52,7 +74,8 @@ public sealed class SmokeTests(BuildContext context, DeploySettings settings)
         if (exitCode != 0)
         {
             var meaning = exitCode == 2 ? "the script could not run (usage or environment error)" : "a check failed";
-            throw new DeployException($"Smoke tests against {settings.SmokeUrl} failed (exit code {exitCode}: {meaning}; the script's output above names it).");
+            var target = route is null ? settings.SmokeUrl : $"{settings.SmokeUrl} (canary only, {route})";
+            throw new DeployException($"Smoke tests against {target} failed (exit code {exitCode}: {meaning}; the script's output above names it).");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Build.Containers;
 using Cake.Core;
 using Cake.Core.IO;
 using Pipeline.Definition;
@@ -90,14 +91,19 @@ public sealed partial record ContainerSettings
 
     public required string RegistryUser { get; init; }
 
+    /// <summary>The ECR registry images are pushed to (login through the AWS CLI), or null for any other registry.</summary>
+    public EcrRegistryHost? Ecr { get; init; }
+
     public IReadOnlyList<string> Problems { get; init; } = [];
 
     public static ContainerSettings From(BuildContext context)
     {
         var problems = new List<string>();
         var repo = context.RepoRoot.FullPath;
-        var registry = context.Argument(ArgumentNames.Registry, context.IsGitHubActions ? CiRegistry : LocalRegistry).Trim();
-        var owner = ResolveOwner(context, problems);
+        // In CI the definition's registry (ghcr.io or the ECR registry); elsewhere the local one.
+        var registry = context.Argument(ArgumentNames.Registry, context.IsGitHubActions ? SovdPipeline.Registry.Host : LocalRegistry).Trim();
+        var ecr = EcrRegistryHost.TryParse(registry);
+        var owner = ecr is null ? ResolveOwner(context, problems) : string.Empty;
         var sha = ResolveSha(context, problems);
         var settings = new ContainerSettings
         {
@@ -119,7 +125,9 @@ public sealed partial record ContainerSettings
             ComposeFile = context.AppRoot.CombineWithFilePath(ComposeFileName),
             Browser = context.HostTools.Browser,
             ChromiumExecutable = context.HostTools.BrowserExecutable,
-            LogIn = context.IsGitHubActions,
+            // ECR's password comes from the AWS credentials at hand, so Push-Images logs in wherever it runs.
+            LogIn = context.IsGitHubActions || ecr is not null,
+            Ecr = ecr,
             RegistryUser = context.Argument<string?>(RegistryUserArgument, null) ?? Blank(Environment.GetEnvironmentVariable(GitHubActorVariable)) ?? owner,
         };
         problems.AddRange(settings.Check());
@@ -161,7 +169,7 @@ public sealed partial record ContainerSettings
     /// <summary>Push-Images in GitHub Actions logs in with the job's token; without it the push would fail half-way.</summary>
     public IEnumerable<string> PushProblems()
     {
-        if (LogIn && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(EnvVars.GitHubToken)))
+        if (LogIn && Ecr is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(EnvVars.GitHubToken)))
         {
             yield return $"{EnvVars.GitHubToken} is not set: Push-Images logs in to {Registry} with it; give the job `secrets.GITHUB_TOKEN` and `packages: write`.";
         }
@@ -252,7 +260,8 @@ public sealed partial record ContainerSettings
     private static ContainerImage Image(BuildContext context, string component, string name, string registry, string owner, string sha)
     {
         var folder = context.AppRoot.Combine(component);
-        return new ContainerImage(component, name, $"{registry}/{owner}/{name}", sha, folder, folder.CombineWithFilePath(DockerfileName));
+        var repository = owner.Length > 0 ? $"{registry}/{owner}/{name}" : $"{registry}/{name}";
+        return new ContainerImage(component, name, repository, sha, folder, folder.CombineWithFilePath(DockerfileName));
     }
 
     private static string? GitHubRepositoryUrl() =>

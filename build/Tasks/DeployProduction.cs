@@ -19,21 +19,10 @@ public sealed class DeployProduction : FrostingTask<BuildContext>
 
     public override void Run(BuildContext context)
     {
-        var stage = SovdPipeline.DeployProduction;
-        var settings = DeploySettings.From(context, stage, SovdPipeline.ProductionDeployment, DefaultProbeRequests);
-        if (settings.Confirmation != stage.Name)
-        {
-            // A dry run changes nothing, so it may show the plan without the confirmation.
-            if (!context.DryRun)
-            {
-                throw new DeployException(
-                    $"{stage.Name} changes production: pass --{ArgumentNames.Confirm}={stage.Name} to run it " +
-                    "(the CI job passes it once the 'production' environment's reviewers approved). Nothing was changed.");
-            }
-            context.Information($"[dry-run] a real run needs --{ArgumentNames.Confirm}={stage.Name}");
-        }
-        ProductionApprovalCheck.Ensure(context, stage);
-        _session = DeploySession.Start(context, settings, needsKubectl: true);
+        // --confirm was checked when the host started (RunStart), before any stage this one needs.
+        var settings = DeploySettings.From(context, SovdPipeline.DeployProduction, SovdPipeline.ProductionDeployment, DefaultProbeRequests);
+        ProductionApprovalCheck.Ensure(context, SovdPipeline.DeployProduction);
+        _session = DeploySession.Start(context, settings);
         _session.Deploy(Rollout);
     }
 

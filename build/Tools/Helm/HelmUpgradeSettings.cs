@@ -34,6 +34,9 @@ public sealed class HelmUpgradeSettings : HelmSettings
     /// <summary><c>--atomic</c>: roll back by itself when the upgrade fails (helm 4: <c>--rollback-on-failure</c>).</summary>
     public bool Atomic { get; init; }
 
+    /// <summary>The helm the command is for: 4 and later spell <see cref="Atomic"/> <c>--rollback-on-failure</c>.</summary>
+    public int HelmMajorVersion { get; init; } = 3;
+
     /// <summary><c>--timeout &lt;duration&gt;</c> for <c>--wait</c>/<c>--atomic</c>, e.g. 5 minutes → <c>5m0s</c>.</summary>
     public TimeSpan? Timeout { get; init; }
 }

@@ -4,13 +4,18 @@ using Cake.Core.Annotations;
 namespace Build.Tools.Kubectl;
 
 [CakeAliasCategory("Kubectl")]
-public static class KubectlAliases
+public static partial class KubectlAliases
 {
     [CakeMethodAlias]
     public static ToolResult KubectlRolloutStatus(this ICakeContext context, KubectlRolloutStatusSettings settings) => Runner(context).RolloutStatus(settings);
 
     [CakeMethodAlias]
     public static ToolResult KubectlGet(this ICakeContext context, KubectlGetSettings settings) => Runner(context).Get(settings);
+
+    /// <summary><c>kubectl version -o json</c>: the client's and (when it answers) the cluster's version.</summary>
+    [CakeMethodAlias]
+    public static KubectlVersionInfo KubectlVersion(this ICakeContext context, KubectlVersionSettings? settings = null) =>
+        Runner(context).Version(settings ?? new KubectlVersionSettings());
 
     [CakeMethodAlias]
     public static ToolResult KubectlAnnotate(this ICakeContext context, KubectlAnnotateSettings settings) => Runner(context).Annotate(settings);

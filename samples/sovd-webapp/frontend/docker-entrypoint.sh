@@ -8,6 +8,16 @@ LISTEN_PORT="${LISTEN_PORT:-8080}"
 WEB_ROOT="${WEB_ROOT:-/usr/share/nginx/html}"
 NGINX_RUNTIME_DIR="${NGINX_RUNTIME_DIR:-/tmp/nginx}"
 NGINX_TEMPLATE="${NGINX_TEMPLATE:-/etc/nginx/templates/nginx.conf.template}"
+ASSET_PEER="${ASSET_PEER:-}"
+# nginx does not read /etc/resolv.conf: take its first name server (Kubernetes' cluster DNS).
+if [ -z "${DNS_RESOLVER:-}" ]; then
+  DNS_RESOLVER="$(awk '$1 == "nameserver" { print $2; exit }' /etc/resolv.conf 2>/dev/null || true)"
+  case "$DNS_RESOLVER" in
+    *%*) DNS_RESOLVER=127.0.0.1 ;;           # a link-local server with a zone: nginx cannot use it
+    *:*) DNS_RESOLVER="[$DNS_RESOLVER]" ;; # IPv6 addresses go in brackets
+    "") DNS_RESOLVER=127.0.0.1 ;;            # no server listed: only a numeric ASSET_PEER can work
+  esac
+fi
 
 fail() {
   echo "docker-entrypoint: $*" >&2
@@ -27,6 +37,8 @@ require_match BACKEND_UPSTREAM "$BACKEND_UPSTREAM" '[A-Za-z0-9._-]+:[0-9]{1,5}' 
 require_match LISTEN_PORT "$LISTEN_PORT" '[0-9]{1,5}' '8080'
 require_match WEB_ROOT "$WEB_ROOT" '/[A-Za-z0-9._/-]*' '/usr/share/nginx/html'
 require_match NGINX_RUNTIME_DIR "$NGINX_RUNTIME_DIR" '/[A-Za-z0-9._/-]*' '/tmp/nginx'
+require_match ASSET_PEER "$ASSET_PEER" '([A-Za-z0-9._-]+:[0-9]{1,5})?' 'sovd-webapp-canary-frontend.production.svc.cluster.local:8080'
+require_match DNS_RESOLVER "$DNS_RESOLVER" '[0-9.]+|\[[0-9A-Fa-f:.]+\]' '10.96.0.10'
 [ -r "$NGINX_TEMPLATE" ] ||
   fail "template $NGINX_TEMPLATE is missing or unreadable; set NGINX_TEMPLATE to its path."
 [ -f "$WEB_ROOT/index.html" ] ||
@@ -39,13 +51,15 @@ sed \
   -e "s|\${LISTEN_PORT}|$LISTEN_PORT|g" \
   -e "s|\${WEB_ROOT}|$WEB_ROOT|g" \
   -e "s|\${NGINX_RUNTIME_DIR}|$NGINX_RUNTIME_DIR|g" \
+  -e "s|\${ASSET_PEER}|$ASSET_PEER|g" \
+  -e "s|\${DNS_RESOLVER}|$DNS_RESOLVER|g" \
   "$NGINX_TEMPLATE" >"$conf"
 
 # A placeholder added to the template but not to this script would otherwise reach nginx.
 leftover="$(grep -o '[$]{[A-Z_]*}' "$conf" | sort -u | tr '\n' ' ')"
 [ -z "$leftover" ] || fail "$conf still has unreplaced placeholders: $leftover"
 
-echo "docker-entrypoint: serving $WEB_ROOT on :$LISTEN_PORT, proxying /api/ and /health/ to $BACKEND_UPSTREAM"
+echo "docker-entrypoint: serving $WEB_ROOT on :$LISTEN_PORT, proxying /api/ and /health/ to $BACKEND_UPSTREAM, missing assets from ${ASSET_PEER:-nowhere}"
 if [ "$#" -eq 0 ]; then
   exec nginx -c "$conf" -p "$NGINX_RUNTIME_DIR" -g 'daemon off;'
 fi

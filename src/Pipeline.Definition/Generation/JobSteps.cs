@@ -36,6 +36,11 @@ public static class JobSteps
             yield return Download(artifact);
         }
 
+        if (stage.AwsRole is { } role)
+        {
+            yield return AssumeAwsRole(role);
+        }
+
         yield return RunTask(stage);
         foreach (var step in caches ? DotnetCacheSteps.Save(stage) : [])
         {
@@ -76,8 +81,14 @@ public static class JobSteps
     // A deploy that checks its environment's reviewers reads them with the run's token.
     private static IEnumerable<SecretBinding> Secrets(Stage stage) =>
         stage.Environment is { RequiresReviewers: true } && !stage.Secrets.Any(s => s.IsRunToken)
-            ? stage.Secrets.Append(SecretBinding.GitHubToken)
-            : stage.Secrets;
+            ? stage.JobSecrets.Append(SecretBinding.GitHubToken)
+            : stage.JobSecrets;
+
+    // Short-lived credentials from GitHub's OIDC token (the job's id-token: write); the role's ARN is a variable, not a key.
+    private static ActionStep AssumeAwsRole(AwsRole role) => new("Assume the AWS role", Actions.ConfigureAwsCredentials)
+    {
+        With = Pairs(("aws-region", role.Region), ("role-to-assume", role.RoleArnExpression)),
+    };
 
     private static ActionStep Download(Artifact artifact) => new($"Download {artifact.Name}", Actions.DownloadArtifact)
     {

@@ -12,7 +12,7 @@ public static class ToolchainSteps
         PythonToolchain python => Python(python, appRoot, cache),
         NodeToolchain node => [Node(node, appRoot, cache)],
         PlaywrightToolchain playwright => Playwright(playwright, appRoot, cache),
-        HelmToolchain helm => [new ActionStep("Set up Helm", Actions.SetupHelm) { With = Pairs(("version", helm.Version)) }],
+        KubernetesToolchain kubernetes => [Kubernetes(kubernetes.Tools)],
         TrivyToolchain trivy => [new ActionStep("Set up Trivy", Actions.SetupTrivy)
         {
             With = Pairs(("version", trivy.Version), ("cache", cache ? "true" : "false")),
@@ -20,6 +20,11 @@ public static class ToolchainSteps
         ScriptToolchain script => [new RunStep($"Install {script.Tool}", script.Command)],
         _ => throw new ArgumentOutOfRangeException(nameof(toolchain), toolchain.Name, "unknown toolchain"),
     };
+
+    // The same script and pins as a developer's machine (DeployTools.File), so CI deploys with the same helm and kubectl.
+    private static RunStep Kubernetes(DeployTools tools) => new(
+        $"Install helm {tools.Helm} and kubectl {tools.Kubectl}",
+        $"bash {DeployTools.InstallScript}\necho \"$PWD/.tools/bin\" >> \"$GITHUB_PATH\"\n");
 
     private static IEnumerable<Step> Python(PythonToolchain python, string appRoot, bool cache)
     {

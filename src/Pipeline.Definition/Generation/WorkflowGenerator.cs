@@ -63,7 +63,7 @@ public static class WorkflowGenerator
     /// </summary>
     public static Permissions JobPermissions(Stage stage)
     {
-        var permissions = stage.Permissions;
+        var permissions = stage.JobPermissions;
         if (stage.Coverage is not null)
         {
             permissions = permissions.With(PermissionScope.IdToken, PermissionAccess.Write);

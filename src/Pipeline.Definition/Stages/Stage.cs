@@ -25,12 +25,40 @@ public sealed record Stage(string Name, string Description, PipelineStep Step) :
 
     public ImmutableArray<SecretBinding> Secrets { get; init; } = [];
 
+    /// <summary>How a deploy stage reaches its cluster: a kubeconfig secret, or EKS through an OIDC-assumed role.</summary>
+    public ClusterAccess? Cluster { get; init; }
+
+    /// <summary>The registry a publishing stage pushes the images to.</summary>
+    public ImageRegistry? PushesTo { get; init; }
+
+    /// <summary>The AWS role the job assumes with GitHub's OIDC token before the task runs, if its cluster or registry is on AWS.</summary>
+    public AwsRole? AwsRole => Cluster?.Role ?? PushesTo?.Role;
+
+    /// <summary>
+    /// The job's token permissions: <see cref="Permissions"/> plus what its registry needs to push
+    /// (<c>packages: write</c> for GHCR) and <c>id-token: write</c> when it assumes an AWS role — on no other job.
+    /// </summary>
+    public Permissions JobPermissions
+    {
+        get
+        {
+            var permissions = PushesTo?.PushPermissions.Scopes.Aggregate(Permissions, (all, scope) => all.With(scope.Key, scope.Value)) ?? Permissions;
+            return AwsRole is null ? permissions : permissions.With(PermissionScope.IdToken, PermissionAccess.Write);
+        }
+    }
+
+    /// <summary>The secrets the job hands to the task: those of its cluster access and registry, then its own.</summary>
+    public ImmutableArray<SecretBinding> JobSecrets => [.. Cluster?.Secrets ?? [], .. PushesTo?.PushSecrets ?? [], .. Secrets];
+
     public ImmutableSortedDictionary<string, string> Env { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
     /// <summary>Arguments the CI job adds to <c>./build.sh</c>, e.g. the confirmation a production deploy needs.</summary>
     public ImmutableArray<string> CiArguments { get; init; } = [];
 
     public int TimeoutMinutes { get; init; } = 15;
+
+    /// <summary>The bounds a deploy stage waits under; validation checks their worst case against <see cref="TimeoutMinutes"/>.</summary>
+    public DeployTimeouts? DeployTimeouts { get; init; }
 
     /// <summary>A report the job uploads to GitHub code scanning (SARIF) after the task, also when it fails.</summary>
     public Artifact? CodeScanningReport { get; init; }
@@ -54,7 +82,7 @@ public sealed record Stage(string Name, string Description, PipelineStep Step) :
     public bool Deploys => Environment is not null;
 
     /// <summary>Publishing or deploying jobs restore no caches, so a poisoned cache cannot reach a release.</summary>
-    public bool Releases => IsReleasePath || Deploys || Permissions.Grants(PermissionScope.Packages, PermissionAccess.Write);
+    public bool Releases => IsReleasePath || Deploys || PushesTo is not null || Permissions.Grants(PermissionScope.Packages, PermissionAccess.Write);
 
     public ExpectedDuration Duration { get; init; } = ExpectedDuration.Unknown;
 

@@ -21,8 +21,8 @@ public abstract record Toolchain(string Name)
     /// <summary>Playwright's browser for the E2E project in the given folder; cached by that folder's lock file.</summary>
     public static Toolchain Playwright(string projectFolder) => new PlaywrightToolchain(projectFolder);
 
-    /// <summary>The Helm client.</summary>
-    public static Toolchain Helm(string version) => new HelmToolchain(version);
+    /// <summary>helm and kubectl at the pinned versions, installed by <c>scripts/install-helm.sh</c> like on a developer's machine.</summary>
+    public static Toolchain Kubernetes(DeployTools tools) => new KubernetesToolchain(tools);
 
     /// <summary>
     /// A tool the repository's own install step puts where its tests look for it (e.g. helm into .tools/bin), for a
@@ -43,7 +43,7 @@ public sealed record NodeToolchain(string Version, ImmutableArray<string> LockFi
 
 public sealed record PlaywrightToolchain(string ProjectFolder) : Toolchain("playwright");
 
-public sealed record HelmToolchain(string Version) : Toolchain("helm");
+public sealed record KubernetesToolchain(DeployTools Tools) : Toolchain("kubernetes");
 
 public sealed record TrivyToolchain(string Version) : Toolchain("trivy");
 

@@ -13,8 +13,10 @@ public static partial class PipelineValidator
         errors.AddRange(Needs(pipeline));
         errors.AddRange(Cycles(pipeline));
         errors.AddRange(Secrets(pipeline));
+        errors.AddRange(Cloud(pipeline));
         errors.AddRange(Downloads(pipeline));
         errors.AddRange(Durations(pipeline));
+        errors.AddRange(DeployBudgets(pipeline));
         if (hostTasks is not null)
         {
             errors.AddRange(HostBinding(pipeline, hostTasks));
@@ -92,7 +94,7 @@ public static partial class PipelineValidator
     private static IEnumerable<ValidationError> Secrets(PipelineDefinition pipeline) =>
         from stage in pipeline.Stages
         where stage.Environment is null
-        from secret in stage.Secrets.Where(s => !s.IsRunToken)
+        from secret in stage.JobSecrets.Where(s => !s.IsRunToken)
         select new ValidationError(Describe(stage),
             $"it uses secrets.{secret.SecretName} but runs in no environment [secrets-outside-env]; give the stage an Environment so the secret is scoped to it.");
 
@@ -135,6 +137,28 @@ public static partial class PipelineValidator
     // A graph with unknown or misordered needs has no meaningful critical path: those errors come first.
     private static IEnumerable<Stage> Upstream(PipelineDefinition pipeline) =>
         pipeline.Stages.SelectMany((stage, index) => stage.Needs.Where(n => pipeline.Stages.IndexOf(n) is var i && (i < 0 || i >= index)));
+
+    /// <summary>A deploy's worst case plus its margin must fit the job's timeout: GitHub would otherwise kill helm mid-upgrade.</summary>
+    private static IEnumerable<ValidationError> DeployBudgets(PipelineDefinition pipeline)
+    {
+        foreach (var stage in pipeline.Stages.Where(s => s.Deploys && s.Step is PipelineStep.DeployStaging or PipelineStep.DeployProduction))
+        {
+            if (stage.DeployTimeouts is not { } timeouts)
+            {
+                yield return new(Describe(stage), "it deploys with helm but has no DeployTimeouts; set them so its worst case can be checked against timeout-minutes.");
+                continue;
+            }
+            var terms = DeployWorstCase.Of(timeouts);
+            var total = DeployWorstCase.Total(timeouts);
+            if (total + timeouts.Margin > TimeSpan.FromMinutes(stage.TimeoutMinutes))
+            {
+                yield return new(Describe(stage),
+                    $"its worst case is {DeployWorstCase.Minutes(total)} ({string.Join(" + ", terms)}), plus the margin of " +
+                    $"{DeployWorstCase.Minutes(timeouts.Margin)} that is {DeployWorstCase.Minutes(total + timeouts.Margin)}, more than its timeout-minutes " +
+                    $"{stage.TimeoutMinutes} [deploy-time-budget]; raise TimeoutMinutes or lower the DeployTimeouts, or GitHub kills helm mid-upgrade.");
+            }
+        }
+    }
 
     private static IEnumerable<ValidationError> HostBinding(PipelineDefinition pipeline, IReadOnlyCollection<string> hostTasks)
     {

@@ -50,7 +50,9 @@ public static partial class WorkflowValidator
             yield return new(subject, "it deploys but is not in a concurrency group that never cancels [concurrency-limits]; a cancelled helm upgrade leaves the release stuck.");
         }
 
-        var releases = job.Environment is not null || job.Permissions.Grants(PermissionScope.Packages, PermissionAccess.Write);
+        // An OIDC token releases only where a cloud role trusts it (the ECR push); the coverage upload's token cannot publish.
+        var releases = job.Environment is not null || job.Permissions.Grants(PermissionScope.Packages, PermissionAccess.Write)
+            || job.Steps.OfType<ActionStep>().Any(step => step.Uses == Actions.ConfigureAwsCredentials);
         foreach (var step in job.Steps)
         {
             foreach (var error in StepErrors(subject, step, releases))

@@ -45,8 +45,9 @@ public static class Actions
     public static readonly ActionRef UploadSarif = new(
         "github/codeql-action/upload-sarif", "v4.36.2", "8aad20d150bbac5944a9f9d289da16a4b0d87c1e", ActionRuntime.Node24, Checked);
 
-    public static readonly ActionRef SetupHelm = new(
-        "azure/setup-helm", "v5.0.1", "9bc31f4ebc9c6b171d7bfbaa5d006ae7abdb4310", ActionRuntime.Node24, Checked);
+    // Newest release on 2026-12-01 (tagged 2026-07-22); runs on node24.
+    public static readonly ActionRef ConfigureAwsCredentials = new(
+        "aws-actions/configure-aws-credentials", "v6.2.3", "e6de054238d6b7531b4efff3b6587d9aade6a06c", ActionRuntime.Node24, Checked);
 
     // v0.3.0 fixed script injection in its own run steps; the composite's steps use actions/cache v5.0.1 and
     // actions/checkout v6.0.1, both node24 at their tags (same snapshot check).
@@ -54,5 +55,5 @@ public static class Actions
         "aquasecurity/setup-trivy", "v0.3.1", "81e514348e19b6112ce2a7e3ecbafe19c1e1f567", ActionRuntime.Composite, Checked);
 
     public static IReadOnlyList<ActionRef> All { get; } =
-        [Checkout, SetupDotnet, SetupPython, SetupNode, Cache, CacheRestore, CacheSave, UploadArtifact, DownloadArtifact, UploadSarif, SetupHelm, SetupTrivy];
+        [Checkout, SetupDotnet, SetupPython, SetupNode, Cache, CacheRestore, CacheSave, UploadArtifact, DownloadArtifact, UploadSarif, ConfigureAwsCredentials, SetupTrivy];
 }

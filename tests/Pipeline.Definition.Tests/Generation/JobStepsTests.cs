@@ -147,12 +147,15 @@ public class JobStepsTests
     }
 
     [Fact]
-    public void For_Helm_SetsUpTheGivenVersion()
+    public void For_Kubernetes_RunsTheRepositoryInstallScriptAndPutsItsBinariesOnPath()
     {
-        var stage = Fixtures.NewStage("Deploy") with { Toolchains = [Toolchain.Helm("v3.17.2")] };
+        var stage = Fixtures.NewStage("Deploy") with { Toolchains = [Toolchain.Kubernetes(SovdPipeline.DeployTools)] };
 
-        Action(JobSteps.For(stage, InSubfolder), Actions.SetupHelm).With.Should().Equal(
-            new Dictionary<string, string> { ["version"] = "v3.17.2" });
+        var install = JobSteps.For(stage, InSubfolder).OfType<RunStep>().Single(s => s.Name.StartsWith("Install helm", StringComparison.Ordinal));
+
+        install.Name.Should().Be($"Install helm {SovdPipeline.DeployTools.Helm} and kubectl {SovdPipeline.DeployTools.Kubectl}");
+        install.Run.Should().Be("bash scripts/install-helm.sh\necho \"$PWD/.tools/bin\" >> \"$GITHUB_PATH\"\n");
+        install.WorkingDirectory.Should().BeNull("the script belongs to the pipeline's repository, not the app");
     }
 
     [Fact]

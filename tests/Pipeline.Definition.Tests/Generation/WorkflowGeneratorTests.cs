@@ -184,7 +184,7 @@ public class WorkflowGeneratorTests
         var run = job.Steps.OfType<RunStep>().Single(r => r.Name == $"Run {stage.Name}");
 
         // A deploy that checks its environment's reviewers also gets the run's token.
-        var secrets = stage.Environment is { RequiresReviewers: true } ? stage.Secrets.Append(SecretBinding.GitHubToken) : stage.Secrets;
+        var secrets = stage.Environment is { RequiresReviewers: true } ? stage.JobSecrets.Append(SecretBinding.GitHubToken) : stage.JobSecrets;
         run.Env.Should().BeEquivalentTo(secrets.ToDictionary(s => s.EnvironmentVariable, s => $"${{{{ secrets.{s.SecretName} }}}}"));
         job.Steps.Except([run]).Should().OnlyContain(s => s.Env.IsEmpty);
     }

@@ -115,6 +115,34 @@ public class WorkflowValidatorTests
     }
 
     [Fact]
+    public void Validate_CacheInJobThatAssumesAnAwsRole_ReportsCachePoisoning()
+    {
+        var cache = new ActionStep("Cache NuGet packages", Actions.Cache) { With = With(("path", "~/.nuget/packages"), ("key", "nuget")) };
+        var role = new ActionStep("Assume the AWS role", Actions.ConfigureAwsCredentials) { With = With(("aws-region", "eu-central-1")) };
+        var job = SafeJob() with
+        {
+            Permissions = Permissions.ReadContents.With(PermissionScope.IdToken, PermissionAccess.Write),
+            Steps = [Checkout, cache, role],
+        };
+
+        Findings(job).Should().Equal(
+            "Job 'build': step 'Cache NuGet packages' restores a cache in a job that publishes or deploys [cache-poisoning].");
+    }
+
+    [Fact]
+    public void Validate_CacheInJobWhoseOidcTokenOnlyUploadsCoverage_ReturnsNoFindings()
+    {
+        var cache = new ActionStep("Cache NuGet packages", Actions.Cache) { With = With(("path", "~/.nuget/packages"), ("key", "nuget")) };
+        var job = SafeJob() with
+        {
+            Permissions = Permissions.ReadContents.With(PermissionScope.IdToken, PermissionAccess.Write),
+            Steps = [Checkout, cache],
+        };
+
+        Findings(job).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Validate_CacheInJobThatNeitherPublishesNorDeploys_ReturnsNoFindings()
     {
         var cache = new ActionStep("Cache NuGet packages", Actions.Cache) { With = With(("path", "~/.nuget/packages"), ("key", "nuget")) };

@@ -7,9 +7,19 @@ internal static class ChartValues
     public const string Digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
     public const string StableRelease = "sovd-webapp";
     public const string CanaryRelease = "sovd-webapp-canary";
+    public const string Gateway = "gateway";
+    public const string IngressNginx = "ingress-nginx";
+    public const string CanaryHeader = "X-Canary";
 
     public static readonly string[] ShaTags = [$"backend.image.tag={Sha}", $"frontend.image.tag={Sha}"];
 
+    /// <summary>The canary release at one step: its pods sized for <paramref name="weight"/>.</summary>
     public static string[] Canary(int weight) =>
         [.. ShaTags, "canary.enabled=true", $"canary.weight={weight}"];
+
+    /// <summary>The stable release while its canary is live: it routes <paramref name="weight"/> % to the canary.</summary>
+    public static string[] LiveCanary(int weight, string provider = Gateway) =>
+        [.. ShaTags, "canary.live=true", $"canary.weight={weight}", $"traffic.provider={provider}"];
+
+    public static string[] Provider(string provider) => [.. ShaTags, $"traffic.provider={provider}"];
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Sample.Tests.Support;
 using YamlDotNet.RepresentationModel;
 using static Sample.Tests.Helm.ChartValues;
@@ -84,15 +85,73 @@ public sealed class HelmTemplateTests
     [Theory]
     [InlineData(Support.Helm.StagingValues, "sovd-staging.example.com")]
     [InlineData(Support.Helm.ProductionValues, "sovd.example.com")]
-    public void Template_Ingress_RoutesApiAndHealthToBackendAndRestToFrontend(string valuesFile, string host)
+    public void Template_ByDefault_RoutesThroughGatewayApiHttpRoute(string valuesFile, string host)
     {
-        var ingress = Render(valuesFile).OfKind("Ingress").Should().ContainSingle().Subject;
+        var chart = Render(valuesFile);
+        var route = chart.OfKind("HTTPRoute").Should().ContainSingle().Subject;
 
+        chart.OfKind("Ingress").Should().BeEmpty();
+        route.Root.Sequence("spec", "hostnames").Select(h => h.Scalar()).Should().Equal(host);
+        var parent = route.Root.Sequence("spec", "parentRefs").Should().ContainSingle().Subject;
+        parent.Scalar("kind").Should().Be("Gateway");
+        parent.Scalar("name").Should().Be("sovd-gateway");
+        HttpRouteTargets(new GatewayRoute(route)).Should().Equal(
+            "/api/v1/vehicles -> sovd-webapp-backend:8000",
+            "/health/ready -> sovd-webapp-backend:8000",
+            "/ -> sovd-webapp-frontend:8080",
+            "/assets/index.js -> sovd-webapp-frontend:8080",
+            "/apix -> sovd-webapp-frontend:8080");
+    }
+
+    [Fact]
+    public void Template_GatewayInAnotherNamespace_NamesItsNamespaceAndListener()
+    {
+        var chart = Support.Helm.Render(StableRelease, Support.Helm.ProductionValues,
+            [.. ShaTags, "traffic.gateway.name=shared", "traffic.gateway.namespace=gateways", "traffic.gateway.sectionName=https"]);
+        var parent = chart.OfKind("HTTPRoute").Single().Root.Sequence("spec", "parentRefs").Single();
+
+        parent.Scalar("name").Should().Be("shared");
+        parent.Scalar("namespace").Should().Be("gateways");
+        parent.Scalar("sectionName").Should().Be("https");
+    }
+
+    [Theory]
+    [InlineData(Support.Helm.StagingValues, "sovd-staging.example.com", "sovd-staging-tls")]
+    [InlineData(Support.Helm.ProductionValues, "sovd.example.com", "sovd-production-tls")]
+    public void Template_IngressNginxProvider_RoutesApiAndHealthToBackendAndRestToFrontend(string valuesFile, string host, string tlsSecret)
+    {
+        var chart = Support.Helm.Render(StableRelease, valuesFile, Provider(IngressNginx));
+        var ingress = chart.OfKind("Ingress").Should().ContainSingle().Subject;
+
+        chart.OfKind("HTTPRoute").Should().BeEmpty();
         ingress.Scalar("spec", "ingressClassName").Should().Be("nginx");
+        ingress.Root.Sequence("spec", "tls").Single().Scalar("secretName").Should().Be(tlsSecret);
         IngressRoutes(ingress).Should().Equal(
             $"{host}/api -> sovd-webapp-backend",
             $"{host}/health -> sovd-webapp-backend",
             $"{host}/ -> sovd-webapp-frontend");
+    }
+
+    [Fact]
+    public void Template_TrafficDisabled_RendersNoTrafficObjects()
+    {
+        var chart = Support.Helm.Render(StableRelease, null, [.. ShaTags, "traffic.enabled=false"]);
+
+        chart.Manifests.Select(m => m.Kind).Should().NotContain(["HTTPRoute", "Ingress"]);
+    }
+
+    [Fact]
+    public void Template_WithImagePullSecret_GivesItToEveryPodOfBothReleases()
+    {
+        const string secret = "global.imagePullSecrets[0].name=ghcr-pull";
+        var stable = Support.Helm.Render(StableRelease, Support.Helm.ProductionValues, [.. ShaTags, secret]);
+        var canary = Support.Helm.Render(CanaryRelease, Support.Helm.ProductionValues, [.. Canary(10), secret]);
+
+        foreach (var deployment in stable.Deployments.Concat(canary.Deployments))
+        {
+            deployment.PodSpec.Sequence("imagePullSecrets").Select(s => s.Scalar("name"))
+                .Should().Equal(["ghcr-pull"], deployment.Name);
+        }
     }
 
     [Fact]
@@ -133,6 +192,39 @@ public sealed class HelmTemplateTests
         ImageOf(chart, "sovd-webapp-backend").Should().Be($"registry.local:5000/acme/sovd-backend:{Sha}");
     }
 
+    [Fact]
+    public void Template_NewChartVersion_LeavesEveryPodTemplateUnchanged()
+    {
+        // A canary step re-renders the stable release with the new commit's chart: a version bump alone must not restart pods.
+        var copy = Directory.CreateTempSubdirectory("chart-version-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(RepoPaths.Chart, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(copy, Path.GetRelativePath(RepoPaths.Chart, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            var chartFile = Path.Combine(copy, "Chart.yaml");
+            File.WriteAllText(chartFile, Regex.Replace(File.ReadAllText(chartFile), "(?m)^(version|appVersion): .*$", "$1: 9.9.9"));
+            var bumped = ProcessRunner.Run(HelmLocator.Find(),
+                ["template", StableRelease, copy, "--namespace", "sovd", "--values", Path.Combine(copy, Support.Helm.ProductionValues),
+                    .. ShaTags.SelectMany(set => new[] { "--set", set })], copy);
+            bumped.Succeeded.Should().BeTrue(bumped.Describe());
+
+            PodTemplates(RenderedChart.Parse(bumped.StdOut)).Should().Equal(PodTemplates(Render(Support.Helm.ProductionValues)));
+            bumped.StdOut.Should().Contain("helm.sh/chart: sovd-webapp-9.9.9", "the objects themselves still name the chart");
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    private static IEnumerable<string> PodTemplates(RenderedChart chart) =>
+        chart.Deployments.Select(d => new Manifest(d.Kind, d.Name, d.Root.Mapping("spec", "template")!).Yaml());
+
     private static RenderedChart Render(string valuesFile) => Support.Helm.Render(StableRelease, valuesFile, ShaTags);
 
     private static string? ImageOf(RenderedChart chart, string deployment) =>
@@ -149,6 +241,12 @@ public sealed class HelmTemplateTests
 
     private static string? EnvValue(YamlMappingNode container, string name) =>
         container.Sequence("env").FirstOrDefault(e => e.Scalar("name") == name)?.Scalar("value");
+
+    /// <summary>Where sample paths go, as "path -> service:port" (single-backend rules only).</summary>
+    internal static IEnumerable<string> HttpRouteTargets(GatewayRoute route, IReadOnlyDictionary<string, string>? headers = null) =>
+        from path in new[] { "/api/v1/vehicles", "/health/ready", "/", "/assets/index.js", "/apix" }
+        let backend = route.BackendsFor(path, headers).Should().ContainSingle().Subject
+        select $"{path} -> {backend.Service}:{backend.Port}";
 
     internal static IEnumerable<string> IngressRoutes(Manifest ingress) =>
         from rule in ingress.Root.Sequence("spec", "rules")

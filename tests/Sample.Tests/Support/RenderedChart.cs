@@ -16,6 +16,14 @@ public sealed record Manifest(string Kind, string Name, YamlMappingNode Root)
         ?? throw new InvalidOperationException($"{Kind}/{Name} has no pod template.");
 
     public IEnumerable<YamlMappingNode> Containers => PodSpec.Sequence("containers").Cast<YamlMappingNode>();
+
+    /// <summary>The object as YAML text, for whole-object comparisons.</summary>
+    public string Yaml()
+    {
+        using var writer = new StringWriter();
+        new YamlStream(new YamlDocument(Root)).Save(writer, assignAnchors: false);
+        return writer.ToString();
+    }
 }
 
 /// <summary>All documents of one `helm template` run.</summary>

@@ -19,7 +19,7 @@ public sealed class FaultServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Answer> routes = new();
     private readonly ConcurrentDictionary<string, int> calls = new();
-    private readonly ConcurrentQueue<(string Path, string Authorization)> requests = new();
+    private readonly ConcurrentQueue<(string Path, string Authorization, IHeaderDictionary Headers)> requests = new();
     private readonly CancellationTokenSource stopping = new();
     private volatile Answer fallback = Answer.Text("not found", 404);
     private WebApplication? app;
@@ -62,6 +62,10 @@ public sealed class FaultServer : IAsyncDisposable
     public IReadOnlyList<string> AuthorizationSentTo(string path) =>
         requests.Where(r => r.Path == path).Select(r => r.Authorization).ToList();
 
+    /// <summary>The value of header <paramref name="name"/> in every request to <paramref name="path"/>, in order ("" when absent).</summary>
+    public IReadOnlyList<string> HeaderSentTo(string path, string name) =>
+        requests.Where(r => r.Path == path).Select(r => r.Headers[name].ToString()).ToList();
+
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();
@@ -79,7 +83,7 @@ public sealed class FaultServer : IAsyncDisposable
         var path = context.Request.Path.Value ?? "/";
         var call = calls.AddOrUpdate(path, 1, (_, count) => count + 1);
         var authorization = context.Request.Headers.Authorization.ToString();
-        requests.Enqueue((path, authorization));
+        requests.Enqueue((path, authorization, new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value))));
         var answer = routes.TryGetValue(path, out var routed) ? routed : fallback;
 
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);

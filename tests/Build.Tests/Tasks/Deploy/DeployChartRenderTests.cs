@@ -16,31 +16,53 @@ public sealed class DeployChartRenderTests
 {
     private static readonly string RealHelm = Path.Combine(RepoPaths.Root, ".tools", "bin", "helm");
 
-    [Fact]
-    public async Task DeployProduction_EveryRecordedHelmUpgrade_RendersWithTheRealChartAndTheCommitShaImages()
+    [Theory]
+    [InlineData("gateway")]
+    [InlineData("ingress-nginx")]
+    public async Task DeployProduction_EveryRecordedHelmUpgrade_RendersTheCanaryAndTheStableRouteInTheChartsOrder(string provider)
     {
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 3);
 
-        var result = await scenario.RunAsync("Deploy-Production", "--confirm=Deploy-Production", "--probe-requests=10");
+        var result = await scenario.RunAsync("Deploy-Production", "--confirm=Deploy-Production", "--probe-requests=10", $"--set=traffic.provider={provider}");
 
         result.ExitCode.Should().Be(0, result.ToString());
         var upgrades = scenario.Cluster.HelmArguments.Where(arguments => arguments[0] == "upgrade").ToList();
-        upgrades.Should().HaveCount(4);
-        foreach (var (arguments, weight) in upgrades.Zip(new int?[] { 10, 50, 100, null }))
+        upgrades.Should().HaveCount(8);
+        for (var step = 0; step < 3; step++)
         {
-            var manifests = await TemplateAsync(arguments);
-            manifests.Should().Contain($"image: \"ghcr.io/acme/sovd-backend:{DeployScenario.Sha}\"")
-                .And.Contain($"image: \"ghcr.io/acme/sovd-frontend:{DeployScenario.Sha}\"");
-            if (weight is { } canaryWeight)
-            {
-                manifests.Should().Contain("name: sovd-webapp-canary-backend").And.Contain("name: sovd-webapp-canary-frontend")
-                    .And.Contain($"nginx.ingress.kubernetes.io/canary-weight: \"{canaryWeight}\"");
-            }
-            else
-            {
-                manifests.Should().Contain("name: sovd-webapp-backend").And.NotContain("nginx.ingress.kubernetes.io/canary");
-            }
+            var weight = new[] { 10, 50, 100 }[step];
+            // The canary release: new images, pods sized by the chart for the weight (3 production replicas), no route.
+            var canary = await TemplateAsync(upgrades[2 * step]);
+            canary.Should().Contain("name: sovd-webapp-canary-backend").And.Contain(Image("backend", DeployScenario.Sha))
+                .And.Contain($"replicas: {(3 * weight + 99) / 100}").And.NotContain("kind: HTTPRoute").And.NotContain("kind: Ingress");
+            // The stable release keeps the images it runs and routes the weight and the header to the canary.
+            var route = await TemplateAsync(upgrades[2 * step + 1]);
+            route.Should().Contain("name: sovd-webapp-backend").And.Contain(Image("backend", ClusterStandIn.PreviousSha))
+                .And.NotContain(Image("backend", DeployScenario.Sha));
+            ShouldRouteToTheCanary(route, provider, weight);
+        }
+        var promote = await TemplateAsync(upgrades[6]);
+        promote.Should().Contain(Image("frontend", DeployScenario.Sha));
+        ShouldRouteToTheCanary(promote, provider, 100);
+        var routeBack = await TemplateAsync(upgrades[7]);
+        routeBack.Should().Contain(Image("frontend", DeployScenario.Sha)).And.NotContain("name: sovd-webapp-canary-backend", "no route names the canary before it is uninstalled")
+            .And.NotContain("nginx.ingress.kubernetes.io/canary");
+    }
+
+    private static string Image(string component, string sha) => $"image: \"ghcr.io/acme/sovd-{component}:{sha}\"";
+
+    private static void ShouldRouteToTheCanary(string manifests, string provider, int weight)
+    {
+        if (provider == "gateway")
+        {
+            manifests.Should().Contain("kind: HTTPRoute").And.Contain("name: sovd-webapp-canary-backend").And.Contain($"weight: {weight}")
+                .And.Contain("name: X-Canary");
+        }
+        else
+        {
+            manifests.Should().Contain("name: sovd-webapp-canary-split").And.Contain($"nginx.ingress.kubernetes.io/canary-weight: \"{weight}\"")
+                .And.Contain("nginx.ingress.kubernetes.io/canary-by-header: \"X-Canary\"").And.NotContain("kind: HTTPRoute");
         }
     }
 
@@ -57,7 +79,7 @@ public sealed class DeployChartRenderTests
         var manifests = await TemplateAsync(scenario.Cluster.HelmArguments.Single(arguments => arguments[0] == "upgrade"));
         manifests.Should().Contain($"image: \"ghcr.io/acme/sovd-backend@{ImagesJson.BackendDigest}\"")
             .And.Contain($"image: \"ghcr.io/acme/sovd-frontend@{ImagesJson.FrontendDigest}\"")
-            .And.Contain("host: \"sovd-staging.example.com\"");
+            .And.Contain("- \"sovd-staging.example.com\"");
     }
 
     /// <summary>helm template with the upgrade's own arguments, minus what only an install against a cluster takes.</summary>
@@ -78,7 +100,7 @@ public sealed class DeployChartRenderTests
             {
                 skipNext = true;
             }
-            else if (argument is not ("--install" or "--wait" or "--atomic"))
+            else if (argument is not ("--install" or "--wait" or "--atomic" or "--rollback-on-failure"))
             {
                 info.ArgumentList.Add(argument);
             }

@@ -19,7 +19,7 @@ public sealed class DeployPreflightTests
 
         result.ExitCode.Should().NotBe(0);
         result.Output.Should().Contain("Deploy-Production cannot start; nothing was changed:")
-            .And.Contain("Missing tool 'helm': install helm 3")
+            .And.Contain("Missing tool 'helm': install helm")
             .And.Contain("Missing tool 'kubectl': install kubectl");
         scenario.App.Requests.Should().Be(0);
     }

@@ -60,18 +60,23 @@ public sealed class DeployProductionTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        scenario.Cluster.Calls.Should().Equal(
+        scenario.RolloutCalls.Should().Equal(
         [
-            Status(Stable, "production"), Status(Canary, "production"),
-            .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion,
+            .. CanaryStart, .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion,
         ]);
+        scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 12", "three weight steps, promotion at 100 %, then the route back");
+        scenario.Cluster.ReleaseValues(Stable).Should().Contain($"backend.image.tag={DeployScenario.Sha}");
+        scenario.Cluster.ReleaseState(Canary).Should().BeNull();
         var record = ReadRecord(Folder);
         record.GetProperty("outcome").GetString().Should().Be("succeeded");
         record.GetProperty("canaryRelease").GetString().Should().Be(Canary);
         record.GetProperty("revisionBefore").GetInt32().Should().Be(7);
-        record.GetProperty("revision").GetInt32().Should().Be(8);
+        record.GetProperty("revision").GetInt32().Should().Be(12);
         record.GetProperty("steps").EnumerateArray().Select(step => step.GetProperty("name").GetString()).Should().Contain(
-            "canary 10 %: smoke tests and error-rate probe", "canary 50 %: kubectl rollout status", "promote: helm upgrade --install sovd-webapp");
+            "canary 10 %: smoke tests and error-rate probe via X-Canary: always", "canary 10 %: smoke tests and error-rate probe of the weighted traffic",
+            "canary 50 %: kubectl rollout status", "canary 100 %: helm upgrade --install sovd-webapp-canary (pods sized by the chart)",
+            "canary 100 %: route 100 % and the header: helm upgrade sovd-webapp (its current images)",
+            "promote: helm upgrade sovd-webapp (new images, traffic still on the canary)", "promote: route back to sovd-webapp");
         ShouldNotShowSecrets(result);
     }
 
@@ -79,7 +84,7 @@ public sealed class DeployProductionTests
     [InlineData(10)]
     [InlineData(50)]
     [InlineData(100)]
-    public async Task DeployProduction_SmokeTestsFailAtACanaryStep_StandIn_RemovesTheCanaryLeavesStableAndFails(int weight)
+    public async Task DeployProduction_SmokeTestsFailAtACanaryStep_StandIn_RollsStableBackThenRemovesTheCanaryAndFails(int weight)
     {
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 7);
@@ -88,34 +93,82 @@ public sealed class DeployProductionTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
-        var steps = new[] { 10, 50, 100 }.TakeWhile(w => w <= weight).SelectMany(CanaryStep);
-        scenario.Cluster.Calls.Should().Equal(
+        var steps = new[] { 10, 50, 100 }.TakeWhile(w => w < weight).SelectMany(CanaryStep);
+        scenario.RolloutCalls.Should().Equal(
         [
-            Status(Stable, "production"), Status(Canary, "production"), .. steps,
-            Status(Canary, "production"), Uninstall(Canary, "production"),
+            .. CanaryStart, .. steps, .. CanaryStep(weight)[..5],
+            .. Diagnostics("production"), Rollback(Stable, 7, "production"), Status(Canary, "production"), Uninstall(Canary, "production"),
         ]);
-        result.Output.Should().Contain($"Deploy-Production failed at 'canary {weight} %: smoke tests and error-rate probe'")
-            .And.Contain("Rolled back: sovd-webapp left at revision 7 (never changed); sovd-webapp-canary uninstalled.");
+        result.Output.Should().Contain($"Deploy-Production failed at 'canary {weight} %: smoke tests and error-rate probe via X-Canary: always'")
+            .And.Contain("Rolled back: sovd-webapp rolled back to revision 7; sovd-webapp-canary uninstalled.");
+        scenario.Cluster.ReleaseValues(Stable).Should().Contain($"backend.image.tag={ClusterStandIn.PreviousSha}", "revision 7's values are back");
         result.Output.Should().Contain("FAIL").And.Contain("error-rate");
         ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
         ShouldNotShowSecrets(result);
     }
 
     [Fact]
+    public async Task DeployProduction_IngressNginxMode_StandIn_RoutesEachStepThroughStableThenPromotesAndRemovesTheCanary()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 7);
+
+        var result = await scenario.RunAsync(Stage, Confirm, Probe, IngressNginx);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        scenario.RolloutCalls.Should().Equal(InIngressNginxMode(
+        [
+            .. CanaryStart, .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion,
+        ]));
+        scenario.PreflightCalls.Should().Contain("kubectl get secret sovd-production-tls -o name --ignore-not-found -n production",
+            "ingress-nginx mode serves the Ingress's TLS secret");
+        scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 12");
+        scenario.Cluster.ReleaseValues(Stable).Should().Contain($"frontend.image.tag={DeployScenario.Sha}");
+        scenario.Cluster.ReleaseState(Canary).Should().BeNull("the canary is uninstalled after stable routes back to itself");
+    }
+
+    [Fact]
+    public async Task DeployProduction_IngressNginxModeSmokeFailsAtFifty_StandIn_RollsStableBackBeforeUninstallingTheCanary()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 7);
+        scenario.App.FailApiWhen = () => scenario.Cluster.Calls.Any(call => call.Contains("canary.weight=50 "));
+
+        var result = await scenario.RunAsync(Stage, Confirm, Probe, IngressNginx);
+
+        result.ExitCode.Should().NotBe(0);
+        scenario.RolloutCalls.Should().Equal(InIngressNginxMode(
+        [
+            .. CanaryStart, .. CanaryStep(10), .. CanaryStep(50)[..5],
+            .. Diagnostics("production"), Rollback(Stable, 7, "production"), Status(Canary, "production"), Uninstall(Canary, "production"),
+        ]));
+        result.Output.Should().Contain("Rolled back: sovd-webapp rolled back to revision 7; sovd-webapp-canary uninstalled.");
+        scenario.Cluster.ReleaseValues(Stable).Should().Contain($"backend.image.tag={ClusterStandIn.PreviousSha}");
+        scenario.Cluster.ReleaseState(Canary).Should().BeNull();
+    }
+
+    private const string IngressNginx = "--set=traffic.provider=ingress-nginx";
+
+    /// <summary>The same calls with the person's --set on every upgrade (after the pipeline's own values, ordered by key).</summary>
+    private static string[] InIngressNginxMode(string[] calls) => calls.Select(call => call.StartsWith("helm upgrade ", StringComparison.Ordinal)
+        ? call.Replace(PullSecret, $"{PullSecret}--set traffic.provider=ingress-nginx ", StringComparison.Ordinal)
+        : call).ToArray();
+
+    [Fact]
     public async Task DeployProduction_SmokeTestsFailAfterPromotion_StandIn_RollsStableBackToItsPreviousRevisionAndFails()
     {
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 7);
-        scenario.App.FailApiWhen = () => scenario.Cluster.Calls.Any(call => call.StartsWith($"helm upgrade --install {Stable} ", StringComparison.Ordinal));
+        // The route back to stable is the promotion's last upgrade: from then on the smoke tests fail.
+        scenario.App.FailApiWhen = () => scenario.Cluster.Calls.Contains(Upgrade(Stable, "production"));
 
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
-        scenario.Cluster.Calls.Should().Equal(
+        scenario.RolloutCalls.Should().Equal(
         [
-            Status(Stable, "production"), Status(Canary, "production"),
-            .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion,
-            Rollback(Stable, 7, "production"), Status(Canary, "production"),
+            .. CanaryStart, .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion,
+            .. Diagnostics("production"), Rollback(Stable, 7, "production"), Status(Canary, "production"),
         ]);
         result.Output.Should().Contain("Deploy-Production failed at 'after promotion: smoke tests and error-rate probe'")
             .And.Contain("Rolled back: sovd-webapp rolled back to revision 7; sovd-webapp-canary was already gone.");
@@ -130,12 +183,13 @@ public sealed class DeployProductionTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
-        scenario.Cluster.Calls.Should().Equal(
+        scenario.RolloutCalls.Should().Equal(
         [
-            Status(Stable, "production"), Status(Canary, "production"), .. CanaryStep(10)[..3],
-            Status(Canary, "production"), Uninstall(Canary, "production"),
+            .. CanaryStart, .. CanaryStep(10)[..3],
+            .. Diagnostics("production"), Status(Canary, "production"), Uninstall(Canary, "production"),
         ]);
-        result.Output.Should().Contain("failed at 'canary 10 %: kubectl rollout status'");
+        result.Output.Should().Contain("failed at 'canary 10 %: kubectl rollout status'")
+            .And.Contain("deployment \"sovd-webapp-canary-frontend\" exceeded its progress deadline");
     }
 
     [Fact]
@@ -146,7 +200,7 @@ public sealed class DeployProductionTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        scenario.Cluster.Calls.Should().Equal(Status(Stable, "production"), Upgrade(Stable, "production"), Status(Stable, "production"), "smoke");
+        scenario.RolloutCalls.Should().Equal(Status(Stable, "production"), Upgrade(Stable, "production"), Status(Stable, "production"), "smoke");
         result.Output.Should().Contain("sovd-webapp is not installed yet: installing it directly, without a canary.");
     }
 
@@ -163,15 +217,24 @@ public sealed class DeployProductionTests
         scenario.App.Requests.Should().Be(0);
         File.Exists(RecordPath(Folder)).Should().BeFalse();
         var smoke = $"{DeployScenario.OnPath("bash")} {Build.Tests.Support.RepoPaths.Root}/scripts/smoke_tests.sh --api-base-url {scenario.App.BaseUrl} " +
-                    $"--frontend-url {scenario.App.BaseUrl} --probe-requests 10 --max-error-rate 1";
+                    $"--frontend-url {scenario.App.BaseUrl} --total-timeout 120";
+        var probe = " --probe-requests 10 --max-error-rate 1";
         string[] plan =
         [
-            Status(Stable, "production"), Status(Canary, "production"),
-            .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion,
+            .. CanaryStart, .. new[] { 10, 50, 100 }.SelectMany(weight => CanaryStep(weight).Select(line => line == Route(weight) ? Route(weight, "").TrimEnd() : line)),
+            .. Promotion,
         ];
-        DryRunLines(result).Should().Equal(plan.Select(line => line == "smoke" ? smoke : Path.Combine(scenario.Cluster.Directory, line)));
+        DryRunLines(result).Where(line => !IsPreflightRead(line, scenario)).Should().Equal(plan.Select(line => line switch
+        {
+            "smoke" => smoke + probe,
+            "smoke canary" => $"{smoke} --header \"X-Canary: always\"{probe}",
+            _ => Path.Combine(scenario.Cluster.Directory, line),
+        }));
+        result.Output.Should().Contain("[dry-run] on a failed wait or smoke step, before the rollback: diagnostics into")
+            .And.Contain("Cluster: context (not known in a dry run), API server (not known in a dry run), namespace production.");
         result.Output.Should().Contain("[dry-run] a real run needs --confirm=Deploy-Production")
-            .And.Contain("[dry-run] on failure before promotion: helm uninstall sovd-webapp-canary -n production");
+            .And.Contain("[dry-run] on failure: before any weight step changed sovd-webapp, helm uninstall sovd-webapp-canary -n production; after one, first helm rollback sovd-webapp")
+            .And.Contain("[dry-run] the images sovd-webapp runs now are unknown");
         ShouldNotShowSecrets(result);
     }
 }

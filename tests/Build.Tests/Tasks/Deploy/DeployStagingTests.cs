@@ -23,7 +23,7 @@ public sealed class DeployStagingTests
         var result = await scenario.RunAsync(Stage);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        scenario.Cluster.Calls.Should().Equal(Status(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke");
+        scenario.RolloutCalls.Should().Equal(Status(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke");
         File.ReadAllText(summary).Should().Contain("### Deploy-Staging: succeeded")
             .And.Contain("Release `sovd-webapp` in `staging`, revision 4 → 5").And.Contain("| smoke tests |");
         scenario.App.Authorizations.Should().NotBeEmpty().And.OnlyContain(header => header == $"Bearer {DeployScenario.SmokeToken}");
@@ -34,7 +34,7 @@ public sealed class DeployStagingTests
         record.GetProperty("revision").GetInt32().Should().Be(5);
         record.GetProperty("images").GetProperty("backend").GetString().Should().Be($"ghcr.io/acme/sovd-backend:{DeployScenario.Sha}");
         record.GetProperty("steps").EnumerateArray().Select(step => step.GetProperty("name").GetString()).Should()
-            .Equal($"helm status {Stable}", $"helm upgrade --install {Stable}", $"helm status {Stable}", "smoke tests");
+            .Equal("cluster preflight", $"helm status {Stable}", $"helm upgrade --install {Stable}", $"helm status {Stable}", "smoke tests");
         record.GetProperty("steps").EnumerateArray().Should().OnlyContain(step => step.GetProperty("seconds").GetDouble() >= 0);
         ShouldNotShowSecrets(result);
     }
@@ -51,7 +51,7 @@ public sealed class DeployStagingTests
         result.ExitCode.Should().Be(0, result.ToString());
         var expectedHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DeployScenario.KubeConfig)));
         var seen = scenario.Cluster.KubeConfigSeen.Select(line => line.Split(' ')).ToList();
-        seen.Should().HaveCount(3, "every helm call gets the kubeconfig");
+        seen.Should().HaveCount(scenario.ToolCalls.Count, "every helm and kubectl call gets the kubeconfig");
         seen.Select(fields => fields[0]).Distinct().Should().ContainSingle();
         seen.Should().OnlyContain(fields => fields[1] == "600" && fields[2] == expectedHash);
         Path.GetDirectoryName(seen[0][0]).Should().StartWith(scenario.Cluster.Directory, "RUNNER_TEMP is preferred");
@@ -68,7 +68,7 @@ public sealed class DeployStagingTests
         var result = await scenario.RunAsync(Stage);
 
         result.ExitCode.Should().NotBe(0);
-        scenario.Cluster.Calls.Should().Equal(Status(Stable, "staging"), History(Stable, "staging"));
+        scenario.RolloutCalls.Should().Equal(Status(Stable, "staging"), History(Stable, "staging"));
         result.Output.Should().Contain("Release sovd-webapp is stuck in 'pending-upgrade' (revision 5)")
             .And.Contain("`helm rollback sovd-webapp 4 -n staging`")
             .And.Contain("`helm history sovd-webapp -n staging`");
@@ -85,8 +85,8 @@ public sealed class DeployStagingTests
         var result = await scenario.RunAsync(Stage);
 
         result.ExitCode.Should().NotBe(0);
-        scenario.Cluster.Calls.Should().Equal(
-            Status(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke", Rollback(Stable, 4, "staging"));
+        scenario.RolloutCalls.Should().Equal(
+            [Status(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke", .. Diagnostics("staging"), Rollback(Stable, 4, "staging")]);
         result.Output.Should().Contain("Deploy-Staging failed at 'smoke tests'").And.Contain("Rolled back: sovd-webapp rolled back to revision 4.");
         ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
         ShouldNotShowSecrets(result);
@@ -101,8 +101,8 @@ public sealed class DeployStagingTests
         var result = await scenario.RunAsync(Stage);
 
         result.ExitCode.Should().NotBe(0);
-        scenario.Cluster.Calls.Should().Equal(
-            Status(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke", Uninstall(Stable, "staging"));
+        scenario.RolloutCalls.Should().Equal(
+            [Status(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke", .. Diagnostics("staging"), Uninstall(Stable, "staging")]);
         result.Output.Should().Contain("sovd-webapp uninstalled (this deploy had installed it)");
     }
 
@@ -115,8 +115,10 @@ public sealed class DeployStagingTests
         var result = await scenario.RunAsync(Stage);
 
         result.ExitCode.Should().NotBe(0);
-        scenario.Cluster.Calls.Should().Equal(Status(Stable, "staging"), Upgrade(Stable, "staging"));
-        result.Output.Should().Contain("helm upgrade of sovd-webapp failed and --atomic restored its previous state");
+        scenario.RolloutCalls.Should().Equal([Status(Stable, "staging"), Upgrade(Stable, "staging"), .. Diagnostics("staging")]);
+        result.Output.Should().Contain("helm upgrade of sovd-webapp failed and --atomic restored its previous state")
+            .And.Contain("UPGRADE FAILED: release sovd-webapp failed, and has been rolled back due to rollback-on-failure being set");
+        scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 6", "helm --atomic rolls a failed upgrade back as a new revision");
         ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("failed, restored by helm --atomic");
     }
 
@@ -130,7 +132,7 @@ public sealed class DeployStagingTests
         var result = await scenario.RunAsync(Stage);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        scenario.Cluster.Calls[1].Should().Be(Upgrade(Stable, "staging", images: ImagesJson.SetValues));
+        scenario.RolloutCalls[1].Should().Be(Upgrade(Stable, "staging", images: ImagesJson.SetValues));
         ReadRecord(Folder).GetProperty("images").GetProperty("frontend").GetString().Should().Be($"ghcr.io/acme/sovd-frontend@{ImagesJson.FrontendDigest}");
     }
 
@@ -147,17 +149,35 @@ public sealed class DeployStagingTests
         scenario.App.Requests.Should().Be(0);
         File.Exists(RecordPath(Folder)).Should().BeFalse();
         var helm = Path.Combine(scenario.Cluster.Directory, "helm");
-        DryRunLines(result).Should().Equal(
+        DryRunLines(result).Where(line => !IsPreflightRead(line, scenario)).Should().Equal(
             $"{helm} status sovd-webapp -o json -n staging",
             $"{helm} {Upgrade(Stable, "staging")["helm ".Length..]}",
             $"{helm} status sovd-webapp -o json -n staging",
-            $"{DeployScenario.OnPath("bash")} {RepoPaths.Root}/scripts/smoke_tests.sh --api-base-url {scenario.App.BaseUrl} --frontend-url {scenario.App.BaseUrl}");
+            $"{DeployScenario.OnPath("bash")} {RepoPaths.Root}/scripts/smoke_tests.sh --api-base-url {scenario.App.BaseUrl} --frontend-url {scenario.App.BaseUrl} --total-timeout 120");
+        DryRunLines(result).Should().Contain($"{Path.Combine(scenario.Cluster.Directory, "kubectl")} get namespace staging -o name --ignore-not-found");
+        result.Output.Should().Contain("[dry-run] on a failed wait or smoke step, before the rollback: diagnostics into");
         ShouldNotShowSecrets(result);
+    }
+
+    [Fact]
+    public async Task DeployStaging_DryRunForALocalCluster_StandIn_SmokeTestsPinTheHostAndSendItsName()
+    {
+        using var scenario = new DeployScenario();
+
+        var result = await scenario.RunAsync(Stage, "--dryrun", "--smoke-host-header=sovd.local", "--smoke-resolve=sovd.local:80:127.0.0.1");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        DryRunLines(result).Should().ContainSingle(line => line.Contains("smoke_tests.sh")).Which.Should()
+            .EndWith("--total-timeout 120 --header \"Host: sovd.local\" --resolve sovd.local:80:127.0.0.1");
     }
 
     internal static IEnumerable<string> DryRunLines(HostResult result) =>
         result.Output.Split('\n').Where(line => line.StartsWith("[dry-run] /", StringComparison.Ordinal))
             .Select(line => line["[dry-run] ".Length..].Replace($" (in {RepoPaths.Root})", ""));
+
+    /// <summary>A dry-run line of the cluster preflight's reads (the stand-in's folder stripped).</summary>
+    internal static bool IsPreflightRead(string line, DeployScenario scenario) =>
+        DeployScenario.IsPreflightRead(line.Replace($"{scenario.Cluster.Directory}/", ""));
 
     internal static void ShouldNotShowSecrets(HostResult result) =>
         result.Output.Should().NotContain(DeployScenario.KubeConfigSecret)

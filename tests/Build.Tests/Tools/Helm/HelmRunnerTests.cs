@@ -34,6 +34,29 @@ public sealed class HelmRunnerTests
     }
 
     [Fact]
+    public void HelmUpgrade_ForHelm4_SpellsAtomicAsRollbackOnFailure()
+    {
+        using var fixture = new ToolFixture();
+
+        fixture.Context.HelmUpgrade(new HelmUpgradeSettings { Release = "sovd-webapp", Chart = "/c", Atomic = true, HelmMajorVersion = 4 });
+
+        fixture.Runner.Single.Arguments.Should().Be("upgrade --install sovd-webapp /c --rollback-on-failure");
+    }
+
+    [Theory]
+    [InlineData("v4.1.4", 4)]
+    [InlineData("v3.17.2", 3)]
+    [InlineData("", null)]
+    public void HelmMajorVersion_VersionTemplate_ReadsTheMajor(string printed, int? major)
+    {
+        using var fixture = new ToolFixture();
+        fixture.Runner.WhenArguments("version", new ProcessReply(Output: [printed]));
+
+        fixture.Context.HelmMajorVersion().Should().Be(major);
+        fixture.Runner.Single.Arguments.Should().Be("version --template {{.Version}}");
+    }
+
+    [Fact]
     public void HelmUpgrade_SecretValue_ReachesHelmEscapedForSet_ButIsRedactedInTheSafeRendering()
     {
         using var fixture = new ToolFixture();

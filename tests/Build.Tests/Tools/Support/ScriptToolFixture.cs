@@ -39,6 +39,12 @@ public sealed class ScriptToolFixture : IDisposable
     /// <summary>The arguments the script received, one per line, as the OS split them.</summary>
     public IReadOnlyList<string> Argv(string tool) => File.ReadAllLines(System.IO.Path.Combine(_bin, tool + ".argv"));
 
+    /// <summary>Replaces a tool's recording script by <paramref name="body"/> (a sh script without the #! line).</summary>
+    public void Script(string tool, string body) => File.WriteAllText(System.IO.Path.Combine(_bin, tool), "#!/bin/sh\n" + body);
+
+    /// <summary>The folder of the stand-in scripts, where a script may leave notes for the test.</summary>
+    public string Bin => _bin;
+
     public string StandardInput(string tool) => File.ReadAllText(System.IO.Path.Combine(_bin, tool + ".stdin"));
 
     public void Dispose() => Directory.Delete(_bin, recursive: true);

@@ -1,22 +1,32 @@
 using System.Text.Json;
+using Build.Tests.Support;
 
 namespace Build.Tests.Tasks.Deploy.Support;
 
 /// <summary>
-/// Recording stand-ins for helm and kubectl (no Kubernetes API server exists here), first on PATH.
-/// helm keeps a tiny release store: <c>status</c>/<c>history</c> answer from it, <c>upgrade --install</c> and
-/// <c>rollback</c> add a deployed revision, <c>uninstall</c> removes the release. Every call is logged in order;
-/// a call whose command line contains a <see cref="FailWhen"/> text exits 1. Each call also notes its KUBECONFIG
-/// (path, mode, SHA-256 of the content) so tests can check the kubeconfig file without printing it.
+/// Recording stand-ins for helm and kubectl (no Kubernetes API server exists here), first on PATH. They answer in
+/// the real tools' formats, from the captured shapes in <c>Fixtures/</c>: helm keeps a small release store
+/// (<c>status</c>/<c>history</c> as <c>-o json</c>, <c>get values -o json</c> from the <c>--set-string</c> values each
+/// revision was given, <c>upgrade --install</c>/<c>rollback</c> add a deployed revision,
+/// a failed <c>--rollback-on-failure</c> upgrade leaves the release rolled back the way helm does, <c>uninstall</c> removes it);
+/// kubectl answers <c>version -o json</c> (the skew check), the preflight (namespace, secrets, <c>auth can-i</c>), rollout status and the diagnostics.
+/// Every call is logged in order; a call whose command line contains a <see cref="FailWhen"/> text fails with the
+/// message the real tool prints for that command. Each call also notes its KUBECONFIG (path, mode, SHA-256 of the
+/// content) so tests can check the kubeconfig file without printing it.
 /// </summary>
 public sealed class ClusterStandIn : IDisposable
 {
+    public static readonly string Fixtures = Path.Combine(RepoPaths.Root, "tests", "Build.Tests", "Tasks", "Deploy", "Fixtures");
+
     public ClusterStandIn()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("cluster-stand-in-").FullName;
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "releases"));
-        File.WriteAllText(LogFile, "");
-        File.WriteAllText(Path.Combine(Directory, "fail-when"), "");
+        foreach (var file in new[] { "calls.log", "fail-when", "missing", "denied" })
+        {
+            File.WriteAllText(Path.Combine(Directory, file), "");
+        }
+        File.WriteAllText(Path.Combine(Directory, "context"), "kind-sovd\n");
         Write("helm", HelmScript);
         Write("kubectl", KubectlScript);
     }
@@ -37,17 +47,72 @@ public sealed class ClusterStandIn : IDisposable
 
     public string PathWithStandIns => $"{Directory}:{Environment.GetEnvironmentVariable("PATH")}";
 
-    /// <summary>Sets a release's state: status deployed / pending-upgrade / failed …, at that revision.</summary>
+    /// <summary>The commit an installed release runs before the deploy (its image tags as <c>helm get values</c> shows them).</summary>
+    public const string PreviousSha = "fedcba9876543210fedcba9876543210fedcba98";
+
+    /// <summary>
+    /// Sets a release's state: status deployed / pending-upgrade / failed …, at that revision, installed with the
+    /// images of <see cref="PreviousSha"/>.
+    /// </summary>
     public ClusterStandIn Release(string name, string status, int revision)
     {
         File.WriteAllText(Path.Combine(Directory, "releases", name), $"{status} {revision}\n");
+        File.WriteAllLines(Path.Combine(Directory, "releases", $"{name}.values.{revision}"),
+        [
+            "backend.image.repository=sovd-backend", $"backend.image.tag={PreviousSha}",
+            "frontend.image.repository=sovd-frontend", $"frontend.image.tag={PreviousSha}",
+            $"global.imageOwner={DeployScenario.Owner}", "global.imageRegistry=ghcr.io",
+        ]);
         return this;
     }
 
-    /// <summary>Makes every helm/kubectl call whose "tool args…" line contains <paramref name="text"/> exit 1.</summary>
+    /// <summary>The image values (<c>key=value</c>) the release's current revision was given, as the stand-in holds them.</summary>
+    public IReadOnlyList<string> ReleaseValues(string name)
+    {
+        var state = ReleaseState(name)?.Split(' ');
+        var file = Path.Combine(Directory, "releases", $"{name}.values.{state?[^1]}");
+        return state is not null && File.Exists(file) ? File.ReadAllLines(file) : [];
+    }
+
+    /// <summary>What <c>kubectl version</c> reports for the cluster, e.g. ("32+", "v1.32.9-eks-113cf36"); "none": the cluster does not answer.</summary>
+    public ClusterStandIn ServerVersion(string minor, string gitVersion = "")
+    {
+        File.WriteAllText(Path.Combine(Directory, "server-version"), $"{minor} {gitVersion}\n");
+        return this;
+    }
+
+    /// <summary>The release's state as the stand-in holds it ("deployed 8"), or null when not installed.</summary>
+    public string? ReleaseState(string name)
+    {
+        var file = Path.Combine(Directory, "releases", name);
+        return File.Exists(file) ? File.ReadAllText(file).Trim() : null;
+    }
+
+    /// <summary>Makes every helm/kubectl call whose "tool args…" line contains <paramref name="text"/> fail like the real tool.</summary>
     public ClusterStandIn FailWhen(string text)
     {
         File.AppendAllText(Path.Combine(Directory, "fail-when"), text + "\n");
+        return this;
+    }
+
+    /// <summary>kubectl finds no such object (<c>namespace production</c>, <c>secret ghcr-pull</c>) until something creates it.</summary>
+    public ClusterStandIn Missing(string kind, string name)
+    {
+        File.AppendAllText(Path.Combine(Directory, "missing"), $"{kind} {name}\n");
+        return this;
+    }
+
+    /// <summary><c>kubectl auth can-i &lt;verb&gt; &lt;resource&gt;</c> answers no.</summary>
+    public ClusterStandIn Deny(string verb, string resource)
+    {
+        File.AppendAllText(Path.Combine(Directory, "denied"), $"{verb} {resource}\n");
+        return this;
+    }
+
+    /// <summary>Every call that needs the API server fails as with a refused connection.</summary>
+    public ClusterStandIn Unreachable()
+    {
+        File.WriteAllText(Path.Combine(Directory, "unreachable"), "");
         return this;
     }
 
@@ -58,6 +123,9 @@ public sealed class ClusterStandIn : IDisposable
             File.AppendAllText(LogFile, line + "\n");
         }
     }
+
+    /// <summary>Adds another recording tool with the same prelude (call log, KUBECONFIG note, <see cref="FailWhen"/>).</summary>
+    public void AddTool(string tool, string body) => Write(tool, body);
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 
@@ -75,41 +143,109 @@ public sealed class ClusterStandIn : IDisposable
         }
     }
 
+    // The prelude logs the call, then fails it when a fail-when text matches, with the real tool's message for the
+    // command (errors.txt); the body defines fail_key to pick that message.
     private string Prelude(string tool) => $$"""
         #!/usr/bin/env bash
         set -u
         dir='{{Directory}}'
+        fixtures='{{Fixtures}}'
+        # helm's version probe is read-only: answered (as the pinned helm 4) but not logged.
+        if [[ "{{tool}} ${1:-}" == "helm version" ]]; then echo "v4.1.4"; exit 0; fi
         echo "{{tool}} $*" >> "$dir/calls.log"
         if [[ -n "${KUBECONFIG:-}" ]]; then
           echo "$KUBECONFIG $(stat -c %a "$KUBECONFIG" 2>/dev/null || echo missing) $(sha256sum < "$KUBECONFIG" 2>/dev/null | cut -d' ' -f1)" >> "$dir/kubeconfig.log"
         fi
+        # message KEY [RELEASE] [NAME]: the captured error text for KEY.
+        message() { grep "^$1"$'\t' "$fixtures/errors.txt" | cut -f2- | sed "s/__RELEASE__/${2:-}/; s/__NAME__/${3:-}/"; }
+        failing=0
         while IFS= read -r text; do
-          if [[ -n "$text" && "{{tool}} $*" == *"$text"* ]]; then
-            echo "Error: stand-in failure (call matched '$text')" >&2
-            exit 1
-          fi
+          if [[ -n "$text" && "{{tool}} $*" == *"$text"* ]]; then failing=1; fi
         done < "$dir/fail-when"
 
         """;
 
+    // `kubectl version -o json` in kubectl 1.35's own shape: clientVersion, kustomizeVersion, and serverVersion when
+    // the cluster answers (an EKS server prints its minor with a '+': "35+"); then the preflight, rollout and
+    // diagnostics calls, answered from the captured fixtures.
     private const string KubectlScript = """
+        refused() { message kubectl-refused >&2; exit 1; }
+        case "${1:-} ${2:-}" in
+          "config current-context") cat "$dir/context"; exit 0 ;;
+          "config view") printf '%s' "https://127.0.0.1:6443"; exit 0 ;;
+        esac
+        if [[ "${1:-}" == version ]]; then
+          read -r server_minor server_git < "$dir/server-version" 2>/dev/null || { server_minor='35+'; server_git='v1.35.3-eks-4f2c1d8'; }
+          [[ -f "$dir/unreachable" ]] && server_minor=none
+          printf '{\n  "clientVersion": {\n    "major": "1",\n    "minor": "35",\n    "gitVersion": "v1.35.2",\n    "gitCommit": "fdc9d74cbf2da6754ebf81d56f80ae2948cd6425",\n    "gitTreeState": "clean",\n    "buildDate": "2026-02-26T20:05:34Z",\n    "goVersion": "go1.25.7",\n    "compiler": "gc",\n    "platform": "linux/amd64"\n  },\n  "kustomizeVersion": "v5.7.1"'
+          if [[ "$server_minor" == none ]]; then
+            printf '\n}\n'
+            message kubectl-refused >&2
+            exit 1
+          fi
+          printf ',\n  "serverVersion": {\n    "major": "1",\n    "minor": "%s",\n    "gitVersion": "%s",\n    "gitTreeState": "clean",\n    "goVersion": "go1.25.7",\n    "compiler": "gc",\n    "platform": "linux/amd64"\n  }\n}\n' "$server_minor" "$server_git"
+          exit 0
+        fi
+        [[ -f "$dir/unreachable" ]] && refused
+        if ((failing)); then
+          if [[ "$1" == rollout ]]; then message kubectl-rollout "" "${3#deployment/}" >&2; else message kubectl-other >&2; fi
+          exit 1
+        fi
+        case "$1" in
+          auth)
+            if grep -qxF "$3 $4" "$dir/denied"; then echo no; exit 1; fi
+            echo yes ;;
+          get)
+            case "$2" in
+              namespace | secret) grep -qxF "$2 $3" "$dir/missing" || echo "$2/$3" ;;
+              pods) if [[ " $* " == *" -o wide "* ]]; then cat "$fixtures/kubectl-get-pods-wide.txt"; else cat "$fixtures/kubectl-get-pods.json"; fi ;;
+              events) cat "$fixtures/kubectl-get-events.txt" ;;
+            esac ;;
+          rollout) echo "deployment \"${3#deployment/}\" successfully rolled out" ;;
+          describe) cat "$fixtures/kubectl-describe-pods.txt" ;;
+          logs) cat "$fixtures/kubectl-logs.txt" ;;
+          create)
+            if [[ "$2" == namespace ]]; then name=$3; kind=namespace; else name=$4; kind=secret; fi
+            grep -vxF "$kind $name" "$dir/missing" > "$dir/missing.new"; mv "$dir/missing.new" "$dir/missing"
+            echo "$kind/$name created" ;;
+        esac
         exit 0
         """;
 
-    // Release store: releases/<name> holds "<status> <revision>".
+    // Release store: releases/<name> holds "<status> <revision>", releases/<name>.values.<revision> the --set-string
+    // values (key=value lines) of that revision; a rollback copies the target revision's values.
     private const string HelmScript = """
         jq -cn '$ARGS.positional' --args -- "$@" >> "$dir/helm-args.jsonl"
         command=$1
         shift
         [[ "$command" == upgrade && "${1:-}" == --install ]] && shift
+        [[ "$command" == get ]] && shift
         release=${1:-}
         state="$dir/releases/$release"
-        not_found() { echo "Error: release: not found" >&2; exit 1; }
+        namespace=ns
+        args=("$@")
+        for ((i = 0; i < ${#args[@]}; i++)); do [[ "${args[i]}" == -n ]] && namespace=${args[i+1]}; done
+        if [[ -f "$dir/unreachable" ]]; then message helm-unreachable >&2; exit 1; fi
+        not_found() { message helm-not-found >&2; exit 1; }
         read -r status revision < "$state" 2>/dev/null || { status=''; revision=0; }
+        fill() { sed "s/__NAME__/$release/g; s/__STATUS__/$1/; s/__REVISION__/$2/; s/__NAMESPACE__/$namespace/; s/__DESCRIPTION__/$3/" "$fixtures/$4"; }
+        values_of() { cat "$state.values.$1" 2>/dev/null || true; }
+        if ((failing)); then
+          case "$command" in
+            upgrade)
+              # --rollback-on-failure (helm 4) / --atomic (helm 3): a failed first install is uninstalled; a failed upgrade is rolled back to a new revision.
+              [[ -n "$status" ]] && { values_of "$revision" > "$state.values.$((revision + 2))"; echo "deployed $((revision + 2))" > "$state"; }
+              message helm-upgrade "$release" >&2 ;;
+            rollback) message helm-rollback >&2 ;;
+            uninstall) message helm-uninstall >&2 ;;
+            *) message helm-unreachable >&2 ;;
+          esac
+          exit 1
+        fi
         case "$command" in
           status)
             [[ -n "$status" ]] || not_found
-            printf '{"name":"%s","info":{"status":"%s"},"version":%d,"namespace":"ns"}\n' "$release" "$status" "$revision" ;;
+            fill "$status" "$revision" "Upgrade complete" helm-status.json ;;
           history)
             [[ -n "$status" ]] || not_found
             entries=()
@@ -117,15 +253,24 @@ public sealed class ClusterStandIn : IDisposable
               s=superseded
               (( r == revision )) && s=$status
               [[ $status == pending-* ]] && (( r == revision - 1 )) && s=deployed
-              entries+=("{\"revision\":$r,\"status\":\"$s\",\"chart\":\"sovd-webapp-0.1.0\",\"app_version\":\"0.1.0\",\"description\":\"stand-in\",\"updated\":\"\"}")
+              entries+=("$(fill "$s" "$r" "Upgrade complete" helm-history-entry.json)")
             done
             (IFS=,; echo "[${entries[*]}]") ;;
-          upgrade|rollback)
-            [[ "$command" == rollback && -z "$status" ]] && not_found
+          get)
+            [[ -n "$status" ]] || not_found
+            # The user-supplied values as one JSON object (null here when a release was given none).
+            values_of "$revision" | jq -Rn '[inputs | capture("^(?<k>[^=]+)=(?<v>.*)$")] | if length == 0 then null else reduce .[] as $e ({}; setpath($e.k | split("."); $e.v)) end' ;;
+          upgrade)
+            for ((i = 0; i < ${#args[@]}; i++)); do [[ "${args[i]}" == --set-string ]] && echo "${args[i+1]}"; done > "$state.values.$((revision + 1))"
+            echo "deployed $((revision + 1))" > "$state" ;;
+          rollback)
+            [[ -z "$status" ]] && not_found
+            values_of "${2:-$((revision - 1))}" > "$state.values.$((revision + 1))"
             echo "deployed $((revision + 1))" > "$state" ;;
           uninstall)
             [[ -n "$status" ]] || not_found
-            rm -f "$state" ;;
+            rm -f "$state" "$state".values.*
+            echo "release \"$release\" uninstalled" ;;
         esac
         exit 0
         """;

@@ -33,7 +33,7 @@ public sealed class DeployScenario : IDisposable
 
     public DeployScenario()
     {
-        App.OnSmokeRun = () => Cluster.Append("smoke");
+        App.OnSmokeRun = canary => Cluster.Append(canary ? "smoke canary" : "smoke");
     }
 
     public ClusterStandIn Cluster { get; } = new();
@@ -66,7 +66,16 @@ public sealed class DeployScenario : IDisposable
     }
 
     /// <summary>The calls, without the web app's lines, as the tests compare them.</summary>
-    public IReadOnlyList<string> ToolCalls => Cluster.Calls.Where(line => line != "smoke").ToList();
+    public IReadOnlyList<string> ToolCalls => Cluster.Calls.Where(line => !line.StartsWith("smoke", StringComparison.Ordinal)).ToList();
+
+    /// <summary>The calls besides the preflight's reads (kubectl version, context, namespace, secrets, can-i), with the smoke markers.</summary>
+    public IReadOnlyList<string> RolloutCalls => Cluster.Calls.Where(line => !IsPreflightRead(line)).ToList();
+
+    /// <summary>The preflight's read-only kubectl calls (the version-skew check and the cluster preflight).</summary>
+    public IReadOnlyList<string> PreflightCalls => Cluster.Calls.Where(IsPreflightRead).ToList();
+
+    public static bool IsPreflightRead(string call) =>
+        new[] { "kubectl version ", "kubectl config ", "kubectl auth can-i ", "kubectl get namespace ", "kubectl get secret " }.Any(prefix => call.StartsWith(prefix, StringComparison.Ordinal));
 
     /// <summary>The first <paramref name="tool"/> on PATH, the way the host resolves it.</summary>
     public static string OnPath(string tool) =>

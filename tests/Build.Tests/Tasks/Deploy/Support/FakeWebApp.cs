@@ -27,7 +27,11 @@ public sealed class FakeWebApp : IDisposable
     /// <summary>The API fails (500) whenever this returns true; checked per request.</summary>
     public Func<bool> FailApiWhen { get; set; } = () => false;
 
-    public Action OnSmokeRun { get; set; } = () => { };
+    /// <summary>Called with true when the readiness request carried the canary header (X-Canary: always).</summary>
+    public Action<bool> OnSmokeRun { get; set; } = _ => { };
+
+    /// <summary>The canary is broken: requests routed to it (X-Canary: always) get 500 from the API.</summary>
+    public bool CanaryBroken { get; set; }
 
     /// <summary>Authorization headers the API received.</summary>
     public IReadOnlyCollection<string> Authorizations => _authorizations.ToArray();
@@ -44,8 +48,8 @@ public sealed class FakeWebApp : IDisposable
         var path = context.Request.Url?.AbsolutePath ?? "/";
         var (status, type, body) = path switch
         {
-            "/health/ready" => Ready(),
-            "/api/v1/vehicles" => Api(context.Request.Headers["Authorization"] ?? ""),
+            "/health/ready" => Ready(IsCanary(context)),
+            "/api/v1/vehicles" => Api(context.Request.Headers["Authorization"] ?? "", IsCanary(context)),
             "/" => (200, "text/html; charset=utf-8", IndexHtml),
             ScriptPath => (200, "text/javascript; charset=utf-8", "console.log('sovd');"),
             _ => (404, "text/plain", "not found"),
@@ -53,16 +57,18 @@ public sealed class FakeWebApp : IDisposable
         LoopbackHttpServer.Reply(context, status, type, body);
     }
 
-    private (int, string, string) Ready()
+    private static bool IsCanary(HttpListenerContext context) => context.Request.Headers["X-Canary"] == "always";
+
+    private (int, string, string) Ready(bool canary)
     {
-        OnSmokeRun();
+        OnSmokeRun(canary);
         return (200, "application/json", """{"status":"ready"}""");
     }
 
-    private (int, string, string) Api(string authorization)
+    private (int, string, string) Api(string authorization, bool canary)
     {
         _authorizations.Enqueue(authorization);
-        return FailApiWhen()
+        return FailApiWhen() || (canary && CanaryBroken)
             ? (500, "application/json", """{"detail":"internal error"}""")
             : (200, "application/json", """[{"vehicle_id":"v-001","vin":"WVWZZZ1JZXW000001"}]""");
     }

@@ -12,13 +12,41 @@ never share a name.
 {{- if .Values.fullnameOverride }}
 {{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
 {{- else }}
-{{- $name := default .Chart.Name .Values.nameOverride }}
-{{- if contains $name .Release.Name }}
-{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- include "sovd.fullnameOf" (dict "root" . "release" .Release.Name) }}
+{{- end }}
+{{- end }}
+
+{{/* The base name another release of this chart gets; call with (dict "root" $ "release" NAME). */}}
+{{- define "sovd.fullnameOf" -}}
+{{- $name := default .root.Chart.Name .root.Values.nameOverride }}
+{{- if contains $name .release }}
+{{- .release | trunc 63 | trimSuffix "-" }}
 {{- else }}
-{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- printf "%s-%s" .release $name | trunc 63 | trimSuffix "-" }}
 {{- end }}
 {{- end }}
+
+{{/*
+The other release of the canary pair: canary.peerRelease when set, else the pipeline's naming
+(the canary of R is R-canary; the stable release of R-canary is R).
+*/}}
+{{- define "sovd.peerRelease" -}}
+{{- if .Values.canary.peerRelease }}
+{{- .Values.canary.peerRelease }}
+{{- else if .Values.canary.enabled }}
+{{- if not (hasSuffix "-canary" .Release.Name) }}
+{{- fail (printf "canary release %q does not end in -canary, so its stable release cannot be derived: set canary.peerRelease to the stable release's name" .Release.Name) }}
+{{- end }}
+{{- trimSuffix "-canary" .Release.Name }}
+{{- else }}
+{{- printf "%s-canary" .Release.Name }}
+{{- end }}
+{{- end }}
+
+{{/* Name of one component's objects in the peer release; call with (dict "root" $ "component" "frontend"). */}}
+{{- define "sovd.peerComponentName" -}}
+{{- $peer := include "sovd.fullnameOf" (dict "root" .root "release" (include "sovd.peerRelease" .root)) }}
+{{- printf "%s-%s" ($peer | trunc 54 | trimSuffix "-") .component }}
 {{- end }}
 
 {{/* Name of one component's objects; call with (dict "root" $ "component" "backend"). */}}
@@ -48,6 +76,16 @@ helm.sh/chart: {{ include "sovd.chart" .root }}
 {{ include "sovd.selectorLabels" . }}
 app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+app.kubernetes.io/part-of: {{ include "sovd.name" .root }}
+sovd.io/track: {{ include "sovd.track" .root }}
+{{- end }}
+
+{{/*
+Pod template labels: without the chart's version, so a chart release alone (or a canary weight step, which
+re-renders the stable release with the new chart) never restarts pods.
+*/}}
+{{- define "sovd.podLabels" -}}
+{{ include "sovd.selectorLabels" . }}
 app.kubernetes.io/part-of: {{ include "sovd.name" .root }}
 sovd.io/track: {{ include "sovd.track" .root }}
 {{- end }}
@@ -97,11 +135,14 @@ every install and template run hits it.
 */}}
 {{- define "sovd.validate" -}}
 {{- $canary := .Values.canary }}
-{{- if and (not $canary.enabled) (gt (int $canary.weight) 0) }}
-{{- fail (printf "canary.weight is %v but canary.enabled is false: set canary.enabled=true on the canary release, or leave canary.weight at 0 on the stable release" $canary.weight) }}
+{{- if and $canary.enabled $canary.live }}
+{{- fail "canary.live=true is for the stable release (it routes traffic to its canary), but this release has canary.enabled=true: set canary.live only on the stable release" }}
 {{- end }}
-{{- if and $canary.enabled (not .Values.ingress.enabled) }}
-{{- fail "canary.enabled=true needs ingress.enabled=true: the canary only receives traffic through its ingress-nginx canary Ingress" }}
+{{- if and (not $canary.enabled) (not $canary.live) (gt (int $canary.weight) 0) }}
+{{- fail (printf "canary.weight is %v on the stable release but canary.live is false: set canary.live=true while a canary release is installed, or leave canary.weight at 0" $canary.weight) }}
+{{- end }}
+{{- if and $canary.live (not .Values.traffic.enabled) }}
+{{- fail "canary.live=true needs traffic.enabled=true: the canary only receives requests through the stable release's traffic objects" }}
 {{- end }}
 {{- if eq (dir .Values.backend.dbPath) "/tmp" }}
 {{- fail (printf "backend.dbPath (%s) must not be directly in /tmp: /tmp is a separate scratch volume; use e.g. /var/lib/sovd/sovd.db" .Values.backend.dbPath) }}
@@ -117,11 +158,28 @@ every install and template run hits it.
 {{- end }}
 {{- end }}
 
-{{/* Replica count: the canary release runs canary.replicaCount pods per component. */}}
+{{/*
+Replica count. The canary release grows with its weight, so 50 % and 100 % never sit on one pod:
+ceil(<component>.replicaCount x canary.weight / 100), at least 1 (integer arithmetic only), unless
+canary.replicaCount pins it.
+*/}}
 {{- define "sovd.replicas" -}}
-{{- if .root.Values.canary.enabled }}
+{{- $replicas := int (index .root.Values .component).replicaCount }}
+{{- if and .root.Values.canary.enabled (gt (int .root.Values.canary.replicaCount) 0) }}
 {{- .root.Values.canary.replicaCount }}
+{{- else if .root.Values.canary.enabled }}
+{{- max 1 (div (add (mul $replicas (int .root.Values.canary.weight)) 99) 100) }}
 {{- else }}
-{{- (index .root.Values .component).replicaCount }}
+{{- $replicas }}
 {{- end }}
+{{- end }}
+
+{{/* Whether the stable release routes to a canary right now ("true" or ""). */}}
+{{- define "sovd.routesToCanary" -}}
+{{- if and .Values.canary.live (not .Values.canary.enabled) }}true{{ end }}
+{{- end }}
+
+{{/* Whether this release renders traffic objects: only the stable release does ("true" or ""). */}}
+{{- define "sovd.ownsTraffic" -}}
+{{- if and .Values.traffic.enabled (not .Values.canary.enabled) }}true{{ end }}
 {{- end }}

@@ -1,0 +1,36 @@
+using Build.Frosting;
+using Build.Settings;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+using Pipeline.Definition;
+
+namespace Build.Deploy;
+
+/// <summary>
+/// Checks <c>--confirm=Deploy-Production</c> when the host starts, before any task runs: without it a laptop's
+/// <c>--target=Deploy-Production</c> would first run every stage the deploy needs (minutes) and only then refuse.
+/// A dry run changes nothing, so it may show the plan without the confirmation.
+/// </summary>
+public sealed class DeployConfirmation : FrostingLifetime<BuildContext>
+{
+    public override void Setup(BuildContext context, ISetupContext info)
+    {
+        var stage = SovdPipeline.DeployProduction;
+        if (!info.TasksToExecute.Any(task => task.Name == stage.Name) || context.Argument<string?>(ArgumentNames.Confirm, null) == stage.Name)
+        {
+            return;
+        }
+        if (context.DryRun)
+        {
+            context.Information($"[dry-run] a real run needs --{ArgumentNames.Confirm}={stage.Name}");
+            return;
+        }
+        throw new DeployException(
+            $"{stage.Name} changes production: pass --{ArgumentNames.Confirm}={stage.Name} to run it " +
+            "(the CI job passes it once the 'production' environment's reviewers approved). Nothing was run or changed.");
+    }
+
+    public override void Teardown(BuildContext context, ITeardownContext info)
+    {
+    }
+}

@@ -1,0 +1,26 @@
+using Build.Deploy;
+using Build.Frosting;
+using Build.Settings;
+using Cake.Core;
+
+namespace Build;
+
+/// <summary>
+/// What the host checks and says once, before the first task: the production confirmation (so a refused deploy runs
+/// none of the stages it needs), then the tools this run picked. The host takes one lifetime, so both sit here.
+/// </summary>
+public sealed class RunStart : FrostingLifetime<BuildContext>
+{
+    private readonly DeployConfirmation _confirmation = new();
+    private readonly ToolChoiceReport _toolChoices = new();
+
+    public override void Setup(BuildContext context, ISetupContext info)
+    {
+        _confirmation.Setup(context, info);
+        _toolChoices.Setup(context, info);
+    }
+
+    public override void Teardown(BuildContext context, ITeardownContext info)
+    {
+    }
+}

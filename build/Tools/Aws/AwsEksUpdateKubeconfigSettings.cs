@@ -1,0 +1,16 @@
+using Cake.Core.IO;
+
+namespace Build.Tools.Aws;
+
+/// <summary>
+/// <c>aws eks update-kubeconfig --name &lt;cluster&gt; --kubeconfig &lt;file&gt;</c>: writes a kubeconfig whose user runs
+/// <c>aws eks get-token</c>, so it holds no credential itself.
+/// </summary>
+public sealed class AwsEksUpdateKubeconfigSettings : AwsSettings
+{
+    /// <summary>The EKS cluster's name. Required.</summary>
+    public string ClusterName { get; init; } = "";
+
+    /// <summary>The file to create (or merge into). Required: the pipeline never touches the user's ~/.kube/config.</summary>
+    public FilePath? KubeConfig { get; init; }
+}

@@ -1,0 +1,85 @@
+using Pipeline.Definition.Stages;
+using Pipeline.Definition.Validation;
+using Pipeline.Definition.Workflows;
+
+namespace Pipeline.Definition.Tests.Validation;
+
+public sealed class DeployTimeBudgetTests
+{
+    // Whole minutes, different from the definition's, so the sums below are easy to follow.
+    private static readonly DeployTimeouts Bounds = new()
+    {
+        HelmWait = TimeSpan.FromMinutes(3),
+        RolloutWait = TimeSpan.FromMinutes(2),
+        SmokeBound = TimeSpan.FromMinutes(1),
+        ClusterCall = TimeSpan.FromMinutes(1),
+        Preflight = TimeSpan.FromMinutes(1),
+        Diagnostics = TimeSpan.FromMinutes(2),
+        JobSetup = TimeSpan.FromMinutes(4),
+        Margin = TimeSpan.FromMinutes(3),
+    };
+
+    [Fact]
+    public void WorstCase_DirectRollout_IsUpgradeThenSmokeFailingThenRollback()
+    {
+        // status 1 + upgrade 3 + status 1 + smoke failing 1 + rollback 3 beats an upgrade failing (3 + atomic 3).
+        DeployWorstCase.Total(Bounds).Should().Be(TimeSpan.FromMinutes(4 + 1 + 1 + 3 + 1 + 1 + 3 + 2));
+        DeployWorstCase.Of(Bounds).Select(term => term.What).Should().Equal(
+            "job setup", "preflight", "helm status", "helm upgrade", "helm status", "smoke tests failing", "rollback", "diagnostics");
+    }
+
+    [Fact]
+    public void WorstCase_Canary_IsEveryStepAtItsBoundThenTheLastSmokeFailingThenAFullRestore()
+    {
+        var canary = Bounds with { CanaryWeights = [10, 50, 100] };
+
+        // Setup 4, preflight 1, two statuses and stable's values 1 each. Each weight: canary upgrade 3 + two rollouts 4 +
+        // stable's route upgrade 3 + smoke via header 1 + weighted smoke 1 = 12. Promotion 3 + route back 3 + status 1
+        // + canary removal 3; smoke failing 1; restore: rollback 3 + status 1 + uninstall 3; diagnostics 2.
+        var expected = 4 + 1 + 1 + 1 + 1 + 3 * 12 + 3 + 3 + 1 + 3 + 1 + 7 + 2;
+        DeployWorstCase.Total(canary).Should().Be(TimeSpan.FromMinutes(expected));
+        DeployWorstCase.Of(canary).Select(term => term.What).Should().Contain("canary 50 % stable route upgrade").And.Contain("route back to stable").And.Contain("canary 50 % smoke via header").And.Contain("smoke after promotion failing");
+    }
+
+    [Fact]
+    public void Validate_ProductionWithThirtyMinutesAndFiveMinuteHelmWaits_NamesTheStageAndTheSum()
+    {
+        var stage = Deploying(30, Bounds with { HelmWait = TimeSpan.FromMinutes(5), CanaryWeights = [10, 50, 100] });
+
+        var errors = PipelineValidator.Validate(Pipeline(stage)).Select(e => e.ToString()).ToList();
+
+        errors.Should().ContainSingle().Which.Should()
+            .StartWith("Stage 'Deploy-Production': its worst case is 86 min (job setup 4 min + preflight 1 min + helm status stable 1 min")
+            .And.Contain("smoke after promotion failing 1 min + rollback 11 min + diagnostics 2 min), plus the margin of 3 min that is 89 min, more than its timeout-minutes 30 [deploy-time-budget]");
+    }
+
+    [Fact]
+    public void Validate_DeployStageWithoutTimeouts_SaysToSetThem()
+    {
+        var errors = PipelineValidator.Validate(Pipeline(Deploying(30, null))).Select(e => e.ToString());
+
+        errors.Should().Equal("Stage 'Deploy-Production': it deploys with helm but has no DeployTimeouts; set them so its worst case can be checked against timeout-minutes.");
+    }
+
+    [Fact]
+    public void Validate_SovdPipelineDeployStages_FitTheirTimeoutWithTheMargin()
+    {
+        foreach (var stage in new[] { SovdPipeline.DeployStaging, SovdPipeline.DeployProduction })
+        {
+            var timeouts = stage.DeployTimeouts!;
+            (DeployWorstCase.Total(timeouts) + timeouts.Margin).Should().BeLessThanOrEqualTo(TimeSpan.FromMinutes(stage.TimeoutMinutes), stage.Name);
+        }
+    }
+
+    private static Stage Deploying(int timeoutMinutes, DeployTimeouts? timeouts) =>
+        new("Deploy-Production", "canary", PipelineStep.DeployProduction)
+        {
+            Environment = new DeploymentEnvironment("production", "https://sovd.example.com"),
+            TimeoutMinutes = timeoutMinutes,
+            DeployTimeouts = timeouts,
+            Duration = ExpectedDuration.Minutes(6, 6, "test"),
+        };
+
+    private static PipelineDefinition Pipeline(Stage stage) =>
+        new("CI/CD", SovdPipeline.Triggers, SovdPipeline.Settings) { Stages = [stage] };
+}
