@@ -13,11 +13,16 @@ public class AwsWorkflowTests
 
     private static Job Job(string id) => Generated.Jobs.Single(j => j.Id == id);
 
+    // The unit-test jobs upload coverage with their own OIDC token; no AWS role trusts it.
+    private static readonly string[] CoverageJobs = [.. SovdPipeline.Definition.Stages.Where(s => s.Coverage is not null).Select(s => s.JobId)];
+
     [Fact]
-    public void Generate_EksAndEcr_IdTokenWriteOnlyOnThePushAndDeployJobs()
+    public void Generate_EksAndEcr_IdTokenWriteOnlyOnThePushAndDeployJobsAndTheCoverageUploads()
     {
-        Generated.Jobs.Where(j => j.Permissions.Grants(PermissionScope.IdToken, PermissionAccess.Write)).Select(j => j.Id)
+        Generated.Jobs.Where(j => j.Steps.OfType<ActionStep>().Any(s => s.Uses == Actions.ConfigureAwsCredentials)).Select(j => j.Id)
             .Should().Equal("push-images", "deploy-staging", "deploy-production");
+        Generated.Jobs.Where(j => j.Permissions.Grants(PermissionScope.IdToken, PermissionAccess.Write)).Select(j => j.Id)
+            .Should().Equal(CoverageJobs.Concat(["push-images", "deploy-staging", "deploy-production"]));
         Generated.Permissions.Scopes.Should().BeEmpty();
     }
 
@@ -55,10 +60,16 @@ public class AwsWorkflowTests
     [Theory]
     [InlineData("deploy-staging")]
     [InlineData("deploy-production")]
-    public void Generate_EksDeploy_HandsOnlyTheSmokeTokenNoKubeconfigSecret(string id)
+    public void Generate_EksDeploy_HandsNoKubeconfigSecret(string id)
     {
-        Job(id).Steps.OfType<RunStep>().Single(s => s.Name.StartsWith("Run Deploy", StringComparison.Ordinal)).Env.Should().Equal(
-            new Dictionary<string, string> { ["SMOKE_API_TOKEN"] = "${{ secrets.SMOKE_API_TOKEN }}" });
+        // Production also gets the run's token, to check its environment's required reviewers.
+        var expected = new Dictionary<string, string> { ["SMOKE_API_TOKEN"] = "${{ secrets.SMOKE_API_TOKEN }}" };
+        if (id == "deploy-production")
+        {
+            expected["GITHUB_TOKEN"] = "${{ secrets.GITHUB_TOKEN }}";
+        }
+
+        Job(id).Steps.OfType<RunStep>().Single(s => s.Name.StartsWith("Run Deploy", StringComparison.Ordinal)).Env.Should().Equal(expected);
     }
 
     [Fact]
@@ -66,7 +77,7 @@ public class AwsWorkflowTests
     {
         var generated = WorkflowGenerator.Generate(SovdPipeline.Definition);
 
-        generated.Jobs.Should().NotContain(j => j.Permissions.Scopes.ContainsKey(PermissionScope.IdToken));
+        generated.Jobs.Where(j => j.Permissions.Scopes.ContainsKey(PermissionScope.IdToken)).Select(j => j.Id).Should().Equal(CoverageJobs);
         generated.Jobs.SelectMany(j => j.Steps).OfType<ActionStep>().Should().NotContain(s => s.Uses == Actions.ConfigureAwsCredentials);
         SovdPipeline.DeployStaging.JobSecrets.Select(s => s.SecretName).Should().Equal("KUBE_CONFIG", "SMOKE_API_TOKEN");
         SovdPipeline.PushImages.JobPermissions.Grants(PermissionScope.Packages, PermissionAccess.Write).Should().BeTrue();
