@@ -26,9 +26,6 @@ public sealed class KubeConfigFile : IDisposable
     /// <summary>The written file, or null when helm and kubectl use the current kubeconfig and context.</summary>
     public FilePath? Path { get; }
 
-    /// <summary>True when KUBE_CONFIG_DATA is set, whether or not a file was written (not in a dry run).</summary>
-    public static bool IsProvided => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(DeploySettings.KubeConfigDataVariable));
-
     /// <summary>Decodes KUBE_CONFIG_DATA; the error never quotes the value.</summary>
     public static byte[]? Decode()
     {

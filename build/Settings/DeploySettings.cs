@@ -40,7 +40,6 @@ public sealed record DeploySettings
     public const string GitHubRefVariable = "GITHUB_REF";
 
     public const string DefaultRelease = "sovd-webapp";
-    public const string DefaultRegistry = "ghcr.io";
     public const string ChartFolder = "infrastructure/helm/sovd-webapp";
     public const string SmokeScript = "scripts/smoke_tests.sh";
     public const string ImagesFileName = "images.json";
