@@ -1,8 +1,4 @@
-using Build.Frosting;
-using Build.Settings;
-using Cake.Core;
 using Cake.Core.IO;
-using Pipeline.Definition;
 using Pipeline.Definition.Stages;
 
 namespace Build;

@@ -1,4 +1,3 @@
-using Build.Frosting;
 using Pipeline.Definition.Generation;
 using Pipeline.Definition.Stages;
 using Pipeline.Definition.Validation;

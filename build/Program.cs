@@ -1,10 +1,7 @@
 using Build;
 using Build.Containers;
 using Build.Deploy;
-using Build.Frosting;
 using Build.Rehearsal;
-using Build.Settings;
-using Pipeline.Definition;
 
 return new CakeHost()
     .UseContext<BuildContext>()

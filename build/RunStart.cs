@@ -1,7 +1,4 @@
 using Build.Deploy;
-using Build.Frosting;
-using Build.Settings;
-using Cake.Core;
 
 namespace Build;
 

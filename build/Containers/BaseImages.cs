@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Build.Settings;
 using Build.Tools.Docker;
-using Cake.Core;
 
 namespace Build.Containers;
 

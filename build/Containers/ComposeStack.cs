@@ -1,12 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Build.Settings;
-using Build.Tools;
 using Build.Tools.Docker;
 using Build.Tools.DockerCompose;
-using Cake.Common.Diagnostics;
-using Cake.Core;
 using Cake.Core.IO;
 
 namespace Build.Containers;

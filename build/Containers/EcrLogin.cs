@@ -1,7 +1,5 @@
-using Build.Tools;
 using Build.Tools.Aws;
 using Build.Tools.Docker;
-using Cake.Common.Diagnostics;
 
 namespace Build.Containers;
 

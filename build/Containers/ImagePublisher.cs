@@ -1,9 +1,5 @@
-using Build.Settings;
 using Build.Tools.Docker;
-using Cake.Common.Diagnostics;
-using Cake.Core;
 using Cake.Core.IO;
-using Pipeline.Definition;
 
 namespace Build.Containers;
 

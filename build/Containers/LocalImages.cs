@@ -1,8 +1,4 @@
-using Build.Settings;
 using Build.Tools.Docker;
-using Cake.Common.Diagnostics;
-using Cake.Core;
-using Pipeline.Definition;
 
 namespace Build.Containers;
 

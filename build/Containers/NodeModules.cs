@@ -1,5 +1,4 @@
 using Build.Tools.Npm;
-using Cake.Common.Diagnostics;
 using Cake.Core.IO;
 
 namespace Build.Containers;

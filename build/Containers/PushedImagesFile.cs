@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Build.Settings;
 using Cake.Core.IO;
 
 namespace Build.Containers;

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text;
-using Build.Frosting;
-using Cake.Core;
 
 namespace Build.Containers;
 

@@ -1,6 +1,4 @@
 using Build.Tools.Aws;
-using Cake.Common.Diagnostics;
-using Cake.Core;
 
 namespace Build.Deploy;
 

@@ -1,6 +1,4 @@
 using Build.Tools.Aws;
-using Cake.Common.Diagnostics;
-using Cake.Core;
 using Cake.Core.IO;
 
 namespace Build.Deploy;

@@ -1,7 +1,4 @@
-using System.Globalization;
-using Build.Settings;
 using Build.Tools.Helm;
-using Cake.Common.Diagnostics;
 
 namespace Build.Deploy;
 

@@ -1,4 +1,3 @@
-using Build.Settings;
 using YamlDotNet.RepresentationModel;
 
 namespace Build.Deploy;

@@ -1,5 +1,3 @@
-using Build.Frosting;
-using Build.Settings;
 using Pipeline.Definition.Stages;
 
 namespace Build.Deploy;

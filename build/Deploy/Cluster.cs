@@ -1,10 +1,6 @@
-using Build.Settings;
-using Build.Tools;
 using Build.Tools.Helm;
 using Build.Tools.Kubectl;
-using Cake.Common.Diagnostics;
 using Cake.Core.IO;
-using Pipeline.Definition;
 
 namespace Build.Deploy;
 

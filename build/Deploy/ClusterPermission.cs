@@ -1,5 +1,3 @@
-using Build.Settings;
-
 namespace Build.Deploy;
 
 /// <summary>One thing the deploy does to the cluster, as <c>kubectl auth can-i &lt;verb&gt; &lt;resource&gt;</c> asks it.</summary>

@@ -1,11 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Build.Settings;
-using Build.Tools;
 using Build.Tools.Kubectl;
-using Cake.Common.Diagnostics;
 using Cake.Core.IO;
 
 namespace Build.Deploy;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Cake.Common.Diagnostics;
 
 namespace Build.Deploy;
 

@@ -1,9 +1,3 @@
-using Build.Frosting;
-using Build.Settings;
-using Cake.Common.Diagnostics;
-using Cake.Core;
-using Pipeline.Definition;
-
 namespace Build.Deploy;
 
 /// <summary>

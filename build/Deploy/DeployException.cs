@@ -1,4 +1,3 @@
-
 namespace Build.Deploy;
 
 /// <summary>A deploy stage stopped: the message says what failed, what was rolled back, and what to do next.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Build.Settings;
 
 namespace Build.Deploy;
 

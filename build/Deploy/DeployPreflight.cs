@@ -1,5 +1,3 @@
-using Build.Settings;
-using Build.Tools;
 using Build.Tools.Aws;
 using Build.Tools.Helm;
 using Build.Tools.Kubectl;

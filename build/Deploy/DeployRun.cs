@@ -1,5 +1,3 @@
-using Build.Settings;
-
 namespace Build.Deploy;
 
 /// <summary>What a rollout works with; built by <see cref="DeploySession"/> once every check passed.</summary>

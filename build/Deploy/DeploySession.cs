@@ -1,6 +1,4 @@
-using Build.Settings;
 using Build.Tools.Helm;
-using Cake.Common.Diagnostics;
 
 namespace Build.Deploy;
 

@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Build.Settings;
-using Cake.Common.Diagnostics;
 
 namespace Build.Deploy;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Build.Tools;
 using Build.Tools.Kubectl;
-using Cake.Common.Diagnostics;
 
 namespace Build.Deploy;
 

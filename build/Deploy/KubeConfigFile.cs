@@ -1,4 +1,3 @@
-using Build.Settings;
 using Cake.Core.IO;
 
 namespace Build.Deploy;

@@ -1,6 +1,4 @@
-using Build.Settings;
 using Build.Tools.Kubectl;
-using Cake.Common.Diagnostics;
 using Cake.Core.IO;
 
 namespace Build.Deploy;

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Build.Settings;
 using Cake.Common;
-using Cake.Common.Diagnostics;
 using Pipeline.Definition.Stages;
 
 namespace Build.Deploy;

@@ -1,5 +1,4 @@
 using Build.Tools.Helm;
-using Cake.Common.Diagnostics;
 
 namespace Build.Deploy;
 

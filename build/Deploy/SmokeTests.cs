@@ -1,6 +1,3 @@
-using System.Globalization;
-using Build.Settings;
-using Build.Tools;
 using Cake.Core.IO;
 
 namespace Build.Deploy;

@@ -1,5 +1,3 @@
-using Cake.Core;
-
 namespace Build.Frosting;
 
 /// <summary>An asynchronous task. Public non-abstract subclasses are found by the host and built through DI.</summary>

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Build.Frosting.Internal;
-using Cake.Core;
 using Cake.Core.IO;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,3 @@
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 
 namespace Build.Frosting;

@@ -1,7 +1,5 @@
 using System.ComponentModel;
-using System.Globalization;
 using Build.Frosting.Internal;
-using Cake.Core;
 
 namespace Build.Frosting;
 

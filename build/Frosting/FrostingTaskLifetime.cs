@@ -1,5 +1,3 @@
-using Cake.Core;
-
 namespace Build.Frosting;
 
 /// <summary>Runs before and after every task, skipped ones included.</summary>

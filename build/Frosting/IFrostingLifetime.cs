@@ -1,5 +1,3 @@
-using Cake.Core;
-
 namespace Build.Frosting;
 
 /// <summary>Setup and teardown of the whole run; derive from <see cref="FrostingLifetime{TContext}"/>.</summary>

@@ -1,5 +1,3 @@
-using Cake.Core;
-
 namespace Build.Frosting;
 
 /// <summary>What the host needs from a task, independent of its context type.</summary>

@@ -1,5 +1,3 @@
-using Cake.Core;
-
 namespace Build.Frosting;
 
 /// <summary>Setup and teardown around every task; derive from <see cref="FrostingTaskLifetime{TContext}"/>.</summary>

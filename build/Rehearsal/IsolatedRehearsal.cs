@@ -1,8 +1,3 @@
-using System.Globalization;
-using Build.Settings;
-using Cake.Common.Diagnostics;
-using Cake.Core;
-using Pipeline.Definition;
 using Pipeline.Definition.Generation;
 using Pipeline.Definition.Stages;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pipeline.Definition.Stages;
 
 namespace Build.Rehearsal;

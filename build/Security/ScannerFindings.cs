@@ -1,4 +1,3 @@
-using Build.Tools;
 using Build.Tools.Bandit;
 using Build.Tools.Npm;
 using Build.Tools.PipAudit;

@@ -1,7 +1,3 @@
-using Build.Settings;
-using Cake.Common.Diagnostics;
-using Cake.Core;
-
 namespace Build.Security;
 
 /// <summary>Where a security stage finds its triage file: <c>--triage-file</c>, else <c>security/triage.yml</c> in the app root.</summary>

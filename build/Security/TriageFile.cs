@@ -1,5 +1,3 @@
-using System.Globalization;
-using Cake.Core;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;

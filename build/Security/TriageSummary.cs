@@ -1,6 +1,5 @@
 using System.Text;
 using Cake.Common.Build;
-using Cake.Common.Diagnostics;
 
 namespace Build.Security;
 

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Build.Containers;
-using Cake.Core;
 using Cake.Core.IO;
-using Pipeline.Definition;
 
 namespace Build.Settings;
 

@@ -1,7 +1,6 @@
 using Build.Containers;
 using Build.Deploy;
 using Cake.Core.IO;
-using Pipeline.Definition;
 using Pipeline.Definition.Stages;
 
 namespace Build.Settings;

@@ -1,6 +1,5 @@
 using Build.Tools.Python;
 using Cake.Common;
-using Cake.Core;
 using Cake.Core.IO;
 
 namespace Build.Settings;

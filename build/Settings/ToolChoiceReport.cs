@@ -1,7 +1,3 @@
-using Build.Frosting;
-using Cake.Common.Diagnostics;
-using Cake.Core;
-using Pipeline.Definition;
 using Pipeline.Definition.Stages;
 
 namespace Build.Settings;

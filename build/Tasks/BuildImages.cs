@@ -1,13 +1,7 @@
 using System.Diagnostics;
 using Build.Containers;
-using Build.Frosting;
-using Build.Settings;
-using Build.Tools;
 using Build.Tools.Docker;
 using Build.Tools.Npm;
-using Cake.Common.Diagnostics;
-using Cake.Core;
-using Pipeline.Definition;
 
 namespace Build.Tasks;
 

@@ -1,5 +1,3 @@
-using Build.Frosting;
-
 namespace Build.Tasks;
 
 /// <summary>An aggregate target: its dependencies and description come from the pipeline definition.</summary>

@@ -1,6 +1,3 @@
-using Build.Frosting;
-using Cake.Common.Diagnostics;
-using Cake.Core;
 using Pipeline.Definition.Generation;
 
 namespace Build.Tasks;

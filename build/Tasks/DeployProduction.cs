@@ -1,9 +1,5 @@
 using Build.Deploy;
-using Build.Frosting;
-using Build.Settings;
 using Build.Tools.Helm;
-using Cake.Common.Diagnostics;
-using Pipeline.Definition;
 
 namespace Build.Tasks;
 

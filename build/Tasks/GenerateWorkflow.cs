@@ -1,5 +1,3 @@
-using Build.Frosting;
-using Cake.Common.Diagnostics;
 using Pipeline.Definition.Generation;
 
 namespace Build.Tasks;

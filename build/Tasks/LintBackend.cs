@@ -1,7 +1,4 @@
-using Build.Frosting;
-using Build.Settings;
 using Build.Tasks.Code;
-using Build.Tools;
 using Build.Tools.Black;
 using Build.Tools.Mypy;
 using Build.Tools.Ruff;

@@ -1,9 +1,5 @@
-using Build.Frosting;
-using Build.Settings;
 using Build.Tasks.Code;
-using Build.Tools;
 using Build.Tools.Npm;
-using Pipeline.Definition;
 
 namespace Build.Tasks;
 

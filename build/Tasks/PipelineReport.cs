@@ -1,5 +1,3 @@
-using Build.Frosting;
-using Cake.Common.Diagnostics;
 using Pipeline.Definition.Stages;
 
 namespace Build.Tasks;

@@ -1,12 +1,7 @@
 using Build.Containers;
 using Build.Deploy;
-using Build.Frosting;
-using Build.Settings;
-using Build.Tools;
 using Build.Tools.Docker;
 using Cake.Common;
-using Cake.Common.Diagnostics;
-using Pipeline.Definition;
 
 namespace Build.Tasks;
 

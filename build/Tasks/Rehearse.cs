@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using Build.Containers;
-using Build.Frosting;
 using Build.Rehearsal;
-using Build.Settings;
-using Build.Tools;
 using Build.Tools.Docker;
-using Cake.Common.Diagnostics;
-using Cake.Core;
 
 namespace Build.Tasks;
 

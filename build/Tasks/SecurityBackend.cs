@@ -1,13 +1,8 @@
-using Build.Frosting;
 using Build.Security;
-using Build.Settings;
 using Build.Tasks.Code;
-using Build.Tools;
 using Build.Tools.Bandit;
 using Build.Tools.PipAudit;
-using Cake.Common.Diagnostics;
 using Cake.Core.IO;
-using Pipeline.Definition;
 
 namespace Build.Tasks;
 

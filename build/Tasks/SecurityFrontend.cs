@@ -1,12 +1,6 @@
-using Build.Frosting;
 using Build.Security;
-using Build.Settings;
 using Build.Tasks.Code;
-using Build.Tools;
 using Build.Tools.Npm;
-using Cake.Common.Diagnostics;
-using Cake.Core;
-using Pipeline.Definition;
 
 namespace Build.Tasks;
 

@@ -1,14 +1,8 @@
 using Build.Containers;
-using Build.Frosting;
 using Build.Security;
-using Build.Settings;
-using Build.Tools;
 using Build.Tools.Docker;
 using Build.Tools.Trivy;
-using Cake.Common.Diagnostics;
-using Cake.Core;
 using Cake.Core.IO;
-using Pipeline.Definition;
 
 namespace Build.Tasks;
 

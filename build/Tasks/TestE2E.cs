@@ -1,15 +1,9 @@
 using Build.Containers;
-using Build.Frosting;
-using Build.Settings;
-using Build.Tools;
 using Build.Tools.Docker;
 using Build.Tools.DockerCompose;
 using Build.Tools.Npm;
 using Build.Tools.Npx;
-using Cake.Common.Diagnostics;
-using Cake.Core;
 using Cake.Core.IO;
-using Pipeline.Definition;
 
 namespace Build.Tasks;
 

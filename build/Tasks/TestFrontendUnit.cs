@@ -1,13 +1,7 @@
-using System.Globalization;
-using Build.Frosting;
-using Build.Settings;
 using Build.Tasks.Code;
-using Build.Tools;
 using Build.Tools.Npm;
 using Build.Tools.Reports;
-using Cake.Common.Diagnostics;
 using Cake.Core.IO;
-using Pipeline.Definition;
 
 namespace Build.Tasks;
 

@@ -1,12 +1,7 @@
 using Build.Containers;
-using Build.Frosting;
-using Build.Settings;
-using Build.Tools;
 using Build.Tools.Docker;
 using Build.Tools.DockerCompose;
 using Build.Tools.Pytest;
-using Cake.Core;
-using Pipeline.Definition;
 
 namespace Build.Tasks;
 

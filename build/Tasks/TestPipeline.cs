@@ -1,12 +1,7 @@
-using Build.Frosting;
-using Build.Settings;
 using Build.Tasks.Code;
 using Build.Tools.Reports;
-using Cake.Common.Diagnostics;
 using Cake.Common.Tools.DotNet;
 using Cake.Common.Tools.DotNet.Test;
-using Cake.Core;
-using Pipeline.Definition;
 
 namespace Build.Tasks;
 

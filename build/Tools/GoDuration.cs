@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Build.Tools;
 
 /// <summary>Formats a <see cref="TimeSpan"/> the way Go's <c>time.Duration</c> prints (helm, kubectl and trivy parse it).</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Build.Frosting;
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
 

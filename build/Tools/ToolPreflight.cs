@@ -1,7 +1,3 @@
-using Build.Frosting;
-using Cake.Common.Diagnostics;
-using Cake.Core;
-
 namespace Build.Tools;
 
 /// <summary>Checks a stage's tools before it does anything, so a missing tool fails the stage before any side effect.</summary>

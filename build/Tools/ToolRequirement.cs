@@ -1,5 +1,3 @@
-using Cake.Core;
-
 namespace Build.Tools;
 
 /// <summary>A tool a stage needs, how to tell it is present (without side effects), and how to install it.</summary>

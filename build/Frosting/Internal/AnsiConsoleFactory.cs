@@ -1,4 +1,3 @@
-using Cake.Core;
 using Spectre.Console;
 
 namespace Build.Frosting.Internal;

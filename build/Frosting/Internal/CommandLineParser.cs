@@ -1,5 +1,3 @@
-using Cake.Core.Diagnostics;
-
 namespace Build.Frosting.Internal;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Cake.Common.Build;
-using Cake.Core;
 
 namespace Build.Frosting.Internal;
 

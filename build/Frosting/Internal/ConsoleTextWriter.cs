@@ -1,5 +1,4 @@
 using System.Text;
-using Cake.Core;
 
 namespace Build.Frosting.Internal;
 

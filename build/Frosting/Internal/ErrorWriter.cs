@@ -1,6 +1,3 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
-
 namespace Build.Frosting.Internal;
 
 internal static class ErrorWriter

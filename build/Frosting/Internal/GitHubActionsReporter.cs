@@ -1,7 +1,5 @@
-using System.Globalization;
 using Cake.Common.Build.GitHubActions;
 using Cake.Common.Build.GitHubActions.Data;
-using Cake.Core;
 using Cake.Core.IO;
 
 namespace Build.Frosting.Internal;

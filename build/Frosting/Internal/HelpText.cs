@@ -1,5 +1,4 @@
 using System.Reflection;
-using Cake.Core;
 
 namespace Build.Frosting.Internal;
 

@@ -1,5 +1,3 @@
-using Cake.Core;
-
 namespace Build.Frosting.Internal;
 
 /// <summary>Any console, with colours switched off when <see cref="ColorPolicy"/> says so.</summary>

@@ -1,5 +1,3 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 
 namespace Build.Frosting.Internal;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Cake.Core;
 using Cake.Core.IO;
 using Microsoft.Extensions.DependencyInjection;
 

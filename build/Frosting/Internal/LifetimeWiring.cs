@@ -1,5 +1,3 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Build.Frosting.Internal;

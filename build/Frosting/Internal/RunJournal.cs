@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Cake.Core;
 
 namespace Build.Frosting.Internal;
 

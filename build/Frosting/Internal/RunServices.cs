@@ -1,5 +1,3 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Spectre.Console;
 
 namespace Build.Frosting.Internal;

@@ -1,7 +1,5 @@
 using Cake.Cli;
-using Cake.Core;
 using Cake.Core.Configuration;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,4 @@
 using System.Runtime.ExceptionServices;
-using Cake.Core;
-using Cake.Core.Diagnostics;
 
 namespace Build.Frosting.Internal;
 

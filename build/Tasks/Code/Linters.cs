@@ -1,7 +1,3 @@
-using Build.Tools;
-using Cake.Common.Diagnostics;
-using Cake.Core;
-
 namespace Build.Tasks.Code;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Cake.Common.Diagnostics;
 using Cake.Core.IO;
 
 namespace Build.Tasks.Code;

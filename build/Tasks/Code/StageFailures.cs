@@ -1,5 +1,3 @@
-using Cake.Core;
-
 namespace Build.Tasks.Code;
 
 /// <summary>Collects why a stage failed while it keeps going, then fails once with every reason.</summary>

@@ -1,6 +1,4 @@
-using Build.Tools;
 using Build.Tools.Reports;
-using Cake.Common.Diagnostics;
 using Cake.Core.IO;
 
 namespace Build.Tasks.Code;

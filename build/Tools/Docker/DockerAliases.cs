@@ -1,4 +1,3 @@
-using Cake.Core;
 using Cake.Core.Annotations;
 
 namespace Build.Tools.Docker;

@@ -1,5 +1,4 @@
 using Build.Tools.Docker;
-using Cake.Core;
 using Cake.Core.Annotations;
 
 namespace Build.Tools.DockerCompose;

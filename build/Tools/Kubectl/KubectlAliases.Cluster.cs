@@ -1,4 +1,3 @@
-using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.IO;
 

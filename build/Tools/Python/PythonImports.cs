@@ -1,4 +1,3 @@
-using Cake.Core;
 using Cake.Core.IO;
 
 namespace Build.Tools.Python;

@@ -1,6 +1,4 @@
 using Build.Tools.Python;
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
 
