@@ -16,8 +16,7 @@ public sealed class BuildContext : FrostingContext
         RepoRoot = new DirectoryPath(Repository.Root);
         AppRoot = new DirectoryPath(System.IO.Path.GetFullPath(Argument(ArgumentNames.AppRoot, Pipeline.Settings.AppRoot), RepoRoot.FullPath));
         HostTools = new HostTools(this, RepoRoot);
-        CoverageThreshold = Argument(ArgumentNames.CoverageThreshold, 80);
-        IsGitHubActions = Environment.GetEnvironmentVariable(EnvVars.GitHubActions) == "true";
+        IsGitHubActions = context.Environment.GetEnvironmentVariable(EnvVars.GitHubActions) == "true";
         // The frontend stages run on the definition's Node LTS that scripts/setup-machine.sh put into .tools/node.
         Build.Tools.Npm.NodeRuntime.UseRepositoryNode(RepoRoot.FullPath);
         GeneratedRoot = new DirectoryPath(System.IO.Path.GetFullPath(Argument(ArgumentNames.OutputRoot, "."), RepoRoot.FullPath));
@@ -35,9 +34,6 @@ public sealed class BuildContext : FrostingContext
 
     /// <summary>The tools the host finds by itself (Python, ruff, the browser), each looked for once, when first asked.</summary>
     public HostTools HostTools { get; }
-
-    /// <summary>The lowest line coverage, in percent, the unit-test stages accept.</summary>
-    public int CoverageThreshold { get; }
 
     public bool IsGitHubActions { get; }
 

@@ -9,12 +9,11 @@ namespace Build;
 public sealed class RunStart : FrostingLifetime<BuildContext>
 {
     private readonly DeployConfirmation _confirmation = new();
-    private readonly ToolChoiceReport _toolChoices = new();
 
     public override void Setup(BuildContext context, ISetupContext info)
     {
         _confirmation.Setup(context, info);
-        _toolChoices.Setup(context, info);
+        context.HostTools.Report(info);
     }
 
     public override void Teardown(BuildContext context, ITeardownContext info)

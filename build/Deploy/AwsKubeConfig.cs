@@ -12,7 +12,7 @@ public static class AwsKubeConfig
 {
     public static KubeConfigFile Create(BuildContext context, EksTarget target)
     {
-        var directory = KubeConfigFile.PrivateDirectory();
+        var directory = KubeConfigFile.PrivateDirectory(context.Environment);
         var file = new FilePath(System.IO.Path.Combine(directory, "config"));
         try
         {

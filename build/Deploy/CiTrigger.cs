@@ -16,8 +16,8 @@ public static class CiTrigger
         {
             return RunDecision.Run;
         }
-        var eventName = Environment.GetEnvironmentVariable(DeploySettings.GitHubEventNameVariable) ?? "";
-        var gitRef = Environment.GetEnvironmentVariable(DeploySettings.GitHubRefVariable) ?? "";
+        var eventName = context.Environment.GetEnvironmentVariable(EnvVars.GitHubEventName) ?? "";
+        var gitRef = context.Environment.GetEnvironmentVariable(EnvVars.GitHubRef) ?? "";
         var branch = gitRef.StartsWith(BranchPrefix, StringComparison.Ordinal) ? gitRef[BranchPrefix.Length..] : gitRef;
         return stage.When.Matches(new TriggerEvent(eventName == "push", branch))
             ? RunDecision.Run

@@ -25,7 +25,7 @@ public sealed record ClusterPermission(string Verb, string Resource, bool Namesp
         permissions.Add(new("get", "namespaces", Namespaced: false, Why: "the preflight's namespace check"));
         if (createNamespace)
         {
-            permissions.Add(new("create", "namespaces", Namespaced: false, Why: $"--{DeploySettings.CreateNamespaceArgument}"));
+            permissions.Add(new("create", "namespaces", Namespaced: false, Why: $"--{ArgumentNames.CreateNamespace}"));
         }
         return permissions;
     }

@@ -37,7 +37,7 @@ public static class ClusterPreflight
         var problems = new List<string>();
         if (!namespaceExists && !settings.CreateNamespace)
         {
-            problems.Add($"The namespace {settings.Namespace} does not exist: create it with `{cluster.KubectlCommand($"create namespace {settings.Namespace}", namespaced: false)}`, or pass --{DeploySettings.CreateNamespaceArgument}.");
+            problems.Add($"The namespace {settings.Namespace} does not exist: create it with `{cluster.KubectlCommand($"create namespace {settings.Namespace}", namespaced: false)}`, or pass --{ArgumentNames.CreateNamespace}.");
         }
         problems.AddRange(Permissions(run, Left));
         var createPullSecret = false;
@@ -49,7 +49,7 @@ public static class ClusterPreflight
                 problems.Add(
                     $"The image pull secret {pullSecret} (chart value {ChartNames.PullSecretName}) does not exist in {settings.Namespace}: create it with " +
                     $"`{cluster.KubectlCommand($"create secret docker-registry {pullSecret} --docker-server={settings.Registry} --docker-username=<user> --docker-password=\"$(cat <token file>)\"")}`, " +
-                    $"or pass --{DeploySettings.CreatePullSecretArgument} with the token in {DeploySettings.RegistryPullTokenVariable}, or --{DeploySettings.ImagePullSecretArgument}= for public images.");
+                    $"or pass --{ArgumentNames.CreatePullSecret} with the token in {EnvVars.RegistryPullToken}, or --{ArgumentNames.ImagePullSecret}= for public images.");
             }
         }
         var values = ChartValues.Load(settings);
@@ -119,13 +119,13 @@ public static class ClusterPreflight
 
     private static DeployException Unreachable(DeployRun run, ToolResult result, string server) => new(
         $"The cluster preflight could not ask the API server{(server.Length > 0 ? $" at {server}" : "")}: {FirstLine(result.Error)} " +
-        $"Check the kubeconfig ({DeploySettings.KubeConfigDataVariable} in CI, else the current context) and that the cluster is reachable; nothing was changed.");
+        $"Check the kubeconfig ({EnvVars.KubeConfigData} in CI, else the current context) and that the cluster is reachable; nothing was changed.");
 
     /// <summary>A docker config JSON in a 0600 file for <c>kubectl create secret --from-file</c>: the token never reaches a command line.</summary>
     private static void CreatePullSecret(DeployRun run)
     {
         var settings = run.Settings;
-        var token = Environment.GetEnvironmentVariable(DeploySettings.RegistryPullTokenVariable) ?? "";
+        var token = run.Context.Environment.GetEnvironmentVariable(EnvVars.RegistryPullToken) ?? "";
         var user = settings.Owner ?? "token";
         var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{token}"));
         var json = JsonSerializer.Serialize(new Dictionary<string, object>

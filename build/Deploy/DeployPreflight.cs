@@ -21,7 +21,7 @@ public static class DeployPreflight
         problems.AddRange(settings.Problems);
         if (problems.Count == 0)
         {
-            problems.AddRange(SecretProblems());
+            problems.AddRange(SecretProblems(context));
         }
         if (problems.Count == 0 && settings.Eks is { } eks && !context.DryRun)
         {
@@ -61,11 +61,11 @@ public static class DeployPreflight
 
     private static ToolRequirement OnPath(string name, string hint) => new(name, hint, context => context.Tools.Resolve(name) is not null);
 
-    private static IEnumerable<string> SecretProblems()
+    private static IEnumerable<string> SecretProblems(BuildContext context)
     {
         try
         {
-            KubeConfigFile.Decode();
+            KubeConfigFile.Decode(context.Environment);
             return [];
         }
         catch (DeployException error)

@@ -23,7 +23,6 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private const string StepSummaryVariable = "GITHUB_STEP_SUMMARY";
 
     private readonly List<DeployStep> _steps = [];
 
@@ -101,7 +100,7 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
     /// <summary>In GitHub Actions, the outcome and the steps as a table on the job's summary page.</summary>
     private void AppendStepSummary()
     {
-        if (Environment.GetEnvironmentVariable(StepSummaryVariable) is not { Length: > 0 } summary)
+        if (context.Environment.GetEnvironmentVariable(EnvVars.GitHubStepSummary) is not { Length: > 0 } summary)
         {
             return;
         }

@@ -17,13 +17,13 @@ public sealed partial record EksTarget(string ClusterName, string Region)
     public static EksTarget? Resolve(BuildContext context, Stage stage, List<string> problems)
     {
         var fromDefinition = stage.Cluster as EksAccess;
-        var cluster = Blank(context.Argument<string?>(ClusterArgument, null))
+        var cluster = context.ArgumentOrNull(ClusterArgument)
             ?? (stage.Environment is { } environment ? fromDefinition?.ClusterFor(environment.Name) : null);
         if (cluster is null)
         {
             return null;
         }
-        var region = Blank(context.Argument<string?>(RegionArgument, null)) ?? fromDefinition?.AwsRole.Region ?? Blank(Environment.GetEnvironmentVariable(RegionVariable));
+        var region = context.ArgumentOrNull(RegionArgument) ?? fromDefinition?.AwsRole.Region ?? context.Variable(RegionVariable);
         if (region is null || !RegionPattern().IsMatch(region))
         {
             problems.Add($"The EKS cluster {cluster} needs its AWS region: pass --{RegionArgument}=<code, e.g. eu-central-1> or set {RegionVariable}{(region is null ? "" : $" ('{region}' is not a region code)")}.");
@@ -33,8 +33,6 @@ public sealed partial record EksTarget(string ClusterName, string Region)
     }
 
     public override string ToString() => $"EKS cluster {ClusterName} ({Region})";
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]$")]
     private static partial Regex RegionPattern();

@@ -8,8 +8,6 @@ namespace Build.Deploy;
 /// </summary>
 public sealed class KubeConfigFile : IDisposable
 {
-    private const string RunnerTempVariable = "RUNNER_TEMP";
-
     private readonly string? _directory;
 
     private KubeConfigFile(FilePath? path, string? directory, string source)
@@ -26,9 +24,9 @@ public sealed class KubeConfigFile : IDisposable
     public FilePath? Path { get; }
 
     /// <summary>Decodes KUBE_CONFIG_DATA; the error never quotes the value.</summary>
-    public static byte[]? Decode()
+    public static byte[]? Decode(ICakeEnvironment environment)
     {
-        var data = Environment.GetEnvironmentVariable(DeploySettings.KubeConfigDataVariable);
+        var data = environment.GetEnvironmentVariable(EnvVars.KubeConfigData);
         if (string.IsNullOrWhiteSpace(data))
         {
             return null;
@@ -41,26 +39,26 @@ public sealed class KubeConfigFile : IDisposable
         catch (FormatException)
         {
             throw new DeployException(
-                $"{DeploySettings.KubeConfigDataVariable} is not base64: store the kubeconfig as the output of `base64 -w0 <kubeconfig file>`.");
+                $"{EnvVars.KubeConfigData} is not base64: store the kubeconfig as the output of `base64 -w0 <kubeconfig file>`.");
         }
     }
 
-    /// <summary>The stage's kubeconfig: from <c>aws eks update-kubeconfig</c> for an EKS target, else <see cref="Create(bool)"/>.</summary>
+    /// <summary>The stage's kubeconfig: from <c>aws eks update-kubeconfig</c> for an EKS target, else <see cref="Create(ICakeEnvironment, bool)"/>.</summary>
     public static KubeConfigFile Create(BuildContext context, DeploySettings settings) =>
-        settings.Eks is { } eks ? AwsKubeConfig.Create(context, eks) : Create(context.DryRun);
+        settings.Eks is { } eks ? AwsKubeConfig.Create(context, eks) : Create(context.Environment, context.DryRun);
 
     /// <summary>A kubeconfig another tool wrote into <paramref name="directory"/> (from <see cref="PrivateDirectory"/>); both go on <see cref="Dispose"/>.</summary>
     internal static KubeConfigFile Written(FilePath? path, string directory, string source) => new(path, directory, $"kubeconfig of the {source}");
 
     /// <summary>Writes the decoded kubeconfig (mode 0600, in a 0700 folder); in a dry run writes nothing.</summary>
-    public static KubeConfigFile Create(bool dryRun)
+    public static KubeConfigFile Create(ICakeEnvironment environment, bool dryRun)
     {
-        var content = Decode();
+        var content = Decode(environment);
         if (content is null || dryRun)
         {
-            return new KubeConfigFile(null, null, content is null ? "current kubeconfig" : $"kubeconfig from {DeploySettings.KubeConfigDataVariable}");
+            return new KubeConfigFile(null, null, content is null ? "current kubeconfig" : $"kubeconfig from {EnvVars.KubeConfigData}");
         }
-        var directory = PrivateDirectory();
+        var directory = PrivateDirectory(environment);
         var file = System.IO.Path.Combine(directory, "config");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
@@ -72,13 +70,13 @@ public sealed class KubeConfigFile : IDisposable
         {
             stream.Write(content);
         }
-        return new KubeConfigFile(new FilePath(file), directory, $"kubeconfig from {DeploySettings.KubeConfigDataVariable}");
+        return new KubeConfigFile(new FilePath(file), directory, $"kubeconfig from {EnvVars.KubeConfigData}");
     }
 
     /// <summary>A new 0700 folder under RUNNER_TEMP (emptied after every GitHub job, even if this process is killed), else the system temp.</summary>
-    internal static string PrivateDirectory()
+    internal static string PrivateDirectory(ICakeEnvironment environment)
     {
-        var root = Environment.GetEnvironmentVariable(RunnerTempVariable) is { Length: > 0 } runnerTemp && Directory.Exists(runnerTemp)
+        var root = environment.GetEnvironmentVariable(EnvVars.RunnerTemp) is { Length: > 0 } runnerTemp && Directory.Exists(runnerTemp)
             ? runnerTemp
             : System.IO.Path.GetTempPath();
         var directory = System.IO.Path.Combine(root, $"sovd-kubeconfig-{Guid.NewGuid():N}");

@@ -33,14 +33,14 @@ public static class ProductionApprovalCheck
         {
             return;
         }
-        var repository = Environment.GetEnvironmentVariable(EnvVars.GitHubRepository) ?? "";
-        var apiUrl = Environment.GetEnvironmentVariable(EnvVars.GitHubApiUrl) is { Length: > 0 } url ? url : DefaultApiUrl;
+        var repository = context.Environment.GetEnvironmentVariable(EnvVars.GitHubRepository) ?? "";
+        var apiUrl = context.Environment.GetEnvironmentVariable(EnvVars.GitHubApiUrl) is { Length: > 0 } url ? url : DefaultApiUrl;
         if (context.DryRun)
         {
             context.Information($"[dry-run] would check that {apiUrl}/repos/{repository}/environments/{environment.Name} has required reviewers");
             return;
         }
-        var token = Environment.GetEnvironmentVariable(EnvVars.GitHubToken) ?? "";
+        var token = context.Environment.GetEnvironmentVariable(EnvVars.GitHubToken) ?? "";
         using var http = new HttpClient { BaseAddress = new Uri(apiUrl.TrimEnd('/') + "/"), Timeout = Timeout };
         if (Problem(http, repository, environment.Name, token) is { } problem)
         {

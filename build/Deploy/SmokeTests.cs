@@ -54,7 +54,7 @@ public sealed class SmokeTests(BuildContext context, DeploySettings settings)
             // Always set, so a token from the caller's shell cannot leak in under the script's own variable name.
             EnvironmentVariables = new Dictionary<string, string>
             {
-                [ScriptTokenVariable] = Environment.GetEnvironmentVariable(DeploySettings.SmokeApiTokenVariable) ?? "",
+                [ScriptTokenVariable] = context.Environment.GetEnvironmentVariable(EnvVars.SmokeApiToken) ?? "",
             },
         };
         var process = context.ProcessRunner.Start(Bash, processSettings);

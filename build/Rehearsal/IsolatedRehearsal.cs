@@ -96,7 +96,7 @@ public static class IsolatedRehearsal
             Owner = ContainerSettings.LocalOwner,
             HostFolder = Path.Combine(".build", "host"),
             HostSeed = Path.Combine(repository, ".build", "host"),
-            EngineFor = EngineChoice(repository),
+            EngineFor = EngineChoice(context, repository),
             Log = line => context.Information(line),
         };
     }
@@ -106,9 +106,9 @@ public static class IsolatedRehearsal
         [.. SovdPipeline.Rehearse.DependsOn.OfType<Stage>(), SovdPipeline.PushImages, .. pipeline.Stages.Where(stage => stage.Deploys)];
 
     /// <summary>Jobs that make or take the images artifact get an engine of their own; the others get none.</summary>
-    private static Func<Stage, IJobEngine> EngineChoice(string repository)
+    private static Func<Stage, IJobEngine> EngineChoice(BuildContext context, string repository)
     {
-        var cache = Environment.GetEnvironmentVariable(BaseImageCacheVariable) is { Length: > 0 } given
+        var cache = context.Environment.GetEnvironmentVariable(BaseImageCacheVariable) is { Length: > 0 } given
             ? given
             : Path.Combine(repository, ".build", "base-images");
         // Each job's engine loads the base image from this cache; without it every engine would bootstrap Debian itself.

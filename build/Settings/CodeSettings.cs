@@ -8,9 +8,6 @@ namespace Build.Settings;
 /// </summary>
 public sealed record CodeSettings
 {
-    public const string TestFilterArgument = "test-filter";
-    public const string TestFilterVariable = "PIPELINE_TEST_FILTER";
-
     /// <summary>
     /// Test-Pipeline's default, locally and in CI alike: tests that need a tool beyond the .NET SDK (their
     /// <c>[Trait("Requires", …)]</c>) are left out, because the Test-Pipeline job sets up only .NET; the stages those
@@ -19,25 +16,21 @@ public sealed record CodeSettings
     public static readonly string DefaultTestFilter = string.Join('&',
         new[] { "docker", "docker-compose", "chromium", "helm", "linters", "nginx", "node", "python", "pwsh" }.Select(t => $"Requires!={t}"));
 
-    public const string SolutionFile = "Pipeline.sln";
-    public const string BackendFolder = "backend";
-    public const string FrontendFolder = "frontend";
-
     /// <summary>Pins every backend tool (ruff and pip-audit come from PyPI only).</summary>
-    public const string BackendDevRequirements = "backend/requirements-dev.txt";
+    private const string BackendDevRequirements = "backend/requirements-dev.txt";
 
     public required FilePath Python { get; init; }
 
     /// <summary>The interpreters looked at when none was configured and none had the backend's tools; empty otherwise.</summary>
     public string PythonSearch { get; init; } = string.Empty;
 
-    /// <summary><c>&lt;app root&gt;/backend</c>: the linters' and tests' working directory.</summary>
+    /// <summary>The linters' and tests' working directory.</summary>
     public required DirectoryPath Backend { get; init; }
 
-    /// <summary><c>&lt;app root&gt;/frontend</c>: where package.json and its npm scripts live.</summary>
+    /// <summary>Where package.json and its npm scripts live.</summary>
     public required DirectoryPath Frontend { get; init; }
 
-    /// <summary>Lowest coverage in percent (<c>--coverage-threshold</c>); it overrides the app's own configuration.</summary>
+    /// <summary>Lowest line coverage in percent; it overrides the app's own configuration.</summary>
     public required int CoverageThreshold { get; init; }
 
     /// <summary>The <c>dotnet test --filter</c> expression of Test-Pipeline; null runs every test.</summary>
@@ -50,16 +43,16 @@ public sealed record CodeSettings
 
     public static CodeSettings From(BuildContext context)
     {
-        var filter = context.Argument(TestFilterArgument, Environment.GetEnvironmentVariable(TestFilterVariable) ?? DefaultTestFilter);
+        var filter = context.Argument(ArgumentNames.TestFilter, context.Environment.GetEnvironmentVariable(EnvVars.TestFilter) ?? DefaultTestFilter);
         return new CodeSettings
         {
             Python = context.Python,
             PythonSearch = context.HostTools.Python.Found ? string.Empty : context.HostTools.Python.TriedText,
-            Backend = context.AppRoot.Combine(BackendFolder),
-            Frontend = context.AppRoot.Combine(FrontendFolder),
-            CoverageThreshold = context.CoverageThreshold,
-            TestFilter = string.IsNullOrWhiteSpace(filter) ? null : filter,
-            Solution = context.InRepo(SolutionFile),
+            Backend = context.AppRoot.Combine("backend"),
+            Frontend = context.AppRoot.Combine("frontend"),
+            CoverageThreshold = context.Argument(ArgumentNames.CoverageThreshold, 80),
+            TestFilter = filter.NullIfBlank(),
+            Solution = context.InRepo("Pipeline.sln"),
             GitHubActions = context.IsGitHubActions,
         };
     }
@@ -91,10 +84,6 @@ public sealed record CodeSettings
         $"'{Python.FullPath} -m pip install -r {BackendDevRequirements}' (run in the app root), " +
         $"or pass --{ArgumentNames.Python}=<an interpreter that has {tool}> (env {EnvVars.Python})";
 
-    /// <summary>
-    /// A bare command name (the default "python3", or the one CI's setup-python puts first on PATH) is looked up on PATH:
-    /// a tool path without folder would otherwise be taken relative to the working directory.
-    /// </summary>
     private static DirectoryPath RequireFolder(DirectoryPath folder, string marker)
     {
         if (!File.Exists(folder.CombineWithFilePath(marker).FullPath))

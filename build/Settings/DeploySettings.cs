@@ -11,48 +11,14 @@ namespace Build.Settings;
 /// </summary>
 public sealed record DeploySettings
 {
-    // Argument names (--name=value); sha, registry, owner and confirm are shared with the image stages.
-    public const string ReleaseArgument = "release";
-    public const string NamespaceArgument = "namespace";
-    public const string ChartArgument = "chart";
-    public const string KubeContextArgument = "kube-context";
-    public const string TimeoutArgument = "deploy-timeout-minutes";
-    public const string SmokeUrlArgument = "smoke-url";
-    public const string ProbeRequestsArgument = "probe-requests";
-    public const string MaxErrorRateArgument = "max-error-rate";
-    public const string ImagesFileArgument = "images-file";
-    public const string CanaryHeaderArgument = "canary-header";
-    public const string CreateNamespaceArgument = "create-namespace";
-    public const string ImagePullSecretArgument = "image-pull-secret";
-    public const string CreatePullSecretArgument = "create-pull-secret";
-    public const string ValuesArgument = "values";
-    public const string SetArgument = "set";
-    public const string SmokeResolveArgument = "smoke-resolve";
-    public const string SmokeHostHeaderArgument = "smoke-host-header";
-
-    // Environment variables: the two deploy secrets, and what GitHub tells about the run.
-    public const string KubeConfigDataVariable = "KUBE_CONFIG_DATA";
-    public const string SmokeApiTokenVariable = "SMOKE_API_TOKEN";
-    /// <summary>A registry token the pipeline turns into the image pull secret when asked (<c>--create-pull-secret</c>).</summary>
-    public const string RegistryPullTokenVariable = "REGISTRY_PULL_TOKEN";
-    public const string GitHubEventNameVariable = "GITHUB_EVENT_NAME";
-    public const string GitHubRefVariable = "GITHUB_REF";
-
-    public const string DefaultRelease = "sovd-webapp";
-    public const string ChartFolder = "infrastructure/helm/sovd-webapp";
-    public const string SmokeScript = "scripts/smoke_tests.sh";
-    public const string ImagesFileName = "images.json";
     public const string RecordFileName = "deployment.json";
     public const string DefaultCanaryHeader = "X-Canary: always";
-
-    /// <summary>Pull secret the chart names when the images live in GitHub Container Registry (private by default).</summary>
-    public const string DefaultGhcrPullSecret = "ghcr-pull";
 
     public required Stage Stage { get; init; }
 
     public required string Release { get; init; }
 
-    /// <summary>The canary release of the chart: <c>&lt;release&gt;-canary</c> (the chart derives its object names from it).</summary>
+    /// <summary>The canary release of the chart (the chart derives its object names from it).</summary>
     public string CanaryRelease => $"{Release}-canary";
 
     public required string Namespace { get; init; }
@@ -79,25 +45,25 @@ public sealed record DeploySettings
     /// <summary>The header that routes a request to the canary only (<c>Name: value</c>); the chart matches it.</summary>
     public required CanaryHeader CanaryHeader { get; init; }
 
-    /// <summary><c>--create-namespace</c>: a missing namespace is created; otherwise the preflight stops.</summary>
+    /// <summary>A missing namespace is created; otherwise the preflight stops.</summary>
     public bool CreateNamespace { get; init; }
 
     /// <summary>The pull secret the chart's pods use; null for public images.</summary>
     public string? ImagePullSecret { get; init; }
 
-    /// <summary><c>--create-pull-secret</c>: a missing pull secret is created from REGISTRY_PULL_TOKEN.</summary>
+    /// <summary>A missing pull secret is created from REGISTRY_PULL_TOKEN.</summary>
     public bool CreatePullSecret { get; init; }
 
-    /// <summary><c>--values=file</c>, repeatable: extra values files after the environment's (a local cluster's overrides).</summary>
+    /// <summary>Extra values files after the environment's (a local cluster's overrides).</summary>
     public IReadOnlyList<FilePath> ExtraValuesFiles { get; init; } = [];
 
-    /// <summary><c>--set=key=value</c>, repeatable: passed to helm after everything else.</summary>
+    /// <summary>Passed to helm after everything else.</summary>
     public IReadOnlyDictionary<string, string> ExtraSetValues { get; init; } = new Dictionary<string, string>();
 
-    /// <summary><c>--smoke-resolve=host:port:address</c>: the smoke tests pin a host to an address (curl's --resolve).</summary>
+    /// <summary><c>host:port:address</c>: the smoke tests pin a host to an address (curl's --resolve).</summary>
     public string? SmokeResolve { get; init; }
 
-    /// <summary><c>--smoke-host-header=name</c>: the smoke tests send this Host header (an ingress on a local cluster).</summary>
+    /// <summary>The Host header the smoke tests send (an ingress on a local cluster).</summary>
     public string? SmokeHostHeader { get; init; }
 
     public required string SmokeUrl { get; init; }
@@ -113,18 +79,16 @@ public sealed record DeploySettings
     /// <summary>What Push-Images recorded; when it exists its digests are deployed.</summary>
     public required FilePath ImagesFile { get; init; }
 
-    /// <summary>Image tag when there is no images file: <c>--sha</c>, GITHUB_SHA, else the checked-out commit.</summary>
+    /// <summary>Image tag when there is no images file.</summary>
     public string? Sha { get; init; }
 
     public required string Registry { get; init; }
 
-    /// <summary>Registry namespace, lower case: <c>--owner</c> or GITHUB_REPOSITORY_OWNER.</summary>
+    /// <summary>Registry namespace, lower case.</summary>
     public string? Owner { get; init; }
 
     /// <summary>Where the deployment record goes; the stage's CI job uploads this folder.</summary>
     public required DirectoryPath RecordDirectory { get; init; }
-
-    public string? Confirmation { get; init; }
 
     public IReadOnlyList<string> Problems { get; init; } = [];
 
@@ -134,44 +98,43 @@ public sealed record DeploySettings
             ?? throw new InvalidOperationException($"{stage.Name} has no environment in the pipeline definition.");
         var bounds = stage.DeployTimeouts
             ?? throw new InvalidOperationException($"{stage.Name} has no DeployTimeouts in the pipeline definition.");
-        var chart = context.AppRoot.Combine(context.Argument(ChartArgument, ChartFolder)).Collapse();
+        var chart = context.AppRoot.Combine(context.Argument(ArgumentNames.Chart, "infrastructure/helm/sovd-webapp")).Collapse();
         var registry = context.Argument(ArgumentNames.Registry, SovdPipeline.Registry.Host);
         var problems = new List<string>();
         var settings = new DeploySettings
         {
             Stage = stage,
-            Release = context.Argument(ReleaseArgument, DefaultRelease),
-            Namespace = context.Argument(NamespaceArgument, environment),
+            Release = context.Argument(ArgumentNames.Release, "sovd-webapp"),
+            Namespace = context.Argument(ArgumentNames.Namespace, environment),
             Chart = chart,
             ValuesFile = chart.CombineWithFilePath($"values-{environment}.yaml"),
-            KubeContext = Blank(context.Argument<string?>(KubeContextArgument, null)),
+            KubeContext = context.ArgumentOrNull(ArgumentNames.KubeContext),
             Eks = EksTarget.Resolve(context, stage, problems),
-            Timeout = TimeSpan.FromMinutes(context.Argument(TimeoutArgument, bounds.HelmWait.TotalMinutes)),
+            Timeout = TimeSpan.FromMinutes(context.Argument(ArgumentNames.DeployTimeout, bounds.HelmWait.TotalMinutes)),
             Bounds = bounds,
-            CanaryHeader = CanaryHeader.Parse(context.Argument(CanaryHeaderArgument, DefaultCanaryHeader), problems),
-            CreateNamespace = context.Argument(CreateNamespaceArgument, false),
-            ImagePullSecret = Blank(context.Argument<string?>(ImagePullSecretArgument, registry == Pipeline.Definition.Stages.ImageRegistry.Ghcr.Host ? DefaultGhcrPullSecret : null)),
-            CreatePullSecret = context.Argument(CreatePullSecretArgument, false),
-            ExtraValuesFiles = Many(context, ValuesArgument).Select(file => new FilePath(file).MakeAbsolute(context.RepoRoot)).ToList(),
-            ExtraSetValues = SetValues(Many(context, SetArgument), problems),
-            SmokeResolve = Blank(context.Argument<string?>(SmokeResolveArgument, null)),
-            SmokeHostHeader = Blank(context.Argument<string?>(SmokeHostHeaderArgument, null)),
-            SmokeUrl = context.Argument(SmokeUrlArgument, stage.Environment?.Url ?? ""),
-            SmokeScriptPath = context.InRepo(SmokeScript),
-            ProbeRequests = context.Argument(ProbeRequestsArgument, defaultProbeRequests),
-            MaxErrorRate = context.Argument(MaxErrorRateArgument, 1m),
-            ImagesFile = context.Argument<string?>(ImagesFileArgument, null) is { } file
+            CanaryHeader = CanaryHeader.Parse(context.Argument(ArgumentNames.CanaryHeader, DefaultCanaryHeader), problems),
+            CreateNamespace = context.Argument(ArgumentNames.CreateNamespace, false),
+            // GitHub Container Registry's packages are private by default: the chart names this pull secret for them.
+            ImagePullSecret = context.Argument<string?>(ArgumentNames.ImagePullSecret, registry == ImageRegistry.Ghcr.Host ? "ghcr-pull" : null).NullIfBlank(),
+            CreatePullSecret = context.Argument(ArgumentNames.CreatePullSecret, false),
+            ExtraValuesFiles = Many(context, ArgumentNames.Values).Select(file => new FilePath(file).MakeAbsolute(context.RepoRoot)).ToList(),
+            ExtraSetValues = SetValues(Many(context, ArgumentNames.Set), problems),
+            SmokeResolve = context.ArgumentOrNull(ArgumentNames.SmokeResolve),
+            SmokeHostHeader = context.ArgumentOrNull(ArgumentNames.SmokeHostHeader),
+            SmokeUrl = context.Argument(ArgumentNames.SmokeUrl, stage.Environment?.Url ?? ""),
+            SmokeScriptPath = context.InRepo("scripts/smoke_tests.sh"),
+            ProbeRequests = context.Argument(ArgumentNames.ProbeRequests, defaultProbeRequests),
+            MaxErrorRate = context.Argument(ArgumentNames.MaxErrorRate, 1m),
+            ImagesFile = context.Argument<string?>(ArgumentNames.ImagesFile, null) is { } file
                 ? new FilePath(file).MakeAbsolute(context.RepoRoot)
-                : context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath(ImagesFileName),
-            Sha = ContainerSettings.ShaOfRun(context),
+                : context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath("images.json"),
+            Sha = context.Sha(),
             Registry = registry,
             // ECR repositories sit right below the registry host: its images have no owner.
-            Owner = EcrRegistryHost.TryParse(registry) is null ? ContainerSettings.OwnerOfRun(context)?.ToLowerInvariant() : "",
+            Owner = EcrRegistryHost.TryParse(registry) is null ? context.Owner()?.ToLowerInvariant() : "",
             RecordDirectory = context.ArtifactDirectory(record),
-            Confirmation = context.Argument<string?>(ArgumentNames.Confirm, null),
         };
-        var kubeConfigMissing = settings.Eks is null && context.IsGitHubActions && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(KubeConfigDataVariable));
-        return settings with { Problems = [.. problems, .. settings.Check(kubeConfigMissing)] };
+        return settings with { Problems = [.. problems, .. settings.Check(context)] };
     }
 
     /// <summary>Every value of a repeatable argument, in command-line order.</summary>
@@ -186,7 +149,7 @@ public sealed record DeploySettings
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                problems.Add($"--{SetArgument}={pair} is not key=value: write it like helm's --set, e.g. --{SetArgument}=traffic.host=sovd.local.");
+                problems.Add($"--{ArgumentNames.Set}={pair} is not key=value: write it like helm's --set, e.g. --{ArgumentNames.Set}=traffic.host=sovd.local.");
                 continue;
             }
             values[pair[..equals]] = pair[(equals + 1)..];
@@ -194,12 +157,12 @@ public sealed record DeploySettings
         return values;
     }
 
-    private List<string> Check(bool kubeConfigMissing)
+    private List<string> Check(BuildContext context)
     {
         var problems = new List<string>();
         if (!Directory.Exists(Chart.FullPath))
         {
-            problems.Add($"The chart {Chart.FullPath} does not exist: pass --{ChartArgument}=<folder below the app root> or --app-root.");
+            problems.Add($"The chart {Chart.FullPath} does not exist: pass --{ArgumentNames.Chart}=<folder below the app root> or --{ArgumentNames.AppRoot}.");
         }
         else if (!File.Exists(ValuesFile.FullPath))
         {
@@ -207,15 +170,15 @@ public sealed record DeploySettings
         }
         if (!Uri.TryCreate(SmokeUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            problems.Add($"The smoke-test URL '{SmokeUrl}' is not an http(s) URL: pass --{SmokeUrlArgument}=https://<host> or set the environment URL in the definition.");
+            problems.Add($"The smoke-test URL '{SmokeUrl}' is not an http(s) URL: pass --{ArgumentNames.SmokeUrl}=https://<host> or set the environment URL in the definition.");
         }
         if (Timeout <= TimeSpan.Zero)
         {
-            problems.Add($"--{TimeoutArgument} is {Timeout.TotalMinutes}: give a positive number of minutes (e.g. 5).");
+            problems.Add($"--{ArgumentNames.DeployTimeout} is {Timeout.TotalMinutes}: give a positive number of minutes (e.g. 5).");
         }
         if (ProbeRequests < 0 || MaxErrorRate < 0 || MaxErrorRate > 100)
         {
-            problems.Add($"--{ProbeRequestsArgument} must be 0 or more and --{MaxErrorRateArgument} between 0 and 100 (percent).");
+            problems.Add($"--{ArgumentNames.ProbeRequests} must be 0 or more and --{ArgumentNames.MaxErrorRate} between 0 and 100 (percent).");
         }
         if (!File.Exists(ImagesFile.FullPath))
         {
@@ -228,29 +191,27 @@ public sealed record DeploySettings
                 problems.Add($"No image owner: pass --{ArgumentNames.Owner}=<registry namespace> (CI: {EnvVars.GitHubRepositoryOwner}).");
             }
         }
-        if (Build.Deploy.ChartNames.CanaryHeaderValue is null && CanaryHeader.Value != "always")
+        if (ChartNames.CanaryHeaderValue is null && CanaryHeader.Value != "always")
         {
-            problems.Add($"--{CanaryHeaderArgument}='{CanaryHeader}': this chart routes the header to the canary only on the value 'always' (its HTTPRoute header match and ingress-nginx canary-by-header-value both use it).");
+            problems.Add($"--{ArgumentNames.CanaryHeader}='{CanaryHeader}': this chart routes the header to the canary only on the value 'always' (its HTTPRoute header match and ingress-nginx canary-by-header-value both use it).");
         }
         foreach (var file in ExtraValuesFiles.Where(file => !File.Exists(file.FullPath)))
         {
-            problems.Add($"The values file {file.FullPath} (--{ValuesArgument}) does not exist.");
+            problems.Add($"The values file {file.FullPath} (--{ArgumentNames.Values}) does not exist.");
         }
         if (CreatePullSecret && ImagePullSecret is null)
         {
-            problems.Add($"--{CreatePullSecretArgument} needs a secret name: pass --{ImagePullSecretArgument}=<name>.");
+            problems.Add($"--{ArgumentNames.CreatePullSecret} needs a secret name: pass --{ArgumentNames.ImagePullSecret}=<name>.");
         }
-        if (CreatePullSecret && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(RegistryPullTokenVariable)))
+        if (CreatePullSecret && string.IsNullOrEmpty(context.Environment.GetEnvironmentVariable(EnvVars.RegistryPullToken)))
         {
-            problems.Add($"--{CreatePullSecretArgument} needs the registry token in {RegistryPullTokenVariable} (a token that may read the packages; never on the command line).");
+            problems.Add($"--{ArgumentNames.CreatePullSecret} needs the registry token in {EnvVars.RegistryPullToken} (a token that may read the packages; never on the command line).");
         }
-        if (kubeConfigMissing)
+        if (Eks is null && context.IsGitHubActions && string.IsNullOrEmpty(context.Environment.GetEnvironmentVariable(EnvVars.KubeConfigData)))
         {
-            var secret = Stage.JobSecrets.FirstOrDefault(s => s.EnvironmentVariable == KubeConfigDataVariable)?.SecretName ?? KubeConfigDataVariable;
-            problems.Add($"{KubeConfigDataVariable} is empty in GitHub Actions: add the {secret} secret (base64 of a kubeconfig) to the '{Stage.Environment!.Name}' environment.");
+            var secret = Stage.JobSecrets.FirstOrDefault(s => s.EnvironmentVariable == EnvVars.KubeConfigData)?.SecretName ?? EnvVars.KubeConfigData;
+            problems.Add($"{EnvVars.KubeConfigData} is empty in GitHub Actions: add the {secret} secret (base64 of a kubeconfig) to the '{Stage.Environment!.Name}' environment.");
         }
         return problems;
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

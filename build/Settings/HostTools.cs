@@ -1,6 +1,7 @@
 using Build.Tools.Python;
 using Cake.Common;
 using Cake.Core.IO;
+using Pipeline.Definition.Stages;
 
 namespace Build.Settings;
 
@@ -12,14 +13,7 @@ namespace Build.Settings;
 public sealed class HostTools
 {
     /// <summary>Modules that tell an interpreter with the backend's tools from one without.</summary>
-    public static readonly IReadOnlyList<string> BackendModules = ["black", "mypy", "pytest"];
-
-    /// <summary>The system interpreter, where Debian's packages of the backend's tools install.</summary>
-    public const string SystemPython = "/usr/bin/python3";
-
-    public const string PythonPathVariable = "PYTHONPATH";
-    public const string PlaywrightBrowsersVariable = "PLAYWRIGHT_BROWSERS_PATH";
-    public const string DefaultRuffWasm = "tools/ruff-wasm";
+    private static readonly string[] BackendModules = ["black", "mypy", "pytest"];
 
     private static readonly string[] SystemBrowsers = ["chromium", "chromium-browser"];
 
@@ -53,21 +47,43 @@ public sealed class HostTools
     /// <summary>The Chromium to hand Playwright; null when Playwright's own browser is the pick (or none was found).</summary>
     public FilePath? BrowserExecutable => _browser.Value.Executable;
 
+    /// <summary>
+    /// Says once, before the first task, which Python, ruff and browser this run uses (one line each), and only for the
+    /// tools its stages need: a run of Check-Workflow looks for none of them.
+    /// </summary>
+    public void Report(ISetupContext info)
+    {
+        var tasks = info.TasksToExecute.Select(task => task.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var stages = SovdPipeline.Definition.Stages.Where(stage => tasks.Contains(stage.Name)).ToList();
+        ToolChoice?[] needed =
+        [
+            stages.Any(stage => stage.Toolchains.Any(toolchain => toolchain is PythonToolchain)) ? Python : null,
+            stages.Contains(SovdPipeline.LintBackend) ? Ruff : null,
+            stages.Any(stage => stage.Toolchains.Any(toolchain => toolchain is PlaywrightToolchain)) ? Browser : null,
+        ];
+        foreach (var choice in needed.OfType<ToolChoice>())
+        {
+            if (choice.Found)
+            {
+                _context.Information("{0}", choice.Line);
+            }
+            else
+            {
+                // Not fatal here: the stage that needs the tool fails in its preflight, before any side effect.
+                _context.Warning("{0}", choice.Line);
+            }
+        }
+    }
+
     private (ToolChoice, FilePath) FindPython()
     {
-        var configured = Blank(_context.Argument<string?>(ArgumentNames.Python, null));
-        if (configured is not null)
+        if (Configured(ArgumentNames.Python, EnvVars.Python) is { } configured)
         {
-            var path = ResolveExecutable(configured);
-            return (new ToolChoice("python", path.FullPath, $"--{ArgumentNames.Python}", []), path);
-        }
-        if (Blank(Environment.GetEnvironmentVariable(EnvVars.Python)) is { } variable)
-        {
-            var path = ResolveExecutable(variable);
-            return (new ToolChoice("python", path.FullPath, EnvVars.Python, []), path);
+            var path = ResolveExecutable(configured.Given);
+            return (new ToolChoice("python", path.FullPath, configured.Source, []), path);
         }
 
-        var candidates = new List<(string Name, FilePath? Path)> { ("python3 on PATH", _context.Tools.Resolve("python3")), ("the system interpreter", SystemPython) };
+        var candidates = new List<(string Name, FilePath? Path)> { ("python3 on PATH", _context.Tools.Resolve("python3")), ("the system interpreter", "/usr/bin/python3") };
         var tried = new List<string>();
         FilePath? first = null;
         foreach (var (name, path) in candidates)
@@ -89,7 +105,7 @@ public sealed class HostTools
             }
             tried.Add(missing is null ? $"{name} {path.FullPath}: does not run" : $"{name} {path.FullPath}: lacks {string.Join(", ", missing)}");
         }
-        return (new ToolChoice("python", null, string.Empty, tried), first ?? new FilePath("python3"));
+        return (ToolChoice.None("python", tried), first ?? new FilePath("python3"));
     }
 
     private (ToolChoice, IDictionary<string, string>) FindRuff()
@@ -103,26 +119,25 @@ public sealed class HostTools
         }
         var tried = new List<string> { $"the ruff module of {python.FullPath}: not installed" };
 
-        var setting = _context.Argument(ArgumentNames.RuffWasm, DefaultRuffWasm);
-        if (Blank(setting) is not { } folder)
+        if (_context.Argument(ArgumentNames.RuffWasm, "tools/ruff-wasm").NullIfBlank() is not { } folder)
         {
             tried.Add($"the WebAssembly build: turned off by --{ArgumentNames.RuffWasm}=");
-            return (new ToolChoice("ruff", null, string.Empty, tried), none);
+            return (ToolChoice.None("ruff", tried), none);
         }
         var wasm = new DirectoryPath(folder).MakeAbsolute(_repoRoot);
         var module = wasm.Combine("python");
         if (WasmProblem(wasm, module) is { } problem)
         {
             tried.Add($"the WebAssembly build in {wasm.FullPath}: {problem}");
-            return (new ToolChoice("ruff", null, string.Empty, tried), none);
+            return (ToolChoice.None("ruff", tried), none);
         }
         // Only the ruff call gets it, in front of the caller's own path: black and mypy keep their interpreter's modules.
-        var inherited = Blank(Environment.GetEnvironmentVariable(PythonPathVariable));
+        var inherited = _context.Variable(EnvVars.PythonPath);
         var variables = new Dictionary<string, string>
         {
-            [PythonPathVariable] = inherited is null ? module.FullPath : $"{module.FullPath}{System.IO.Path.PathSeparator}{inherited}",
+            [EnvVars.PythonPath] = inherited is null ? module.FullPath : $"{module.FullPath}{System.IO.Path.PathSeparator}{inherited}",
         };
-        return (new ToolChoice("ruff", $"the WebAssembly build in {wasm.FullPath}", $"{PythonPathVariable}={module.FullPath} for the ruff call", tried), variables);
+        return (new ToolChoice("ruff", $"the WebAssembly build in {wasm.FullPath}", $"{EnvVars.PythonPath}={module.FullPath} for the ruff call", tried), variables);
     }
 
     private string? WasmProblem(DirectoryPath wasm, DirectoryPath module)
@@ -140,14 +155,9 @@ public sealed class HostTools
 
     private (ToolChoice, FilePath?) FindBrowser()
     {
-        var configured = Blank(_context.Argument<string?>(ContainerSettings.ChromiumArgument, null));
-        if (configured is not null)
+        if (Configured(ArgumentNames.Chromium, EnvVars.PlaywrightChromium) is { } configured)
         {
-            return (new ToolChoice("browser", configured, $"--{ContainerSettings.ChromiumArgument}", []), new FilePath(configured));
-        }
-        if (Blank(Environment.GetEnvironmentVariable(ContainerSettings.ChromiumVariable)) is { } variable)
-        {
-            return (new ToolChoice("browser", variable, ContainerSettings.ChromiumVariable, []), new FilePath(variable));
+            return (new ToolChoice("browser", configured.Given, configured.Source, []), new FilePath(configured.Given));
         }
 
         var tried = new List<string>();
@@ -167,13 +177,19 @@ public sealed class HostTools
             }
         }
         tried.Add($"{string.Join(", ", SystemBrowsers)} on PATH: not found");
-        return (new ToolChoice("browser", null, string.Empty, tried), null);
+        return (ToolChoice.None("browser", tried), null);
     }
 
+    /// <summary>The argument, else the variable, with the name of the one that was set.</summary>
+    private (string Given, string Source)? Configured(string argument, string variable) =>
+        _context.ArgumentOrNull(argument) is { } given ? (given, $"--{argument}")
+        : _context.Variable(variable) is { } value ? (value, variable)
+        : null;
+
     /// <summary>Where <c>npx playwright install</c> puts browsers (Playwright's documented default per OS, or its variable).</summary>
-    private static string? PlaywrightBrowsersFolder()
+    private string? PlaywrightBrowsersFolder()
     {
-        if (Blank(Environment.GetEnvironmentVariable(PlaywrightBrowsersVariable)) is { } given && given != "0")
+        if (_context.Variable(EnvVars.PlaywrightBrowsers) is { } given && given != "0")
         {
             return given;
         }
@@ -181,8 +197,7 @@ public sealed class HostTools
         {
             return System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "ms-playwright");
         }
-        var home = Environment.GetEnvironmentVariable("HOME");
-        if (string.IsNullOrEmpty(home))
+        if (_context.Environment.GetEnvironmentVariable(EnvVars.Home) is not { Length: > 0 } home)
         {
             return null;
         }
@@ -201,6 +216,4 @@ public sealed class HostTools
         static string Real(FilePath path) => new FileInfo(path.FullPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path.FullPath;
         return Real(a) == Real(b);
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -19,4 +19,6 @@ public sealed record ToolChoice(string Tool, string? Picked, string Reason, IRea
 
     /// <summary>"tried: a (why); b (why)", for error messages.</summary>
     public string TriedText => Tried.Count > 0 ? "tried: " + string.Join("; ", Tried) : "nothing to try";
+
+    public static ToolChoice None(string tool, List<string> tried) => new(tool, null, string.Empty, tried);
 }

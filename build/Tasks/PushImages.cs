@@ -66,7 +66,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
         {
             Registry = settings.Registry,
             Username = settings.RegistryUser,
-            Password = Environment.GetEnvironmentVariable(EnvVars.GitHubToken) ?? string.Empty,
+            Password = context.Environment.GetEnvironmentVariable(EnvVars.GitHubToken) ?? string.Empty,
         });
     }
 }

@@ -57,7 +57,7 @@ public sealed class TestE2E : FrostingTask<BuildContext>
         };
         if (settings.ChromiumExecutable is { } chromium)
         {
-            variables[ContainerSettings.ChromiumVariable] = chromium.FullPath;
+            variables[EnvVars.PlaywrightChromium] = chromium.FullPath;
         }
         return new NpxSettings
         {

@@ -31,7 +31,7 @@ public sealed class TestPipeline : FrostingTask<BuildContext>
                 return true;
             },
         };
-        context.Information("{0}", settings.TestFilter is null ? "Test filter: none (every test)" : $"Test filter: {settings.TestFilter} (--{CodeSettings.TestFilterArgument})");
+        context.Information("{0}", settings.TestFilter is null ? "Test filter: none (every test)" : $"Test filter: {settings.TestFilter} (--{ArgumentNames.TestFilter})");
         ReportFolder.Reset(context, reports);
         context.DotNetTest(settings.Solution.FullPath, test);
         if (context.DryRun)
@@ -56,7 +56,7 @@ public sealed class TestPipeline : FrostingTask<BuildContext>
         }
         if (results.Total == 0)
         {
-            throw new CakeException($"Test-Pipeline failed: no test ran (no TRX results in {reports}); does --{CodeSettings.TestFilterArgument} match any test?");
+            throw new CakeException($"Test-Pipeline failed: no test ran (no TRX results in {reports}); does --{ArgumentNames.TestFilter} match any test?");
         }
     }
 }

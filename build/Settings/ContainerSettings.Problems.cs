@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+
+namespace Build.Settings;
+
+/// <summary>What is wrong with the settings in general, and what one stage needs beyond them.</summary>
+public sealed partial record ContainerSettings
+{
+    /// <summary>Throws one error listing every problem, each with what to set; call before any side effect.</summary>
+    public void ThrowIfInvalid(string stage, IEnumerable<string>? stageProblems = null)
+    {
+        var all = Problems.Concat(stageProblems ?? []).ToList();
+        if (all.Count > 0)
+        {
+            throw new CakeException($"{stage} cannot start:\n" + string.Join('\n', all.Select(problem => "  - " + problem)));
+        }
+    }
+
+    /// <summary>Build-Images reads both Dockerfiles.</summary>
+    public IEnumerable<string> BuildProblems() =>
+        Images.Where(image => !File.Exists(image.Dockerfile.FullPath))
+            .Select(image => $"{image.Dockerfile.FullPath} does not exist: is --{ArgumentNames.AppRoot} the sample app's folder?");
+
+    /// <summary>Test-Integration and Test-E2E: the compose file, and for E2E the browser.</summary>
+    public IEnumerable<string> StackProblems(bool needsBrowser)
+    {
+        if (!File.Exists(ComposeFile.FullPath))
+        {
+            yield return $"{ComposeFile.FullPath} does not exist: is --{ArgumentNames.AppRoot} the sample app's folder?";
+        }
+        if (needsBrowser && ChromiumExecutable is { } chromium && !File.Exists(chromium.FullPath))
+        {
+            yield return $"The browser {chromium.FullPath} (--{ArgumentNames.Chromium} / {EnvVars.PlaywrightChromium}) does not exist: install chromium or unset it to use Playwright's own browser.";
+        }
+        if (needsBrowser && Browser is { Found: false } browser)
+        {
+            yield return $"No browser for Playwright ({browser.TriedText}): install chromium (apt-get install chromium), run 'npx playwright install chromium' in e2e/, or pass --{ArgumentNames.Chromium}=<path>.";
+        }
+    }
+
+    /// <summary>Push-Images in GitHub Actions logs in with the job's token; without it the push would fail half-way.</summary>
+    public IEnumerable<string> PushProblems()
+    {
+        if (LogIn && Ecr is null && GitHubTokenMissing)
+        {
+            yield return $"{EnvVars.GitHubToken} is not set: Push-Images logs in to {Registry} with it; give the job `secrets.GITHUB_TOKEN` and `packages: write`.";
+        }
+    }
+
+    private IEnumerable<string> Check()
+    {
+        if (!RegistryPattern().IsMatch(Registry))
+        {
+            yield return $"--{ArgumentNames.Registry}={Registry} is not a registry host: give host[:port] without scheme or path, e.g. ghcr.io or {LocalRegistry}.";
+        }
+        if (Owner.Length > 0 && !OwnerPattern().IsMatch(Owner))
+        {
+            yield return $"Owner '{Owner}' cannot be part of an image name: use lower-case letters, digits, '.', '_' or '-' (--{ArgumentNames.Owner}).";
+        }
+        if (Sha.Length > 0 && !ShaPattern().IsMatch(Sha))
+        {
+            yield return $"--{ArgumentNames.Sha}={Sha} is not a commit SHA (7-40 hex digits).";
+        }
+        if (BackendPort is < 0 or > 65535 || FrontendPort is < 0 or > 65535)
+        {
+            yield return $"--{ArgumentNames.BackendPort}/--{ArgumentNames.FrontendPort} must be 1-65535, or 0 for a free port.";
+        }
+        if (StackTimeout <= TimeSpan.Zero)
+        {
+            yield return $"--{ArgumentNames.StackTimeout} must be a positive number of seconds.";
+        }
+        if (ComposeProject is { } project && !ProjectPattern().IsMatch(project))
+        {
+            yield return $"--{ArgumentNames.ComposeProject}={project}: use lower-case letters, digits, '-' and '_', starting with a letter or digit.";
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$")]
+    private static partial Regex RegistryPattern();
+
+    [GeneratedRegex(@"^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*$")]
+    private static partial Regex OwnerPattern();
+
+    [GeneratedRegex("^[0-9a-f]{7,40}$")]
+    private static partial Regex ShaPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
+    private static partial Regex ProjectPattern();
+}

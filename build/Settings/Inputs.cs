@@ -1,0 +1,107 @@
+namespace Build.Settings;
+
+/// <summary>
+/// Every <c>--name=value</c> argument the settings read; where CI sets a value instead, its variable is in
+/// <see cref="EnvVars"/>. <see cref="Inputs"/> says how they are read: always through the host's context.
+/// </summary>
+public static class ArgumentNames
+{
+    public const string AppRoot = "app-root";
+    public const string Python = "python";
+    // Folder of the WebAssembly ruff, used when the interpreter has no ruff; empty turns it off.
+    public const string RuffWasm = "ruff-wasm";
+    public const string CoverageThreshold = "coverage-threshold";
+    public const string TestFilter = "test-filter";
+    public const string Sha = "sha";
+    public const string Registry = "registry";
+    public const string Owner = "owner";
+    public const string Confirm = "confirm";
+    public const string ApprovalCheck = "approval-check";
+    public const string OutputRoot = "output-root";
+    public const string TriageFile = "triage-file";
+    public const string IgnoreUnfixed = "ignore-unfixed";
+
+    // The image stages.
+    public const string Created = "created";
+    public const string SourceUrl = "source-url";
+    public const string ImagesArchive = "images-archive";
+    public const string LayerCache = "layer-cache";
+    public const string BackendPort = "backend-port";
+    public const string FrontendPort = "frontend-port";
+    public const string StackTimeout = "stack-timeout-seconds";
+    public const string ComposeProject = "compose-project";
+    public const string Chromium = "chromium";
+    public const string RegistryUser = "registry-user";
+
+    // The deploy stages.
+    public const string Release = "release";
+    public const string Namespace = "namespace";
+    public const string Chart = "chart";
+    public const string KubeContext = "kube-context";
+    public const string DeployTimeout = "deploy-timeout-minutes";
+    public const string SmokeUrl = "smoke-url";
+    public const string ProbeRequests = "probe-requests";
+    public const string MaxErrorRate = "max-error-rate";
+    public const string ImagesFile = "images-file";
+    public const string CanaryHeader = "canary-header";
+    public const string CreateNamespace = "create-namespace";
+    public const string ImagePullSecret = "image-pull-secret";
+    public const string CreatePullSecret = "create-pull-secret";
+    public const string Values = "values";
+    public const string Set = "set";
+    public const string SmokeResolve = "smoke-resolve";
+    public const string SmokeHostHeader = "smoke-host-header";
+}
+
+/// <summary>Environment variables the host reads; GitHub Actions sets the GITHUB_* and RUNNER_* ones.</summary>
+public static class EnvVars
+{
+    public const string Python = "PIPELINE_PYTHON";
+    public const string TestFilter = "PIPELINE_TEST_FILTER";
+    public const string PythonPath = "PYTHONPATH";
+    public const string PlaywrightBrowsers = "PLAYWRIGHT_BROWSERS_PATH";
+    // The E2E browser; the sample's Playwright config reads it too.
+    public const string PlaywrightChromium = "PLAYWRIGHT_CHROMIUM_EXECUTABLE";
+    public const string Home = "HOME";
+    public const string GitHubActions = "GITHUB_ACTIONS";
+    public const string GitHubActor = "GITHUB_ACTOR";
+    public const string GitHubSha = "GITHUB_SHA";
+    public const string GitHubRef = "GITHUB_REF";
+    public const string GitHubEventName = "GITHUB_EVENT_NAME";
+    public const string GitHubRepositoryOwner = "GITHUB_REPOSITORY_OWNER";
+    public const string GitHubRepository = "GITHUB_REPOSITORY";
+    public const string GitHubServerUrl = "GITHUB_SERVER_URL";
+    public const string GitHubToken = "GITHUB_TOKEN";
+    public const string GitHubApiUrl = "GITHUB_API_URL";
+    public const string GitHubStepSummary = "GITHUB_STEP_SUMMARY";
+    public const string RunnerTemp = "RUNNER_TEMP";
+
+    // Secrets of the deploy stages.
+    public const string KubeConfigData = "KUBE_CONFIG_DATA";
+    public const string SmokeApiToken = "SMOKE_API_TOKEN";
+    // A registry token the pipeline turns into the image pull secret when asked (--create-pull-secret).
+    public const string RegistryPullToken = "REGISTRY_PULL_TOKEN";
+}
+
+/// <summary>
+/// How settings read arguments and variables: through the host's context (never the process environment), so a test
+/// hands in its own; blank counts as unset.
+/// </summary>
+public static class Inputs
+{
+    public static string? NullIfBlank(this string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The last value of <c>--name</c>; null when absent or blank.</summary>
+    public static string? ArgumentOrNull(this ICakeContext context, string name) => context.Arguments.GetArguments(name)?.LastOrDefault().NullIfBlank();
+
+    /// <summary>The variable's value; null when unset or blank.</summary>
+    public static string? Variable(this ICakeContext context, string name) => context.Environment.GetEnvironmentVariable(name).NullIfBlank();
+
+    /// <summary>The registry namespace asked for: <c>--owner</c>, else GITHUB_REPOSITORY_OWNER.</summary>
+    public static string? Owner(this ICakeContext context) =>
+        context.ArgumentOrNull(ArgumentNames.Owner) ?? context.Variable(EnvVars.GitHubRepositoryOwner);
+
+    /// <summary>The commit of this run: <c>--sha</c>, else GITHUB_SHA, else the checked-out commit.</summary>
+    public static string? Sha(this BuildContext context) =>
+        context.ArgumentOrNull(ArgumentNames.Sha) ?? context.Variable(EnvVars.GitHubSha) ?? GitRevision.Head(context.RepoRoot.FullPath);
+}

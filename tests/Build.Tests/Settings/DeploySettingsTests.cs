@@ -1,0 +1,54 @@
+using Build.Settings;
+using Build.Tests.Settings.Support;
+using Pipeline.Definition;
+
+namespace Build.Tests.Settings;
+
+/// <summary>
+/// The deploy stages' settings built in-process from given arguments and variables: the values, and the same errors
+/// <c>DeployPreflightTests</c> asserts through the host.
+/// </summary>
+public sealed class DeploySettingsTests
+{
+    [Fact]
+    public void From_NoOwnerAndABadSmokeUrl_NamesBothSettings()
+    {
+        var settings = Staging(["--images-file=/nonexistent/images.json", "--smoke-url=staging.example.com", "--sha=abc1234"]);
+
+        settings.Problems.Should().Contain("No image owner: pass --owner=<registry namespace> (CI: GITHUB_REPOSITORY_OWNER).")
+            .And.Contain(problem => problem.StartsWith("The smoke-test URL 'staging.example.com' is not an http(s) URL: pass --smoke-url=https://<host>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void From_OwnerFromTheVariable_IsLowerCase()
+    {
+        var settings = Staging(["--sha=abc1234"], new() { ["GITHUB_REPOSITORY_OWNER"] = "Acme" });
+
+        settings.Owner.Should().Be("acme");
+        settings.Sha.Should().Be("abc1234");
+        settings.Release.Should().Be("sovd-webapp");
+        settings.CanaryRelease.Should().Be("sovd-webapp-canary");
+        settings.Namespace.Should().Be("staging");
+    }
+
+    [Fact]
+    public void From_InGitHubActionsWithoutKubeConfigData_NamesTheSecret()
+    {
+        var settings = Staging(["--sha=abc1234", "--owner=acme"], new() { ["GITHUB_ACTIONS"] = "true" });
+
+        settings.Problems.Should().Contain("KUBE_CONFIG_DATA is empty in GitHub Actions: add the KUBE_CONFIG secret (base64 of a kubeconfig) to the 'staging' environment.");
+    }
+
+    [Fact]
+    public void From_CreatePullSecretWithoutToken_SaysWhereTheTokenGoes()
+    {
+        var settings = Staging(["--sha=abc1234", "--owner=acme", "--create-pull-secret", "--image-pull-secret= ", "--set=novalue"]);
+
+        settings.Problems.Should().Contain("--create-pull-secret needs a secret name: pass --image-pull-secret=<name>.")
+            .And.Contain("--create-pull-secret needs the registry token in REGISTRY_PULL_TOKEN (a token that may read the packages; never on the command line).")
+            .And.Contain("--set=novalue is not key=value: write it like helm's --set, e.g. --set=traffic.host=sovd.local.");
+    }
+
+    private static DeploySettings Staging(string[] arguments, Dictionary<string, string>? variables = null) =>
+        DeploySettings.From(SettingsContext.Build(arguments, variables), SovdPipeline.DeployStaging, SovdPipeline.StagingDeployment, defaultProbeRequests: 0);
+}
