@@ -52,11 +52,19 @@ public sealed partial record ContainerSettings
         {
             yield return $"--{ArgumentNames.Registry}={Registry} is not a registry host: give host[:port] without scheme or path, e.g. ghcr.io or {LocalRegistry}.";
         }
-        if (Owner.Length > 0 && !OwnerPattern().IsMatch(Owner))
+        if (Owner.Length == 0 && Ecr is null)
+        {
+            yield return $"No image owner: pass --{ArgumentNames.Owner}=<name> or set {EnvVars.GitHubRepositoryOwner}.";
+        }
+        else if (Owner.Length > 0 && !OwnerPattern().IsMatch(Owner))
         {
             yield return $"Owner '{Owner}' cannot be part of an image name: use lower-case letters, digits, '.', '_' or '-' (--{ArgumentNames.Owner}).";
         }
-        if (Sha.Length > 0 && !ShaPattern().IsMatch(Sha))
+        if (Sha.Length == 0)
+        {
+            yield return $"No commit SHA to tag the images with: pass --{ArgumentNames.Sha}=<commit> or set {EnvVars.GitHubSha} (no git commit is checked out).";
+        }
+        else if (!ShaPattern().IsMatch(Sha))
         {
             yield return $"--{ArgumentNames.Sha}={Sha} is not a commit SHA (7-40 hex digits).";
         }

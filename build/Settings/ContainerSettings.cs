@@ -92,8 +92,9 @@ public sealed partial record ContainerSettings
         var repo = context.RepoRoot.FullPath;
         var registry = context.Argument(ArgumentNames.Registry, context.IsGitHubActions ? SovdPipeline.Registry.Host : LocalRegistry).Trim();
         var ecr = EcrRegistryHost.TryParse(registry);
-        var owner = ecr is null ? ResolveOwner(context, problems) : string.Empty;
-        var sha = ResolveSha(context, problems);
+        // Outside CI an unset owner is the local one; in CI Check() reports it missing. ECR images have none.
+        var owner = ecr is null ? (context.Owner() ?? (context.IsGitHubActions ? string.Empty : LocalOwner)).ToLowerInvariant() : string.Empty;
+        var sha = context.Sha()?.ToLowerInvariant() ?? string.Empty;
         var settings = new ContainerSettings
         {
             Registry = registry,
@@ -121,26 +122,6 @@ public sealed partial record ContainerSettings
             GitHubTokenMissing = string.IsNullOrEmpty(context.Environment.GetEnvironmentVariable(EnvVars.GitHubToken)),
         };
         return settings with { Problems = [.. problems, .. settings.Check()] };
-    }
-
-    private static string ResolveOwner(BuildContext context, List<string> problems)
-    {
-        var owner = context.Owner() ?? (context.IsGitHubActions ? null : LocalOwner);
-        if (owner is null)
-        {
-            problems.Add($"No image owner: pass --{ArgumentNames.Owner}=<name> or set {EnvVars.GitHubRepositoryOwner}.");
-        }
-        return owner?.ToLowerInvariant() ?? string.Empty;
-    }
-
-    private static string ResolveSha(BuildContext context, List<string> problems)
-    {
-        if (context.Sha() is not { } sha)
-        {
-            problems.Add($"No commit SHA to tag the images with: pass --{ArgumentNames.Sha}=<commit> or set {EnvVars.GitHubSha} (no git commit is checked out).");
-            return string.Empty;
-        }
-        return sha.ToLowerInvariant();
     }
 
     private static string ResolveCreated(BuildContext context, string sha, List<string> problems)

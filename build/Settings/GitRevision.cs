@@ -37,17 +37,13 @@ public static class GitRevision
 
     private static string? Ask(string repository, params string[] arguments)
     {
-        var info = new ProcessStartInfo("git")
+        var info = new ProcessStartInfo("git", arguments)
         {
             WorkingDirectory = repository,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
         try
         {
             using var process = Process.Start(info);
