@@ -1,7 +1,7 @@
 using Build.Tools.Npm;
 using Cake.Core.IO;
 
-namespace Build.Tasks.Code;
+namespace Build.Tasks.StageHelpers;
 
 /// <summary>
 /// Installs the frontend's packages with <c>npm ci</c> when node_modules is missing or older than package-lock.json.
@@ -29,7 +29,7 @@ internal static class NodeModules
     }
 
     /// <summary>Why node_modules must be installed, or null when it is current.</summary>
-    public static string? WhyInstall(DirectoryPath frontend)
+    private static string? WhyInstall(DirectoryPath frontend)
     {
         var lockFile = frontend.CombineWithFilePath(LockFile).FullPath;
         if (!File.Exists(lockFile))
