@@ -1,17 +1,18 @@
 using System.Diagnostics;
 using Build.Containers;
+using Build.Tasks.StageHelpers;
 using Build.Tools.Docker;
 using Build.Tools.Npm;
 
 namespace Build.Tasks;
 
-[TaskName("Build-Images")]
+[TaskName(TargetNames.BuildImages)]
 public sealed class BuildImages : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
         var settings = ContainerSettings.From(context);
-        settings.ThrowIfInvalid("Build-Images", settings.BuildProblems());
+        settings.ThrowIfInvalid(SovdPipeline.BuildImages.Name, settings.BuildProblems());
         ToolPreflight.Ensure(context, DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun), NpmRunner.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion));
         BaseImages.EnsureAvailable(context, settings);
 
@@ -25,7 +26,11 @@ public sealed class BuildImages : FrostingTask<BuildContext>
         {
             Timed(context, image.Name, () => context.DockerBuild(BuildSettings(settings, image)));
         }
-        Timed(context, "docker save", () => Save(context, settings));
+        Timed(context, "docker save", () =>
+        {
+            ReportFolder.Clear(context, settings.ImagesArchive);
+            new DockerEngineRunner(context).Save(settings.ImagesArchive, settings.Images.SelectMany(image => image.Tags));
+        });
         context.Information($"Built {string.Join(", ", settings.Images.SelectMany(image => image.Tags))}; saved to {settings.ImagesArchive.FullPath}");
     }
 
@@ -49,17 +54,6 @@ public sealed class BuildImages : FrostingTask<BuildContext>
         CacheFrom = settings.LayerCache ? [image.LatestTag] : [],
         BuildArgs = settings.LayerCache ? new Dictionary<string, string> { ["BUILDKIT_INLINE_CACHE"] = "1" } : new Dictionary<string, string>(),
     };
-
-    private static void Save(BuildContext context, ContainerSettings settings)
-    {
-        var archive = settings.ImagesArchive.FullPath;
-        if (!context.DryRun)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
-            File.Delete(archive);
-        }
-        new DockerEngineRunner(context).Save(settings.ImagesArchive, settings.Images.SelectMany(image => image.Tags));
-    }
 
     private static void Timed(BuildContext context, string step, Action action)
     {

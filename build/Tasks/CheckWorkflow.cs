@@ -2,7 +2,7 @@ using Pipeline.Definition.Generation;
 
 namespace Build.Tasks;
 
-[TaskName("Check-Workflow")]
+[TaskName(TargetNames.CheckWorkflow)]
 public sealed class CheckWorkflow : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

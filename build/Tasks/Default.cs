@@ -1,7 +1,7 @@
 namespace Build.Tasks;
 
 /// <summary>An aggregate target: its dependencies and description come from the pipeline definition.</summary>
-[TaskName("Default")]
+[TaskName(TargetNames.Default)]
 public sealed class Default : FrostingTask<BuildContext>
 {
 }

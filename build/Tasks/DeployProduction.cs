@@ -4,7 +4,7 @@ using Build.Tools.Helm;
 namespace Build.Tasks;
 
 /// <summary>Rolls main out to production through the chart's canary release, 10 % → 50 % → 100 %, then promotes it.</summary>
-[TaskName("Deploy-Production")]
+[TaskName(TargetNames.DeployProduction)]
 public sealed class DeployProduction : FrostingTask<BuildContext>
 {
     private const int DefaultProbeRequests = 50;

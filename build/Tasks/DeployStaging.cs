@@ -3,7 +3,7 @@ using Build.Deploy;
 namespace Build.Tasks;
 
 /// <summary>Deploys develop to staging; smoke tests decide whether the release stays or goes back.</summary>
-[TaskName("Deploy-Staging")]
+[TaskName(TargetNames.DeployStaging)]
 public sealed class DeployStaging : FrostingTask<BuildContext>
 {
     private DeploySession? _session;

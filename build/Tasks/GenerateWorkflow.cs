@@ -1,29 +1,17 @@
+using Build.Tasks.StageHelpers;
 using Pipeline.Definition.Generation;
 
 namespace Build.Tasks;
 
-[TaskName("Generate-Workflow")]
+[TaskName(TargetNames.GenerateWorkflow)]
 public sealed class GenerateWorkflow : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
         foreach (var file in PipelineFiles.Render(context.Pipeline))
         {
-            var path = context.GeneratedRoot.CombineWithFilePath(file.Path).FullPath;
-            if (context.DryRun)
-            {
-                context.Information($"[dry-run] would write {file.Path}");
-                continue;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var unchanged = File.Exists(path) && File.ReadAllText(path) == file.Content;
-            if (!unchanged)
-            {
-                File.WriteAllText(path, file.Content);
-            }
-
-            context.Information($"{file.Path}: {(unchanged ? "unchanged" : "written")}");
+            var path = context.GeneratedRoot.CombineWithFilePath(file.Path);
+            context.Information($"{file.Path}: {ReportFolder.Write(context, path, file.Content)}");
         }
     }
 }

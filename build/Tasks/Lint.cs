@@ -1,7 +1,7 @@
 namespace Build.Tasks;
 
 /// <summary>An aggregate target: its dependencies and description come from the pipeline definition.</summary>
-[TaskName("Lint")]
+[TaskName(TargetNames.Lint)]
 public sealed class Lint : FrostingTask<BuildContext>
 {
 }

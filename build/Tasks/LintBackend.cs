@@ -1,11 +1,11 @@
-using Build.Tasks.Code;
+using Build.Tasks.StageHelpers;
 using Build.Tools.Black;
 using Build.Tools.Mypy;
 using Build.Tools.Ruff;
 
 namespace Build.Tasks;
 
-[TaskName("Lint-Backend")]
+[TaskName(TargetNames.LintBackend)]
 public sealed class LintBackend : FrostingTask<BuildContext>
 {
     private static readonly IReadOnlyList<string> Sources = ["app", "tests"];
@@ -32,7 +32,7 @@ public sealed class LintBackend : FrostingTask<BuildContext>
             new ToolRequirement("black", settings.PythonInstallHint("black"), ctx => new BlackRunner(ctx).IsAvailable(black)),
             new ToolRequirement("mypy", settings.PythonInstallHint("mypy"), ctx => new MypyRunner(ctx).IsAvailable(mypy)));
 
-        var linters = new Linters(context, "Lint-Backend");
+        var linters = new Linters(context, SovdPipeline.LintBackend);
         linters.Run("ruff", () => context.RuffCheck(ruff));
         linters.Run("black", () => context.Black(black));
         linters.Run("mypy", () => context.Mypy(mypy));

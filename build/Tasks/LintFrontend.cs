@@ -1,9 +1,10 @@
-using Build.Tasks.Code;
+using Build.Tasks.StageHelpers;
 using Build.Tools.Npm;
+using Cake.Core.IO;
 
 namespace Build.Tasks;
 
-[TaskName("Lint-Frontend")]
+[TaskName(TargetNames.LintFrontend)]
 public sealed class LintFrontend : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
@@ -14,12 +15,12 @@ public sealed class LintFrontend : FrostingTask<BuildContext>
         NodeModules.EnsureInstalled(context, frontend);
 
         // The app's own scripts say how it is linted (eslint . --max-warnings=0, prettier --check .).
-        var linters = new Linters(context, "Lint-Frontend");
+        var linters = new Linters(context, SovdPipeline.LintFrontend);
         linters.Run("eslint", () => context.NpmRun(Script(frontend, "lint")));
         linters.Run("prettier", () => context.NpmRun(Script(frontend, "format:check")));
         linters.ThrowIfAnyFailed();
     }
 
-    private static NpmRunSettings Script(Cake.Core.IO.DirectoryPath frontend, string script) =>
+    private static NpmRunSettings Script(DirectoryPath frontend, string script) =>
         new() { WorkingDirectory = frontend, Script = script, ThrowOnNonZeroExit = false };
 }

@@ -3,7 +3,7 @@ using Pipeline.Definition.Workflows;
 
 namespace Build.Tasks;
 
-[TaskName("List-Pins")]
+[TaskName(TargetNames.ListPins)]
 public sealed class ListPins : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

@@ -2,7 +2,7 @@ using Pipeline.Definition.Stages;
 
 namespace Build.Tasks;
 
-[TaskName("Pipeline-Report")]
+[TaskName(TargetNames.PipelineReport)]
 public sealed class PipelineReport : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

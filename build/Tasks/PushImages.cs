@@ -5,11 +5,11 @@ using Cake.Common;
 
 namespace Build.Tasks;
 
-[TaskName("Push-Images")]
+[TaskName(TargetNames.PushImages)]
 public sealed class PushImages : FrostingTask<BuildContext>
 {
     /// <summary><c>--push-latest=true|false</c>: whether this push moves the <c>latest</c> tags.</summary>
-    public const string PushLatestArgument = "push-latest";
+    private const string PushLatestArgument = "push-latest";
 
     private string? _loggedInTo;
 
@@ -18,13 +18,13 @@ public sealed class PushImages : FrostingTask<BuildContext>
     /// so an image from develop never becomes <c>latest</c>. Locally (the local registry) every push moves it.
     /// Build-Images still tags <c>latest</c> locally: that tag is the layer cache's name and never leaves the runner.
     /// </summary>
-    public static bool PushesLatest(BuildContext context) =>
+    private static bool PushesLatest(BuildContext context) =>
         context.Argument(PushLatestArgument, !context.IsGitHubActions || CiTrigger.Decide(context, SovdPipeline.DeployProduction).ShouldRun);
 
     public override void Run(BuildContext context)
     {
         var settings = ContainerSettings.From(context);
-        settings.ThrowIfInvalid("Push-Images", settings.PushProblems());
+        settings.ThrowIfInvalid(SovdPipeline.PushImages.Name, settings.PushProblems());
         ToolPreflight.Ensure(context, [DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun), .. EcrLogin.Requirements(settings)]);
         LocalImages.EnsurePresent(context, settings, LocalImages.AllTags(settings));
         LogIn(context, settings);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Build.Containers;
 using Build.Rehearsal;
+using Build.Tasks.StageHelpers;
 using Build.Tools.Docker;
 
 namespace Build.Tasks;
@@ -9,13 +10,13 @@ namespace Build.Tasks;
 /// A local dress rehearsal of the release path: its dependencies (lint, unit tests, images, integration, E2E) come
 /// from the definition; this task then pushes to the local registry and prints how long every stage took.
 /// </summary>
-[TaskName("Rehearse")]
+[TaskName(TargetNames.Rehearse)]
 public sealed class Rehearse : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
         var settings = ContainerSettings.From(context);
-        settings.ThrowIfInvalid("Rehearse", LocalRegistryProblems(context, settings));
+        settings.ThrowIfInvalid(SovdPipeline.Rehearse.Name, LocalRegistry.Problems(context, settings));
         if (IsolatedRehearsal.Requested(context))
         {
             // Every stage in a clean checkout of its own, as GitHub runs the jobs (build/Rehearsal).
@@ -34,32 +35,5 @@ public sealed class Rehearse : FrostingTask<BuildContext>
             context.Warning("No stage times were recorded: the host needs .UseTaskLifetime<StageTimings>() in build/Program.cs.");
         }
         context.Information("Rehearsal finished:\n" + StageTimings.Table(context, stages));
-    }
-
-    /// <summary>A rehearsal never publishes: the registry must be on this machine and answer.</summary>
-    private static IEnumerable<string> LocalRegistryProblems(BuildContext context, ContainerSettings settings)
-    {
-        var host = settings.Registry.Split(':')[0];
-        if (host is not ("127.0.0.1" or "localhost"))
-        {
-            yield return $"Rehearse pushes only to a local registry, not {settings.Registry}: drop --{ArgumentNames.Registry} (default {ContainerSettings.LocalRegistry}); Push-Images publishes.";
-        }
-        else if (!context.DryRun && !RegistryAnswers(settings.Registry))
-        {
-            yield return $"No registry answers at http://{settings.Registry}/v2/: {ContainerSettings.EngineHint}.";
-        }
-    }
-
-    private static bool RegistryAnswers(string registry)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        try
-        {
-            return http.GetAsync(new Uri($"http://{registry}/v2/")).GetAwaiter().GetResult().IsSuccessStatusCode;
-        }
-        catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
     }
 }

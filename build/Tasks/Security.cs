@@ -1,7 +1,7 @@
 namespace Build.Tasks;
 
 /// <summary>An aggregate target: its dependencies and description come from the pipeline definition.</summary>
-[TaskName("Security")]
+[TaskName(TargetNames.Security)]
 public sealed class Security : FrostingTask<BuildContext>
 {
 }

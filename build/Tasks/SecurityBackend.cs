@@ -1,5 +1,5 @@
 using Build.Security;
-using Build.Tasks.Code;
+using Build.Tasks.StageHelpers;
 using Build.Tools.Bandit;
 using Build.Tools.PipAudit;
 using Cake.Core.IO;
@@ -11,12 +11,9 @@ namespace Build.Tasks;
 /// the triage file fails the stage; Bandit fails it on untriaged high-severity findings. A pip-audit that could not finish
 /// (its vulnerability service unreachable) audited nothing and fails the stage too.
 /// </summary>
-[TaskName("Security-Backend")]
+[TaskName(TargetNames.SecurityBackend)]
 public sealed class SecurityBackend : FrostingTask<BuildContext>
 {
-    private const string PipAuditFile = "pip-audit.json";
-    private const string BanditFile = "bandit.json";
-
     public override void Run(BuildContext context)
     {
         var settings = CodeSettings.From(context);
@@ -28,40 +25,27 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
             WorkingDirectory = backend,
             RequirementFiles = [backend.CombineWithFilePath("requirements.txt")],
             Format = PipAuditFormat.Json,
-            OutputFile = reports.CombineWithFilePath(PipAuditFile),
+            OutputFile = reports.CombineWithFilePath("pip-audit.json"),
         };
-        var banditJson = Bandit(settings, backend, BanditFormat.Json, reports.CombineWithFilePath(BanditFile));
+        var banditJson = Bandit(settings, backend, BanditFormat.Json, reports.CombineWithFilePath("bandit.json"));
         ToolPreflight.Ensure(
             context,
             new ToolRequirement("pip-audit", settings.PythonInstallHint("pip_audit"), ctx => new PipAuditRunner(ctx).IsAvailable(pipAudit)),
             new ToolRequirement("bandit", settings.PythonInstallHint("bandit"), ctx => new BanditRunner(ctx).IsAvailable(banditJson)));
-
         var triage = Triage.Load(context);
 
         ReportFolder.Reset(context, reports);
-        var failures = new StageFailures("Security-Backend");
         context.Information("{0}", "--- pip-audit ---");
         var audit = context.PipAudit(pipAudit);
         context.Information("{0}", "--- bandit ---");
         // Bandit writes one format per run: the screen report for people, then the JSON the stage judges.
         context.Bandit(Bandit(settings, backend, BanditFormat.Screen, null));
         var scan = context.Bandit(banditJson);
-        if (context.DryRun)
-        {
-            context.Information("{0}", $"[dry-run] would fail on pip-audit vulnerabilities and high-severity Bandit findings not triaged in {triage.Path}");
-            return;
-        }
-        var verdicts = new[]
-        {
-            JudgePipAudit(context, failures, audit, pipAudit.OutputFile!, triage),
-            JudgeBandit(context, failures, scan, banditJson.OutputFile!, triage),
-        }.OfType<TriageVerdict>().ToList();
-        TriageSummary.Report(context, "Security-Backend", verdicts);
-        foreach (var failure in verdicts.Select(verdict => verdict.Failure).OfType<string>())
-        {
-            failures.Add(failure);
-        }
-        failures.ThrowIfAny();
+        ScanVerdicts.Judge(context, SovdPipeline.SecurityBackend, triage, "pip-audit vulnerabilities and high-severity Bandit findings", failures =>
+        [
+            PipAuditVerdict(context, failures, audit, pipAudit.OutputFile!, triage),
+            BanditVerdict(context, failures, scan, banditJson.OutputFile!, triage),
+        ]);
     }
 
     private static BanditSettings Bandit(CodeSettings settings, DirectoryPath backend, BanditFormat format, FilePath? output) => new()
@@ -74,7 +58,7 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
         Quiet = true,
     };
 
-    private static TriageVerdict? JudgePipAudit(BuildContext context, StageFailures failures, ToolResult result, FilePath report, TriageFile triage)
+    private static TriageVerdict? PipAuditVerdict(BuildContext context, StageFailures failures, ToolResult result, FilePath report, TriageFile triage)
     {
         if (ReportFolder.Existing(report) is not { } path)
         {
@@ -95,7 +79,7 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
         return TriageVerdict.Of(ScannerFindings.PipAudit, ScannerFindings.From(audit), triage);
     }
 
-    private static TriageVerdict? JudgeBandit(BuildContext context, StageFailures failures, ToolResult result, FilePath report, TriageFile triage)
+    private static TriageVerdict? BanditVerdict(BuildContext context, StageFailures failures, ToolResult result, FilePath report, TriageFile triage)
     {
         if (ReportFolder.Existing(report) is not { } path)
         {

@@ -1,5 +1,6 @@
 using Build.Containers;
 using Build.Security;
+using Build.Tasks.StageHelpers;
 using Build.Tools.Docker;
 using Build.Tools.Trivy;
 using Cake.Core.IO;
@@ -11,7 +12,7 @@ namespace Build.Tasks;
 /// triage file. Findings without a fixed version are skipped by default (<c>--ignore-unfixed</c>): nothing can be done
 /// about them but wait, and Debian marks many of them <c>will_not_fix</c>; <c>--ignore-unfixed=false</c> reports them too.
 /// </summary>
-[TaskName("Security-Images")]
+[TaskName(TargetNames.SecurityImages)]
 public sealed class SecurityImages : FrostingTask<BuildContext>
 {
     private static readonly TrivySeverity[] FailSeverities = [TrivySeverity.Critical];
@@ -19,7 +20,7 @@ public sealed class SecurityImages : FrostingTask<BuildContext>
     public override void Run(BuildContext context)
     {
         var settings = ContainerSettings.From(context);
-        settings.ThrowIfInvalid("Security-Images");
+        settings.ThrowIfInvalid(SovdPipeline.SecurityImages.Name);
         var ignoreUnfixed = context.Argument(ArgumentNames.IgnoreUnfixed, true);
         ToolPreflight.Ensure(context,
             TrivyRunner.Requirement(),
@@ -29,56 +30,28 @@ public sealed class SecurityImages : FrostingTask<BuildContext>
             ? $"Unfixed findings skipped (trivy --ignore-unfixed; --{ArgumentNames.IgnoreUnfixed}=false reports them)"
             : "Unfixed findings reported too (--ignore-unfixed=false)");
         LocalImages.EnsurePresent(context, settings, LocalImages.ShaTags(settings));
-        var reports = context.ArtifactDirectory(SovdPipeline.ImageScanReports);
-        ReportFolder.Reset(context, reports);
+        var reports = ReportFolder.Reset(context, context.ArtifactDirectory(SovdPipeline.ImageScanReports));
 
         // Every image is scanned even when the first fails, so one run shows all findings.
-        var outcomes = settings.Images.Select(image => Scan(context, image, reports, ignoreUnfixed, triage)).ToList();
-        if (context.DryRun)
-        {
-            context.Information("{0}", $"[dry-run] would fail on {string.Join(", ", FailSeverities.Select(s => s.ToWire()))} findings not triaged in {triage.Path}");
-            return;
-        }
-        var verdicts = outcomes.Select(outcome => outcome.Verdict).OfType<TriageVerdict>().ToList();
-        TriageSummary.Report(context, "Security-Images", verdicts);
-        var failures = outcomes.Select(outcome => outcome.Failure ?? outcome.Verdict?.Failure).OfType<string>().ToList();
-        if (failures.Count > 0)
-        {
-            throw new CakeException("Image scan failed:\n" + string.Join('\n', failures.Select(failure => "  - " + failure)));
-        }
-        context.Information($"No new CRITICAL vulnerabilities in {string.Join(", ", settings.Images.Select(image => image.ShaTag))}; SARIF in {reports.FullPath}");
+        var scans = settings.Images.Select(image => Scan(context, image, reports, ignoreUnfixed)).ToList();
+        var failsOn = $"{string.Join(", ", FailSeverities.Select(s => s.ToWire()))} findings";
+        ScanVerdicts.Judge(context, SovdPipeline.SecurityImages, triage, failsOn, failures => scans.Select(scan => scan.Verdict(failures, triage)),
+            passed: $"No new CRITICAL vulnerabilities in {string.Join(", ", settings.Images.Select(image => image.ShaTag))}; SARIF in {reports.FullPath}");
     }
 
-    /// <summary>What scanning one image found; <see cref="Failure"/> when the scan itself failed.</summary>
-    private sealed record ImageScan(TriageVerdict? Verdict, string? Failure);
-
-    private static ImageScan Scan(BuildContext context, ContainerImage image, DirectoryPath reports, bool ignoreUnfixed, TriageFile triage)
+    private static ImageScan Scan(BuildContext context, ContainerImage image, DirectoryPath reports, bool ignoreUnfixed)
     {
         var json = reports.CombineWithFilePath($"{image.Name}.json");
         // No --exit-code: findings exit 0 and are judged from the JSON against the triage file; a non-zero exit is a failed scan.
         var scan = context.TrivyImage(Settings(image, ignoreUnfixed, TrivyFormat.Json, json, skipDbUpdate: false));
         if (scan.Outcome is TrivyOutcome.DatabaseUnreachable or TrivyOutcome.Failed)
         {
-            // Nothing was checked: never a pass.
-            return new ImageScan(null, $"{image.Name}: {scan.Message}");
+            return new ImageScan(image, scan, json, null);
         }
         // The same findings as SARIF for code scanning; the database is already downloaded by the scan above.
         var sarif = reports.CombineWithFilePath($"{image.Name}.sarif");
         var sarifScan = context.TrivyImage(Settings(image, ignoreUnfixed, TrivyFormat.Sarif, sarif, skipDbUpdate: true));
-        if (context.DryRun)
-        {
-            return new ImageScan(null, null);
-        }
-        if (sarifScan.Passed && File.Exists(sarif.FullPath))
-        {
-            SarifCategory.Set(sarif.FullPath, $"image-scan/{image.Name}");
-        }
-        if (!File.Exists(json.FullPath))
-        {
-            return new ImageScan(null, $"{image.Name}: trivy exited {scan.Result.ExitCode} without writing {json.FullPath}; nothing was checked");
-        }
-        var report = TrivyJsonReport.Read(json.FullPath);
-        return new ImageScan(TriageVerdict.Of($"{ScannerFindings.Trivy} {image.Name}", ScannerFindings.From(image.Name, report), triage), null);
+        return new ImageScan(image, scan, json, sarifScan.Passed ? sarif : null);
     }
 
     private static TrivyImageSettings Settings(ContainerImage image, bool ignoreUnfixed, TrivyFormat format, FilePath output, bool skipDbUpdate) => new()
@@ -90,4 +63,28 @@ public sealed class SecurityImages : FrostingTask<BuildContext>
         OutputFile = output,
         SkipDbUpdate = skipDbUpdate,
     };
+
+    /// <summary>One image's scan; <see cref="Sarif"/> when the SARIF run succeeded.</summary>
+    private sealed record ImageScan(ContainerImage Image, TrivyScanResult Scan, FilePath Json, FilePath? Sarif)
+    {
+        public TriageVerdict? Verdict(StageFailures failures, TriageFile triage)
+        {
+            if (Scan.Outcome is TrivyOutcome.DatabaseUnreachable or TrivyOutcome.Failed)
+            {
+                // Nothing was checked: never a pass.
+                failures.Add($"{Image.Name}: {Scan.Message}");
+                return null;
+            }
+            if (Sarif is not null && File.Exists(Sarif.FullPath))
+            {
+                SarifCategory.Set(Sarif.FullPath, $"image-scan/{Image.Name}");
+            }
+            if (ReportFolder.Existing(Json) is not { } path)
+            {
+                failures.Add($"{Image.Name}: trivy exited {Scan.Result.ExitCode} without writing {Json.FullPath}; nothing was checked");
+                return null;
+            }
+            return TriageVerdict.Of($"{ScannerFindings.Trivy} {Image.Name}", ScannerFindings.From(Image.Name, TrivyJsonReport.Read(path)), triage);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Build.Containers;
+using Build.Tasks.StageHelpers;
 using Build.Tools.Docker;
 using Build.Tools.DockerCompose;
 using Build.Tools.Npm;
@@ -7,16 +8,14 @@ using Cake.Core.IO;
 
 namespace Build.Tasks;
 
-[TaskName("Test-E2E")]
-public sealed class TestE2E : FrostingTask<BuildContext>
+[TaskName(TargetNames.TestE2E)]
+public sealed class TestE2E : StackStage
 {
-    private ComposeStack? _stack;
-
     public override void Run(BuildContext context)
     {
         var settings = ContainerSettings.From(context);
         var e2e = context.AppRoot.Combine("e2e");
-        settings.ThrowIfInvalid("Test-E2E", settings.StackProblems(needsBrowser: true).Concat(
+        settings.ThrowIfInvalid(SovdPipeline.TestE2E.Name, settings.StackProblems(needsBrowser: true).Concat(
             File.Exists(e2e.CombineWithFilePath("package.json").FullPath) ? [] : [$"{e2e.FullPath}/package.json does not exist: is --app-root the sample app's folder?"]));
         ToolPreflight.Ensure(context,
             DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun),
@@ -24,26 +23,17 @@ public sealed class TestE2E : FrostingTask<BuildContext>
             NpmRunner.Requirement(),
             NpxRunner.Requirement(),
             NodeRuntime.Requirement(SovdPipeline.NodeVersion));
-        LocalImages.EnsurePresent(context, settings, LocalImages.ShaTags(settings));
-        var output = context.ArtifactDirectory(SovdPipeline.EndToEndFailures);
-        ReportFolder.Reset(context, output);
         // Installed before the stack starts: the stack should not run longer than the tests need it.
         NodeModules.EnsureInstalled(context, e2e);
 
+        var output = context.ArtifactDirectory(SovdPipeline.EndToEndFailures);
         var stack = ComposeStack.For(context, settings, "e2e");
-        _stack = stack;
-        stack.Start(settings.StackTimeout);
+        Start(context, settings, stack, output);
         var result = context.Npx(PlaywrightSettings(settings, e2e, output, stack));
         if (!result.Succeeded)
         {
             throw new CakeException($"End-to-end tests failed (playwright exit code {result.ExitCode}). {Evidence(output)}");
         }
-    }
-
-    public override void Finally(BuildContext context)
-    {
-        _stack?.Stop();
-        _stack = null;
     }
 
     private static NpxSettings PlaywrightSettings(ContainerSettings settings, DirectoryPath e2e, DirectoryPath output, ComposeStack stack)

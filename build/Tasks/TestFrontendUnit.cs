@@ -1,25 +1,21 @@
-using Build.Tasks.Code;
+using Build.Tasks.StageHelpers;
 using Build.Tools.Npm;
 using Build.Tools.Reports;
 using Cake.Core.IO;
 
 namespace Build.Tasks;
 
-[TaskName("Test-Frontend-Unit")]
+[TaskName(TargetNames.TestFrontendUnit)]
 public sealed class TestFrontendUnit : FrostingTask<BuildContext>
 {
-    private const string JUnitFile = "junit.xml";
-    private const string CoverageFolder = "coverage";
-    private const string SummaryFile = "coverage-summary.json";
-
     public override void Run(BuildContext context)
     {
         var settings = CodeSettings.From(context);
         var threshold = settings.RequireCoverageThreshold();
         var frontend = settings.RequireFrontend();
         var reports = context.ArtifactDirectory(SovdPipeline.FrontendUnitReports);
-        var junit = reports.CombineWithFilePath(JUnitFile);
-        var coverage = reports.Combine(CoverageFolder);
+        var junit = reports.CombineWithFilePath("junit.xml");
+        var coverage = reports.Combine("coverage");
         ToolPreflight.Ensure(context, NpmRunner.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion));
         NodeModules.EnsureInstalled(context, frontend);
 
@@ -31,11 +27,8 @@ public sealed class TestFrontendUnit : FrostingTask<BuildContext>
             Arguments = VitestArguments(junit, coverage, threshold),
             ThrowOnNonZeroExit = false,
         });
-        if (context.DryRun)
-        {
-            return;
-        }
-        Judge(context, result, junit, coverage.CombineWithFilePath(SummaryFile), threshold);
+        TestReports.JudgeUnitTests(context, SovdPipeline.TestFrontendUnit, "Frontend unit tests", "vitest", result, junit,
+            coverage.CombineWithFilePath("coverage-summary.json"), path => Coverage(context, path, threshold));
     }
 
     /// <summary>Reporters, report paths and thresholds on the command line, so the pipeline's settings win over vite.config.ts.</summary>
@@ -52,29 +45,15 @@ public sealed class TestFrontendUnit : FrostingTask<BuildContext>
         ];
     }
 
-    private static void Judge(BuildContext context, ToolResult result, FilePath junit, FilePath summary, int threshold)
+    private static string? Coverage(BuildContext context, string summary, int threshold)
     {
-        var failures = new StageFailures("Test-Frontend-Unit");
-        TestResults.Check(context, failures, "Frontend unit tests", "vitest", result, junit);
-
-        if (ReportFolder.Existing(summary) is { } summaryPath)
-        {
-            static string Figure((string Metric, decimal Percent) m) => string.Create(CultureInfo.InvariantCulture, $"{m.Metric} {m.Percent:0.00} %");
-            var totals = CoverageSummaryReport.Read(summaryPath);
-            context.Information("{0}", $"Frontend coverage: {string.Join(", ", totals.Metrics.Select(Figure))}; " +
-                $"threshold {threshold} % each (Cobertura in {System.IO.Path.GetDirectoryName(summaryPath)})");
-            var below = totals.Metrics.Where(m => m.Percent < threshold).Select(Figure).ToList();
-            if (below.Count > 0)
-            {
-                failures.Add($"coverage is below the threshold of {threshold} % (--{ArgumentNames.CoverageThreshold}): {string.Join(", ", below)}");
-            }
-        }
-        else if (!failures.Any)
-        {
-            failures.Add($"vitest wrote no coverage summary ({summary.FullPath}); its output is above");
-        }
-
-        TestResults.CheckExitCode(failures, "vitest", result);
-        failures.ThrowIfAny();
+        static string Figure((string Metric, decimal Percent) m) => string.Create(CultureInfo.InvariantCulture, $"{m.Metric} {m.Percent:0.00} %");
+        var totals = CoverageSummaryReport.Read(summary);
+        context.Information("{0}", $"Frontend coverage: {string.Join(", ", totals.Metrics.Select(Figure))}; " +
+            $"threshold {threshold} % each (Cobertura in {System.IO.Path.GetDirectoryName(summary)})");
+        var below = totals.Metrics.Where(m => m.Percent < threshold).Select(Figure).ToList();
+        return below.Count > 0
+            ? $"coverage is below the threshold of {threshold} % (--{ArgumentNames.CoverageThreshold}): {string.Join(", ", below)}"
+            : null;
     }
 }

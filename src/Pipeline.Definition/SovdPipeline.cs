@@ -64,7 +64,7 @@ public static class SovdPipeline
     public static readonly Artifact ProductionDeployment = new("production-deployment", ".artifacts/deploy-production");
 
     // 1. Lint, with the drift check of this very workflow beside it.
-    public static readonly Stage CheckWorkflow = new("Check-Workflow",
+    public static readonly Stage CheckWorkflow = new(TargetNames.CheckWorkflow,
         "Fails when ci-cd.yml or docs/pipeline.md differ from what the definition generates", Lint)
     {
         SavesHostCache = true,
@@ -72,7 +72,7 @@ public static class SovdPipeline
         Duration = ExpectedDuration.Minutes(1.5, 0.7, "estimate: SDK setup + restore + host build"),
     };
 
-    public static readonly Stage LintBackend = new("Lint-Backend",
+    public static readonly Stage LintBackend = new(TargetNames.LintBackend,
         "ruff check, black --check and mypy on the backend (app, tests); runs every linter, then fails naming the ones with findings", Lint)
     {
         Toolchains = [BackendPython],
@@ -80,7 +80,7 @@ public static class SovdPipeline
         Duration = ExpectedDuration.Minutes(2, 1, "estimate: pip install + linters"),
     };
 
-    public static readonly Stage LintFrontend = new("Lint-Frontend",
+    public static readonly Stage LintFrontend = new(TargetNames.LintFrontend,
         "eslint and prettier --check on the frontend (its npm scripts lint and format:check); npm ci first when node_modules is missing or stale", Lint)
     {
         Toolchains = [FrontendNode],
@@ -89,7 +89,7 @@ public static class SovdPipeline
     };
 
     // 2. Unit tests, alongside lint: neither needs the other's result.
-    public static readonly Stage TestPipeline = new("Test-Pipeline",
+    public static readonly Stage TestPipeline = new(TargetNames.TestPipeline,
         "dotnet test Pipeline.sln with TRX results in .artifacts/pipeline-tests; --test-filter (default: the tests that need only the .NET SDK; empty = every test)", UnitTests)
     {
         Restores = NuGetRestore.Solution,
@@ -110,7 +110,7 @@ public static class SovdPipeline
         Duration = ExpectedDuration.Minutes(3, 2, "estimate: restore + build + fast tests"),
     };
 
-    public static readonly Stage TestBackendUnit = new("Test-Backend-Unit",
+    public static readonly Stage TestBackendUnit = new(TargetNames.TestBackendUnit,
         "pytest on backend/tests/unit with coverage of app; fails on a failing test or below --coverage-threshold (lines and branches); JUnit and Cobertura XML in .artifacts/backend-unit", UnitTests)
     {
         Toolchains = [BackendPython],
@@ -120,7 +120,7 @@ public static class SovdPipeline
         Duration = ExpectedDuration.Minutes(2, 1, "estimate: pip install + pytest"),
     };
 
-    public static readonly Stage TestFrontendUnit = new("Test-Frontend-Unit",
+    public static readonly Stage TestFrontendUnit = new(TargetNames.TestFrontendUnit,
         "vitest with coverage (npm run test:coverage); fails on a failing test or when lines, functions, statements or branches are below --coverage-threshold; JUnit and Cobertura XML in .artifacts/frontend-unit", UnitTests)
     {
         Toolchains = [FrontendNode],
@@ -131,8 +131,8 @@ public static class SovdPipeline
     };
 
     // 6. Images are built once, early, and reused by the integration, E2E, scan and push jobs.
-    public static readonly Stage BuildImages = new("Build-Images",
-        "Backend and frontend production images, tagged with the commit SHA and latest", PipelineStep.BuildImages)
+    public static readonly Stage BuildImages = new(TargetNames.BuildImages,
+        "Backend and frontend production images, tagged with the commit SHA and latest", ImageBuild)
     {
         Toolchains = [FrontendNode],
         Uploads = [Images],
@@ -142,7 +142,7 @@ public static class SovdPipeline
     };
 
     // 3. and 4. Integration and E2E run on the built images, side by side.
-    public static readonly Stage TestIntegration = new("Test-Integration",
+    public static readonly Stage TestIntegration = new(TargetNames.TestIntegration,
         "docker compose up, backend integration tests against the stack, compose down (always)", IntegrationTests)
     {
         Needs = [TestBackendUnit, BuildImages],
@@ -153,7 +153,7 @@ public static class SovdPipeline
         Duration = ExpectedDuration.Minutes(3, 2, "estimate: docker load + compose up + pytest"),
     };
 
-    public static readonly Stage TestE2E = new("Test-E2E",
+    public static readonly Stage TestE2E = new(TargetNames.TestE2E,
         "docker compose up, Playwright headless against the stack, compose down (always)", EndToEndTests)
     {
         Needs = [TestFrontendUnit, BuildImages],
@@ -165,7 +165,7 @@ public static class SovdPipeline
     };
 
     // 5. Security scans, in parallel; the image scan waits only for the images.
-    public static readonly Stage SecurityBackend = new("Security-Backend",
+    public static readonly Stage SecurityBackend = new(TargetNames.SecurityBackend,
         "pip-audit of backend/requirements.txt (fails on any known vulnerability: pip-audit has no severity) and Bandit on backend/app (fails on high severity); JSON reports in .artifacts/security-backend", SecurityScans)
     {
         Toolchains = [BackendPython],
@@ -174,7 +174,7 @@ public static class SovdPipeline
         Duration = ExpectedDuration.Minutes(2, 1, "estimate: pip install + scanners"),
     };
 
-    public static readonly Stage SecurityFrontend = new("Security-Frontend",
+    public static readonly Stage SecurityFrontend = new(TargetNames.SecurityFrontend,
         "npm audit --audit-level=critical of the frontend's dependencies; fails on critical vulnerabilities and when the audit service is unreachable; JSON report in .artifacts/security-frontend", SecurityScans)
     {
         Toolchains = [Toolchain.Node(NodeVersion)],
@@ -183,7 +183,7 @@ public static class SovdPipeline
         Duration = ExpectedDuration.Minutes(1, 0.5, "estimate: npm audit"),
     };
 
-    public static readonly Stage SecurityImages = new("Security-Images",
+    public static readonly Stage SecurityImages = new(TargetNames.SecurityImages,
         "Trivy on the built images; fails on CRITICAL findings and uploads SARIF to code scanning", SecurityScans)
     {
         Needs = [BuildImages],
@@ -197,8 +197,8 @@ public static class SovdPipeline
     };
 
     // 7. Push: only from pushes, only when every check above passed, the workflow included.
-    public static readonly Stage PushImages = new("Push-Images",
-        "Pushes the built images (SHA and latest tags) and records their digests", PipelineStep.PushImages)
+    public static readonly Stage PushImages = new(TargetNames.PushImages,
+        "Pushes the built images (SHA and latest tags) and records their digests", ImagePush)
     {
         Needs = [CheckWorkflow, LintBackend, LintFrontend, TestPipeline, TestIntegration, TestE2E,
                  SecurityBackend, SecurityFrontend, SecurityImages],
@@ -224,8 +224,8 @@ public static class SovdPipeline
     };
 
     // 8. Staging follows develop.
-    public static readonly Stage DeployStaging = new("Deploy-Staging",
-        "helm upgrade --install into staging, smoke tests, rollback when they fail", PipelineStep.DeployStaging)
+    public static readonly Stage DeployStaging = new(TargetNames.DeployStaging,
+        "helm upgrade --install into staging, smoke tests, rollback when they fail", StagingDeploy)
     {
         Needs = [PushImages],
         When = RunCondition.OnPushTo("develop"),
@@ -241,8 +241,8 @@ public static class SovdPipeline
     };
 
     // 9. Production follows main, after a person approves the `production` environment.
-    public static readonly Stage DeployProduction = new("Deploy-Production",
-        "Canary rollout 10 % -> 50 % -> 100 % with smoke tests at each step; automatic rollback", PipelineStep.DeployProduction)
+    public static readonly Stage DeployProduction = new(TargetNames.DeployProduction,
+        "Canary rollout 10 % -> 50 % -> 100 % with smoke tests at each step; automatic rollback", ProductionDeploy)
     {
         Needs = [PushImages],
         When = RunCondition.OnPushTo("main"),
@@ -252,7 +252,7 @@ public static class SovdPipeline
         Uploads = [ProductionDeployment],
         Cluster = Clusters,
         Secrets = [new SecretBinding("SMOKE_API_TOKEN", "SMOKE_API_TOKEN")],
-        CiArguments = ["--confirm=Deploy-Production"],
+        CiArguments = [$"--confirm={TargetNames.DeployProduction}"],
         // Worst case 72.5 min + 5 margin: each weight step also upgrades stable's route (DeployWorstCase).
         TimeoutMinutes = 80,
         DeployTimeouts = DeployBounds with { CanaryWeights = [10, 50, 100] },
@@ -260,30 +260,30 @@ public static class SovdPipeline
     };
 
     // Targets for people: aggregates and tools.
-    public static readonly LocalTarget GenerateWorkflow = new("Generate-Workflow",
+    public static readonly LocalTarget GenerateWorkflow = new(TargetNames.GenerateWorkflow,
         "Writes ci-cd.yml and docs/pipeline.md from this definition");
 
-    public static readonly LocalTarget ListPins = new("List-Pins",
+    public static readonly LocalTarget ListPins = new(TargetNames.ListPins,
         "Lists every pinned action (version, commit SHA, where the SHA was confirmed) for review and bumps");
 
-    public static readonly LocalTarget PipelineReport = new("Pipeline-Report",
+    public static readonly LocalTarget PipelineReport = new(TargetNames.PipelineReport,
         "Prints the stages each event runs and the critical path against the budget");
 
-    public static readonly LocalTarget LintAll = new("Lint", "Every lint stage") { DependsOn = [LintBackend, LintFrontend] };
+    public static readonly LocalTarget LintAll = new(TargetNames.Lint, "Every lint stage") { DependsOn = [LintBackend, LintFrontend] };
 
-    public static readonly LocalTarget TestAll = new("Test", "Every test stage")
+    public static readonly LocalTarget TestAll = new(TargetNames.Test, "Every test stage")
     {
         DependsOn = [TestPipeline, TestBackendUnit, TestFrontendUnit, TestIntegration, TestE2E],
     };
 
-    public static readonly LocalTarget SecurityAll = new("Security", "Every security scan")
+    public static readonly LocalTarget SecurityAll = new(TargetNames.Security, "Every security scan")
     {
         DependsOn = [SecurityBackend, SecurityFrontend, SecurityImages],
     };
 
-    public static readonly LocalTarget ImagesAll = new("Images", "Builds the images") { DependsOn = [BuildImages] };
+    public static readonly LocalTarget ImagesAll = new(TargetNames.Images, "Builds the images") { DependsOn = [BuildImages] };
 
-    public static readonly LocalTarget Rehearse = new("Rehearse",
+    public static readonly LocalTarget Rehearse = new(TargetNames.Rehearse,
         "Lint, unit tests, images, integration and E2E, then a push to the local registry, with a table of stage times")
     {
         DependsOn = [LintBackend, LintFrontend, TestBackendUnit, TestFrontendUnit, BuildImages, TestIntegration, TestE2E],
@@ -301,7 +301,7 @@ public static class SovdPipeline
             SecurityBackend, SecurityFrontend, SecurityImages,
             PushImages, DeployStaging, DeployProduction,
         ];
-        var ci = new LocalTarget("CI", "Everything a pull request runs")
+        var ci = new LocalTarget(TargetNames.CI, "Everything a pull request runs")
         {
             DependsOn = [.. stages.Where(s => s.When == RunCondition.Always)],
         };
@@ -311,7 +311,7 @@ public static class SovdPipeline
             LocalTargets =
             [
                 GenerateWorkflow, ListPins, PipelineReport, LintAll, TestAll, SecurityAll, ImagesAll, Rehearse, ci,
-                new LocalTarget("Default", "Runs CI") { DependsOn = [ci] },
+                new LocalTarget(TargetNames.Default, "Runs CI") { DependsOn = [ci] },
             ],
         };
     }

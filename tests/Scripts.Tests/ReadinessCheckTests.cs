@@ -1,3 +1,4 @@
+using Pipeline.Tests.Shared;
 using Scripts.Tests.Support;
 
 namespace Scripts.Tests;
@@ -82,7 +83,7 @@ public sealed class ReadinessCheckTests : FaultServerTest
     {
         Server.ServeHealthyStack();
 
-        var run = await SmokeScript.Against($"http://127.0.0.1:{FreePort.Next()}")
+        var run = await SmokeScript.Against($"http://127.0.0.1:{LocalServer.FreePort()}")
             .Args("--api-base-url", Server.BaseUrl + "/", "--timeout=3").RunAsync();
 
         run.ShouldExitWith(0);

@@ -1,3 +1,4 @@
+using Pipeline.Tests.Shared;
 using Scripts.Tests.Support;
 
 namespace Scripts.Tests;
@@ -54,7 +55,7 @@ public sealed class TimeBoundTests : FaultServerTest
     [Fact]
     public async Task Fails_every_check_when_the_connection_is_refused()
     {
-        var closedPort = FreePort.Next();
+        var closedPort = LocalServer.FreePort();
 
         var run = await SmokeScript.Against($"http://127.0.0.1:{closedPort}").RunAsync();
 

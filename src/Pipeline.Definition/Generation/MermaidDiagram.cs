@@ -91,10 +91,10 @@ public static class MermaidDiagram
         PipelineStep.IntegrationTests => "Integration tests",
         PipelineStep.EndToEndTests => "E2E tests",
         PipelineStep.SecurityScans => "Security scans",
-        PipelineStep.BuildImages => "Build images",
-        PipelineStep.PushImages => "Push images",
-        PipelineStep.DeployStaging => "Deploy staging",
-        PipelineStep.DeployProduction => "Deploy production (approval)",
+        PipelineStep.ImageBuild => "Build images",
+        PipelineStep.ImagePush => "Push images",
+        PipelineStep.StagingDeploy => "Deploy staging",
+        PipelineStep.ProductionDeploy => "Deploy production (approval)",
         _ => step.ToString(),
     };
 }

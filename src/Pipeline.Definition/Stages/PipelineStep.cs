@@ -8,8 +8,8 @@ public enum PipelineStep
     IntegrationTests,
     EndToEndTests,
     SecurityScans,
-    BuildImages,
-    PushImages,
-    DeployStaging,
-    DeployProduction,
+    ImageBuild,
+    ImagePush,
+    StagingDeploy,
+    ProductionDeploy,
 }

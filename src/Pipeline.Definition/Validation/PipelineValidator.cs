@@ -141,7 +141,7 @@ public static partial class PipelineValidator
     /// <summary>A deploy's worst case plus its margin must fit the job's timeout: GitHub would otherwise kill helm mid-upgrade.</summary>
     private static IEnumerable<ValidationError> DeployBudgets(PipelineDefinition pipeline)
     {
-        foreach (var stage in pipeline.Stages.Where(s => s.Deploys && s.Step is PipelineStep.DeployStaging or PipelineStep.DeployProduction))
+        foreach (var stage in pipeline.Stages.Where(s => s.Deploys && s.Step is PipelineStep.StagingDeploy or PipelineStep.ProductionDeploy))
         {
             if (stage.DeployTimeouts is not { } timeouts)
             {

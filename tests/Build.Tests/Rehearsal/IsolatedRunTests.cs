@@ -109,7 +109,7 @@ public sealed class IsolatedRunTests : IDisposable
     [Fact]
     public async Task RunAsync_EventWithoutJobs_FailsListingTheValidEvents()
     {
-        var pushOnly = new Stage("Push-Only", "runs on push", PipelineStep.PushImages) { When = RunCondition.OnPush };
+        var pushOnly = new Stage("Push-Only", "runs on push", PipelineStep.ImagePush) { When = RunCondition.OnPush };
         using var repository = FixtureRepository.Create(new Dictionary<string, string> { ["Push-Only"] = "true" });
         var pipeline = FixturePipeline.Of(pushOnly);
         var options = FixturePipeline.Options(repository, pipeline, _folder) with { Event = RehearsalEvent.Parse("pull_request", pipeline) };

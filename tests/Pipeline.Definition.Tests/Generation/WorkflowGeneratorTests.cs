@@ -258,7 +258,7 @@ public class WorkflowGeneratorTests
     public void Generate_NeedListedAfterTheStage_ThrowsNamingBothStages()
     {
         var lint = new Stage("Lint", "lint", PipelineStep.Lint);
-        var build = new Stage("Build", "build", PipelineStep.BuildImages) { Needs = [lint] };
+        var build = new Stage("Build", "build", PipelineStep.ImageBuild) { Needs = [lint] };
         var pipeline = SovdPipeline.Definition with { Stages = [build, lint] };
 
         var generate = () => WorkflowGenerator.Generate(pipeline);

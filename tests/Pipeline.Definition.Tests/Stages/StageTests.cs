@@ -18,7 +18,7 @@ public class StageTests
     [Fact]
     public void Defaults_NewStage_ReadsContentsAlwaysRunsAndTimesOutAfterFifteenMinutes()
     {
-        var stage = new Stage("Build", "builds", PipelineStep.BuildImages);
+        var stage = new Stage("Build", "builds", PipelineStep.ImageBuild);
 
         stage.Permissions.Should().Be(Permissions.ReadContents);
         stage.When.Should().Be(RunCondition.Always);

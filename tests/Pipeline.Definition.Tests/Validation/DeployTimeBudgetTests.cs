@@ -72,7 +72,7 @@ public sealed class DeployTimeBudgetTests
     }
 
     private static Stage Deploying(int timeoutMinutes, DeployTimeouts? timeouts) =>
-        new("Deploy-Production", "canary", PipelineStep.DeployProduction)
+        new("Deploy-Production", "canary", PipelineStep.ProductionDeploy)
         {
             Environment = new DeploymentEnvironment("production", "https://sovd.example.com"),
             TimeoutMinutes = timeoutMinutes,

@@ -1,3 +1,4 @@
+using Pipeline.Tests.Shared;
 using System.Text.RegularExpressions;
 using Sample.Tests.Support;
 using Xunit.Abstractions;

@@ -1,3 +1,5 @@
+using Pipeline.Tests.Shared;
+
 namespace Sample.Tests.Support;
 
 /// <summary>

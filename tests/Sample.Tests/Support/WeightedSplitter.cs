@@ -1,3 +1,4 @@
+using Pipeline.Tests.Shared;
 using System.Globalization;
 
 namespace Sample.Tests.Support;

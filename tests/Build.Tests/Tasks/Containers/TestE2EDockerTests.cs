@@ -30,7 +30,7 @@ public sealed class TestE2EDockerTests(ContainerFixture fixture)
     public async Task TestE2E_DockerPlantedUiDefect_FailsKeepsScreenshotsAndRemovesTheStack()
     {
         fixture.ShouldHaveBuilt();
-        using var app = new AppCopy();
+        using var app = AppCopy.Of();
         app.Replace("frontend/src/components/VehiclesPage.tsx", ">Vehicles</h1>", ">Fleet</h1>");
         var archive = Path.Combine(app.Root, "images.tar");
         // The defect must be in the image: build it under its own owner, so the shared images stay as they are.

@@ -32,7 +32,7 @@ public sealed class TestIntegrationDockerTests(ContainerFixture fixture)
     public async Task TestIntegration_DockerPlantedFailingTest_FailsAndLeavesNoContainerNetworkOrVolume()
     {
         fixture.ShouldHaveBuilt();
-        using var app = new AppCopy();
+        using var app = AppCopy.Of();
         app.Write("backend/tests/integration/test_planted_failure.py", """
             import httpx
 
@@ -54,7 +54,7 @@ public sealed class TestIntegrationDockerTests(ContainerFixture fixture)
     public async Task TestIntegration_DockerServiceNeverHealthy_FailsAfterTheTimeoutShowingLogsAndLeavesNothing()
     {
         fixture.ShouldHaveBuilt();
-        using var app = new AppCopy();
+        using var app = AppCopy.Of();
         // A healthcheck that can never pass keeps the backend "starting" for a minute: longer than the timeout below.
         app.Replace("docker-compose.yml", "http://127.0.0.1:8000/health/ready", "http://127.0.0.1:8000/health/never");
         var project = Project("sick");

@@ -3,15 +3,15 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Sample.Tests.Support;
+namespace Pipeline.Tests.Shared;
 
 /// <summary>
-/// A server process the test started (nginx here), listening on 127.0.0.1. Its output is drained so it never blocks;
+/// A server process a test started (nginx, uvicorn), listening on 127.0.0.1. Its output is drained so it never blocks;
 /// disposing kills it and its workers, also when the test failed.
 /// </summary>
 public sealed class LocalServer : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(15);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -38,7 +38,10 @@ public sealed class LocalServer : IDisposable
     }
 
     /// <summary>Starts <paramref name="program"/> and waits until 127.0.0.1:<paramref name="port"/> accepts connections.</summary>
-    public static LocalServer Start(string program, IEnumerable<string> arguments, int port)
+    /// <param name="configure">Sets the process's environment.</param>
+    /// <param name="startTimeout">A limit against a server that never listens, not a speed check: the wait ends when the port answers.</param>
+    public static LocalServer Start(
+        string program, IEnumerable<string> arguments, int port, Action<ProcessStartInfo>? configure = null, TimeSpan? startTimeout = null)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -50,6 +53,7 @@ public sealed class LocalServer : IDisposable
         {
             info.ArgumentList.Add(argument);
         }
+        configure?.Invoke(info);
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start '{program}'.");
         var server = new LocalServer(process, port);
@@ -59,7 +63,7 @@ public sealed class LocalServer : IDisposable
         process.BeginErrorReadLine();
         try
         {
-            server.WaitUntilListening(string.Join(' ', info.ArgumentList.Prepend(program)));
+            server.WaitUntilListening(string.Join(' ', info.ArgumentList.Prepend(program)), startTimeout ?? DefaultStartTimeout);
             return server;
         }
         catch
@@ -93,10 +97,10 @@ public sealed class LocalServer : IDisposable
         }
     }
 
-    private void WaitUntilListening(string commandLine)
+    private void WaitUntilListening(string commandLine, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
+        while (deadline.Elapsed < timeout)
         {
             if (_process.HasExited)
             {
@@ -115,7 +119,7 @@ public sealed class LocalServer : IDisposable
             }
         }
 
-        throw new TimeoutException($"`{commandLine}` did not listen on 127.0.0.1:{Port} within {StartTimeout.TotalSeconds} s:\n{Output}");
+        throw new TimeoutException($"`{commandLine}` did not listen on 127.0.0.1:{Port} within {timeout.TotalSeconds} s:\n{Output}");
     }
 
     private void Keep(string? line)

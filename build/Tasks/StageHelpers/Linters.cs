@@ -1,10 +1,12 @@
-namespace Build.Tasks.Code;
+using Pipeline.Definition.Stages;
+
+namespace Build.Tasks.StageHelpers;
 
 /// <summary>
 /// Runs every linter of a stage even when an earlier one fails, so one run shows all findings;
-/// then fails naming the linters that failed.
+/// then fails naming the linters that failed. A dry run ran no linter, so it judges nothing.
 /// </summary>
-internal sealed class Linters(BuildContext context, string stage)
+internal sealed class Linters(BuildContext context, Stage stage)
 {
     private readonly List<string> _names = [];
     private readonly List<string> _failed = [];
@@ -36,8 +38,8 @@ internal sealed class Linters(BuildContext context, string stage)
         if (_failed.Count > 0)
         {
             throw new CakeException(
-                $"{stage} failed: {_failed.Count} of {_names.Count} linters found problems: {string.Join(", ", _failed)} (findings above).");
+                $"{stage.Name} failed: {_failed.Count} of {_names.Count} linters found problems: {string.Join(", ", _failed)} (findings above).");
         }
-        context.Information("{0}", $"{stage}: {string.Join(", ", _names)} found nothing.");
+        context.Information("{0}", $"{stage.Name}: {string.Join(", ", _names)} found nothing.");
     }
 }

@@ -1,7 +1,9 @@
-namespace Build.Tasks.Code;
+using Pipeline.Definition.Stages;
+
+namespace Build.Tasks.StageHelpers;
 
 /// <summary>Collects why a stage failed while it keeps going, then fails once with every reason.</summary>
-internal sealed class StageFailures(string stage)
+internal sealed class StageFailures(Stage stage)
 {
     private readonly List<string> _reasons = [];
 
@@ -13,11 +15,11 @@ internal sealed class StageFailures(string stage)
     {
         if (_reasons.Count == 1)
         {
-            throw new CakeException($"{stage} failed: {_reasons[0]}");
+            throw new CakeException($"{stage.Name} failed: {_reasons[0]}");
         }
         if (_reasons.Count > 1)
         {
-            throw new CakeException($"{stage} failed:\n" + string.Join('\n', _reasons.Select(reason => $"  - {reason}")));
+            throw new CakeException($"{stage.Name} failed:\n" + string.Join('\n', _reasons.Select(reason => $"  - {reason}")));
         }
     }
 }

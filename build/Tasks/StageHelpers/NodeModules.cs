@@ -1,10 +1,11 @@
 using Build.Tools.Npm;
 using Cake.Core.IO;
 
-namespace Build.Tasks.Code;
+namespace Build.Tasks.StageHelpers;
 
 /// <summary>
-/// Installs the frontend's packages with <c>npm ci</c> when node_modules is missing or older than package-lock.json.
+/// Installs a package's dependencies (the frontend's, the E2E tests') with <c>npm ci</c> when node_modules is missing or
+/// older than package-lock.json.
 /// A fresh CI checkout has no node_modules (setup-node restores only npm's download cache), so CI always installs;
 /// a local run with an up-to-date install skips the minute npm ci costs.
 /// </summary>
@@ -16,32 +17,32 @@ internal static class NodeModules
     // npm rewrites this copy of the lock file at the end of every install: its time is the install's time.
     private const string InstalledLockFile = "node_modules/.package-lock.json";
 
-    public static void EnsureInstalled(BuildContext context, DirectoryPath frontend)
+    public static void EnsureInstalled(BuildContext context, DirectoryPath package)
     {
-        var reason = WhyInstall(frontend);
+        var reason = WhyInstall(package);
         if (reason is null)
         {
             context.Information("{0}", $"{Folder} is up to date with {LockFile}: no npm ci");
             return;
         }
         context.Information("{0}", $"npm ci: {reason}");
-        context.NpmCi(new NpmCiSettings { WorkingDirectory = frontend, PreferOffline = true });
+        context.NpmCi(new NpmCiSettings { WorkingDirectory = package, PreferOffline = true });
     }
 
     /// <summary>Why node_modules must be installed, or null when it is current.</summary>
-    public static string? WhyInstall(DirectoryPath frontend)
+    private static string? WhyInstall(DirectoryPath package)
     {
-        var lockFile = frontend.CombineWithFilePath(LockFile).FullPath;
+        var lockFile = package.CombineWithFilePath(LockFile).FullPath;
         if (!File.Exists(lockFile))
         {
-            throw new CakeException($"No {LockFile} in {frontend.FullPath}: npm ci installs from it. Run 'npm install' there once and commit the lock file.");
+            throw new CakeException($"No {LockFile} in {package.FullPath}: npm ci installs from it. Run 'npm install' there once and commit the lock file.");
         }
-        var folder = frontend.Combine(Folder).FullPath;
+        var folder = package.Combine(Folder).FullPath;
         if (!Directory.Exists(folder))
         {
             return $"{Folder} is missing";
         }
-        var marker = frontend.CombineWithFilePath(InstalledLockFile).FullPath;
+        var marker = package.CombineWithFilePath(InstalledLockFile).FullPath;
         var installed = File.Exists(marker) ? File.GetLastWriteTimeUtc(marker) : Directory.GetLastWriteTimeUtc(folder);
         return File.GetLastWriteTimeUtc(lockFile) > installed ? $"{Folder} is older than {LockFile}" : null;
     }

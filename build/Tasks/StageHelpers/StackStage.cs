@@ -1,0 +1,25 @@
+using Build.Containers;
+using Cake.Core.IO;
+
+namespace Build.Tasks.StageHelpers;
+
+/// <summary>A stage that tests against the compose stack of the built images; the stack comes down after it, whatever happened.</summary>
+public abstract class StackStage : FrostingTask<BuildContext>
+{
+    private ComposeStack? _stack;
+
+    public override void Finally(BuildContext context)
+    {
+        _stack?.Stop();
+        _stack = null;
+    }
+
+    /// <summary>Starts <paramref name="stack"/> once the images are in the engine and <paramref name="reports"/> is empty.</summary>
+    protected void Start(BuildContext context, ContainerSettings settings, ComposeStack stack, DirectoryPath reports)
+    {
+        LocalImages.EnsurePresent(context, settings, LocalImages.ShaTags(settings));
+        ReportFolder.Reset(context, reports);
+        _stack = stack;
+        stack.Start(settings.StackTimeout);
+    }
+}
