@@ -8,12 +8,11 @@ namespace Build;
 /// </summary>
 public sealed class RunStart : FrostingLifetime<BuildContext>
 {
-    private readonly DeployConfirmation _confirmation = new();
     private readonly ToolChoiceReport _toolChoices = new();
 
     public override void Setup(BuildContext context, ISetupContext info)
     {
-        _confirmation.Setup(context, info);
+        DeployConfirmation.Ensure(context, info);
         _toolChoices.Setup(context, info);
     }
 

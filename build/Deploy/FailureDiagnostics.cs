@@ -12,10 +12,10 @@ namespace Build.Deploy;
 /// </summary>
 public static class FailureDiagnostics
 {
-    public const string Folder = "diagnostics";
+    private const string Folder = "diagnostics";
     private const int LogLines = 50;
 
-    public static void Collect(DeployRun run)
+    public static void Collect(Deployment run)
     {
         var clock = Stopwatch.StartNew();
         var budget = run.Settings.Bounds.Diagnostics;
@@ -25,10 +25,10 @@ public static class FailureDiagnostics
         try
         {
             // A dry run prints the commands and writes nothing.
-            var folder = context.DryRun ? null : System.IO.Directory.CreateDirectory(Directory(run)).FullName;
-            var wide = context.KubectlGet(Pods(run, selector, KubectlOutputFormat.Wide, Positive(Left())));
+            var folder = run.Cluster.DryRun ? null : System.IO.Directory.CreateDirectory(Directory(run)).FullName;
+            var wide = context.KubectlGet(run.Cluster.Pods(selector, KubectlOutputFormat.Wide, Positive(Left())));
             Save(folder, "pods.txt", wide);
-            var json = context.KubectlGet(Pods(run, selector, KubectlOutputFormat.Json, Positive(Left())));
+            var json = context.KubectlGet(run.Cluster.Pods(selector, KubectlOutputFormat.Json, Positive(Left())));
             Save(folder, "describe-pods.txt", context.KubectlDescribe("pods", selector, run.Cluster.Kubectl(Positive(Left()))));
             Save(folder, "events.txt", context.KubectlEvents(run.Cluster.Kubectl(Positive(Left()))));
             var failing = NotReady(json.Output);
@@ -48,7 +48,7 @@ public static class FailureDiagnostics
     }
 
     /// <summary>What a dry run shows instead: the commands a failed wait or smoke step runs, and where their output goes.</summary>
-    public static void Plan(DeployRun run)
+    public static void Plan(Deployment run)
     {
         var selector = $"'{Selector(run)}'";
         string[] commands =
@@ -58,22 +58,18 @@ public static class FailureDiagnostics
             run.Cluster.KubectlCommand("get events --sort-by=.lastTimestamp"),
             run.Cluster.KubectlCommand($"logs <each pod not ready> --all-containers --tail={LogLines}"),
         ];
-        run.Context.Information(
-            $"[dry-run] on a failed wait or smoke step, before the rollback: diagnostics into {Directory(run)}/ from {string.Join("; ", commands)}");
+        run.Cluster.Plan($"on a failed wait or smoke step, before the rollback: diagnostics into {Directory(run)}/ from {string.Join("; ", commands)}");
     }
 
-    /// <summary>A pod whose containers are not all ready, with the first reason kubectl reports for it.</summary>
-    public sealed record PodProblem(string Name, string Reason);
-
     /// <summary>Reads <c>kubectl get pods -o json</c>: pods not ready, each with its waiting/terminated reason.</summary>
-    public static IReadOnlyList<PodProblem> NotReady(string json)
+    private static List<(string Name, string Reason)> NotReady(string json)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
             return [];
         }
         using var document = JsonDocument.Parse(json);
-        var problems = new List<PodProblem>();
+        var problems = new List<(string Name, string Reason)>();
         foreach (var pod in document.RootElement.GetProperty("items").EnumerateArray())
         {
             var name = pod.GetProperty("metadata").GetProperty("name").GetString() ?? "?";
@@ -87,7 +83,7 @@ public static class FailureDiagnostics
             var reason = unready.Select(Reason).FirstOrDefault(r => r is not null)
                 ?? (status.ValueKind == JsonValueKind.Object && status.TryGetProperty("phase", out var phase) ? phase.GetString() : null)
                 ?? "not ready";
-            problems.Add(new PodProblem(name, reason));
+            problems.Add((name, reason));
         }
         return problems;
     }
@@ -111,7 +107,7 @@ public static class FailureDiagnostics
         return null;
     }
 
-    private static string Summary(DeployRun run, ToolResult wide, IReadOnlyList<PodProblem> failing, string folder)
+    private static string Summary(Deployment run, ToolResult wide, List<(string Name, string Reason)> failing, string folder)
     {
         var pods = Math.Max(0, wide.Lines.Count - 1);
         var lines = new List<string> { $"Diagnostics in {folder}: {pods} pod(s) of {run.Settings.Release} and {run.Settings.CanaryRelease}; {failing.Count} not ready." };
@@ -119,21 +115,9 @@ public static class FailureDiagnostics
         return string.Join('\n', lines);
     }
 
-    private static string Selector(DeployRun run) => $"{ChartNames.InstanceLabel} in ({run.Settings.Release},{run.Settings.CanaryRelease})";
+    private static string Selector(Deployment run) => $"{ChartNames.InstanceLabel} in ({run.Settings.Release},{run.Settings.CanaryRelease})";
 
-    private static string Directory(DeployRun run) => Path.Combine(run.Settings.RecordDirectory.FullPath, Folder);
-
-    private static KubectlGetSettings Pods(DeployRun run, string selector, KubectlOutputFormat output, TimeSpan limit) => new()
-    {
-        Kind = "pods",
-        Selector = selector,
-        Output = output,
-        Namespace = run.Settings.Namespace,
-        KubeContext = run.Settings.KubeContext,
-        KubeConfig = run.Cluster.Kubectl().KubeConfig,
-        ToolTimeout = limit,
-        ThrowOnNonZeroExit = false,
-    };
+    private static string Directory(Deployment run) => Path.Combine(run.Settings.RecordDirectory.FullPath, Folder);
 
     private static void Save(string? folder, string file, ToolResult result)
     {
