@@ -138,7 +138,6 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         Timeout = settings.Timeout,
     });
 
-    /// <summary><c>kubectl rollout status</c> of every Deployment the chart renders for <paramref name="release"/>.</summary>
     public void WaitForRollout(string release)
     {
         foreach (var component in ChartNames.Components)
@@ -198,14 +197,12 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         ThrowOnNonZeroExit = false,
     };
 
-    /// <summary><c>kubectl version</c> of the client and the cluster, for the version-skew check.</summary>
     public KubectlVersionInfo Versions() => context.KubectlVersion(new KubectlVersionSettings { KubeContext = settings.KubeContext, KubeConfig = kubeConfig });
 
-    /// <summary>The kubectl command a person runs by hand, for hints.</summary>
+    // Commands a person runs by hand, for the hints in messages.
     public string KubectlCommand(string command, bool namespaced = true) =>
         $"kubectl {command}{(namespaced ? $" -n {settings.Namespace}" : "")}{(settings.KubeContext is { } name ? $" --context {name}" : "")}";
 
-    /// <summary>The helm command a person runs by hand, for recovery hints.</summary>
     public string HelmCommand(string command) =>
         $"helm {command} -n {settings.Namespace}{(settings.KubeContext is { } name ? $" --kube-context {name}" : "")}";
 

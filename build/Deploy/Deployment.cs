@@ -9,35 +9,22 @@ namespace Build.Deploy;
 /// release back to its previous revision (or uninstalled) when they fail. Production's later deploys go through
 /// <see cref="CanaryRollout"/>.
 /// </summary>
-public sealed class Deployment : IDisposable
+public sealed class Deployment(BuildContext context, DeploySettings settings, DeployImages images, KubeConfigFile kubeConfig) : IDisposable
 {
-    private readonly KubeConfigFile _kubeConfig;
+    public BuildContext Context => context;
 
-    private Deployment(BuildContext context, DeploySettings settings, DeployImages images, KubeConfigFile kubeConfig)
+    public DeploySettings Settings => settings;
+
+    public DeployImages Images => images;
+
+    public Cluster Cluster { get; } = new(context, settings, kubeConfig.Path);
+
+    public SmokeTests Smoke { get; } = new(context, settings);
+
+    public DeploymentRecord Record { get; } = new(context, settings)
     {
-        Context = context;
-        Settings = settings;
-        Images = images;
-        _kubeConfig = kubeConfig;
-        Cluster = new Cluster(context, settings, kubeConfig.Path);
-        Smoke = new SmokeTests(context, settings);
-        Record = new DeploymentRecord(context, settings)
-        {
-            Images = new Dictionary<string, string> { ["backend"] = images.Backend.ToString(), ["frontend"] = images.Frontend.ToString() },
-        };
-    }
-
-    public BuildContext Context { get; }
-
-    public DeploySettings Settings { get; }
-
-    public DeployImages Images { get; }
-
-    public Cluster Cluster { get; }
-
-    public SmokeTests Smoke { get; }
-
-    public DeploymentRecord Record { get; }
+        Images = new Dictionary<string, string> { ["backend"] = images.Backend.ToString(), ["frontend"] = images.Frontend.ToString() },
+    };
 
     public static Deployment Start(BuildContext context, DeploySettings settings)
     {
@@ -45,10 +32,11 @@ public sealed class Deployment : IDisposable
         var images = DeployImages.Resolve(settings);
         // Throws now, before any side effect, when the chart cannot express these images.
         images.ChartValues();
-        var deployment = new Deployment(context, settings, images, KubeConfigFile.Create(context, settings));
+        var kubeConfig = KubeConfigFile.Create(context, settings);
+        var deployment = new Deployment(context, settings, images, kubeConfig);
         DeployPreflight.CheckVersionSkew(deployment.Cluster);
         context.Information(
-            $"{settings.Stage.Name}: release {settings.Release} in namespace {settings.Namespace} ({deployment._kubeConfig.Source}" +
+            $"{settings.Stage.Name}: release {settings.Release} in namespace {settings.Namespace} ({kubeConfig.Source}" +
             $"{(settings.KubeContext is { } name ? $", context {name}" : "")}); images: {images.Backend}, {images.Frontend} — {images.Source}.");
         return deployment;
     }
@@ -166,7 +154,7 @@ public sealed class Deployment : IDisposable
         }
         finally
         {
-            _kubeConfig.Dispose();
+            kubeConfig.Dispose();
         }
     }
 

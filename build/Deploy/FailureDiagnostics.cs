@@ -18,28 +18,26 @@ public static class FailureDiagnostics
     public static void Collect(Deployment run)
     {
         var clock = Stopwatch.StartNew();
-        var budget = run.Settings.Bounds.Diagnostics;
-        TimeSpan Left() => budget - clock.Elapsed;
-        var context = run.Context;
-        var selector = Selector(run);
+        TimeSpan Left() => Max(run.Settings.Bounds.Diagnostics - clock.Elapsed, TimeSpan.FromSeconds(1));
+        var (context, selector) = (run.Context, Selector(run));
         try
         {
-            // A dry run prints the commands and writes nothing.
-            var folder = run.Cluster.DryRun ? null : System.IO.Directory.CreateDirectory(Directory(run)).FullName;
-            var wide = context.KubectlGet(run.Cluster.Pods(selector, KubectlOutputFormat.Wide, Positive(Left())));
-            Save(folder, "pods.txt", wide);
-            var json = context.KubectlGet(run.Cluster.Pods(selector, KubectlOutputFormat.Json, Positive(Left())));
-            Save(folder, "describe-pods.txt", context.KubectlDescribe("pods", selector, run.Cluster.Kubectl(Positive(Left()))));
-            Save(folder, "events.txt", context.KubectlEvents(run.Cluster.Kubectl(Positive(Left()))));
+            var folder = System.IO.Directory.CreateDirectory(Directory(run)).FullName;
+            void Save(string file, ToolResult result) =>
+                File.WriteAllText(Path.Combine(folder, file), result.Output + (result.StandardError.Count > 0 ? $"\n{result.Error}" : "") + "\n");
+            var wide = context.KubectlGet(run.Cluster.Pods(selector, KubectlOutputFormat.Wide, Left()));
+            Save("pods.txt", wide);
+            var json = context.KubectlGet(run.Cluster.Pods(selector, KubectlOutputFormat.Json, Left()));
+            Save("describe-pods.txt", context.KubectlDescribe("pods", selector, run.Cluster.Kubectl(Left())));
+            Save("events.txt", context.KubectlEvents(run.Cluster.Kubectl(Left())));
             var failing = NotReady(json.Output);
-            foreach (var pod in failing.TakeWhile(_ => Left() > TimeSpan.Zero))
+            foreach (var pod in failing.TakeWhile(_ => clock.Elapsed < run.Settings.Bounds.Diagnostics))
             {
-                Save(folder, $"logs-{pod.Name}.txt", context.KubectlLogs(pod.Name, LogLines, run.Cluster.Kubectl(Positive(Left()))));
+                Save($"logs-{pod.Name}.txt", context.KubectlLogs(pod.Name, LogLines, run.Cluster.Kubectl(Left())));
             }
-            if (folder is not null)
-            {
-                context.Error(Summary(run, wide, failing, folder));
-            }
+            var pods = Math.Max(0, wide.Lines.Count - 1);
+            context.Error(string.Join('\n', failing.Take(5).Select(pod => $"  {pod.Name}: {pod.Reason}").Prepend(
+                $"Diagnostics in {folder}: {pods} pod(s) of {run.Settings.Release} and {run.Settings.CanaryRelease}; {failing.Count} not ready.")));
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -88,46 +86,18 @@ public static class FailureDiagnostics
         return problems;
     }
 
-    private static string? Reason(JsonElement container)
-    {
-        foreach (var key in new[] { "state", "lastState" })
-        {
-            if (container.TryGetProperty(key, out var state))
-            {
-                foreach (var kind in new[] { "waiting", "terminated" })
-                {
-                    if (state.TryGetProperty(kind, out var detail) && detail.TryGetProperty("reason", out var reason))
-                    {
-                        var message = detail.TryGetProperty("message", out var m) ? $": {m.GetString()}" : "";
-                        return $"{container.GetProperty("name").GetString()} {reason.GetString()}{message}";
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private static string Summary(Deployment run, ToolResult wide, List<(string Name, string Reason)> failing, string folder)
-    {
-        var pods = Math.Max(0, wide.Lines.Count - 1);
-        var lines = new List<string> { $"Diagnostics in {folder}: {pods} pod(s) of {run.Settings.Release} and {run.Settings.CanaryRelease}; {failing.Count} not ready." };
-        lines.AddRange(failing.Take(5).Select(pod => $"  {pod.Name}: {pod.Reason}"));
-        return string.Join('\n', lines);
-    }
+    /// <summary>The first waiting or terminated reason of the container's current state, else of its last one.</summary>
+    private static string? Reason(JsonElement container) =>
+        (from key in new[] { "state", "lastState" }
+         from kind in new[] { "waiting", "terminated" }
+         where container.TryGetProperty(key, out var state) && state.TryGetProperty(kind, out var detail) && detail.TryGetProperty("reason", out _)
+         let detail = container.GetProperty(key).GetProperty(kind)
+         let message = detail.TryGetProperty("message", out var text) ? $": {text.GetString()}" : ""
+         select $"{container.GetProperty("name").GetString()} {detail.GetProperty("reason").GetString()}{message}").FirstOrDefault();
 
     private static string Selector(Deployment run) => $"{ChartNames.InstanceLabel} in ({run.Settings.Release},{run.Settings.CanaryRelease})";
 
     private static string Directory(Deployment run) => Path.Combine(run.Settings.RecordDirectory.FullPath, Folder);
 
-    private static void Save(string? folder, string file, ToolResult result)
-    {
-        if (folder is null)
-        {
-            return;
-        }
-        var text = result.Output + (result.StandardError.Count > 0 ? $"\n{result.Error}" : "");
-        File.WriteAllText(Path.Combine(folder, file), text + "\n");
-    }
-
-    private static TimeSpan Positive(TimeSpan value) => value > TimeSpan.FromSeconds(1) ? value : TimeSpan.FromSeconds(1);
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -9,15 +9,12 @@ namespace Build.Deploy;
 /// user runs <c>aws eks get-token</c> with the role the job assumed, so helm and kubectl need the AWS CLI on PATH).
 /// Without either the user's own kubeconfig applies; never the user's ~/.kube/config is written.
 /// </summary>
-public sealed class KubeConfigFile(FilePath? path, string? directory, string source) : IDisposable
+/// <param name="Path">The file, or null when helm and kubectl use the current kubeconfig and context (also in a dry run).</param>
+/// <param name="Folder">The private folder that holds it, deleted on <see cref="Dispose"/>.</param>
+/// <param name="Source">Where the cluster access comes from, for the log.</param>
+public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Source) : IDisposable
 {
     private const string RunnerTempVariable = "RUNNER_TEMP";
-
-    /// <summary>Where the cluster access comes from, for the log.</summary>
-    public string Source => source;
-
-    /// <summary>The file, or null when helm and kubectl use the current kubeconfig and context (also in a dry run).</summary>
-    public FilePath? Path => path;
 
     /// <summary>Decodes KUBE_CONFIG_DATA; the error never quotes the value.</summary>
     public static byte[]? Decode()
@@ -102,9 +99,9 @@ public sealed class KubeConfigFile(FilePath? path, string? directory, string sou
 
     public void Dispose()
     {
-        if (directory is not null && Directory.Exists(directory))
+        if (Folder is not null && Directory.Exists(Folder))
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(Folder, recursive: true);
         }
     }
 
