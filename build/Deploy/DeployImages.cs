@@ -38,7 +38,6 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
             $"tag {sha}, no {Path.GetFileName(file)}");
     }
 
-    /// <summary>The chart values that select these images; passed with <c>--set-string</c>.</summary>
     public IReadOnlyDictionary<string, string> ChartValues()
     {
         if (Backend.Registry != Frontend.Registry || Backend.Owner != Frontend.Owner)

@@ -24,8 +24,6 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
 
     private readonly List<DeployStep> _steps = [];
 
-    private sealed record DeployStep(string Name, DateTimeOffset Started, double Seconds, string Outcome, string? Detail);
-
     public IReadOnlyDictionary<string, string> Images { get; set; } = new Dictionary<string, string>();
 
     /// <summary>Set by the production rollout, which deploys through a second release.</summary>
@@ -48,7 +46,6 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
         return null;
     });
 
-    /// <summary>Runs and times one step; a failure is recorded and rethrown.</summary>
     public T Step<T>(string name, Func<T> action)
     {
         context.Information($"== {name}");
@@ -117,4 +114,6 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
         lines.AddRange(_steps.Select(step => $"| {step.Name} | {step.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} | {step.Outcome} |"));
         File.AppendAllText(summary, string.Join('\n', lines) + "\n\n");
     }
+
+    private sealed record DeployStep(string Name, DateTimeOffset Started, double Seconds, string Outcome, string? Detail);
 }
