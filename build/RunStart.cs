@@ -8,11 +8,9 @@ namespace Build;
 /// </summary>
 public sealed class RunStart : FrostingLifetime<BuildContext>
 {
-    private readonly DeployConfirmation _confirmation = new();
-
     public override void Setup(BuildContext context, ISetupContext info)
     {
-        _confirmation.Setup(context, info);
+        DeployConfirmation.Ensure(context, info);
         context.HostTools.Report(info);
     }
 

@@ -14,55 +14,54 @@ namespace Build.Deploy;
 /// </summary>
 public static class CanaryRollout
 {
-    public static void Run(DeployRun run, HelmStatusResult stable)
+    public static void Run(Deployment run, HelmStatusResult stable)
     {
-        var canary = run.Settings.CanaryRelease;
-        var canaryBefore = run.Record.Step($"helm status {canary}", () => run.Cluster.Status(canary, HelmReleaseStatus.NotFound));
+        var (cluster, record, smoke, settings) = (run.Cluster, run.Record, run.Smoke, run.Settings);
+        var canary = settings.CanaryRelease;
+        var canaryBefore = record.Step($"helm status {canary}", () => cluster.Status(canary, HelmReleaseStatus.NotFound));
         if (canaryBefore.Status is HelmReleaseStatus.Failed or HelmReleaseStatus.Superseded)
         {
             // The canary release is this pipeline's own and never the only copy of anything: a failed one is removed.
             run.Context.Warning($"{canary} is '{Cluster.Describe(canaryBefore.Status)}' from an earlier rollout: removing it before this one.");
-            run.Record.Step($"remove failed canary: helm uninstall {canary}", () => run.Cluster.Uninstall(canary));
+            record.Step($"remove failed canary: helm uninstall {canary}", () => cluster.Uninstall(canary));
             canaryBefore = canaryBefore with { Status = HelmReleaseStatus.NotFound };
         }
-        ReleaseGuard.EnsureDeployable(run.Cluster, canaryBefore);
-        if (canaryBefore.Status == HelmReleaseStatus.Deployed)
+        if (run.EnsureDeployable(canaryBefore).Status == HelmReleaseStatus.Deployed)
         {
             run.Context.Warning($"{canary} is still installed (an interrupted earlier rollout); this rollout takes it over.");
         }
-        if (run.Context.DryRun)
-        {
-            run.Context.Information($"[dry-run] on failure: before any weight step changed {stable.Release}, {run.Cluster.HelmCommand($"uninstall {canary}")}; " +
-                                    $"after one, first {RestoreStable(run, stable)}, then the uninstall");
-        }
-        var stableImages = run.Record.Step($"helm get values {stable.Release}", () => CurrentImages.Of(run, stable.Release));
+        cluster.Plan($"on failure: before any weight step changed {stable.Release}, {cluster.HelmCommand($"uninstall {canary}")}; " +
+                     $"after one, first {run.RestoreCommand(stable)}, then the uninstall");
+        var stableImages = record.Step($"helm get values {stable.Release}", () => cluster.CurrentImages(stable.Release));
         var newImages = run.Images.ChartValues();
-        var phase = Phase.Canary;
+        // Until a weight step upgrades stable, only the canary has changed; from then on any failure rolls stable back first.
+        var stableChanged = false;
         try
         {
-            foreach (var weight in run.Settings.CanaryWeights)
+            foreach (var weight in settings.CanaryWeights)
             {
-                run.Record.Step($"canary {weight} %: helm upgrade --install {canary} (pods sized by the chart)", () => run.Cluster.Upgrade(canary, newImages, CanaryValues(weight)));
-                run.Record.Step($"canary {weight} %: kubectl rollout status", () => run.Cluster.WaitForRollout(canary));
-                // From here on stable has (or may have) changed: any failure rolls it back first.
-                phase = Phase.Routed;
-                run.Record.Step($"canary {weight} %: route {weight} % and the header: helm upgrade {stable.Release} (its current images)", () => run.Cluster.Upgrade(stable.Release, stableImages, RouteValues(run, weight)));
-                run.Record.Step($"canary {weight} %: {run.Smoke.CanaryName}", () => run.Smoke.Run(run.Settings.CanaryHeader));
-                run.Record.Step($"canary {weight} %: {run.Smoke.Name} of the weighted traffic", run.Smoke.Run);
+                record.Step($"canary {weight} %: helm upgrade --install {canary} (pods sized by the chart)", () => cluster.Upgrade(canary, newImages, CanaryValues(weight)));
+                record.Step($"canary {weight} %: kubectl rollout status", () => cluster.WaitForRollout(canary));
+                stableChanged = true;
+                record.Step($"canary {weight} %: route {weight} % and the header: helm upgrade {stable.Release} (its current images)", () => cluster.Upgrade(stable.Release, stableImages, RouteValues(settings, weight)));
+                record.Step($"canary {weight} %: {smoke.CanaryName}", () => smoke.Run(settings.CanaryHeader));
+                record.Step($"canary {weight} %: {smoke.Name} of the weighted traffic", smoke.Run);
             }
             // Stable pods roll to the new images while every request still goes to the canary.
-            run.Record.Step($"promote: helm upgrade {stable.Release} (new images, traffic still on the canary)", () => run.Cluster.Upgrade(stable.Release, newImages, RouteValues(run, 100)));
-            run.Record.Step($"promote: route back to {stable.Release}", () => run.Cluster.Upgrade(stable.Release, newImages));
-            run.Record.Revision = run.Record.Step($"helm status {stable.Release}", () => run.Cluster.Status(stable.Release).Revision);
+            record.Step($"promote: helm upgrade {stable.Release} (new images, traffic still on the canary)", () => cluster.Upgrade(stable.Release, newImages, RouteValues(settings, 100)));
+            record.Step($"promote: route back to {stable.Release}", () => cluster.Upgrade(stable.Release, newImages));
+            record.Revision = record.Step($"helm status {stable.Release}", () => cluster.Status(stable.Release).Revision);
             // Nothing routes to the canary any more: removing it drops no request.
-            run.Record.Step($"remove canary: helm uninstall {canary}", () => run.Cluster.Uninstall(canary));
-            run.Record.Step($"after promotion: {run.Smoke.Name}", run.Smoke.Run);
+            record.Step($"remove canary: helm uninstall {canary}", () => cluster.Uninstall(canary));
+            record.Step($"after promotion: {smoke.Name}", smoke.Run);
         }
         catch (Exception error)
         {
-            throw Rollback.Fail(run, error, () => Undo(run, stable, phase), ManualRecovery(run, stable));
+            var manual = $"`{run.RestoreCommand(stable)}` (if a weight step had changed {stable.Release}), then `{cluster.HelmCommand($"uninstall {canary}")}`; " +
+                         $"check with `{cluster.HelmCommand($"history {stable.Release}")}`.";
+            throw run.Fail(error, () => Undo(run, stable, stableChanged), manual);
         }
-        run.Record.Outcome = "succeeded";
+        record.Outcome = "succeeded";
     }
 
     /// <summary>The canary release at a weight: the chart derives its pods per component from it.</summary>
@@ -73,42 +72,35 @@ public static class CanaryRollout
     };
 
     /// <summary>The stable release routing <paramref name="weight"/> % and every request with the canary header to the canary.</summary>
-    private static Dictionary<string, string> RouteValues(DeployRun run, int weight)
+    private static Dictionary<string, string> RouteValues(DeploySettings settings, int weight)
     {
         var values = new Dictionary<string, string>
         {
             [ChartNames.CanaryLive] = "true",
             [ChartNames.CanaryWeight] = weight.ToString(CultureInfo.InvariantCulture),
-            [ChartNames.CanaryHeaderName] = run.Settings.CanaryHeader.Name,
+            [ChartNames.CanaryHeaderName] = settings.CanaryHeader.Name,
         };
         if (ChartNames.CanaryHeaderValue is { } valueKey)
         {
-            values[valueKey] = run.Settings.CanaryHeader.Value;
+            values[valueKey] = settings.CanaryHeader.Value;
         }
         return values;
     }
 
-    private enum Phase
+    /// <summary>Stable first: its rollback takes the canary out of the route before the canary's Services go.</summary>
+    private static IEnumerable<string> Undo(Deployment run, HelmStatusResult stable, bool stableChanged)
     {
-        /// <summary>Only the canary release has changed.</summary>
-        Canary,
-
-        /// <summary>A weight step or the promotion has upgraded the stable release: undo rolls it back first.</summary>
-        Routed,
+        yield return stableChanged
+            ? run.Restore(stable)
+            : $"{stable.Release} left at revision {stable.Revision?.ToString(CultureInfo.InvariantCulture) ?? "?"} (never changed)";
+        // --atomic already removes a canary whose first install failed.
+        var canary = run.Settings.CanaryRelease;
+        if (run.Record.Step($"rollback: helm status {canary}", () => run.Cluster.Status(canary)).Status == HelmReleaseStatus.NotFound)
+        {
+            yield return $"{canary} was already gone";
+            yield break;
+        }
+        run.Record.Step($"rollback: helm uninstall {canary}", () => run.Cluster.Uninstall(canary));
+        yield return $"{canary} uninstalled";
     }
-
-    private static IEnumerable<string> Undo(DeployRun run, HelmStatusResult stable, Phase phase)
-    {
-        var revision = stable.Revision?.ToString(CultureInfo.InvariantCulture) ?? "?";
-        // Stable first: its rollback takes the canary out of the route before the canary's Services go.
-        yield return phase == Phase.Canary ? $"{stable.Release} left at revision {revision} (never changed)" : Rollback.Restore(run, stable);
-        yield return Rollback.RemoveCanary(run);
-    }
-
-    private static string RestoreStable(DeployRun run, HelmStatusResult stable) =>
-        run.Cluster.HelmCommand($"rollback {stable.Release} {stable.Revision?.ToString(CultureInfo.InvariantCulture) ?? "<previous revision>"}");
-
-    private static string ManualRecovery(DeployRun run, HelmStatusResult stable) =>
-        $"`{RestoreStable(run, stable)}` (if a weight step had changed {stable.Release}), then `{run.Cluster.HelmCommand($"uninstall {run.Settings.CanaryRelease}")}`; " +
-        $"check with `{run.Cluster.HelmCommand($"history {stable.Release}")}`.";
 }

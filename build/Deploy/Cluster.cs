@@ -1,22 +1,33 @@
+using System.Text.Json;
 using Build.Tools.Helm;
 using Build.Tools.Kubectl;
 using Cake.Core.IO;
 
 namespace Build.Deploy;
 
-/// <summary>The helm and kubectl calls of a deploy, all against one namespace, context and kubeconfig.</summary>
+/// <summary>
+/// The helm and kubectl calls of a deploy, all against one namespace, context and kubeconfig. A dry run prints each
+/// command and gets no answer: this is the one place that decides what the deploy assumes then, so the rollouts and
+/// the preflight read the same in both modes.
+/// </summary>
 public sealed class Cluster(BuildContext context, DeploySettings settings, FilePath? kubeConfig)
 {
     private int? _helmMajorVersion;
 
-    public string Namespace => settings.Namespace;
-
     public BuildContext Context => context;
 
-    /// <summary>
-    /// <c>helm status -o json</c>. A dry run prints the command and gets no answer, so it goes on as if the release
-    /// were <paramref name="assumedInDryRun"/> and says so.
-    /// </summary>
+    public bool DryRun => context.DryRun;
+
+    /// <summary>Logs what a real run would do at this point; a real run says nothing.</summary>
+    public void Plan(string text)
+    {
+        if (context.DryRun)
+        {
+            context.Information($"[dry-run] {text}");
+        }
+    }
+
+    /// <summary><c>helm status -o json</c>; a dry run goes on as if the release were <paramref name="assumedInDryRun"/>.</summary>
     public HelmStatusResult Status(string release, HelmReleaseStatus assumedInDryRun = HelmReleaseStatus.Deployed)
     {
         try
@@ -44,7 +55,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
 
     /// <summary>
     /// <c>helm upgrade --install … --wait --rollback-on-failure --timeout</c> (helm 3: <c>--atomic</c>) with the
-    /// environment's values file and the image values (<see cref="DeployImages.ChartValues"/> or a release's current ones).
+    /// environment's values files, the image values and <paramref name="values"/>.
     /// </summary>
     public void Upgrade(string release, IReadOnlyDictionary<string, string> images, IReadOnlyDictionary<string, string>? values = null)
     {
@@ -57,7 +68,8 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
             Chart = settings.Chart.FullPath,
             ValuesFiles = [settings.ValuesFile, .. settings.ExtraValuesFiles],
             // A person's --set wins over what the pipeline sets, as a later --set does in helm.
-            SetValues = Merge(Merge(PullSecret, values ?? new Dictionary<string, string>()), settings.ExtraSetValues),
+            SetValues = new[] { PullSecret, values ?? new Dictionary<string, string>(), settings.ExtraSetValues }
+                .SelectMany(layer => layer).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value),
             Wait = true,
             Atomic = true,
             HelmMajorVersion = HelmMajorVersion,
@@ -67,13 +79,42 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     }
 
     /// <summary>
-    /// <c>helm get values -o json</c> of a release; null in a dry run, which gets no answer. A failure throws (helm's
-    /// message): without these values a weight step would put the chart's default images on the stable pods.
+    /// The image values a release runs now, from <c>helm get values -o json</c>. A weight step passes them again
+    /// rather than <c>--reuse-values</c>, which would also reuse values of an older chart that its schema now rejects.
     /// </summary>
-    public string? UserValues(string release)
+    public IReadOnlyDictionary<string, string> CurrentImages(string release)
     {
         var json = context.HelmUserValues(release, Target).Output;
-        return json.Trim().Length == 0 && context.DryRun ? null : json;
+        if (json.Trim().Length == 0 && context.DryRun)
+        {
+            context.Information($"[dry-run] the images {release} runs now are unknown: each weight step re-passes them, whatever `helm get values {release}` says.");
+            return new Dictionary<string, string>();
+        }
+        return ParseImages(json, release);
+    }
+
+    /// <summary>The <see cref="ChartNames.ImageValues"/> present in helm's JSON; the chart's defaults cover the rest.</summary>
+    public static IReadOnlyDictionary<string, string> ParseImages(string json, string release)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json.Trim().Length == 0 ? "null" : json);
+            var values = new Dictionary<string, string>();
+            foreach (var path in ChartNames.ImageValues)
+            {
+                var element = document.RootElement;
+                var found = path.Split('.').All(key => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(key, out element));
+                if (found && element.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+                {
+                    values[path] = element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();
+                }
+            }
+            return values;
+        }
+        catch (JsonException error)
+        {
+            throw new DeployException($"`helm get values {release} -o json` did not print JSON ({error.Message}); the stable release's images are unknown, so no weight step can keep them.", error);
+        }
     }
 
     public void Rollback(string release, int revision) => context.HelmRollback(new HelmRollbackSettings
@@ -97,7 +138,6 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         Timeout = settings.Timeout,
     });
 
-    /// <summary><c>kubectl rollout status</c> of every Deployment the chart renders for <paramref name="release"/>.</summary>
     public void WaitForRollout(string release)
     {
         foreach (var component in ChartNames.Components)
@@ -113,10 +153,29 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         }
     }
 
-    /// <summary>
-    /// Settings of a quick kubectl call against the deploy's namespace and context: stopped after
-    /// <paramref name="limit"/> (the definition's ClusterCall bound, or what is left of a preflight/diagnostics budget).
-    /// </summary>
+    /// <summary><c>kubectl get &lt;kind&gt; &lt;name&gt; --ignore-not-found</c>; a dry run assumes it exists.</summary>
+    public bool Exists(string kind, string name, bool namespaced, TimeSpan limit, Func<ToolResult, Exception> unreachable)
+    {
+        var result = context.KubectlFind(kind, name, Kubectl(limit, namespaced));
+        if (context.DryRun)
+        {
+            return true;
+        }
+        return result.Succeeded ? result.Output.Trim().Length > 0 : throw unreachable(result);
+    }
+
+    /// <summary><c>kubectl auth can-i</c>; a dry run assumes yes. Anything but "yes" or "no" means no answer.</summary>
+    public bool CanI(ClusterPermission permission, TimeSpan limit, Func<ToolResult, Exception> unreachable)
+    {
+        var answer = context.KubectlCanI(permission.Verb, permission.Resource, Kubectl(limit, permission.Namespaced));
+        if (answer.Succeeded || context.DryRun)
+        {
+            return true;
+        }
+        return answer.Output.Trim() == "no" ? false : throw unreachable(answer);
+    }
+
+    /// <summary>A quick kubectl call, stopped after <paramref name="limit"/> (else the definition's ClusterCall bound).</summary>
     public KubectlSettings Kubectl(TimeSpan? limit = null, bool namespaced = true) => new()
     {
         Namespace = namespaced ? settings.Namespace : null,
@@ -125,11 +184,25 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         ToolTimeout = limit ?? settings.Bounds.ClusterCall,
     };
 
-    /// <summary>The kubectl command a person runs by hand, for hints.</summary>
+    /// <summary>A <c>kubectl get pods</c> of the diagnostics: its answer is saved whatever the exit code.</summary>
+    public KubectlGetSettings Pods(string selector, KubectlOutputFormat output, TimeSpan limit) => new()
+    {
+        Kind = "pods",
+        Selector = selector,
+        Output = output,
+        Namespace = settings.Namespace,
+        KubeContext = settings.KubeContext,
+        KubeConfig = kubeConfig,
+        ToolTimeout = limit,
+        ThrowOnNonZeroExit = false,
+    };
+
+    public KubectlVersionInfo Versions() => context.KubectlVersion(new KubectlVersionSettings { KubeContext = settings.KubeContext, KubeConfig = kubeConfig });
+
+    // Commands a person runs by hand, for the hints in messages.
     public string KubectlCommand(string command, bool namespaced = true) =>
         $"kubectl {command}{(namespaced ? $" -n {settings.Namespace}" : "")}{(settings.KubeContext is { } name ? $" --context {name}" : "")}";
 
-    /// <summary>The command a person runs by hand, for recovery hints.</summary>
     public string HelmCommand(string command) =>
         $"helm {command} -n {settings.Namespace}{(settings.KubeContext is { } name ? $" --kube-context {name}" : "")}";
 
@@ -141,7 +214,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     /// gets --atomic, which helm 3 and 4 both accept.
     /// </summary>
     private int HelmMajorVersion => _helmMajorVersion ??= context.DryRun
-        ? int.Parse(SovdPipeline.DeployTools.Helm.TrimStart('v').Split('.')[0], System.Globalization.CultureInfo.InvariantCulture)
+        ? int.Parse(SovdPipeline.DeployTools.Helm.TrimStart('v').Split('.')[0], CultureInfo.InvariantCulture)
         : context.HelmMajorVersion() ?? 3;
 
     private HelmSettings Target => new()
@@ -155,14 +228,4 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     private Dictionary<string, string> PullSecret => settings.ImagePullSecret is { } secret
         ? new Dictionary<string, string> { [ChartNames.PullSecretName] = secret }
         : [];
-
-    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> first, IReadOnlyDictionary<string, string> then)
-    {
-        var merged = new Dictionary<string, string>(first);
-        foreach (var (key, value) in then)
-        {
-            merged[key] = value;
-        }
-        return merged;
-    }
 }

@@ -3,159 +3,170 @@ using System.Text;
 using System.Text.Json;
 using Build.Tools.Kubectl;
 using Cake.Core.IO;
+using YamlDotNet.RepresentationModel;
 
 namespace Build.Deploy;
 
 /// <summary>
 /// What the cluster must offer before helm changes anything: a reachable API server (context and server printed
 /// first, so a laptop user sees where this goes), the namespace, the image pull secret, the TLS secret the values
-/// name in ingress-nginx mode, and every permission the deploy uses. All missing pieces are reported together, each with the command that
-/// fixes it; only then does the preflight create what the settings allow it to (namespace, pull secret).
+/// name in ingress-nginx mode, and every permission the deploy uses. All missing pieces are reported together, each
+/// with the command that fixes it; only then does the preflight create what the settings allow it to.
 /// </summary>
 public static class ClusterPreflight
 {
     public const string RbacManifest = "docs/rbac/ci-deployer.yaml";
-    private const string DockerConfigType = "kubernetes.io/dockerconfigjson";
 
-    public static void Ensure(DeployRun run)
+    public static void Ensure(Deployment deployment)
     {
-        var cluster = run.Cluster;
-        var context = run.Context;
-        var settings = run.Settings;
+        var (cluster, context, settings) = (deployment.Cluster, deployment.Context, deployment.Settings);
         var clock = Stopwatch.StartNew();
         TimeSpan Left() => Max(settings.Bounds.Preflight - clock.Elapsed, TimeSpan.FromSeconds(1));
 
         var contextName = context.KubectlCurrentContext(cluster.Kubectl(Left()));
         var server = context.KubectlServer(cluster.Kubectl(Left()));
-        context.Information($"Cluster: context {Shown(contextName, context.DryRun)}, API server {Shown(server, context.DryRun)}, namespace {settings.Namespace}.");
-        if (context.DryRun)
-        {
-            context.Information("[dry-run] the preflight's answers are unknown in a dry run: the checks below are printed, not judged.");
-        }
+        context.Information($"Cluster: context {Shown(contextName, cluster)}, API server {Shown(server, cluster)}, namespace {settings.Namespace}.");
+        cluster.Plan("the preflight's answers are unknown in a dry run: the checks below are printed, not judged.");
+        Exception Unreachable(ToolResult result) => new DeployException(
+            $"The cluster preflight could not ask the API server{(server.Length > 0 ? $" at {server}" : "")}: {FirstLine(result.Error)} " +
+            $"Check the kubeconfig ({EnvVars.KubeConfigData} in CI, else the current context) and that the cluster is reachable; nothing was changed.");
+        bool Exists(string kind, string name, bool namespaced = true) => cluster.Exists(kind, name, namespaced, Left(), Unreachable);
 
-        var namespaceExists = Exists(run, "namespace", settings.Namespace, namespaced: false, Left(), server);
+        var namespaceExists = Exists("namespace", settings.Namespace, namespaced: false);
         var problems = new List<string>();
         if (!namespaceExists && !settings.CreateNamespace)
         {
             problems.Add($"The namespace {settings.Namespace} does not exist: create it with `{cluster.KubectlCommand($"create namespace {settings.Namespace}", namespaced: false)}`, or pass --{ArgumentNames.CreateNamespace}.");
         }
-        problems.AddRange(Permissions(run, Left));
-        var createPullSecret = false;
-        if (settings.ImagePullSecret is { } pullSecret && !(namespaceExists && Exists(run, "secret", pullSecret, namespaced: true, Left(), server)))
+        var denied = ClusterPermission.For(settings.CreateNamespace).Where(permission => !cluster.CanI(permission, Left(), Unreachable)).ToList();
+        if (denied.Count > 0)
         {
-            createPullSecret = settings.CreatePullSecret;
-            if (!createPullSecret)
-            {
-                problems.Add(
-                    $"The image pull secret {pullSecret} (chart value {ChartNames.PullSecretName}) does not exist in {settings.Namespace}: create it with " +
-                    $"`{cluster.KubectlCommand($"create secret docker-registry {pullSecret} --docker-server={settings.Registry} --docker-username=<user> --docker-password=\"$(cat <token file>)\"")}`, " +
-                    $"or pass --{ArgumentNames.CreatePullSecret} with the token in {EnvVars.RegistryPullToken}, or --{ArgumentNames.ImagePullSecret}= for public images.");
-            }
+            problems.Add($"The current identity may not {string.Join(", ", denied.Select(p => p.Namespaced ? $"{p} (for {p.Why})" : $"{p} (cluster-wide, for {p.Why})"))}: " +
+                         $"apply {RbacManifest} (`{cluster.KubectlCommand($"apply -f {RbacManifest}")}`, after setting the CI identity in its subjects).");
         }
-        var values = ChartValues.Load(settings);
+        var pullSecret = settings.ImagePullSecret;
+        var pullSecretMissing = pullSecret is not null && !(namespaceExists && Exists("secret", pullSecret));
+        if (pullSecretMissing && !settings.CreatePullSecret)
+        {
+            problems.Add(
+                $"The image pull secret {pullSecret} (chart value {ChartNames.PullSecretName}) does not exist in {settings.Namespace}: create it with " +
+                $"`{cluster.KubectlCommand($"create secret docker-registry {pullSecret} --docker-server={settings.Registry} --docker-username=<user> --docker-password=\"$(cat <token file>)\"")}`, " +
+                $"or pass --{ArgumentNames.CreatePullSecret} with the token in {EnvVars.RegistryPullToken}, or --{ArgumentNames.ImagePullSecret}= for public images.");
+        }
         // Only Ingress objects name a TLS secret; in gateway mode the Gateway's listener holds the certificate.
-        if (values.Get(ChartNames.TrafficProvider) == ChartNames.IngressNginx && values.Get(ChartNames.TlsSecretName) is { Length: > 0 } tls
-            && !(namespaceExists && Exists(run, "secret", tls, namespaced: true, Left(), server)))
+        if (ChartValue(settings, ChartNames.TrafficProvider) == ChartNames.IngressNginx && ChartValue(settings, ChartNames.TlsSecretName) is { Length: > 0 } tls
+            && !(namespaceExists && Exists("secret", tls)))
         {
             problems.Add(
                 $"The TLS secret {tls} (chart value {ChartNames.TlsSecretName}, {ChartNames.TrafficProvider}={ChartNames.IngressNginx}) does not exist in {settings.Namespace}: the ingress would serve its default certificate. " +
                 $"Create it with `{cluster.KubectlCommand($"create secret tls {tls} --cert=<certificate file> --key=<key file>")}` or have cert-manager issue it.");
         }
-        if (problems.Count > 0 && !context.DryRun)
+        if (problems.Count > 0)
         {
             throw new DeployException($"The cluster preflight of {settings.Namespace} (context {contextName}) found {problems.Count} problem(s); nothing was changed:\n  {string.Join("\n  ", problems)}");
         }
         if (!namespaceExists && settings.CreateNamespace)
         {
-            run.Record.Step($"create namespace {settings.Namespace}", () => context.KubectlCreateNamespace(settings.Namespace, cluster.Kubectl(namespaced: false)));
+            deployment.Record.Step($"create namespace {settings.Namespace}", () => context.KubectlCreateNamespace(settings.Namespace, cluster.Kubectl(namespaced: false)));
         }
-        if (createPullSecret)
+        if (pullSecretMissing && settings.CreatePullSecret)
         {
-            run.Record.Step($"create image pull secret {settings.ImagePullSecret}", () => CreatePullSecret(run));
+            deployment.Record.Step($"create image pull secret {pullSecret}", () => CreatePullSecret(context.Environment, cluster, settings));
         }
-        context.Information(context.DryRun
-            ? "[dry-run] cluster preflight printed; a real run stops here when a piece is missing."
-            : $"Cluster preflight passed in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
+        context.Information($"Cluster preflight passed in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
     }
-
-    private static IEnumerable<string> Permissions(DeployRun run, Func<TimeSpan> left)
-    {
-        var denied = new List<ClusterPermission>();
-        foreach (var permission in ClusterPermission.For(run.Settings.CreateNamespace))
-        {
-            var answer = run.Context.KubectlCanI(permission.Verb, permission.Resource, run.Cluster.Kubectl(left(), permission.Namespaced));
-            var said = answer.Output.Trim();
-            if (answer.Succeeded || run.Context.DryRun)
-            {
-                continue;
-            }
-            if (said != "no")
-            {
-                throw Unreachable(run, answer, "");
-            }
-            denied.Add(permission);
-        }
-        if (denied.Count > 0)
-        {
-            yield return $"The current identity may not {string.Join(", ", denied.Select(p => p.Namespaced ? $"{p} (for {p.Why})" : $"{p} (cluster-wide, for {p.Why})"))}: " +
-                         $"apply {RbacManifest} (`{run.Cluster.KubectlCommand($"apply -f {RbacManifest}")}`, after setting the CI identity in its subjects).";
-        }
-    }
-
-    /// <summary><c>kubectl get &lt;kind&gt; &lt;name&gt; --ignore-not-found</c>; a dry run assumes it exists.</summary>
-    private static bool Exists(DeployRun run, string kind, string name, bool namespaced, TimeSpan limit, string server)
-    {
-        var result = run.Context.KubectlFind(kind, name, run.Cluster.Kubectl(limit, namespaced));
-        if (run.Context.DryRun)
-        {
-            return true;
-        }
-        if (!result.Succeeded)
-        {
-            throw Unreachable(run, result, server);
-        }
-        return result.Output.Trim().Length > 0;
-    }
-
-    private static DeployException Unreachable(DeployRun run, ToolResult result, string server) => new(
-        $"The cluster preflight could not ask the API server{(server.Length > 0 ? $" at {server}" : "")}: {FirstLine(result.Error)} " +
-        $"Check the kubeconfig ({EnvVars.KubeConfigData} in CI, else the current context) and that the cluster is reachable; nothing was changed.");
 
     /// <summary>A docker config JSON in a 0600 file for <c>kubectl create secret --from-file</c>: the token never reaches a command line.</summary>
-    private static void CreatePullSecret(DeployRun run)
+    private static void CreatePullSecret(ICakeEnvironment environment, Cluster cluster, DeploySettings settings)
     {
-        var settings = run.Settings;
-        var token = run.Context.Environment.GetEnvironmentVariable(EnvVars.RegistryPullToken) ?? "";
+        var token = environment.GetEnvironmentVariable(EnvVars.RegistryPullToken) ?? "";
         var user = settings.Owner ?? "token";
         var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{token}"));
         var json = JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["auths"] = new Dictionary<string, object> { [settings.Registry] = new Dictionary<string, string> { ["username"] = user, ["password"] = token, ["auth"] = auth } },
         });
-        var directory = System.IO.Directory.CreateTempSubdirectory("sovd-pull-secret-");
+        var directory = KubeConfigFile.PrivateDirectory(environment, "sovd-pull-secret-");
         try
         {
-            var file = System.IO.Path.Combine(directory.FullName, "config.json");
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-            using (var stream = new FileStream(file, options))
-            {
-                stream.Write(Encoding.UTF8.GetBytes(json));
-            }
-            run.Context.KubectlCreateSecretFromFile(settings.ImagePullSecret!, DockerConfigType, ".dockerconfigjson", new FilePath(file), run.Cluster.Kubectl());
+            var file = System.IO.Path.Combine(directory, "config.json");
+            KubeConfigFile.WritePrivate(file, Encoding.UTF8.GetBytes(json));
+            cluster.Context.KubectlCreateSecretFromFile(settings.ImagePullSecret!, "kubernetes.io/dockerconfigjson", ".dockerconfigjson", new FilePath(file), cluster.Kubectl());
         }
         finally
         {
-            directory.Delete(recursive: true);
+            Directory.Delete(directory, recursive: true);
         }
     }
 
-    private static string Shown(string value, bool dryRun) => value.Length > 0 ? value : dryRun ? "(not known in a dry run)" : "(none)";
+    /// <summary>
+    /// A chart value as helm merges it for this deploy: values.yaml, the environment's file, the extra --values files,
+    /// the last one that has it winning, and a --set over all of them.
+    /// </summary>
+    private static string? ChartValue(DeploySettings settings, string path)
+    {
+        if (settings.ExtraSetValues.TryGetValue(path, out var set))
+        {
+            return set;
+        }
+        string? value = null;
+        var files = new[] { settings.Chart.CombineWithFilePath("values.yaml"), settings.ValuesFile }.Concat(settings.ExtraValuesFiles);
+        foreach (var file in files.Where(file => File.Exists(file.FullPath)))
+        {
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(File.ReadAllText(file.FullPath)));
+            }
+            catch (YamlDotNet.Core.YamlException error)
+            {
+                throw new DeployException($"{file.FullPath} is not valid YAML ({error.Message}); helm would refuse it too.", error);
+            }
+            YamlNode? node = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+            foreach (var key in path.Split('.'))
+            {
+                node = node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
+            }
+            value = node is YamlScalarNode { Value: { } scalar } ? scalar : value;
+        }
+        return value;
+    }
+
+    private static string Shown(string value, Cluster cluster) => value.Length > 0 ? value : cluster.DryRun ? "(not known in a dry run)" : "(none)";
 
     private static string FirstLine(string text) => text.Split('\n').FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? "no answer";
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}
+
+/// <summary>One thing the deploy does to the cluster, as <c>kubectl auth can-i &lt;verb&gt; &lt;resource&gt;</c> asks it.</summary>
+public sealed record ClusterPermission(string Verb, string Resource, bool Namespaced = true, string Why = "")
+{
+    /// <summary>
+    /// Everything a deploy does, and why: the preflight asks each, docs/rbac/ci-deployer.yaml grants each (a test
+    /// checks both lists agree).
+    /// </summary>
+    public static IReadOnlyList<ClusterPermission> For(bool createNamespace)
+    {
+        // helm keeps each release revision in a Secret of the namespace; helm upgrade creates, patches and deletes the chart's objects.
+        IEnumerable<ClusterPermission> permissions =
+        [
+            .. Verbs("secrets", "helm's release records and the image pull secret", "get", "list", "create", "update", "delete"),
+            .. ChartNames.RenderedResources.SelectMany(resource => Verbs(resource, "objects of the chart", "get", "list", "create", "patch", "delete")),
+            new("watch", "deployments.apps", Why: "kubectl rollout status"),
+            .. Verbs("replicasets.apps", "helm --wait and kubectl rollout status", "get", "list"),
+            .. Verbs("pods", "helm --wait and diagnostics", "get", "list"),
+            new("get", "pods/log", Why: "diagnostics: last log lines of failing containers"),
+            new("list", "events", Why: "diagnostics: events of the namespace"),
+            new("get", "namespaces", Namespaced: false, Why: "the preflight's namespace check"),
+        ];
+        return createNamespace
+            ? [.. permissions, new("create", "namespaces", Namespaced: false, Why: $"--{ArgumentNames.CreateNamespace}")]
+            : [.. permissions];
+    }
+
+    public override string ToString() => $"{Verb} {Resource}";
+
+    private static IEnumerable<ClusterPermission> Verbs(string resource, string why, params string[] verbs) =>
+        verbs.Select(verb => new ClusterPermission(verb, resource, Why: why));
 }

@@ -5,9 +5,9 @@ namespace Build.Deploy;
 /// <c>--target=Deploy-Production</c> would first run every stage the deploy needs (minutes) and only then refuse.
 /// A dry run changes nothing, so it may show the plan without the confirmation.
 /// </summary>
-public sealed class DeployConfirmation : FrostingLifetime<BuildContext>
+public static class DeployConfirmation
 {
-    public override void Setup(BuildContext context, ISetupContext info)
+    public static void Ensure(BuildContext context, ISetupContext info)
     {
         var stage = SovdPipeline.DeployProduction;
         if (!info.TasksToExecute.Any(task => task.Name == stage.Name) || context.Argument<string?>(ArgumentNames.Confirm, null) == stage.Name)
@@ -22,9 +22,5 @@ public sealed class DeployConfirmation : FrostingLifetime<BuildContext>
         throw new DeployException(
             $"{stage.Name} changes production: pass --{ArgumentNames.Confirm}={stage.Name} to run it " +
             "(the CI job passes it once the 'production' environment's reviewers approved). Nothing was run or changed.");
-    }
-
-    public override void Teardown(BuildContext context, ITeardownContext info)
-    {
     }
 }

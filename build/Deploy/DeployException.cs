@@ -1,15 +1,4 @@
 namespace Build.Deploy;
 
 /// <summary>A deploy stage stopped: the message says what failed, what was rolled back, and what to do next.</summary>
-public sealed class DeployException : Exception
-{
-    public DeployException(string message)
-        : base(message)
-    {
-    }
-
-    public DeployException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
-}
+public sealed class DeployException(string message, Exception? inner = null) : Exception(message, inner);

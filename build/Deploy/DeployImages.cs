@@ -19,9 +19,9 @@ public sealed record ImageReference(string Registry, string Owner, string Reposi
 /// </summary>
 public sealed partial record DeployImages(ImageReference Backend, ImageReference Frontend, string Source)
 {
-    /// <summary>Image names the chart's values default to; Build-Images names the images the same way.</summary>
-    public const string BackendRepository = "sovd-backend";
-    public const string FrontendRepository = "sovd-frontend";
+    // Image names the chart's values default to; Build-Images names the images the same way.
+    private const string BackendRepository = "sovd-backend";
+    private const string FrontendRepository = "sovd-frontend";
 
     public static DeployImages Resolve(DeploySettings settings)
     {
@@ -38,7 +38,6 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
             $"tag {sha}, no {Path.GetFileName(file)}");
     }
 
-    /// <summary>The chart values that select these images; passed with <c>--set-string</c>.</summary>
     public IReadOnlyDictionary<string, string> ChartValues()
     {
         if (Backend.Registry != Frontend.Registry || Backend.Owner != Frontend.Owner)
@@ -51,19 +50,16 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
             ["global.imageRegistry"] = Backend.Registry,
             ["global.imageOwner"] = Backend.Owner,
         };
-        Add(values, "backend", Backend);
-        Add(values, "frontend", Frontend);
-        return values;
-    }
-
-    private static void Add(Dictionary<string, string> values, string component, ImageReference image)
-    {
-        values[$"{component}.image.repository"] = image.Repository;
-        values[$"{component}.image.tag"] = image.Tag;
-        if (image.Digest is not null)
+        foreach (var (component, image) in new[] { ("backend", Backend), ("frontend", Frontend) })
         {
-            values[$"{component}.image.digest"] = image.Digest;
+            values[$"{component}.image.repository"] = image.Repository;
+            values[$"{component}.image.tag"] = image.Tag;
+            if (image.Digest is not null)
+            {
+                values[$"{component}.image.digest"] = image.Digest;
+            }
         }
+        return values;
     }
 
     private static DeployImages FromFile(string file, DeploySettings settings)

@@ -12,7 +12,16 @@ public static class DeployPreflight
         var problems = new List<string>();
         try
         {
-            ToolPreflight.Ensure(context, [.. Requirements(), .. settings.Eks is null ? [] : new[] { AwsRunner.Requirement() }]);
+            // helm deploys; kubectl runs the cluster preflight, the rollout waits and the diagnostics; the smoke script needs bash, curl and jq.
+            ToolPreflight.Ensure(context,
+            [
+                HelmRunner.Requirement() with { InstallHint = $"{HelmRunner.InstallHint}; here: scripts/install-helm.sh, then put .tools/bin on PATH" },
+                KubectlRunner.Requirement(),
+                OnPath("bash", "install bash"),
+                OnPath("curl", "install curl (apt-get install curl; preinstalled on GitHub runners)"),
+                OnPath("jq", "install jq (apt-get install jq; preinstalled on GitHub runners)"),
+                .. settings.Eks is null ? [] : new[] { AwsRunner.Requirement() },
+            ]);
         }
         catch (MissingToolsException missing)
         {
@@ -23,9 +32,9 @@ public static class DeployPreflight
         {
             problems.AddRange(SecretProblems(context));
         }
-        if (problems.Count == 0 && settings.Eks is { } eks && !context.DryRun)
+        if (problems.Count == 0 && settings.Eks is { } eks)
         {
-            problems.AddRange(AwsIdentity.Problems(context, eks));
+            problems.AddRange(AwsIdentityProblems(context, eks));
         }
         if (problems.Count > 0)
         {
@@ -33,31 +42,35 @@ public static class DeployPreflight
         }
     }
 
-    /// <summary>Read-only checks once the kubeconfig exists: kubectl within one minor version of the cluster.</summary>
-    public static void CheckCluster(BuildContext context, DeploySettings settings, Cake.Core.IO.FilePath? kubeConfig)
+    /// <summary>
+    /// kubectl is supported within one minor version of the cluster (older or newer); a wider gap can misbehave in
+    /// subtle ways (fields dropped, rollout status misread). Reported before the deploy changes anything, not fatal.
+    /// </summary>
+    public static void CheckVersionSkew(Cluster cluster)
     {
-        if (!context.DryRun)
+        if (cluster.Versions() is not { Client: { } client, Server: { } server })
         {
-            KubectlVersionSkew.Report(context, settings, kubeConfig);
+            cluster.Context.Verbose("kubectl version: no server version (dry run, or the cluster did not answer); skew not checked.");
+            return;
         }
-    }
-
-    /// <summary>helm deploys; kubectl runs the cluster preflight, the rollout waits and the diagnostics.</summary>
-    private static ToolRequirement[] Requirements()
-    {
-        // The smoke script needs bash, curl and jq.
-        var smoke = new[]
+        if (VersionSkew(client, server) is { } problem)
         {
-            OnPath("bash", "install bash"),
-            OnPath("curl", "install curl (apt-get install curl; preinstalled on GitHub runners)"),
-            OnPath("jq", "install jq (apt-get install jq; preinstalled on GitHub runners)"),
-        };
-        return [Helm, KubectlRunner.Requirement(), .. smoke];
+            cluster.Context.Warning(problem);
+            return;
+        }
+        cluster.Context.Verbose($"kubectl {client}, cluster {server}: within one minor version.");
     }
 
-    /// <summary>helm as the wrappers find it (PATH), with this repository's own installer in the hint.</summary>
-    private static ToolRequirement Helm =>
-        HelmRunner.Requirement() with { InstallHint = $"{HelmRunner.InstallHint}; here: scripts/install-helm.sh, then put .tools/bin on PATH" };
+    /// <summary>The warning for this pair of versions, or null when they are within one minor version.</summary>
+    public static string? VersionSkew(KubeVersion client, KubeVersion server)
+    {
+        var gap = client.Major == server.Major ? Math.Abs(client.Minor - server.Minor) : int.MaxValue;
+        return gap <= 1
+            ? null
+            : $"kubectl {client} is {(gap == int.MaxValue ? "a different major version" : $"{gap} minor versions")} away from the cluster's {server}: " +
+              $"kubectl supports one minor version either way; use kubectl {server.Major}.{server.Minor} " +
+              "(the pinned one: scripts/install-helm.sh, DeployTools in the definition).";
+    }
 
     private static ToolRequirement OnPath(string name, string hint) => new(name, hint, context => context.Tools.Resolve(name) is not null);
 
@@ -71,6 +84,29 @@ public static class DeployPreflight
         catch (DeployException error)
         {
             return [error.Message];
+        }
+    }
+
+    /// <summary>
+    /// <c>aws sts get-caller-identity</c> needs no permission, so a failure means no credentials at all — said before
+    /// anything else runs. A dry run prints the call and gets no answer, which says nothing about the credentials.
+    /// </summary>
+    private static IEnumerable<string> AwsIdentityProblems(BuildContext context, EksTarget target)
+    {
+        try
+        {
+            context.Information($"AWS identity for the {target}: {context.AwsCallerIdentity(new AwsSettings { Region = target.Region }).Arn}");
+            return [];
+        }
+        catch (FormatException) when (context.DryRun)
+        {
+            return [];
+        }
+        catch (Exception error) when (error is CakeException or FormatException)
+        {
+            return [$"No AWS credentials for the {target} ({error.Message.Split('\n')[0]}): in GitHub Actions the job needs " +
+                "id-token: write and the 'Assume the AWS role' step (regenerate the workflow; set the role's ARN variable); " +
+                "locally sign in with the AWS CLI (aws configure sso, or AWS_PROFILE)."];
         }
     }
 }

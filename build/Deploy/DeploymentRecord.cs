@@ -5,9 +5,6 @@ using System.Text.Json.Serialization;
 
 namespace Build.Deploy;
 
-/// <summary>One timed step of a deploy.</summary>
-public sealed record DeployStep(string Name, DateTimeOffset Started, double Seconds, string Outcome, string? Detail);
-
 /// <summary>
 /// What a deploy did: release, revisions, images, each step with its timing, and the outcome.
 /// Written to the stage's artifact folder as deployment.json, also when the deploy failed.
@@ -40,7 +37,6 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
 
     public string? Error { get; set; }
 
-    /// <summary>The last step that failed, for messages.</summary>
     public string? FailedStep => _steps.LastOrDefault(step => step.Outcome == "failed")?.Name;
 
     public void Step(string name, Action action) => Step<object?>(name, () =>
@@ -49,21 +45,21 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
         return null;
     });
 
-    /// <summary>Runs and times one step; a failure is recorded and rethrown.</summary>
     public T Step<T>(string name, Func<T> action)
     {
         context.Information($"== {name}");
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        void Add(string outcome, string? detail) => _steps.Add(new DeployStep(name, started, Math.Round(clock.Elapsed.TotalSeconds, 3), outcome, detail));
         try
         {
             var result = action();
-            _steps.Add(new DeployStep(name, started, Math.Round(clock.Elapsed.TotalSeconds, 3), "succeeded", null));
+            Add("succeeded", null);
             return result;
         }
         catch (Exception error)
         {
-            _steps.Add(new DeployStep(name, started, Math.Round(clock.Elapsed.TotalSeconds, 3), "failed", FirstLine(error.Message)));
+            Add("failed", error.Message.Split('\n')[0]);
             throw;
         }
     }
@@ -118,5 +114,5 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
         File.AppendAllText(summary, string.Join('\n', lines) + "\n\n");
     }
 
-    private static string FirstLine(string message) => message.Split('\n')[0];
+    private sealed record DeployStep(string Name, DateTimeOffset Started, double Seconds, string Outcome, string? Detail);
 }

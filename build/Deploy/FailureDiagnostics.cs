@@ -12,34 +12,32 @@ namespace Build.Deploy;
 /// </summary>
 public static class FailureDiagnostics
 {
-    public const string Folder = "diagnostics";
+    private const string Folder = "diagnostics";
     private const int LogLines = 50;
 
-    public static void Collect(DeployRun run)
+    public static void Collect(Deployment run)
     {
         var clock = Stopwatch.StartNew();
-        var budget = run.Settings.Bounds.Diagnostics;
-        TimeSpan Left() => budget - clock.Elapsed;
-        var context = run.Context;
-        var selector = Selector(run);
+        TimeSpan Left() => Max(run.Settings.Bounds.Diagnostics - clock.Elapsed, TimeSpan.FromSeconds(1));
+        var (context, selector) = (run.Context, Selector(run));
         try
         {
-            // A dry run prints the commands and writes nothing.
-            var folder = context.DryRun ? null : System.IO.Directory.CreateDirectory(Directory(run)).FullName;
-            var wide = context.KubectlGet(Pods(run, selector, KubectlOutputFormat.Wide, Positive(Left())));
-            Save(folder, "pods.txt", wide);
-            var json = context.KubectlGet(Pods(run, selector, KubectlOutputFormat.Json, Positive(Left())));
-            Save(folder, "describe-pods.txt", context.KubectlDescribe("pods", selector, run.Cluster.Kubectl(Positive(Left()))));
-            Save(folder, "events.txt", context.KubectlEvents(run.Cluster.Kubectl(Positive(Left()))));
+            var folder = System.IO.Directory.CreateDirectory(Directory(run)).FullName;
+            void Save(string file, ToolResult result) =>
+                File.WriteAllText(Path.Combine(folder, file), result.Output + (result.StandardError.Count > 0 ? $"\n{result.Error}" : "") + "\n");
+            var wide = context.KubectlGet(run.Cluster.Pods(selector, KubectlOutputFormat.Wide, Left()));
+            Save("pods.txt", wide);
+            var json = context.KubectlGet(run.Cluster.Pods(selector, KubectlOutputFormat.Json, Left()));
+            Save("describe-pods.txt", context.KubectlDescribe("pods", selector, run.Cluster.Kubectl(Left())));
+            Save("events.txt", context.KubectlEvents(run.Cluster.Kubectl(Left())));
             var failing = NotReady(json.Output);
-            foreach (var pod in failing.TakeWhile(_ => Left() > TimeSpan.Zero))
+            foreach (var pod in failing.TakeWhile(_ => clock.Elapsed < run.Settings.Bounds.Diagnostics))
             {
-                Save(folder, $"logs-{pod.Name}.txt", context.KubectlLogs(pod.Name, LogLines, run.Cluster.Kubectl(Positive(Left()))));
+                Save($"logs-{pod.Name}.txt", context.KubectlLogs(pod.Name, LogLines, run.Cluster.Kubectl(Left())));
             }
-            if (folder is not null)
-            {
-                context.Error(Summary(run, wide, failing, folder));
-            }
+            var pods = Math.Max(0, wide.Lines.Count - 1);
+            context.Error(string.Join('\n', failing.Take(5).Select(pod => $"  {pod.Name}: {pod.Reason}").Prepend(
+                $"Diagnostics in {folder}: {pods} pod(s) of {run.Settings.Release} and {run.Settings.CanaryRelease}; {failing.Count} not ready.")));
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -48,7 +46,7 @@ public static class FailureDiagnostics
     }
 
     /// <summary>What a dry run shows instead: the commands a failed wait or smoke step runs, and where their output goes.</summary>
-    public static void Plan(DeployRun run)
+    public static void Plan(Deployment run)
     {
         var selector = $"'{Selector(run)}'";
         string[] commands =
@@ -58,22 +56,18 @@ public static class FailureDiagnostics
             run.Cluster.KubectlCommand("get events --sort-by=.lastTimestamp"),
             run.Cluster.KubectlCommand($"logs <each pod not ready> --all-containers --tail={LogLines}"),
         ];
-        run.Context.Information(
-            $"[dry-run] on a failed wait or smoke step, before the rollback: diagnostics into {Directory(run)}/ from {string.Join("; ", commands)}");
+        run.Cluster.Plan($"on a failed wait or smoke step, before the rollback: diagnostics into {Directory(run)}/ from {string.Join("; ", commands)}");
     }
 
-    /// <summary>A pod whose containers are not all ready, with the first reason kubectl reports for it.</summary>
-    public sealed record PodProblem(string Name, string Reason);
-
     /// <summary>Reads <c>kubectl get pods -o json</c>: pods not ready, each with its waiting/terminated reason.</summary>
-    public static IReadOnlyList<PodProblem> NotReady(string json)
+    private static List<(string Name, string Reason)> NotReady(string json)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
             return [];
         }
         using var document = JsonDocument.Parse(json);
-        var problems = new List<PodProblem>();
+        var problems = new List<(string Name, string Reason)>();
         foreach (var pod in document.RootElement.GetProperty("items").EnumerateArray())
         {
             var name = pod.GetProperty("metadata").GetProperty("name").GetString() ?? "?";
@@ -87,63 +81,23 @@ public static class FailureDiagnostics
             var reason = unready.Select(Reason).FirstOrDefault(r => r is not null)
                 ?? (status.ValueKind == JsonValueKind.Object && status.TryGetProperty("phase", out var phase) ? phase.GetString() : null)
                 ?? "not ready";
-            problems.Add(new PodProblem(name, reason));
+            problems.Add((name, reason));
         }
         return problems;
     }
 
-    private static string? Reason(JsonElement container)
-    {
-        foreach (var key in new[] { "state", "lastState" })
-        {
-            if (container.TryGetProperty(key, out var state))
-            {
-                foreach (var kind in new[] { "waiting", "terminated" })
-                {
-                    if (state.TryGetProperty(kind, out var detail) && detail.TryGetProperty("reason", out var reason))
-                    {
-                        var message = detail.TryGetProperty("message", out var m) ? $": {m.GetString()}" : "";
-                        return $"{container.GetProperty("name").GetString()} {reason.GetString()}{message}";
-                    }
-                }
-            }
-        }
-        return null;
-    }
+    /// <summary>The first waiting or terminated reason of the container's current state, else of its last one.</summary>
+    private static string? Reason(JsonElement container) =>
+        (from key in new[] { "state", "lastState" }
+         from kind in new[] { "waiting", "terminated" }
+         where container.TryGetProperty(key, out var state) && state.TryGetProperty(kind, out var detail) && detail.TryGetProperty("reason", out _)
+         let detail = container.GetProperty(key).GetProperty(kind)
+         let message = detail.TryGetProperty("message", out var text) ? $": {text.GetString()}" : ""
+         select $"{container.GetProperty("name").GetString()} {detail.GetProperty("reason").GetString()}{message}").FirstOrDefault();
 
-    private static string Summary(DeployRun run, ToolResult wide, IReadOnlyList<PodProblem> failing, string folder)
-    {
-        var pods = Math.Max(0, wide.Lines.Count - 1);
-        var lines = new List<string> { $"Diagnostics in {folder}: {pods} pod(s) of {run.Settings.Release} and {run.Settings.CanaryRelease}; {failing.Count} not ready." };
-        lines.AddRange(failing.Take(5).Select(pod => $"  {pod.Name}: {pod.Reason}"));
-        return string.Join('\n', lines);
-    }
+    private static string Selector(Deployment run) => $"{ChartNames.InstanceLabel} in ({run.Settings.Release},{run.Settings.CanaryRelease})";
 
-    private static string Selector(DeployRun run) => $"{ChartNames.InstanceLabel} in ({run.Settings.Release},{run.Settings.CanaryRelease})";
+    private static string Directory(Deployment run) => Path.Combine(run.Settings.RecordDirectory.FullPath, Folder);
 
-    private static string Directory(DeployRun run) => Path.Combine(run.Settings.RecordDirectory.FullPath, Folder);
-
-    private static KubectlGetSettings Pods(DeployRun run, string selector, KubectlOutputFormat output, TimeSpan limit) => new()
-    {
-        Kind = "pods",
-        Selector = selector,
-        Output = output,
-        Namespace = run.Settings.Namespace,
-        KubeContext = run.Settings.KubeContext,
-        KubeConfig = run.Cluster.Kubectl().KubeConfig,
-        ToolTimeout = limit,
-        ThrowOnNonZeroExit = false,
-    };
-
-    private static void Save(string? folder, string file, ToolResult result)
-    {
-        if (folder is null)
-        {
-            return;
-        }
-        var text = result.Output + (result.StandardError.Count > 0 ? $"\n{result.Error}" : "");
-        File.WriteAllText(Path.Combine(folder, file), text + "\n");
-    }
-
-    private static TimeSpan Positive(TimeSpan value) => value > TimeSpan.FromSeconds(1) ? value : TimeSpan.FromSeconds(1);
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -1,28 +1,19 @@
+using Build.Tools.Aws;
 using Cake.Core.IO;
 
 namespace Build.Deploy;
 
 /// <summary>
-/// The CI kubeconfig: KUBE_CONFIG_DATA (base64) written to a file only this user can read, handed to helm and
-/// kubectl as KUBECONFIG, and deleted on <see cref="Dispose"/>. Without the variable the user's own kubeconfig applies.
+/// The kubeconfig helm and kubectl get, in a private folder deleted on <see cref="Dispose"/>: KUBE_CONFIG_DATA
+/// (base64) decoded, or for an EKS target what <c>aws eks update-kubeconfig</c> writes (it holds no credential: its
+/// user runs <c>aws eks get-token</c> with the role the job assumed, so helm and kubectl need the AWS CLI on PATH).
+/// Without either the user's own kubeconfig applies; never the user's ~/.kube/config is written.
 /// </summary>
-public sealed class KubeConfigFile : IDisposable
+/// <param name="Path">The file, or null when helm and kubectl use the current kubeconfig and context (also in a dry run).</param>
+/// <param name="Folder">The private folder that holds it, deleted on <see cref="Dispose"/>.</param>
+/// <param name="Source">Where the cluster access comes from, for the log.</param>
+public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Source) : IDisposable
 {
-    private readonly string? _directory;
-
-    private KubeConfigFile(FilePath? path, string? directory, string source)
-    {
-        Path = path;
-        _directory = directory;
-        Source = source;
-    }
-
-    /// <summary>Where the cluster access comes from, for the log.</summary>
-    public string Source { get; }
-
-    /// <summary>The written file, or null when helm and kubectl use the current kubeconfig and context.</summary>
-    public FilePath? Path { get; }
-
     /// <summary>Decodes KUBE_CONFIG_DATA; the error never quotes the value.</summary>
     public static byte[]? Decode(ICakeEnvironment environment)
     {
@@ -43,43 +34,44 @@ public sealed class KubeConfigFile : IDisposable
         }
     }
 
-    /// <summary>The stage's kubeconfig: from <c>aws eks update-kubeconfig</c> for an EKS target, else <see cref="Create(ICakeEnvironment, bool)"/>.</summary>
-    public static KubeConfigFile Create(BuildContext context, DeploySettings settings) =>
-        settings.Eks is { } eks ? AwsKubeConfig.Create(context, eks) : Create(context.Environment, context.DryRun);
-
-    /// <summary>A kubeconfig another tool wrote into <paramref name="directory"/> (from <see cref="PrivateDirectory"/>); both go on <see cref="Dispose"/>.</summary>
-    internal static KubeConfigFile Written(FilePath? path, string directory, string source) => new(path, directory, $"kubeconfig of the {source}");
-
-    /// <summary>Writes the decoded kubeconfig (mode 0600, in a 0700 folder); in a dry run writes nothing.</summary>
-    public static KubeConfigFile Create(ICakeEnvironment environment, bool dryRun)
+    public static KubeConfigFile Create(BuildContext context, DeploySettings settings)
     {
-        var content = Decode(environment);
-        if (content is null || dryRun)
+        var content = Decode(context.Environment);
+        var eks = settings.Eks;
+        var source = eks is not null ? $"kubeconfig of the {eks}" : $"kubeconfig from {EnvVars.KubeConfigData}";
+        if (eks is null && (content is null || context.DryRun))
         {
-            return new KubeConfigFile(null, null, content is null ? "current kubeconfig" : $"kubeconfig from {EnvVars.KubeConfigData}");
+            return new KubeConfigFile(null, null, content is null ? "current kubeconfig" : source);
         }
-        var directory = PrivateDirectory(environment);
+        var directory = PrivateDirectory(context.Environment, "sovd-kubeconfig-");
         var file = System.IO.Path.Combine(directory, "config");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        try
         {
-            // Created with 0600, so there is no moment in which another user could read it.
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            if (eks is null)
+            {
+                WritePrivate(file, content!);
+            }
+            else
+            {
+                UpdateFromEks(context, eks, new FilePath(file));
+            }
         }
-        using (var stream = new FileStream(file, options))
+        catch
         {
-            stream.Write(content);
+            Directory.Delete(directory, recursive: true);
+            throw;
         }
-        return new KubeConfigFile(new FilePath(file), directory, $"kubeconfig from {EnvVars.KubeConfigData}");
+        context.Verbose($"{source} in {file}");
+        return new KubeConfigFile(context.DryRun ? null : new FilePath(file), directory, source);
     }
 
     /// <summary>A new 0700 folder under RUNNER_TEMP (emptied after every GitHub job, even if this process is killed), else the system temp.</summary>
-    internal static string PrivateDirectory(ICakeEnvironment environment)
+    public static string PrivateDirectory(ICakeEnvironment environment, string prefix)
     {
         var root = environment.GetEnvironmentVariable(EnvVars.RunnerTemp) is { Length: > 0 } runnerTemp && Directory.Exists(runnerTemp)
             ? runnerTemp
             : System.IO.Path.GetTempPath();
-        var directory = System.IO.Path.Combine(root, $"sovd-kubeconfig-{Guid.NewGuid():N}");
+        var directory = System.IO.Path.Combine(root, $"{prefix}{Guid.NewGuid():N}");
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(directory);
@@ -91,11 +83,40 @@ public sealed class KubeConfigFile : IDisposable
         return directory;
     }
 
+    /// <summary>Created with mode 0600, so there is no moment in which another user could read it.</summary>
+    public static void WritePrivate(string file, byte[] content)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using var stream = new FileStream(file, options);
+        stream.Write(content);
+    }
+
     public void Dispose()
     {
-        if (_directory is not null && Directory.Exists(_directory))
+        if (Folder is not null && Directory.Exists(Folder))
         {
-            Directory.Delete(_directory, recursive: true);
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+
+    private static void UpdateFromEks(BuildContext context, EksTarget target, FilePath file)
+    {
+        try
+        {
+            context.AwsEksUpdateKubeconfig(new AwsEksUpdateKubeconfigSettings { ClusterName = target.ClusterName, Region = target.Region, KubeConfig = file });
+        }
+        catch (CakeException error)
+        {
+            throw new DeployException(
+                $"No kubeconfig for the {target}: {error.Message}\nThe role needs eks:DescribeCluster on the cluster; see README \"Deployments\".", error);
+        }
+        if (!context.DryRun && !File.Exists(file.FullPath))
+        {
+            throw new DeployException($"aws eks update-kubeconfig wrote no {file.FullPath}: check the AWS CLI's output above.");
         }
     }
 }

@@ -15,7 +15,7 @@ namespace Build.Deploy;
 /// </summary>
 public static class ProductionApprovalCheck
 {
-    public const string DefaultApiUrl = "https://api.github.com";
+    private const string DefaultApiUrl = "https://api.github.com";
     public const string ApiVersion = "2022-11-28";
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

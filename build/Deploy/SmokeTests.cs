@@ -1,3 +1,4 @@
+using Cake.Common;
 using Cake.Core.IO;
 
 namespace Build.Deploy;
@@ -8,15 +9,13 @@ namespace Build.Deploy;
 /// </summary>
 public sealed class SmokeTests(BuildContext context, DeploySettings settings)
 {
-    public const string ScriptTokenVariable = "API_TOKEN";
+    private const string ScriptTokenVariable = "API_TOKEN";
 
     /// <summary>The step's name in the record: the probe runs when it has requests to make.</summary>
     public string Name => settings.ProbeRequests > 0 ? "smoke tests and error-rate probe" : "smoke tests";
 
-    /// <summary>The step's name when the requests go to the canary only.</summary>
     public string CanaryName => $"{Name} via {settings.CanaryHeader}";
 
-    /// <summary>The checks against the whole weighted traffic (no routing header).</summary>
     public void Run() => Run(route: null);
 
     /// <summary>
@@ -57,17 +56,7 @@ public sealed class SmokeTests(BuildContext context, DeploySettings settings)
                 [ScriptTokenVariable] = context.Environment.GetEnvironmentVariable(EnvVars.SmokeApiToken) ?? "",
             },
         };
-        var process = context.ProcessRunner.Start(Bash, processSettings);
-        int exitCode;
-        try
-        {
-            process.WaitForExit();
-            exitCode = process.GetExitCode();
-        }
-        finally
-        {
-            (process as IDisposable)?.Dispose();
-        }
+        var exitCode = context.StartProcess(context.Tools.Resolve("bash") ?? new FilePath("bash"), processSettings);
         if (exitCode != 0)
         {
             var meaning = exitCode == 2 ? "the script could not run (usage or environment error)" : "a check failed";
@@ -75,6 +64,4 @@ public sealed class SmokeTests(BuildContext context, DeploySettings settings)
             throw new DeployException($"Smoke tests against {target} failed (exit code {exitCode}: {meaning}; the script's output above names it).");
         }
     }
-
-    private FilePath Bash => context.Tools.Resolve("bash") ?? new FilePath("bash");
 }

@@ -1,5 +1,4 @@
 using Build.Deploy;
-using Build.Tools.Helm;
 
 namespace Build.Tasks;
 
@@ -9,7 +8,7 @@ public sealed class DeployProduction : FrostingTask<BuildContext>
 {
     private const int DefaultProbeRequests = 50;
 
-    private DeploySession? _session;
+    private Deployment? _deployment;
 
     public override RunDecision ShouldRun(BuildContext context) => CiTrigger.Decide(context, SovdPipeline.DeployProduction);
 
@@ -18,22 +17,9 @@ public sealed class DeployProduction : FrostingTask<BuildContext>
         // --confirm was checked when the host started (RunStart), before any stage this one needs.
         var settings = DeploySettings.From(context, SovdPipeline.DeployProduction, SovdPipeline.ProductionDeployment, DefaultProbeRequests);
         ProductionApprovalCheck.Ensure(context, SovdPipeline.DeployProduction);
-        _session = DeploySession.Start(context, settings);
-        _session.Deploy(Rollout);
+        _deployment = Deployment.Start(context, settings);
+        _deployment.Run(canary: true);
     }
 
-    public override void Finally(BuildContext context) => _session?.Dispose();
-
-    private static void Rollout(DeployRun run, HelmStatusResult stable)
-    {
-        run.Record.CanaryRelease = run.Settings.CanaryRelease;
-        if (stable.Status == HelmReleaseStatus.Deployed)
-        {
-            CanaryRollout.Run(run, stable);
-            return;
-        }
-        // A canary needs a stable release whose Ingress it splits traffic with; the first install goes in directly.
-        run.Context.Information($"{stable.Release} is not installed yet: installing it directly, without a canary.");
-        DirectRollout.Run(run, stable);
-    }
+    public override void Finally(BuildContext context) => _deployment?.Dispose();
 }

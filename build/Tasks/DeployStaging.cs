@@ -6,7 +6,7 @@ namespace Build.Tasks;
 [TaskName(TargetNames.DeployStaging)]
 public sealed class DeployStaging : FrostingTask<BuildContext>
 {
-    private DeploySession? _session;
+    private Deployment? _deployment;
 
     public override RunDecision ShouldRun(BuildContext context) => CiTrigger.Decide(context, SovdPipeline.DeployStaging);
 
@@ -14,9 +14,9 @@ public sealed class DeployStaging : FrostingTask<BuildContext>
     {
         // Staging gets the smoke tests only; --probe-requests=N adds the error-rate probe.
         var settings = DeploySettings.From(context, SovdPipeline.DeployStaging, SovdPipeline.StagingDeployment, defaultProbeRequests: 0);
-        _session = DeploySession.Start(context, settings);
-        _session.Deploy(DirectRollout.Run);
+        _deployment = Deployment.Start(context, settings);
+        _deployment.Run(canary: false);
     }
 
-    public override void Finally(BuildContext context) => _session?.Dispose();
+    public override void Finally(BuildContext context) => _deployment?.Dispose();
 }

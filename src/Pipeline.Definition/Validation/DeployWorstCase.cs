@@ -12,7 +12,7 @@ public sealed record WorstCaseTerm(string What, TimeSpan Time)
 /// <summary>
 /// The longest a deploy stage can run when every wait and rollback runs to its bound: the steps that succeed just
 /// before their timeouts, then the most expensive failure (its own timeout, helm --atomic's rollback, the undo of
-/// what came before, the diagnostics). Mirrors the order of the host's DirectRollout and CanaryRollout.
+/// what came before, the diagnostics). Mirrors the order of the host's Deployment (direct) and CanaryRollout.
 /// </summary>
 public static class DeployWorstCase
 {

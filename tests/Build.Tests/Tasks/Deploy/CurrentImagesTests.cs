@@ -15,7 +15,7 @@ public sealed class CurrentImagesTests
              "canary":{"live":true,"weight":50}}
             """;
 
-        var values = CurrentImages.Parse(json, "sovd-webapp");
+        var values = Cluster.ParseImages(json, "sovd-webapp");
 
         values.Should().BeEquivalentTo(new Dictionary<string, string>
         {
@@ -33,12 +33,12 @@ public sealed class CurrentImagesTests
     [InlineData("null")]
     [InlineData("{}")]
     public void Parse_ReleaseGivenNoValues_IsEmptySoTheChartDefaultsStay(string json) =>
-        CurrentImages.Parse(json, "sovd-webapp").Should().BeEmpty();
+        Cluster.ParseImages(json, "sovd-webapp").Should().BeEmpty();
 
     [Fact]
     public void Parse_NotJson_FailsNamingTheCommand()
     {
-        var parse = () => CurrentImages.Parse("Error: something else", "sovd-webapp");
+        var parse = () => Cluster.ParseImages("Error: something else", "sovd-webapp");
 
         parse.Should().Throw<DeployException>().WithMessage("`helm get values sovd-webapp -o json` did not print JSON*");
     }
