@@ -12,7 +12,7 @@ public static class DeployPreflight
         var problems = new List<string>();
         try
         {
-            ToolPreflight.Ensure(context, [.. Requirements(), .. settings.Eks is null ? [] : new[] { AwsRunner.Requirement() }]);
+            ToolPreflight.Ensure(context, [.. Requirements(), .. settings.Eks is null ? [] : new[] { AwsRunner.Spec.Requirement() }]);
         }
         catch (MissingToolsException missing)
         {
@@ -52,12 +52,12 @@ public static class DeployPreflight
             OnPath("curl", "install curl (apt-get install curl; preinstalled on GitHub runners)"),
             OnPath("jq", "install jq (apt-get install jq; preinstalled on GitHub runners)"),
         };
-        return [Helm, KubectlRunner.Requirement(), .. smoke];
+        return [Helm, KubectlRunner.Spec.Requirement(), .. smoke];
     }
 
     /// <summary>helm as the wrappers find it (PATH), with this repository's own installer in the hint.</summary>
     private static ToolRequirement Helm =>
-        HelmRunner.Requirement() with { InstallHint = $"{HelmRunner.InstallHint}; here: scripts/install-helm.sh, then put .tools/bin on PATH" };
+        HelmRunner.Spec.Requirement() with { InstallHint = $"{HelmRunner.Spec.InstallHint}; here: scripts/install-helm.sh, then put .tools/bin on PATH" };
 
     private static ToolRequirement OnPath(string name, string hint) => new(name, hint, context => context.Tools.Resolve(name) is not null);
 

@@ -12,7 +12,7 @@ public sealed class BuildImages : FrostingTask<BuildContext>
     {
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid("Build-Images", settings.BuildProblems());
-        ToolPreflight.Ensure(context, DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun), NpmRunner.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion));
+        ToolPreflight.Ensure(context, DockerRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun), NpmRunner.Spec.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion));
         BaseImages.EnsureAvailable(context, settings);
 
         // npm cannot reach its registry inside a container build on our machines: the bundle is built here and COPYed in.
@@ -58,7 +58,7 @@ public sealed class BuildImages : FrostingTask<BuildContext>
             Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
             File.Delete(archive);
         }
-        new DockerEngineRunner(context).Save(settings.ImagesArchive, settings.Images.SelectMany(image => image.Tags));
+        context.DockerSave(settings.ImagesArchive, settings.Images.SelectMany(image => image.Tags));
     }
 
     private static void Timed(BuildContext context, string step, Action action)

@@ -19,10 +19,10 @@ public sealed class TestE2E : FrostingTask<BuildContext>
         settings.ThrowIfInvalid("Test-E2E", settings.StackProblems(needsBrowser: true).Concat(
             File.Exists(e2e.CombineWithFilePath("package.json").FullPath) ? [] : [$"{e2e.FullPath}/package.json does not exist: is --app-root the sample app's folder?"]));
         ToolPreflight.Ensure(context,
-            DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun),
-            DockerComposeRunner.Requirement(),
-            NpmRunner.Requirement(),
-            NpxRunner.Requirement(),
+            DockerRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun),
+            DockerComposeRunner.Spec.Requirement(),
+            NpmRunner.Spec.Requirement(),
+            NpxRunner.Spec.Requirement(),
             NodeRuntime.Requirement(SovdPipeline.NodeVersion));
         LocalImages.EnsurePresent(context, settings, LocalImages.ShaTags(settings));
         var output = context.ArtifactDirectory(SovdPipeline.EndToEndFailures);

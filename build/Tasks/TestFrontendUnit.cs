@@ -20,7 +20,7 @@ public sealed class TestFrontendUnit : FrostingTask<BuildContext>
         var reports = context.ArtifactDirectory(SovdPipeline.FrontendUnitReports);
         var junit = reports.CombineWithFilePath(JUnitFile);
         var coverage = reports.Combine(CoverageFolder);
-        ToolPreflight.Ensure(context, NpmRunner.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion));
+        ToolPreflight.Ensure(context, NpmRunner.Spec.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion));
         NodeModules.EnsureInstalled(context, frontend);
 
         ReportFolder.Reset(context, reports);

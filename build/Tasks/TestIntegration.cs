@@ -21,9 +21,9 @@ public sealed class TestIntegration : FrostingTask<BuildContext>
         var stack = ComposeStack.For(context, settings, "it", token);
         var pytest = PytestSettings(context, stack, token);
         ToolPreflight.Ensure(context,
-            DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun),
-            DockerComposeRunner.Requirement(),
-            PytestRunner.Requirement(new PytestSettings { PythonPath = context.Python }));
+            DockerRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun),
+            DockerComposeRunner.Spec.Requirement(),
+            PytestRunner.Spec.Requirement(new PytestSettings { PythonPath = context.Python }));
         LocalImages.EnsurePresent(context, settings, LocalImages.ShaTags(settings));
         ReportFolder.Reset(context, context.ArtifactDirectory(SovdPipeline.IntegrationReports));
 

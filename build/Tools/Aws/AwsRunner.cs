@@ -1,35 +1,22 @@
 using Cake.Core.IO;
-using Cake.Core.Tooling;
 
 namespace Build.Tools.Aws;
 
 /// <summary>The AWS CLI (v2): who am I, a kubeconfig for an EKS cluster, and the ECR login password.</summary>
-public sealed class AwsRunner : PipelineTool<AwsSettings>
+public sealed class AwsRunner(ICakeContext context) : CheckedTool<AwsSettings>(context, Spec)
 {
-    public const string InstallHint =
-        "install the AWS CLI v2 (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html; preinstalled on GitHub's ubuntu runners)";
+    public static readonly ToolSpec<AwsSettings> Spec = new(
+        "aws",
+        "install the AWS CLI v2 (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html; preinstalled on GitHub's ubuntu runners)",
+        ["aws"],
+        context => new AwsRunner(context));
 
-    public AwsRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
-        : base(fileSystem, environment, processRunner, tools, log)
-    {
-    }
-
-    public AwsRunner(ICakeContext context)
-        : this(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log)
-    {
-    }
-
-    public static ToolRequirement Requirement() => new("aws", InstallHint, context => new AwsRunner(context).IsAvailable(new AwsSettings()));
-
-    protected override string GetToolName() => "aws";
-
-    protected override IEnumerable<string> GetToolExecutableNames() => ["aws"];
+    private static readonly ToolInvocation Capture = new() { CaptureOutput = true, CaptureError = true };
 
     /// <summary><c>aws sts get-caller-identity --output json</c>: the identity the credentials belong to (needs no permission).</summary>
     public AwsCallerIdentity CallerIdentity(AwsSettings settings)
     {
-        var result = Execute(settings, Global(Command("sts", "get-caller-identity"), settings).AppendOption("--output", "json"),
-            new ToolInvocation { CaptureOutput = true, CaptureError = true });
+        var result = Execute(settings, Global(Command("sts", "get-caller-identity"), settings).AppendOption("--output", "json"), Capture);
         return AwsCallerIdentity.Parse(result.Output);
     }
 
@@ -39,7 +26,7 @@ public sealed class AwsRunner : PipelineTool<AwsSettings>
         var arguments = Command("eks", "update-kubeconfig")
             .AppendOption("--name", Require.Value(settings.ClusterName, "AwsEksUpdateKubeconfigSettings.ClusterName", "sovd-staging"))
             .AppendPathOption("--kubeconfig", Require.NotNull(settings.KubeConfig, "AwsEksUpdateKubeconfigSettings.KubeConfig", "a file in a private temp folder"), Environment);
-        return Execute(settings, Global(arguments, settings), new ToolInvocation { CaptureOutput = true, CaptureError = true, EchoCaptured = true });
+        return Execute(settings, Global(arguments, settings), Capture with { EchoCaptured = true });
     }
 
     /// <summary>
@@ -48,22 +35,10 @@ public sealed class AwsRunner : PipelineTool<AwsSettings>
     /// </summary>
     public string EcrLoginPassword(AwsSettings settings)
     {
-        var result = Execute(settings, Global(Command("ecr", "get-login-password"), settings),
-            new ToolInvocation { CaptureOutput = true, CaptureError = true });
-        var password = result.Output.Trim();
+        var password = Execute(settings, Global(Command("ecr", "get-login-password"), settings), Capture).Output.Trim();
         return password.Length > 0 ? password : throw new CakeException("aws ecr get-login-password printed no password.");
     }
 
     private static ProcessArgumentBuilder Global(ProcessArgumentBuilder arguments, AwsSettings settings) =>
         arguments.AppendOptionIfSet("--region", settings.Region);
-
-    private static ProcessArgumentBuilder Command(params string[] words)
-    {
-        var arguments = new ProcessArgumentBuilder();
-        foreach (var word in words)
-        {
-            arguments.Append(word);
-        }
-        return arguments;
-    }
 }

@@ -1,31 +1,29 @@
 using Cake.Core.IO;
-using Cake.Core.Tooling;
 
 namespace Build.Tools.Docker;
 
-/// <summary>The <c>docker</c> CLI: build, tag, push, inspect, login/logout, listings and image removal.</summary>
-public sealed class DockerRunner : PipelineTool<DockerSettings>
+/// <summary>The <c>docker</c> CLI: build, push, login/logout, listings, and moving images between jobs with save/load.</summary>
+public sealed class DockerRunner(ICakeContext context) : CheckedTool<DockerSettings>(context, Spec)
 {
-    public const string InstallHint = "install the Docker CLI and engine: apt-get install -y docker.io, then start dockerd (on GitHub runners it is preinstalled)";
+    public static readonly ToolSpec<DockerSettings> Spec = new(
+        "docker",
+        "install the Docker CLI and engine: apt-get install -y docker.io, then start dockerd (on GitHub runners it is preinstalled)",
+        ["docker"],
+        context => new DockerRunner(context));
 
     private static readonly ToolInvocation Capture = new() { CaptureOutput = true };
+    private static readonly ToolInvocation Probe = new() { CaptureOutput = true, CaptureError = true, Silent = true, ThrowOnNonZeroExit = false };
 
-    public DockerRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
-        : base(fileSystem, environment, processRunner, tools, log)
-    {
-    }
-
-    public DockerRunner(ICakeContext context)
-        : this(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log)
-    {
-    }
-
-    public static ToolRequirement Requirement(DockerSettings? settings = null) =>
-        new("docker", InstallHint, context => new DockerRunner(context).IsAvailable(settings ?? new DockerSettings()));
-
-    protected override string GetToolName() => "docker";
-
-    protected override IEnumerable<string> GetToolExecutableNames() => ["docker"];
+    /// <summary>
+    /// The docker CLI exists and its engine answers. <paramref name="engineHint"/> says how to start the engine;
+    /// a dry run checks only the CLI, since it starts nothing that needs the engine.
+    /// </summary>
+    public static ToolRequirement EngineRequirement(string engineHint, bool dryRun) =>
+        new("Docker engine", $"not reachable (docker version found no server): {engineHint}", context =>
+        {
+            var runner = new DockerRunner(context);
+            return runner.IsAvailable(new DockerSettings()) && (dryRun || runner.Answers());
+        });
 
     protected override void AddEnvironmentVariables(DockerSettings settings, IDictionary<string, string> variables)
     {
@@ -45,15 +43,9 @@ public sealed class DockerRunner : PipelineTool<DockerSettings>
             .AppendKeyValues("--build-arg", settings.BuildArgs)
             .AppendOptions("--cache-from", settings.CacheFrom)
             .AppendOptionIfSet("--pull", settings.Pull?.ToString().ToLowerInvariant(), "=")
-            .AppendOptionIfSet("--target", settings.Target)
-            .AppendFlag("--no-cache", settings.NoCache)
-            .AppendPathOption("--iidfile", settings.ImageIdFile, Environment)
             .AppendPath(context, Environment);
         return Execute(settings, arguments);
     }
-
-    public ToolResult Tag(string source, string target, DockerSettings settings) =>
-        Execute(settings, Command("tag").AppendValue(Image(source)).AppendValue(Image(target)));
 
     /// <summary>Pushes and returns the digest from docker's output, else from the image's RepoDigests.</summary>
     public DockerPushResult Push(string image, DockerSettings settings)
@@ -62,28 +54,15 @@ public sealed class DockerRunner : PipelineTool<DockerSettings>
         var digest = DockerOutputParser.PushDigest(result.StandardOutput);
         if (digest is null && result.Succeeded)
         {
-            digest = DockerOutputParser.DigestFor(image, RepoDigests(image, settings));
+            var inspect = Command("image", "inspect").AppendOption("--format", "{{json .RepoDigests}}").AppendValue(Image(image));
+            digest = DockerOutputParser.DigestFor(image, DockerOutputParser.RepoDigests(Execute(settings, inspect, Capture).Output));
         }
         return new DockerPushResult(result, digest);
     }
 
-    /// <summary><c>docker image inspect --format &lt;template&gt; &lt;image&gt;</c>; the rendered template is the captured output.</summary>
-    public ToolResult ImageInspect(string image, string format, DockerSettings settings)
-    {
-        var arguments = Command("image", "inspect")
-            .AppendOption("--format", Require.Value(format, "format", "\"{{.Id}}\""))
-            .AppendValue(Image(image));
-        return Execute(settings, arguments, Capture);
-    }
-
-    public IReadOnlyList<string> RepoDigests(string image, DockerSettings settings) =>
-        DockerOutputParser.RepoDigests(ImageInspect(image, "{{json .RepoDigests}}", settings).Output);
-
-    /// <summary><c>docker inspect --format &lt;template&gt; &lt;id…&gt;</c> for containers, networks or volumes; one output line per target.</summary>
+    /// <summary><c>docker inspect --format &lt;template&gt; &lt;id…&gt;</c> for containers; one output line per target.</summary>
     public ToolResult Inspect(IEnumerable<string> targets, string format, DockerSettings settings) =>
-        Execute(settings, Command("inspect")
-            .AppendOption("--format", Require.Value(format, "format", "\"{{.State.Status}}\""))
-            .AppendValues(Require.Values(targets, "targets", "a container id")), Capture);
+        Execute(settings, Command("inspect").AppendOption("--format", format).AppendValues(Require.Values(targets, "targets", "a container id")), Capture);
 
     public ToolResult Login(DockerLoginSettings settings)
     {
@@ -104,26 +83,40 @@ public sealed class DockerRunner : PipelineTool<DockerSettings>
 
     public ToolResult ListVolumes(DockerListSettings settings) => List(Command("volume", "ls"), settings);
 
-    public ToolResult RemoveImages(IEnumerable<string> images, DockerRmiSettings settings) =>
-        Execute(settings, Command("rmi").AppendFlag("-f", settings.Force).AppendValues(Require.Values(images, "images", "ghcr.io/o/app:1.2.3")));
+    /// <summary>Whether the engine has <paramref name="image"/> (a tag or an id); prints nothing either way.</summary>
+    public bool ImageExists(string image) =>
+        Execute(new DockerSettings(), Command("image", "inspect").AppendOption("--format", "{{.Id}}").AppendValue(Image(image)), Probe).Succeeded;
 
-    private ToolResult List(ProcessArgumentBuilder arguments, DockerListSettings settings)
-    {
-        arguments.AppendFlag("-q", settings.Quiet)
-            .AppendOptions("--filter", settings.Filters.Select(filter => filter.ToString()))
-            .AppendOptionIfSet("--format", settings.Format);
-        return Execute(settings, arguments, Capture);
-    }
+    /// <summary><c>docker save -o &lt;archive&gt; &lt;image…&gt;</c>: one tarball, layers shared between the images stored once.</summary>
+    public ToolResult Save(FilePath archive, IEnumerable<string> images) =>
+        Execute(new DockerSettings(), Command("save").AppendPathOption("-o", archive, Environment).AppendValues(Require.Values(images, "images", "ghcr.io/o/app:1.2.3")));
 
-    private static ProcessArgumentBuilder Command(params string[] words)
+    /// <summary><c>docker load -i &lt;archive&gt;</c>; prints the loaded image names.</summary>
+    public ToolResult Load(FilePath archive) => Execute(new DockerSettings(), Command("load").AppendPathOption("-i", archive, Environment));
+
+    // A busy engine (other builds and stacks on a 2-core machine) can drop one request: ask three times, 20 s each.
+    private bool Answers()
     {
-        var arguments = new ProcessArgumentBuilder();
-        foreach (var word in words)
+        for (var attempt = 1; attempt <= 3; attempt++)
         {
-            arguments.Append(word);
+            try
+            {
+                var result = Execute(new DockerSettings { ToolTimeout = TimeSpan.FromSeconds(20) }, Command("version").AppendOption("--format", "{{.Server.Version}}"), Probe);
+                if (result.Succeeded && result.Output.Trim().Length > 0)
+                {
+                    return true;
+                }
+            }
+            catch (TimeoutException)
+            {
+            }
+            Thread.Sleep(TimeSpan.FromSeconds(attempt));
         }
-        return arguments;
+        return false;
     }
+
+    private ToolResult List(ProcessArgumentBuilder arguments, DockerListSettings settings) =>
+        Execute(settings, arguments.AppendFlag("-q", settings.Quiet).AppendOptions("--filter", settings.Filters.Select(filter => filter.ToString())), Capture);
 
     private static string Image(string image) => Require.Value(image, "image", "ghcr.io/owner/app:1.2.3");
 }

@@ -1,4 +1,3 @@
-using Build.Tools.Docker;
 using Cake.Core.Annotations;
 
 namespace Build.Tools.DockerCompose;
@@ -9,30 +8,23 @@ public static class DockerComposeAliases
     /// <summary>Plugin (v2) when <c>docker compose version</c> exits 0, else Standalone (v1) when <c>docker-compose</c> exists, else <c>null</c>.</summary>
     [CakeMethodAlias]
     public static ComposeVariant? DockerComposeVariant(this ICakeContext context, DockerComposeSettings? settings = null) =>
-        Runner(context).DetectVariant(settings ?? new DockerComposeSettings());
+        new DockerComposeRunner(context).DetectVariant(settings ?? new DockerComposeSettings());
 
     [CakeMethodAlias]
-    public static ToolResult DockerComposeUp(this ICakeContext context, DockerComposeUpSettings settings) => Runner(context).Up(settings);
+    public static ToolResult DockerComposeUp(this ICakeContext context, DockerComposeUpSettings settings) => new DockerComposeRunner(context).Up(settings);
 
     /// <summary><c>ps -q</c>: container ids in <see cref="ToolResult.Lines"/>.</summary>
     [CakeMethodAlias]
-    public static ToolResult DockerComposePs(this ICakeContext context, DockerComposePsSettings settings) => Runner(context).Ps(settings);
+    public static ToolResult DockerComposePs(this ICakeContext context, DockerComposePsSettings settings) => new DockerComposeRunner(context).Ps(settings);
 
     [CakeMethodAlias]
-    public static ToolResult DockerComposeLogs(this ICakeContext context, DockerComposeLogsSettings settings) => Runner(context).Logs(settings);
+    public static ToolResult DockerComposeLogs(this ICakeContext context, DockerComposeLogsSettings settings) => new DockerComposeRunner(context).Logs(settings);
 
     [CakeMethodAlias]
-    public static ToolResult DockerComposeDown(this ICakeContext context, DockerComposeDownSettings settings) => Runner(context).Down(settings);
+    public static ToolResult DockerComposeDown(this ICakeContext context, DockerComposeDownSettings settings) => new DockerComposeRunner(context).Down(settings);
 
     /// <summary>Each container's state and health, for a readiness poll (v1 has no <c>up --wait</c>).</summary>
     [CakeMethodAlias]
-    public static IReadOnlyList<ContainerStatus> DockerComposeContainerStatuses(
-        this ICakeContext context, DockerComposeSettings settings, DockerSettings? dockerSettings = null) =>
-        Runner(context).ContainerStatuses(settings, dockerSettings);
-
-    [CakeMethodAlias]
-    public static bool DockerComposeIsAvailable(this ICakeContext context, DockerComposeSettings? settings = null) =>
-        Runner(context).IsAvailable(settings ?? new DockerComposeSettings());
-
-    private static DockerComposeRunner Runner(ICakeContext context) => new(context);
+    public static IReadOnlyList<ContainerStatus> DockerComposeContainerStatuses(this ICakeContext context, DockerComposeSettings settings) =>
+        new DockerComposeRunner(context).ContainerStatuses(settings);
 }

@@ -1,29 +1,18 @@
 using Build.Tools.Docker;
 using Cake.Core.IO;
-using Cake.Core.Tooling;
 
 namespace Build.Tools.DockerCompose;
 
 /// <summary>Compose v2 (<c>docker compose</c>) or v1 (<c>docker-compose</c>), whichever the machine has.</summary>
-public sealed class DockerComposeRunner : PipelineTool<DockerComposeSettings>
+public sealed class DockerComposeRunner(ICakeContext context) : CheckedTool<DockerComposeSettings>(context, Spec)
 {
-    public const string InstallHint =
-        "install Docker Compose: the v2 plugin (docker-compose-plugin, preinstalled on GitHub runners) or v1 with apt-get install -y docker-compose";
+    public static readonly ToolSpec<DockerComposeSettings> Spec = new(
+        "docker compose",
+        "install Docker Compose: the v2 plugin (docker-compose-plugin, preinstalled on GitHub runners) or v1 with apt-get install -y docker-compose",
+        ["docker", "docker-compose"],
+        context => new DockerComposeRunner(context));
 
     private ComposeVariant? _variant;
-
-    public DockerComposeRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
-        : base(fileSystem, environment, processRunner, tools, log)
-    {
-    }
-
-    public DockerComposeRunner(ICakeContext context)
-        : this(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log)
-    {
-    }
-
-    public static ToolRequirement Requirement(DockerComposeSettings? settings = null) =>
-        new("docker compose", InstallHint, context => new DockerComposeRunner(context).IsAvailable(settings ?? new DockerComposeSettings()));
 
     protected override string GetToolName() => _variant == ComposeVariant.Standalone ? "docker-compose" : "docker compose";
 
@@ -38,16 +27,16 @@ public sealed class DockerComposeRunner : PipelineTool<DockerComposeSettings>
         {
             return chosen;
         }
-        if (ExistingPath(settings.ToolPath ?? Tools.Resolve("docker")) is { } docker && PluginAnswers(docker))
+        if (ExistingPath(settings.ToolPath ?? Context.Tools.Resolve("docker")) is { } docker && PluginAnswers(docker))
         {
             return ComposeVariant.Plugin;
         }
-        return ExistingPath(settings.ToolPath ?? Tools.Resolve("docker-compose")) is null ? null : ComposeVariant.Standalone;
+        return ExistingPath(settings.ToolPath ?? Context.Tools.Resolve("docker-compose")) is null ? null : ComposeVariant.Standalone;
     }
 
     public ToolResult Up(DockerComposeUpSettings settings) =>
         Execute(settings, Command(settings, "up")
-            .AppendFlag("-d", settings.Detach)
+            .AppendValue("-d")
             .AppendFlag("--build", settings.Build == ComposeBuildMode.Build)
             .AppendFlag("--no-build", settings.Build == ComposeBuildMode.NoBuild)
             .AppendValues(settings.Services));
@@ -60,8 +49,8 @@ public sealed class DockerComposeRunner : PipelineTool<DockerComposeSettings>
 
     public ToolResult Logs(DockerComposeLogsSettings settings) =>
         Execute(settings, Command(settings, "logs")
-            .AppendFlag("--no-color", settings.NoColor)
-            .AppendOptionIfSet("--tail", settings.Tail?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .AppendValue("--no-color")
+            .AppendOptionIfSet("--tail", settings.Tail?.ToString(CultureInfo.InvariantCulture))
             .AppendValues(settings.Services));
 
     public ToolResult Down(DockerComposeDownSettings settings) =>
@@ -70,7 +59,7 @@ public sealed class DockerComposeRunner : PipelineTool<DockerComposeSettings>
             .AppendFlag("--remove-orphans", settings.RemoveOrphans));
 
     /// <summary>State and health of every container of the project (stopped ones included), via <c>docker inspect</c>.</summary>
-    public IReadOnlyList<ContainerStatus> ContainerStatuses(DockerComposeSettings settings, DockerSettings? dockerSettings = null)
+    public IReadOnlyList<ContainerStatus> ContainerStatuses(DockerComposeSettings settings)
     {
         var ps = new DockerComposePsSettings
         {
@@ -82,18 +71,14 @@ public sealed class DockerComposeRunner : PipelineTool<DockerComposeSettings>
             All = true,
         };
         var ids = Ps(ps).Lines;
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-        var docker = new DockerRunner(FileSystem, Environment, ProcessRunner, Tools, Log);
-        return ContainerStatusParser.Parse(docker.Inspect(ids, ContainerStatusParser.Format, dockerSettings ?? new DockerSettings()).StandardOutput);
+        return ids.Count == 0
+            ? []
+            : ContainerStatusParser.Parse(new DockerRunner(Context).Inspect(ids, ContainerStatusParser.Format, new DockerSettings()).StandardOutput);
     }
 
     private ProcessArgumentBuilder Command(DockerComposeSettings settings, string command)
     {
-        _variant = DetectVariant(settings)
-            ?? throw new CakeException($"Missing tool 'docker compose': {InstallHint}");
+        _variant = DetectVariant(settings) ?? throw new CakeException($"Missing tool 'docker compose': {Spec.InstallHint}");
         var arguments = new ProcessArgumentBuilder();
         if (_variant == ComposeVariant.Plugin)
         {
@@ -109,7 +94,7 @@ public sealed class DockerComposeRunner : PipelineTool<DockerComposeSettings>
     }
 
     private FilePath? ExistingPath(FilePath? path) =>
-        path is not null && FileSystem.Exist(path.MakeAbsolute(Environment)) ? path.MakeAbsolute(Environment) : null;
+        path is not null && Context.FileSystem.Exist(path.MakeAbsolute(Environment)) ? path.MakeAbsolute(Environment) : null;
 
     private bool PluginAnswers(FilePath docker)
     {

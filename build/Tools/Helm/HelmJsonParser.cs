@@ -50,3 +50,29 @@ public static class HelmJsonParser
             ? value.GetString()
             : null;
 }
+
+/// <summary>A release's <c>info.status</c> as helm reports it, plus <see cref="NotFound"/> when there is no such release.</summary>
+public enum HelmReleaseStatus
+{
+    [WireName("unknown")] Unknown,
+    [WireName("deployed")] Deployed,
+    [WireName("uninstalled")] Uninstalled,
+    [WireName("superseded")] Superseded,
+    [WireName("failed")] Failed,
+    [WireName("uninstalling")] Uninstalling,
+    [WireName("pending-install")] PendingInstall,
+    [WireName("pending-upgrade")] PendingUpgrade,
+    [WireName("pending-rollback")] PendingRollback,
+    /// <summary>helm answered "release: not found".</summary>
+    NotFound,
+}
+
+/// <summary>The state of one release, from <c>helm status -o json</c>.</summary>
+public sealed record HelmStatusResult(string Release, HelmReleaseStatus Status, int? Revision = null, string? Namespace = null, string? Error = null)
+{
+    /// <summary>A previous operation was interrupted: a new upgrade would fail with "another operation is in progress".</summary>
+    public bool IsPending => Status is HelmReleaseStatus.PendingInstall or HelmReleaseStatus.PendingUpgrade or HelmReleaseStatus.PendingRollback;
+}
+
+/// <summary>One entry of <c>helm history -o json</c>.</summary>
+public sealed record HelmRevision(int Revision, HelmReleaseStatus Status, string Chart, string AppVersion, string Description, string Updated);

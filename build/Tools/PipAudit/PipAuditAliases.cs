@@ -8,8 +8,4 @@ public static class PipAuditAliases
     /// <summary><c>python -m pip_audit -r &lt;file&gt; --format json -o &lt;file&gt; [--strict] [--desc on]</c>.</summary>
     [CakeMethodAlias]
     public static ToolResult PipAudit(this ICakeContext context, PipAuditSettings settings) => new PipAuditRunner(context).Run(settings);
-
-    [CakeMethodAlias]
-    public static bool PipAuditIsAvailable(this ICakeContext context, PipAuditSettings? settings = null) =>
-        new PipAuditRunner(context).IsAvailable(settings ?? new PipAuditSettings());
 }

@@ -3,14 +3,9 @@ using Cake.Core.IO;
 
 namespace Build.Tools.PipAudit;
 
-/// <summary><c>python -m pip_audit</c>. Does not throw by default (exit 1 = vulnerabilities or an audit failure).</summary>
+/// <summary><c>python -m pip_audit</c> (exit 1 = vulnerabilities or an audit failure).</summary>
 public sealed class PipAuditSettings : PythonModuleSettings
 {
-    public PipAuditSettings()
-    {
-        ThrowOnNonZeroExit = false;
-    }
-
     /// <summary><c>-r &lt;file&gt;</c> each.</summary>
     public IReadOnlyList<FilePath> RequirementFiles { get; init; } = [];
 
@@ -19,13 +14,9 @@ public sealed class PipAuditSettings : PythonModuleSettings
 
     /// <summary><c>-o &lt;file&gt;</c>.</summary>
     public FilePath? OutputFile { get; init; }
+}
 
-    /// <summary><c>--strict</c>: a dependency that cannot be audited fails the run instead of being skipped.</summary>
-    public bool Strict { get; init; }
-
-    /// <summary><c>--desc on</c>: include vulnerability descriptions.</summary>
-    public bool Descriptions { get; init; }
-
-    /// <summary><c>--ignore-vuln &lt;id&gt;</c> each (accepted risks, with a reason kept next to the list).</summary>
-    public IReadOnlyList<string> IgnoredVulnerabilities { get; init; } = [];
+public enum PipAuditFormat
+{
+    [WireName("json")] Json,
 }

@@ -1,40 +1,22 @@
 using Build.Tools.Python;
-using Cake.Core.IO;
-using Cake.Core.Tooling;
 
 namespace Build.Tools.Pytest;
 
 /// <summary>Runs pytest (with pytest-cov when coverage is asked for).</summary>
-public sealed class PytestRunner : PythonModuleTool<PytestSettings>
+public sealed class PytestRunner(ICakeContext context) : PythonModuleTool<PytestSettings>(context, Spec, "pytest")
 {
-    public const string InstallHint =
-        "needs a Python with pytest and pytest-cov: apt-get install -y python3-pytest python3-pytest-cov (or pip install pytest pytest-cov); set PythonPath to that interpreter";
-
-    public PytestRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
-        : base(fileSystem, environment, processRunner, tools, log)
-    {
-    }
-
-    public PytestRunner(ICakeContext context)
-        : this(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log)
-    {
-    }
-
-    public static ToolRequirement Requirement(PytestSettings? settings = null) =>
-        new("pytest", InstallHint, context => new PytestRunner(context).IsAvailable(settings ?? new PytestSettings()));
-
-    protected override string ModuleName => "pytest";
+    public static readonly ToolSpec<PytestSettings> Spec = new(
+        "pytest",
+        "needs a Python with pytest and pytest-cov: apt-get install -y python3-pytest python3-pytest-cov (or pip install pytest pytest-cov); set PythonPath to that interpreter",
+        PythonImports.Interpreters,
+        context => new PytestRunner(context));
 
     protected override IEnumerable<string> RequiredModules(PytestSettings settings) =>
-        UsesCoverage(settings) ? ["pytest", "pytest_cov"] : ["pytest"];
+        settings.CoveragePackages.Count > 0 || settings.CoverageXmlReport is not null || settings.CoverageFailUnder is not null
+            ? ["pytest", "pytest_cov"]
+            : ["pytest"];
 
     public ToolResult Run(PytestSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return Execute(settings, BuildArguments(settings));
-    }
-
-    private ProcessArgumentBuilder BuildArguments(PytestSettings settings)
     {
         var arguments = ModuleArguments();
         if (settings.DisableCacheProvider)
@@ -47,15 +29,9 @@ public sealed class PytestRunner : PythonModuleTool<PytestSettings>
         {
             arguments.AppendValue($"--cov-report=xml:{ArgumentBuilderExtensions.AbsolutePath(xml, Environment)}");
         }
-        arguments.AppendFlag("--cov-report=term", settings.CoverageTerminalReport);
-        if (settings.CoverageFailUnder is { } percent)
-        {
-            arguments.AppendOption("--cov-fail-under", percent.ToString(System.Globalization.CultureInfo.InvariantCulture), "=");
-        }
-        arguments.AppendPathOption("--junitxml", settings.JUnitXml, Environment, "=");
-        return arguments.AppendValues(settings.TestPaths);
+        arguments.AppendFlag("--cov-report=term", settings.CoverageTerminalReport)
+            .AppendOptionIfSet("--cov-fail-under", settings.CoverageFailUnder?.ToString(CultureInfo.InvariantCulture), "=")
+            .AppendPathOption("--junitxml", settings.JUnitXml, Environment, "=");
+        return Execute(settings, arguments.AppendValues(settings.TestPaths));
     }
-
-    private static bool UsesCoverage(PytestSettings settings) =>
-        settings.CoveragePackages.Count > 0 || settings.CoverageXmlReport is not null || settings.CoverageFailUnder is not null;
 }

@@ -3,14 +3,9 @@ using Cake.Core.IO;
 
 namespace Build.Tools.Pytest;
 
-/// <summary><c>python -m pytest</c>. Does not throw on failing tests by default, so reports are still published.</summary>
+/// <summary><c>python -m pytest</c>. Failing tests do not throw, so reports are still published.</summary>
 public sealed class PytestSettings : PythonModuleSettings
 {
-    public PytestSettings()
-    {
-        ThrowOnNonZeroExit = false;
-    }
-
     /// <summary>Test files, directories or node ids, relative to the working directory.</summary>
     public IReadOnlyList<string> TestPaths { get; init; } = [];
 

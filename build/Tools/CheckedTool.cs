@@ -4,41 +4,42 @@ using Cake.Core.Tooling;
 namespace Build.Tools;
 
 /// <summary>
-/// Base of every wrapper: Cake's <see cref="Tool{TSettings}"/> plus captured output, a per-call exit-code policy,
-/// standard input for secrets, and a side-effect-free <see cref="Locate"/>.
+/// Cake's <see cref="Tool{TSettings}"/> with the checks the pipeline puts around every call: a side-effect-free
+/// presence check from the tool's <see cref="ToolSpec{TSettings}"/> (the stage preflight), captured output, an
+/// exit-code policy per call, standard input for secrets, and a plan line for a tool a dry run lacks.
 /// </summary>
-public abstract class PipelineTool<TSettings> : Tool<TSettings> where TSettings : PipelineToolSettings
+public abstract class CheckedTool<TSettings> : Tool<TSettings> where TSettings : CheckedToolSettings, new()
 {
     private const int StderrLinesInError = 10;
 
-    protected PipelineTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
-        : base(fileSystem, environment, processRunner, tools)
+    private readonly ToolSpec<TSettings> _spec;
+    private readonly ProcessRunnerSwitch _processes;
+
+    protected CheckedTool(ICakeContext context, ToolSpec<TSettings> spec)
+        : this(context, spec, new ProcessRunnerSwitch(context))
     {
-        FileSystem = fileSystem;
-        Environment = environment;
-        ProcessRunner = processRunner;
-        Tools = tools;
-        Log = log;
     }
 
-    protected IFileSystem FileSystem { get; }
-
-    protected ICakeEnvironment Environment { get; }
-
-    protected IProcessRunner ProcessRunner { get; }
-
-    protected IToolLocator Tools { get; }
-
-    protected ICakeLog Log { get; }
-
-    /// <summary>The executable this wrapper would start, or <c>null</c>; starts nothing.</summary>
-    public FilePath? Locate(TSettings settings)
+    private CheckedTool(ICakeContext context, ToolSpec<TSettings> spec, ProcessRunnerSwitch processes)
+        : base(context.FileSystem, context.Environment, processes, context.Tools)
     {
-        var path = GetToolPath(settings);
-        return path is not null && FileSystem.Exist(path) ? path : null;
+        Context = context;
+        _spec = spec;
+        _processes = processes;
     }
+
+    protected ICakeContext Context { get; }
+
+    protected ICakeEnvironment Environment => Context.Environment;
+
+    /// <summary>The host's runner: under --dryrun it prints commands and runs only silent probes.</summary>
+    protected IProcessRunner ProcessRunner => Context.ProcessRunner;
 
     public virtual bool IsAvailable(TSettings settings) => Locate(settings) is not null;
+
+    protected override string GetToolName() => _spec.Name;
+
+    protected override IEnumerable<string> GetToolExecutableNames() => _spec.Executables;
 
     /// <summary>Tool-specific variables (KUBECONFIG, DOCKER_BUILDKIT…) added over the caller's own.</summary>
     protected virtual void AddEnvironmentVariables(TSettings settings, IDictionary<string, string> variables)
@@ -63,10 +64,11 @@ public abstract class PipelineTool<TSettings> : Tool<TSettings> where TSettings 
         {
             // A plan still shows the command of a tool this machine lacks (the preflight has warned about it).
             var where = settings.WorkingDirectory is { } directory ? $" (in {directory.MakeAbsolute(Environment).FullPath})" : string.Empty;
-            Log.Write(Verbosity.Minimal, LogLevel.Information, "{0}", $"[dry-run] {GetToolExecutableNames().First()} {arguments.RenderSafe()}{where}");
+            Context.Log.Write(Verbosity.Minimal, LogLevel.Information, "{0}", $"[dry-run] {GetToolExecutableNames().First()} {arguments.RenderSafe()}{where}");
             return new ToolResult(0, [], []);
         }
 
+        _processes.Untracked = settings.Teardown && ProcessRunner is not IDryRunProcessRunner;
         var processSettings = CreateProcessSettings(invocation);
         using var process = RunProcess(settings, arguments, processSettings);
         WaitForExit(settings, process);
@@ -76,6 +78,32 @@ public abstract class PipelineTool<TSettings> : Tool<TSettings> where TSettings 
         var result = new ToolResult(process.GetExitCode(), output, error);
         ThrowIfFailed(settings, invocation, result, processSettings.Arguments);
         return result;
+    }
+
+    /// <summary>Arguments starting with the command's words (<c>rollout status</c>), each appended as it is.</summary>
+    protected static ProcessArgumentBuilder Command(params string[] words)
+    {
+        var arguments = new ProcessArgumentBuilder();
+        foreach (var word in words)
+        {
+            arguments.Append(word);
+        }
+        return arguments;
+    }
+
+    /// <summary>A failed call's error, when the settings ask for failures to throw.</summary>
+    protected void ThrowIfWanted(TSettings settings, ToolResult result, string command)
+    {
+        if (settings.ThrowOnNonZeroExit)
+        {
+            throw new CakeException(result.ExitCode, $"{_spec.Name} {command} failed (exit code {result.ExitCode}): {result.Error}");
+        }
+    }
+
+    private FilePath? Locate(TSettings settings)
+    {
+        var path = GetToolPath(settings);
+        return path is not null && Context.FileSystem.Exist(path) ? path : null;
     }
 
     private ProcessSettings CreateProcessSettings(ToolInvocation invocation)
@@ -97,7 +125,7 @@ public abstract class PipelineTool<TSettings> : Tool<TSettings> where TSettings 
             {
                 if (line is not null)
                 {
-                    Log.Write(Verbosity.Normal, LogLevel.Information, "{0}", processSettings.Arguments?.FilterUnsafe(line) ?? line);
+                    Context.Log.Write(Verbosity.Normal, LogLevel.Information, "{0}", processSettings.Arguments?.FilterUnsafe(line) ?? line);
                 }
                 return line!;
             };
@@ -138,5 +166,15 @@ public abstract class PipelineTool<TSettings> : Tool<TSettings> where TSettings 
             message += "\n" + string.Join('\n', stderrTail);
         }
         throw new CakeException(result.ExitCode, message);
+    }
+
+    /// <summary>Starts through the host's runner, or, for a <see cref="CheckedToolSettings.Teardown"/> call, through an untracked one.</summary>
+    private sealed class ProcessRunnerSwitch(ICakeContext context) : IProcessRunner
+    {
+        public bool Untracked { get; set; }
+
+        public IProcess Start(FilePath filePath, ProcessSettings settings) => Untracked
+            ? new ProcessRunner(context.FileSystem, context.Environment, context.Log, context.Tools, context.Configuration).Start(filePath, settings)
+            : context.ProcessRunner.Start(filePath, settings);
     }
 }
