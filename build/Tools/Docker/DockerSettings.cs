@@ -7,7 +7,6 @@ public class DockerSettings : CheckedToolSettings
 {
 }
 
-/// <summary><c>docker build</c>.</summary>
 public sealed class DockerBuildSettings : DockerSettings
 {
     /// <summary>The build context directory (last argument). Required.</summary>

@@ -50,7 +50,6 @@ public sealed class DockerComposeLogsSettings : DockerComposeSettings
     public IReadOnlyList<string> Services { get; init; } = [];
 }
 
-/// <summary><c>down</c>.</summary>
 public sealed class DockerComposeDownSettings : DockerComposeSettings
 {
     /// <summary><c>-v</c>: also remove the project's named volumes.</summary>

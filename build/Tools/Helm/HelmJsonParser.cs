@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Tools.Reports;
 
 namespace Build.Tools.Helm;
 
@@ -9,9 +10,9 @@ public static class HelmJsonParser
     {
         using var document = Parse(json, "helm status");
         var root = document.RootElement;
-        var status = root.TryGetProperty("info", out var info) ? ParseStatus(Text(info, "status")) : HelmReleaseStatus.Unknown;
+        var status = root.TryGetProperty("info", out var info) ? ParseStatus(info.Text("status", null)) : HelmReleaseStatus.Unknown;
         int? revision = root.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number ? version.GetInt32() : null;
-        return new HelmStatusResult(Text(root, "name") is { Length: > 0 } name ? name : release, status, revision, Text(root, "namespace"));
+        return new HelmStatusResult(root.Text("name", null) is { Length: > 0 } name ? name : release, status, revision, root.Text("namespace", null));
     }
 
     public static IReadOnlyList<HelmRevision> History(string json)
@@ -23,14 +24,14 @@ public static class HelmJsonParser
         }
         return document.RootElement.EnumerateArray().Select(entry => new HelmRevision(
             entry.TryGetProperty("revision", out var revision) ? revision.GetInt32() : 0,
-            ParseStatus(Text(entry, "status")),
-            Text(entry, "chart") ?? "",
-            Text(entry, "app_version") ?? "",
-            Text(entry, "description") ?? "",
-            Text(entry, "updated") ?? "")).ToList();
+            ParseStatus(entry.Text("status", null)),
+            entry.Text("chart")!,
+            entry.Text("app_version")!,
+            entry.Text("description")!,
+            entry.Text("updated")!)).ToList();
     }
 
-    public static HelmReleaseStatus ParseStatus(string? wire) =>
+    private static HelmReleaseStatus ParseStatus(string? wire) =>
         WireNames.TryParse<HelmReleaseStatus>(wire, out var status) ? status : HelmReleaseStatus.Unknown;
 
     private static JsonDocument Parse(string json, string command)
@@ -44,11 +45,6 @@ public static class HelmJsonParser
             throw new FormatException($"{command} -o json printed something that is not JSON: {error.Message}", error);
         }
     }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 }
 
 /// <summary>A release's <c>info.status</c> as helm reports it, plus <see cref="NotFound"/> when there is no such release.</summary>

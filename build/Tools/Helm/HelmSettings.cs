@@ -5,10 +5,8 @@ namespace Build.Tools.Helm;
 /// <summary>Options every helm command takes; command settings derive from it. Throws on failure by default.</summary>
 public class HelmSettings : CheckedToolSettings
 {
-    /// <summary><c>-n &lt;namespace&gt;</c>.</summary>
     public string? Namespace { get; init; }
 
-    /// <summary><c>--kube-context &lt;name&gt;</c>.</summary>
     public string? KubeContext { get; init; }
 
     /// <summary>Passed as <c>KUBECONFIG</c> (a file written from a deploy secret, never a command-line value).</summary>
@@ -21,7 +19,6 @@ public class HelmSettings : CheckedToolSettings
     public TimeSpan? Timeout { get; init; }
 }
 
-/// <summary><c>helm upgrade --install &lt;release&gt; &lt;chart&gt;</c>.</summary>
 public sealed class HelmUpgradeSettings : HelmSettings
 {
     public string Release { get; init; } = "";
@@ -47,7 +44,6 @@ public sealed class HelmUpgradeSettings : HelmSettings
     public int HelmMajorVersion { get; init; } = 3;
 }
 
-/// <summary><c>helm rollback &lt;release&gt; [revision]</c>.</summary>
 public sealed class HelmRollbackSettings : HelmSettings
 {
     public string Release { get; init; } = "";

@@ -5,17 +5,14 @@ namespace Build.Tools.Kubectl;
 /// <summary>Options every kubectl command takes; command settings derive from it. Throws on failure by default.</summary>
 public class KubectlSettings : CheckedToolSettings
 {
-    /// <summary><c>-n &lt;namespace&gt;</c>.</summary>
     public string? Namespace { get; init; }
 
-    /// <summary><c>--context &lt;name&gt;</c>.</summary>
     public string? KubeContext { get; init; }
 
     /// <summary>Passed as <c>KUBECONFIG</c>.</summary>
     public FilePath? KubeConfig { get; init; }
 }
 
-/// <summary><c>kubectl rollout status &lt;kind/name&gt; --timeout=&lt;duration&gt;</c>.</summary>
 public sealed class KubectlRolloutStatusSettings : KubectlSettings
 {
     public KubeResource? Resource { get; init; }

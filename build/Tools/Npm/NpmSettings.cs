@@ -12,7 +12,6 @@ public sealed class NpmCiSettings : NpmSettings
     public bool PreferOffline { get; init; }
 }
 
-/// <summary><c>npm run &lt;script&gt; [-- args]</c>.</summary>
 public sealed class NpmRunSettings : NpmSettings
 {
     /// <summary>The package.json script. Required.</summary>

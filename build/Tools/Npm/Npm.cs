@@ -1,4 +1,20 @@
+using Cake.Core.Annotations;
+
 namespace Build.Tools.Npm;
+
+[CakeAliasCategory("Npm")]
+public static class NpmAliases
+{
+    [CakeMethodAlias]
+    public static ToolResult NpmCi(this ICakeContext context, NpmCiSettings settings) => new NpmRunner(context).Ci(settings);
+
+    [CakeMethodAlias]
+    public static ToolResult NpmRun(this ICakeContext context, NpmRunSettings settings) => new NpmRunner(context).Run(settings);
+
+    /// <summary><c>npm audit --audit-level=&lt;level&gt; --json</c>; a registry error body is <see cref="NpmAuditOutcome.AuditUnavailable"/>.</summary>
+    [CakeMethodAlias]
+    public static NpmAuditResult NpmAudit(this ICakeContext context, NpmAuditSettings settings) => new NpmRunner(context).Audit(settings);
+}
 
 /// <summary>The npm CLI: ci, run, audit.</summary>
 public sealed class NpmRunner(ICakeContext context) : CheckedTool<NpmSettings>(context, Spec)

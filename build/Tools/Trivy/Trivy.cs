@@ -1,6 +1,15 @@
 using System.Text.RegularExpressions;
+using Cake.Core.Annotations;
 
 namespace Build.Tools.Trivy;
+
+[CakeAliasCategory("Trivy")]
+public static class TrivyAliases
+{
+    /// <summary><c>trivy image --severity … --exit-code 1 --format sarif --output f &lt;image&gt;</c>; check <see cref="TrivyScanResult.Outcome"/>.</summary>
+    [CakeMethodAlias]
+    public static TrivyScanResult TrivyImage(this ICakeContext context, TrivyImageSettings settings) => new TrivyRunner(context).ScanImage(settings);
+}
 
 /// <summary>The trivy scanner (image scans).</summary>
 public sealed partial class TrivyRunner(ICakeContext context) : CheckedTool<TrivySettings>(context, Spec)

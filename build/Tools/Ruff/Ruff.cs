@@ -1,6 +1,15 @@
 using Build.Tools.Python;
+using Cake.Core.Annotations;
 
 namespace Build.Tools.Ruff;
+
+[CakeAliasCategory("Ruff")]
+public static class RuffAliases
+{
+    /// <summary><c>python -m ruff check [--output-format=github] &lt;paths&gt;</c>; exit code 1 means findings.</summary>
+    [CakeMethodAlias]
+    public static ToolResult RuffCheck(this ICakeContext context, RuffSettings settings) => new RuffRunner(context).Check(settings);
+}
 
 public sealed class RuffRunner(ICakeContext context) : PythonModuleTool<RuffSettings>(context, Spec, "ruff")
 {
@@ -14,4 +23,16 @@ public sealed class RuffRunner(ICakeContext context) : PythonModuleTool<RuffSett
         .AppendValue("check")
         .AppendOptionIfSet("--output-format", settings.OutputFormat?.ToWire(), "=")
         .AppendValues(Require.Paths(settings.Paths, "RuffSettings.Paths", "the directories to check (e.g. [\"app\", \"tests\"])")));
+}
+
+public sealed class RuffSettings : PythonModuleSettings
+{
+    /// <summary><c>--output-format=&lt;format&gt;</c>; unset keeps ruff's default.</summary>
+    public RuffOutputFormat? OutputFormat { get; init; }
+}
+
+public enum RuffOutputFormat
+{
+    /// <summary>GitHub workflow commands: findings show as annotations on the pull request.</summary>
+    [WireName("github")] GitHub,
 }

@@ -1,4 +1,14 @@
+using Cake.Core.Annotations;
+
 namespace Build.Tools.Npx;
+
+[CakeAliasCategory("Npx")]
+public static class NpxAliases
+{
+    /// <summary><c>npx --no-install &lt;command&gt; [args]</c>, e.g. <c>playwright test</c>, <c>eslint .</c>, <c>prettier --check .</c>.</summary>
+    [CakeMethodAlias]
+    public static ToolResult Npx(this ICakeContext context, NpxSettings settings) => new NpxRunner(context).Run(settings);
+}
 
 /// <summary>The npx CLI, for project-local binaries (playwright, eslint, prettier).</summary>
 public sealed class NpxRunner(ICakeContext context) : CheckedTool<NpxSettings>(context, Spec)

@@ -1,6 +1,15 @@
 using Build.Tools.Python;
+using Cake.Core.Annotations;
 
 namespace Build.Tools.Mypy;
+
+[CakeAliasCategory("Mypy")]
+public static class MypyAliases
+{
+    /// <summary><c>python -m mypy [--config-file f] [--strict] &lt;paths&gt;</c>; exit code 1 means type errors.</summary>
+    [CakeMethodAlias]
+    public static ToolResult Mypy(this ICakeContext context, MypySettings settings) => new MypyRunner(context).Run(settings);
+}
 
 public sealed class MypyRunner(ICakeContext context) : PythonModuleTool<MypySettings>(context, Spec, "mypy")
 {
@@ -12,4 +21,9 @@ public sealed class MypyRunner(ICakeContext context) : PythonModuleTool<MypySett
 
     public ToolResult Run(MypySettings settings) => Execute(settings, ModuleArguments()
         .AppendValues(Require.Paths(settings.Paths, "MypySettings.Paths", "the packages or directories to check (e.g. [\"app\"])")));
+}
+
+/// <summary><c>python -m mypy</c>; strictness and plugins come from pyproject.toml in the working directory.</summary>
+public sealed class MypySettings : PythonModuleSettings
+{
 }

@@ -1,6 +1,15 @@
 using Build.Tools.Python;
+using Cake.Core.Annotations;
+using Cake.Core.IO;
 
 namespace Build.Tools.PipAudit;
+
+[CakeAliasCategory("PipAudit")]
+public static class PipAuditAliases
+{
+    [CakeMethodAlias]
+    public static ToolResult PipAudit(this ICakeContext context, PipAuditSettings settings) => new PipAuditRunner(context).Run(settings);
+}
 
 public sealed class PipAuditRunner(ICakeContext context) : PythonModuleTool<PipAuditSettings>(context, Spec, "pip_audit")
 {
@@ -23,4 +32,21 @@ public sealed class PipAuditRunner(ICakeContext context) : PythonModuleTool<PipA
         }
         return Execute(settings, arguments.AppendOptionIfSet("--format", settings.Format?.ToWire()).AppendPathOption("-o", settings.OutputFile, Environment));
     }
+}
+
+/// <summary><c>python -m pip_audit</c> (exit 1 = vulnerabilities or an audit failure).</summary>
+public sealed class PipAuditSettings : PythonModuleSettings
+{
+    /// <summary><c>-r &lt;file&gt;</c> each.</summary>
+    public IReadOnlyList<FilePath> RequirementFiles { get; init; } = [];
+
+    /// <summary><c>--format &lt;format&gt;</c>; unset keeps pip-audit's default (columns).</summary>
+    public PipAuditFormat? Format { get; init; }
+
+    public FilePath? OutputFile { get; init; }
+}
+
+public enum PipAuditFormat
+{
+    [WireName("json")] Json,
 }

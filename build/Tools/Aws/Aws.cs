@@ -1,6 +1,26 @@
+using Cake.Core.Annotations;
 using Cake.Core.IO;
 
 namespace Build.Tools.Aws;
+
+[CakeAliasCategory("Aws")]
+public static class AwsAliases
+{
+    [CakeMethodAlias]
+    public static AwsCallerIdentity AwsCallerIdentity(this ICakeContext context, AwsSettings? settings = null) =>
+        Runner(context).CallerIdentity(settings ?? new AwsSettings());
+
+    [CakeMethodAlias]
+    public static ToolResult AwsEksUpdateKubeconfig(this ICakeContext context, AwsEksUpdateKubeconfigSettings settings) =>
+        Runner(context).EksUpdateKubeconfig(settings);
+
+    /// <summary>The ECR registry password; hand it to <c>docker login --password-stdin</c> and nowhere else.</summary>
+    [CakeMethodAlias]
+    public static string AwsEcrLoginPassword(this ICakeContext context, AwsSettings? settings = null) =>
+        Runner(context).EcrLoginPassword(settings ?? new AwsSettings());
+
+    private static AwsRunner Runner(ICakeContext context) => new(context);
+}
 
 /// <summary>The AWS CLI (v2): who am I, a kubeconfig for an EKS cluster, and the ECR login password.</summary>
 public sealed class AwsRunner(ICakeContext context) : CheckedTool<AwsSettings>(context, Spec)
