@@ -38,8 +38,7 @@ public static partial class BaseImages
         {
             return;
         }
-        var engine = new DockerEngineRunner(context);
-        var missing = settings.Images.SelectMany(image => Of(image.Dockerfile.FullPath)).Distinct().Where(image => !engine.ImageExists(image)).ToList();
+        var missing = settings.Images.SelectMany(image => Of(image.Dockerfile.FullPath)).Distinct().Where(image => !context.DockerImageExists(image)).ToList();
         if (missing.Count > 0)
         {
             throw new CakeException($"Base image(s) {string.Join(", ", missing)} not in the engine: {MakeHint}.");

@@ -28,8 +28,7 @@ public sealed partial class ComposeStack
     {
         _context = context;
         // Probed for real even under --dryrun, so the printed commands are the ones a real run would start.
-        _variant = new DockerComposeRunner(context.FileSystem, context.Environment, HostProcesses.ReadOnly(context), context.Tools, context.Log)
-            .DetectVariant(new DockerComposeSettings());
+        _variant = context.DockerComposeVariant();
         _composeFile = composeFile;
         Project = project;
         BackendPort = backendPort;
@@ -81,7 +80,7 @@ public sealed partial class ComposeStack
         _created = true;
         try
         {
-            Compose(_context.ProcessRunner).Up(new DockerComposeUpSettings
+            _context.DockerComposeUp(new DockerComposeUpSettings
             {
                 Files = [_composeFile],
                 ProjectName = Project,
@@ -113,9 +112,8 @@ public sealed partial class ComposeStack
         {
             return;
         }
-        var runner = HostProcesses.Teardown(_context);
         _context.Information($"Removing compose project {Project} (containers, networks, volumes)");
-        Compose(runner).Down(new DockerComposeDownSettings
+        _context.DockerComposeDown(new DockerComposeDownSettings
         {
             Files = [_composeFile],
             ProjectName = Project,
@@ -124,12 +122,13 @@ public sealed partial class ComposeStack
             RemoveVolumes = true,
             RemoveOrphans = true,
             ThrowOnNonZeroExit = false,
+            Teardown = true,
         });
         if (_context.DryRun)
         {
             return;
         }
-        var leftovers = Leftovers(new DockerRunner(_context.FileSystem, _context.Environment, runner, _context.Tools, _context.Log));
+        var leftovers = Leftovers();
         if (leftovers.Count > 0)
         {
             throw new CakeException($"compose down left parts of {Project} behind: {string.Join(", ", leftovers)}. Remove them with docker rm/network rm/volume rm.");
@@ -139,10 +138,9 @@ public sealed partial class ComposeStack
 
     private void WaitUntilReady(TimeSpan timeout, Stopwatch clock)
     {
-        var compose = Compose(_context.ProcessRunner);
         while (true)
         {
-            var statuses = compose.ContainerStatuses(ProjectSettings());
+            var statuses = _context.DockerComposeContainerStatuses(ProjectSettings());
             var broken = statuses.Where(status => status.State is "exited" or "dead" || status.Health == ContainerHealth.Unhealthy).ToList();
             if (broken.Count > 0)
             {
@@ -169,8 +167,7 @@ public sealed partial class ComposeStack
     {
         _context.CancellationToken.ThrowIfCancellationRequested();
         _context.Error($"Compose project {Project} {problem}");
-        var compose = Compose(_context.ProcessRunner);
-        var ps = compose.Ps(new DockerComposePsSettings
+        var ps = _context.DockerComposePs(new DockerComposePsSettings
         {
             Files = [_composeFile],
             ProjectName = Project,
@@ -181,12 +178,12 @@ public sealed partial class ComposeStack
             ThrowOnNonZeroExit = false,
         });
         _context.Information(ps.Output);
-        notReady ??= compose.ContainerStatuses(ProjectSettings()).Where(status => !status.IsReady).ToList();
+        notReady ??= _context.DockerComposeContainerStatuses(ProjectSettings()).Where(status => !status.IsReady).ToList();
         var services = notReady.Select(status => ServiceOf(status.Name)).Distinct().ToList();
         if (services.Count > 0)
         {
             _context.Information($"Logs of {string.Join(", ", services)} (last {LogLinesOnFailure} lines each):");
-            compose.Logs(new DockerComposeLogsSettings
+            _context.DockerComposeLogs(new DockerComposeLogsSettings
             {
                 Files = [_composeFile],
                 ProjectName = Project,
@@ -199,15 +196,15 @@ public sealed partial class ComposeStack
         throw new CakeException($"The stack {Project} {problem}. Its state and logs are printed above.");
     }
 
-    private List<string> Leftovers(DockerRunner docker)
+    private List<string> Leftovers()
     {
         var filter = new[] { DockerFilter.ComposeProject(Project) };
-        var quiet = new DockerListSettings { Filters = filter, Quiet = true };
+        var quiet = new DockerListSettings { Filters = filter, Quiet = true, Teardown = true };
         return
         [
-            .. docker.ListContainers(new DockerListSettings { Filters = filter, Quiet = true, All = true }).Lines.Select(id => $"container {id}"),
-            .. docker.ListNetworks(quiet).Lines.Select(id => $"network {id}"),
-            .. docker.ListVolumes(quiet).Lines.Select(name => $"volume {name}"),
+            .. _context.DockerPs(new DockerListSettings { Filters = filter, Quiet = true, All = true, Teardown = true }).Lines.Select(id => $"container {id}"),
+            .. _context.DockerNetworkList(quiet).Lines.Select(id => $"network {id}"),
+            .. _context.DockerVolumeList(quiet).Lines.Select(name => $"volume {name}"),
         ];
     }
 
@@ -227,9 +224,6 @@ public sealed partial class ComposeStack
 
     // A fresh copy per call: Cake's settings hold the dictionary by reference.
     private Dictionary<string, string> Variables() => new(_variables);
-
-    private DockerComposeRunner Compose(IProcessRunner runner) =>
-        new(_context.FileSystem, _context.Environment, runner, _context.Tools, _context.Log);
 
     [GeneratedRegex("[_-][0-9]+$")]
     private static partial Regex ReplicaSuffix();

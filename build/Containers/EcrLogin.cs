@@ -11,7 +11,7 @@ namespace Build.Containers;
 public static class EcrLogin
 {
     public static IEnumerable<ToolRequirement> Requirements(Settings.ContainerSettings settings) =>
-        settings.Ecr is null ? [] : [AwsRunner.Requirement()];
+        settings.Ecr is null ? [] : [AwsRunner.Spec.Requirement()];
 
     public static void LogIn(BuildContext context, EcrRegistryHost ecr)
     {

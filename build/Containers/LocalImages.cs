@@ -16,8 +16,7 @@ public static class LocalImages
             context.Information($"[dry-run] would load {settings.ImagesArchive.FullPath} if any of {string.Join(", ", tags)} is missing");
             return;
         }
-        var engine = new DockerEngineRunner(context);
-        var missing = tags.Where(tag => !engine.ImageExists(tag)).ToList();
+        var missing = tags.Where(tag => !context.DockerImageExists(tag)).ToList();
         if (missing.Count == 0)
         {
             context.Information($"Images in the engine: {string.Join(", ", tags)}");
@@ -31,8 +30,8 @@ public static class LocalImages
                 $"(in CI the job downloads the '{SovdPipeline.Images.Name}' artifact into {SovdPipeline.Images.Path}).");
         }
         context.Information($"Loading {archive}: {string.Join(", ", missing)} not in the engine");
-        engine.Load(settings.ImagesArchive);
-        var stillMissing = missing.Where(tag => !engine.ImageExists(tag)).ToList();
+        context.DockerLoad(settings.ImagesArchive);
+        var stillMissing = missing.Where(tag => !context.DockerImageExists(tag)).ToList();
         if (stillMissing.Count > 0)
         {
             throw new CakeException(

@@ -13,7 +13,7 @@ public sealed class BuildImages : FrostingTask<BuildContext>
     {
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid(SovdPipeline.BuildImages.Name, settings.BuildProblems());
-        ToolPreflight.Ensure(context, DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun), NpmRunner.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion));
+        ToolPreflight.Ensure(context, DockerRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun), NpmRunner.Spec.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion));
         BaseImages.EnsureAvailable(context, settings);
 
         // npm cannot reach its registry inside a container build on our machines: the bundle is built here and COPYed in.
@@ -29,7 +29,7 @@ public sealed class BuildImages : FrostingTask<BuildContext>
         Timed(context, "docker save", () =>
         {
             ReportFolder.Clear(context, settings.ImagesArchive);
-            new DockerEngineRunner(context).Save(settings.ImagesArchive, settings.Images.SelectMany(image => image.Tags));
+            context.DockerSave(settings.ImagesArchive, settings.Images.SelectMany(image => image.Tags));
         });
         context.Information($"Built {string.Join(", ", settings.Images.SelectMany(image => image.Tags))}; saved to {settings.ImagesArchive.FullPath}");
     }

@@ -28,9 +28,9 @@ public sealed class LintBackend : FrostingTask<BuildContext>
         var mypy = new MypySettings { PythonPath = settings.Python, WorkingDirectory = backend, Paths = Sources };
         ToolPreflight.Ensure(
             context,
-            new ToolRequirement("ruff", $"{settings.PythonInstallHint("ruff")}; {context.HostTools.Ruff.TriedText}", ctx => new RuffRunner(ctx).IsAvailable(ruff)),
-            new ToolRequirement("black", settings.PythonInstallHint("black"), ctx => new BlackRunner(ctx).IsAvailable(black)),
-            new ToolRequirement("mypy", settings.PythonInstallHint("mypy"), ctx => new MypyRunner(ctx).IsAvailable(mypy)));
+            RuffRunner.Spec.Requirement(ruff) with { InstallHint = $"{settings.PythonInstallHint("ruff")}; {context.HostTools.Ruff.TriedText}" },
+            BlackRunner.Spec.Requirement(black) with { InstallHint = settings.PythonInstallHint("black") },
+            MypyRunner.Spec.Requirement(mypy) with { InstallHint = settings.PythonInstallHint("mypy") });
 
         var linters = new Linters(context, SovdPipeline.LintBackend);
         linters.Run("ruff", () => context.RuffCheck(ruff));

@@ -25,7 +25,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
     {
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid(SovdPipeline.PushImages.Name, settings.PushProblems());
-        ToolPreflight.Ensure(context, [DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun), .. EcrLogin.Requirements(settings)]);
+        ToolPreflight.Ensure(context, [DockerRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun), .. EcrLogin.Requirements(settings)]);
         LocalImages.EnsurePresent(context, settings, LocalImages.AllTags(settings));
         LogIn(context, settings);
 
@@ -42,8 +42,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
         // The token must not stay in the runner's docker config after the job.
         if (_loggedInTo is { } registry)
         {
-            new DockerRunner(context.FileSystem, context.Environment, HostProcesses.Teardown(context), context.Tools, context.Log)
-                .Logout(registry, new DockerSettings { ThrowOnNonZeroExit = false });
+            context.DockerLogout(registry, new DockerSettings { ThrowOnNonZeroExit = false, Teardown = true });
             _loggedInTo = null;
         }
     }

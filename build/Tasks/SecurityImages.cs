@@ -23,8 +23,8 @@ public sealed class SecurityImages : FrostingTask<BuildContext>
         settings.ThrowIfInvalid(SovdPipeline.SecurityImages.Name);
         var ignoreUnfixed = context.Argument(ArgumentNames.IgnoreUnfixed, true);
         ToolPreflight.Ensure(context,
-            TrivyRunner.Requirement(),
-            DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun));
+            TrivyRunner.Spec.Requirement(),
+            DockerRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun));
         var triage = Triage.Load(context);
         context.Information("{0}", ignoreUnfixed
             ? $"Unfixed findings skipped (trivy --ignore-unfixed; --{ArgumentNames.IgnoreUnfixed}=false reports them)"

@@ -27,8 +27,11 @@ public sealed class TestBackendUnit : FrostingTask<BuildContext>
             // Coverage's data file goes with the reports instead of into the source tree.
             EnvironmentVariables = new Dictionary<string, string> { ["COVERAGE_FILE"] = reports.CombineWithFilePath(".coverage").FullPath },
         };
-        ToolPreflight.Ensure(context, new ToolRequirement(
-            "pytest (with pytest-cov)", settings.PythonInstallHint("pytest and pytest_cov"), ctx => new PytestRunner(ctx).IsAvailable(pytest)));
+        ToolPreflight.Ensure(context, PytestRunner.Spec.Requirement(pytest) with
+        {
+            Name = "pytest (with pytest-cov)",
+            InstallHint = settings.PythonInstallHint("pytest and pytest_cov"),
+        });
 
         ReportFolder.Reset(context, reports);
         var result = context.Pytest(pytest);

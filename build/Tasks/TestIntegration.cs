@@ -29,9 +29,9 @@ public sealed class TestIntegration : StackStage
             EnvironmentVariables = new Dictionary<string, string> { ["API_BASE_URL"] = stack.BackendUrl, ["API_TOKEN"] = token },
         };
         ToolPreflight.Ensure(context,
-            DockerEngineRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun),
-            DockerComposeRunner.Requirement(),
-            PytestRunner.Requirement(new PytestSettings { PythonPath = context.Python }));
+            DockerRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun),
+            DockerComposeRunner.Spec.Requirement(),
+            PytestRunner.Spec.Requirement(new PytestSettings { PythonPath = context.Python }));
 
         Start(context, settings, stack, reports);
         var result = context.Pytest(pytest);

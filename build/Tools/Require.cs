@@ -12,6 +12,10 @@ public static class Require
         return value;
     }
 
+    public static IReadOnlyList<string> Paths(IReadOnlyList<string> paths, string setting, string what) => paths.Count > 0
+        ? paths
+        : throw new ArgumentException($"{setting} is empty: name {what}.", setting);
+
     public static T NotNull<T>(T? value, string setting, string example) where T : class =>
         value ?? throw new ArgumentException($"{setting} is not set: set it (e.g. {example}).", setting);
 

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Build.Tools.Reports;
 
 namespace Build.Tools.Bandit;
 
@@ -16,19 +16,13 @@ public sealed record BanditJsonReport(IReadOnlyList<BanditIssue> Issues, IReadOn
 
     public static BanditJsonReport Read(string path)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        using var document = Json.ReadFile(path);
         var root = document.RootElement;
-        var issues = Array(root, "results").Select(result => new BanditIssue(
-            Text(result, "test_id"), Text(result, "test_name"), Text(result, "issue_severity"), Text(result, "issue_confidence"),
-            Text(result, "filename"), result.TryGetProperty("line_number", out var line) && line.TryGetInt32(out var number) ? number : 0,
-            Text(result, "issue_text"))).ToList();
-        var errors = Array(root, "errors").Select(error => $"{Text(error, "filename")}: {Text(error, "reason")}").ToList();
+        var issues = root.Items("results").Select(result => new BanditIssue(
+            result.Text("test_id", "?")!, result.Text("test_name", "?")!, result.Text("issue_severity", "?")!, result.Text("issue_confidence", "?")!,
+            result.Text("filename", "?")!, result.TryGetProperty("line_number", out var line) && line.TryGetInt32(out var number) ? number : 0,
+            result.Text("issue_text", "?")!)).ToList();
+        var errors = root.Items("errors").Select(error => $"{error.Text("filename", "?")}: {error.Text("reason", "?")}").ToList();
         return new BanditJsonReport(issues, errors);
     }
-
-    private static IEnumerable<JsonElement> Array(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().ToList() : [];
-
-    private static string Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "?";
 }

@@ -40,3 +40,6 @@ public static partial class DockerOutputParser
     [GeneratedRegex(@"digest: (?<digest>sha256:[0-9a-f]{64})")]
     private static partial Regex PushDigestPattern();
 }
+
+/// <summary>What <c>docker push</c> produced: the registry's manifest digest (<c>sha256:…</c>), when known.</summary>
+public sealed record DockerPushResult(ToolResult Result, string? Digest);

@@ -1,6 +1,67 @@
+using Cake.Core.IO;
+
 namespace Build.Tools.Docker;
 
 /// <summary>Settings of a <c>docker</c> call; the command-specific settings derive from it. Throws on failure by default.</summary>
-public class DockerSettings : PipelineToolSettings
+public class DockerSettings : CheckedToolSettings
 {
+}
+
+public sealed class DockerBuildSettings : DockerSettings
+{
+    /// <summary>The build context directory (last argument). Required.</summary>
+    public DirectoryPath? Context { get; init; }
+
+    /// <summary><c>-f &lt;Dockerfile&gt;</c>; unset: <c>Dockerfile</c> in the context.</summary>
+    public FilePath? Dockerfile { get; init; }
+
+    /// <summary><c>-t &lt;image:tag&gt;</c> each, in order.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary><c>--label key=value</c> each (OCI labels such as <c>org.opencontainers.image.revision</c>), ordered by key.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary><c>--build-arg key=value</c> each, ordered by key. Build args end up in the image history: never put secrets here.</summary>
+    public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<string> CacheFrom { get; init; } = [];
+
+    /// <summary><c>--pull=true|false</c>; unset leaves docker's default. <c>false</c> builds from local base images only.</summary>
+    public bool? Pull { get; init; }
+
+    /// <summary>Sets <c>DOCKER_BUILDKIT=1|0</c> for this call; unset leaves the environment alone.</summary>
+    public bool? BuildKit { get; init; }
+}
+
+/// <summary><c>docker login &lt;registry&gt; -u &lt;user&gt; --password-stdin</c>; the password goes through standard input only.</summary>
+public sealed class DockerLoginSettings : DockerSettings
+{
+    /// <summary>Registry host, e.g. <c>ghcr.io</c> or <c>127.0.0.1:5000</c>. Required.</summary>
+    public string Registry { get; init; } = "";
+
+    public string Username { get; init; } = "";
+
+    /// <summary>Written to docker's standard input; never part of the command line or the log.</summary>
+    public string Password { get; init; } = "";
+}
+
+/// <summary><c>docker ps</c>, <c>docker network ls</c>, <c>docker volume ls</c>. Output is captured (ids with <see cref="Quiet"/>).</summary>
+public sealed class DockerListSettings : DockerSettings
+{
+    public IReadOnlyList<DockerFilter> Filters { get; init; } = [];
+
+    /// <summary><c>-q</c>: ids (names for volumes) only.</summary>
+    public bool Quiet { get; init; } = true;
+
+    /// <summary><c>-a</c>: include stopped containers (<c>docker ps</c> only).</summary>
+    public bool All { get; init; }
+}
+
+/// <summary>One <c>--filter name=value</c> of <c>docker ps / network ls / volume ls</c>.</summary>
+public sealed record DockerFilter(string Name, string Value)
+{
+    /// <summary>Everything a compose project created: <c>label=com.docker.compose.project=&lt;name&gt;</c>.</summary>
+    public static DockerFilter ComposeProject(string project) => new("label", $"com.docker.compose.project={project}");
+
+    public override string ToString() => $"{Name}={Value}";
 }

@@ -20,3 +20,21 @@ public static class ContainerStatusParser
         return new ContainerStatus(parts[0], parts[1].TrimStart('/'), parts[2], health);
     }
 }
+
+/// <summary>One container of a compose project: its state (<c>running</c>, <c>exited</c>…) and health.</summary>
+public sealed record ContainerStatus(string Id, string Name, string State, ContainerHealth Health)
+{
+    /// <summary>Ready to serve: running, and healthy when it has a healthcheck.</summary>
+    public bool IsReady => State == "running" && Health is ContainerHealth.Healthy or ContainerHealth.None;
+}
+
+/// <summary>A container's healthcheck state (<c>.State.Health.Status</c>).</summary>
+public enum ContainerHealth
+{
+    [WireName("none")] None,
+    [WireName("starting")] Starting,
+    [WireName("healthy")] Healthy,
+    [WireName("unhealthy")] Unhealthy,
+    /// <summary>A value this wrapper does not know.</summary>
+    [WireName("unknown")] Unknown,
+}

@@ -3,7 +3,7 @@ using Cake.Core.IO;
 namespace Build.Tools.DockerCompose;
 
 /// <summary>Options every compose command takes: <c>-f &lt;file&gt;… -p &lt;project&gt;</c>, plus the variables the files interpolate.</summary>
-public class DockerComposeSettings : PipelineToolSettings
+public class DockerComposeSettings : CheckedToolSettings
 {
     /// <summary><c>-f &lt;file&gt;</c> each, in order (later files override earlier ones).</summary>
     public IReadOnlyList<FilePath> Files { get; init; } = [];
@@ -13,4 +13,67 @@ public class DockerComposeSettings : PipelineToolSettings
 
     /// <summary>Unset: v2 when <c>docker compose version</c> exits 0, else v1 <c>docker-compose</c>.</summary>
     public ComposeVariant? Variant { get; init; }
+}
+
+/// <summary><c>up -d</c>. Compose v1 has no working <c>--wait</c>: poll <see cref="DockerComposeRunner.ContainerStatuses"/> instead.</summary>
+public sealed class DockerComposeUpSettings : DockerComposeSettings
+{
+    public ComposeBuildMode Build { get; init; } = ComposeBuildMode.Default;
+
+    /// <summary>Services to start; empty starts all.</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
+}
+
+/// <summary><c>ps</c>; output captured.</summary>
+public sealed class DockerComposePsSettings : DockerComposeSettings
+{
+    /// <summary><c>-q</c>: container ids only.</summary>
+    public bool Quiet { get; init; } = true;
+
+    /// <summary><c>-a</c>: include stopped containers (v2 lists only running ones without it).</summary>
+    public bool All { get; init; }
+
+    public IReadOnlyList<string> Services { get; init; } = [];
+}
+
+/// <summary><c>logs --no-color</c>, printed to the build log (typically after a failed smoke test).</summary>
+public sealed class DockerComposeLogsSettings : DockerComposeSettings
+{
+    public DockerComposeLogsSettings()
+    {
+        ThrowOnNonZeroExit = false;
+    }
+
+    /// <summary><c>--tail &lt;lines&gt;</c> per container; unset prints everything.</summary>
+    public int? Tail { get; init; }
+
+    public IReadOnlyList<string> Services { get; init; } = [];
+}
+
+public sealed class DockerComposeDownSettings : DockerComposeSettings
+{
+    /// <summary><c>-v</c>: also remove the project's named volumes.</summary>
+    public bool RemoveVolumes { get; init; } = true;
+
+    public bool RemoveOrphans { get; init; } = true;
+}
+
+/// <summary>Whether <c>up</c> builds images first.</summary>
+public enum ComposeBuildMode
+{
+    /// <summary>Compose's default: build only images that do not exist yet.</summary>
+    Default,
+    Build,
+
+    /// <summary><c>--no-build</c>: use the images already built and tagged by an earlier stage.</summary>
+    NoBuild,
+}
+
+public enum ComposeVariant
+{
+    /// <summary>Compose v2, the <c>docker compose</c> CLI plugin.</summary>
+    Plugin,
+
+    /// <summary>Compose v1, the standalone <c>docker-compose</c> (Debian's package is 1.29).</summary>
+    Standalone,
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Tools.Reports;
 
 namespace Build.Tools.Helm;
 
@@ -9,9 +10,9 @@ public static class HelmJsonParser
     {
         using var document = Parse(json, "helm status");
         var root = document.RootElement;
-        var status = root.TryGetProperty("info", out var info) ? ParseStatus(Text(info, "status")) : HelmReleaseStatus.Unknown;
+        var status = root.TryGetProperty("info", out var info) ? ParseStatus(info.Text("status", null)) : HelmReleaseStatus.Unknown;
         int? revision = root.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number ? version.GetInt32() : null;
-        return new HelmStatusResult(Text(root, "name") is { Length: > 0 } name ? name : release, status, revision, Text(root, "namespace"));
+        return new HelmStatusResult(root.Text("name", null) is { Length: > 0 } name ? name : release, status, revision, root.Text("namespace", null));
     }
 
     public static IReadOnlyList<HelmRevision> History(string json)
@@ -23,14 +24,14 @@ public static class HelmJsonParser
         }
         return document.RootElement.EnumerateArray().Select(entry => new HelmRevision(
             entry.TryGetProperty("revision", out var revision) ? revision.GetInt32() : 0,
-            ParseStatus(Text(entry, "status")),
-            Text(entry, "chart") ?? "",
-            Text(entry, "app_version") ?? "",
-            Text(entry, "description") ?? "",
-            Text(entry, "updated") ?? "")).ToList();
+            ParseStatus(entry.Text("status", null)),
+            entry.Text("chart")!,
+            entry.Text("app_version")!,
+            entry.Text("description")!,
+            entry.Text("updated")!)).ToList();
     }
 
-    public static HelmReleaseStatus ParseStatus(string? wire) =>
+    private static HelmReleaseStatus ParseStatus(string? wire) =>
         WireNames.TryParse<HelmReleaseStatus>(wire, out var status) ? status : HelmReleaseStatus.Unknown;
 
     private static JsonDocument Parse(string json, string command)
@@ -44,9 +45,30 @@ public static class HelmJsonParser
             throw new FormatException($"{command} -o json printed something that is not JSON: {error.Message}", error);
         }
     }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 }
+
+/// <summary>A release's <c>info.status</c> as helm reports it, plus <see cref="NotFound"/> when there is no such release.</summary>
+public enum HelmReleaseStatus
+{
+    [WireName("unknown")] Unknown,
+    [WireName("deployed")] Deployed,
+    [WireName("uninstalled")] Uninstalled,
+    [WireName("superseded")] Superseded,
+    [WireName("failed")] Failed,
+    [WireName("uninstalling")] Uninstalling,
+    [WireName("pending-install")] PendingInstall,
+    [WireName("pending-upgrade")] PendingUpgrade,
+    [WireName("pending-rollback")] PendingRollback,
+    /// <summary>helm answered "release: not found".</summary>
+    NotFound,
+}
+
+/// <summary>The state of one release, from <c>helm status -o json</c>.</summary>
+public sealed record HelmStatusResult(string Release, HelmReleaseStatus Status, int? Revision = null, string? Namespace = null, string? Error = null)
+{
+    /// <summary>A previous operation was interrupted: a new upgrade would fail with "another operation is in progress".</summary>
+    public bool IsPending => Status is HelmReleaseStatus.PendingInstall or HelmReleaseStatus.PendingUpgrade or HelmReleaseStatus.PendingRollback;
+}
+
+/// <summary>One entry of <c>helm history -o json</c>.</summary>
+public sealed record HelmRevision(int Revision, HelmReleaseStatus Status, string Chart, string AppVersion, string Description, string Updated);

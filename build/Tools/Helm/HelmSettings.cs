@@ -3,14 +3,75 @@ using Cake.Core.IO;
 namespace Build.Tools.Helm;
 
 /// <summary>Options every helm command takes; command settings derive from it. Throws on failure by default.</summary>
-public class HelmSettings : PipelineToolSettings
+public class HelmSettings : CheckedToolSettings
 {
-    /// <summary><c>-n &lt;namespace&gt;</c>.</summary>
     public string? Namespace { get; init; }
 
-    /// <summary><c>--kube-context &lt;name&gt;</c>.</summary>
     public string? KubeContext { get; init; }
 
     /// <summary>Passed as <c>KUBECONFIG</c> (a file written from a deploy secret, never a command-line value).</summary>
     public FilePath? KubeConfig { get; init; }
+
+    /// <summary><c>--wait</c>: return only when the release's resources are ready.</summary>
+    public bool Wait { get; init; }
+
+    /// <summary><c>--timeout &lt;duration&gt;</c>, e.g. 5 minutes → <c>5m0s</c>.</summary>
+    public TimeSpan? Timeout { get; init; }
+}
+
+public sealed class HelmUpgradeSettings : HelmSettings
+{
+    public string Release { get; init; } = "";
+
+    /// <summary>Chart directory, packaged <c>.tgz</c>, <c>repo/chart</c> or <c>oci://</c> reference.</summary>
+    public string Chart { get; init; } = "";
+
+    public bool CreateNamespace { get; init; }
+
+    /// <summary><c>-f &lt;file&gt;</c> each, in order (later files win).</summary>
+    public IReadOnlyList<FilePath> ValuesFiles { get; init; } = [];
+
+    /// <summary><c>--set key=value</c> each, ordered by key.</summary>
+    public IReadOnlyDictionary<string, string> SetValues { get; init; } = new Dictionary<string, string>();
+
+    /// <summary><c>--set "key=value"</c> each, rendered <c>key=[REDACTED]</c> in logs; commas and backslashes are escaped for helm.</summary>
+    public IReadOnlyDictionary<string, string> SecretValues { get; init; } = new Dictionary<string, string>();
+
+    /// <summary><c>--atomic</c>: roll back by itself when the upgrade fails (helm 4: <c>--rollback-on-failure</c>).</summary>
+    public bool Atomic { get; init; }
+
+    /// <summary>The helm the command is for: 4 and later spell <see cref="Atomic"/> <c>--rollback-on-failure</c>.</summary>
+    public int HelmMajorVersion { get; init; } = 3;
+}
+
+public sealed class HelmRollbackSettings : HelmSettings
+{
+    public string Release { get; init; } = "";
+
+    /// <summary>Unset: the previous revision.</summary>
+    public int? Revision { get; init; }
+}
+
+public sealed class HelmUninstallSettings : HelmSettings
+{
+    public string Release { get; init; } = "";
+}
+
+/// <summary>
+/// <c>--set-string key=value</c> for any helm command. Plain <c>--set</c> turns a digits-only value (a short commit SHA)
+/// into a number, which the chart's schema rejects for image tags.
+/// </summary>
+public static class HelmStringValues
+{
+    /// <summary>Appends one <c>--set-string</c> per entry, ordered by key, after the command's other arguments.</summary>
+    public static T WithStringValues<T>(this T settings, IReadOnlyDictionary<string, string> values) where T : HelmSettings
+    {
+        if (values.Count == 0)
+        {
+            return settings;
+        }
+        var previous = settings.ArgumentCustomization;
+        settings.ArgumentCustomization = arguments => (previous?.Invoke(arguments) ?? arguments).AppendKeyValues("--set-string", values);
+        return settings;
+    }
 }

@@ -3,14 +3,60 @@ using Cake.Core.IO;
 namespace Build.Tools.Kubectl;
 
 /// <summary>Options every kubectl command takes; command settings derive from it. Throws on failure by default.</summary>
-public class KubectlSettings : PipelineToolSettings
+public class KubectlSettings : CheckedToolSettings
 {
-    /// <summary><c>-n &lt;namespace&gt;</c>.</summary>
     public string? Namespace { get; init; }
 
-    /// <summary><c>--context &lt;name&gt;</c>.</summary>
     public string? KubeContext { get; init; }
 
     /// <summary>Passed as <c>KUBECONFIG</c>.</summary>
     public FilePath? KubeConfig { get; init; }
+}
+
+public sealed class KubectlRolloutStatusSettings : KubectlSettings
+{
+    public KubeResource? Resource { get; init; }
+
+    /// <summary><c>--timeout=&lt;duration&gt;</c>; unset waits forever.</summary>
+    public TimeSpan? Timeout { get; init; }
+}
+
+/// <summary><c>kubectl get &lt;kind&gt; [-l selector] -o &lt;format&gt;</c>; output captured.</summary>
+public sealed class KubectlGetSettings : KubectlSettings
+{
+    /// <summary>Resource kind, e.g. <c>deployment</c>, <c>pods</c>. Required.</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary><c>-l &lt;selector&gt;</c>, e.g. <c>app.kubernetes.io/instance=sovd-webapp</c>.</summary>
+    public string? Selector { get; init; }
+
+    public KubectlOutputFormat Output { get; init; } = KubectlOutputFormat.Json;
+}
+
+/// <summary><c>kubectl version -o json</c>; a cluster that does not answer is not an error (the client side is still read).</summary>
+public sealed class KubectlVersionSettings : KubectlSettings
+{
+    public KubectlVersionSettings()
+    {
+        ThrowOnNonZeroExit = false;
+    }
+}
+
+public enum KubectlOutputFormat
+{
+    [WireName("json")] Json,
+    [WireName("wide")] Wide,
+}
+
+/// <summary>A Kubernetes object named the way kubectl takes it: <c>&lt;kind&gt;/&lt;name&gt;</c>.</summary>
+public sealed record KubeResource(string Kind, string Name)
+{
+    public static KubeResource Deployment(string name) => new("deployment", name);
+
+    public override string ToString()
+    {
+        Require.Value(Kind, "KubeResource.Kind", "deployment");
+        Require.Value(Name, "KubeResource.Name", "sovd-api");
+        return $"{Kind}/{Name}";
+    }
 }

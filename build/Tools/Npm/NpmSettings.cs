@@ -1,6 +1,43 @@
 namespace Build.Tools.Npm;
 
 /// <summary>Settings of an <c>npm</c> call (set <see cref="Cake.Core.Tooling.ToolSettings.WorkingDirectory"/> to the package's folder).</summary>
-public class NpmSettings : PipelineToolSettings
+public class NpmSettings : CheckedToolSettings
 {
+}
+
+/// <summary><c>npm ci --no-audit --no-fund</c>: a clean install exactly as the lock file says (auditing is its own stage).</summary>
+public sealed class NpmCiSettings : NpmSettings
+{
+    /// <summary><c>--prefer-offline</c>: use the npm cache before the network.</summary>
+    public bool PreferOffline { get; init; }
+}
+
+public sealed class NpmRunSettings : NpmSettings
+{
+    /// <summary>The package.json script. Required.</summary>
+    public string Script { get; init; } = "";
+
+    /// <summary>Passed to the script after <c>--</c>.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+}
+
+/// <summary><c>npm audit --audit-level=&lt;level&gt; --json</c>. Does not throw by default: read <see cref="NpmAuditResult.Outcome"/>.</summary>
+public sealed class NpmAuditSettings : NpmSettings
+{
+    public NpmAuditSettings()
+    {
+        ThrowOnNonZeroExit = false;
+    }
+
+    public NpmAuditLevel AuditLevel { get; init; } = NpmAuditLevel.High;
+}
+
+/// <summary>Values of <c>npm audit --audit-level</c>: the lowest severity that fails the audit.</summary>
+public enum NpmAuditLevel
+{
+    [WireName("info")] Info,
+    [WireName("low")] Low,
+    [WireName("moderate")] Moderate,
+    [WireName("high")] High,
+    [WireName("critical")] Critical,
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Tools.Reports;
 
 namespace Build.Tools.PipAudit;
 
@@ -17,7 +18,7 @@ public sealed record PipAuditJsonReport(int Dependencies, IReadOnlyList<PipAudit
 {
     public static PipAuditJsonReport Read(string path)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        using var document = Json.ReadFile(path);
         var root = document.RootElement;
         // pip-audit 2.x wraps the list in {"dependencies": [...], "fixes": [...]}; 1.x wrote the bare list.
         var dependencies = root.ValueKind == JsonValueKind.Array ? root
@@ -27,7 +28,7 @@ public sealed record PipAuditJsonReport(int Dependencies, IReadOnlyList<PipAudit
         var skipped = new List<string>();
         foreach (var dependency in dependencies.EnumerateArray())
         {
-            var name = Text(dependency, "name");
+            var name = dependency.Text("name", "?")!;
             if (dependency.TryGetProperty("skip_reason", out var reason))
             {
                 skipped.Add($"{name}: {reason.GetString()}");
@@ -35,7 +36,7 @@ public sealed record PipAuditJsonReport(int Dependencies, IReadOnlyList<PipAudit
             if (dependency.TryGetProperty("vulns", out var vulns))
             {
                 vulnerabilities.AddRange(vulns.EnumerateArray().Select(vuln => new PipAuditVulnerability(
-                    name, Text(dependency, "version"), Text(vuln, "id"), Strings(vuln, "fix_versions"))
+                    name, dependency.Text("version", "?")!, vuln.Text("id", "?")!, Strings(vuln, "fix_versions"))
                 {
                     Aliases = Strings(vuln, "aliases"),
                 }));
@@ -44,11 +45,5 @@ public sealed record PipAuditJsonReport(int Dependencies, IReadOnlyList<PipAudit
         return new PipAuditJsonReport(dependencies.GetArrayLength(), vulnerabilities, skipped);
     }
 
-    private static string Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "?";
-
-    private static IReadOnlyList<string> Strings(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
-            ? array.EnumerateArray().Select(item => item.GetString() ?? "?").ToList()
-            : [];
+    private static IReadOnlyList<string> Strings(JsonElement element, string name) => element.Items(name).Select(item => item.GetString() ?? "?").ToList();
 }

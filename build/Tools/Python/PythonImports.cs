@@ -8,6 +8,9 @@ namespace Build.Tools.Python;
 /// </summary>
 public static class PythonImports
 {
+    /// <summary>The executables a Python tool is started with, first found wins.</summary>
+    public static readonly string[] Interpreters = ["python3", "python"];
+
     private const string Script =
         "import importlib.util, sys; missing = [m for m in sys.argv[1:] if importlib.util.find_spec(m) is None]; print(' '.join(missing)); sys.exit(1 if missing else 0)";
 

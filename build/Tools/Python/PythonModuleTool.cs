@@ -1,34 +1,20 @@
 using Cake.Core.IO;
-using Cake.Core.Tooling;
 
 namespace Build.Tools.Python;
 
 /// <summary>Runs <c>&lt;python&gt; -m &lt;module&gt; …</c>; available only when the interpreter can import the module.</summary>
-public abstract class PythonModuleTool<TSettings> : PipelineTool<TSettings> where TSettings : PythonModuleSettings
+/// <param name="module">The importable module name (<c>pip_audit</c>, not <c>pip-audit</c>).</param>
+public abstract class PythonModuleTool<TSettings>(ICakeContext context, ToolSpec<TSettings> spec, string module) : CheckedTool<TSettings>(context, spec)
+    where TSettings : PythonModuleSettings, new()
 {
-    protected PythonModuleTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
-        : base(fileSystem, environment, processRunner, tools, log)
-    {
-    }
-
-    /// <summary>The importable module name (<c>pip_audit</c>, not <c>pip-audit</c>).</summary>
-    protected abstract string ModuleName { get; }
-
     /// <summary>Modules the run also needs (pytest-cov's <c>pytest_cov</c> when coverage is asked for).</summary>
-    protected virtual IEnumerable<string> RequiredModules(TSettings settings) => [ModuleName];
+    protected virtual IEnumerable<string> RequiredModules(TSettings settings) => [module];
 
-    protected override string GetToolName() => $"python -m {ModuleName}";
-
-    protected override IEnumerable<string> GetToolExecutableNames() => ["python3", "python"];
+    protected override string GetToolName() => $"python -m {module}";
 
     public override bool IsAvailable(TSettings settings) =>
-        Locate(settings) is { } python && PythonImports.Missing(ProcessRunner, python, RequiredModules(settings), GetEnvironmentVariables(settings)) is [];
+        GetToolPath(settings) is { } python && Context.FileSystem.Exist(python)
+        && PythonImports.Missing(ProcessRunner, python, RequiredModules(settings), GetEnvironmentVariables(settings)) is [];
 
-    protected ProcessArgumentBuilder ModuleArguments()
-    {
-        var arguments = new ProcessArgumentBuilder();
-        arguments.Append("-m");
-        arguments.Append(ModuleName);
-        return arguments;
-    }
+    protected ProcessArgumentBuilder ModuleArguments() => Command("-m", module);
 }

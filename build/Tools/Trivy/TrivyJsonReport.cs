@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Build.Tools.Reports;
 
 namespace Build.Tools.Trivy;
 
@@ -17,26 +17,20 @@ public sealed record TrivyJsonReport(string Artifact, IReadOnlyList<TrivyVulnera
 {
     public static TrivyJsonReport Read(string path)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        using var document = Json.ReadFile(path);
         var root = document.RootElement;
         if (!root.TryGetProperty("SchemaVersion", out _))
         {
             throw new InvalidDataException($"{path} has no SchemaVersion: is it trivy's JSON format (--format json)?");
         }
         var vulnerabilities = new List<TrivyVulnerability>();
-        foreach (var result in Array(root, "Results"))
+        foreach (var result in root.Items("Results"))
         {
-            var target = Text(result, "Target");
-            vulnerabilities.AddRange(Array(result, "Vulnerabilities").Select(vulnerability => new TrivyVulnerability(
-                target, Text(vulnerability, "PkgName"), Text(vulnerability, "InstalledVersion"), Text(vulnerability, "VulnerabilityID"),
-                Text(vulnerability, "Severity"), Text(vulnerability, "FixedVersion"), Text(vulnerability, "Status"), Text(vulnerability, "Title"))));
+            var target = result.Text("Target")!;
+            vulnerabilities.AddRange(result.Items("Vulnerabilities").Select(vulnerability => new TrivyVulnerability(
+                target, vulnerability.Text("PkgName")!, vulnerability.Text("InstalledVersion")!, vulnerability.Text("VulnerabilityID")!,
+                vulnerability.Text("Severity")!, vulnerability.Text("FixedVersion")!, vulnerability.Text("Status")!, vulnerability.Text("Title")!)));
         }
-        return new TrivyJsonReport(Text(root, "ArtifactName"), vulnerabilities);
+        return new TrivyJsonReport(root.Text("ArtifactName")!, vulnerabilities);
     }
-
-    private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().ToList() : [];
-
-    private static string Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 }

@@ -2,14 +2,50 @@ using Cake.Core.IO;
 
 namespace Build.Tools.Trivy;
 
-/// <summary>Options shared by trivy scans. Does not throw by default: read <see cref="TrivyScanResult.Outcome"/>.</summary>
-public class TrivySettings : PipelineToolSettings
+/// <summary>Options shared by trivy scans. Does not throw: read <see cref="TrivyScanResult.Outcome"/>.</summary>
+public class TrivySettings : CheckedToolSettings
 {
     public TrivySettings()
     {
         ThrowOnNonZeroExit = false;
     }
+}
 
-    /// <summary><c>--cache-dir &lt;dir&gt;</c>: where the vulnerability database is kept between runs.</summary>
-    public DirectoryPath? CacheDirectory { get; init; }
+/// <summary><c>trivy image</c>. Without <c>--exit-code</c> findings exit 0: a non-zero exit is a failed scan.</summary>
+public sealed class TrivyImageSettings : TrivySettings
+{
+    /// <summary>Image reference to scan. Required.</summary>
+    public string Image { get; init; } = "";
+
+    /// <summary><c>--severity A,B</c>; empty reports every severity.</summary>
+    public IReadOnlyList<TrivySeverity> Severities { get; init; } = [];
+
+    /// <summary><c>--format &lt;format&gt;</c>; unset: table.</summary>
+    public TrivyFormat? Format { get; init; }
+
+    /// <summary><c>--output &lt;file&gt;</c>; unset prints the report.</summary>
+    public FilePath? OutputFile { get; init; }
+
+    /// <summary><c>--ignore-unfixed</c>: skip vulnerabilities that have no fixed version yet.</summary>
+    public bool IgnoreUnfixed { get; init; }
+
+    /// <summary><c>--skip-db-update</c>: use the cached database (the first run on a machine still needs a download).</summary>
+    public bool SkipDbUpdate { get; init; }
+}
+
+public enum TrivySeverity
+{
+    [WireName("UNKNOWN")] Unknown,
+    [WireName("LOW")] Low,
+    [WireName("MEDIUM")] Medium,
+    [WireName("HIGH")] High,
+    [WireName("CRITICAL")] Critical,
+}
+
+public enum TrivyFormat
+{
+    [WireName("table")] Table,
+    [WireName("json")] Json,
+    /// <summary>For GitHub code scanning (upload-sarif).</summary>
+    [WireName("sarif")] Sarif,
 }

@@ -14,12 +14,12 @@ public sealed class ToolPreflightTests
     {
         using var fixture = new ToolFixture("docker");
 
-        var act = () => ToolPreflight.Ensure(fixture.Context, DockerRunner.Requirement(), HelmRunner.Requirement(), TrivyRunner.Requirement());
+        var act = () => ToolPreflight.Ensure(fixture.Context, DockerRunner.Spec.Requirement(), HelmRunner.Spec.Requirement(), TrivyRunner.Spec.Requirement());
 
         var error = act.Should().Throw<MissingToolsException>().Which;
         error.Message.Should().Be(
-            $"Missing tool 'helm': {HelmRunner.InstallHint}\n" +
-            $"Missing tool 'trivy': {TrivyRunner.InstallHint}");
+            $"Missing tool 'helm': {HelmRunner.Spec.InstallHint}\n" +
+            $"Missing tool 'trivy': {TrivyRunner.Spec.InstallHint}");
         error.Missing.Select(tool => tool.Name).Should().Equal("helm", "trivy");
     }
 
@@ -28,7 +28,7 @@ public sealed class ToolPreflightTests
     {
         using var fixture = new ToolFixture();
 
-        ToolPreflight.Ensure(fixture.Context, DockerRunner.Requirement(), HelmRunner.Requirement(), TrivyRunner.Requirement());
+        ToolPreflight.Ensure(fixture.Context, DockerRunner.Spec.Requirement(), HelmRunner.Spec.Requirement(), TrivyRunner.Spec.Requirement());
 
         fixture.Runner.Calls.Should().BeEmpty();
     }
@@ -40,8 +40,8 @@ public sealed class ToolPreflightTests
         fixture.Runner.When(call => call.Arguments.EndsWith(" pytest_cov", StringComparison.Ordinal), new ProcessReply(ExitCode: 1));
         var settings = new PytestSettings { PythonPath = fixture.Python, CoveragePackages = ["app"] };
 
-        var act = () => ToolPreflight.Ensure(fixture.Context, PytestRunner.Requirement(settings));
+        var act = () => ToolPreflight.Ensure(fixture.Context, PytestRunner.Spec.Requirement(settings));
 
-        act.Should().Throw<MissingToolsException>().WithMessage($"Missing tool 'pytest': {PytestRunner.InstallHint}");
+        act.Should().Throw<MissingToolsException>().WithMessage($"Missing tool 'pytest': {PytestRunner.Spec.InstallHint}");
     }
 }

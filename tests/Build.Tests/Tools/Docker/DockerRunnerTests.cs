@@ -35,7 +35,7 @@ public sealed class DockerRunnerTests
         using var fixture = new ToolFixture();
 
         fixture.Context.DockerBuild(new DockerBuildSettings { Context = "/src/api", BuildKit = true });
-        fixture.Context.DockerTag("a:1", "b:1");
+        fixture.Context.DockerLogout("ghcr.io");
 
         fixture.Runner.Calls[0].Variable("DOCKER_BUILDKIT").Should().Be("1");
         fixture.Runner.Calls[1].Variable("DOCKER_BUILDKIT").Should().BeNull();
@@ -61,7 +61,6 @@ public sealed class DockerRunnerTests
 
         fixture.Runner.Single.Arguments.Should().Be("push ghcr.io/o/api:1.2.3");
         pushed.Digest.Should().Be(Digest);
-        pushed.PinnedReference("ghcr.io/o/api:1.2.3").Should().Be($"ghcr.io/o/api@{Digest}");
         fixture.Log.Lines.Should().Contain($"1.2.3: digest: {Digest} size: 1573");
     }
 
@@ -78,13 +77,15 @@ public sealed class DockerRunnerTests
     }
 
     [Fact]
-    public void DockerImageInspect_ReturnsTheRenderedTemplate()
+    public void DockerImageExists_ProbesSilently_AndAnswersFromTheExitCode()
     {
         using var fixture = new ToolFixture();
-        fixture.Runner.WhenArguments("image inspect", new ProcessReply(Output: ["sha256:abc"]));
+        fixture.Runner.WhenArguments("image inspect --format {{.Id}} missing:1", new ProcessReply(ExitCode: 1, Error: ["Error: No such image: missing:1"]));
 
-        fixture.Context.DockerImageInspect("api:1", "{{.Id}}").Output.Should().Be("sha256:abc");
-        fixture.Runner.Single.Arguments.Should().Be("image inspect --format {{.Id}} api:1");
+        fixture.Context.DockerImageExists("api:1").Should().BeTrue();
+        fixture.Context.DockerImageExists("missing:1").Should().BeFalse();
+        fixture.Runner.Calls[0].Arguments.Should().Be("image inspect --format {{.Id}} api:1");
+        fixture.Runner.Calls.Should().OnlyContain(call => call.Settings.Silent);
     }
 
     [Fact]
@@ -140,23 +141,24 @@ public sealed class DockerRunnerTests
     }
 
     [Fact]
-    public void DockerRmi_WithForce_RendersEveryImage()
+    public void DockerSaveAndLoad_RenderTheArchiveAndEveryImage()
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.DockerRmi(["api:1", "web:1"], new DockerRmiSettings { Force = true });
+        fixture.Context.DockerSave("/out/images.tar", ["api:1", "web:1"]);
+        fixture.Context.DockerLoad("/out/images.tar");
 
-        fixture.Runner.Single.Arguments.Should().Be("rmi -f api:1 web:1");
+        fixture.Runner.Calls.Select(call => call.Arguments).Should().Equal("save -o /out/images.tar api:1 web:1", "load -i /out/images.tar");
     }
 
     [Fact]
-    public void DockerTag_WhenDockerFails_ThrowsWithExitCodeAndCommand()
+    public void DockerLogout_WhenDockerFails_ThrowsWithExitCodeAndCommand()
     {
         using var fixture = new ToolFixture();
-        fixture.Runner.WhenArguments("tag", new ProcessReply(ExitCode: 125));
+        fixture.Runner.WhenArguments("logout", new ProcessReply(ExitCode: 125));
 
-        var act = () => fixture.Context.DockerTag("missing:1", "b:1");
+        var act = () => fixture.Context.DockerLogout("ghcr.io");
 
-        act.Should().Throw<Cake.Core.CakeException>().WithMessage("docker: process returned exit code 125 (docker tag missing:1 b:1).");
+        act.Should().Throw<Cake.Core.CakeException>().WithMessage("docker: process returned exit code 125 (docker logout ghcr.io).");
     }
 }

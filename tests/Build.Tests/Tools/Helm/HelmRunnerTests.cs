@@ -175,38 +175,31 @@ public sealed class HelmRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.HelmUninstall(new HelmUninstallSettings { Release = "r", KeepHistory = true, Wait = true, Namespace = "ns" });
+        fixture.Context.HelmUninstall(new HelmUninstallSettings { Release = "r", Wait = true, Timeout = TimeSpan.FromMinutes(5), Namespace = "ns" });
 
-        fixture.Runner.Single.Arguments.Should().Be("uninstall r --keep-history --wait -n ns");
+        fixture.Runner.Single.Arguments.Should().Be("uninstall r --wait --timeout 5m0s -n ns");
     }
 
     [Fact]
-    public void HelmLint_WithFindings_ReturnsTheExitCodeWithoutThrowing()
+    public void HelmUserValues_ReturnsTheReleasesValuesAsHelmPrintsThem()
     {
         using var fixture = new ToolFixture();
-        fixture.Runner.WhenArguments("lint", new ProcessReply(ExitCode: 1));
+        fixture.Runner.WhenArguments("get values", new ProcessReply(Output: ["{\"api\":{\"image\":{\"tag\":\"abc\"}}}"]));
 
-        var result = fixture.Context.HelmLint(new HelmLintSettings
-        {
-            Chart = "/src/chart",
-            Strict = true,
-            ValuesFiles = ["/src/values-prod.yaml"],
-            SetValues = new Dictionary<string, string> { ["image.tag"] = "x" },
-        });
+        var result = fixture.Context.HelmUserValues("r", new HelmSettings { Namespace = "ns" });
 
-        result.ExitCode.Should().Be(1);
-        fixture.Runner.Single.Arguments.Should().Be("lint /src/chart --strict -f /src/values-prod.yaml --set image.tag=x");
+        fixture.Runner.Single.Arguments.Should().Be("get values r -o json -n ns");
+        result.Output.Should().Be("{\"api\":{\"image\":{\"tag\":\"abc\"}}}");
     }
 
     [Fact]
-    public void HelmTemplate_ReturnsTheRenderedManifests()
+    public void HelmUserValues_WhenHelmFails_ThrowsWithHelmsError()
     {
         using var fixture = new ToolFixture();
-        fixture.Runner.WhenArguments("template", new ProcessReply(Output: ["---", "kind: Deployment"]));
+        fixture.Runner.WhenArguments("get values", new ProcessReply(ExitCode: 1, Error: ["Error: Kubernetes cluster unreachable"]));
 
-        var result = fixture.Context.HelmTemplate(new HelmTemplateSettings { Release = "r", Chart = "/src/chart", Namespace = "ns" });
+        var act = () => fixture.Context.HelmUserValues("r");
 
-        fixture.Runner.Single.Arguments.Should().Be("template r /src/chart -n ns");
-        result.Output.Should().Be("---\nkind: Deployment");
+        act.Should().Throw<Cake.Core.CakeException>().WithMessage("helm get values failed (exit code 1): Error: Kubernetes cluster unreachable");
     }
 }

@@ -34,21 +34,19 @@ public sealed class KubectlRunnerTests
     }
 
     [Fact]
-    public void KubectlAnnotateAndScale_RenderTheirArguments()
+    public void KubectlDiagnostics_RenderNamespaceSelectorAndTail()
     {
         using var fixture = new ToolFixture();
-        var resource = KubeResource.Ingress("sovd-canary");
+        var settings = new KubectlSettings { Namespace = "sovd", KubeContext = "prod" };
 
-        fixture.Context.KubectlAnnotate(new KubectlAnnotateSettings
-        {
-            Resource = resource,
-            Annotations = new Dictionary<string, string> { ["nginx.ingress.kubernetes.io/canary-weight"] = "10" },
-        });
-        fixture.Context.KubectlScale(new KubectlScaleSettings { Resource = KubeResource.Deployment("sovd-api"), Replicas = 3 });
+        fixture.Context.KubectlDescribe("pods", "app=sovd-api", settings);
+        fixture.Context.KubectlLogs("sovd-api-1", 50, settings);
+        fixture.Context.KubectlCreateNamespace("sovd", settings);
 
         fixture.Runner.Calls.Select(call => call.Arguments).Should().Equal(
-            "annotate ingress/sovd-canary nginx.ingress.kubernetes.io/canary-weight=10 --overwrite",
-            "scale deployment/sovd-api --replicas=3");
+            "describe pods -l app=sovd-api -n sovd --context prod",
+            "logs sovd-api-1 --all-containers --tail=50 -n sovd --context prod",
+            "create namespace sovd --context prod");
     }
 
     [Fact]

@@ -57,9 +57,9 @@ public sealed class NpmRunnerTests
         fixture.Runner.WhenArguments("audit", new ProcessReply(ExitCode: 1, Output:
             ["{\"auditReportVersion\":2,\"metadata\":{\"vulnerabilities\":{\"low\":0,\"high\":2,\"critical\":1,\"total\":3}}}"]));
 
-        var audit = fixture.Context.NpmAudit(new NpmAuditSettings { OmitDev = true });
+        var audit = fixture.Context.NpmAudit(new NpmAuditSettings());
 
-        fixture.Runner.Single.Arguments.Should().Be("audit --audit-level=high --json --omit=dev");
+        fixture.Runner.Single.Arguments.Should().Be("audit --audit-level=high --json");
         audit.Outcome.Should().Be(NpmAuditOutcome.VulnerabilitiesFound);
         audit.Vulnerabilities["critical"].Should().Be(1);
         audit.Message.Should().Be("npm audit found vulnerabilities: 2 high, 1 critical");

@@ -6,7 +6,7 @@ namespace Build.Tests.Tools.Python;
 public sealed class BanditRunnerTests
 {
     [Fact]
-    public void Bandit_JsonReportWithThresholds_RendersRepeatedLevelFlagsUnderstoodByEveryBanditVersion()
+    public void Bandit_QuietJsonReport_RendersFormatFileAndQuietAfterThePaths()
     {
         using var fixture = new ToolFixture();
 
@@ -14,14 +14,12 @@ public sealed class BanditRunnerTests
         {
             PythonPath = fixture.Python,
             Paths = ["app"],
-            SeverityLevel = BanditLevel.Medium,
-            ConfidenceLevel = BanditLevel.High,
             Format = BanditFormat.Json,
             OutputFile = "/out/bandit.json",
-            ExcludedPaths = ["app/tests", "app/vendor"],
+            Quiet = true,
         });
 
-        fixture.Runner.Single.Arguments.Should().Be("-m bandit -r app -ll -iii -f json -o /out/bandit.json -x app/tests,app/vendor");
+        fixture.Runner.Single.Arguments.Should().Be("-m bandit -r app -f json -o /out/bandit.json -q");
     }
 
     [Fact]
@@ -29,8 +27,8 @@ public sealed class BanditRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.Bandit(new BanditSettings { PythonPath = fixture.Python, Paths = ["app"], SeverityLevel = BanditLevel.Low, Format = BanditFormat.Screen });
+        fixture.Context.Bandit(new BanditSettings { PythonPath = fixture.Python, Paths = ["app"], Format = BanditFormat.Screen });
 
-        fixture.Runner.Single.Arguments.Should().Be("-m bandit -r app -l -f screen");
+        fixture.Runner.Single.Arguments.Should().Be("-m bandit -r app -f screen");
     }
 }

@@ -38,20 +38,13 @@ public sealed class LinterRunnerTests
     }
 
     [Fact]
-    public void Mypy_WithConfigStrictAndCache_RendersOptionsBeforePaths()
+    public void Mypy_RendersOnlyThePaths_SoPyprojectTomlDecidesStrictness()
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.Mypy(new MypySettings
-        {
-            PythonPath = fixture.Python,
-            Paths = ["app"],
-            ConfigFile = "/src/mypy.ini",
-            Strict = true,
-            CacheDirectory = "/tmp/mypy-cache",
-        });
+        fixture.Context.Mypy(new MypySettings { PythonPath = fixture.Python, Paths = ["app", "tests"] });
 
-        fixture.Runner.Single.Arguments.Should().Be("-m mypy --config-file /src/mypy.ini --strict --cache-dir /tmp/mypy-cache app");
+        fixture.Runner.Single.Arguments.Should().Be("-m mypy app tests");
     }
 
     [Fact]

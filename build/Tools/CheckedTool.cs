@@ -1,0 +1,180 @@
+using Cake.Core.IO;
+using Cake.Core.Tooling;
+
+namespace Build.Tools;
+
+/// <summary>
+/// Cake's <see cref="Tool{TSettings}"/> with the checks the pipeline puts around every call: a side-effect-free
+/// presence check from the tool's <see cref="ToolSpec{TSettings}"/> (the stage preflight), captured output, an
+/// exit-code policy per call, standard input for secrets, and a plan line for a tool a dry run lacks.
+/// </summary>
+public abstract class CheckedTool<TSettings> : Tool<TSettings> where TSettings : CheckedToolSettings, new()
+{
+    private const int StderrLinesInError = 10;
+
+    private readonly ToolSpec<TSettings> _spec;
+    private readonly ProcessRunnerSwitch _processes;
+
+    protected CheckedTool(ICakeContext context, ToolSpec<TSettings> spec)
+        : this(context, spec, new ProcessRunnerSwitch(context))
+    {
+    }
+
+    private CheckedTool(ICakeContext context, ToolSpec<TSettings> spec, ProcessRunnerSwitch processes)
+        : base(context.FileSystem, context.Environment, processes, context.Tools)
+    {
+        Context = context;
+        _spec = spec;
+        _processes = processes;
+    }
+
+    protected ICakeContext Context { get; }
+
+    protected ICakeEnvironment Environment => Context.Environment;
+
+    /// <summary>The host's runner: under --dryrun it prints commands and runs only silent probes.</summary>
+    protected IProcessRunner ProcessRunner => Context.ProcessRunner;
+
+    public virtual bool IsAvailable(TSettings settings) => Locate(settings) is not null;
+
+    protected override string GetToolName() => _spec.Name;
+
+    protected override IEnumerable<string> GetToolExecutableNames() => _spec.Executables;
+
+    /// <summary>Tool-specific variables (KUBECONFIG, DOCKER_BUILDKIT…) added over the caller's own.</summary>
+    protected virtual void AddEnvironmentVariables(TSettings settings, IDictionary<string, string> variables)
+    {
+    }
+
+    protected sealed override IDictionary<string, string> GetEnvironmentVariables(TSettings settings)
+    {
+        var variables = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in settings.EnvironmentVariables ?? new Dictionary<string, string>())
+        {
+            variables[pair.Key] = pair.Value;
+        }
+        AddEnvironmentVariables(settings, variables);
+        return variables;
+    }
+
+    protected ToolResult Execute(TSettings settings, ProcessArgumentBuilder arguments, ToolInvocation? invocation = null)
+    {
+        invocation ??= ToolInvocation.Default;
+        if (ProcessRunner is IDryRunProcessRunner && Locate(settings) is null)
+        {
+            // A plan still shows the command of a tool this machine lacks (the preflight has warned about it).
+            var where = settings.WorkingDirectory is { } directory ? $" (in {directory.MakeAbsolute(Environment).FullPath})" : string.Empty;
+            Context.Log.Write(Verbosity.Minimal, LogLevel.Information, "{0}", $"[dry-run] {GetToolExecutableNames().First()} {arguments.RenderSafe()}{where}");
+            return new ToolResult(0, [], []);
+        }
+
+        _processes.Untracked = settings.Teardown && ProcessRunner is not IDryRunProcessRunner;
+        var processSettings = CreateProcessSettings(invocation);
+        using var process = RunProcess(settings, arguments, processSettings);
+        WaitForExit(settings, process);
+        var output = invocation.CaptureOutput ? process.GetStandardOutput().ToList() : [];
+        var error = invocation.CaptureError ? process.GetStandardError().ToList() : [];
+        settings.PostAction?.Invoke(process);
+        var result = new ToolResult(process.GetExitCode(), output, error);
+        ThrowIfFailed(settings, invocation, result, processSettings.Arguments);
+        return result;
+    }
+
+    /// <summary>Arguments starting with the command's words (<c>rollout status</c>), each appended as it is.</summary>
+    protected static ProcessArgumentBuilder Command(params string[] words)
+    {
+        var arguments = new ProcessArgumentBuilder();
+        foreach (var word in words)
+        {
+            arguments.Append(word);
+        }
+        return arguments;
+    }
+
+    /// <summary>A failed call's error, when the settings ask for failures to throw.</summary>
+    protected void ThrowIfWanted(TSettings settings, ToolResult result, string command)
+    {
+        if (settings.ThrowOnNonZeroExit)
+        {
+            throw new CakeException(result.ExitCode, $"{_spec.Name} {command} failed (exit code {result.ExitCode}): {result.Error}");
+        }
+    }
+
+    private FilePath? Locate(TSettings settings)
+    {
+        var path = GetToolPath(settings);
+        return path is not null && Context.FileSystem.Exist(path) ? path : null;
+    }
+
+    private ProcessSettings CreateProcessSettings(ToolInvocation invocation)
+    {
+        var processSettings = new ProcessSettings
+        {
+            RedirectStandardOutput = invocation.CaptureOutput,
+            RedirectStandardError = invocation.CaptureError,
+            Silent = invocation.Silent,
+        };
+        if (invocation.StandardInput is not null)
+        {
+            processSettings.StandardInput = invocation.StandardInput;
+        }
+        if (invocation.EchoCaptured)
+        {
+            // The handler runs after RunProcess has set Arguments, so secrets in echoed lines are filtered.
+            Func<string, string> echo = line =>
+            {
+                if (line is not null)
+                {
+                    Context.Log.Write(Verbosity.Normal, LogLevel.Information, "{0}", processSettings.Arguments?.FilterUnsafe(line) ?? line);
+                }
+                return line!;
+            };
+            processSettings.RedirectedStandardOutputHandler = echo;
+            processSettings.RedirectedStandardErrorHandler = echo;
+        }
+        return processSettings;
+    }
+
+    private void WaitForExit(TSettings settings, IProcess process)
+    {
+        if (settings.ToolTimeout is not { } timeout)
+        {
+            process.WaitForExit();
+            return;
+        }
+        if (!process.WaitForExit((int)timeout.TotalMilliseconds))
+        {
+            process.Kill();
+            throw new TimeoutException(string.Format(CultureInfo.InvariantCulture, "{0}: no exit after {1} (ToolTimeout); the process was killed.", GetToolName(), timeout));
+        }
+        // The timed wait returns at exit, before redirected output is drained; the untimed wait drains it.
+        process.WaitForExit();
+    }
+
+    private void ThrowIfFailed(TSettings settings, ToolInvocation invocation, ToolResult result, ProcessArgumentBuilder? arguments)
+    {
+        var shouldThrow = invocation.ThrowOnNonZeroExit ?? settings.ThrowOnNonZeroExit;
+        if (result.Succeeded || !shouldThrow || settings.HandleExitCode?.Invoke(result.ExitCode) == true)
+        {
+            return;
+        }
+        var command = $"{GetToolPath(settings)?.GetFilename().FullPath} {arguments?.RenderSafe()}".Trim();
+        var message = $"{GetToolName()}: process returned exit code {result.ExitCode} ({command}).";
+        var stderrTail = result.StandardError.TakeLast(StderrLinesInError).Select(line => arguments?.FilterUnsafe(line) ?? line).ToList();
+        if (stderrTail.Count > 0)
+        {
+            message += "\n" + string.Join('\n', stderrTail);
+        }
+        throw new CakeException(result.ExitCode, message);
+    }
+
+    /// <summary>Starts through the host's runner, or, for a <see cref="CheckedToolSettings.Teardown"/> call, through an untracked one.</summary>
+    private sealed class ProcessRunnerSwitch(ICakeContext context) : IProcessRunner
+    {
+        public bool Untracked { get; set; }
+
+        public IProcess Start(FilePath filePath, ProcessSettings settings) => Untracked
+            ? new ProcessRunner(context.FileSystem, context.Environment, context.Log, context.Tools, context.Configuration).Start(filePath, settings)
+            : context.ProcessRunner.Start(filePath, settings);
+    }
+}

@@ -1,0 +1,35 @@
+using Cake.Core.Tooling;
+
+namespace Build.Tools;
+
+/// <summary>What the pipeline knows about a tool before running it: its name, the executables to look for, how to install it.</summary>
+public sealed record ToolSpec<TSettings>(string Name, string InstallHint, string[] Executables, Func<ICakeContext, CheckedTool<TSettings>> Runner)
+    where TSettings : CheckedToolSettings, new()
+{
+    /// <summary>
+    /// The preflight entry for a call with <paramref name="settings"/> (its interpreter, its modules); a stage that knows
+    /// better words for the install hint replaces them with <c>with { InstallHint = … }</c>.
+    /// </summary>
+    public ToolRequirement Requirement(TSettings? settings = null) =>
+        new(Name, InstallHint, context => Runner(context).IsAvailable(settings ?? new TSettings()));
+}
+
+/// <summary>A tool a stage needs, how to tell it is present (without side effects), and how to install it.</summary>
+public sealed record ToolRequirement(string Name, string InstallHint, Func<ICakeContext, bool> IsAvailable);
+
+/// <summary>Settings shared by every <see cref="CheckedTool{TSettings}"/>.</summary>
+public abstract class CheckedToolSettings : ToolSettings
+{
+    /// <summary>
+    /// Whether a non-zero exit code throws. Linters default to <c>false</c> so a stage can run every linter
+    /// and fail once at the end; deploy tools default to <c>true</c> (Cake's own default).
+    /// </summary>
+    public bool ThrowOnNonZeroExit { get; init; } = true;
+
+    /// <summary>
+    /// Cleanup in a task's <c>Finally</c>: after Ctrl-C the host's runner refuses to start processes (so nothing new
+    /// outlives the run), but taking a stack down or logging out is exactly what must still happen then. Such a call
+    /// starts outside the host's tracking; under --dryrun it is printed like any other command.
+    /// </summary>
+    public bool Teardown { get; init; }
+}

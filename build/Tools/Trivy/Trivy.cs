@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Cake.Core.Annotations;
+
+namespace Build.Tools.Trivy;
+
+[CakeAliasCategory("Trivy")]
+public static class TrivyAliases
+{
+    /// <summary><c>trivy image --severity … --exit-code 1 --format sarif --output f &lt;image&gt;</c>; check <see cref="TrivyScanResult.Outcome"/>.</summary>
+    [CakeMethodAlias]
+    public static TrivyScanResult TrivyImage(this ICakeContext context, TrivyImageSettings settings) => new TrivyRunner(context).ScanImage(settings);
+}
+
+/// <summary>The trivy scanner (image scans).</summary>
+public sealed partial class TrivyRunner(ICakeContext context) : CheckedTool<TrivySettings>(context, Spec)
+{
+    public static readonly ToolSpec<TrivySettings> Spec = new(
+        "trivy",
+        "install trivy (https://trivy.dev, aquasecurity/setup-trivy on GitHub); it also needs network access to download its vulnerability database",
+        ["trivy"],
+        context => new TrivyRunner(context));
+
+    /// <summary>Scans an image. stderr is captured (and echoed) so a database failure is reported as such, never as a pass.</summary>
+    public TrivyScanResult ScanImage(TrivyImageSettings settings)
+    {
+        var arguments = Command("image");
+        if (settings.Severities.Count > 0)
+        {
+            arguments.AppendOption("--severity", string.Join(',', settings.Severities.Distinct().Select(severity => severity.ToWire())));
+        }
+        arguments.AppendOptionIfSet("--format", settings.Format?.ToWire())
+            .AppendPathOption("--output", settings.OutputFile, Environment)
+            .AppendFlag("--ignore-unfixed", settings.IgnoreUnfixed)
+            .AppendFlag("--skip-db-update", settings.SkipDbUpdate)
+            .AppendValue(Require.Value(settings.Image, "TrivyImageSettings.Image", "ghcr.io/owner/app:1.2.3"));
+        return Classify(Execute(settings, arguments, new ToolInvocation { CaptureError = true, EchoCaptured = true, ThrowOnNonZeroExit = false }));
+    }
+
+    /// <summary>Tells "scanned" from "could not scan": a failed run logs a FATAL line or exits non-zero.</summary>
+    private static TrivyScanResult Classify(ToolResult result)
+    {
+        var fatal = result.StandardError.Where(line => line.Contains("FATAL", StringComparison.Ordinal)).ToList();
+        if (result.ExitCode == 0 && fatal.Count == 0)
+        {
+            return new TrivyScanResult(result, TrivyOutcome.Passed, null);
+        }
+        // Progress lines mention the database too ("Downloading vulnerability DB..."): judge by the error lines only.
+        var errors = result.StandardError.Where(line => line.Contains("error", StringComparison.OrdinalIgnoreCase)).ToList();
+        var evidence = fatal.Count > 0 ? fatal : errors.Count > 0 ? errors : result.StandardError;
+        var detail = evidence.LastOrDefault(line => line.Trim().Length > 0)?.Trim() ?? "no error output";
+        return evidence.Any(line => DatabaseProblem().IsMatch(line))
+            ? new TrivyScanResult(result, TrivyOutcome.DatabaseUnreachable, $"vulnerability database unreachable: {detail}")
+            : new TrivyScanResult(result, TrivyOutcome.Failed, $"trivy failed (exit code {result.ExitCode}): {detail}");
+    }
+
+    [GeneratedRegex(@"vulnerability db|db error|download\w*\s.*\bdb\b|\bdb\b.*download|oci artifact|dial tcp|no such host|i/o timeout|connection refused|tls handshake", RegexOptions.IgnoreCase)]
+    private static partial Regex DatabaseProblem();
+}
+
+/// <summary>A trivy run: the raw process result and what it means.</summary>
+public sealed record TrivyScanResult(ToolResult Result, TrivyOutcome Outcome, string? Message)
+{
+    public bool Passed => Outcome == TrivyOutcome.Passed;
+}
+
+/// <summary>What a trivy run means for the stage.</summary>
+public enum TrivyOutcome
+{
+    /// <summary>The scan completed: findings are judged from its report.</summary>
+    Passed,
+
+    /// <summary>trivy could not get its vulnerability database: nothing was checked, so this is never a pass.</summary>
+    DatabaseUnreachable,
+
+    /// <summary>trivy failed for another reason (image not found, bad flag…).</summary>
+    Failed,
+}
