@@ -1,4 +1,5 @@
 using System.Reflection;
+using Build.Frosting.Additions;
 using Build.Frosting.Internal;
 using Cake.Core.IO;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,5 @@
+using Build.Frosting.Additions;
+
 namespace Build.Frosting.Internal;
 
 internal static class CycleFinder

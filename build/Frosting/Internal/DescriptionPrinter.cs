@@ -1,3 +1,5 @@
+using Build.Frosting.Additions;
+
 namespace Build.Frosting.Internal;
 
 /// <summary>--description: every task and its description, sorted by name, in two aligned columns.</summary>

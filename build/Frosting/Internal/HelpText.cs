@@ -1,5 +1,7 @@
 using System.Reflection;
 
+using Build.Frosting.Additions;
+
 namespace Build.Frosting.Internal;
 
 internal static class HelpText

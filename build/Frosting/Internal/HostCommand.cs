@@ -1,3 +1,5 @@
+using Build.Frosting.Additions;
+
 namespace Build.Frosting.Internal;
 
 /// <summary>What one invocation does; when several are asked for, the earliest in this list wins.</summary>

@@ -1,3 +1,5 @@
+using Build.Frosting.Additions;
+
 namespace Build.Frosting.Internal;
 
 /// <summary>The host's own options with Cake's names and aliases; everything else is a Cake argument.</summary>

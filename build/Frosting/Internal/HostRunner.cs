@@ -1,5 +1,7 @@
 using Cake.Core.IO;
 
+using Build.Frosting.Additions;
+
 namespace Build.Frosting.Internal;
 
 /// <summary>

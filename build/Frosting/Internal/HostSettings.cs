@@ -2,6 +2,8 @@ using System.Reflection;
 using Cake.Core.IO;
 using Microsoft.Extensions.DependencyInjection;
 
+using Build.Frosting.Additions;
+
 namespace Build.Frosting.Internal;
 
 /// <summary>Everything the <see cref="CakeHost"/> builder collected.</summary>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 
+using Build.Frosting.Additions;
+
 namespace Build.Frosting.Internal;
 
 /// <summary>

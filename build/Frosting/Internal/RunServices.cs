@@ -1,5 +1,7 @@
 using Spectre.Console;
 
+using Build.Frosting.Additions;
+
 namespace Build.Frosting.Internal;
 
 /// <summary>The per-run objects that exist before the DI container and go into it as instances.</summary>

@@ -5,6 +5,8 @@ using Cake.Core.Tooling;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
+using Build.Frosting.Additions;
+
 namespace Build.Frosting.Internal;
 
 /// <summary>Cake's services, the way Cake's CoreModule wires them, minus scripting and NuGet.</summary>

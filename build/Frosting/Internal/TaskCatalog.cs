@@ -1,3 +1,5 @@
+using Build.Frosting.Additions;
+
 namespace Build.Frosting.Internal;
 
 /// <summary>The run's tasks and their attribute edges, checked for problems before anything is created.</summary>

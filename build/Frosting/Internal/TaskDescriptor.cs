@@ -1,5 +1,7 @@
 using System.Reflection;
 
+using Build.Frosting.Additions;
+
 namespace Build.Frosting.Internal;
 
 /// <summary>A task class and what its attributes say, read without creating it.</summary>

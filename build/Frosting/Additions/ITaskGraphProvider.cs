@@ -1,4 +1,4 @@
-namespace Build.Frosting;
+namespace Build.Frosting.Additions;
 
 /// <summary>Feeds extra dependency edges into the task graph (e.g. from the pipeline definition) and checks it at startup.</summary>
 public interface ITaskGraphProvider

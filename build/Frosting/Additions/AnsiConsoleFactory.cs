@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace Build.Frosting.Internal;
+namespace Build.Frosting.Additions;
 
 internal static class AnsiConsoleFactory
 {

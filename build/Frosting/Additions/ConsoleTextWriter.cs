@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Build.Frosting.Internal;
+namespace Build.Frosting.Additions;
 
 /// <summary>Lets Spectre.Console render into a Cake <see cref="IConsole"/> (e.g. one a test captures).</summary>
 internal sealed class ConsoleTextWriter : TextWriter

@@ -1,6 +1,6 @@
 using Cake.Core.IO;
 
-namespace Build.Frosting.Internal;
+namespace Build.Frosting.Additions;
 
 /// <summary>A started process the host can kill on interruption; it stops being tracked once it has been waited for.</summary>
 internal sealed class TrackedProcess : IProcess

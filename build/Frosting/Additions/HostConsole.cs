@@ -1,4 +1,4 @@
-namespace Build.Frosting.Internal;
+namespace Build.Frosting.Additions;
 
 /// <summary>Any console, with colours switched off when <see cref="ColorPolicy"/> says so.</summary>
 internal sealed class HostConsole : IConsole

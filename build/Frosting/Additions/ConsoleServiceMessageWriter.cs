@@ -1,6 +1,6 @@
 using Cake.Common.Build;
 
-namespace Build.Frosting.Internal;
+namespace Build.Frosting.Additions;
 
 /// <summary>Cake's GitHub workflow commands, written to the host's console instead of straight to stdout.</summary>
 internal sealed class ConsoleServiceMessageWriter : IBuildSystemServiceMessageWriter

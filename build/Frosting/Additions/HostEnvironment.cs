@@ -1,6 +1,6 @@
 using Cake.Core.IO;
 
-namespace Build.Frosting.Internal;
+namespace Build.Frosting.Additions;
 
 /// <summary>
 /// Cake's environment with per-host variable overrides, so tests can set GITHUB_ACTIONS or NO_COLOR for one host

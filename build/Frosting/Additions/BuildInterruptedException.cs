@@ -1,4 +1,4 @@
-namespace Build.Frosting.Internal;
+namespace Build.Frosting.Additions;
 
 /// <summary>The failure of the task that was running when SIGINT/SIGTERM arrived.</summary>
 internal sealed class BuildInterruptedException : Exception

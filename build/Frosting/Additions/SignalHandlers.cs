@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Build.Frosting.Internal;
+namespace Build.Frosting.Additions;
 
 /// <summary>
 /// SIGINT (Ctrl+C) and SIGTERM (CI cancellation) interrupt the run instead of killing the host, so teardown and the

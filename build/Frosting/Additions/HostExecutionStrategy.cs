@@ -1,4 +1,4 @@
-namespace Build.Frosting.Internal;
+namespace Build.Frosting.Additions;
 
 /// <summary>
 /// Cake's default strategy, plus: a task running when the build is interrupted fails with "Interrupted", no task

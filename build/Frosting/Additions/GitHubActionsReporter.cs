@@ -2,7 +2,7 @@ using Cake.Common.Build.GitHubActions;
 using Cake.Common.Build.GitHubActions.Data;
 using Cake.Core.IO;
 
-namespace Build.Frosting.Internal;
+namespace Build.Frosting.Additions;
 
 /// <summary>
 /// On GitHub Actions: an annotation per failed task (through Cake.Common's workflow commands, which escape the

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using Cake.Core.IO;
 
-namespace Build.Frosting.Internal;
+namespace Build.Frosting.Additions;
 
 internal static class ProcessKiller
 {

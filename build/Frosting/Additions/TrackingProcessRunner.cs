@@ -1,6 +1,6 @@
 using Cake.Core.IO;
 
-namespace Build.Frosting.Internal;
+namespace Build.Frosting.Additions;
 
 /// <summary>Starts processes through Cake's runner and remembers them so an interruption can kill them.</summary>
 internal sealed class TrackingProcessRunner : IProcessRunner

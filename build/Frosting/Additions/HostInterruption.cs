@@ -1,6 +1,6 @@
 using Cake.Core.IO;
 
-namespace Build.Frosting.Internal;
+namespace Build.Frosting.Additions;
 
 /// <summary>
 /// One run's interruption state: the token tasks poll and the child processes to kill when SIGINT/SIGTERM arrives.

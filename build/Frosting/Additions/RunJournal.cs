@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Build.Frosting.Internal;
+namespace Build.Frosting.Additions;
 
 /// <summary>What happened in one run beyond Cake's report: skip reasons, continued failures, a failed teardown.</summary>
 internal sealed class RunJournal
@@ -12,15 +12,23 @@ internal sealed class RunJournal
 
     public bool FailureAnnotated { get; set; }
 
-    /// <summary>Records a skip so the summary, the log and GitHub can say why.</summary>
-    public bool Record(string task, RunDecision decision)
+    private string? _pending;
+
+    /// <summary>The reason <c>context.Skip(reason)</c> gave while the task's <c>ShouldRun</c> was being asked.</summary>
+    public void SkipPending(string reason) => _pending = reason;
+
+    /// <summary>Asks <paramref name="shouldRun"/> and records a skip so the summary, the log and GitHub can say why.</summary>
+    public bool Decide(string task, Func<bool> shouldRun, string fallbackReason)
     {
-        if (!decision.ShouldRun)
+        _pending = null;
+        var run = shouldRun();
+        if (!run)
         {
-            _skipReasons[task] = decision.Reason ?? string.Empty;
+            _skipReasons[task] = _pending ?? fallbackReason;
         }
 
-        return decision.ShouldRun;
+        _pending = null;
+        return run;
     }
 
     public string? SkipReason(string task) =>

@@ -1,4 +1,4 @@
-namespace Build.Frosting.Internal;
+namespace Build.Frosting.Additions;
 
 internal static class HostServices
 {
