@@ -1,7 +1,7 @@
 using Build.Tests.Support;
 using Pipeline.Definition;
 
-namespace Build.Tests.Spine;
+namespace Build.Tests.Host;
 
 /// <summary>The real host through ./build.sh: what people see at the command line.</summary>
 public sealed class HostCommandLineTests

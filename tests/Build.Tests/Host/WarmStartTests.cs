@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Build.Tests.Support;
 using Pipeline.Tests.Shared;
 
-namespace Build.Tests.Spine;
+namespace Build.Tests.Host;
 
 /// <summary>
 /// build.sh starts the compiled host directly when nothing that goes into it changed, and never runs a stale host.

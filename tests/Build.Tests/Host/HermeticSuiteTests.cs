@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Build.Tests.Support;
 
-namespace Build.Tests.Spine;
+namespace Build.Tests.Host;
 
 /// <summary>
 /// The suite does not care about the caller's shell: a sample of task tests, each sensitive to one of the variables

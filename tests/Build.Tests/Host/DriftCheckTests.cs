@@ -1,7 +1,7 @@
 using Build.Tests.Support;
 using Pipeline.Definition;
 
-namespace Build.Tests.Spine;
+namespace Build.Tests.Host;
 
 /// <summary>Check-Workflow against a copy of the generated files, so the repository's own files are never touched.</summary>
 public sealed class DriftCheckTests : IDisposable

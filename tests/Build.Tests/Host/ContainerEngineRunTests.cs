@@ -3,7 +3,7 @@ using Build.Tests.Support;
 using Build.Tests.Tasks.Containers.Support;
 using Pipeline.Tests.Shared;
 
-namespace Build.Tests.Spine;
+namespace Build.Tests.Host;
 
 /// <summary>
 /// `scripts/container-engine.sh run -- COMMAND`, which both README commands go through: it starts an engine and a

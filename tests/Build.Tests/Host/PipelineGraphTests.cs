@@ -3,7 +3,7 @@ using Build.Tests.Support;
 using Pipeline.Definition;
 using YamlDotNet.RepresentationModel;
 
-namespace Build.Tests.Spine;
+namespace Build.Tests.Host;
 
 /// <summary>One graph, two runners: what ./build.sh runs locally equals what ci-cd.yml runs as jobs.</summary>
 public sealed class PipelineGraphTests

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Build.Tests.Support;
 using Pipeline.Tests.Shared;
 
-namespace Build.Tests.Spine;
+namespace Build.Tests.Host;
 
 /// <summary>build.ps1 under PowerShell behaves like build.sh (pwsh comes from scripts/setup-machine.sh).</summary>
 [Trait("Requires", "pwsh")]
