@@ -1,7 +1,6 @@
 using Cake.Core.IO;
 using Microsoft.Extensions.DependencyInjection;
 
-using Build.Frosting.Additions;
 
 namespace Build.Frosting.Internal;
 

@@ -1,5 +1,3 @@
-using Build.Frosting.Additions;
-
 namespace Build.Frosting.Internal;
 
 /// <summary>--description: every task and its description, sorted by name, in two aligned columns.</summary>

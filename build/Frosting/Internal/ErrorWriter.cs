@@ -1,5 +1,3 @@
-using Build.Frosting.Additions;
-
 namespace Build.Frosting.Internal;
 
 internal static class ErrorWriter

@@ -1,6 +1,5 @@
 using System.Reflection;
 
-using Build.Frosting.Additions;
 
 namespace Build.Frosting.Internal;
 

@@ -1,6 +1,5 @@
 using Cake.Core.IO;
 
-using Build.Frosting.Additions;
 
 namespace Build.Frosting.Internal;
 

@@ -2,7 +2,6 @@ using System.Reflection;
 using Cake.Core.IO;
 using Microsoft.Extensions.DependencyInjection;
 
-using Build.Frosting.Additions;
 
 namespace Build.Frosting.Internal;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 
-using Build.Frosting.Additions;
 
 namespace Build.Frosting.Internal;
 

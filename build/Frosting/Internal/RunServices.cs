@@ -1,6 +1,5 @@
 using Spectre.Console;
 
-using Build.Frosting.Additions;
 
 namespace Build.Frosting.Internal;
 

@@ -5,7 +5,6 @@ using Cake.Core.Tooling;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
-using Build.Frosting.Additions;
 
 namespace Build.Frosting.Internal;
 

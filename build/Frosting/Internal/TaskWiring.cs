@@ -1,6 +1,5 @@
 using System.Runtime.ExceptionServices;
 
-using Build.Frosting.Additions;
 
 namespace Build.Frosting.Internal;
 

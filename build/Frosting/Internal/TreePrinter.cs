@@ -1,5 +1,3 @@
-using Build.Frosting.Additions;
-
 namespace Build.Frosting.Internal;
 
 /// <summary>--tree: each root with the tasks it depends on, drawn like Cake's tree.</summary>
