@@ -7,7 +7,7 @@ namespace Build;
 /// What every stage task needs, read once from arguments, environment and the pipeline definition.
 /// Tasks hold no literals of their own: paths come from here and from the definition's artifacts.
 /// </summary>
-public sealed class BuildContext : FrostingContext
+public sealed class BuildContext : HostContext
 {
     public BuildContext(ICakeContext context)
         : base(context)

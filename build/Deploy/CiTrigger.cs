@@ -10,17 +10,18 @@ public static class CiTrigger
 {
     private const string BranchPrefix = "refs/heads/";
 
-    public static RunDecision Decide(BuildContext context, Stage stage)
+    /// <summary>Why <paramref name="stage"/> does not run in this run, or null when it does.</summary>
+    public static string? SkipReason(BuildContext context, Stage stage)
     {
         if (!context.IsGitHubActions)
         {
-            return RunDecision.Run;
+            return null;
         }
         var eventName = context.Environment.GetEnvironmentVariable(EnvVars.GitHubEventName) ?? "";
         var gitRef = context.Environment.GetEnvironmentVariable(EnvVars.GitHubRef) ?? "";
         var branch = gitRef.StartsWith(BranchPrefix, StringComparison.Ordinal) ? gitRef[BranchPrefix.Length..] : gitRef;
         return stage.When.Matches(new TriggerEvent(eventName == "push", branch))
-            ? RunDecision.Run
-            : RunDecision.Skip($"{stage.Name} runs only {stage.When.Summary} (this run: {eventName} of {gitRef})");
+            ? null
+            : $"{stage.Name} runs only {stage.When.Summary} (this run: {eventName} of {gitRef})";
     }
 }

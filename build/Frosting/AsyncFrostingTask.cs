@@ -1,33 +1,26 @@
 namespace Build.Frosting;
 
-/// <summary>An asynchronous task. Public non-abstract subclasses are found by the host and built through DI.</summary>
-/// <typeparam name="TContext">The context the task runs with; the host's context must be assignable to it.</typeparam>
-public abstract class AsyncFrostingTask<TContext> : IFrostingTask
-    where TContext : ICakeContext
+public abstract class AsyncFrostingTask<T> : IFrostingTask
+    where T : ICakeContext
 {
-    Type IFrostingTask.ContextType => typeof(TContext);
+    public virtual Task RunAsync(T context) => Task.CompletedTask;
 
-    /// <summary>The task's work.</summary>
-    public virtual Task RunAsync(TContext context) => Task.CompletedTask;
-
-    /// <summary>Whether the task runs; return <see cref="RunDecision.Skip"/> with a reason to skip it.</summary>
-    public virtual RunDecision ShouldRun(TContext context) => RunDecision.Run;
+    public virtual bool ShouldRun(T context) => true;
 
     /// <summary>Called when the task failed; the failure still fails the run unless the task has [ContinueOnError].</summary>
-    public virtual void OnError(Exception exception, TContext context)
+    public virtual void OnError(Exception exception, T context)
     {
     }
 
-    /// <summary>Called after the task ran, whether it failed or not.</summary>
-    public virtual void Finally(TContext context)
+    public virtual void Finally(T context)
     {
     }
 
-    Task IFrostingTask.RunAsync(ICakeContext context) => RunAsync((TContext)context);
+    Task IFrostingTask.RunAsync(ICakeContext context) => RunAsync((T)context);
 
-    RunDecision IFrostingTask.ShouldRun(ICakeContext context) => ShouldRun((TContext)context);
+    bool IFrostingTask.ShouldRun(ICakeContext context) => ShouldRun((T)context);
 
-    void IFrostingTask.OnError(Exception exception, ICakeContext context) => OnError(exception, (TContext)context);
+    void IFrostingTask.OnError(Exception exception, ICakeContext context) => OnError(exception, (T)context);
 
-    void IFrostingTask.Finally(ICakeContext context) => Finally((TContext)context);
+    void IFrostingTask.Finally(ICakeContext context) => Finally((T)context);
 }

@@ -1,66 +1,6 @@
-using System.ComponentModel;
-using Build.Frosting.Internal;
-
 namespace Build.Frosting;
 
-/// <summary>
-/// The context tasks receive. Derive from it for a typed build context; the host creates it through DI,
-/// so a derived context may take more services in its constructor.
-/// </summary>
-public class FrostingContext : CakeContextAdapter
+/// <summary>The context tasks receive; derive from it for a typed build context created through DI.</summary>
+public class FrostingContext(ICakeContext context) : CakeContextAdapter(context)
 {
-    public FrostingContext(ICakeContext context)
-        : base(context)
-    {
-        DryRun = HostServices.Find<CakeHostOptions>(context)?.DryRun ?? false;
-        CancellationToken = HostServices.Find<HostInterruption>(context)?.Token ?? CancellationToken.None;
-    }
-
-    /// <summary>
-    /// True under <c>--dryrun</c>: processes are printed instead of started; tasks should skip other side effects
-    /// (file writes, uploads) themselves.
-    /// </summary>
-    public bool DryRun { get; }
-
-    /// <summary>Cancelled on SIGINT/SIGTERM; long-running task code should poll it.</summary>
-    public CancellationToken CancellationToken { get; }
-
-    /// <summary>
-    /// Like Cake's <c>Argument&lt;T&gt;(name, default)</c>, but a value that does not convert names the argument:
-    /// <c>Invalid value 'abc' for argument --retries: ...</c>.
-    /// </summary>
-    public T Argument<T>(string name, T defaultValue)
-    {
-        var value = Arguments.GetArguments(name)?.LastOrDefault();
-        return value is null ? defaultValue : Convert<T>(name, value);
-    }
-
-    /// <summary>Like Cake's <c>Argument&lt;T&gt;(name)</c>; a missing or unconvertible value names the argument.</summary>
-    public T Argument<T>(string name)
-    {
-        var value = Arguments.GetArguments(name)?.LastOrDefault()
-            ?? throw new CakeException($"Argument --{name} was not set. Pass it as --{name}=<value>.");
-        return Convert<T>(name, value);
-    }
-
-    private static T Convert<T>(string name, string value)
-    {
-        try
-        {
-            return (T)TypeDescriptor.GetConverter(typeof(T)).ConvertFromInvariantString(value)!;
-        }
-        catch (Exception ex) when (ex is not CakeException)
-        {
-            // TypeConverter's ArgumentException ends in "(Parameter 'value')", which names the wrong thing.
-            var reason = ex is ArgumentException { ParamName: { } parameter }
-                ? ex.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal)
-                : ex.Message;
-            throw new CakeException(string.Format(
-                CultureInfo.InvariantCulture,
-                "Invalid value '{0}' for argument --{1}: {2}",
-                value,
-                name,
-                reason));
-        }
-    }
 }

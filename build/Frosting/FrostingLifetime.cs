@@ -1,5 +1,19 @@
 namespace Build.Frosting;
 
+public interface IFrostingSetup
+{
+    void Setup(ICakeContext context, ISetupContext info);
+}
+
+public interface IFrostingTeardown
+{
+    void Teardown(ICakeContext context, ITeardownContext info);
+}
+
+public interface IFrostingLifetime : IFrostingSetup, IFrostingTeardown
+{
+}
+
 /// <summary>
 /// Runs once before the first task and once after the last. A failing setup fails the run and no task runs;
 /// teardown runs anyway.
@@ -11,7 +25,7 @@ public abstract class FrostingLifetime<TContext> : IFrostingLifetime
 
     public abstract void Teardown(TContext context, ITeardownContext info);
 
-    void IFrostingLifetime.Setup(ICakeContext context, ISetupContext info) => Setup((TContext)context, info);
+    void IFrostingSetup.Setup(ICakeContext context, ISetupContext info) => Setup((TContext)context, info);
 
-    void IFrostingLifetime.Teardown(ICakeContext context, ITeardownContext info) => Teardown((TContext)context, info);
+    void IFrostingTeardown.Teardown(ICakeContext context, ITeardownContext info) => Teardown((TContext)context, info);
 }

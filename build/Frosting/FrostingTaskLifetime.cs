@@ -1,5 +1,19 @@
 namespace Build.Frosting;
 
+public interface IFrostingTaskSetup
+{
+    void Setup(ICakeContext context, ITaskSetupContext info);
+}
+
+public interface IFrostingTaskTeardown
+{
+    void Teardown(ICakeContext context, ITaskTeardownContext info);
+}
+
+public interface IFrostingTaskLifetime : IFrostingTaskSetup, IFrostingTaskTeardown
+{
+}
+
 /// <summary>Runs before and after every task, skipped ones included.</summary>
 public abstract class FrostingTaskLifetime<TContext> : IFrostingTaskLifetime
     where TContext : ICakeContext
@@ -8,7 +22,7 @@ public abstract class FrostingTaskLifetime<TContext> : IFrostingTaskLifetime
 
     public abstract void Teardown(TContext context, ITaskTeardownContext info);
 
-    void IFrostingTaskLifetime.Setup(ICakeContext context, ITaskSetupContext info) => Setup((TContext)context, info);
+    void IFrostingTaskSetup.Setup(ICakeContext context, ITaskSetupContext info) => Setup((TContext)context, info);
 
-    void IFrostingTaskLifetime.Teardown(ICakeContext context, ITaskTeardownContext info) => Teardown((TContext)context, info);
+    void IFrostingTaskTeardown.Teardown(ICakeContext context, ITaskTeardownContext info) => Teardown((TContext)context, info);
 }

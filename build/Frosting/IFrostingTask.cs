@@ -1,13 +1,13 @@
 namespace Build.Frosting;
 
-/// <summary>What the host needs from a task, independent of its context type.</summary>
-internal interface IFrostingTask
+public interface IFrostingTask
 {
-    Type ContextType { get; }
+    /// <summary>Cake.Frosting's fixed skip message; a reason decided at run time goes through <c>context.Skip(reason)</c>.</summary>
+    string SkippedMessage => string.Empty;
 
     Task RunAsync(ICakeContext context);
 
-    RunDecision ShouldRun(ICakeContext context);
+    bool ShouldRun(ICakeContext context);
 
     void OnError(Exception exception, ICakeContext context);
 

@@ -10,7 +10,8 @@ public sealed class DeployProduction : FrostingTask<BuildContext>
 
     private Deployment? _deployment;
 
-    public override RunDecision ShouldRun(BuildContext context) => CiTrigger.Decide(context, SovdPipeline.DeployProduction);
+    public override bool ShouldRun(BuildContext context) =>
+        CiTrigger.SkipReason(context, SovdPipeline.DeployProduction) is not { } reason || context.Skip(reason);
 
     public override void Run(BuildContext context)
     {

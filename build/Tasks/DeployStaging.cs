@@ -8,7 +8,8 @@ public sealed class DeployStaging : FrostingTask<BuildContext>
 {
     private Deployment? _deployment;
 
-    public override RunDecision ShouldRun(BuildContext context) => CiTrigger.Decide(context, SovdPipeline.DeployStaging);
+    public override bool ShouldRun(BuildContext context) =>
+        CiTrigger.SkipReason(context, SovdPipeline.DeployStaging) is not { } reason || context.Skip(reason);
 
     public override void Run(BuildContext context)
     {

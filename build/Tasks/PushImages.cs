@@ -19,7 +19,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
     /// Build-Images still tags <c>latest</c> locally: that tag is the layer cache's name and never leaves the runner.
     /// </summary>
     private static bool PushesLatest(BuildContext context) =>
-        context.Argument(PushLatestArgument, !context.IsGitHubActions || CiTrigger.Decide(context, SovdPipeline.DeployProduction).ShouldRun);
+        context.Argument(PushLatestArgument, !context.IsGitHubActions || CiTrigger.SkipReason(context, SovdPipeline.DeployProduction) is null);
 
     public override void Run(BuildContext context)
     {

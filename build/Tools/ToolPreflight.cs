@@ -14,7 +14,7 @@ public static class ToolPreflight
         }
 
         // A dry run shows the whole plan: it names what a real run would stop at instead of stopping.
-        if (context is FrostingContext { DryRun: true })
+        if (context is HostContext { DryRun: true })
         {
             context.Warning($"[dry-run] a real run would stop here: {new MissingToolsException(missing).Message}");
             return;

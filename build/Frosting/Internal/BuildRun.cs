@@ -1,6 +1,7 @@
 using Cake.Core.IO;
 using Microsoft.Extensions.DependencyInjection;
 
+
 namespace Build.Frosting.Internal;
 
 /// <summary>One execution of the chosen targets: container, engine, Cake's run, summary, exit code.</summary>
@@ -24,7 +25,7 @@ internal sealed class BuildRun
 
     public async Task<int> ExecuteAsync()
     {
-        await using var services = ServiceRegistration.Create(_run, _settings).BuildServiceProvider();
+        await using var services = ServiceRegistration.Create(_run, _settings).AddSingleton(_journal).BuildServiceProvider();
         if (!TryCreate(services, out var context, out var tasks, out var error))
         {
             return ErrorWriter.Fail(_run.Console, error);

@@ -1,179 +1,132 @@
 namespace Build.Frosting.Internal;
 
+/// <summary>What one invocation does; when several are asked for, the earliest in this list wins.</summary>
+internal enum HostCommand
+{
+    Help,
+    Version,
+    Info,
+    Tree,
+    Description,
+    Run,
+}
+
+internal sealed record ParsedCommandLine(
+    HostCommand Command,
+    IReadOnlyList<string> Targets,
+    bool TargetsGiven,
+    bool Exclusive,
+    bool DryRun,
+    Verbosity Verbosity,
+    string? WorkingDirectory,
+    ILookup<string, string> Arguments,
+    IReadOnlyList<string> Errors);
+
 /// <summary>
-/// Cake's command line: host options (see <see cref="HostOption"/>) plus <c>--name=value</c>, <c>--name value</c> and
-/// bare <c>--flag</c> (= "true") Cake arguments. A value that starts with '-' needs the <c>--name=value</c> form.
+/// Cake's command line: its options (names and aliases as in Cake.Frosting's DefaultCommandSettings) plus
+/// <c>--name=value</c>, <c>--name value</c> and bare <c>--flag</c> (= "true") Cake arguments. A value that starts
+/// with '-' needs the <c>--name=value</c> form.
 /// </summary>
 internal static class CommandLineParser
 {
     public const string DefaultTarget = "Default";
 
-    private const string VerbosityValues = "quiet, minimal, normal, verbose, diagnostic";
+    private static readonly (string Name, bool TakesValue, string[] Aliases)[] Options =
+    [
+        ("target", true, ["t"]),
+        ("exclusive", false, ["e"]),
+        ("dryrun", false, ["noop", "whatif"]),
+        ("tree", false, ["showtree"]),
+        ("description", false, ["showdescription"]),
+        ("verbosity", true, ["v"]),
+        ("working", true, ["w"]),
+        ("help", false, ["h"]),
+        ("version", false, []),
+        ("info", false, []),
+    ];
 
     public static ParsedCommandLine Parse(IEnumerable<string> args)
     {
-        var state = new ParseState();
         var tokens = args.ToList();
+        var arguments = new List<(string Name, string Value)>();
+        var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var errors = new List<string>();
+        var verbosity = Verbosity.Normal;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!TrySplit(tokens[i], out var name, out var inline, out var longForm, state))
+            var token = tokens[i];
+            var longForm = token.StartsWith("--", StringComparison.Ordinal);
+            var body = longForm ? token[2..] : token.StartsWith('-') ? token[1..] : null;
+            if (string.IsNullOrEmpty(body) || body.StartsWith('='))
             {
+                errors.Add(body is null
+                    ? $"Unexpected argument '{token}'. Options start with --; choose a task with --target <task>."
+                    : $"Unexpected argument '{token}'. Options look like --name or --name=value.");
                 continue;
             }
 
-            var option = HostOption.Find(name);
-            if (option is null)
+            var equals = body.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? body : body[..equals];
+            var value = equals < 0 ? null : body[(equals + 1)..];
+            var option = Options.FirstOrDefault(o => o.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
+                || o.Aliases.Any(a => a.Equals(name, StringComparison.OrdinalIgnoreCase)));
+            if (option.Name is null && !longForm)
             {
-                if (!longForm)
+                errors.Add($"Unknown option '{token}'. Run with --help to see the options.");
+                continue;
+            }
+
+            if (option.Name is null || option.TakesValue)
+            {
+                value ??= i + 1 < tokens.Count && !tokens[i + 1].StartsWith('-') ? tokens[++i] : null;
+            }
+
+            if (option.Name is null)
+            {
+                arguments.Add((name, value ?? "true"));
+            }
+            else if (!option.TakesValue)
+            {
+                var on = true;
+                if (value is not null && !bool.TryParse(value, out on))
                 {
-                    state.Errors.Add($"Unknown option '{tokens[i]}'. Run with --help to see the options.");
-                    continue;
+                    errors.Add($"Invalid value '{value}' for --{option.Name}. Use --{option.Name} or --{option.Name}=true|false.");
                 }
-
-                state.Arguments.Add((name, inline ?? TakeValue(tokens, ref i) ?? "true"));
-                continue;
+                else if (on)
+                {
+                    flags.Add(option.Name);
+                }
+                else
+                {
+                    flags.Remove(option.Name);
+                }
             }
-
-            var value = option.TakesValue ? inline ?? TakeValue(tokens, ref i) : inline;
-            Apply(option, value, state);
-        }
-
-        return state.ToResult();
-    }
-
-    private static bool TrySplit(string token, out string name, out string? inline, out bool longForm, ParseState state)
-    {
-        longForm = token.StartsWith("--", StringComparison.Ordinal);
-        var body = longForm ? token[2..] : token.StartsWith('-') ? token[1..] : null;
-        name = string.Empty;
-        inline = null;
-        if (string.IsNullOrEmpty(body) || body.StartsWith('='))
-        {
-            state.Errors.Add(body is null
-                ? $"Unexpected argument '{token}'. Options start with --; choose a task with --target <task>."
-                : $"Unexpected argument '{token}'. Options look like --name or --name=value.");
-            return false;
-        }
-
-        var equals = body.IndexOf('=', StringComparison.Ordinal);
-        name = equals < 0 ? body : body[..equals];
-        inline = equals < 0 ? null : body[(equals + 1)..];
-        return true;
-    }
-
-    private static string? TakeValue(List<string> tokens, ref int index)
-    {
-        if (index + 1 < tokens.Count && !tokens[index + 1].StartsWith('-'))
-        {
-            index++;
-            return tokens[index];
-        }
-
-        return null;
-    }
-
-    private static void Apply(HostOption option, string? value, ParseState state)
-    {
-        if (option.TakesValue && string.IsNullOrWhiteSpace(value))
-        {
-            state.Errors.Add($"Missing value for --{option.Name}. Use --{option.Name} <value>.");
-            return;
-        }
-
-        var on = true;
-        if (!option.TakesValue && !TryFlag(value, out on))
-        {
-            state.Errors.Add($"Invalid value '{value}' for --{option.Name}. Use --{option.Name} or --{option.Name}=true|false.");
-            return;
-        }
-
-        switch (option.Name)
-        {
-            case HostOption.Target:
-                state.Targets.Add(value!);
-                state.Arguments.Add((option.Name, value!));
-                break;
-            case HostOption.Verbosity:
-                ApplyVerbosity(value!, state);
-                break;
-            case HostOption.Working:
-                state.WorkingDirectory = value;
-                state.Arguments.Add((option.Name, value!));
-                break;
-            default:
-                state.Flags[option.Name] = on;
-                break;
-        }
-    }
-
-    private static void ApplyVerbosity(string value, ParseState state)
-    {
-        if (VerbosityParser.TryParse(value, out var verbosity))
-        {
-            state.Verbosity = verbosity;
-            state.Arguments.Add((HostOption.Verbosity, value));
-        }
-        else
-        {
-            state.Errors.Add($"Invalid value '{value}' for --verbosity. Valid values: {VerbosityValues}.");
-        }
-    }
-
-    private static bool TryFlag(string? value, out bool on)
-    {
-        on = true;
-        return value is null || bool.TryParse(value, out on);
-    }
-
-    private sealed class ParseState
-    {
-        public List<string> Targets { get; } = [];
-
-        public List<(string Name, string Value)> Arguments { get; } = [];
-
-        public Dictionary<string, bool> Flags { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-        public List<string> Errors { get; } = [];
-
-        public Verbosity Verbosity { get; set; } = Verbosity.Normal;
-
-        public string? WorkingDirectory { get; set; }
-
-        public ParsedCommandLine ToResult()
-        {
-            var exclusive = Flag(HostOption.Exclusive);
-            var dryRun = Flag(HostOption.DryRun);
-            if (exclusive)
+            else if (string.IsNullOrWhiteSpace(value))
             {
-                Arguments.Add((HostOption.Exclusive, "true"));
+                errors.Add($"Missing value for --{option.Name}. Use --{option.Name} <value>.");
             }
-
-            if (dryRun)
+            else if (option.Name == "verbosity" && !VerbosityParser.TryParse(value, out verbosity))
             {
-                Arguments.Add((HostOption.DryRun, "true"));
+                errors.Add($"Invalid value '{value}' for --verbosity. Valid values: quiet, minimal, normal, verbose, diagnostic.");
             }
-
-            var targets = Targets.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            return new ParsedCommandLine(
-                Command(),
-                targets.Count > 0 ? targets : [DefaultTarget],
-                targets.Count > 0,
-                exclusive,
-                dryRun,
-                Verbosity,
-                WorkingDirectory,
-                Arguments.ToLookup(a => a.Name, a => a.Value, StringComparer.OrdinalIgnoreCase),
-                Errors);
+            else
+            {
+                arguments.Add((option.Name, value));
+            }
         }
 
-        private bool Flag(string name) => Flags.TryGetValue(name, out var on) && on;
-
-        private HostCommand Command() =>
-            Flag(HostOption.Help) ? HostCommand.Help
-            : Flag(HostOption.Version) ? HostCommand.Version
-            : Flag(HostOption.Info) ? HostCommand.Info
-            : Flag(HostOption.Tree) ? HostCommand.Tree
-            : Flag(HostOption.Description) ? HostCommand.Description
-            : HostCommand.Run;
+        arguments.AddRange(new[] { "exclusive", "dryrun" }.Where(flags.Contains).Select(flag => (flag, "true")));
+        var targets = arguments.Where(a => a.Name == "target").Select(a => a.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var command = new[] { "help", "version", "info", "tree", "description" }.FirstOrDefault(flags.Contains);
+        return new ParsedCommandLine(
+            command is null ? HostCommand.Run : Enum.Parse<HostCommand>(command, ignoreCase: true),
+            targets.Count > 0 ? targets : [DefaultTarget],
+            targets.Count > 0,
+            flags.Contains("exclusive"),
+            flags.Contains("dryrun"),
+            verbosity,
+            arguments.LastOrDefault(a => a.Name == "working").Value,
+            arguments.ToLookup(a => a.Name, a => a.Value, StringComparer.OrdinalIgnoreCase),
+            errors);
     }
 }

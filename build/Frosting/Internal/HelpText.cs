@@ -1,5 +1,6 @@
 using System.Reflection;
 
+
 namespace Build.Frosting.Internal;
 
 internal static class HelpText

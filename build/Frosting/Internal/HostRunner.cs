@@ -1,5 +1,6 @@
 using Cake.Core.IO;
 
+
 namespace Build.Frosting.Internal;
 
 /// <summary>

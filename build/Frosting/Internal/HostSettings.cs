@@ -2,6 +2,7 @@ using System.Reflection;
 using Cake.Core.IO;
 using Microsoft.Extensions.DependencyInjection;
 
+
 namespace Build.Frosting.Internal;
 
 /// <summary>Everything the <see cref="CakeHost"/> builder collected.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
+
 namespace Build.Frosting.Internal;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Spectre.Console;
 
+
 namespace Build.Frosting.Internal;
 
 /// <summary>The per-run objects that exist before the DI container and go into it as instances.</summary>

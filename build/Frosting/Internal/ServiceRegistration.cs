@@ -5,6 +5,7 @@ using Cake.Core.Tooling;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
+
 namespace Build.Frosting.Internal;
 
 /// <summary>Cake's services, the way Cake's CoreModule wires them, minus scripting and NuGet.</summary>

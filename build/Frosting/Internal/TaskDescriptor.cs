@@ -1,5 +1,6 @@
 using System.Reflection;
 
+
 namespace Build.Frosting.Internal;
 
 /// <summary>A task class and what its attributes say, read without creating it.</summary>

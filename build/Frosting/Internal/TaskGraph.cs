@@ -47,7 +47,7 @@ internal sealed class TaskGraph
             }
         }
 
-        errors.AddRange(CycleFinder.Find(before).Select(cycle => $"Circular dependency: {string.Join(" -> ", cycle)}."));
+        errors.AddRange(Cycles(before));
         return new TaskGraph(before, errors);
     }
 
@@ -73,5 +73,44 @@ internal sealed class TaskGraph
         {
             list.Add(first);
         }
+    }
+
+    // Attribute edges can form cycles the definition's validator never sees; Cake's own graph check names no path.
+    private static IEnumerable<string> Cycles(Dictionary<string, List<string>> before)
+    {
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var acyclic = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var start in before.Keys.Order(StringComparer.OrdinalIgnoreCase))
+        {
+            if (FindCycle(start, before, [], acyclic) is { } cycle
+                && reported.Add(string.Join("|", cycle.Skip(1).Order(StringComparer.OrdinalIgnoreCase))))
+            {
+                yield return $"Circular dependency: {string.Join(" -> ", cycle)}.";
+            }
+        }
+    }
+
+    private static List<string>? FindCycle(string node, Dictionary<string, List<string>> before, List<string> trail, HashSet<string> acyclic)
+    {
+        var index = trail.FindIndex(n => n.Equals(node, StringComparison.OrdinalIgnoreCase));
+        if (index >= 0)
+        {
+            return [.. trail.Skip(index), node];
+        }
+
+        if (acyclic.Contains(node))
+        {
+            return null;
+        }
+
+        trail.Add(node);
+        var found = before[node].Select(next => FindCycle(next, before, trail, acyclic)).FirstOrDefault(c => c is not null);
+        trail.RemoveAt(trail.Count - 1);
+        if (found is null)
+        {
+            acyclic.Add(node);
+        }
+
+        return found;
     }
 }

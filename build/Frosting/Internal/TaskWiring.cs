@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 
+
 namespace Build.Frosting.Internal;
 
 /// <summary>
@@ -40,15 +41,15 @@ internal sealed class TaskWiring
 
     private bool ShouldRun(string name, IFrostingTask task)
     {
-        var decision = task.ShouldRun(_context);
-        if (!_journal.Record(name, decision) && _targets.Contains(name))
+        var run = _journal.Decide(name, () => task.ShouldRun(_context), task.SkippedMessage);
+        if (!run && _targets.Contains(name))
         {
             // Cake fails a run whose target is skipped; say why instead of its generic criteria message.
-            var reason = decision.Reason is null ? "ShouldRun returned false" : decision.Reason;
+            var reason = _journal.SkipReason(name) ?? "ShouldRun returned false";
             throw new CakeException($"Could not reach target '{name}' since it was skipped: {reason}.");
         }
 
-        return decision.ShouldRun;
+        return run;
     }
 
     private void CallOnError(string name, IFrostingTask task, Exception exception)

@@ -1,3 +1,4 @@
+using Build.Frosting.Additions;
 using Build.Tests.Frosting.Scenarios;
 using Build.Tests.Frosting.Support;
 

@@ -1,4 +1,4 @@
-using Build.Frosting.Internal;
+using Build.Frosting.Additions;
 using Cake.Core;
 
 namespace Build.Tests.Frosting;

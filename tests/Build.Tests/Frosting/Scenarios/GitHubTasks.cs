@@ -1,3 +1,4 @@
+using Build.Frosting.Additions;
 using Build.Frosting;
 using Build.Tests.Frosting.Support;
 
@@ -9,7 +10,7 @@ public sealed class GitHubBuild : RecordingTask;
 [TaskName("Notify")]
 public sealed class GitHubNotify : RecordingTask
 {
-    public override RunDecision ShouldRun(ProbeContext context) => RunDecision.Skip("only on main");
+    public override bool ShouldRun(ProbeContext context) => context.Skip("only on main");
 }
 
 [TaskName("Publish")]

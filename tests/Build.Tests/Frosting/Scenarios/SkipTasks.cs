@@ -1,3 +1,4 @@
+using Build.Frosting.Additions;
 using Build.Frosting;
 using Build.Tests.Frosting.Support;
 
@@ -6,7 +7,7 @@ namespace Build.Tests.Frosting.Scenarios;
 [TaskName("Deploy")]
 public sealed class SkippedDeploy : RecordingTask
 {
-    public override RunDecision ShouldRun(ProbeContext context) => RunDecision.Skip("Deploy-Production runs only on main");
+    public override bool ShouldRun(ProbeContext context) => context.Skip("Deploy-Production runs only on main");
 }
 
 [TaskName("Default")]

@@ -1,3 +1,4 @@
+using Build.Frosting.Additions;
 using Build.Frosting;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,3 +1,4 @@
+using Build.Frosting.Additions;
 using Build.Frosting;
 
 namespace Build.Tests.Frosting.Support;

@@ -1,0 +1,86 @@
+using Cake.Common.Build.GitHubActions;
+using Cake.Common.Build.GitHubActions.Data;
+using Cake.Core.IO;
+
+namespace Build.Frosting.Additions;
+
+/// <summary>
+/// On GitHub Actions: an annotation per failed task (through Cake.Common's workflow commands, which escape the
+/// message) and one row per task in the step summary ($GITHUB_STEP_SUMMARY).
+/// </summary>
+internal sealed class GitHubActionsReporter
+{
+    private readonly GitHubActionsProvider _github;
+    private readonly RunJournal _journal;
+    private bool _summaryStarted;
+
+    private GitHubActionsReporter(GitHubActionsProvider github, RunJournal journal)
+    {
+        _github = github;
+        _journal = journal;
+    }
+
+    public static GitHubActionsReporter? Create(ICakeEnvironment environment, IFileSystem fileSystem, IConsole console, RunJournal journal)
+    {
+        var github = new GitHubActionsProvider(environment, fileSystem, new ConsoleServiceMessageWriter(console));
+        return github.IsRunningOnGitHubActions ? new GitHubActionsReporter(github, journal) : null;
+    }
+
+    public void TaskFinished(ITaskTeardownContext info)
+    {
+        var name = info.Task.Name;
+        if (info.ThrownException is { } exception)
+        {
+            Annotate(name, exception, warning: _journal.Continued(name));
+        }
+
+        AppendSummary(name, Result(info), info.Skipped ? "-" : Format(info.Duration));
+    }
+
+    /// <summary>An annotation for a failure outside a task (setup, teardown, an unreachable target).</summary>
+    public void Annotate(string title, Exception exception, bool warning = false)
+    {
+        var annotation = new GitHubActionsAnnotation { Title = title };
+        if (warning)
+        {
+            _github.Commands.Warning(exception.Message, annotation);
+            return;
+        }
+
+        _github.Commands.Error(exception.Message, annotation);
+        _journal.FailureAnnotated = true;
+    }
+
+    private string Result(ITaskTeardownContext info) => info switch
+    {
+        { Skipped: true } => _journal.SkipReason(info.Task.Name) is { } reason ? $"Skipped: {reason}" : "Skipped",
+        { ThrownException: BuildInterruptedException } => "Interrupted",
+        { ThrownException: not null } when _journal.Continued(info.Task.Name) => "Failed (continued)",
+        { ThrownException: not null } => "Failed",
+        _ => "Succeeded",
+    };
+
+    private void AppendSummary(string task, string result, string duration)
+    {
+        if (_github.Environment.Runtime.StepSummary is null)
+        {
+            return;
+        }
+
+        if (!_summaryStarted)
+        {
+            _github.Commands.SetStepSummary("| Task | Result | Duration |\n| --- | --- | --- |");
+            _summaryStarted = true;
+        }
+
+        _github.Commands.SetStepSummary($"| {Cell(task)} | {Cell(result)} | {duration} |");
+    }
+
+    // A markdown table cell ends at '|' or a line break.
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+
+    private static string Format(TimeSpan duration) =>
+        duration.TotalMinutes >= 1
+            ? duration.ToString(@"m\:ss", CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.0} s");
+}
