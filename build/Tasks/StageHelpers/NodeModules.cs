@@ -42,8 +42,12 @@ internal static class NodeModules
         {
             return $"{Folder} is missing";
         }
+        // Without npm's own record the folder is an interrupted or emptied install, however new it looks.
         var marker = package.CombineWithFilePath(InstalledLockFile).FullPath;
-        var installed = File.Exists(marker) ? File.GetLastWriteTimeUtc(marker) : Directory.GetLastWriteTimeUtc(folder);
-        return File.GetLastWriteTimeUtc(lockFile) > installed ? $"{Folder} is older than {LockFile}" : null;
+        if (!File.Exists(marker))
+        {
+            return $"{Folder} has no {InstalledLockFile} (an incomplete install)";
+        }
+        return File.GetLastWriteTimeUtc(lockFile) > File.GetLastWriteTimeUtc(marker) ? $"{Folder} is older than {LockFile}" : null;
     }
 }

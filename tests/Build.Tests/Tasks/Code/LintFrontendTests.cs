@@ -65,4 +65,18 @@ public sealed class LintFrontendTests
         missing.Output.Should().Contain("npm ci: node_modules is missing").And.Contain(npmCi);
         new[] { current, stale, missing }.Should().OnlyContain(result => result.ExitCode == 0);
     }
+
+    [Fact]
+    public async Task LintFrontend_DryRun_EmptiedNodeModulesWithoutNpmsRecord_RunsNpmCi()
+    {
+        using var app = AppCopy.Of("frontend");
+        File.Delete(app.PathOf("frontend/node_modules"));
+        Directory.CreateDirectory(app.PathOf("frontend/node_modules"));
+
+        var emptied = await CodeStage.RunAsync("Lint-Frontend", app.Root, ["--dryrun"]);
+
+        emptied.Output.Should().Contain("npm ci: node_modules has no node_modules/.package-lock.json (an incomplete install)")
+            .And.Contain($"npm ci --no-audit --no-fund --prefer-offline (in {app.PathOf("frontend")})");
+        emptied.ExitCode.Should().Be(0);
+    }
 }
