@@ -41,5 +41,5 @@ public sealed class PrivateDockerEngineTests : IDisposable
         }
     }
 
-    public void Dispose() => Checkouts.DeleteFolder(_scratch);
+    public void Dispose() => Processes.Delete(_scratch);
 }
