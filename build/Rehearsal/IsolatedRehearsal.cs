@@ -73,13 +73,9 @@ public static class IsolatedRehearsal
 
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var cluster = context.Argument<string?>("cluster", null);
-        return new RehearsalOptions
+        var scratch = Path.Combine(Path.GetTempPath(), $"rehearsal-{stamp}-{Environment.ProcessId}");
+        return new RehearsalOptions(pipeline, repository, rehearsalEvent, Path.Combine(repository, ".build", "rehearsal", stamp), scratch)
         {
-            Pipeline = pipeline,
-            Repository = repository,
-            Event = rehearsalEvent,
-            RunFolder = Path.Combine(repository, ".build", "rehearsal", stamp),
-            ScratchFolder = Path.Combine(Path.GetTempPath(), $"rehearsal-{stamp}-{Environment.ProcessId}"),
             // What the plain Rehearse runs: the stages its target depends on, then the push (Push-Images' job) and the deploys.
             Scope = context.Argument("all-jobs", false)
                 ? null
@@ -89,9 +85,7 @@ public static class IsolatedRehearsal
             KeepCheckouts = context.Argument("keep-checkouts", false),
             IncludeUncommitted = context.Argument(IncludeUncommitted, false),
             WorkflowEnv = WorkflowGenerator.Generate(pipeline).Env,
-            Owner = ContainerSettings.LocalOwner,
             HostFolder = Path.Combine(".build", "host"),
-            HostSeed = Path.Combine(repository, ".build", "host"),
             EngineFor = EngineChoice(context, repository),
             Log = line => context.Information(line),
         };

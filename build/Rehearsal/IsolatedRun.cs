@@ -4,24 +4,12 @@ using Pipeline.Definition.Stages;
 namespace Build.Rehearsal;
 
 /// <summary>
-/// Everything one isolated rehearsal needs. The definition and the command are given, not fixed, so the job runner
-/// can rehearse another pipeline (the tests drive it with a small fixture repository).
+/// Everything one isolated rehearsal needs: the repository whose commit is rehearsed, the folder for logs and artifacts
+/// (kept) and a short scratch folder for checkouts and engines (removed). The definition is given, not fixed, so the job
+/// runner can rehearse another pipeline (the tests drive it with a small fixture repository).
 /// </summary>
-public sealed record RehearsalOptions
+public sealed record RehearsalOptions(PipelineDefinition Pipeline, string Repository, RehearsalEvent Event, string RunFolder, string ScratchFolder)
 {
-    public required PipelineDefinition Pipeline { get; init; }
-
-    /// <summary>The repository whose commit is rehearsed; checkouts are made from it.</summary>
-    public required string Repository { get; init; }
-
-    public required RehearsalEvent Event { get; init; }
-
-    /// <summary>Logs and artifacts, kept after the run.</summary>
-    public required string RunFolder { get; init; }
-
-    /// <summary>Checkouts and engines: a short path, removed after the run.</summary>
-    public required string ScratchFolder { get; init; }
-
     /// <summary>The stages to rehearse; null rehearses every job of the event.</summary>
     public IReadOnlySet<Stage>? Scope { get; init; }
 
@@ -35,23 +23,14 @@ public sealed record RehearsalOptions
     /// <summary>Rehearse a snapshot of the working tree instead of HEAD.</summary>
     public bool IncludeUncommitted { get; init; }
 
-    /// <summary>The job command in each checkout: <c>./build.sh --target=&lt;Stage&gt; --exclusive</c> plus the stage's CI arguments.</summary>
-    public string BuildScript { get; init; } = "build.sh";
-
     /// <summary>Variables every job gets: the workflow's <c>env:</c>.</summary>
     public IReadOnlyDictionary<string, string> WorkflowEnv { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The namespace images are tagged with (GITHUB_REPOSITORY_OWNER).</summary>
-    public string Owner { get; init; } = "local";
-
     /// <summary>
     /// The built host inside a checkout (e.g. <c>.build/host</c>), built once and copied into every checkout as CI's
-    /// cache restores it; null when the command needs no host.
+    /// cache restores it, seeded from the same folder of <see cref="Repository"/>; null when the command needs no host.
     /// </summary>
     public string? HostFolder { get; init; }
-
-    /// <summary>A host already built from the same inputs (the one running the rehearsal), copied in before the first job validates it.</summary>
-    public string? HostSeed { get; init; }
 
     /// <summary>The engine each job gets; null: none, so its docker calls fail instead of reaching the machine's engine and its images.</summary>
     public Func<Stage, PrivateDockerEngine?> EngineFor { get; init; } = _ => null;
@@ -68,6 +47,8 @@ public sealed record RehearsalOptions
 /// </summary>
 public sealed partial class IsolatedRun(RehearsalOptions options)
 {
+    // The job command in each checkout: ./build.sh --target=<Stage> --exclusive plus the stage's CI arguments.
+    private const string BuildScript = "build.sh";
     private readonly Dictionary<Stage, JobResult> _results = [];
     private readonly Dictionary<Task<(JobResult Result, Task<TimeSpan> Cleanup)>, Stage> _active = [];
     private readonly Stopwatch _clock = new();
@@ -195,13 +176,14 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
                 return;
             }
 
-            if (options.HostSeed is { } seed && Directory.Exists(seed))
+            // A host already built from the same inputs (the one running the rehearsal) is copied in before build.sh validates it.
+            if (Directory.Exists(Path.Combine(options.Repository, folder)))
             {
-                await Processes.CopyAsync(seed, target);
+                await Processes.CopyAsync(Path.Combine(options.Repository, folder), target);
             }
 
             // build.sh compares the inputs' hash with the one the host was built from and rebuilds only on a difference.
-            await Processes.RunAsync(Processes.Info("bash", [Path.Combine(checkout, options.BuildScript), "--version"], checkout), $"{options.BuildScript} --version failed in {checkout}");
+            await Processes.RunAsync(Processes.Info("bash", [Path.Combine(checkout, BuildScript), "--version"], checkout), $"{BuildScript} --version failed in {checkout}");
             _builtHost = Path.Combine(options.ScratchFolder, "host");
             await Processes.CopyAsync(target, _builtHost);
         }

@@ -131,7 +131,7 @@ public sealed partial class IsolatedRun
     private async Task<int> ExecuteAsync(Stage stage, JobWorkspace workspace, IReadOnlyDictionary<string, string> engineEnvironment, StreamWriter log, CancellationToken cancellation)
     {
         string[] arguments = [$"--target={stage.Name}", "--exclusive", .. stage.CiArguments, .. stage.Deploys ? options.ClusterArguments : []];
-        var info = Processes.Info("bash", [Path.Combine(workspace.Checkout, options.BuildScript), .. arguments], workspace.Checkout);
+        var info = Processes.Info("bash", [Path.Combine(workspace.Checkout, BuildScript), .. arguments], workspace.Checkout);
         // The rehearsing shell's own CI variables (a rehearsal run inside a CI job) must not leak into the jobs.
         foreach (var key in info.Environment.Keys.Where(key => key.StartsWith("GITHUB_", StringComparison.Ordinal) || key.StartsWith("RUNNER_", StringComparison.Ordinal)
             || key.StartsWith("ACTIONS_", StringComparison.Ordinal) || key is "DOCKER_HOST" or "CONTAINER_ENGINE_DIR").ToList())
@@ -140,15 +140,15 @@ public sealed partial class IsolatedRun
         }
 
         // The job's environment: the workflow's and the stage's env:, CI=true, the event's GITHUB_* variables, the engine.
-        var github = options.Event.GitHubVariables(_commit, options.Owner, Path.GetFileName(options.Repository.TrimEnd('/')), stage.JobId, workspace.Checkout);
+        var github = options.Event.GitHubVariables(_commit, ContainerSettings.LocalOwner, Path.GetFileName(options.Repository.TrimEnd('/')), stage.JobId, workspace.Checkout);
         foreach (var (key, value) in options.WorkflowEnv.Concat(stage.Env).Concat(github).Concat(engineEnvironment))
         {
             info.Environment[key] = value;
         }
 
         info.Environment["RUNNER_TEMP"] = Directory.CreateDirectory(Path.Combine(workspace.Scratch, "runner-temp")).FullName;
-        Note(log, $"{options.BuildScript} {string.Join(' ', arguments)} in {workspace.Checkout}");
-        using var process = Process.Start(info) ?? throw new RehearsalException($"{options.BuildScript} could not be started for {stage.Name}.");
+        Note(log, $"{BuildScript} {string.Join(' ', arguments)} in {workspace.Checkout}");
+        using var process = Process.Start(info) ?? throw new RehearsalException($"{BuildScript} could not be started for {stage.Name}.");
         var output = Pump(process.StandardOutput, log);
         var errors = Pump(process.StandardError, log);
         try
