@@ -73,7 +73,7 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
         _clock.Start();
         foreach (var job in plan.Where(job => !job.Runs))
         {
-            _results[job.Stage] = new JobResult(job.Stage, job.SkipReason == JobPlan.OutOfScope ? JobOutcome.NotRehearsed : JobOutcome.Skipped, job.SkipReason);
+            _results[job.Stage] = JobResult.NotRun(job.Stage, job.SkipReason == JobPlan.OutOfScope ? JobOutcome.NotRehearsed : JobOutcome.Skipped, job.SkipReason);
         }
 
         var cleanups = new List<Task<TimeSpan>>();
@@ -120,11 +120,11 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
             var needs = stage.Needs.Where(toRun.Contains).ToList();
             if (needs.FirstOrDefault(need => _results.TryGetValue(need, out var r) && r.Outcome != JobOutcome.Passed) is { } failed)
             {
-                _results[stage] = new JobResult(stage, JobOutcome.Skipped, $"needs {failed.Name}, which {(_results[failed].Outcome == JobOutcome.Failed ? "failed" : "was skipped")}");
+                _results[stage] = JobResult.NotRun(stage, JobOutcome.Skipped, $"needs {failed.Name}, which {(_results[failed].Outcome == JobOutcome.Failed ? "failed" : "was skipped")}");
             }
             else if (cancellation.IsCancellationRequested)
             {
-                _results[stage] = new JobResult(stage, JobOutcome.Skipped, "not started: the rehearsal was interrupted");
+                _results[stage] = JobResult.NotRun(stage, JobOutcome.Skipped, "not started: the rehearsal was interrupted");
             }
             else if (_active.Count < Math.Max(1, options.Parallel) && needs.All(_results.ContainsKey))
             {

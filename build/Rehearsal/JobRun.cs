@@ -56,7 +56,7 @@ public sealed partial class IsolatedRun
         }
 
         Note(log, "time per phase: " + string.Join(", ", phases.Select(p => $"{p.Phase} {p.Time.TotalSeconds:0.0} s")));
-        return (new JobResult(stage, outcome, reason) { Start = start, End = _clock.Elapsed, Phases = [.. phases], LogPath = workspace.LogPath, Uploaded = [.. uploaded] }, cleanup);
+        return (new JobResult(stage, outcome, reason, start, _clock.Elapsed, phases, workspace.LogPath, uploaded), cleanup);
     }
 
     private async Task<TimeSpan> CleanupAsync(PrivateDockerEngine? engine, JobWorkspace workspace)

@@ -52,13 +52,7 @@ public sealed class PrivateDockerEngine(string engineScript, string baseImageCac
         try
         {
             var process = Process.GetProcessById(pid);
-            if (process.ProcessName.StartsWith("dockerd", StringComparison.Ordinal))
-            {
-                return process;
-            }
-
-            process.Dispose();
-            return null;
+            return process.ProcessName.StartsWith("dockerd", StringComparison.Ordinal) ? process : null;
         }
         catch (ArgumentException)
         {

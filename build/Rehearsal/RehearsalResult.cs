@@ -16,19 +16,12 @@ public enum JobOutcome
 /// One job's result: outcome and why, when it started and ended (from the start of the run), the time of each
 /// phase (checkout, host, engine, download, run, upload), its log and what it uploaded.
 /// </summary>
-public sealed record JobResult(Stage Stage, JobOutcome Outcome, string? Reason)
+public sealed record JobResult(Stage Stage, JobOutcome Outcome, string? Reason, TimeSpan Start, TimeSpan End,
+    IReadOnlyList<(string Phase, TimeSpan Time)> Phases, string? LogPath, IReadOnlyList<string> Uploaded)
 {
-    public TimeSpan Start { get; init; }
-
-    public TimeSpan End { get; init; }
-
     public TimeSpan Duration => End - Start;
 
-    public ImmutableArray<(string Phase, TimeSpan Time)> Phases { get; init; } = [];
-
-    public string? LogPath { get; init; }
-
-    public ImmutableArray<string> Uploaded { get; init; } = [];
+    public static JobResult NotRun(Stage stage, JobOutcome outcome, string? reason) => new(stage, outcome, reason, default, default, [], null, []);
 
     public bool Ran => Outcome is JobOutcome.Passed or JobOutcome.Failed;
 }

@@ -38,11 +38,8 @@ public static class ScannerFindings
         new Finding(Trivy, vulnerability.Id, vulnerability.Package, vulnerability.Severity, $"{image}: {vulnerability}"));
 }
 
-/// <summary>A finding with the entry that accepted it.</summary>
-public sealed record TriagedFinding(Finding Finding, TriageEntry Entry);
-
-/// <summary>A scanner's findings split into the accepted ones and the new ones; only new ones fail a stage.</summary>
-public sealed record TriageVerdict(string Scanner, IReadOnlyList<TriagedFinding> Triaged, IReadOnlyList<Finding> New)
+/// <summary>A scanner's findings split into the accepted ones (with the entry that accepted each) and the new ones; only new ones fail a stage.</summary>
+public sealed record TriageVerdict(string Scanner, IReadOnlyList<(Finding Finding, TriageEntry Entry)> Triaged, IReadOnlyList<Finding> New)
 {
     /// <summary>Why the stage fails, or null when every finding is triaged.</summary>
     public string? Failure => New.Count == 0
@@ -53,7 +50,7 @@ public sealed record TriageVerdict(string Scanner, IReadOnlyList<TriagedFinding>
     public static TriageVerdict Of(string scanner, IEnumerable<Finding> findings, TriageFile triage)
     {
         var judged = findings.Select(finding => (Finding: finding, Entry: triage.Entries.FirstOrDefault(entry => entry.Covers(finding)))).ToList();
-        return new TriageVerdict(scanner, [.. judged.Where(j => j.Entry is not null).Select(j => new TriagedFinding(j.Finding, j.Entry!))],
+        return new TriageVerdict(scanner, [.. judged.Where(j => j.Entry is not null).Select(j => (j.Finding, j.Entry!))],
             [.. judged.Where(j => j.Entry is null).Select(j => j.Finding)]);
     }
 }

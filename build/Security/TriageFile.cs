@@ -12,8 +12,6 @@ public sealed record TriageEntry(string Id, string Package, string Reason, strin
         finding.Aliases.Prepend(finding.Id).Any(id => string.Equals(id, Id, StringComparison.OrdinalIgnoreCase))
         && string.Equals(Normalize(finding.Package), Normalize(Package), StringComparison.OrdinalIgnoreCase);
 
-    public override string ToString() => $"{Id} in {Package}";
-
     // Bandit prints "./app/x.py" or "app/x.py" depending on how it was called.
     private static string Normalize(string package) => package.StartsWith("./", StringComparison.Ordinal) ? package[2..] : package;
 }
