@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Build.Tools.Docker;
 using Build.Tools.DockerCompose;
@@ -12,52 +14,25 @@ namespace Build.Containers;
 /// </summary>
 public sealed partial class ComposeStack
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-    private const int LogLinesOnFailure = 100;
-
     /// <summary>The backend's bearer token; the compose file passes it from the environment into the container.</summary>
     public const string ApiTokenVariable = "SOVD_API_TOKEN";
 
+    private const int LogLinesOnFailure = 100;
     private readonly BuildContext _context;
     private readonly FilePath _composeFile;
+    private readonly string _project;
     private readonly Dictionary<string, string> _variables;
     private readonly ComposeVariant? _variant;
     private bool _created;
 
-    private ComposeStack(BuildContext context, FilePath composeFile, string project, int backendPort, int frontendPort, Dictionary<string, string> variables)
+    private ComposeStack(BuildContext context, ContainerSettings settings, string project, int backendPort, int frontendPort, string? apiToken)
     {
         _context = context;
-        // Probed for real even under --dryrun, so the printed commands are the ones a real run would start.
-        _variant = context.DockerComposeVariant();
-        _composeFile = composeFile;
-        Project = project;
-        BackendPort = backendPort;
-        FrontendPort = frontendPort;
-        _variables = variables;
-    }
-
-    /// <summary>The compose project: the label on every container, network and volume of this stack.</summary>
-    public string Project { get; }
-
-    public int BackendPort { get; }
-
-    public int FrontendPort { get; }
-
-    public string BackendUrl => $"http://127.0.0.1:{BackendPort}";
-
-    public string FrontendUrl => $"http://127.0.0.1:{FrontendPort}";
-
-    /// <summary>
-    /// A stack with a unique project name (<c>sovd-&lt;purpose&gt;-&lt;random&gt;</c>) unless the settings fix one.
-    /// <paramref name="apiToken"/> turns the backend's bearer-token check on; <c>null</c> runs it without auth
-    /// (also when the caller's environment has SOVD_API_TOKEN, which compose would pass through).
-    /// </summary>
-    public static ComposeStack For(BuildContext context, ContainerSettings settings, string purpose, string? apiToken = null)
-    {
-        var project = settings.ComposeProject ?? $"sovd-{purpose}-{Guid.NewGuid().ToString("N")[..8]}";
-        var backendPort = settings.BackendPort == 0 ? FreePort.Next() : settings.BackendPort;
-        var frontendPort = settings.FrontendPort == 0 ? FreePort.Next() : settings.FrontendPort;
-        var variables = new Dictionary<string, string>
+        _composeFile = settings.ComposeFile;
+        _project = project;
+        BackendUrl = $"http://127.0.0.1:{backendPort}";
+        FrontendUrl = $"http://127.0.0.1:{frontendPort}";
+        _variables = new Dictionary<string, string>
         {
             ["BACKEND_IMAGE"] = settings.Backend.ShaTag,
             ["FRONTEND_IMAGE"] = settings.Frontend.ShaTag,
@@ -65,8 +40,23 @@ public sealed partial class ComposeStack
             ["FRONTEND_PORT"] = frontendPort.ToString(CultureInfo.InvariantCulture),
             [ApiTokenVariable] = apiToken ?? string.Empty,
         };
-        return new ComposeStack(context, settings.ComposeFile, project, backendPort, frontendPort, variables);
+        // Probed for real even under --dryrun, so the printed commands are the ones a real run would start.
+        _variant = context.DockerComposeVariant();
     }
+
+    public string BackendUrl { get; }
+
+    public string FrontendUrl { get; }
+
+    /// <summary>
+    /// A stack with a unique project name (<c>sovd-&lt;purpose&gt;-&lt;random&gt;</c>) unless the settings fix one, on
+    /// free loopback ports unless the settings fix them, so two stacks (or a developer's own) never collide.
+    /// <paramref name="apiToken"/> turns the backend's bearer-token check on; <c>null</c> runs it without auth
+    /// (also when the caller's environment has SOVD_API_TOKEN, which compose would pass through).
+    /// </summary>
+    public static ComposeStack For(BuildContext context, ContainerSettings settings, string purpose, string? apiToken = null) =>
+        new(context, settings, settings.ComposeProject ?? $"sovd-{purpose}-{Guid.NewGuid().ToString("N")[..8]}",
+            settings.BackendPort == 0 ? FreePort() : settings.BackendPort, settings.FrontendPort == 0 ? FreePort() : settings.FrontendPort, apiToken);
 
     /// <summary>
     /// <c>up -d --no-build</c>, then polls until every container runs and each one with a healthcheck is healthy.
@@ -75,7 +65,7 @@ public sealed partial class ComposeStack
     /// </summary>
     public void Start(TimeSpan timeout)
     {
-        _context.Information($"Starting compose project {Project} (backend {BackendUrl}, frontend {FrontendUrl}; timeout {timeout.TotalSeconds:0} s)");
+        _context.Information($"Starting compose project {_project} (backend {BackendUrl}, frontend {FrontendUrl}; timeout {timeout.TotalSeconds:0} s)");
         var clock = Stopwatch.StartNew();
         _created = true;
         try
@@ -83,7 +73,7 @@ public sealed partial class ComposeStack
             _context.DockerComposeUp(new DockerComposeUpSettings
             {
                 Files = [_composeFile],
-                ProjectName = Project,
+                ProjectName = _project,
                 EnvironmentVariables = Variables(),
                 Variant = _variant,
                 Build = ComposeBuildMode.NoBuild,
@@ -98,11 +88,10 @@ public sealed partial class ComposeStack
         {
             Fail($"'up' failed: {error.Message}");
         }
-        if (_context.DryRun)
+        if (!_context.DryRun)
         {
-            return;
+            WaitUntilReady(timeout, clock);
         }
-        WaitUntilReady(timeout, clock);
     }
 
     /// <summary><c>down -v --remove-orphans</c>, also after Ctrl-C; then checks that nothing of the project is left.</summary>
@@ -112,11 +101,11 @@ public sealed partial class ComposeStack
         {
             return;
         }
-        _context.Information($"Removing compose project {Project} (containers, networks, volumes)");
+        _context.Information($"Removing compose project {_project} (containers, networks, volumes)");
         _context.DockerComposeDown(new DockerComposeDownSettings
         {
             Files = [_composeFile],
-            ProjectName = Project,
+            ProjectName = _project,
             EnvironmentVariables = Variables(),
             Variant = _variant,
             RemoveVolumes = true,
@@ -128,10 +117,17 @@ public sealed partial class ComposeStack
         {
             return;
         }
-        var leftovers = Leftovers();
+        var filter = new[] { DockerFilter.ComposeProject(_project) };
+        var quiet = new DockerListSettings { Filters = filter, Quiet = true, Teardown = true };
+        List<string> leftovers =
+        [
+            .. _context.DockerPs(new DockerListSettings { Filters = filter, Quiet = true, All = true, Teardown = true }).Lines.Select(id => $"container {id}"),
+            .. _context.DockerNetworkList(quiet).Lines.Select(id => $"network {id}"),
+            .. _context.DockerVolumeList(quiet).Lines.Select(name => $"volume {name}"),
+        ];
         if (leftovers.Count > 0)
         {
-            throw new CakeException($"compose down left parts of {Project} behind: {string.Join(", ", leftovers)}. Remove them with docker rm/network rm/volume rm.");
+            throw new CakeException($"compose down left parts of {_project} behind: {string.Join(", ", leftovers)}. Remove them with docker rm/network rm/volume rm.");
         }
         _created = false;
     }
@@ -148,7 +144,7 @@ public sealed partial class ComposeStack
             }
             if (statuses.Count > 0 && statuses.All(status => status.IsReady))
             {
-                _context.Information($"Stack {Project} ready after {clock.Elapsed.TotalSeconds:0} s: {Describe(statuses)}");
+                _context.Information($"Stack {_project} ready after {clock.Elapsed.TotalSeconds:0} s: {Describe(statuses)}");
                 return;
             }
             if (clock.Elapsed >= timeout)
@@ -156,7 +152,7 @@ public sealed partial class ComposeStack
                 var waiting = statuses.Where(status => !status.IsReady).ToList();
                 Fail($"was not healthy within {timeout.TotalSeconds:0} s; still waiting for {Describe(waiting)}", waiting);
             }
-            if (_context.CancellationToken.WaitHandle.WaitOne(PollInterval))
+            if (_context.CancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(1)))
             {
                 _context.CancellationToken.ThrowIfCancellationRequested();
             }
@@ -166,11 +162,11 @@ public sealed partial class ComposeStack
     private void Fail(string problem, IReadOnlyList<ContainerStatus>? notReady = null)
     {
         _context.CancellationToken.ThrowIfCancellationRequested();
-        _context.Error($"Compose project {Project} {problem}");
+        _context.Error($"Compose project {_project} {problem}");
         var ps = _context.DockerComposePs(new DockerComposePsSettings
         {
             Files = [_composeFile],
-            ProjectName = Project,
+            ProjectName = _project,
             EnvironmentVariables = Variables(),
             Variant = _variant,
             Quiet = false,
@@ -178,52 +174,47 @@ public sealed partial class ComposeStack
             ThrowOnNonZeroExit = false,
         });
         _context.Information(ps.Output);
-        notReady ??= _context.DockerComposeContainerStatuses(ProjectSettings()).Where(status => !status.IsReady).ToList();
-        var services = notReady.Select(status => ServiceOf(status.Name)).Distinct().ToList();
+        notReady ??= [.. _context.DockerComposeContainerStatuses(ProjectSettings()).Where(status => !status.IsReady)];
+        // v1 names containers project_service_1, v2 project-service-1.
+        var services = notReady.Select(status => ReplicaSuffix().Replace(status.Name.StartsWith(_project, StringComparison.Ordinal)
+            && status.Name.Length > _project.Length + 1 ? status.Name[(_project.Length + 1)..] : status.Name, string.Empty)).Distinct().ToList();
         if (services.Count > 0)
         {
             _context.Information($"Logs of {string.Join(", ", services)} (last {LogLinesOnFailure} lines each):");
             _context.DockerComposeLogs(new DockerComposeLogsSettings
             {
                 Files = [_composeFile],
-                ProjectName = Project,
+                ProjectName = _project,
                 EnvironmentVariables = Variables(),
                 Variant = _variant,
                 Services = services,
                 Tail = LogLinesOnFailure,
             });
         }
-        throw new CakeException($"The stack {Project} {problem}. Its state and logs are printed above.");
-    }
-
-    private List<string> Leftovers()
-    {
-        var filter = new[] { DockerFilter.ComposeProject(Project) };
-        var quiet = new DockerListSettings { Filters = filter, Quiet = true, Teardown = true };
-        return
-        [
-            .. _context.DockerPs(new DockerListSettings { Filters = filter, Quiet = true, All = true, Teardown = true }).Lines.Select(id => $"container {id}"),
-            .. _context.DockerNetworkList(quiet).Lines.Select(id => $"network {id}"),
-            .. _context.DockerVolumeList(quiet).Lines.Select(name => $"volume {name}"),
-        ];
-    }
-
-    /// <summary>v1 names containers <c>project_service_1</c>, v2 <c>project-service-1</c>.</summary>
-    private string ServiceOf(string container)
-    {
-        var name = container.StartsWith(Project, StringComparison.Ordinal) && container.Length > Project.Length + 1
-            ? container[(Project.Length + 1)..]
-            : container;
-        return ReplicaSuffix().Replace(name, string.Empty);
+        throw new CakeException($"The stack {_project} {problem}. Its state and logs are printed above.");
     }
 
     private static string Describe(IEnumerable<ContainerStatus> statuses) =>
         string.Join(", ", statuses.Select(status => $"{status.Name} ({status.State}, {status.Health.ToWire()})"));
 
-    private DockerComposeSettings ProjectSettings() => new() { Files = [_composeFile], ProjectName = Project, EnvironmentVariables = Variables(), Variant = _variant };
+    private DockerComposeSettings ProjectSettings() => new() { Files = [_composeFile], ProjectName = _project, EnvironmentVariables = Variables(), Variant = _variant };
 
     // A fresh copy per call: Cake's settings hold the dictionary by reference.
     private Dictionary<string, string> Variables() => new(_variables);
+
+    internal static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
 
     [GeneratedRegex("[_-][0-9]+$")]
     private static partial Regex ReplicaSuffix();

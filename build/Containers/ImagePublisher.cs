@@ -1,34 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Build.Tools.Docker;
-using Cake.Core.IO;
 
 namespace Build.Containers;
 
 /// <summary>
 /// Pushes both images, with their SHA tag and (unless <c>pushLatest</c> is false) <c>latest</c>, and records their
-/// digests in images.json (Push-Images and Rehearse).
+/// digests in images.json (Push-Images and Rehearse), which the deploy stages read to pin each component to its digest:
+/// <c>{"backend": {"repository", "tag", "digest", "tags", "reference"}, "frontend": {…}}</c>.
 /// </summary>
 public static class ImagePublisher
 {
-    /// <summary>Where the digests go; the deploy stages read this file.</summary>
-    public static FilePath RecordFile(BuildContext context) =>
-        context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath(PushedImagesFile.FileName);
-
-    public static IReadOnlyDictionary<ContainerImage, string> PushAndRecord(BuildContext context, ContainerSettings settings, bool pushLatest = true)
+    public static void PushAndRecord(BuildContext context, ContainerSettings settings, bool pushLatest = true)
     {
-        var digests = settings.Images.ToDictionary(image => image, image => Push(context, image, PushedTags(image, pushLatest)));
-        var file = RecordFile(context);
+        IReadOnlyList<string> PushedTags(ContainerImage image) => pushLatest ? image.Tags : [image.ShaTag];
+        var digests = settings.Images.ToDictionary(image => image, image => Push(context, image, PushedTags(image)));
+        var file = context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath("images.json").FullPath;
         if (context.DryRun)
         {
-            context.Information($"[dry-run] would write {file.FullPath}");
-            return digests;
+            context.Information($"[dry-run] would write {file}");
+            return;
         }
-        PushedImagesFile.Write(file, digests, image => PushedTags(image, pushLatest));
-        context.Information($"Pushed {string.Join(", ", digests.Select(pair => $"{pair.Key.Repository}@{pair.Value}"))}; recorded in {file.FullPath}");
-        return digests;
+        var root = new JsonObject();
+        foreach (var (image, digest) in digests)
+        {
+            root[image.Component] = new JsonObject
+            {
+                ["repository"] = image.Repository,
+                ["tag"] = image.Sha,
+                ["digest"] = digest,
+                ["tags"] = new JsonArray([.. PushedTags(image).Select(tag => (JsonNode?)JsonValue.Create(tag[(image.Repository.Length + 1)..]))]),
+                ["reference"] = $"{image.Repository}@{digest}",
+            };
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        context.Information($"Pushed {string.Join(", ", digests.Select(pair => $"{pair.Key.Repository}@{pair.Value}"))}; recorded in {file}");
     }
-
-    private static IReadOnlyList<string> PushedTags(ContainerImage image, bool pushLatest) =>
-        pushLatest ? image.Tags : [image.ShaTag];
 
     /// <summary>Pushes the tags; they name one image, so the registry must report one digest for all.</summary>
     private static string Push(BuildContext context, ContainerImage image, IReadOnlyList<string> tags)

@@ -1,13 +1,54 @@
+using System.Text.RegularExpressions;
 using Build.Tools.Docker;
 
 namespace Build.Containers;
 
 /// <summary>
-/// Makes the built images available to a later stage. Locally they are usually still in the engine; a CI job
-/// starts on a fresh runner and loads the tarball Build-Images saved (the job downloads it as an artifact).
+/// The images a stage needs in the engine. Where Docker Hub is unreachable (this project's machines) the base images
+/// the Dockerfiles start FROM must be there already, so a build fails up front with the way to make them instead of
+/// half-way in a pull. Built images are usually still in the engine locally; a CI job starts on a fresh runner and
+/// loads the tarball Build-Images saved (the job downloads it as an artifact).
 /// </summary>
-public static class LocalImages
+public static partial class LocalImages
 {
+    public static IReadOnlyList<string> ShaTags(ContainerSettings settings) => [.. settings.Images.Select(image => image.ShaTag)];
+
+    public static IReadOnlyList<string> AllTags(ContainerSettings settings) => [.. settings.Images.SelectMany(image => image.Tags)];
+
+    /// <summary>External images named by <c>FROM</c> lines; build stages (<c>FROM x AS name</c> then <c>FROM name</c>) and <c>scratch</c> excluded.</summary>
+    public static IReadOnlyList<string> BaseImagesOf(string dockerfile)
+    {
+        var stages = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "scratch" };
+        var images = new List<string>();
+        foreach (Match match in FromLine().Matches(File.ReadAllText(dockerfile)))
+        {
+            if (!stages.Contains(match.Groups["image"].Value) && !images.Contains(match.Groups["image"].Value))
+            {
+                images.Add(match.Groups["image"].Value);
+            }
+            if (match.Groups["stage"].Success)
+            {
+                stages.Add(match.Groups["stage"].Value);
+            }
+        }
+        return images;
+    }
+
+    /// <summary>Throws naming every base image the engine lacks; skipped on GitHub, where docker pulls them.</summary>
+    public static void EnsureBaseImages(BuildContext context, ContainerSettings settings)
+    {
+        if (context.DryRun || context.IsGitHubActions)
+        {
+            return;
+        }
+        var missing = settings.Images.SelectMany(image => BaseImagesOf(image.Dockerfile.FullPath)).Distinct().Where(image => !context.DockerImageExists(image)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new CakeException($"Base image(s) {string.Join(", ", missing)} not in the engine: run scripts/container-engine.sh base-image " +
+                "(it makes debian:trixie-slim with mmdebstrap), or docker pull it where Docker Hub is reachable.");
+        }
+    }
+
     /// <summary>Ensures every tag in <paramref name="tags"/> is in the engine, loading the images archive when one is missing.</summary>
     public static void EnsurePresent(BuildContext context, ContainerSettings settings, IReadOnlyList<string> tags)
     {
@@ -40,9 +81,6 @@ public static class LocalImages
         }
     }
 
-    /// <summary>The SHA tags: what the test and scan stages use.</summary>
-    public static IReadOnlyList<string> ShaTags(ContainerSettings settings) => settings.Images.Select(image => image.ShaTag).ToList();
-
-    /// <summary>Both tags of both images: what Push-Images pushes.</summary>
-    public static IReadOnlyList<string> AllTags(ContainerSettings settings) => settings.Images.SelectMany(image => image.Tags).ToList();
+    [GeneratedRegex(@"^\s*FROM\s+(--\S+\s+)*(?<image>\S+)(\s+AS\s+(?<stage>\S+))?\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex FromLine();
 }

@@ -11,7 +11,6 @@ public sealed class StageTimings : FrostingTaskLifetime<BuildContext>
 {
     private static readonly ConcurrentQueue<StageTime> Recorded = new();
 
-    /// <summary>The tasks finished so far in this process, in the order they finished.</summary>
     public static IReadOnlyList<StageTime> Finished => [.. Recorded];
 
     /// <summary>Whether the host runs this lifetime at all (it sees the setup of every task, the caller's own included).</summary>

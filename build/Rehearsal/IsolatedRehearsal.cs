@@ -9,17 +9,11 @@ namespace Build.Rehearsal;
 /// </summary>
 public static class IsolatedRehearsal
 {
-    public const string Isolated = "isolated";
-    public const string Event = "event";
-    public const string Parallel = "parallel";
-    public const string KeepCheckouts = "keep-checkouts";
-    public const string IncludeUncommitted = "include-uncommitted";
-    public const string Cluster = "cluster";
-    public const string AllJobs = "all-jobs";
-    public const string DefaultEvent = "push:develop";
+    private const string IncludeUncommitted = "include-uncommitted";
+    private const string Parallel = "parallel";
     private const string BaseImageCacheVariable = "BASE_IMAGE_CACHE_DIR";
 
-    public static bool Requested(BuildContext context) => context.Argument(Isolated, false);
+    public static bool Requested(BuildContext context) => context.Argument("isolated", false);
 
     /// <summary>
     /// The host's arguments: an isolated rehearsal runs the stages in checkouts of their own, so the Rehearse target's
@@ -32,11 +26,11 @@ public static class IsolatedRehearsal
     {
         var options = Options(context);
         var uncommitted = Checkouts.Uncommitted(options.Repository);
-        if (uncommitted.Count > 0)
+        if (uncommitted > 0)
         {
             context.Warning(options.IncludeUncommitted
-                ? $"Rehearsing a snapshot of the working tree with {uncommitted.Count} uncommitted change(s) (--{IncludeUncommitted}): what a push of HEAD would run differs."
-                : $"{uncommitted.Count} uncommitted change(s) are NOT rehearsed: the jobs check out HEAD, as a push would. --{IncludeUncommitted} rehearses a snapshot of the working tree.");
+                ? $"Rehearsing a snapshot of the working tree with {uncommitted} uncommitted change(s) (--{IncludeUncommitted}): what a push of HEAD would run differs."
+                : $"{uncommitted} uncommitted change(s) are NOT rehearsed: the jobs check out HEAD, as a push would. --{IncludeUncommitted} rehearses a snapshot of the working tree.");
         }
 
         context.Information($"Isolated rehearsal of {options.Event.Name}: {options.Parallel} job(s) side by side; logs and artifacts in {options.RunFolder}");
@@ -59,7 +53,7 @@ public static class IsolatedRehearsal
 
         if (!result.Passed)
         {
-            var failed = result.Jobs.Where(job => job.Outcome == JobOutcome.Failed).Select(job => job.Stage.Name).ToList();
+            var failed = result.Jobs.Where(job => job.Outcome == JobOutcome.Failed).Select(job => job.Stage.Name);
             throw new CakeException(result.Interrupted
                 ? "The isolated rehearsal was interrupted; every job was stopped and its checkout and engine removed."
                 : $"The isolated rehearsal of {options.Event.Name} failed: {string.Join(", ", failed)} (table and last lines above).");
@@ -70,7 +64,7 @@ public static class IsolatedRehearsal
     {
         var pipeline = context.Pipeline;
         var repository = context.RepoRoot.FullPath;
-        var rehearsalEvent = RehearsalEvent.Parse(context.Argument(Event, DefaultEvent), pipeline);
+        var rehearsalEvent = RehearsalEvent.Parse(context.Argument("event", "push:develop"), pipeline);
         var parallel = context.Argument(Parallel, Environment.ProcessorCount);
         if (parallel < 1)
         {
@@ -78,35 +72,27 @@ public static class IsolatedRehearsal
         }
 
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var cluster = context.Argument<string?>(Cluster, null);
-        var workflow = WorkflowGenerator.Generate(pipeline);
-        return new RehearsalOptions
+        var cluster = context.Argument<string?>("cluster", null);
+        var scratch = Path.Combine(Path.GetTempPath(), $"rehearsal-{stamp}-{Environment.ProcessId}");
+        return new RehearsalOptions(pipeline, repository, rehearsalEvent, Path.Combine(repository, ".build", "rehearsal", stamp), scratch)
         {
-            Pipeline = pipeline,
-            Repository = repository,
-            Event = rehearsalEvent,
-            RunFolder = Path.Combine(repository, ".build", "rehearsal", stamp),
-            ScratchFolder = Path.Combine(Path.GetTempPath(), $"rehearsal-{stamp}-{Environment.ProcessId}"),
-            Scope = context.Argument(AllJobs, false) ? null : RehearsedStages(pipeline),
+            // What the plain Rehearse runs: the stages its target depends on, then the push (Push-Images' job) and the deploys.
+            Scope = context.Argument("all-jobs", false)
+                ? null
+                : new HashSet<Stage>([.. SovdPipeline.Rehearse.DependsOn.OfType<Stage>(), SovdPipeline.PushImages, .. pipeline.Stages.Where(stage => stage.Deploys)]),
             ClusterArguments = string.IsNullOrWhiteSpace(cluster) ? [] : [$"--kube-context={cluster}"],
             Parallel = parallel,
-            KeepCheckouts = context.Argument(KeepCheckouts, false),
+            KeepCheckouts = context.Argument("keep-checkouts", false),
             IncludeUncommitted = context.Argument(IncludeUncommitted, false),
-            WorkflowEnv = workflow.Env,
-            Owner = ContainerSettings.LocalOwner,
+            WorkflowEnv = WorkflowGenerator.Generate(pipeline).Env,
             HostFolder = Path.Combine(".build", "host"),
-            HostSeed = Path.Combine(repository, ".build", "host"),
             EngineFor = EngineChoice(context, repository),
             Log = line => context.Information(line),
         };
     }
 
-    /// <summary>What the plain Rehearse runs: the stages its target depends on, then the push (Push-Images' job).</summary>
-    private static HashSet<Stage> RehearsedStages(PipelineDefinition pipeline) =>
-        [.. SovdPipeline.Rehearse.DependsOn.OfType<Stage>(), SovdPipeline.PushImages, .. pipeline.Stages.Where(stage => stage.Deploys)];
-
     /// <summary>Jobs that make or take the images artifact get an engine of their own; the others get none.</summary>
-    private static Func<Stage, IJobEngine> EngineChoice(BuildContext context, string repository)
+    private static Func<Stage, PrivateDockerEngine?> EngineChoice(BuildContext context, string repository)
     {
         var cache = context.Environment.GetEnvironmentVariable(BaseImageCacheVariable) is { Length: > 0 } given
             ? given
@@ -120,7 +106,6 @@ public static class IsolatedRehearsal
         }
 
         var engine = new PrivateDockerEngine(Path.Combine(repository, "scripts", "container-engine.sh"), cache);
-        var none = new NoEngine();
-        return stage => stage.Uploads.Contains(SovdPipeline.Images) || stage.Downloads.Contains(SovdPipeline.Images) ? engine : none;
+        return stage => stage.Uploads.Contains(SovdPipeline.Images) || stage.Downloads.Contains(SovdPipeline.Images) ? engine : null;
     }
 }

@@ -4,115 +4,140 @@ using Pipeline.Definition.Stages;
 namespace Build.Rehearsal;
 
 /// <summary>
+/// Everything one isolated rehearsal needs: the repository whose commit is rehearsed, the folder for logs and artifacts
+/// (kept) and a short scratch folder for checkouts and engines (removed). The definition is given, not fixed, so the job
+/// runner can rehearse another pipeline (the tests drive it with a small fixture repository).
+/// </summary>
+public sealed record RehearsalOptions(PipelineDefinition Pipeline, string Repository, RehearsalEvent Event, string RunFolder, string ScratchFolder)
+{
+    /// <summary>The stages to rehearse; null rehearses every job of the event.</summary>
+    public IReadOnlySet<Stage>? Scope { get; init; }
+
+    /// <summary>Arguments that point deploy jobs at a cluster; empty when none was given (deploys are then skipped).</summary>
+    public IReadOnlyList<string> ClusterArguments { get; init; } = [];
+
+    public int Parallel { get; init; } = Environment.ProcessorCount;
+
+    public bool KeepCheckouts { get; init; }
+
+    /// <summary>Rehearse a snapshot of the working tree instead of HEAD.</summary>
+    public bool IncludeUncommitted { get; init; }
+
+    /// <summary>Variables every job gets: the workflow's <c>env:</c>.</summary>
+    public IReadOnlyDictionary<string, string> WorkflowEnv { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The built host inside a checkout (e.g. <c>.build/host</c>), built once and copied into every checkout as CI's
+    /// cache restores it, seeded from the same folder of <see cref="Repository"/>; null when the command needs no host.
+    /// </summary>
+    public string? HostFolder { get; init; }
+
+    /// <summary>The engine each job gets; null: none, so its docker calls fail instead of reaching the machine's engine and its images.</summary>
+    public Func<Stage, PrivateDockerEngine?> EngineFor { get; init; } = _ => null;
+
+    /// <summary>How long an interrupted job's host may clean up (compose down) before its process tree is killed.</summary>
+    public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromSeconds(20);
+
+    public Action<string> Log { get; init; } = _ => { };
+}
+
+/// <summary>
 /// Runs the jobs of one event as GitHub does: each in its own clean checkout with only its downloads, side by side up to
 /// <see cref="RehearsalOptions.Parallel"/>, a job starting when every job it needs passed and skipped when one failed.
 /// </summary>
-public sealed class IsolatedRun(RehearsalOptions options)
+public sealed partial class IsolatedRun(RehearsalOptions options)
 {
+    // The job command in each checkout: ./build.sh --target=<Stage> --exclusive plus the stage's CI arguments.
+    private const string BuildScript = "build.sh";
+    private readonly Dictionary<Stage, JobResult> _results = [];
+    private readonly Dictionary<Task<(JobResult Result, Task<TimeSpan> Cleanup)>, Stage> _active = [];
+    private readonly Stopwatch _clock = new();
+    private readonly SemaphoreSlim _hostGate = new(1, 1);
+    private string? _builtHost;
+    private string _commit = "";
     private int _started;
 
     public async Task<RehearsalResult> RunAsync(CancellationToken cancellation)
     {
         var plan = JobPlan.For(options.Pipeline, options.Event.Trigger, options.Scope, options.ClusterArguments.Count > 0);
-        var toRun = Prioritised(plan.Where(job => job.Runs).Select(job => job.Stage).ToList());
+        var toRun = Prioritised([.. plan.Where(job => job.Runs).Select(job => job.Stage)]);
         if (toRun.Count == 0)
         {
             throw new RehearsalException(
                 $"The event {options.Event.Name} runs no jobs of the definition: try one of {string.Join(", ", RehearsalEvent.ValidFor(options.Pipeline).Select(e => e.Name))}.");
         }
 
-        var commit = options.IncludeUncommitted
-            ? Checkouts.Snapshot(options.Repository, options.ScratchFolder)
-            : Checkouts.Head(options.Repository);
+        _commit = options.IncludeUncommitted ? Checkouts.Snapshot(options.Repository, options.ScratchFolder) : Checkouts.Head(options.Repository);
         Directory.CreateDirectory(Path.Combine(options.RunFolder, "logs"));
         Directory.CreateDirectory(Path.Combine(options.ScratchFolder, "checkouts"));
-        var artifacts = new ArtifactStore(Path.Combine(options.RunFolder, "artifacts"));
-        var clock = Stopwatch.StartNew();
-        var host = new SharedHost(options);
-        var results = new Dictionary<Stage, JobResult>();
+        _clock.Start();
         foreach (var job in plan.Where(job => !job.Runs))
         {
-            results[job.Stage] = new JobResult(job.Stage, JobPlan.IsOutOfScope(job.SkipReason) ? JobOutcome.NotRehearsed : JobOutcome.Skipped, job.SkipReason);
+            _results[job.Stage] = JobResult.NotRun(job.Stage, job.SkipReason == JobPlan.OutOfScope ? JobOutcome.NotRehearsed : JobOutcome.Skipped, job.SkipReason);
         }
 
-        var active = new Dictionary<Task<(JobResult Result, Task<TimeSpan> Cleanup)>, Stage>();
         var cleanups = new List<Task<TimeSpan>>();
         try
         {
-            while (true)
+            while (StartReady(toRun, cancellation) > 0)
             {
-                StartReady(toRun, results, active, artifacts, commit, host, clock, cancellation);
-                if (active.Count == 0)
-                {
-                    break;
-                }
-
-                var done = await Task.WhenAny(active.Keys);
+                var done = await Task.WhenAny(_active.Keys);
                 var (result, cleanup) = await done;
                 cleanups.Add(cleanup);
-                active.Remove(done);
-                results[result.Stage] = result;
-                options.Log($"{result.Stage.Name}: {Describe(result)} ({result.Duration.TotalSeconds:0.0} s)");
+                _active.Remove(done);
+                _results[result.Stage] = result;
+                var outcome = result.Outcome == JobOutcome.Passed ? "passed" : $"{result.Outcome.ToString().ToLowerInvariant()}: {result.Reason}";
+                options.Log($"{result.Stage.Name}: {outcome} ({result.Duration.TotalSeconds:0.0} s)");
             }
         }
         finally
         {
             // Only reached early by an exception of the scheduler itself: the jobs still clean up after themselves.
-            foreach (var (_, cleanup) in await Task.WhenAll(active.Keys))
+            foreach (var (_, cleanup) in await Task.WhenAll(_active.Keys))
             {
                 cleanups.Add(cleanup);
             }
 
             await Task.WhenAll(cleanups);
-            host.Dispose();
+            _hostGate.Dispose();
             if (!options.KeepCheckouts)
             {
-                Checkouts.DeleteFolder(options.ScratchFolder);
+                Processes.Delete(options.ScratchFolder);
             }
         }
 
-        var cleanupTime = TimeSpan.FromTicks(cleanups.Sum(c => c.Result.Ticks));
-        return new RehearsalResult(options.Event, commit, [.. options.Pipeline.Stages.Select(stage => results[stage])], clock.Elapsed, artifacts.Root, cancellation.IsCancellationRequested)
-        {
-            Cleanup = cleanupTime,
-        };
+        return new RehearsalResult(options.Event, _commit, [.. options.Pipeline.Stages.Select(stage => _results[stage])], _clock.Elapsed,
+            ArtifactFolder, cancellation.IsCancellationRequested, TimeSpan.FromTicks(cleanups.Sum(c => c.Result.Ticks)));
     }
 
-    private void StartReady(List<Stage> toRun, Dictionary<Stage, JobResult> results, Dictionary<Task<(JobResult Result, Task<TimeSpan> Cleanup)>, Stage> active,
-        ArtifactStore artifacts, string commit, SharedHost host, Stopwatch clock, CancellationToken cancellation)
+    private string ArtifactFolder => Path.Combine(options.RunFolder, "artifacts");
+
+    /// <summary>Starts every job whose needs passed while a slot is free, skips those whose needs did not; returns how many run.</summary>
+    private int StartReady(List<Stage> toRun, CancellationToken cancellation)
     {
-        foreach (var stage in toRun.Where(stage => !results.ContainsKey(stage) && !active.ContainsValue(stage)))
+        foreach (var stage in toRun.Where(stage => !_results.ContainsKey(stage) && !_active.ContainsValue(stage)))
         {
             var needs = stage.Needs.Where(toRun.Contains).ToList();
-            if (needs.FirstOrDefault(need => results.TryGetValue(need, out var r) && r.Outcome != JobOutcome.Passed) is { } failed)
+            if (needs.FirstOrDefault(need => _results.TryGetValue(need, out var r) && r.Outcome != JobOutcome.Passed) is { } failed)
             {
-                results[stage] = new JobResult(stage, JobOutcome.Skipped, $"needs {failed.Name}, which {(results[failed].Outcome == JobOutcome.Failed ? "failed" : "was skipped")}");
-                continue;
+                _results[stage] = JobResult.NotRun(stage, JobOutcome.Skipped, $"needs {failed.Name}, which {(_results[failed].Outcome == JobOutcome.Failed ? "failed" : "was skipped")}");
             }
-
-            if (cancellation.IsCancellationRequested)
+            else if (cancellation.IsCancellationRequested)
             {
-                results[stage] = new JobResult(stage, JobOutcome.Skipped, "not started: the rehearsal was interrupted");
-                continue;
+                _results[stage] = JobResult.NotRun(stage, JobOutcome.Skipped, "not started: the rehearsal was interrupted");
             }
-
-            if (active.Count >= Math.Max(1, options.Parallel) || !needs.All(results.ContainsKey))
+            else if (_active.Count < Math.Max(1, options.Parallel) && needs.All(_results.ContainsKey))
             {
-                continue;
+                var index = _started++;
+                var workspace = new JobWorkspace(stage.JobId, index, Path.Combine(options.ScratchFolder, "checkouts", stage.JobId),
+                    Path.Combine(options.ScratchFolder, index.ToString(CultureInfo.InvariantCulture)), Path.Combine(options.RunFolder, "logs", stage.JobId + ".log"));
+                Directory.CreateDirectory(workspace.Scratch);
+                options.Log($"{stage.Name}: started");
+                _active[Task.Run(() => RunJobAsync(stage, workspace, cancellation), CancellationToken.None)] = stage;
             }
-
-            var index = _started++;
-            var workspace = new JobWorkspace(
-                stage.JobId,
-                index,
-                Path.Combine(options.ScratchFolder, "checkouts", stage.JobId),
-                Path.Combine(options.ScratchFolder, index.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                Path.Combine(options.RunFolder, "logs", stage.JobId + ".log"));
-            Directory.CreateDirectory(workspace.Scratch);
-            options.Log($"{stage.Name}: started");
-            var run = new JobRun(options, artifacts, commit, clock);
-            active[Task.Run(() => run.RunAsync(stage, workspace, host.PrepareAsync, cancellation), CancellationToken.None)] = stage;
         }
+
+        return _active.Count;
     }
 
     /// <summary>
@@ -124,16 +149,47 @@ public sealed class IsolatedRun(RehearsalOptions options)
         var chain = new Dictionary<Stage, TimeSpan>();
         foreach (var stage in Enumerable.Reverse(stages))
         {
-            var after = stages.Where(other => other.Needs.Contains(stage)).Select(other => chain[other]).DefaultIfEmpty(TimeSpan.Zero).Max();
-            chain[stage] = stage.Duration.Cold + after;
+            chain[stage] = stage.Duration.Cold + stages.Where(other => other.Needs.Contains(stage)).Select(other => chain[other]).DefaultIfEmpty(TimeSpan.Zero).Max();
         }
 
         return [.. stages.OrderByDescending(stage => chain[stage])];
     }
 
-    private static string Describe(JobResult result) => result.Outcome switch
+    /// <summary>
+    /// One build of the host for every checkout, as CI's host cache gives each job: the first checkout validates (or builds)
+    /// it with its own build.sh, by content hash, and every later checkout gets a copy of the result.
+    /// </summary>
+    private async Task PrepareHostAsync(string checkout)
     {
-        JobOutcome.Passed => "passed",
-        _ => $"{result.Outcome.ToString().ToLowerInvariant()}: {result.Reason}",
-    };
+        if (options.HostFolder is not { } folder)
+        {
+            return;
+        }
+
+        var target = Path.Combine(checkout, folder);
+        await _hostGate.WaitAsync();
+        try
+        {
+            if (_builtHost is not null)
+            {
+                await Processes.CopyAsync(_builtHost, target);
+                return;
+            }
+
+            // A host already built from the same inputs (the one running the rehearsal) is copied in before build.sh validates it.
+            if (Directory.Exists(Path.Combine(options.Repository, folder)))
+            {
+                await Processes.CopyAsync(Path.Combine(options.Repository, folder), target);
+            }
+
+            // build.sh compares the inputs' hash with the one the host was built from and rebuilds only on a difference.
+            await Processes.RunAsync(Processes.Info("bash", [Path.Combine(checkout, BuildScript), "--version"], checkout), $"{BuildScript} --version failed in {checkout}");
+            _builtHost = Path.Combine(options.ScratchFolder, "host");
+            await Processes.CopyAsync(target, _builtHost);
+        }
+        finally
+        {
+            _hostGate.Release();
+        }
+    }
 }

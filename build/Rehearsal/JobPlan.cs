@@ -3,6 +3,55 @@ using Pipeline.Definition.Stages;
 
 namespace Build.Rehearsal;
 
+/// <summary>
+/// An event a rehearsal plays: <c>push:&lt;branch&gt;</c> or <c>pull_request</c>, taken from the definition's triggers
+/// (the same events the pipeline report judges), with the <c>GITHUB_*</c> variables a runner would set for it.
+/// </summary>
+public sealed record RehearsalEvent(string Name, TriggerEvent Trigger)
+{
+    public static IReadOnlyList<RehearsalEvent> ValidFor(PipelineDefinition pipeline) =>
+        [.. CriticalPath.EventsOf(pipeline).Select(trigger => new RehearsalEvent(trigger.IsPush ? $"push:{trigger.Branch}" : "pull_request", trigger))];
+
+    public static RehearsalEvent Parse(string name, PipelineDefinition pipeline)
+    {
+        var valid = ValidFor(pipeline);
+        return valid.FirstOrDefault(e => string.Equals(e.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new RehearsalException(
+                $"Unknown event '{name}': the definition's triggers give {string.Join(", ", valid.Select(e => e.Name))} (--event=<one of them>).");
+    }
+
+    /// <summary>What GitHub sets for this event in a job's environment (the ones the host and the tools read).</summary>
+    public IReadOnlyDictionary<string, string> GitHubVariables(string sha, string owner, string repository, string jobId, string workspace)
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["CI"] = "true",
+            ["GITHUB_EVENT_NAME"] = Trigger.IsPush ? "push" : "pull_request",
+            ["GITHUB_REF"] = Trigger.IsPush ? $"refs/heads/{Trigger.Branch}" : "refs/pull/1/merge",
+            ["GITHUB_REF_NAME"] = Trigger.IsPush ? Trigger.Branch : "1/merge",
+            ["GITHUB_REF_TYPE"] = "branch",
+            ["GITHUB_SHA"] = sha,
+            ["GITHUB_REPOSITORY"] = $"{owner}/{repository}",
+            ["GITHUB_REPOSITORY_OWNER"] = owner,
+            ["GITHUB_SERVER_URL"] = "https://github.com",
+            ["GITHUB_WORKFLOW"] = "rehearsal",
+            ["GITHUB_JOB"] = jobId,
+            ["GITHUB_RUN_ID"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            ["GITHUB_RUN_NUMBER"] = "1",
+            ["GITHUB_RUN_ATTEMPT"] = "1",
+            ["GITHUB_ACTOR"] = owner,
+            ["GITHUB_WORKSPACE"] = workspace,
+        };
+        if (!Trigger.IsPush)
+        {
+            variables["GITHUB_BASE_REF"] = Trigger.Branch;
+            variables["GITHUB_HEAD_REF"] = "rehearsal";
+        }
+
+        return variables;
+    }
+}
+
 /// <summary>One job of the event: it runs, or it is skipped before the run with the reason GitHub (or the rehearsal) has.</summary>
 public sealed record PlannedJob(Stage Stage, string? SkipReason)
 {
@@ -15,9 +64,10 @@ public sealed record PlannedJob(Stage Stage, string? SkipReason)
 /// </summary>
 public static class JobPlan
 {
-    /// <param name="pipeline">The definition whose stages are the jobs.</param>
-    /// <param name="trigger">The event.</param>
-    /// <param name="scope">The stages to rehearse; the others of the event are listed as not rehearsed, and counted as passed for their dependants.</param>
+    /// <summary>Stages left out of the rehearsal: their dependants still run, as if they had passed.</summary>
+    public const string OutOfScope = "not rehearsed: outside the stages Rehearse runs (--all-jobs runs every job)";
+
+    /// <param name="scope">The stages to rehearse (null: all); the others of the event are listed as not rehearsed.</param>
     /// <param name="hasCluster">Deploy jobs run only against a cluster that was given.</param>
     public static ImmutableArray<PlannedJob> For(PipelineDefinition pipeline, TriggerEvent trigger, IReadOnlySet<Stage>? scope, bool hasCluster)
     {
@@ -30,10 +80,6 @@ public static class JobPlan
         return [.. pipeline.Stages.Select(stage => plan[stage])];
     }
 
-    /// <summary>The jobs whose <c>if:</c> holds for <paramref name="trigger"/> and whose needs all run: what GitHub starts.</summary>
-    public static ImmutableArray<Stage> Selected(PipelineDefinition pipeline, TriggerEvent trigger) =>
-        [.. For(pipeline, trigger, scope: null, hasCluster: true).Where(job => job.Runs).Select(job => job.Stage)];
-
     private static string? SkipReason(Stage stage, TriggerEvent trigger, IReadOnlySet<Stage>? scope, bool hasCluster, Dictionary<Stage, PlannedJob> earlier)
     {
         if (!stage.When.Matches(trigger))
@@ -42,7 +88,7 @@ public static class JobPlan
         }
 
         // GitHub skips a job when a job it needs was skipped.
-        if (stage.Needs.FirstOrDefault(need => earlier.TryGetValue(need, out var job) && job.SkipReason is { } reason && !IsOutOfScope(reason)) is { } skippedNeed)
+        if (stage.Needs.FirstOrDefault(need => earlier.TryGetValue(need, out var job) && job.SkipReason is { } reason && reason != OutOfScope) is { } skippedNeed)
         {
             return $"needs {skippedNeed.Name}, which is skipped";
         }
@@ -52,16 +98,6 @@ public static class JobPlan
             return OutOfScope;
         }
 
-        if (stage.Deploys && !hasCluster)
-        {
-            return $"deploys to {stage.Environment!.Name}: no cluster given (--cluster=<kube-context> runs it)";
-        }
-
-        return null;
+        return stage.Deploys && !hasCluster ? $"deploys to {stage.Environment!.Name}: no cluster given (--cluster=<kube-context> runs it)" : null;
     }
-
-    /// <summary>Stages left out of the rehearsal: their dependants still run, as if they had passed.</summary>
-    public const string OutOfScope = "not rehearsed: outside the stages Rehearse runs (--all-jobs runs every job)";
-
-    public static bool IsOutOfScope(string? reason) => reason == OutOfScope;
 }

@@ -1,23 +1,27 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
 using Pipeline.Definition.Stages;
 
 namespace Build.Rehearsal;
 
 /// <summary>
+/// Where one job runs: its checkout, a short scratch folder (engine sockets must stay under the 108-character limit
+/// of a Unix socket path) and its log.
+/// </summary>
+public sealed record JobWorkspace(string JobId, int Index, string Checkout, string Scratch, string LogPath);
+
+/// <summary>
 /// One job the way a runner does it: a clean checkout, the restored host, its own engine, the downloads, the job's
 /// command with the job's environment, the uploads; then the engine stopped and the checkout removed, also when the
-/// job failed or the run was interrupted.
+/// job failed or the run was interrupted. Only the declared artifacts cross between checkouts.
 /// </summary>
-internal sealed class JobRun(RehearsalOptions options, ArtifactStore artifacts, string commit, Stopwatch clock)
+public sealed partial class IsolatedRun
 {
-    private readonly List<(string, TimeSpan)> _phases = [];
-
     /// <summary>Runs the job; the returned clean-up task stops its engine and removes its checkout (awaited by the caller).</summary>
-    public async Task<(JobResult Result, Task<TimeSpan> Cleanup)> RunAsync(Stage stage, JobWorkspace workspace, Func<string, Task>? prepareCheckout, CancellationToken cancellation)
+    private async Task<(JobResult Result, Task<TimeSpan> Cleanup)> RunJobAsync(Stage stage, JobWorkspace workspace, CancellationToken cancellation)
     {
         Task<TimeSpan> cleanup;
-        var start = clock.Elapsed;
+        var phases = new List<(string Phase, TimeSpan Time)>();
+        var start = _clock.Elapsed;
         var engine = options.EngineFor(stage);
         var outcome = JobOutcome.Failed;
         string? reason = null;
@@ -25,57 +29,49 @@ internal sealed class JobRun(RehearsalOptions options, ArtifactStore artifacts, 
         using var log = new StreamWriter(workspace.LogPath, append: false) { AutoFlush = true };
         try
         {
-            await Phase("checkout", () => Task.FromResult(new Checkouts(options.Repository, Path.GetDirectoryName(workspace.Checkout)!).Add(workspace.JobId, commit)));
-            if (prepareCheckout is not null)
-            {
-                await Phase("host", () => prepareCheckout(workspace.Checkout));
-            }
-
-            var engineEnvironment = await Phase("engine", () => engine.StartAsync(workspace, cancellation));
-            reason = await Phase("download", () => Task.FromResult(Download(stage, workspace, log)));
+            await Timed(phases, "checkout", () => Task.Run(() => Checkouts.Add(options.Repository, workspace.Checkout, _commit)));
+            await Timed(phases, "host", () => PrepareHostAsync(workspace.Checkout));
+            IReadOnlyDictionary<string, string> noEngine = new Dictionary<string, string> { ["DOCKER_HOST"] = $"unix://{Path.Combine(workspace.Scratch, "no-engine.sock")}" };
+            var engineEnvironment = await Timed(phases, "engine", () => engine?.StartAsync(workspace, cancellation) ?? Task.FromResult(noEngine));
+            reason = await Timed(phases, "download", () => DownloadAsync(stage, workspace, log));
             var exitCode = -1;
             if (reason is null)
             {
-                exitCode = await Phase("run", () => Execute(stage, workspace, engineEnvironment, log, cancellation));
+                exitCode = await Timed(phases, "run", () => ExecuteAsync(stage, workspace, engineEnvironment, log, cancellation));
                 reason = cancellation.IsCancellationRequested ? "interrupted" : exitCode == 0 ? null : $"exit code {exitCode}";
             }
 
-            var uploadError = await Phase("upload", () => Task.FromResult(Upload(stage, workspace, exitCode == 0, log, uploaded)));
+            var uploadError = await Timed(phases, "upload", () => UploadAsync(stage, workspace, exitCode == 0, log, uploaded));
             reason ??= uploadError;
             outcome = reason is null ? JobOutcome.Passed : JobOutcome.Failed;
         }
         catch (Exception error) when (error is RehearsalException or OperationCanceledException or IOException)
         {
-            reason = error is OperationCanceledException ? "interrupted" : error.Message;
-            await log.WriteLineAsync($"rehearsal: {reason}");
+            reason = Note(log, error is OperationCanceledException ? "interrupted" : error.Message);
         }
         finally
         {
             // Off the job's path, as a runner's teardown is: dependants start while the engine stops and the checkout goes.
-            cleanup = Task.Run(() => Cleanup(engine, workspace));
+            cleanup = Task.Run(() => CleanupAsync(engine, workspace));
         }
 
-        await log.WriteLineAsync("rehearsal: time per phase: " + string.Join(", ", _phases.Select(p => $"{p.Item1} {p.Item2.TotalSeconds:0.0} s")));
-        var result = new JobResult(stage, outcome, reason)
-        {
-            Start = start,
-            End = clock.Elapsed,
-            Phases = [.. _phases],
-            LogPath = workspace.LogPath,
-            Uploaded = [.. uploaded],
-        };
-        return (result, cleanup);
+        Note(log, "time per phase: " + string.Join(", ", phases.Select(p => $"{p.Phase} {p.Time.TotalSeconds:0.0} s")));
+        return (new JobResult(stage, outcome, reason, start, _clock.Elapsed, phases, workspace.LogPath, uploaded), cleanup);
     }
 
-    private async Task<TimeSpan> Cleanup(IJobEngine engine, JobWorkspace workspace)
+    private async Task<TimeSpan> CleanupAsync(PrivateDockerEngine? engine, JobWorkspace workspace)
     {
         var watch = Stopwatch.StartNew();
         try
         {
-            await engine.StopAsync(workspace);
+            if (engine is not null)
+            {
+                await engine.StopAsync(workspace);
+            }
+
             if (!options.KeepCheckouts && Directory.Exists(workspace.Checkout))
             {
-                new Checkouts(options.Repository, Path.GetDirectoryName(workspace.Checkout)!).Remove(workspace.Checkout);
+                Checkouts.Remove(options.Repository, workspace.Checkout);
             }
         }
         catch (Exception error) when (error is RehearsalException or IOException or InvalidOperationException)
@@ -86,36 +82,45 @@ internal sealed class JobRun(RehearsalOptions options, ArtifactStore artifacts, 
         return watch.Elapsed;
     }
 
-    private string? Download(Stage stage, JobWorkspace workspace, StreamWriter log)
+    /// <summary>Places each download where the job's download step puts it; no job uploaded it fails the job, as download-artifact does.</summary>
+    private async Task<string?> DownloadAsync(Stage stage, JobWorkspace workspace, StreamWriter log)
     {
         foreach (var artifact in stage.Downloads)
         {
-            if (artifacts.Download(artifact, workspace.Checkout) is { } error)
+            var stored = Path.Combine(ArtifactFolder, artifact.Name);
+            if (!Directory.Exists(stored))
             {
-                log.WriteLine($"rehearsal: {error}");
-                return error;
+                return Note(log, $"Unable to download artifact '{artifact.Name}': no job of this run uploaded it.");
             }
 
-            log.WriteLine($"rehearsal: downloaded '{artifact.Name}' into {artifact.Path}");
+            await Processes.CopyAsync(stored, Path.Combine(workspace.Checkout, artifact.Path));
+            Note(log, $"downloaded '{artifact.Name}' into {artifact.Path}");
         }
 
         return null;
     }
 
-    private string? Upload(Stage stage, JobWorkspace workspace, bool succeeded, StreamWriter log, List<string> uploaded)
+    /// <summary>
+    /// Uploads each artifact from its declared path by the workflow's <c>if:</c> and <c>if-no-files-found</c> rules; a
+    /// required artifact without files fails the job, as on GitHub.
+    /// </summary>
+    private async Task<string?> UploadAsync(Stage stage, JobWorkspace workspace, bool succeeded, StreamWriter log, List<string> uploaded)
     {
         string? firstError = null;
-        foreach (var artifact in stage.Uploads)
+        foreach (var artifact in stage.Uploads.Where(artifact => artifact.UploadsAfter(succeeded)))
         {
-            var result = artifacts.Upload(artifact, workspace.Checkout, succeeded);
-            if (result.Uploaded)
+            var source = Path.Combine(workspace.Checkout, artifact.Path);
+            var target = Path.Combine(ArtifactFolder, artifact.Name);
+            if (Directory.Exists(source) && Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Any())
             {
-                uploaded.Add(artifacts.PathOf(artifact));
-                log.WriteLine($"rehearsal: uploaded '{artifact.Name}' from {artifact.Path} to {artifacts.PathOf(artifact)}");
+                Processes.Delete(target);
+                await Processes.CopyAsync(source, target);
+                uploaded.Add(target);
+                Note(log, $"uploaded '{artifact.Name}' from {artifact.Path} to {target}");
             }
-            else if (result.Error is { } error)
+            else if (artifact.RequiredWhenUploaded)
             {
-                log.WriteLine($"rehearsal: {error}");
+                var error = Note(log, $"No files were found with the provided path: {artifact.Path}. No artifacts will be uploaded (artifact '{artifact.Name}', if-no-files-found: error).");
                 firstError ??= error;
             }
         }
@@ -123,34 +128,27 @@ internal sealed class JobRun(RehearsalOptions options, ArtifactStore artifacts, 
         return firstError;
     }
 
-    private async Task<int> Execute(Stage stage, JobWorkspace workspace, IReadOnlyDictionary<string, string> engineEnvironment, StreamWriter log, CancellationToken cancellation)
+    private async Task<int> ExecuteAsync(Stage stage, JobWorkspace workspace, IReadOnlyDictionary<string, string> engineEnvironment, StreamWriter log, CancellationToken cancellation)
     {
-        var info = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = workspace.Checkout,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(workspace.Checkout, options.BuildScript));
-        foreach (var argument in Arguments(stage))
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        var environment = JobEnvironment(stage, workspace, engineEnvironment);
-        foreach (var key in info.Environment.Keys.Where(IsRunnerVariable).ToList())
+        string[] arguments = [$"--target={stage.Name}", "--exclusive", .. stage.CiArguments, .. stage.Deploys ? options.ClusterArguments : []];
+        var info = Processes.Info("bash", [Path.Combine(workspace.Checkout, BuildScript), .. arguments], workspace.Checkout);
+        // The rehearsing shell's own CI variables (a rehearsal run inside a CI job) must not leak into the jobs.
+        foreach (var key in info.Environment.Keys.Where(key => key.StartsWith("GITHUB_", StringComparison.Ordinal) || key.StartsWith("RUNNER_", StringComparison.Ordinal)
+            || key.StartsWith("ACTIONS_", StringComparison.Ordinal) || key is "DOCKER_HOST" or "CONTAINER_ENGINE_DIR").ToList())
         {
             info.Environment.Remove(key);
         }
 
-        foreach (var (key, value) in environment)
+        // The job's environment: the workflow's and the stage's env:, CI=true, the event's GITHUB_* variables, the engine.
+        var github = options.Event.GitHubVariables(_commit, ContainerSettings.LocalOwner, Path.GetFileName(options.Repository.TrimEnd('/')), stage.JobId, workspace.Checkout);
+        foreach (var (key, value) in options.WorkflowEnv.Concat(stage.Env).Concat(github).Concat(engineEnvironment))
         {
             info.Environment[key] = value;
         }
 
-        await log.WriteLineAsync($"rehearsal: {options.BuildScript} {string.Join(' ', Arguments(stage))} in {workspace.Checkout}");
-        using var process = Process.Start(info) ?? throw new RehearsalException($"{options.BuildScript} could not be started for {stage.Name}.");
+        info.Environment["RUNNER_TEMP"] = Directory.CreateDirectory(Path.Combine(workspace.Scratch, "runner-temp")).FullName;
+        Note(log, $"{BuildScript} {string.Join(' ', arguments)} in {workspace.Checkout}");
+        using var process = Process.Start(info) ?? throw new RehearsalException($"{BuildScript} could not be started for {stage.Name}.");
         var output = Pump(process.StandardOutput, log);
         var errors = Pump(process.StandardError, log);
         try
@@ -159,27 +157,12 @@ internal sealed class JobRun(RehearsalOptions options, ArtifactStore artifacts, 
         }
         catch (OperationCanceledException)
         {
-            await Stop(process);
+            // SIGINT first, so the job's host tears its stack down; its whole process tree goes after the grace time.
+            await Processes.StopAsync(process, Processes.Interrupt, options.InterruptGrace);
         }
 
         await Task.WhenAll(output, errors);
         return process.ExitCode;
-    }
-
-    /// <summary>SIGINT first, so the job's host tears its stack down; its whole process tree goes after the grace time.</summary>
-    private async Task Stop(Process process)
-    {
-        Signals.Send(process.Id, Signals.Interrupt);
-        using var grace = new CancellationTokenSource(options.InterruptGrace);
-        try
-        {
-            await process.WaitForExitAsync(grace.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-        }
     }
 
     private static async Task Pump(StreamReader reader, StreamWriter log)
@@ -193,40 +176,17 @@ internal sealed class JobRun(RehearsalOptions options, ArtifactStore artifacts, 
         }
     }
 
-    private IEnumerable<string> Arguments(Stage stage) =>
-        new[] { $"--target={stage.Name}", "--exclusive" }.Concat(stage.CiArguments).Concat(stage.Deploys ? options.ClusterArguments : []);
-
-    /// <summary>The job's environment: the workflow's and the stage's <c>env:</c>, CI=true, the event's GITHUB_* variables, the engine.</summary>
-    private Dictionary<string, string> JobEnvironment(Stage stage, JobWorkspace workspace, IReadOnlyDictionary<string, string> engineEnvironment)
+    private static string Note(StreamWriter log, string line)
     {
-        var repository = Path.GetFileName(options.Repository.TrimEnd('/'));
-        var variables = new Dictionary<string, string>(options.WorkflowEnv);
-        foreach (var (key, value) in stage.Env)
+        lock (log)
         {
-            variables[key] = value;
+            log.WriteLine($"rehearsal: {line}");
         }
 
-        foreach (var (key, value) in options.Event.GitHubVariables(commit, options.Owner, repository, stage.JobId, workspace.Checkout))
-        {
-            variables[key] = value;
-        }
-
-        variables["RUNNER_TEMP"] = Path.Combine(workspace.Scratch, "runner-temp");
-        Directory.CreateDirectory(variables["RUNNER_TEMP"]);
-        foreach (var (key, value) in engineEnvironment)
-        {
-            variables[key] = value;
-        }
-
-        return variables;
+        return line;
     }
 
-    // The rehearsing shell's own CI variables (a rehearsal run inside a CI job) must not leak into the jobs.
-    private static bool IsRunnerVariable(string key) =>
-        key.StartsWith("GITHUB_", StringComparison.Ordinal) || key.StartsWith("RUNNER_", StringComparison.Ordinal)
-        || key.StartsWith("ACTIONS_", StringComparison.Ordinal) || key is "DOCKER_HOST" or "CONTAINER_ENGINE_DIR";
-
-    private async Task<T> Phase<T>(string name, Func<Task<T>> action)
+    private static async Task<T> Timed<T>(List<(string Phase, TimeSpan Time)> phases, string name, Func<Task<T>> action)
     {
         var watch = Stopwatch.StartNew();
         try
@@ -235,13 +195,14 @@ internal sealed class JobRun(RehearsalOptions options, ArtifactStore artifacts, 
         }
         finally
         {
-            _phases.Add((name, watch.Elapsed));
+            phases.Add((name, watch.Elapsed));
         }
     }
 
-    private async Task Phase(string name, Func<Task> action) => await Phase(name, async () =>
-    {
-        await action();
-        return true;
-    });
+    private static Task Timed(List<(string Phase, TimeSpan Time)> phases, string name, Func<Task> action) =>
+        Timed(phases, name, async () =>
+        {
+            await action();
+            return true;
+        });
 }

@@ -4,6 +4,41 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace Build.Security;
 
+/// <summary>An accepted risk: which finding in which package or path, why, who accepted it, and until when.</summary>
+public sealed record TriageEntry(string Id, string Package, string Reason, string AcceptedBy, DateOnly Expires)
+{
+    /// <summary>The entry names the finding by its id or one of its aliases, and its package (or Bandit's file path).</summary>
+    public bool Covers(Finding finding) =>
+        finding.Aliases.Prepend(finding.Id).Any(id => string.Equals(id, Id, StringComparison.OrdinalIgnoreCase))
+        && string.Equals(Normalize(finding.Package), Normalize(Package), StringComparison.OrdinalIgnoreCase);
+
+    // Bandit prints "./app/x.py" or "app/x.py" depending on how it was called.
+    private static string Normalize(string package) => package.StartsWith("./", StringComparison.Ordinal) ? package[2..] : package;
+}
+
+/// <summary>Where a security stage finds its triage file: <c>--triage-file</c>, else <c>security/triage.yml</c> in the app root.</summary>
+public static class Triage
+{
+    /// <summary>Loads and checks the triage file before any scan; without one, every finding is new.</summary>
+    public static TriageFile Load(BuildContext context)
+    {
+        var given = context.Argument(ArgumentNames.TriageFile, "");
+        var path = given is { Length: > 0 } ? Path.GetFullPath(given, context.RepoRoot.FullPath) : context.AppRoot.CombineWithFilePath("security/triage.yml").FullPath;
+        if (File.Exists(path))
+        {
+            var triage = TriageFile.Load(path, DateOnly.FromDateTime(DateTime.UtcNow));
+            context.Information("{0}", $"Triage: {triage.Entries.Count} accepted risk(s) in {path}, none expired.");
+            return triage;
+        }
+        if (given is { Length: > 0 })
+        {
+            throw new CakeException($"--{ArgumentNames.TriageFile}={given}: no such file ({path}). Create it or leave the argument out.");
+        }
+        context.Information("{0}", $"Triage: no {path}; every finding counts as new.");
+        return new TriageFile(path, []);
+    }
+}
+
 /// <summary>
 /// The one triage file of the security stages (YAML). Every entry must name the finding, its package or path, a reason,
 /// who accepted it, and an expiry date that has not passed: an incomplete or expired entry fails the stage, so an
@@ -11,7 +46,7 @@ namespace Build.Security;
 /// </summary>
 public sealed record TriageFile(string Path, IReadOnlyList<TriageEntry> Entries)
 {
-    public const string Example = """
+    private const string Example = """
         triage:
           - id: CVE-2023-45853          # CVE, GHSA, PYSEC or Bandit test id (B602)
             package: zlib1g             # the package, or for Bandit the file (app/x.py)
@@ -20,7 +55,8 @@ public sealed record TriageFile(string Path, IReadOnlyList<TriageEntry> Entries)
             expires: 2027-03-31         # the stage fails after this day
         """;
 
-    public static TriageFile None(string path) => new(path, []);
+    // Unknown keys fail the load (YamlDotNet's default), so a misspelt "acceptedby" is caught instead of read as missing.
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance).Build();
 
     /// <summary>Reads and checks the file; throws one error listing every bad entry.</summary>
     public static TriageFile Load(string path, DateOnly today)
@@ -35,15 +71,7 @@ public sealed record TriageFile(string Path, IReadOnlyList<TriageEntry> Entries)
             throw new CakeException($"Triage file {path} is not valid: {error.Message} (line {error.Start.Line}). Expected:\n{Example}");
         }
         var problems = new List<string>();
-        var entries = new List<TriageEntry>();
-        for (var index = 0; index < document.Triage.Count; index++)
-        {
-            var entry = Check(document.Triage[index], $"entry {index + 1}", today, problems);
-            if (entry is not null)
-            {
-                entries.Add(entry);
-            }
-        }
+        var entries = document.Triage.Select((raw, index) => Check(raw, $"entry {index + 1}", today, problems)).OfType<TriageEntry>().ToList();
         if (problems.Count > 0)
         {
             throw new CakeException($"Triage file {path} has {problems.Count} problem(s); fix or remove the entries " +
@@ -74,11 +102,6 @@ public sealed record TriageFile(string Path, IReadOnlyList<TriageEntry> Entries)
         }
         return new TriageEntry(raw.Id!.Trim(), raw.Package!.Trim(), raw.Reason!.Trim(), raw.AcceptedBy!.Trim(), expires);
     }
-
-    // Unknown keys fail the load (YamlDotNet's default), so a misspelt "acceptedby" is caught instead of read as missing.
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(HyphenatedNamingConvention.Instance)
-        .Build();
 
     private sealed class Document
     {

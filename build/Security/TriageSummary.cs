@@ -32,24 +32,16 @@ public static class TriageSummary
         var text = new StringBuilder($"### {stage}: findings\n\n| scanner | finding | package or path | severity | status |\n| --- | --- | --- | --- | --- |\n");
         foreach (var verdict in verdicts)
         {
-            foreach (var finding in verdict.New)
-            {
-                text.Append($"| {verdict.Scanner} | {Cell(finding.Id)} | {Cell(finding.Package)} | {Cell(finding.Severity)} | **new** |\n");
-            }
-            foreach (var triaged in verdict.Triaged)
-            {
-                text.Append($"| {verdict.Scanner} | {Cell(triaged.Finding.Id)} | {Cell(triaged.Finding.Package)} | {Cell(triaged.Finding.Severity)} | triaged: {Cell(Accepted(triaged.Entry))} |\n");
-            }
-            if (verdict.New.Count + verdict.Triaged.Count == 0)
-            {
-                text.Append($"| {verdict.Scanner} | none | | | |\n");
-            }
+            var rows = verdict.New.Select(finding => (Finding: finding, Status: "**new**"))
+                .Concat(verdict.Triaged.Select(triaged => (triaged.Finding, Status: $"triaged: {Cell(Accepted(triaged.Entry))}")))
+                .Select(row => $"| {verdict.Scanner} | {Cell(row.Finding.Id)} | {Cell(row.Finding.Package)} | {Cell(row.Finding.Severity)} | {row.Status} |\n")
+                .DefaultIfEmpty($"| {verdict.Scanner} | none | | | |\n");
+            text.AppendJoin("", rows);
         }
         return text.ToString();
     }
 
-    private static string Accepted(TriageEntry entry) =>
-        $"accepted by {entry.AcceptedBy} until {entry.Expires:yyyy-MM-dd}: {entry.Reason}";
+    private static string Accepted(TriageEntry entry) => $"accepted by {entry.AcceptedBy} until {entry.Expires:yyyy-MM-dd}: {entry.Reason}";
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 }

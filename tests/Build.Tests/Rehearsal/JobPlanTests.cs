@@ -13,11 +13,11 @@ public sealed class JobPlanTests
 
     [Theory]
     [MemberData(nameof(Events))]
-    public void Selected_EachEvent_EqualsTheJobsTheCommittedWorkflowRuns(string eventName)
+    public void For_EachEvent_RunsTheJobsTheCommittedWorkflowRuns(string eventName)
     {
         var rehearsed = RehearsalEvent.Parse(eventName, SovdPipeline.Definition);
 
-        var selected = JobPlan.Selected(SovdPipeline.Definition, rehearsed.Trigger).Select(stage => stage.JobId);
+        var selected = JobPlan.For(SovdPipeline.Definition, rehearsed.Trigger, scope: null, hasCluster: true).Where(job => job.Runs).Select(job => job.Stage.JobId);
 
         selected.Should().Equal(WorkflowJobsFor(rehearsed.Trigger));
     }

@@ -12,7 +12,7 @@ public sealed class TriageSummaryTests
         var fresh = new Finding("pip-audit", "GHSA-vqfr-h8mv-ghfj", "h11", "unrated", "…");
         var verdicts = new[]
         {
-            new TriageVerdict("pip-audit", [new TriagedFinding(triaged, entry)], [fresh]),
+            new TriageVerdict("pip-audit", [(triaged, entry)], [fresh]),
             new TriageVerdict("Bandit", [], []),
         };
 

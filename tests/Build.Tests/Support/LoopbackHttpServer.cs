@@ -29,7 +29,7 @@ public sealed class LoopbackHttpServer : IDisposable
     {
         for (var attempt = 0; ; attempt++)
         {
-            var url = $"http://127.0.0.1:{FreePort.Next()}/";
+            var url = $"http://127.0.0.1:{ComposeStack.FreePort()}/";
             var listener = new HttpListener();
             listener.Prefixes.Add(url);
             try

@@ -16,13 +16,9 @@ public static class FixturePipeline
             Stages = [.. stages],
         };
 
-    public static RehearsalOptions Options(FixtureRepository repository, PipelineDefinition pipeline, string folder) => new()
-    {
-        Pipeline = pipeline,
-        Repository = repository.Root,
-        Event = RehearsalEvent.Parse("push:develop", pipeline),
-        RunFolder = Path.Combine(folder, "run"),
-        ScratchFolder = Path.Combine(folder, "scratch"),
-        InterruptGrace = TimeSpan.FromSeconds(2),
-    };
+    public static RehearsalOptions Options(FixtureRepository repository, PipelineDefinition pipeline, string folder) =>
+        new(pipeline, repository.Root, RehearsalEvent.Parse("push:develop", pipeline), Path.Combine(folder, "run"), Path.Combine(folder, "scratch"))
+        {
+            InterruptGrace = TimeSpan.FromSeconds(2),
+        };
 }
