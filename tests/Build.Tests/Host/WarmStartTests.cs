@@ -44,7 +44,7 @@ public sealed class WarmStartTests : IDisposable
         File.GetLastWriteTimeUtc(hostDll).Should().Be(built, "unchanged content must not rebuild the host");
 
         var task = Path.Combine(_copy.FullName, "build", "Tasks", "Lint.cs");
-        File.WriteAllText(task, File.ReadAllText(task).Replace("[TaskName(\"Lint\")]", "[TaskName(\"Lint\")]\n[TaskDescription(\"Freshly edited description\")]"));
+        File.WriteAllText(task, File.ReadAllText(task).Replace("[TaskName(TargetNames.Lint)]", "[TaskName(TargetNames.Lint)]\n[TaskDescription(\"Freshly edited description\")]"));
         var edited = await RunAsync("--description");
         edited.Output.Should().Contain("Freshly edited description", "an edited task must be rebuilt before it runs");
 
