@@ -13,18 +13,18 @@ public sealed class TaskDescriptionAttribute(string description) : Attribute
     public string Description { get; } = description;
 }
 
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
-public sealed class IsDependentOnAttribute(Type task) : Attribute
+/// <summary>An edge between the annotated task and <see cref="Task"/>.</summary>
+public abstract class TaskDependencyAttribute(Type task) : Attribute
 {
     public Type Task { get; } = task;
 }
 
-/// <summary>The annotated task runs before <see cref="Task"/>.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
-public sealed class IsDependeeOfAttribute(Type task) : Attribute
-{
-    public Type Task { get; } = task;
-}
+public sealed class IsDependentOnAttribute(Type task) : TaskDependencyAttribute(task);
+
+/// <summary>The annotated task runs before <see cref="TaskDependencyAttribute.Task"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class IsDependeeOfAttribute(Type task) : TaskDependencyAttribute(task);
 
 /// <summary>A failure of the annotated task is reported but does not stop the run or fail its exit code.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]

@@ -1,64 +1,115 @@
+using System.Text;
+using Cake.Common.Build;
+using Spectre.Console;
+
 namespace Build.Frosting.Additions;
 
-/// <summary>Any console, with colours switched off when <see cref="ColorPolicy"/> says so.</summary>
-internal sealed class HostConsole : IConsole
+/// <summary>Any console, with colours switched off when <see cref="Enabled"/> says so.</summary>
+internal sealed class HostConsole(IConsole inner, bool colors) : IConsole
 {
-    private readonly IConsole _inner;
-    private readonly bool _colors;
-
-    public HostConsole(IConsole inner, bool colors)
-    {
-        _inner = inner;
-        _colors = colors;
-    }
+    private const int WidthWithoutTerminal = 120;
 
     public ConsoleColor ForegroundColor
     {
-        get => _inner.ForegroundColor;
+        get => inner.ForegroundColor;
         set
         {
-            if (_colors)
+            if (colors)
             {
-                _inner.ForegroundColor = value;
+                inner.ForegroundColor = value;
             }
         }
     }
 
     public ConsoleColor BackgroundColor
     {
-        get => _inner.BackgroundColor;
+        get => inner.BackgroundColor;
         set
         {
-            if (_colors)
+            if (colors)
             {
-                _inner.BackgroundColor = value;
+                inner.BackgroundColor = value;
             }
         }
     }
 
-    public bool SupportAnsiEscapeCodes => _colors && _inner.SupportAnsiEscapeCodes;
+    public bool SupportAnsiEscapeCodes => colors && inner.SupportAnsiEscapeCodes;
 
-    public void Write(string format, params object[] arg) => _inner.Write(format, arg);
+    /// <summary>
+    /// Colours unless NO_COLOR is set (https://no-color.org) or output goes to a pipe/file outside CI:
+    /// Cake's own detection only looks at TERM and writes escape codes into pipes.
+    /// </summary>
+    public static bool Enabled(ICakeEnvironment environment, bool outputRedirected)
+    {
+        if (!string.IsNullOrEmpty(environment.GetEnvironmentVariable("NO_COLOR")))
+        {
+            return false;
+        }
 
-    public void Write(string value) => _inner.Write(value);
+        var onCi = !string.IsNullOrEmpty(environment.GetEnvironmentVariable("GITHUB_ACTIONS"))
+            || !string.IsNullOrEmpty(environment.GetEnvironmentVariable("TF_BUILD"));
+        return onCi || !outputRedirected;
+    }
 
-    public void WriteLine(string format, params object[] arg) => _inner.WriteLine(format, arg);
+    /// <summary>The Spectre console Cake's report printer draws on; plain text when colours are off.</summary>
+    public static IAnsiConsole CreateAnsi(IConsole console, bool injected, bool colors)
+    {
+        var writer = injected ? new ConsoleTextWriter(console) : Console.Out;
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = colors ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        if (injected || Console.IsOutputRedirected)
+        {
+            ansi.Profile.Width = WidthWithoutTerminal;
+        }
 
-    public void WriteLine(string value) => _inner.WriteLine(value);
+        return ansi;
+    }
 
-    public void WriteError(string format, params object[] arg) => _inner.WriteError(format, arg);
+    public void Write(string format, params object[] arg) => inner.Write(format, arg);
 
-    public void WriteError(string value) => _inner.WriteError(value);
+    public void Write(string value) => inner.Write(value);
 
-    public void WriteErrorLine(string format, params object[] arg) => _inner.WriteErrorLine(format, arg);
+    public void WriteLine(string format, params object[] arg) => inner.WriteLine(format, arg);
 
-    public void WriteErrorLine(string value) => _inner.WriteErrorLine(value);
+    public void WriteLine(string value) => inner.WriteLine(value);
+
+    public void WriteError(string format, params object[] arg) => inner.WriteError(format, arg);
+
+    public void WriteError(string value) => inner.WriteError(value);
+
+    public void WriteErrorLine(string format, params object[] arg) => inner.WriteErrorLine(format, arg);
+
+    public void WriteErrorLine(string value) => inner.WriteErrorLine(value);
 
     public void ResetColor()
     {
-        if (_colors)
+        if (colors)
         {
-            _inner.ResetColor();
+            inner.ResetColor();
         }
     }
+}
+
+/// <summary>Lets Spectre.Console render into a Cake <see cref="IConsole"/> (e.g. one a test captures).</summary>
+internal sealed class ConsoleTextWriter(IConsole console) : TextWriter
+{
+    public override Encoding Encoding => Encoding.UTF8;
+
+    public override void Write(char value) => console.Write(value.ToString());
+
+    public override void Write(string? value) => console.Write(value ?? string.Empty);
+
+    public override void WriteLine(string? value) => console.WriteLine(value ?? string.Empty);
+}
+
+/// <summary>Cake's GitHub workflow commands, written to the host's console instead of straight to stdout.</summary>
+internal sealed class ConsoleServiceMessageWriter(IConsole console) : IBuildSystemServiceMessageWriter
+{
+    public void Write(string format, params object[] args) =>
+        console.WriteLine(string.Format(CultureInfo.InvariantCulture, format, args));
 }

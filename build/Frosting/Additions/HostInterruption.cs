@@ -5,7 +5,7 @@ namespace Build.Frosting.Additions;
 /// <summary>
 /// One run's interruption state: the token tasks poll and the child processes to kill when SIGINT/SIGTERM arrives.
 /// </summary>
-internal sealed class HostInterruption : IDisposable
+internal sealed class HostInterruption(ICakeLog log) : IDisposable
 {
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
@@ -13,12 +13,6 @@ internal sealed class HostInterruption : IDisposable
     private readonly ManualResetEventSlim _killed = new();
     private readonly HashSet<IProcess> _running = [];
     private readonly Lock _lock = new();
-    private readonly ICakeLog _log;
-
-    public HostInterruption(ICakeLog log)
-    {
-        _log = log;
-    }
 
     public CancellationToken Token => _source.Token;
 
@@ -47,7 +41,7 @@ internal sealed class HostInterruption : IDisposable
             return false;
         }
 
-        _log.Warning("{0}: stopping the running task; teardown and the summary still run.", reason);
+        log.Warning("{0}: stopping the running task; teardown and the summary still run.", reason);
         foreach (var process in victims)
         {
             ProcessKiller.Kill(process);
@@ -94,3 +88,52 @@ internal sealed class HostInterruption : IDisposable
         _killed.Dispose();
     }
 }
+
+/// <summary>Starts processes through Cake's runner and remembers them so an interruption can kill them.</summary>
+internal sealed class TrackingProcessRunner(IProcessRunner inner, HostInterruption interruption) : IProcessRunner
+{
+    public IProcess Start(FilePath filePath, ProcessSettings settings)
+    {
+        interruption.ThrowIfInterrupted();
+        var process = new TrackedProcess(inner.Start(filePath, settings), interruption);
+        interruption.Track(process);
+        return process;
+    }
+}
+
+/// <summary>A started process the host can kill on interruption; it stops being tracked once it has been waited for.</summary>
+internal sealed class TrackedProcess(IProcess inner, HostInterruption interruption) : IProcess
+{
+    public IProcess Inner => inner;
+
+    public void WaitForExit()
+    {
+        inner.WaitForExit();
+        interruption.Untrack(this);
+    }
+
+    public bool WaitForExit(int milliseconds)
+    {
+        // Cake kills the process when the timeout elapses, so it is done either way.
+        var exited = inner.WaitForExit(milliseconds);
+        interruption.Untrack(this);
+        return exited;
+    }
+
+    public int GetExitCode() => inner.GetExitCode();
+
+    public IEnumerable<string> GetStandardError() => inner.GetStandardError();
+
+    public IEnumerable<string> GetStandardOutput() => inner.GetStandardOutput();
+
+    public void Kill() => inner.Kill();
+
+    public void Dispose()
+    {
+        interruption.Untrack(this);
+        inner.Dispose();
+    }
+}
+
+/// <summary>The failure of the task that was running when SIGINT/SIGTERM arrived.</summary>
+internal sealed class BuildInterruptedException(Exception? inner = null) : Exception("Interrupted", inner);

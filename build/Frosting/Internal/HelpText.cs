@@ -1,10 +1,12 @@
 using System.Reflection;
 
-
 namespace Build.Frosting.Internal;
 
+/// <summary>What the host prints instead of running: --help, --version, --info, --tree and --description.</summary>
 internal static class HelpText
 {
+    private const string TaskHeader = "Task";
+
     private static readonly string[] Lines =
     [
         "Usage: build [options] [--<argument>=<value> ...]",
@@ -42,6 +44,40 @@ internal static class HelpText
         console.WriteLine($"Build host: {HostVersion()}");
         console.WriteLine($"Cake.Core:  {VersionOf(typeof(ICakeContext).Assembly)}");
         console.WriteLine($".NET:       {Environment.Version}");
+    }
+
+    /// <summary>--tree: each root with the tasks it depends on, drawn like Cake's tree.</summary>
+    public static void WriteTree(IConsole console, TaskGraph graph, IEnumerable<string> roots)
+    {
+        foreach (var root in roots)
+        {
+            console.WriteLine(graph.NameOf(root));
+            WriteChildren(console, graph, graph.NameOf(root), string.Empty);
+            console.WriteLine(string.Empty);
+        }
+    }
+
+    /// <summary>--description: every task and its description, sorted by name, in two aligned columns.</summary>
+    public static void WriteDescriptions(IConsole console, TaskCatalog catalog)
+    {
+        var tasks = catalog.Tasks.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var width = tasks.Select(t => t.Name.Length).Append(TaskHeader.Length).Max() + 2;
+        console.WriteLine(TaskHeader.PadRight(width) + "Description");
+        foreach (var task in tasks)
+        {
+            console.WriteLine((task.Name.PadRight(width) + task.Description).TrimEnd());
+        }
+    }
+
+    private static void WriteChildren(IConsole console, TaskGraph graph, string name, string indent)
+    {
+        var children = graph.DependenciesOf(name);
+        for (var i = 0; i < children.Count; i++)
+        {
+            var last = i == children.Count - 1;
+            console.WriteLine($"{indent}{(last ? "└─" : "├─")}{children[i]}");
+            WriteChildren(console, graph, children[i], indent + (last ? "  " : "│ "));
+        }
     }
 
     private static string HostVersion() => VersionOf(Assembly.GetEntryAssembly() ?? typeof(CakeHost).Assembly);

@@ -1,6 +1,5 @@
 using Cake.Core.IO;
 
-
 namespace Build.Frosting.Internal;
 
 /// <summary>
@@ -23,7 +22,7 @@ internal sealed class HostRunner
         var cli = CommandLineParser.Parse(args);
         var environment = new HostEnvironment(new CakeEnvironment(new CakePlatform(), new CakeRuntime()), _settings.EnvironmentOverrides);
         var injected = _settings.Console is not null;
-        var colors = ColorPolicy.Enabled(environment, outputRedirected: injected || Console.IsOutputRedirected);
+        var colors = HostConsole.Enabled(environment, outputRedirected: injected || Console.IsOutputRedirected);
         var console = new HostConsole(_settings.Console ?? new CakeConsole(environment), colors);
         if (cli.Errors.Count > 0)
         {
@@ -60,10 +59,10 @@ internal sealed class HostRunner
         switch (cli.Command)
         {
             case HostCommand.Tree:
-                TreePrinter.Write(console, graph, cli.TargetsGiven ? cli.Targets : graph.Roots());
+                HelpText.WriteTree(console, graph, cli.TargetsGiven ? cli.Targets : graph.Roots());
                 return 0;
             case HostCommand.Description:
-                DescriptionPrinter.Write(console, catalog);
+                HelpText.WriteDescriptions(console, catalog);
                 return 0;
         }
 
@@ -96,7 +95,7 @@ internal sealed class HostRunner
                 options,
                 interruption,
                 console,
-                AnsiConsoleFactory.Create(console, _settings.Console is not null, colors),
+                HostConsole.CreateAnsi(console, _settings.Console is not null, colors),
                 log,
                 environment,
                 new CakeArguments(cli.Arguments),

@@ -5,7 +5,6 @@ using Cake.Core.Tooling;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
-
 namespace Build.Frosting.Internal;
 
 /// <summary>Cake's services, the way Cake's CoreModule wires them, minus scripting and NuGet.</summary>
@@ -59,3 +58,14 @@ internal static class ServiceRegistration
         return run.Options.DryRun ? new DryRunProcessRunner(run.Log, real) : real;
     }
 }
+
+/// <summary>The per-run objects that exist before the DI container and go into it as instances.</summary>
+internal sealed record RunServices(
+    CakeHostOptions Options,
+    HostInterruption Interruption,
+    IConsole Console,
+    IAnsiConsole AnsiConsole,
+    ICakeLog Log,
+    ICakeEnvironment Environment,
+    ICakeArguments Arguments,
+    CakeDataService Data);

@@ -1,18 +1,10 @@
+using System.Reflection;
+
 namespace Build.Frosting.Internal;
 
 /// <summary>The run's tasks and their attribute edges, checked for problems before anything is created.</summary>
-internal sealed class TaskCatalog
+internal sealed record TaskCatalog(IReadOnlyList<TaskDescriptor> Tasks, IReadOnlyList<string> Errors)
 {
-    private TaskCatalog(IReadOnlyList<TaskDescriptor> tasks, IReadOnlyList<string> errors)
-    {
-        Tasks = tasks;
-        Errors = errors;
-    }
-
-    public IReadOnlyList<TaskDescriptor> Tasks { get; }
-
-    public IReadOnlyList<string> Errors { get; }
-
     public IReadOnlyList<string> Names => [.. Tasks.Select(t => t.Name)];
 
     public static TaskCatalog Create(IEnumerable<Type> taskTypes, Type hostContextType, ITaskGraphProvider? provider = null)
@@ -56,5 +48,45 @@ internal sealed class TaskCatalog
         {
             yield return $"Task '{task.Name}' is a dependee of '{type.FullName}', which is not a registered task.";
         }
+    }
+}
+
+/// <summary>A task class and what its attributes say, read without creating it.</summary>
+internal sealed record TaskDescriptor(
+    Type Type,
+    string Name,
+    string Description,
+    IReadOnlyList<Type> DependsOn,
+    IReadOnlyList<Type> DependeeOf,
+    bool ContinueOnError,
+    Type ContextType)
+{
+    public static bool IsTask(Type type) =>
+        type is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false }
+        && (type.IsPublic || type.IsNestedPublic)
+        && typeof(IFrostingTask).IsAssignableFrom(type);
+
+    public static TaskDescriptor From(Type type) => new(
+        type,
+        type.GetCustomAttribute<TaskNameAttribute>()?.Name ?? type.Name,
+        type.GetCustomAttribute<TaskDescriptionAttribute>()?.Description ?? string.Empty,
+        [.. type.GetCustomAttributes<IsDependentOnAttribute>().Select(a => a.Task)],
+        [.. type.GetCustomAttributes<IsDependeeOfAttribute>().Select(a => a.Task)],
+        type.GetCustomAttribute<ContinueOnErrorAttribute>() is not null,
+        ContextTypeOf(type));
+
+    private static Type ContextTypeOf(Type type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.IsGenericType
+                && (current.GetGenericTypeDefinition() == typeof(FrostingTask<>)
+                    || current.GetGenericTypeDefinition() == typeof(AsyncFrostingTask<>)))
+            {
+                return current.GetGenericArguments()[0];
+            }
+        }
+
+        throw new InvalidOperationException($"'{type.FullName}' does not derive from FrostingTask<T> or AsyncFrostingTask<T>.");
     }
 }

@@ -17,6 +17,6 @@ public sealed class ColorPolicyTests
             new CakeEnvironment(new CakePlatform(), new CakeRuntime()),
             new Dictionary<string, string?> { ["NO_COLOR"] = noColor, ["GITHUB_ACTIONS"] = githubActions, ["TF_BUILD"] = null });
 
-        ColorPolicy.Enabled(environment, redirected).Should().Be(expected);
+        HostConsole.Enabled(environment, redirected).Should().Be(expected);
     }
 }
