@@ -8,22 +8,14 @@ namespace Build.Frosting.Additions;
 /// On GitHub Actions: an annotation per failed task (through Cake.Common's workflow commands, which escape the
 /// message) and one row per task in the step summary ($GITHUB_STEP_SUMMARY).
 /// </summary>
-internal sealed class GitHubActionsReporter
+internal sealed class GitHubActionsReporter(GitHubActionsProvider github, RunJournal journal)
 {
-    private readonly GitHubActionsProvider _github;
-    private readonly RunJournal _journal;
     private bool _summaryStarted;
-
-    private GitHubActionsReporter(GitHubActionsProvider github, RunJournal journal)
-    {
-        _github = github;
-        _journal = journal;
-    }
 
     public static GitHubActionsReporter? Create(ICakeEnvironment environment, IFileSystem fileSystem, IConsole console, RunJournal journal)
     {
-        var github = new GitHubActionsProvider(environment, fileSystem, new ConsoleServiceMessageWriter(console));
-        return github.IsRunningOnGitHubActions ? new GitHubActionsReporter(github, journal) : null;
+        var provider = new GitHubActionsProvider(environment, fileSystem, new ConsoleServiceMessageWriter(console));
+        return provider.IsRunningOnGitHubActions ? new GitHubActionsReporter(provider, journal) : null;
     }
 
     public void TaskFinished(ITaskTeardownContext info)
@@ -31,7 +23,7 @@ internal sealed class GitHubActionsReporter
         var name = info.Task.Name;
         if (info.ThrownException is { } exception)
         {
-            Annotate(name, exception, warning: _journal.Continued(name));
+            Annotate(name, exception, warning: journal.Continued(name));
         }
 
         AppendSummary(name, Result(info), info.Skipped ? "-" : Format(info.Duration));
@@ -43,37 +35,37 @@ internal sealed class GitHubActionsReporter
         var annotation = new GitHubActionsAnnotation { Title = title };
         if (warning)
         {
-            _github.Commands.Warning(exception.Message, annotation);
+            github.Commands.Warning(exception.Message, annotation);
             return;
         }
 
-        _github.Commands.Error(exception.Message, annotation);
-        _journal.FailureAnnotated = true;
+        github.Commands.Error(exception.Message, annotation);
+        journal.FailureAnnotated = true;
     }
 
     private string Result(ITaskTeardownContext info) => info switch
     {
-        { Skipped: true } => _journal.SkipReason(info.Task.Name) is { } reason ? $"Skipped: {reason}" : "Skipped",
+        { Skipped: true } => journal.SkipReason(info.Task.Name) is { } reason ? $"Skipped: {reason}" : "Skipped",
         { ThrownException: BuildInterruptedException } => "Interrupted",
-        { ThrownException: not null } when _journal.Continued(info.Task.Name) => "Failed (continued)",
+        { ThrownException: not null } when journal.Continued(info.Task.Name) => "Failed (continued)",
         { ThrownException: not null } => "Failed",
         _ => "Succeeded",
     };
 
     private void AppendSummary(string task, string result, string duration)
     {
-        if (_github.Environment.Runtime.StepSummary is null)
+        if (github.Environment.Runtime.StepSummary is null)
         {
             return;
         }
 
         if (!_summaryStarted)
         {
-            _github.Commands.SetStepSummary("| Task | Result | Duration |\n| --- | --- | --- |");
+            github.Commands.SetStepSummary("| Task | Result | Duration |\n| --- | --- | --- |");
             _summaryStarted = true;
         }
 
-        _github.Commands.SetStepSummary($"| {Cell(task)} | {Cell(result)} | {duration} |");
+        github.Commands.SetStepSummary($"| {Cell(task)} | {Cell(result)} | {duration} |");
     }
 
     // A markdown table cell ends at '|' or a line break.

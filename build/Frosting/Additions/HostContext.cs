@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Cake.Core.IO;
 
 namespace Build.Frosting.Additions;
 
@@ -59,6 +60,49 @@ public class HostContext : FrostingContext
                 value,
                 name,
                 reason));
+        }
+    }
+}
+
+/// <summary>What the command line asked for; registered in DI so contexts and tasks can take it in their constructor.</summary>
+public sealed record CakeHostOptions(
+    IReadOnlyList<string> Targets,
+    bool Exclusive,
+    bool DryRun,
+    Verbosity Verbosity,
+    DirectoryPath WorkingDirectory);
+
+public static class SkipReason
+{
+    /// <summary>
+    /// For <c>bool ShouldRun</c>: records why the task does not run (logged, in the summary's Skip Reason column and the
+    /// step summary) and returns false. Cake.Frosting's own <c>SkippedMessage</c> is fixed before the run starts.
+    /// </summary>
+    public static bool Skip(this ICakeContext context, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A skipped task needs a reason: say why it does not run.", nameof(reason));
+        }
+
+        HostServices.Find<RunJournal>(context)?.SkipPending(reason);
+        return false;
+    }
+}
+
+internal static class HostServices
+{
+    /// <summary>A service from the host's container, or null when the context was not made by the host (e.g. in unit tests).</summary>
+    public static T? Find<T>(ICakeContext context)
+        where T : class
+    {
+        try
+        {
+            return context.ServiceProvider?.GetService(typeof(T)) as T;
+        }
+        catch (CakeException)
+        {
+            return null;
         }
     }
 }

@@ -6,38 +6,29 @@ namespace Build.Frosting.Additions;
 /// Cake's environment with per-host variable overrides, so tests can set GITHUB_ACTIONS or NO_COLOR for one host
 /// without touching the process environment. Overrides are not passed to child processes.
 /// </summary>
-internal sealed class HostEnvironment : ICakeEnvironment
+internal sealed class HostEnvironment(ICakeEnvironment inner, IReadOnlyDictionary<string, string?> overrides) : ICakeEnvironment
 {
-    private readonly ICakeEnvironment _inner;
-    private readonly IReadOnlyDictionary<string, string?> _overrides;
-
-    public HostEnvironment(ICakeEnvironment inner, IReadOnlyDictionary<string, string?> overrides)
-    {
-        _inner = inner;
-        _overrides = overrides;
-    }
-
     public DirectoryPath WorkingDirectory
     {
-        get => _inner.WorkingDirectory;
-        set => _inner.WorkingDirectory = value;
+        get => inner.WorkingDirectory;
+        set => inner.WorkingDirectory = value;
     }
 
-    public DirectoryPath ApplicationRoot => _inner.ApplicationRoot;
+    public DirectoryPath ApplicationRoot => inner.ApplicationRoot;
 
-    public ICakePlatform Platform => _inner.Platform;
+    public ICakePlatform Platform => inner.Platform;
 
-    public ICakeRuntime Runtime => _inner.Runtime;
+    public ICakeRuntime Runtime => inner.Runtime;
 
-    public DirectoryPath GetSpecialPath(SpecialPath path) => _inner.GetSpecialPath(path);
+    public DirectoryPath GetSpecialPath(SpecialPath path) => inner.GetSpecialPath(path);
 
     public string? GetEnvironmentVariable(string variable) =>
-        _overrides.TryGetValue(variable, out var value) ? value : _inner.GetEnvironmentVariable(variable);
+        overrides.TryGetValue(variable, out var value) ? value : inner.GetEnvironmentVariable(variable);
 
     public IDictionary<string, string> GetEnvironmentVariables()
     {
-        var variables = _inner.GetEnvironmentVariables();
-        foreach (var (name, value) in _overrides)
+        var variables = inner.GetEnvironmentVariables();
+        foreach (var (name, value) in overrides)
         {
             if (value is null)
             {

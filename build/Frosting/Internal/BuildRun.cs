@@ -1,40 +1,27 @@
 using Cake.Core.IO;
 using Microsoft.Extensions.DependencyInjection;
 
-
 namespace Build.Frosting.Internal;
 
 /// <summary>One execution of the chosen targets: container, engine, Cake's run, summary, exit code.</summary>
-internal sealed class BuildRun
+internal sealed class BuildRun(HostSettings settings, RunServices run, TaskCatalog catalog, TaskGraph graph)
 {
     public const int Interrupted = 130;
 
-    private readonly HostSettings _settings;
-    private readonly RunServices _run;
-    private readonly TaskCatalog _catalog;
-    private readonly TaskGraph _graph;
     private readonly RunJournal _journal = new();
-
-    public BuildRun(HostSettings settings, RunServices run, TaskCatalog catalog, TaskGraph graph)
-    {
-        _settings = settings;
-        _run = run;
-        _catalog = catalog;
-        _graph = graph;
-    }
 
     public async Task<int> ExecuteAsync()
     {
-        await using var services = ServiceRegistration.Create(_run, _settings).AddSingleton(_journal).BuildServiceProvider();
+        await using var services = ServiceRegistration.Create(run, settings).AddSingleton(_journal).BuildServiceProvider();
         if (!TryCreate(services, out var context, out var tasks, out var error))
         {
-            return ErrorWriter.Fail(_run.Console, error);
+            return ErrorWriter.Fail(run.Console, error);
         }
 
-        var github = GitHubActionsReporter.Create(_run.Environment, services.GetRequiredService<IFileSystem>(), _run.Console, _journal);
+        var github = GitHubActionsReporter.Create(run.Environment, services.GetRequiredService<IFileSystem>(), run.Console, _journal);
         var engine = BuildEngine(services, context, tasks, github);
         var printer = services.GetRequiredService<ICakeReportPrinter>();
-        var strategy = new HostExecutionStrategy(new DefaultExecutionStrategy(_run.Log, printer), _run.Interruption, _journal, _run.Log);
+        var strategy = new HostExecutionStrategy(new DefaultExecutionStrategy(run.Log, printer), run.Interruption, _journal, run.Log);
         var (report, failure) = await RunEngineAsync(engine, context, strategy).ConfigureAwait(false);
         if (report is { IsEmpty: false })
         {
@@ -48,11 +35,11 @@ internal sealed class BuildRun
     {
         context = null!;
         tasks = new Dictionary<string, IFrostingTask>(StringComparer.OrdinalIgnoreCase);
-        var creating = $"the context '{_settings.ContextType.Name}'";
+        var creating = $"the context '{settings.ContextType.Name}'";
         try
         {
-            context = (ICakeContext)services.GetRequiredService(_settings.ContextType);
-            foreach (var task in _catalog.Tasks)
+            context = (ICakeContext)services.GetRequiredService(settings.ContextType);
+            foreach (var task in catalog.Tasks)
             {
                 creating = $"task '{task.Name}'";
                 tasks[task.Name] = (IFrostingTask)ActivatorUtilities.CreateInstance(services, task.Type);
@@ -70,14 +57,14 @@ internal sealed class BuildRun
 
     private CakeEngine BuildEngine(IServiceProvider services, ICakeContext context, Dictionary<string, IFrostingTask> tasks, GitHubActionsReporter? github)
     {
-        var engine = new CakeEngine(_run.Data, _run.Log);
-        var targets = _run.Options.Targets.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var wiring = new TaskWiring(context, _journal, targets, _run.Log);
-        foreach (var descriptor in _catalog.Tasks)
+        var engine = new CakeEngine(run.Data, run.Log);
+        var targets = run.Options.Targets.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var wiring = new TaskWiring(context, _journal, targets, run.Log);
+        foreach (var descriptor in catalog.Tasks)
         {
             var cakeTask = (CakeTask)engine.RegisterTask(descriptor.Name).Task;
             cakeTask.Description = descriptor.Description;
-            foreach (var dependency in _graph.DependenciesOf(descriptor.Name))
+            foreach (var dependency in graph.DependenciesOf(descriptor.Name))
             {
                 cakeTask.AddDependency(dependency);
             }
@@ -85,7 +72,7 @@ internal sealed class BuildRun
             wiring.Attach(cakeTask, descriptor, tasks[descriptor.Name]);
         }
 
-        new LifetimeWiring(context, _journal, _run.Log, github).Attach(engine, services, _settings);
+        new LifetimeWiring(context, _journal, run.Log, github).Attach(engine, services, settings);
         if (github is not null)
         {
             engine.AfterTaskTeardown += (_, e) => github.TaskFinished(e.TaskTeardownContext);
@@ -96,8 +83,8 @@ internal sealed class BuildRun
 
     private async Task<(CakeReport? Report, Exception? Failure)> RunEngineAsync(CakeEngine engine, ICakeContext context, IExecutionStrategy strategy)
     {
-        var execution = new ExecutionSettings().SetTargets(_run.Options.Targets);
-        if (_run.Options.Exclusive)
+        var execution = new ExecutionSettings().SetTargets(run.Options.Targets);
+        if (run.Options.Exclusive)
         {
             execution.UseExclusiveTarget();
         }
@@ -119,9 +106,9 @@ internal sealed class BuildRun
 
     private int Finish(Exception? failure, GitHubActionsReporter? github)
     {
-        if (_run.Interruption.IsInterrupted)
+        if (run.Interruption.IsInterrupted)
         {
-            ErrorWriter.Fail(_run.Console, "Interrupted.");
+            ErrorWriter.Fail(run.Console, "Interrupted.");
             return Interrupted;
         }
 
@@ -135,7 +122,7 @@ internal sealed class BuildRun
             github.Annotate("Build", failure);
         }
 
-        var message = _run.Log.Verbosity == Verbosity.Diagnostic ? failure.ToString() : failure.Message;
-        return ErrorWriter.Fail(_run.Console, message);
+        var message = run.Log.Verbosity == Verbosity.Diagnostic ? failure.ToString() : failure.Message;
+        return ErrorWriter.Fail(run.Console, message);
     }
 }

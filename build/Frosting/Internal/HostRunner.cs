@@ -1,4 +1,6 @@
+using System.Reflection;
 using Cake.Core.IO;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Build.Frosting.Internal;
 
@@ -6,24 +8,15 @@ namespace Build.Frosting.Internal;
 /// Parses the command line, checks the tasks and the graph, then prints help/tree/descriptions or starts a
 /// <see cref="BuildRun"/>. Every check happens before any context, setup or task is created.
 /// </summary>
-internal sealed class HostRunner
+internal sealed class HostRunner(HostSettings settings, Action<HostInterruption?> publishInterruption)
 {
-    private readonly HostSettings _settings;
-    private readonly Action<HostInterruption?> _publishInterruption;
-
-    public HostRunner(HostSettings settings, Action<HostInterruption?> publishInterruption)
-    {
-        _settings = settings;
-        _publishInterruption = publishInterruption;
-    }
-
     public async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var cli = CommandLineParser.Parse(args);
-        var environment = new HostEnvironment(new CakeEnvironment(new CakePlatform(), new CakeRuntime()), _settings.EnvironmentOverrides);
-        var injected = _settings.Console is not null;
+        var environment = new HostEnvironment(new CakeEnvironment(new CakePlatform(), new CakeRuntime()), settings.EnvironmentOverrides);
+        var injected = settings.Console is not null;
         var colors = HostConsole.Enabled(environment, outputRedirected: injected || Console.IsOutputRedirected);
-        var console = new HostConsole(_settings.Console ?? new CakeConsole(environment), colors);
+        var console = new HostConsole(settings.Console ?? new CakeConsole(environment), colors);
         if (cli.Errors.Count > 0)
         {
             return ErrorWriter.Fail(console, cli.Errors);
@@ -47,9 +40,9 @@ internal sealed class HostRunner
             return 0;
         }
 
-        var catalog = TaskCatalog.Create(_settings.DiscoverTasks(), _settings.ContextType, _settings.GraphProvider);
-        var graph = TaskGraph.Create(catalog, _settings.GraphProvider);
-        var problems = catalog.Errors.Concat(graph.Errors).Concat(_settings.GraphProvider?.Validate(catalog.Names) ?? []).ToList();
+        var catalog = TaskCatalog.Create(settings.DiscoverTasks(), settings.ContextType, settings.GraphProvider);
+        var graph = TaskGraph.Create(catalog, settings.GraphProvider);
+        var problems = catalog.Errors.Concat(graph.Errors).Concat(settings.GraphProvider?.Validate(catalog.Names) ?? []).ToList();
         problems.AddRange(UnknownTargets(cli, graph, catalog));
         if (problems.Count > 0)
         {
@@ -86,7 +79,7 @@ internal sealed class HostRunner
         var log = new CakeBuildLog(console, cli.Verbosity);
         using var interruption = new HostInterruption(log);
         using var signals = SignalHandlers.Register(interruption);
-        _publishInterruption(interruption);
+        publishInterruption(interruption);
         try
         {
             var targets = cli.Targets.Select(graph.NameOf).ToList();
@@ -95,16 +88,16 @@ internal sealed class HostRunner
                 options,
                 interruption,
                 console,
-                HostConsole.CreateAnsi(console, _settings.Console is not null, colors),
+                HostConsole.CreateAnsi(console, settings.Console is not null, colors),
                 log,
                 environment,
                 new CakeArguments(cli.Arguments),
                 new CakeDataService());
-            return await new BuildRun(_settings, run, catalog, graph).ExecuteAsync().ConfigureAwait(false);
+            return await new BuildRun(settings, run, catalog, graph).ExecuteAsync().ConfigureAwait(false);
         }
         finally
         {
-            _publishInterruption(null);
+            publishInterruption(null);
         }
     }
 
@@ -141,7 +134,7 @@ internal sealed class HostRunner
     /// <summary>--working wins over UseWorkingDirectory; Cake makes it the process's current directory.</summary>
     private bool TryResolveWorkingDirectory(ParsedCommandLine cli, ICakeEnvironment environment, out DirectoryPath directory, out string error)
     {
-        var requested = cli.WorkingDirectory is { } path ? new DirectoryPath(path) : _settings.WorkingDirectory;
+        var requested = cli.WorkingDirectory is { } path ? new DirectoryPath(path) : settings.WorkingDirectory;
         directory = environment.WorkingDirectory;
         error = string.Empty;
         if (requested is null)
@@ -159,5 +152,40 @@ internal sealed class HostRunner
         environment.WorkingDirectory = absolute;
         directory = absolute;
         return true;
+    }
+}
+
+/// <summary>Everything the <see cref="CakeHost"/> builder collected.</summary>
+internal sealed class HostSettings
+{
+    public Type ContextType { get; set; } = typeof(FrostingContext);
+
+    public Type? LifetimeType { get; set; }
+
+    public Type? TaskLifetimeType { get; set; }
+
+    public DirectoryPath? WorkingDirectory { get; set; }
+
+    public List<(Assembly Assembly, Func<Type, bool> Filter)> Assemblies { get; } = [];
+
+    public List<Type> TaskTypes { get; } = [];
+
+    public ITaskGraphProvider? GraphProvider { get; set; }
+
+    public List<Action<IServiceCollection>> ServiceConfigurations { get; } = [];
+
+    public IConsole? Console { get; set; }
+
+    public Dictionary<string, string?> EnvironmentOverrides { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Explicit task types plus the scanned assemblies; the entry assembly when neither was given.</summary>
+    public IEnumerable<Type> DiscoverTasks()
+    {
+        var sources = Assemblies.Count > 0 || TaskTypes.Count > 0
+            ? Assemblies
+            : Assembly.GetEntryAssembly() is { } entry ? [(entry, _ => true)] : [];
+        return TaskTypes.Concat(sources.SelectMany(s => s.Assembly.GetExportedTypes().Where(s.Filter)))
+            .Where(TaskDescriptor.IsTask)
+            .Distinct();
     }
 }

@@ -1,27 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 
-
 namespace Build.Frosting.Internal;
 
 /// <summary>
 /// Hooks the lifetimes into Cake's engine. A failing setup fails the run (Cake then runs no task but still the
 /// teardown); a failing teardown is logged and fails the exit code without losing the summary.
 /// </summary>
-internal sealed class LifetimeWiring
+internal sealed class LifetimeWiring(ICakeContext context, RunJournal journal, ICakeLog log, GitHubActionsReporter? github)
 {
-    private readonly ICakeContext _context;
-    private readonly RunJournal _journal;
-    private readonly ICakeLog _log;
-    private readonly GitHubActionsReporter? _github;
-
-    public LifetimeWiring(ICakeContext context, RunJournal journal, ICakeLog log, GitHubActionsReporter? github)
-    {
-        _context = context;
-        _journal = journal;
-        _log = log;
-        _github = github;
-    }
-
     public void Attach(ICakeEngine engine, IServiceProvider services, HostSettings settings)
     {
         if (settings.LifetimeType is { } lifetimeType)
@@ -34,8 +20,8 @@ internal sealed class LifetimeWiring
         if (settings.TaskLifetimeType is { } taskLifetimeType)
         {
             var taskLifetime = (IFrostingTaskLifetime)ActivatorUtilities.CreateInstance(services, taskLifetimeType);
-            engine.RegisterTaskSetupAction(info => taskLifetime.Setup(_context, info));
-            engine.RegisterTaskTeardownAction(info => taskLifetime.Teardown(_context, info));
+            engine.RegisterTaskSetupAction(info => taskLifetime.Setup(context, info));
+            engine.RegisterTaskTeardownAction(info => taskLifetime.Teardown(context, info));
         }
     }
 
@@ -43,12 +29,12 @@ internal sealed class LifetimeWiring
     {
         try
         {
-            lifetime.Setup(_context, info);
+            lifetime.Setup(context, info);
         }
         catch (Exception ex)
         {
             var failure = new CakeException($"Setup failed: {ex.Message}", ex);
-            _github?.Annotate("Setup", failure);
+            github?.Annotate("Setup", failure);
             throw failure;
         }
     }
@@ -57,14 +43,14 @@ internal sealed class LifetimeWiring
     {
         try
         {
-            lifetime.Teardown(_context, info);
+            lifetime.Teardown(context, info);
         }
         catch (Exception ex)
         {
             // Cake would rethrow here and lose the report; record it so the exit code still fails.
-            _journal.TeardownFailure = ex;
-            _log.Error("Teardown failed: {0}", ex.Message);
-            _github?.Annotate("Teardown", ex);
+            journal.TeardownFailure = ex;
+            log.Error("Teardown failed: {0}", ex.Message);
+            github?.Annotate("Teardown", ex);
         }
     }
 }

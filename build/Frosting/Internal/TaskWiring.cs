@@ -1,36 +1,22 @@
 using System.Runtime.ExceptionServices;
 
-
 namespace Build.Frosting.Internal;
 
 /// <summary>
 /// Turns a task object into Cake actions. Unlike Cake, OnError does not swallow the failure: it is wired as Cake's
 /// error *reporter*, so the failure still fails the run. Only [ContinueOnError] installs an error *handler*.
 /// </summary>
-internal sealed class TaskWiring
+internal sealed class TaskWiring(ICakeContext context, RunJournal journal, IReadOnlySet<string> targets, ICakeLog log)
 {
-    private readonly ICakeContext _context;
-    private readonly RunJournal _journal;
-    private readonly IReadOnlySet<string> _targets;
-    private readonly ICakeLog _log;
-
-    public TaskWiring(ICakeContext context, RunJournal journal, IReadOnlySet<string> targets, ICakeLog log)
-    {
-        _context = context;
-        _journal = journal;
-        _targets = targets;
-        _log = log;
-    }
-
     public void Attach(CakeTask cakeTask, TaskDescriptor descriptor, IFrostingTask task)
     {
         var name = descriptor.Name;
-        cakeTask.Actions.Add(_ => task.RunAsync(_context));
+        cakeTask.Actions.Add(_ => task.RunAsync(context));
         cakeTask.AddCriteria(_ => ShouldRun(name, task));
         cakeTask.SetErrorReporter(ex => CallOnError(name, task, ex));
         cakeTask.FinallyHandler = _ =>
         {
-            task.Finally(_context);
+            task.Finally(context);
             return Task.CompletedTask;
         };
         if (descriptor.ContinueOnError)
@@ -41,11 +27,11 @@ internal sealed class TaskWiring
 
     private bool ShouldRun(string name, IFrostingTask task)
     {
-        var run = _journal.Decide(name, () => task.ShouldRun(_context), task.SkippedMessage);
-        if (!run && _targets.Contains(name))
+        var run = journal.Decide(name, () => task.ShouldRun(context), task.SkippedMessage);
+        if (!run && targets.Contains(name))
         {
             // Cake fails a run whose target is skipped; say why instead of its generic criteria message.
-            var reason = _journal.SkipReason(name) ?? "ShouldRun returned false";
+            var reason = journal.SkipReason(name) ?? "ShouldRun returned false";
             throw new CakeException($"Could not reach target '{name}' since it was skipped: {reason}.");
         }
 
@@ -56,11 +42,11 @@ internal sealed class TaskWiring
     {
         try
         {
-            task.OnError(exception, _context);
+            task.OnError(exception, context);
         }
         catch (Exception ex)
         {
-            _log.Error("OnError of task '{0}' failed too: {1}", name, ex.Message);
+            log.Error("OnError of task '{0}' failed too: {1}", name, ex.Message);
         }
     }
 
@@ -71,7 +57,7 @@ internal sealed class TaskWiring
             ExceptionDispatchInfo.Throw(exception);
         }
 
-        _journal.MarkContinued(name);
-        _log.Warning("Task '{0}' failed; the run continues ([ContinueOnError]): {1}", name, exception.Message);
+        journal.MarkContinued(name);
+        log.Warning("Task '{0}' failed; the run continues ([ContinueOnError]): {1}", name, exception.Message);
     }
 }
