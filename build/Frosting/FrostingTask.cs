@@ -30,3 +30,22 @@ public abstract class FrostingTask<T> : IFrostingTask
 
     void IFrostingTask.Finally(ICakeContext context) => Finally((T)context);
 }
+
+public interface IFrostingTask
+{
+    /// <summary>Cake.Frosting's fixed skip message; a reason decided at run time goes through <c>context.Skip(reason)</c>.</summary>
+    string SkippedMessage => string.Empty;
+
+    Task RunAsync(ICakeContext context);
+
+    bool ShouldRun(ICakeContext context);
+
+    void OnError(Exception exception, ICakeContext context);
+
+    void Finally(ICakeContext context);
+}
+
+/// <summary>The context tasks receive; derive from it for a typed build context created through DI.</summary>
+public class FrostingContext(ICakeContext context) : CakeContextAdapter(context)
+{
+}
