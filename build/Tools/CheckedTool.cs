@@ -41,11 +41,6 @@ public abstract class CheckedTool<TSettings> : Tool<TSettings> where TSettings :
 
     protected override IEnumerable<string> GetToolExecutableNames() => _spec.Executables;
 
-    /// <summary>Tool-specific variables (KUBECONFIG, DOCKER_BUILDKIT…) added over the caller's own.</summary>
-    protected virtual void AddEnvironmentVariables(TSettings settings, IDictionary<string, string> variables)
-    {
-    }
-
     protected sealed override IDictionary<string, string> GetEnvironmentVariables(TSettings settings)
     {
         var variables = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -53,7 +48,7 @@ public abstract class CheckedTool<TSettings> : Tool<TSettings> where TSettings :
         {
             variables[pair.Key] = pair.Value;
         }
-        AddEnvironmentVariables(settings, variables);
+        settings.AddEnvironmentVariables(variables, Environment);
         return variables;
     }
 

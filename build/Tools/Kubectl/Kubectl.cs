@@ -62,14 +62,6 @@ public sealed class KubectlRunner(ICakeContext context) : CheckedTool<KubectlSet
 
     private static readonly ToolInvocation Capture = new() { CaptureOutput = true, CaptureError = true, ThrowOnNonZeroExit = false };
 
-    protected override void AddEnvironmentVariables(KubectlSettings settings, IDictionary<string, string> variables)
-    {
-        if (settings.KubeConfig is { } kubeConfig)
-        {
-            variables["KUBECONFIG"] = kubeConfig.MakeAbsolute(Environment).FullPath;
-        }
-    }
-
     public ToolResult RolloutStatus(KubectlRolloutStatusSettings settings)
     {
         var resource = Require.NotNull(settings.Resource, "KubectlRolloutStatusSettings.Resource", "KubeResource.Deployment(\"sovd-api\")").ToString();

@@ -3,14 +3,8 @@ using Cake.Core.IO;
 namespace Build.Tools.Kubectl;
 
 /// <summary>Options every kubectl command takes; command settings derive from it. Throws on failure by default.</summary>
-public class KubectlSettings : CheckedToolSettings
+public class KubectlSettings : KubeSettings
 {
-    public string? Namespace { get; init; }
-
-    public string? KubeContext { get; init; }
-
-    /// <summary>Passed as <c>KUBECONFIG</c>.</summary>
-    public FilePath? KubeConfig { get; init; }
 }
 
 public sealed class KubectlRolloutStatusSettings : KubectlSettings
