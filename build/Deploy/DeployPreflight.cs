@@ -16,7 +16,7 @@ public static class DeployPreflight
             ToolPreflight.Ensure(context,
             [
                 HelmRunner.Spec.Requirement() with { InstallHint = $"{HelmRunner.Spec.InstallHint}; here: scripts/install-helm.sh, then put .tools/bin on PATH" },
-                KubectlRunner.Spec.Requirement(),
+                KubectlSettings.Spec.Requirement(),
                 OnPath("bash", "install bash"),
                 OnPath("curl", "install curl (apt-get install curl; preinstalled on GitHub runners)"),
                 OnPath("jq", "install jq (apt-get install jq; preinstalled on GitHub runners)"),

@@ -28,9 +28,9 @@ public sealed class LintBackend : FrostingTask<BuildContext>
         var mypy = new MypySettings { PythonPath = settings.Python, WorkingDirectory = backend, Paths = Sources };
         ToolPreflight.Ensure(
             context,
-            RuffRunner.Spec.Requirement(ruff) with { InstallHint = $"{settings.PythonInstallHint("ruff")}; {context.HostTools.Ruff.TriedText}" },
-            BlackRunner.Spec.Requirement(black) with { InstallHint = settings.PythonInstallHint("black") },
-            MypyRunner.Spec.Requirement(mypy) with { InstallHint = settings.PythonInstallHint("mypy") });
+            RuffSettings.Spec.Requirement(ruff) with { InstallHint = $"{settings.PythonInstallHint("ruff")}; {context.HostTools.Ruff.TriedText}" },
+            BlackSettings.Spec.Requirement(black) with { InstallHint = settings.PythonInstallHint("black") },
+            MypySettings.Spec.Requirement(mypy) with { InstallHint = settings.PythonInstallHint("mypy") });
 
         var linters = new Linters(context, SovdPipeline.LintBackend);
         linters.Run("ruff", () => context.RuffCheck(ruff));

@@ -30,8 +30,8 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
         var banditJson = Bandit(settings, backend, BanditFormat.Json, reports.CombineWithFilePath("bandit.json"));
         ToolPreflight.Ensure(
             context,
-            PipAuditRunner.Spec.Requirement(pipAudit) with { InstallHint = settings.PythonInstallHint("pip_audit") },
-            BanditRunner.Spec.Requirement(banditJson) with { InstallHint = settings.PythonInstallHint("bandit") });
+            PipAuditSettings.Spec.Requirement(pipAudit) with { InstallHint = settings.PythonInstallHint("pip_audit") },
+            BanditSettings.Spec.Requirement(banditJson) with { InstallHint = settings.PythonInstallHint("bandit") });
         var triage = Triage.Load(context);
 
         ReportFolder.Reset(context, reports);

@@ -27,7 +27,7 @@ public sealed class TestBackendUnit : FrostingTask<BuildContext>
             // Coverage's data file goes with the reports instead of into the source tree.
             EnvironmentVariables = new Dictionary<string, string> { ["COVERAGE_FILE"] = reports.CombineWithFilePath(".coverage").FullPath },
         };
-        ToolPreflight.Ensure(context, PytestRunner.Spec.Requirement(pytest) with
+        ToolPreflight.Ensure(context, PytestSettings.Spec.Requirement(pytest) with
         {
             Name = "pytest (with pytest-cov)",
             InstallHint = settings.PythonInstallHint("pytest and pytest_cov"),

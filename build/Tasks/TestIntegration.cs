@@ -31,7 +31,7 @@ public sealed class TestIntegration : StackStage
         ToolPreflight.Ensure(context,
             DockerRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun),
             DockerComposeRunner.Spec.Requirement(),
-            PytestRunner.Spec.Requirement(new PytestSettings { PythonPath = context.Python }));
+            PytestSettings.Spec.Requirement(new PytestSettings { PythonPath = context.Python }));
 
         Start(context, settings, stack, reports);
         var result = context.Pytest(pytest);

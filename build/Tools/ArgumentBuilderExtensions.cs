@@ -6,6 +6,17 @@ namespace Build.Tools;
 /// <summary>Argument helpers that quote only when a value needs it, so rendered command lines stay readable and exact.</summary>
 public static class ArgumentBuilderExtensions
 {
+    /// <summary>Arguments starting with the command's words (<c>rollout status</c>), each appended as it is.</summary>
+    public static ProcessArgumentBuilder Command(params string[] words)
+    {
+        var arguments = new ProcessArgumentBuilder();
+        foreach (var word in words)
+        {
+            arguments.Append(word);
+        }
+        return arguments;
+    }
+
     public static ProcessArgumentBuilder AppendValue(this ProcessArgumentBuilder builder, string value)
     {
         builder.Append(new TextArgument(ProcessArgumentEscaper.Escape(value)));

@@ -41,11 +41,6 @@ public abstract class CheckedTool<TSettings> : Tool<TSettings> where TSettings :
 
     protected override IEnumerable<string> GetToolExecutableNames() => _spec.Executables;
 
-    /// <summary>Tool-specific variables (KUBECONFIG, DOCKER_BUILDKIT…) added over the caller's own.</summary>
-    protected virtual void AddEnvironmentVariables(TSettings settings, IDictionary<string, string> variables)
-    {
-    }
-
     protected sealed override IDictionary<string, string> GetEnvironmentVariables(TSettings settings)
     {
         var variables = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -53,7 +48,7 @@ public abstract class CheckedTool<TSettings> : Tool<TSettings> where TSettings :
         {
             variables[pair.Key] = pair.Value;
         }
-        AddEnvironmentVariables(settings, variables);
+        settings.AddEnvironmentVariables(variables, Environment);
         return variables;
     }
 
@@ -81,15 +76,7 @@ public abstract class CheckedTool<TSettings> : Tool<TSettings> where TSettings :
     }
 
     /// <summary>Arguments starting with the command's words (<c>rollout status</c>), each appended as it is.</summary>
-    protected static ProcessArgumentBuilder Command(params string[] words)
-    {
-        var arguments = new ProcessArgumentBuilder();
-        foreach (var word in words)
-        {
-            arguments.Append(word);
-        }
-        return arguments;
-    }
+    protected static ProcessArgumentBuilder Command(params string[] words) => ArgumentBuilderExtensions.Command(words);
 
     /// <summary>A failed call's error, when the settings ask for failures to throw.</summary>
     protected void ThrowIfWanted(TSettings settings, ToolResult result, string command)
@@ -177,4 +164,17 @@ public abstract class CheckedTool<TSettings> : Tool<TSettings> where TSettings :
             ? new ProcessRunner(context.FileSystem, context.Environment, context.Log, context.Tools, context.Configuration).Start(filePath, settings)
             : context.ProcessRunner.Start(filePath, settings);
     }
+}
+
+/// <summary>
+/// The one runner of a tool whose aliases build the arguments themselves (the Cake.Docker shape): everything
+/// tool-specific is in the <see cref="ToolSpec{TSettings}"/> and the settings.
+/// </summary>
+public sealed class ToolRunner<TSettings>(ICakeContext context, ToolSpec<TSettings> spec) : CheckedTool<TSettings>(context, spec)
+    where TSettings : CheckedToolSettings, new()
+{
+    public ToolResult Run(TSettings settings, ProcessArgumentBuilder arguments, ToolInvocation? invocation = null) => Execute(settings, arguments, invocation);
+
+    /// <summary>A failed call's error, when the settings ask for failures to throw.</summary>
+    public void ThrowIfFailed(TSettings settings, ToolResult result, string command) => ThrowIfWanted(settings, result, command);
 }

@@ -1,3 +1,4 @@
+using Cake.Core.IO;
 using Cake.Core.Tooling;
 
 namespace Build.Tools;
@@ -32,4 +33,28 @@ public abstract class CheckedToolSettings : ToolSettings
     /// starts outside the host's tracking; under --dryrun it is printed like any other command.
     /// </summary>
     public bool Teardown { get; init; }
+
+    /// <summary>Tool-specific variables (KUBECONFIG, DOCKER_BUILDKIT…) added over the caller's own.</summary>
+    protected internal virtual void AddEnvironmentVariables(IDictionary<string, string> variables, ICakeEnvironment environment)
+    {
+    }
+}
+
+/// <summary>Where a cluster command goes: the options helm and kubectl share. Throws on failure by default.</summary>
+public abstract class KubeSettings : CheckedToolSettings
+{
+    public string? Namespace { get; init; }
+
+    public string? KubeContext { get; init; }
+
+    /// <summary>Passed as <c>KUBECONFIG</c> (a file written from a deploy secret, never a command-line value).</summary>
+    public FilePath? KubeConfig { get; init; }
+
+    protected internal override void AddEnvironmentVariables(IDictionary<string, string> variables, ICakeEnvironment environment)
+    {
+        if (KubeConfig is { } kubeConfig)
+        {
+            variables["KUBECONFIG"] = kubeConfig.MakeAbsolute(environment).FullPath;
+        }
+    }
 }

@@ -65,14 +65,6 @@ public sealed class DockerRunner(ICakeContext context) : CheckedTool<DockerSetti
             return runner.IsAvailable(new DockerSettings()) && (dryRun || runner.Answers());
         });
 
-    protected override void AddEnvironmentVariables(DockerSettings settings, IDictionary<string, string> variables)
-    {
-        if (settings is DockerBuildSettings { BuildKit: { } buildKit })
-        {
-            variables["DOCKER_BUILDKIT"] = buildKit ? "1" : "0";
-        }
-    }
-
     public ToolResult Build(DockerBuildSettings settings)
     {
         var context = Require.NotNull(settings.Context, "DockerBuildSettings.Context", "the directory holding the Dockerfile's sources");

@@ -9,6 +9,14 @@ public class DockerSettings : CheckedToolSettings
 
 public sealed class DockerBuildSettings : DockerSettings
 {
+    protected internal override void AddEnvironmentVariables(IDictionary<string, string> variables, ICakeEnvironment environment)
+    {
+        if (BuildKit is { } buildKit)
+        {
+            variables["DOCKER_BUILDKIT"] = buildKit ? "1" : "0";
+        }
+    }
+
     /// <summary>The build context directory (last argument). Required.</summary>
     public DirectoryPath? Context { get; init; }
 

@@ -46,14 +46,6 @@ public sealed class HelmRunner(ICakeContext context) : CheckedTool<HelmSettings>
 
     private static readonly ToolInvocation CaptureQuietly = new() { CaptureOutput = true, CaptureError = true, ThrowOnNonZeroExit = false };
 
-    protected override void AddEnvironmentVariables(HelmSettings settings, IDictionary<string, string> variables)
-    {
-        if (settings.KubeConfig is { } kubeConfig)
-        {
-            variables["KUBECONFIG"] = kubeConfig.MakeAbsolute(Environment).FullPath;
-        }
-    }
-
     public ToolResult Upgrade(HelmUpgradeSettings settings)
     {
         var arguments = Command("upgrade", "--install")

@@ -3,15 +3,8 @@ using Cake.Core.IO;
 namespace Build.Tools.Helm;
 
 /// <summary>Options every helm command takes; command settings derive from it. Throws on failure by default.</summary>
-public class HelmSettings : CheckedToolSettings
+public class HelmSettings : KubeSettings
 {
-    public string? Namespace { get; init; }
-
-    public string? KubeContext { get; init; }
-
-    /// <summary>Passed as <c>KUBECONFIG</c> (a file written from a deploy secret, never a command-line value).</summary>
-    public FilePath? KubeConfig { get; init; }
-
     /// <summary><c>--wait</c>: return only when the release's resources are ready.</summary>
     public bool Wait { get; init; }
 

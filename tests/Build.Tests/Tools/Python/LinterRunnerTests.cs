@@ -1,3 +1,4 @@
+using Build.Tools;
 using Build.Tests.Tools.Support;
 using Build.Tools.Black;
 using Build.Tools.Mypy;

@@ -11,7 +11,7 @@ public sealed class PythonModuleAvailabilityTests
     {
         using var fixture = new ToolFixture();
 
-        BlackRunner.Spec.Requirement(new BlackSettings { PythonPath = fixture.Python }).IsAvailable(fixture.Context).Should().BeTrue();
+        BlackSettings.Spec.Requirement(new BlackSettings { PythonPath = fixture.Python }).IsAvailable(fixture.Context).Should().BeTrue();
 
         var call = fixture.Runner.Single;
         call.Arguments.Should().StartWith("-c \"import importlib.util, sys; missing = [m for m in sys.argv[1:] if importlib.util.find_spec(m) is None]")
@@ -25,7 +25,7 @@ public sealed class PythonModuleAvailabilityTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("-c", new ProcessReply(ExitCode: 1));
 
-        BlackRunner.Spec.Requirement(new BlackSettings { PythonPath = fixture.Python }).IsAvailable(fixture.Context).Should().BeFalse();
+        BlackSettings.Spec.Requirement(new BlackSettings { PythonPath = fixture.Python }).IsAvailable(fixture.Context).Should().BeFalse();
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class PythonModuleAvailabilityTests
     {
         using var fixture = new ToolFixture();
 
-        PytestRunner.Spec.Requirement(new PytestSettings { PythonPath = "/nonexistent/python3" }).IsAvailable(fixture.Context).Should().BeFalse();
+        PytestSettings.Spec.Requirement(new PytestSettings { PythonPath = "/nonexistent/python3" }).IsAvailable(fixture.Context).Should().BeFalse();
 
         fixture.Runner.Calls.Should().BeEmpty();
     }
@@ -43,7 +43,7 @@ public sealed class PythonModuleAvailabilityTests
     {
         using var fixture = new ToolFixture();
 
-        PytestRunner.Spec.Requirement(new PytestSettings { PythonPath = fixture.Python, CoverageFailUnder = 80 }).IsAvailable(fixture.Context);
+        PytestSettings.Spec.Requirement(new PytestSettings { PythonPath = fixture.Python, CoverageFailUnder = 80 }).IsAvailable(fixture.Context);
 
         fixture.Runner.Calls.Select(call => call.Arguments).Should().Contain(arguments => arguments.EndsWith(" pytest pytest_cov", StringComparison.Ordinal));
     }
