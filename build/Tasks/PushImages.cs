@@ -25,7 +25,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
     {
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid(SovdPipeline.PushImages.Name, settings.PushProblems());
-        ToolPreflight.Ensure(context, [DockerRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun), .. EcrLogin.Requirements(settings)]);
+        ToolPreflight.Ensure(context, [DockerRunner.EngineRequirement(ContainerSettings.EngineHint), .. EcrLogin.Requirements(settings)]);
         LocalImages.EnsurePresent(context, settings, LocalImages.AllTags(settings));
         LogIn(context, settings);
 
