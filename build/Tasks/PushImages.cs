@@ -8,7 +8,6 @@ namespace Build.Tasks;
 [TaskName(TargetNames.PushImages)]
 public sealed class PushImages : FrostingTask<BuildContext>
 {
-    /// <summary><c>--push-latest=true|false</c>: whether this push moves the <c>latest</c> tags.</summary>
     private const string PushLatestArgument = "push-latest";
 
     private string? _loggedInTo;

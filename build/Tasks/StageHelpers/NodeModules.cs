@@ -31,7 +31,6 @@ internal static class NodeModules
         context.NpmCi(new NpmCiSettings { WorkingDirectory = package, PreferOffline = true });
     }
 
-    /// <summary>Why node_modules must be installed, or null when it is current.</summary>
     private static string? WhyInstall(DirectoryPath package)
     {
         var lockFile = package.CombineWithFilePath(LockFile).FullPath;
