@@ -102,17 +102,8 @@ public sealed partial class ComposeStack
             return;
         }
         _context.Information($"Removing compose project {_project} (containers, networks, volumes)");
-        _context.DockerComposeDown(new DockerComposeDownSettings
-        {
-            Files = [_composeFile],
-            ProjectName = _project,
-            EnvironmentVariables = Variables(),
-            Variant = _variant,
-            RemoveVolumes = true,
-            RemoveOrphans = true,
-            ThrowOnNonZeroExit = false,
-            Teardown = true,
-        });
+        // The settings' defaults are -v and --remove-orphans.
+        _context.DockerComposeDown(Project<DockerComposeDownSettings>(teardown: true));
         if (_context.DryRun)
         {
             return;
@@ -136,7 +127,7 @@ public sealed partial class ComposeStack
     {
         while (true)
         {
-            var statuses = _context.DockerComposeContainerStatuses(ProjectSettings());
+            var statuses = _context.DockerComposeContainerStatuses(Project<DockerComposeSettings>());
             var broken = statuses.Where(status => status.State is "exited" or "dead" || status.Health == ContainerHealth.Unhealthy).ToList();
             if (broken.Count > 0)
             {
@@ -174,7 +165,7 @@ public sealed partial class ComposeStack
             ThrowOnNonZeroExit = false,
         });
         _context.Information(ps.Output);
-        notReady ??= [.. _context.DockerComposeContainerStatuses(ProjectSettings()).Where(status => !status.IsReady)];
+        notReady ??= [.. _context.DockerComposeContainerStatuses(Project<DockerComposeSettings>()).Where(status => !status.IsReady)];
         // v1 names containers project_service_1, v2 project-service-1.
         var services = notReady.Select(status => ReplicaSuffix().Replace(status.Name.StartsWith(_project, StringComparison.Ordinal)
             && status.Name.Length > _project.Length + 1 ? status.Name[(_project.Length + 1)..] : status.Name, string.Empty)).Distinct().ToList();
@@ -197,7 +188,17 @@ public sealed partial class ComposeStack
     private static string Describe(IEnumerable<ContainerStatus> statuses) =>
         string.Join(", ", statuses.Select(status => $"{status.Name} ({status.State}, {status.Health.ToWire()})"));
 
-    private DockerComposeSettings ProjectSettings() => new() { Files = [_composeFile], ProjectName = _project, EnvironmentVariables = Variables(), Variant = _variant };
+    /// <summary>Settings that address this project; a teardown call never throws and runs also after Ctrl-C.</summary>
+    private T Project<T>(bool teardown = false)
+        where T : DockerComposeSettings, new() => new()
+        {
+            Files = [_composeFile],
+            ProjectName = _project,
+            EnvironmentVariables = Variables(),
+            Variant = _variant,
+            ThrowOnNonZeroExit = !teardown,
+            Teardown = teardown,
+        };
 
     // A fresh copy per call: Cake's settings hold the dictionary by reference.
     private Dictionary<string, string> Variables() => new(_variables);

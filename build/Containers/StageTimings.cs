@@ -45,5 +45,4 @@ public sealed class StageTimings : FrostingTaskLifetime<BuildContext>
     private static string Seconds(TimeSpan duration) => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.0} s");
 }
 
-/// <summary>One finished task: its name, how long it took, and ok / failed / skipped.</summary>
 public sealed record StageTime(string Name, TimeSpan Duration, string Result);

@@ -11,7 +11,7 @@ public sealed class LintFrontend : FrostingTask<BuildContext>
     {
         var settings = CodeSettings.From(context);
         var frontend = settings.RequireFrontend();
-        ToolPreflight.Ensure(context, NpmRunner.Spec.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion));
+        ToolPreflight.Ensure(context, NodeModules.Requirements);
         NodeModules.EnsureInstalled(context, frontend);
 
         // The app's own scripts say how it is linted (eslint . --max-warnings=0, prettier --check .).

@@ -8,7 +8,6 @@ namespace Build.Tasks;
 [TaskName(TargetNames.PushImages)]
 public sealed class PushImages : FrostingTask<BuildContext>
 {
-    /// <summary><c>--push-latest=true|false</c>: whether this push moves the <c>latest</c> tags.</summary>
     private const string PushLatestArgument = "push-latest";
 
     private string? _loggedInTo;
@@ -25,7 +24,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
     {
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid(SovdPipeline.PushImages.Name, settings.PushProblems());
-        ToolPreflight.Ensure(context, [DockerRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun), .. EcrLogin.Requirements(settings)]);
+        ToolPreflight.Ensure(context, [DockerRunner.EngineRequirement(ContainerSettings.EngineHint), .. EcrLogin.Requirements(settings)]);
         LocalImages.EnsurePresent(context, settings, LocalImages.AllTags(settings));
         LogIn(context, settings);
 

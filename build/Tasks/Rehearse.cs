@@ -24,7 +24,7 @@ public sealed class Rehearse : FrostingTask<BuildContext>
             return;
         }
 
-        ToolPreflight.Ensure(context, DockerRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun));
+        ToolPreflight.Ensure(context, DockerRunner.EngineRequirement(ContainerSettings.EngineHint));
         LocalImages.EnsurePresent(context, settings, LocalImages.AllTags(settings));
 
         var clock = Stopwatch.StartNew();

@@ -22,7 +22,7 @@ public sealed class SecurityFrontend : FrostingTask<BuildContext>
             throw new CakeException($"No package-lock.json in {frontend.FullPath}: npm audit checks the locked versions. Run 'npm install' there and commit the lock file.");
         }
         var reports = context.ArtifactDirectory(SovdPipeline.FrontendSecurityReports);
-        ToolPreflight.Ensure(context, NpmRunner.Spec.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion));
+        ToolPreflight.Ensure(context, NodeModules.Requirements);
         var triage = Triage.Load(context);
 
         ReportFolder.Reset(context, reports);

@@ -24,7 +24,7 @@ public sealed class SecurityImages : FrostingTask<BuildContext>
         var ignoreUnfixed = context.Argument(ArgumentNames.IgnoreUnfixed, true);
         ToolPreflight.Ensure(context,
             TrivyRunner.Spec.Requirement(),
-            DockerRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun));
+            DockerRunner.EngineRequirement(ContainerSettings.EngineHint));
         var triage = Triage.Load(context);
         context.Information("{0}", ignoreUnfixed
             ? $"Unfixed findings skipped (trivy --ignore-unfixed; --{ArgumentNames.IgnoreUnfixed}=false reports them)"

@@ -1,7 +1,5 @@
 using Build.Containers;
 using Build.Tasks.StageHelpers;
-using Build.Tools.Docker;
-using Build.Tools.DockerCompose;
 using Build.Tools.Npm;
 using Build.Tools.Npx;
 using Cake.Core.IO;
@@ -17,9 +15,7 @@ public sealed class TestE2E : StackStage
         var e2e = context.AppRoot.Combine("e2e");
         settings.ThrowIfInvalid(SovdPipeline.TestE2E.Name, settings.StackProblems(needsBrowser: true).Concat(
             File.Exists(e2e.CombineWithFilePath("package.json").FullPath) ? [] : [$"{e2e.FullPath}/package.json does not exist: is --app-root the sample app's folder?"]));
-        ToolPreflight.Ensure(context,
-            DockerRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun),
-            DockerComposeRunner.Spec.Requirement(),
+        EnsureTools(context,
             NpmRunner.Spec.Requirement(),
             NpxRunner.Spec.Requirement(),
             NodeRuntime.Requirement(SovdPipeline.NodeVersion));

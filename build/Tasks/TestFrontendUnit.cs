@@ -16,7 +16,7 @@ public sealed class TestFrontendUnit : FrostingTask<BuildContext>
         var reports = context.ArtifactDirectory(SovdPipeline.FrontendUnitReports);
         var junit = reports.CombineWithFilePath("junit.xml");
         var coverage = reports.Combine("coverage");
-        ToolPreflight.Ensure(context, NpmRunner.Spec.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion));
+        ToolPreflight.Ensure(context, NodeModules.Requirements);
         NodeModules.EnsureInstalled(context, frontend);
 
         ReportFolder.Reset(context, reports);

@@ -1,7 +1,5 @@
 using Build.Containers;
 using Build.Tasks.StageHelpers;
-using Build.Tools.Docker;
-using Build.Tools.DockerCompose;
 using Build.Tools.Pytest;
 
 namespace Build.Tasks;
@@ -28,10 +26,7 @@ public sealed class TestIntegration : StackStage
             DisableCacheProvider = true,
             EnvironmentVariables = new Dictionary<string, string> { ["API_BASE_URL"] = stack.BackendUrl, ["API_TOKEN"] = token },
         };
-        ToolPreflight.Ensure(context,
-            DockerRunner.EngineRequirement(ContainerSettings.EngineHint, context.DryRun),
-            DockerComposeRunner.Spec.Requirement(),
-            PytestSettings.Spec.Requirement(new PytestSettings { PythonPath = context.Python }));
+        EnsureTools(context, PytestSettings.Spec.Requirement(new PytestSettings { PythonPath = context.Python }));
 
         Start(context, settings, stack, reports);
         var result = context.Pytest(pytest);

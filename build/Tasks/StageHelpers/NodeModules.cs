@@ -17,6 +17,8 @@ internal static class NodeModules
     // npm rewrites this copy of the lock file at the end of every install: its time is the install's time.
     private const string InstalledLockFile = "node_modules/.package-lock.json";
 
+    public static ToolRequirement[] Requirements => [NpmRunner.Spec.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion)];
+
     public static void EnsureInstalled(BuildContext context, DirectoryPath package)
     {
         var reason = WhyInstall(package);
@@ -29,7 +31,6 @@ internal static class NodeModules
         context.NpmCi(new NpmCiSettings { WorkingDirectory = package, PreferOffline = true });
     }
 
-    /// <summary>Why node_modules must be installed, or null when it is current.</summary>
     private static string? WhyInstall(DirectoryPath package)
     {
         var lockFile = package.CombineWithFilePath(LockFile).FullPath;

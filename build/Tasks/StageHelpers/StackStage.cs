@@ -1,4 +1,6 @@
 using Build.Containers;
+using Build.Tools.Docker;
+using Build.Tools.DockerCompose;
 using Cake.Core.IO;
 
 namespace Build.Tasks.StageHelpers;
@@ -13,6 +15,10 @@ public abstract class StackStage : FrostingTask<BuildContext>
         _stack?.Stop();
         _stack = null;
     }
+
+    /// <summary>Checks the engine and compose, which every stack needs, then the stage's own <paramref name="tools"/>.</summary>
+    protected static void EnsureTools(BuildContext context, params ToolRequirement[] tools) =>
+        ToolPreflight.Ensure(context, [DockerRunner.EngineRequirement(ContainerSettings.EngineHint), DockerComposeRunner.Spec.Requirement(), .. tools]);
 
     /// <summary>Starts <paramref name="stack"/> once the images are in the engine and <paramref name="reports"/> is empty.</summary>
     protected void Start(BuildContext context, ContainerSettings settings, ComposeStack stack, DirectoryPath reports)

@@ -58,11 +58,11 @@ public sealed class DockerRunner(ICakeContext context) : CheckedTool<DockerSetti
     /// The docker CLI exists and its engine answers. <paramref name="engineHint"/> says how to start the engine;
     /// a dry run checks only the CLI, since it starts nothing that needs the engine.
     /// </summary>
-    public static ToolRequirement EngineRequirement(string engineHint, bool dryRun) =>
+    public static ToolRequirement EngineRequirement(string engineHint) =>
         new("Docker engine", $"not reachable (docker version found no server): {engineHint}", context =>
         {
             var runner = new DockerRunner(context);
-            return runner.IsAvailable(new DockerSettings()) && (dryRun || runner.Answers());
+            return runner.IsAvailable(new DockerSettings()) && (context is HostContext { DryRun: true } || runner.Answers());
         });
 
     public ToolResult Build(DockerBuildSettings settings)
