@@ -51,6 +51,17 @@ public static class ArgumentNames
     public const string Set = "set";
     public const string SmokeResolve = "smoke-resolve";
     public const string SmokeHostHeader = "smoke-host-header";
+    public const string EksCluster = "eks-cluster";
+    public const string AwsRegion = "aws-region";
+
+    // Push-Images: whether this push moves the latest tags.
+    public const string PushLatest = "push-latest";
+
+    // Rehearse.
+    public const string Isolated = "isolated";
+    public const string Event = "event";
+    public const string Parallel = "parallel";
+    public const string IncludeUncommitted = "include-uncommitted";
 }
 
 /// <summary>Environment variables the host reads; GitHub Actions sets the GITHUB_* and RUNNER_* ones.</summary>
@@ -81,6 +92,14 @@ public static class EnvVars
     public const string SmokeApiToken = "SMOKE_API_TOKEN";
     // A registry token the pipeline turns into the image pull secret when asked (--create-pull-secret).
     public const string RegistryPullToken = "REGISTRY_PULL_TOKEN";
+    // aws-actions/configure-aws-credentials sets it.
+    public const string AwsRegion = "AWS_REGION";
+    // The token the smoke script sends, from SmokeApiToken.
+    public const string SmokeScriptToken = "API_TOKEN";
+
+    // The backend's bearer token; the compose file passes it from the environment into the container.
+    public const string SovdApiToken = "SOVD_API_TOKEN";
+    public const string BaseImageCache = "BASE_IMAGE_CACHE_DIR";
 }
 
 /// <summary>
