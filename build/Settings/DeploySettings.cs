@@ -1,14 +1,10 @@
-using Build.Containers;
 using Build.Deploy;
 using Cake.Core.IO;
 using Pipeline.Definition.Stages;
 
 namespace Build.Settings;
 
-/// <summary>
-/// Everything Deploy-Staging and Deploy-Production need, read once from arguments and environment.
-/// <see cref="Problems"/> lists every missing or invalid setting, so a stage fails before any side effect.
-/// </summary>
+// Read once, so a deploy stage reports every missing or invalid setting (Problems) before any side effect.
 public sealed record DeploySettings
 {
     public const string RecordFileName = "deployment.json";
@@ -18,76 +14,71 @@ public sealed record DeploySettings
 
     public required string Release { get; init; }
 
-    /// <summary>The canary release of the chart (the chart derives its object names from it).</summary>
+    // The chart derives the canary's object names from this release name.
     public string CanaryRelease => $"{Release}-canary";
 
     public required string Namespace { get; init; }
 
     public required DirectoryPath Chart { get; init; }
 
-    /// <summary><c>values-&lt;environment&gt;.yaml</c> in the chart.</summary>
     public required FilePath ValuesFile { get; init; }
 
     public string? KubeContext { get; init; }
 
-    /// <summary>An EKS cluster reached through the AWS CLI (the definition's ClusterAccess.Eks, or --eks-cluster); null: a kubeconfig.</summary>
+    // Null: the cluster is reached through a kubeconfig, not the AWS CLI.
     public EksTarget? Eks { get; init; }
 
-    /// <summary>helm's <c>--timeout</c>: the definition's <see cref="DeployTimeouts.HelmWait"/>, or <c>--deploy-timeout-minutes</c>.</summary>
+    // helm's --timeout.
     public required TimeSpan Timeout { get; init; }
 
-    /// <summary>The stage's bounds from the definition (rollout wait, smoke bound, quick calls, preflight, diagnostics).</summary>
     public required DeployTimeouts Bounds { get; init; }
 
-    /// <summary>The canary's traffic shares in order, from the definition; empty for a direct rollout.</summary>
+    // Empty for a direct rollout.
     public IReadOnlyList<int> CanaryWeights => Bounds.CanaryWeights;
 
-    /// <summary>The header that routes a request to the canary only (<c>Name: value</c>); the chart matches it.</summary>
+    // Routes a request to the canary only; the chart matches it.
     public required CanaryHeader CanaryHeader { get; init; }
 
-    /// <summary>A missing namespace is created; otherwise the preflight stops.</summary>
     public bool CreateNamespace { get; init; }
 
-    /// <summary>The pull secret the chart's pods use; null for public images.</summary>
+    // Null for public images.
     public string? ImagePullSecret { get; init; }
 
-    /// <summary>A missing pull secret is created from REGISTRY_PULL_TOKEN.</summary>
+    // Created from REGISTRY_PULL_TOKEN when missing.
     public bool CreatePullSecret { get; init; }
 
-    /// <summary>Extra values files after the environment's (a local cluster's overrides).</summary>
+    // After the environment's values file (a local cluster's overrides).
     public IReadOnlyList<FilePath> ExtraValuesFiles { get; init; } = [];
 
-    /// <summary>Passed to helm after everything else.</summary>
+    // Passed to helm after everything else.
     public IReadOnlyDictionary<string, string> ExtraSetValues { get; init; } = new Dictionary<string, string>();
 
-    /// <summary><c>host:port:address</c>: the smoke tests pin a host to an address (curl's --resolve).</summary>
+    // host:port:address, as curl's --resolve.
     public string? SmokeResolve { get; init; }
 
-    /// <summary>The Host header the smoke tests send (an ingress on a local cluster).</summary>
+    // The Host header of an ingress on a local cluster.
     public string? SmokeHostHeader { get; init; }
 
     public required string SmokeUrl { get; init; }
 
     public required FilePath SmokeScriptPath { get; init; }
 
-    /// <summary>Requests of the smoke script's error-rate probe; 0 turns the probe off.</summary>
+    // 0 turns the error-rate probe off.
     public required int ProbeRequests { get; init; }
 
-    /// <summary>Highest share of failed probe requests, in percent.</summary>
+    // Percent of failed probe requests.
     public required decimal MaxErrorRate { get; init; }
 
-    /// <summary>What Push-Images recorded; when it exists its digests are deployed.</summary>
+    // What Push-Images recorded; when it exists its digests are deployed, else the Sha tag.
     public required FilePath ImagesFile { get; init; }
 
-    /// <summary>Image tag when there is no images file.</summary>
     public string? Sha { get; init; }
 
     public required string Registry { get; init; }
 
-    /// <summary>Registry namespace, lower case.</summary>
     public string? Owner { get; init; }
 
-    /// <summary>Where the deployment record goes; the stage's CI job uploads this folder.</summary>
+    // The stage's CI job uploads this folder.
     public required DirectoryPath RecordDirectory { get; init; }
 
     public IReadOnlyList<string> Problems { get; init; } = [];
@@ -125,19 +116,15 @@ public sealed record DeploySettings
             SmokeScriptPath = context.InRepo("scripts/smoke_tests.sh"),
             ProbeRequests = context.Argument(ArgumentNames.ProbeRequests, defaultProbeRequests),
             MaxErrorRate = context.Argument(ArgumentNames.MaxErrorRate, 1m),
-            ImagesFile = context.Argument<string?>(ArgumentNames.ImagesFile, null) is { } file
-                ? new FilePath(file).MakeAbsolute(context.RepoRoot)
-                : context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath("images.json"),
+            ImagesFile = context.FileArgument(ArgumentNames.ImagesFile, context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath("images.json")),
             Sha = context.Sha(),
             Registry = registry,
-            // ECR repositories sit right below the registry host: its images have no owner.
-            Owner = EcrRegistryHost.TryParse(registry) is null ? context.Owner()?.ToLowerInvariant() : "",
+            Owner = context.ImageOwner(registry),
             RecordDirectory = context.ArtifactDirectory(record),
         };
         return settings with { Problems = [.. problems, .. settings.Check(context)] };
     }
 
-    /// <summary>Every value of a repeatable argument, in command-line order.</summary>
     private static IEnumerable<string> Many(BuildContext context, string name) =>
         context.Arguments.GetArguments(name)?.Where(value => !string.IsNullOrWhiteSpace(value)) ?? [];
 

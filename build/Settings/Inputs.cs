@@ -1,3 +1,6 @@
+using Build.Containers;
+using Cake.Core.IO;
+
 namespace Build.Settings;
 
 /// <summary>
@@ -119,6 +122,14 @@ public static class Inputs
     /// <summary>The registry namespace asked for: <c>--owner</c>, else GITHUB_REPOSITORY_OWNER.</summary>
     public static string? Owner(this ICakeContext context) =>
         context.ArgumentOrNull(ArgumentNames.Owner) ?? context.Variable(EnvVars.GitHubRepositoryOwner);
+
+    /// <summary>A file given as <c>--name</c>, relative to the repository; else <paramref name="fallback"/>.</summary>
+    public static FilePath FileArgument(this BuildContext context, string name, FilePath fallback) =>
+        context.ArgumentOrNull(name) is { } file ? new FilePath(file).MakeAbsolute(context.RepoRoot) : fallback;
+
+    /// <summary>ECR repositories sit right below the registry host, so its images have no owner (empty).</summary>
+    public static string? ImageOwner(this ICakeContext context, string registry) =>
+        EcrRegistryHost.TryParse(registry) is null ? context.Owner()?.ToLowerInvariant() : string.Empty;
 
     /// <summary>The commit of this run: <c>--sha</c>, else GITHUB_SHA, else the checked-out commit.</summary>
     public static string? Sha(this BuildContext context) =>
