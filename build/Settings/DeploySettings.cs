@@ -5,81 +5,55 @@ using Pipeline.Definition.Stages;
 namespace Build.Settings;
 
 // Read once, so a deploy stage reports every missing or invalid setting (Problems) before any side effect.
-public sealed record DeploySettings
+public sealed record DeploySettings(
+    Stage Stage,
+    string Release,
+    string Namespace,
+    DirectoryPath Chart,
+    FilePath ValuesFile,
+    string? KubeContext,
+    // Null: the cluster is reached through a kubeconfig, not the AWS CLI.
+    EksTarget? Eks,
+    // helm's --timeout.
+    TimeSpan Timeout,
+    DeployTimeouts Bounds,
+    // Routes a request to the canary only; the chart matches it.
+    CanaryHeader CanaryHeader,
+    bool CreateNamespace,
+    // Null for public images.
+    string? ImagePullSecret,
+    // Created from REGISTRY_PULL_TOKEN when missing.
+    bool CreatePullSecret,
+    // After the environment's values file (a local cluster's overrides).
+    IReadOnlyList<FilePath> ExtraValuesFiles,
+    // Passed to helm after everything else.
+    IReadOnlyDictionary<string, string> ExtraSetValues,
+    // host:port:address, as curl's --resolve.
+    string? SmokeResolve,
+    // The Host header of an ingress on a local cluster.
+    string? SmokeHostHeader,
+    string SmokeUrl,
+    FilePath SmokeScriptPath,
+    // 0 turns the error-rate probe off.
+    int ProbeRequests,
+    // Percent of failed probe requests.
+    decimal MaxErrorRate,
+    // What Push-Images recorded; when it exists its digests are deployed, else the Sha tag.
+    FilePath ImagesFile,
+    string? Sha,
+    string Registry,
+    string? Owner,
+    // The stage's CI job uploads this folder.
+    DirectoryPath RecordDirectory)
 {
     public const string RecordFileName = "deployment.json";
     public const string DefaultCanaryHeader = "X-Canary: always";
 
-    public required Stage Stage { get; init; }
-
-    public required string Release { get; init; }
-
     // The chart derives the canary's object names from this release name.
     public string CanaryRelease => $"{Release}-canary";
 
-    public required string Namespace { get; init; }
-
-    public required DirectoryPath Chart { get; init; }
-
-    public required FilePath ValuesFile { get; init; }
-
-    public string? KubeContext { get; init; }
-
-    // Null: the cluster is reached through a kubeconfig, not the AWS CLI.
-    public EksTarget? Eks { get; init; }
-
-    // helm's --timeout.
-    public required TimeSpan Timeout { get; init; }
-
-    public required DeployTimeouts Bounds { get; init; }
-
     // Empty for a direct rollout.
     public IReadOnlyList<int> CanaryWeights => Bounds.CanaryWeights;
-
-    // Routes a request to the canary only; the chart matches it.
-    public required CanaryHeader CanaryHeader { get; init; }
-
-    public bool CreateNamespace { get; init; }
-
-    // Null for public images.
-    public string? ImagePullSecret { get; init; }
-
-    // Created from REGISTRY_PULL_TOKEN when missing.
-    public bool CreatePullSecret { get; init; }
-
-    // After the environment's values file (a local cluster's overrides).
-    public IReadOnlyList<FilePath> ExtraValuesFiles { get; init; } = [];
-
-    // Passed to helm after everything else.
-    public IReadOnlyDictionary<string, string> ExtraSetValues { get; init; } = new Dictionary<string, string>();
-
-    // host:port:address, as curl's --resolve.
-    public string? SmokeResolve { get; init; }
-
-    // The Host header of an ingress on a local cluster.
-    public string? SmokeHostHeader { get; init; }
-
-    public required string SmokeUrl { get; init; }
-
-    public required FilePath SmokeScriptPath { get; init; }
-
-    // 0 turns the error-rate probe off.
-    public required int ProbeRequests { get; init; }
-
-    // Percent of failed probe requests.
-    public required decimal MaxErrorRate { get; init; }
-
-    // What Push-Images recorded; when it exists its digests are deployed, else the Sha tag.
-    public required FilePath ImagesFile { get; init; }
-
-    public string? Sha { get; init; }
-
-    public required string Registry { get; init; }
-
-    public string? Owner { get; init; }
-
-    // The stage's CI job uploads this folder.
-    public required DirectoryPath RecordDirectory { get; init; }
 
     public IReadOnlyList<string> Problems { get; init; } = [];
 
@@ -92,36 +66,34 @@ public sealed record DeploySettings
         var chart = context.AppRoot.Combine(context.Argument(ArgumentNames.Chart, "infrastructure/helm/sovd-webapp")).Collapse();
         var registry = context.Argument(ArgumentNames.Registry, SovdPipeline.Registry.Host);
         var problems = new List<string>();
-        var settings = new DeploySettings
-        {
-            Stage = stage,
-            Release = context.Argument(ArgumentNames.Release, "sovd-webapp"),
-            Namespace = context.Argument(ArgumentNames.Namespace, environment),
-            Chart = chart,
-            ValuesFile = chart.CombineWithFilePath($"values-{environment}.yaml"),
-            KubeContext = context.ArgumentOrNull(ArgumentNames.KubeContext),
-            Eks = EksTarget.Resolve(context, stage, problems),
-            Timeout = TimeSpan.FromMinutes(context.Argument(ArgumentNames.DeployTimeout, bounds.HelmWait.TotalMinutes)),
-            Bounds = bounds,
-            CanaryHeader = CanaryHeader.Parse(context.Argument(ArgumentNames.CanaryHeader, DefaultCanaryHeader), problems),
-            CreateNamespace = context.Argument(ArgumentNames.CreateNamespace, false),
+        var settings = new DeploySettings(
+            Stage: stage,
+            Release: context.Argument(ArgumentNames.Release, "sovd-webapp"),
+            Namespace: context.Argument(ArgumentNames.Namespace, environment),
+            Chart: chart,
+            ValuesFile: chart.CombineWithFilePath($"values-{environment}.yaml"),
+            KubeContext: context.ArgumentOrNull(ArgumentNames.KubeContext),
+            Eks: EksTarget.Resolve(context, stage, problems),
+            Timeout: TimeSpan.FromMinutes(context.Argument(ArgumentNames.DeployTimeout, bounds.HelmWait.TotalMinutes)),
+            Bounds: bounds,
+            CanaryHeader: CanaryHeader.Parse(context.Argument(ArgumentNames.CanaryHeader, DefaultCanaryHeader), problems),
+            CreateNamespace: context.Argument(ArgumentNames.CreateNamespace, false),
             // GitHub Container Registry's packages are private by default: the chart names this pull secret for them.
-            ImagePullSecret = context.Argument<string?>(ArgumentNames.ImagePullSecret, registry == ImageRegistry.Ghcr.Host ? "ghcr-pull" : null).NullIfBlank(),
-            CreatePullSecret = context.Argument(ArgumentNames.CreatePullSecret, false),
-            ExtraValuesFiles = Many(context, ArgumentNames.Values).Select(file => new FilePath(file).MakeAbsolute(context.RepoRoot)).ToList(),
-            ExtraSetValues = SetValues(Many(context, ArgumentNames.Set), problems),
-            SmokeResolve = context.ArgumentOrNull(ArgumentNames.SmokeResolve),
-            SmokeHostHeader = context.ArgumentOrNull(ArgumentNames.SmokeHostHeader),
-            SmokeUrl = context.Argument(ArgumentNames.SmokeUrl, stage.Environment?.Url ?? ""),
-            SmokeScriptPath = context.InRepo("scripts/smoke_tests.sh"),
-            ProbeRequests = context.Argument(ArgumentNames.ProbeRequests, defaultProbeRequests),
-            MaxErrorRate = context.Argument(ArgumentNames.MaxErrorRate, 1m),
-            ImagesFile = context.FileArgument(ArgumentNames.ImagesFile, context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath("images.json")),
-            Sha = context.Sha(),
-            Registry = registry,
-            Owner = context.ImageOwner(registry),
-            RecordDirectory = context.ArtifactDirectory(record),
-        };
+            ImagePullSecret: context.Argument<string?>(ArgumentNames.ImagePullSecret, registry == ImageRegistry.Ghcr.Host ? "ghcr-pull" : null).NullIfBlank(),
+            CreatePullSecret: context.Argument(ArgumentNames.CreatePullSecret, false),
+            ExtraValuesFiles: Many(context, ArgumentNames.Values).Select(file => new FilePath(file).MakeAbsolute(context.RepoRoot)).ToList(),
+            ExtraSetValues: SetValues(Many(context, ArgumentNames.Set), problems),
+            SmokeResolve: context.ArgumentOrNull(ArgumentNames.SmokeResolve),
+            SmokeHostHeader: context.ArgumentOrNull(ArgumentNames.SmokeHostHeader),
+            SmokeUrl: context.Argument(ArgumentNames.SmokeUrl, stage.Environment?.Url ?? ""),
+            SmokeScriptPath: context.InRepo("scripts/smoke_tests.sh"),
+            ProbeRequests: context.Argument(ArgumentNames.ProbeRequests, defaultProbeRequests),
+            MaxErrorRate: context.Argument(ArgumentNames.MaxErrorRate, 1m),
+            ImagesFile: context.FileArgument(ArgumentNames.ImagesFile, context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath("images.json")),
+            Sha: context.Sha(),
+            Registry: registry,
+            Owner: context.ImageOwner(registry),
+            RecordDirectory: context.ArtifactDirectory(record));
         return settings with { Problems = [.. problems, .. settings.Check(context)] };
     }
 
