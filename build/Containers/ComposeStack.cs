@@ -14,9 +14,6 @@ namespace Build.Containers;
 /// </summary>
 public sealed partial class ComposeStack
 {
-    /// <summary>The backend's bearer token; the compose file passes it from the environment into the container.</summary>
-    public const string ApiTokenVariable = "SOVD_API_TOKEN";
-
     private const int LogLinesOnFailure = 100;
     private readonly BuildContext _context;
     private readonly FilePath _composeFile;
@@ -38,7 +35,7 @@ public sealed partial class ComposeStack
             ["FRONTEND_IMAGE"] = settings.Frontend.ShaTag,
             ["BACKEND_PORT"] = backendPort.ToString(CultureInfo.InvariantCulture),
             ["FRONTEND_PORT"] = frontendPort.ToString(CultureInfo.InvariantCulture),
-            [ApiTokenVariable] = apiToken ?? string.Empty,
+            [EnvVars.SovdApiToken] = apiToken ?? string.Empty,
         };
         // Probed for real even under --dryrun, so the printed commands are the ones a real run would start.
         _variant = context.DockerComposeVariant();

@@ -9,24 +9,20 @@ namespace Build.Deploy;
 /// </summary>
 public sealed partial record EksTarget(string ClusterName, string Region)
 {
-    public const string ClusterArgument = "eks-cluster";
-    public const string RegionArgument = "aws-region";
-    public const string RegionVariable = "AWS_REGION";
-
     /// <summary>The target, or null when the stage reaches its cluster through a kubeconfig; problems name what to set.</summary>
     public static EksTarget? Resolve(BuildContext context, Stage stage, List<string> problems)
     {
         var fromDefinition = stage.Cluster as EksAccess;
-        var cluster = context.ArgumentOrNull(ClusterArgument)
+        var cluster = context.ArgumentOrNull(ArgumentNames.EksCluster)
             ?? (stage.Environment is { } environment ? fromDefinition?.ClusterFor(environment.Name) : null);
         if (cluster is null)
         {
             return null;
         }
-        var region = context.ArgumentOrNull(RegionArgument) ?? fromDefinition?.AwsRole.Region ?? context.Variable(RegionVariable);
+        var region = context.ArgumentOrNull(ArgumentNames.AwsRegion) ?? fromDefinition?.AwsRole.Region ?? context.Variable(EnvVars.AwsRegion);
         if (region is null || !RegionPattern().IsMatch(region))
         {
-            problems.Add($"The EKS cluster {cluster} needs its AWS region: pass --{RegionArgument}=<code, e.g. eu-central-1> or set {RegionVariable}{(region is null ? "" : $" ('{region}' is not a region code)")}.");
+            problems.Add($"The EKS cluster {cluster} needs its AWS region: pass --{ArgumentNames.AwsRegion}=<code, e.g. eu-central-1> or set {EnvVars.AwsRegion}{(region is null ? "" : $" ('{region}' is not a region code)")}.");
             return null;
         }
         return new EksTarget(cluster, region);

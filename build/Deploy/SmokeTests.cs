@@ -9,8 +9,6 @@ namespace Build.Deploy;
 /// </summary>
 public sealed class SmokeTests(BuildContext context, DeploySettings settings)
 {
-    private const string ScriptTokenVariable = "API_TOKEN";
-
     /// <summary>The step's name in the record: the probe runs when it has requests to make.</summary>
     public string Name => settings.ProbeRequests > 0 ? "smoke tests and error-rate probe" : "smoke tests";
 
@@ -53,7 +51,7 @@ public sealed class SmokeTests(BuildContext context, DeploySettings settings)
             // Always set, so a token from the caller's shell cannot leak in under the script's own variable name.
             EnvironmentVariables = new Dictionary<string, string>
             {
-                [ScriptTokenVariable] = context.Environment.GetEnvironmentVariable(EnvVars.SmokeApiToken) ?? "",
+                [EnvVars.SmokeScriptToken] = context.Environment.GetEnvironmentVariable(EnvVars.SmokeApiToken) ?? "",
             },
         };
         var exitCode = context.StartProcess(context.Tools.Resolve("bash") ?? new FilePath("bash"), processSettings);

@@ -9,11 +9,7 @@ namespace Build.Rehearsal;
 /// </summary>
 public static class IsolatedRehearsal
 {
-    private const string IncludeUncommitted = "include-uncommitted";
-    private const string Parallel = "parallel";
-    private const string BaseImageCacheVariable = "BASE_IMAGE_CACHE_DIR";
-
-    public static bool Requested(BuildContext context) => context.Argument("isolated", false);
+    public static bool Requested(BuildContext context) => context.Argument(ArgumentNames.Isolated, false);
 
     /// <summary>
     /// The host's arguments: an isolated rehearsal runs the stages in checkouts of their own, so the Rehearse target's
@@ -29,8 +25,8 @@ public static class IsolatedRehearsal
         if (uncommitted > 0)
         {
             context.Warning(options.IncludeUncommitted
-                ? $"Rehearsing a snapshot of the working tree with {uncommitted} uncommitted change(s) (--{IncludeUncommitted}): what a push of HEAD would run differs."
-                : $"{uncommitted} uncommitted change(s) are NOT rehearsed: the jobs check out HEAD, as a push would. --{IncludeUncommitted} rehearses a snapshot of the working tree.");
+                ? $"Rehearsing a snapshot of the working tree with {uncommitted} uncommitted change(s) (--{ArgumentNames.IncludeUncommitted}): what a push of HEAD would run differs."
+                : $"{uncommitted} uncommitted change(s) are NOT rehearsed: the jobs check out HEAD, as a push would. --{ArgumentNames.IncludeUncommitted} rehearses a snapshot of the working tree.");
         }
 
         context.Information($"Isolated rehearsal of {options.Event.Name}: {options.Parallel} job(s) side by side; logs and artifacts in {options.RunFolder}");
@@ -64,11 +60,11 @@ public static class IsolatedRehearsal
     {
         var pipeline = context.Pipeline;
         var repository = context.RepoRoot.FullPath;
-        var rehearsalEvent = RehearsalEvent.Parse(context.Argument("event", "push:develop"), pipeline);
-        var parallel = context.Argument(Parallel, Environment.ProcessorCount);
+        var rehearsalEvent = RehearsalEvent.Parse(context.Argument(ArgumentNames.Event, "push:develop"), pipeline);
+        var parallel = context.Argument(ArgumentNames.Parallel, Environment.ProcessorCount);
         if (parallel < 1)
         {
-            throw new RehearsalException($"--{Parallel}={parallel}: give at least 1 (default: the machine's {Environment.ProcessorCount} cores).");
+            throw new RehearsalException($"--{ArgumentNames.Parallel}={parallel}: give at least 1 (default: the machine's {Environment.ProcessorCount} cores).");
         }
 
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
@@ -83,7 +79,7 @@ public static class IsolatedRehearsal
             ClusterArguments = string.IsNullOrWhiteSpace(cluster) ? [] : [$"--kube-context={cluster}"],
             Parallel = parallel,
             KeepCheckouts = context.Argument("keep-checkouts", false),
-            IncludeUncommitted = context.Argument(IncludeUncommitted, false),
+            IncludeUncommitted = context.Argument(ArgumentNames.IncludeUncommitted, false),
             WorkflowEnv = WorkflowGenerator.Generate(pipeline).Env,
             HostFolder = Path.Combine(".build", "host"),
             EngineFor = EngineChoice(context, repository),
@@ -94,7 +90,7 @@ public static class IsolatedRehearsal
     /// <summary>Jobs that make or take the images artifact get an engine of their own; the others get none.</summary>
     private static Func<Stage, PrivateDockerEngine?> EngineChoice(BuildContext context, string repository)
     {
-        var cache = context.Environment.GetEnvironmentVariable(BaseImageCacheVariable) is { Length: > 0 } given
+        var cache = context.Environment.GetEnvironmentVariable(EnvVars.BaseImageCache) is { Length: > 0 } given
             ? given
             : Path.Combine(repository, ".build", "base-images");
         // Each job's engine loads the base image from this cache; without it every engine would bootstrap Debian itself.
@@ -102,7 +98,7 @@ public static class IsolatedRehearsal
         {
             throw new RehearsalException(
                 $"No cached base image in {cache}: run scripts/container-engine.sh start once (it caches the image there), " +
-                $"set {BaseImageCacheVariable} to a folder that has it, or save the base image of the Dockerfiles there with docker save.");
+                $"set {EnvVars.BaseImageCache} to a folder that has it, or save the base image of the Dockerfiles there with docker save.");
         }
 
         var engine = new PrivateDockerEngine(Path.Combine(repository, "scripts", "container-engine.sh"), cache);

@@ -30,15 +30,15 @@ public sealed partial record ContainerSettings
     /// <summary>What to do when the engine does not answer; every image stage says it the same way.</summary>
     public const string EngineHint = "start it with scripts/container-engine.sh start (on GitHub runners it is already running)";
 
-    /// <summary>Registry host, optionally with a port: the definition's registry in GitHub Actions, else the local one.</summary>
+    // The definition's registry in GitHub Actions, else the local one; optionally with a port.
     public required string Registry { get; init; }
 
-    /// <summary>Registry namespace, lower case (<c>local</c> outside CI); empty for ECR, whose repositories sit below the host.</summary>
+    // Lower case (local outside CI); empty for ECR, whose repositories sit below the host.
     public required string Owner { get; init; }
 
     public required string Sha { get; init; }
 
-    /// <summary>The commit's time (RFC 3339, UTC): the <c>created</c> label stays the same on every rebuild of a commit.</summary>
+    // The commit's time (RFC 3339, UTC): the created label stays the same on every rebuild of a commit.
     public required string Created { get; init; }
 
     public required string SourceUrl { get; init; }
@@ -49,37 +49,37 @@ public sealed partial record ContainerSettings
 
     public IReadOnlyList<ContainerImage> Images => [Backend, Frontend];
 
-    /// <summary>The <c>docker save</c> tarball Build-Images writes and later jobs load.</summary>
+    // The docker save tarball Build-Images writes and later jobs load.
     public required FilePath ImagesArchive { get; init; }
 
-    /// <summary>BuildKit with inline cache metadata, reusing the registry's <c>latest</c> layers (CI only by default).</summary>
+    // BuildKit with inline cache metadata, reusing the registry's latest layers (CI only by default).
     public required bool LayerCache { get; init; }
 
-    /// <summary>Host ports of the stack; 0 picks a free port per run, so parallel stacks do not collide.</summary>
+    // Host ports of the stack: 0 picks a free port per run, so parallel stacks do not collide.
     public required int BackendPort { get; init; }
 
     public required int FrontendPort { get; init; }
 
-    /// <summary>How long <c>up</c> plus the wait for healthy services may take.</summary>
+    // Covers up plus the wait for healthy services.
     public required TimeSpan StackTimeout { get; init; }
 
-    /// <summary>A fixed compose project name; unset, each run gets a unique one.</summary>
+    // Unset, each run gets a unique compose project.
     public string? ComposeProject { get; init; }
 
     public required FilePath ComposeFile { get; init; }
 
-    /// <summary>A system Chromium for Playwright; null uses Playwright's own browser.</summary>
+    // A system Chromium for Playwright; null uses Playwright's own browser.
     public FilePath? ChromiumExecutable { get; init; }
 
-    /// <summary>How the browser was found (<see cref="HostTools"/>), for the error when none was.</summary>
+    // How the browser was found, for the error when none was.
     public ToolChoice? Browser { get; init; }
 
-    /// <summary>Whether Push-Images logs in (GitHub Actions, or ECR); locally an existing login is used.</summary>
+    // Locally an existing login is used; GitHub Actions and ECR log in.
     public required bool LogIn { get; init; }
 
     public required string RegistryUser { get; init; }
 
-    /// <summary>The ECR registry images are pushed to (login through the AWS CLI), or null for any other registry.</summary>
+    // Null for any registry but ECR, which is logged in to through the AWS CLI.
     public EcrRegistryHost? Ecr { get; init; }
 
     public IReadOnlyList<string> Problems { get; init; } = [];
@@ -92,8 +92,8 @@ public sealed partial record ContainerSettings
         var repo = context.RepoRoot.FullPath;
         var registry = context.Argument(ArgumentNames.Registry, context.IsGitHubActions ? SovdPipeline.Registry.Host : LocalRegistry).Trim();
         var ecr = EcrRegistryHost.TryParse(registry);
-        // Outside CI an unset owner is the local one; in CI Check() reports it missing. ECR images have none.
-        var owner = ecr is null ? (context.Owner() ?? (context.IsGitHubActions ? string.Empty : LocalOwner)).ToLowerInvariant() : string.Empty;
+        // Outside CI an unset owner is the local one; in CI Check() reports it missing.
+        var owner = context.ImageOwner(registry) ?? (context.IsGitHubActions ? string.Empty : LocalOwner);
         var sha = context.Sha()?.ToLowerInvariant() ?? string.Empty;
         var settings = new ContainerSettings
         {
@@ -104,9 +104,7 @@ public sealed partial record ContainerSettings
             SourceUrl = context.Argument<string?>(ArgumentNames.SourceUrl, null) ?? GitHubRepositoryUrl(context) ?? GitRevision.OriginUrl(repo) ?? new Uri(repo).AbsoluteUri,
             Backend = Image(context, "backend", "sovd-backend", registry, owner, sha),
             Frontend = Image(context, "frontend", "sovd-frontend", registry, owner, sha),
-            ImagesArchive = context.Argument<string?>(ArgumentNames.ImagesArchive, null) is { } archive
-                ? new FilePath(archive).MakeAbsolute(context.RepoRoot)
-                : context.ArtifactDirectory(SovdPipeline.Images).CombineWithFilePath("sovd-images.tar"),
+            ImagesArchive = context.FileArgument(ArgumentNames.ImagesArchive, context.ArtifactDirectory(SovdPipeline.Images).CombineWithFilePath("sovd-images.tar")),
             LayerCache = context.Argument(ArgumentNames.LayerCache, context.IsGitHubActions),
             BackendPort = context.Argument(ArgumentNames.BackendPort, 0),
             FrontendPort = context.Argument(ArgumentNames.FrontendPort, 0),

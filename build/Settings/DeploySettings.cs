@@ -1,94 +1,59 @@
-using Build.Containers;
 using Build.Deploy;
 using Cake.Core.IO;
 using Pipeline.Definition.Stages;
 
 namespace Build.Settings;
 
-/// <summary>
-/// Everything Deploy-Staging and Deploy-Production need, read once from arguments and environment.
-/// <see cref="Problems"/> lists every missing or invalid setting, so a stage fails before any side effect.
-/// </summary>
-public sealed record DeploySettings
+// Read once, so a deploy stage reports every missing or invalid setting (Problems) before any side effect.
+public sealed record DeploySettings(
+    Stage Stage,
+    string Release,
+    string Namespace,
+    DirectoryPath Chart,
+    FilePath ValuesFile,
+    string? KubeContext,
+    // Null: the cluster is reached through a kubeconfig, not the AWS CLI.
+    EksTarget? Eks,
+    // helm's --timeout.
+    TimeSpan Timeout,
+    DeployTimeouts Bounds,
+    // Routes a request to the canary only; the chart matches it.
+    CanaryHeader CanaryHeader,
+    bool CreateNamespace,
+    // Null for public images.
+    string? ImagePullSecret,
+    // Created from REGISTRY_PULL_TOKEN when missing.
+    bool CreatePullSecret,
+    // After the environment's values file (a local cluster's overrides).
+    IReadOnlyList<FilePath> ExtraValuesFiles,
+    // Passed to helm after everything else.
+    IReadOnlyDictionary<string, string> ExtraSetValues,
+    // host:port:address, as curl's --resolve.
+    string? SmokeResolve,
+    // The Host header of an ingress on a local cluster.
+    string? SmokeHostHeader,
+    string SmokeUrl,
+    FilePath SmokeScriptPath,
+    // 0 turns the error-rate probe off.
+    int ProbeRequests,
+    // Percent of failed probe requests.
+    decimal MaxErrorRate,
+    // What Push-Images recorded; when it exists its digests are deployed, else the Sha tag.
+    FilePath ImagesFile,
+    string? Sha,
+    string Registry,
+    string? Owner,
+    // The stage's CI job uploads this folder.
+    DirectoryPath RecordDirectory)
 {
     public const string RecordFileName = "deployment.json";
     public const string DefaultCanaryHeader = "X-Canary: always";
 
-    public required Stage Stage { get; init; }
-
-    public required string Release { get; init; }
-
-    /// <summary>The canary release of the chart (the chart derives its object names from it).</summary>
+    // The chart derives the canary's object names from this release name.
     public string CanaryRelease => $"{Release}-canary";
 
-    public required string Namespace { get; init; }
-
-    public required DirectoryPath Chart { get; init; }
-
-    /// <summary><c>values-&lt;environment&gt;.yaml</c> in the chart.</summary>
-    public required FilePath ValuesFile { get; init; }
-
-    public string? KubeContext { get; init; }
-
-    /// <summary>An EKS cluster reached through the AWS CLI (the definition's ClusterAccess.Eks, or --eks-cluster); null: a kubeconfig.</summary>
-    public EksTarget? Eks { get; init; }
-
-    /// <summary>helm's <c>--timeout</c>: the definition's <see cref="DeployTimeouts.HelmWait"/>, or <c>--deploy-timeout-minutes</c>.</summary>
-    public required TimeSpan Timeout { get; init; }
-
-    /// <summary>The stage's bounds from the definition (rollout wait, smoke bound, quick calls, preflight, diagnostics).</summary>
-    public required DeployTimeouts Bounds { get; init; }
-
-    /// <summary>The canary's traffic shares in order, from the definition; empty for a direct rollout.</summary>
+    // Empty for a direct rollout.
     public IReadOnlyList<int> CanaryWeights => Bounds.CanaryWeights;
-
-    /// <summary>The header that routes a request to the canary only (<c>Name: value</c>); the chart matches it.</summary>
-    public required CanaryHeader CanaryHeader { get; init; }
-
-    /// <summary>A missing namespace is created; otherwise the preflight stops.</summary>
-    public bool CreateNamespace { get; init; }
-
-    /// <summary>The pull secret the chart's pods use; null for public images.</summary>
-    public string? ImagePullSecret { get; init; }
-
-    /// <summary>A missing pull secret is created from REGISTRY_PULL_TOKEN.</summary>
-    public bool CreatePullSecret { get; init; }
-
-    /// <summary>Extra values files after the environment's (a local cluster's overrides).</summary>
-    public IReadOnlyList<FilePath> ExtraValuesFiles { get; init; } = [];
-
-    /// <summary>Passed to helm after everything else.</summary>
-    public IReadOnlyDictionary<string, string> ExtraSetValues { get; init; } = new Dictionary<string, string>();
-
-    /// <summary><c>host:port:address</c>: the smoke tests pin a host to an address (curl's --resolve).</summary>
-    public string? SmokeResolve { get; init; }
-
-    /// <summary>The Host header the smoke tests send (an ingress on a local cluster).</summary>
-    public string? SmokeHostHeader { get; init; }
-
-    public required string SmokeUrl { get; init; }
-
-    public required FilePath SmokeScriptPath { get; init; }
-
-    /// <summary>Requests of the smoke script's error-rate probe; 0 turns the probe off.</summary>
-    public required int ProbeRequests { get; init; }
-
-    /// <summary>Highest share of failed probe requests, in percent.</summary>
-    public required decimal MaxErrorRate { get; init; }
-
-    /// <summary>What Push-Images recorded; when it exists its digests are deployed.</summary>
-    public required FilePath ImagesFile { get; init; }
-
-    /// <summary>Image tag when there is no images file.</summary>
-    public string? Sha { get; init; }
-
-    public required string Registry { get; init; }
-
-    /// <summary>Registry namespace, lower case.</summary>
-    public string? Owner { get; init; }
-
-    /// <summary>Where the deployment record goes; the stage's CI job uploads this folder.</summary>
-    public required DirectoryPath RecordDirectory { get; init; }
 
     public IReadOnlyList<string> Problems { get; init; } = [];
 
@@ -101,43 +66,37 @@ public sealed record DeploySettings
         var chart = context.AppRoot.Combine(context.Argument(ArgumentNames.Chart, "infrastructure/helm/sovd-webapp")).Collapse();
         var registry = context.Argument(ArgumentNames.Registry, SovdPipeline.Registry.Host);
         var problems = new List<string>();
-        var settings = new DeploySettings
-        {
-            Stage = stage,
-            Release = context.Argument(ArgumentNames.Release, "sovd-webapp"),
-            Namespace = context.Argument(ArgumentNames.Namespace, environment),
-            Chart = chart,
-            ValuesFile = chart.CombineWithFilePath($"values-{environment}.yaml"),
-            KubeContext = context.ArgumentOrNull(ArgumentNames.KubeContext),
-            Eks = EksTarget.Resolve(context, stage, problems),
-            Timeout = TimeSpan.FromMinutes(context.Argument(ArgumentNames.DeployTimeout, bounds.HelmWait.TotalMinutes)),
-            Bounds = bounds,
-            CanaryHeader = CanaryHeader.Parse(context.Argument(ArgumentNames.CanaryHeader, DefaultCanaryHeader), problems),
-            CreateNamespace = context.Argument(ArgumentNames.CreateNamespace, false),
+        var settings = new DeploySettings(
+            Stage: stage,
+            Release: context.Argument(ArgumentNames.Release, "sovd-webapp"),
+            Namespace: context.Argument(ArgumentNames.Namespace, environment),
+            Chart: chart,
+            ValuesFile: chart.CombineWithFilePath($"values-{environment}.yaml"),
+            KubeContext: context.ArgumentOrNull(ArgumentNames.KubeContext),
+            Eks: EksTarget.Resolve(context, stage, problems),
+            Timeout: TimeSpan.FromMinutes(context.Argument(ArgumentNames.DeployTimeout, bounds.HelmWait.TotalMinutes)),
+            Bounds: bounds,
+            CanaryHeader: CanaryHeader.Parse(context.Argument(ArgumentNames.CanaryHeader, DefaultCanaryHeader), problems),
+            CreateNamespace: context.Argument(ArgumentNames.CreateNamespace, false),
             // GitHub Container Registry's packages are private by default: the chart names this pull secret for them.
-            ImagePullSecret = context.Argument<string?>(ArgumentNames.ImagePullSecret, registry == ImageRegistry.Ghcr.Host ? "ghcr-pull" : null).NullIfBlank(),
-            CreatePullSecret = context.Argument(ArgumentNames.CreatePullSecret, false),
-            ExtraValuesFiles = Many(context, ArgumentNames.Values).Select(file => new FilePath(file).MakeAbsolute(context.RepoRoot)).ToList(),
-            ExtraSetValues = SetValues(Many(context, ArgumentNames.Set), problems),
-            SmokeResolve = context.ArgumentOrNull(ArgumentNames.SmokeResolve),
-            SmokeHostHeader = context.ArgumentOrNull(ArgumentNames.SmokeHostHeader),
-            SmokeUrl = context.Argument(ArgumentNames.SmokeUrl, stage.Environment?.Url ?? ""),
-            SmokeScriptPath = context.InRepo("scripts/smoke_tests.sh"),
-            ProbeRequests = context.Argument(ArgumentNames.ProbeRequests, defaultProbeRequests),
-            MaxErrorRate = context.Argument(ArgumentNames.MaxErrorRate, 1m),
-            ImagesFile = context.Argument<string?>(ArgumentNames.ImagesFile, null) is { } file
-                ? new FilePath(file).MakeAbsolute(context.RepoRoot)
-                : context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath("images.json"),
-            Sha = context.Sha(),
-            Registry = registry,
-            // ECR repositories sit right below the registry host: its images have no owner.
-            Owner = EcrRegistryHost.TryParse(registry) is null ? context.Owner()?.ToLowerInvariant() : "",
-            RecordDirectory = context.ArtifactDirectory(record),
-        };
+            ImagePullSecret: context.Argument<string?>(ArgumentNames.ImagePullSecret, registry == ImageRegistry.Ghcr.Host ? "ghcr-pull" : null).NullIfBlank(),
+            CreatePullSecret: context.Argument(ArgumentNames.CreatePullSecret, false),
+            ExtraValuesFiles: Many(context, ArgumentNames.Values).Select(file => new FilePath(file).MakeAbsolute(context.RepoRoot)).ToList(),
+            ExtraSetValues: SetValues(Many(context, ArgumentNames.Set), problems),
+            SmokeResolve: context.ArgumentOrNull(ArgumentNames.SmokeResolve),
+            SmokeHostHeader: context.ArgumentOrNull(ArgumentNames.SmokeHostHeader),
+            SmokeUrl: context.Argument(ArgumentNames.SmokeUrl, stage.Environment?.Url ?? ""),
+            SmokeScriptPath: context.InRepo("scripts/smoke_tests.sh"),
+            ProbeRequests: context.Argument(ArgumentNames.ProbeRequests, defaultProbeRequests),
+            MaxErrorRate: context.Argument(ArgumentNames.MaxErrorRate, 1m),
+            ImagesFile: context.FileArgument(ArgumentNames.ImagesFile, context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath("images.json")),
+            Sha: context.Sha(),
+            Registry: registry,
+            Owner: context.ImageOwner(registry),
+            RecordDirectory: context.ArtifactDirectory(record));
         return settings with { Problems = [.. problems, .. settings.Check(context)] };
     }
 
-    /// <summary>Every value of a repeatable argument, in command-line order.</summary>
     private static IEnumerable<string> Many(BuildContext context, string name) =>
         context.Arguments.GetArguments(name)?.Where(value => !string.IsNullOrWhiteSpace(value)) ?? [];
 

@@ -51,6 +51,17 @@ public static class ArgumentNames
     public const string Set = "set";
     public const string SmokeResolve = "smoke-resolve";
     public const string SmokeHostHeader = "smoke-host-header";
+    public const string EksCluster = "eks-cluster";
+    public const string AwsRegion = "aws-region";
+
+    // Push-Images: whether this push moves the latest tags.
+    public const string PushLatest = "push-latest";
+
+    // Rehearse.
+    public const string Isolated = "isolated";
+    public const string Event = "event";
+    public const string Parallel = "parallel";
+    public const string IncludeUncommitted = "include-uncommitted";
 }
 
 /// <summary>Environment variables the host reads; GitHub Actions sets the GITHUB_* and RUNNER_* ones.</summary>
@@ -81,6 +92,14 @@ public static class EnvVars
     public const string SmokeApiToken = "SMOKE_API_TOKEN";
     // A registry token the pipeline turns into the image pull secret when asked (--create-pull-secret).
     public const string RegistryPullToken = "REGISTRY_PULL_TOKEN";
+    // aws-actions/configure-aws-credentials sets it.
+    public const string AwsRegion = "AWS_REGION";
+    // The token the smoke script sends, from SmokeApiToken.
+    public const string SmokeScriptToken = "API_TOKEN";
+
+    // The backend's bearer token; the compose file passes it from the environment into the container.
+    public const string SovdApiToken = "SOVD_API_TOKEN";
+    public const string BaseImageCache = "BASE_IMAGE_CACHE_DIR";
 }
 
 /// <summary>
@@ -100,6 +119,14 @@ public static class Inputs
     /// <summary>The registry namespace asked for: <c>--owner</c>, else GITHUB_REPOSITORY_OWNER.</summary>
     public static string? Owner(this ICakeContext context) =>
         context.ArgumentOrNull(ArgumentNames.Owner) ?? context.Variable(EnvVars.GitHubRepositoryOwner);
+
+    /// <summary>A file given as <c>--name</c>, relative to the repository; else <paramref name="fallback"/>.</summary>
+    public static Cake.Core.IO.FilePath FileArgument(this BuildContext context, string name, Cake.Core.IO.FilePath fallback) =>
+        context.ArgumentOrNull(name) is { } file ? new Cake.Core.IO.FilePath(file).MakeAbsolute(context.RepoRoot) : fallback;
+
+    /// <summary>ECR repositories sit right below the registry host, so its images have no owner (empty).</summary>
+    public static string? ImageOwner(this ICakeContext context, string registry) =>
+        Build.Containers.EcrRegistryHost.TryParse(registry) is null ? context.Owner()?.ToLowerInvariant() : string.Empty;
 
     /// <summary>The commit of this run: <c>--sha</c>, else GITHUB_SHA, else the checked-out commit.</summary>
     public static string? Sha(this BuildContext context) =>

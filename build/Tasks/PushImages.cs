@@ -8,8 +8,6 @@ namespace Build.Tasks;
 [TaskName(TargetNames.PushImages)]
 public sealed class PushImages : FrostingTask<BuildContext>
 {
-    private const string PushLatestArgument = "push-latest";
-
     private string? _loggedInTo;
 
     /// <summary>
@@ -18,7 +16,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
     /// Build-Images still tags <c>latest</c> locally: that tag is the layer cache's name and never leaves the runner.
     /// </summary>
     private static bool PushesLatest(BuildContext context) =>
-        context.Argument(PushLatestArgument, !context.IsGitHubActions || CiTrigger.SkipReason(context, SovdPipeline.DeployProduction) is null);
+        context.Argument(ArgumentNames.PushLatest, !context.IsGitHubActions || CiTrigger.SkipReason(context, SovdPipeline.DeployProduction) is null);
 
     public override void Run(BuildContext context)
     {
@@ -31,7 +29,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
         var pushLatest = PushesLatest(context);
         if (!pushLatest)
         {
-            context.Information($"Not moving the latest tags: they follow {SovdPipeline.DeployProduction.When.Summary} only (--{PushLatestArgument}=true overrides)");
+            context.Information($"Not moving the latest tags: they follow {SovdPipeline.DeployProduction.When.Summary} only (--{ArgumentNames.PushLatest}=true overrides)");
         }
         ImagePublisher.PushAndRecord(context, settings, pushLatest);
     }
