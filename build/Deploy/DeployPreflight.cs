@@ -15,12 +15,12 @@ public static class DeployPreflight
             // helm deploys; kubectl runs the cluster preflight, the rollout waits and the diagnostics; the smoke script needs bash, curl and jq.
             ToolPreflight.Ensure(context,
             [
-                HelmRunner.Spec.Requirement() with { InstallHint = $"{HelmRunner.Spec.InstallHint}; here: scripts/install-helm.sh, then put .tools/bin on PATH" },
+                HelmSettings.Spec.Requirement() with { InstallHint = $"{HelmSettings.Spec.InstallHint}; here: scripts/install-helm.sh, then put .tools/bin on PATH" },
                 KubectlSettings.Spec.Requirement(),
                 OnPath("bash", "install bash"),
                 OnPath("curl", "install curl (apt-get install curl; preinstalled on GitHub runners)"),
                 OnPath("jq", "install jq (apt-get install jq; preinstalled on GitHub runners)"),
-                .. settings.Eks is null ? [] : new[] { AwsRunner.Spec.Requirement() },
+                .. settings.Eks is null ? [] : new[] { AwsSettings.Spec.Requirement() },
             ]);
         }
         catch (MissingToolsException missing)

@@ -23,7 +23,7 @@ public sealed class SecurityImages : FrostingTask<BuildContext>
         settings.ThrowIfInvalid(SovdPipeline.SecurityImages.Name);
         var ignoreUnfixed = context.Argument(ArgumentNames.IgnoreUnfixed, true);
         ToolPreflight.Ensure(context,
-            TrivyRunner.Spec.Requirement(),
+            TrivySettings.Spec.Requirement(),
             DockerRunner.EngineRequirement(ContainerSettings.EngineHint));
         var triage = Triage.Load(context);
         context.Information("{0}", ignoreUnfixed

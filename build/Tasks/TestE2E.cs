@@ -16,8 +16,8 @@ public sealed class TestE2E : StackStage
         settings.ThrowIfInvalid(SovdPipeline.TestE2E.Name, settings.StackProblems(needsBrowser: true).Concat(
             File.Exists(e2e.CombineWithFilePath("package.json").FullPath) ? [] : [$"{e2e.FullPath}/package.json does not exist: is --app-root the sample app's folder?"]));
         EnsureTools(context,
-            NpmRunner.Spec.Requirement(),
-            NpxRunner.Spec.Requirement(),
+            NpmSettings.Spec.Requirement(),
+            NpxSettings.Spec.Requirement(),
             NodeRuntime.Requirement(SovdPipeline.NodeVersion));
         // Installed before the stack starts: the stack should not run longer than the tests need it.
         NodeModules.EnsureInstalled(context, e2e);

@@ -17,7 +17,7 @@ internal static class NodeModules
     // npm rewrites this copy of the lock file at the end of every install: its time is the install's time.
     private const string InstalledLockFile = "node_modules/.package-lock.json";
 
-    public static ToolRequirement[] Requirements => [NpmRunner.Spec.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion)];
+    public static ToolRequirement[] Requirements => [NpmSettings.Spec.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion)];
 
     public static void EnsureInstalled(BuildContext context, DirectoryPath package)
     {

@@ -23,14 +23,8 @@ public static class AwsAliases
 }
 
 /// <summary>The AWS CLI (v2): who am I, a kubeconfig for an EKS cluster, and the ECR login password.</summary>
-public sealed class AwsRunner(ICakeContext context) : CheckedTool<AwsSettings>(context, Spec)
+public sealed class AwsRunner(ICakeContext context) : CheckedTool<AwsSettings>(context, AwsSettings.Spec)
 {
-    public static readonly ToolSpec<AwsSettings> Spec = new(
-        "aws",
-        "install the AWS CLI v2 (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html; preinstalled on GitHub's ubuntu runners)",
-        ["aws"],
-        context => new AwsRunner(context));
-
     private static readonly ToolInvocation Capture = new() { CaptureOutput = true, CaptureError = true };
 
     /// <summary><c>aws sts get-caller-identity --output json</c>: the identity the credentials belong to (needs no permission).</summary>

@@ -43,14 +43,8 @@ public static class DockerAliases
 }
 
 /// <summary>The <c>docker</c> CLI: build, push, login/logout, listings, and moving images between jobs with save/load.</summary>
-public sealed class DockerRunner(ICakeContext context) : CheckedTool<DockerSettings>(context, Spec)
+public sealed class DockerRunner(ICakeContext context) : CheckedTool<DockerSettings>(context, DockerSettings.Spec)
 {
-    public static readonly ToolSpec<DockerSettings> Spec = new(
-        "docker",
-        "install the Docker CLI and engine: apt-get install -y docker.io, then start dockerd (on GitHub runners it is preinstalled)",
-        ["docker"],
-        context => new DockerRunner(context));
-
     private static readonly ToolInvocation Capture = new() { CaptureOutput = true };
     private static readonly ToolInvocation Probe = new() { CaptureOutput = true, CaptureError = true, Silent = true, ThrowOnNonZeroExit = false };
 

@@ -5,6 +5,12 @@ namespace Build.Tools.Docker;
 /// <summary>Settings of a <c>docker</c> call; the command-specific settings derive from it. Throws on failure by default.</summary>
 public class DockerSettings : CheckedToolSettings
 {
+    public static readonly ToolSpec<DockerSettings> Spec = new(
+        "docker",
+        "install the Docker CLI and engine: apt-get install -y docker.io, then start dockerd (on GitHub runners it is preinstalled)",
+        ["docker"],
+        context => new DockerRunner(context));
+
 }
 
 public sealed class DockerBuildSettings : DockerSettings

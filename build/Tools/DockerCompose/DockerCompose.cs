@@ -32,14 +32,8 @@ public static class DockerComposeAliases
 }
 
 /// <summary>Compose v2 (<c>docker compose</c>) or v1 (<c>docker-compose</c>), whichever the machine has.</summary>
-public sealed class DockerComposeRunner(ICakeContext context) : CheckedTool<DockerComposeSettings>(context, Spec)
+public sealed class DockerComposeRunner(ICakeContext context) : CheckedTool<DockerComposeSettings>(context, DockerComposeSettings.Spec)
 {
-    public static readonly ToolSpec<DockerComposeSettings> Spec = new(
-        "docker compose",
-        "install Docker Compose: the v2 plugin (docker-compose-plugin, preinstalled on GitHub runners) or v1 with apt-get install -y docker-compose",
-        ["docker", "docker-compose"],
-        context => new DockerComposeRunner(context));
-
     private ComposeVariant? _variant;
 
     protected override string GetToolName() => _variant == ComposeVariant.Standalone ? "docker-compose" : "docker compose";
@@ -106,7 +100,7 @@ public sealed class DockerComposeRunner(ICakeContext context) : CheckedTool<Dock
 
     private ProcessArgumentBuilder Command(DockerComposeSettings settings, string command)
     {
-        _variant = DetectVariant(settings) ?? throw new CakeException($"Missing tool 'docker compose': {Spec.InstallHint}");
+        _variant = DetectVariant(settings) ?? throw new CakeException($"Missing tool 'docker compose': {DockerComposeSettings.Spec.InstallHint}");
         var arguments = new ProcessArgumentBuilder();
         if (_variant == ComposeVariant.Plugin)
         {

@@ -5,6 +5,12 @@ namespace Build.Tools.DockerCompose;
 /// <summary>Options every compose command takes: <c>-f &lt;file&gt;… -p &lt;project&gt;</c>, plus the variables the files interpolate.</summary>
 public class DockerComposeSettings : CheckedToolSettings
 {
+    public static readonly ToolSpec<DockerComposeSettings> Spec = new(
+        "docker compose",
+        "install Docker Compose: the v2 plugin (docker-compose-plugin, preinstalled on GitHub runners) or v1 with apt-get install -y docker-compose",
+        ["docker", "docker-compose"],
+        context => new DockerComposeRunner(context));
+
     /// <summary><c>-f &lt;file&gt;</c> each, in order (later files override earlier ones).</summary>
     public IReadOnlyList<FilePath> Files { get; init; } = [];
 

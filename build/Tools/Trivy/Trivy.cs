@@ -12,14 +12,8 @@ public static class TrivyAliases
 }
 
 /// <summary>The trivy scanner (image scans).</summary>
-public sealed partial class TrivyRunner(ICakeContext context) : CheckedTool<TrivySettings>(context, Spec)
+public sealed partial class TrivyRunner(ICakeContext context) : CheckedTool<TrivySettings>(context, TrivySettings.Spec)
 {
-    public static readonly ToolSpec<TrivySettings> Spec = new(
-        "trivy",
-        "install trivy (https://trivy.dev, aquasecurity/setup-trivy on GitHub); it also needs network access to download its vulnerability database",
-        ["trivy"],
-        context => new TrivyRunner(context));
-
     /// <summary>Scans an image. stderr is captured (and echoed) so a database failure is reported as such, never as a pass.</summary>
     public TrivyScanResult ScanImage(TrivyImageSettings settings)
     {

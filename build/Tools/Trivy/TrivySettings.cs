@@ -5,6 +5,12 @@ namespace Build.Tools.Trivy;
 /// <summary>Options shared by trivy scans. Does not throw: read <see cref="TrivyScanResult.Outcome"/>.</summary>
 public class TrivySettings : CheckedToolSettings
 {
+    public static readonly ToolSpec<TrivySettings> Spec = new(
+        "trivy",
+        "install trivy (https://trivy.dev, aquasecurity/setup-trivy on GitHub); it also needs network access to download its vulnerability database",
+        ["trivy"],
+        context => new TrivyRunner(context));
+
     public TrivySettings()
     {
         ThrowOnNonZeroExit = false;

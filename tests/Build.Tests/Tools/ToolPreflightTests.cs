@@ -14,12 +14,12 @@ public sealed class ToolPreflightTests
     {
         using var fixture = new ToolFixture("docker");
 
-        var act = () => ToolPreflight.Ensure(fixture.Context, DockerRunner.Spec.Requirement(), HelmRunner.Spec.Requirement(), TrivyRunner.Spec.Requirement());
+        var act = () => ToolPreflight.Ensure(fixture.Context, DockerSettings.Spec.Requirement(), HelmSettings.Spec.Requirement(), TrivySettings.Spec.Requirement());
 
         var error = act.Should().Throw<MissingToolsException>().Which;
         error.Message.Should().Be(
-            $"Missing tool 'helm': {HelmRunner.Spec.InstallHint}\n" +
-            $"Missing tool 'trivy': {TrivyRunner.Spec.InstallHint}");
+            $"Missing tool 'helm': {HelmSettings.Spec.InstallHint}\n" +
+            $"Missing tool 'trivy': {TrivySettings.Spec.InstallHint}");
         error.Missing.Select(tool => tool.Name).Should().Equal("helm", "trivy");
     }
 
@@ -28,7 +28,7 @@ public sealed class ToolPreflightTests
     {
         using var fixture = new ToolFixture();
 
-        ToolPreflight.Ensure(fixture.Context, DockerRunner.Spec.Requirement(), HelmRunner.Spec.Requirement(), TrivyRunner.Spec.Requirement());
+        ToolPreflight.Ensure(fixture.Context, DockerSettings.Spec.Requirement(), HelmSettings.Spec.Requirement(), TrivySettings.Spec.Requirement());
 
         fixture.Runner.Calls.Should().BeEmpty();
     }

@@ -56,7 +56,7 @@ public sealed class DockerComposeRunnerTests
         using var fixture = new ToolFixture("helm");
 
         fixture.Context.DockerComposeVariant().Should().BeNull();
-        DockerComposeRunner.Spec.Requirement().IsAvailable(fixture.Context).Should().BeFalse();
+        DockerComposeSettings.Spec.Requirement().IsAvailable(fixture.Context).Should().BeFalse();
     }
 
     [Fact]
