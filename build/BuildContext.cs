@@ -1,6 +1,3 @@
-using Cake.Core.IO;
-using Pipeline.Definition.Stages;
-
 namespace Build;
 
 /// <summary>

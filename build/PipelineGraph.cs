@@ -1,5 +1,3 @@
-using Pipeline.Definition.Generation;
-using Pipeline.Definition.Stages;
 using Pipeline.Definition.Validation;
 
 namespace Build;

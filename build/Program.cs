@@ -1,7 +1,4 @@
 using Build;
-using Build.Containers;
-using Build.Deploy;
-using Build.Rehearsal;
 
 return new CakeHost()
     .UseContext<BuildContext>()

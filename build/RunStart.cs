@@ -1,5 +1,3 @@
-using Build.Deploy;
-
 namespace Build;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
-using Build.Tools.Docker;
-using Build.Tools.DockerCompose;
-using Cake.Core.IO;
 
 namespace Build.Containers;
 

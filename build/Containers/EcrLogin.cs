@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Build.Tools.Aws;
-using Build.Tools.Docker;
-
 namespace Build.Containers;
 
 /// <summary>

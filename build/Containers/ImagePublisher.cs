@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Build.Tools.Docker;
-
 namespace Build.Containers;
 
 /// <summary>

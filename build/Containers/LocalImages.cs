@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Build.Tools.Docker;
-
 namespace Build.Containers;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Build.Tools.Helm;
-
 namespace Build.Deploy;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Build.Tools.Helm;
-using Build.Tools.Kubectl;
-using Cake.Core.IO;
-
 namespace Build.Deploy;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
-using Build.Tools.Kubectl;
-using Cake.Core.IO;
 using YamlDotNet.RepresentationModel;
 
 namespace Build.Deploy;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-
 namespace Build.Deploy;
 
 /// <summary>One image the chart deploys: <c>registry/owner/repository</c>, then <c>@digest</c> when known, else <c>:tag</c>.</summary>

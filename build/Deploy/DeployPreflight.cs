@@ -1,7 +1,3 @@
-using Build.Tools.Aws;
-using Build.Tools.Helm;
-using Build.Tools.Kubectl;
-
 namespace Build.Deploy;
 
 /// <summary>Every tool, setting and secret format a deploy needs, checked together before anything touches a cluster.</summary>

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Build.Deploy;

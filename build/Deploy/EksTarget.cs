@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Pipeline.Definition.Stages;
-
 namespace Build.Deploy;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Build.Tools.Kubectl;
-
 namespace Build.Deploy;
 
 /// <summary>

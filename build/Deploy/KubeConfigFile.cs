@@ -1,6 +1,3 @@
-using Build.Tools.Aws;
-using Cake.Core.IO;
-
 namespace Build.Deploy;
 
 /// <summary>

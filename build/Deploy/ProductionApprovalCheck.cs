@@ -1,8 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Cake.Common;
-using Pipeline.Definition.Stages;
 
 namespace Build.Deploy;
 

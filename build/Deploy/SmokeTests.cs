@@ -1,6 +1,3 @@
-using Cake.Common;
-using Cake.Core.IO;
-
 namespace Build.Deploy;
 
 /// <summary>

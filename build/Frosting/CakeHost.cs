@@ -1,8 +1,4 @@
-using System.Reflection;
-using Build.Frosting.Additions;
 using Build.Frosting.Internal;
-using Cake.Core.IO;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Build.Frosting;
 

@@ -1,6 +1,3 @@
-using Pipeline.Definition.Generation;
-using Pipeline.Definition.Stages;
-
 namespace Build.Rehearsal;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Pipeline.Definition.Stages;
-
 namespace Build.Rehearsal;
 
 /// <summary>

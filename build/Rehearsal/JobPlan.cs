@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using Pipeline.Definition.Stages;
-
 namespace Build.Rehearsal;
 
 /// <summary>

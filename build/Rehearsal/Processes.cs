@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
-
 namespace Build.Rehearsal;
 
 /// <summary>A rehearsal that cannot start or did not pass; the message says what is wrong and what to do.</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using System.Text;
-using Pipeline.Definition.Stages;
-
 namespace Build.Rehearsal;
 
 public enum JobOutcome

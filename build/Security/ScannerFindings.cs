@@ -1,8 +1,3 @@
-using Build.Tools.Bandit;
-using Build.Tools.Npm;
-using Build.Tools.PipAudit;
-using Build.Tools.Trivy;
-
 namespace Build.Security;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using Cake.Common.Build;
-
 namespace Build.Security;
 
 /// <summary>Shows what a stage's scanners found, triaged and new, in the log and on the GitHub job's summary page.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Build.Settings;
 
 /// <summary>What is wrong with the settings in general, and what one stage needs beyond them.</summary>

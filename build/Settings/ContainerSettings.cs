@@ -1,6 +1,3 @@
-using Build.Containers;
-using Cake.Core.IO;
-
 namespace Build.Settings;
 
 /// <summary>

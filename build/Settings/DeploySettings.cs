@@ -1,7 +1,3 @@
-using Build.Deploy;
-using Cake.Core.IO;
-using Pipeline.Definition.Stages;
-
 namespace Build.Settings;
 
 // Read once, so a deploy stage reports every missing or invalid setting (Problems) before any side effect.

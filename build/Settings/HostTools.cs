@@ -1,8 +1,3 @@
-using Build.Tools.Python;
-using Cake.Common;
-using Cake.Core.IO;
-using Pipeline.Definition.Stages;
-
 namespace Build.Settings;
 
 /// <summary>

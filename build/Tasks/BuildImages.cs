@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using Build.Containers;
-using Build.Tasks.StageHelpers;
-using Build.Tools.Docker;
-using Build.Tools.Npm;
-
 namespace Build.Tasks;
 
 [TaskName(TargetNames.BuildImages)]

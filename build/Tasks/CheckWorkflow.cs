@@ -1,5 +1,3 @@
-using Pipeline.Definition.Generation;
-
 namespace Build.Tasks;
 
 [TaskName(TargetNames.CheckWorkflow)]

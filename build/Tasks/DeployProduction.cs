@@ -1,5 +1,3 @@
-using Build.Deploy;
-
 namespace Build.Tasks;
 
 /// <summary>Rolls main out to production through the chart's canary release, 10 % → 50 % → 100 %, then promotes it.</summary>

@@ -1,5 +1,3 @@
-using Build.Deploy;
-
 namespace Build.Tasks;
 
 /// <summary>Deploys develop to staging; smoke tests decide whether the release stays or goes back.</summary>

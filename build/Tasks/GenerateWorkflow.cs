@@ -1,6 +1,3 @@
-using Build.Tasks.StageHelpers;
-using Pipeline.Definition.Generation;
-
 namespace Build.Tasks;
 
 [TaskName(TargetNames.GenerateWorkflow)]

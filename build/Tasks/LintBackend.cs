@@ -1,8 +1,3 @@
-using Build.Tasks.StageHelpers;
-using Build.Tools.Black;
-using Build.Tools.Mypy;
-using Build.Tools.Ruff;
-
 namespace Build.Tasks;
 
 [TaskName(TargetNames.LintBackend)]

@@ -1,7 +1,3 @@
-using Build.Tasks.StageHelpers;
-using Build.Tools.Npm;
-using Cake.Core.IO;
-
 namespace Build.Tasks;
 
 [TaskName(TargetNames.LintFrontend)]

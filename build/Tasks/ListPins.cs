@@ -1,4 +1,3 @@
-using Pipeline.Definition.Generation;
 using Pipeline.Definition.Workflows;
 
 namespace Build.Tasks;

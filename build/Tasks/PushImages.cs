@@ -1,8 +1,3 @@
-using Build.Containers;
-using Build.Deploy;
-using Build.Tools.Docker;
-using Cake.Common;
-
 namespace Build.Tasks;
 
 [TaskName(TargetNames.PushImages)]

@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using Build.Containers;
-using Build.Rehearsal;
-using Build.Tasks.StageHelpers;
-using Build.Tools.Docker;
-
 namespace Build.Tasks;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Build.Security;
-using Build.Tasks.StageHelpers;
-using Build.Tools.Bandit;
-using Build.Tools.PipAudit;
-using Cake.Core.IO;
-
 namespace Build.Tasks;
 
 /// <summary>

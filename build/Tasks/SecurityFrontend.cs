@@ -1,7 +1,3 @@
-using Build.Security;
-using Build.Tasks.StageHelpers;
-using Build.Tools.Npm;
-
 namespace Build.Tasks;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Build.Containers;
-using Build.Security;
-using Build.Tasks.StageHelpers;
-using Build.Tools.Docker;
-using Build.Tools.Trivy;
-using Cake.Core.IO;
-
 namespace Build.Tasks;
 
 /// <summary>

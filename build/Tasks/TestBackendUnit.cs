@@ -1,7 +1,3 @@
-using Build.Tasks.StageHelpers;
-using Build.Tools.Pytest;
-using Build.Tools.Reports;
-
 namespace Build.Tasks;
 
 [TaskName(TargetNames.TestBackendUnit)]

@@ -1,8 +1,4 @@
-using Build.Containers;
-using Build.Tasks.StageHelpers;
-using Build.Tools.Npm;
 using Build.Tools.Npx;
-using Cake.Core.IO;
 
 namespace Build.Tasks;
 

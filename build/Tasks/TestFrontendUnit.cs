@@ -1,8 +1,3 @@
-using Build.Tasks.StageHelpers;
-using Build.Tools.Npm;
-using Build.Tools.Reports;
-using Cake.Core.IO;
-
 namespace Build.Tasks;
 
 [TaskName(TargetNames.TestFrontendUnit)]

@@ -1,7 +1,3 @@
-using Build.Containers;
-using Build.Tasks.StageHelpers;
-using Build.Tools.Pytest;
-
 namespace Build.Tasks;
 
 [TaskName(TargetNames.TestIntegration)]

@@ -1,4 +1,3 @@
-using Build.Tasks.StageHelpers;
 using Cake.Common.Tools.DotNet;
 using Cake.Common.Tools.DotNet.Test;
 

@@ -1,6 +1,3 @@
-using Cake.Core.IO;
-using Cake.Core.Tooling;
-
 namespace Build.Tools;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using Build.Tools.Bandit;
-using Build.Tools.Black;
-using Build.Tools.Mypy;
-using Build.Tools.PipAudit;
-using Build.Tools.Pytest;
-using Build.Tools.Python;
-using Build.Tools.Ruff;
-using Cake.Core.Annotations;
-
 namespace Build.Tools;
 
 /// <summary>The Python module tools; linters and scanners return their exit code without throwing unless asked.</summary>

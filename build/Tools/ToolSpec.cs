@@ -1,6 +1,3 @@
-using Cake.Core.IO;
-using Cake.Core.Tooling;
-
 namespace Build.Tools;
 
 /// <summary>What the pipeline knows about a tool before running it: its name, the executables to look for, how to install it.</summary>

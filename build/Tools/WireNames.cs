@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Build.Tools;
 
 /// <summary>Maps enum members to and from their <see cref="WireNameAttribute"/> spelling.</summary>

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Build.Frosting.Internal;
 
 namespace Build.Frosting.Additions;

@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Build.Frosting.Additions;
 
 /// <summary>The process runner of a --dryrun: it prints commands instead of starting them.</summary>

@@ -1,6 +1,5 @@
 using Cake.Common.Build.GitHubActions;
 using Cake.Common.Build.GitHubActions.Data;
-using Cake.Core.IO;
 
 namespace Build.Frosting.Additions;
 

@@ -1,5 +1,3 @@
-using System.Text;
-using Cake.Common.Build;
 using Spectre.Console;
 
 namespace Build.Frosting.Additions;

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Cake.Core.IO;
 
 namespace Build.Frosting.Additions;
 

@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using Cake.Core.IO;
-
 namespace Build.Frosting.Additions;
 
 /// <summary>

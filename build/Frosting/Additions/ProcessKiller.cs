@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
-using Cake.Core.IO;
-
 namespace Build.Frosting.Additions;
 
 internal static class ProcessKiller

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Build.Frosting.Additions;
 
 /// <summary>What happened in one run beyond Cake's report: skip reasons, continued failures, a failed teardown.</summary>

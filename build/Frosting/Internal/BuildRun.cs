@@ -1,6 +1,3 @@
-using Cake.Core.IO;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Build.Frosting.Internal;
 
 /// <summary>One execution of the chosen targets: container, engine, Cake's run, summary, exit code.</summary>

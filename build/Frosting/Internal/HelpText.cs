@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Build.Frosting.Internal;
 
 /// <summary>What the host prints instead of running: --help, --version, --info, --tree and --description.</summary>

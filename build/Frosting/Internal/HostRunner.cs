@@ -1,7 +1,3 @@
-using System.Reflection;
-using Cake.Core.IO;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Build.Frosting.Internal;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using Cake.Cli;
 using Cake.Core.Configuration;
-using Cake.Core.IO;
-using Cake.Core.Tooling;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Build.Frosting.Internal;

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Build.Frosting.Internal;
 
 /// <summary>The run's tasks and their attribute edges, checked for problems before anything is created.</summary>

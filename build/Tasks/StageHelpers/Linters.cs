@@ -1,5 +1,3 @@
-using Pipeline.Definition.Stages;
-
 namespace Build.Tasks.StageHelpers;
 
 /// <summary>

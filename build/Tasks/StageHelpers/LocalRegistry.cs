@@ -1,5 +1,3 @@
-using Build.Containers;
-
 namespace Build.Tasks.StageHelpers;
 
 /// <summary>A rehearsal never publishes: the registry must be on this machine and answer. A dry run does not ask it.</summary>

@@ -1,6 +1,3 @@
-using Build.Tools.Npm;
-using Cake.Core.IO;
-
 namespace Build.Tasks.StageHelpers;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Build.Tasks.StageHelpers;
 
 /// <summary>The folders and files a stage writes its reports and artifacts to. A dry run changes none of them.</summary>

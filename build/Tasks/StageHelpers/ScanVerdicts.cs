@@ -1,6 +1,3 @@
-using Build.Security;
-using Pipeline.Definition.Stages;
-
 namespace Build.Tasks.StageHelpers;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Build.Containers;
-using Build.Tools.Docker;
-using Build.Tools.DockerCompose;
-using Cake.Core.IO;
-
 namespace Build.Tasks.StageHelpers;
 
 /// <summary>A stage that tests against the compose stack of the built images; the stack comes down after it, whatever happened.</summary>

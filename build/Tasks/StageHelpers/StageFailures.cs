@@ -1,5 +1,3 @@
-using Pipeline.Definition.Stages;
-
 namespace Build.Tasks.StageHelpers;
 
 /// <summary>Collects why a stage failed while it keeps going, then fails once with every reason.</summary>

@@ -1,7 +1,3 @@
-using Build.Tools.Reports;
-using Cake.Core.IO;
-using Pipeline.Definition.Stages;
-
 namespace Build.Tasks.StageHelpers;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Build.Tools.Aws;
 
 /// <summary>Options every AWS CLI call takes; command settings derive from it. Credentials come from the CLI's own chain.</summary>

@@ -1,6 +1,3 @@
-using Build.Tools.Python;
-using Cake.Core.IO;
-
 namespace Build.Tools.Bandit;
 
 /// <summary><c>python -m bandit -r</c>. Bandit writes one format per run: run it twice for a JSON file and a screen report.</summary>

@@ -1,5 +1,3 @@
-using Build.Tools.Reports;
-
 namespace Build.Tools.Bandit;
 
 /// <summary>One finding of <c>bandit -f json</c>.</summary>

@@ -1,6 +1,3 @@
-using Build.Tools.Python;
-using Cake.Core.IO;
-
 namespace Build.Tools.Black;
 
 /// <summary><c>python -m black --check --diff</c>: reports, never rewrites.</summary>

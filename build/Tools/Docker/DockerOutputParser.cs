@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-
 namespace Build.Tools.Docker;
 
 /// <summary>Reads digests out of docker's output.</summary>

@@ -1,7 +1,3 @@
-using Build.Tools.Docker;
-using Cake.Core.Annotations;
-using Cake.Core.IO;
-
 namespace Build.Tools.DockerCompose;
 
 [CakeAliasCategory("DockerCompose")]

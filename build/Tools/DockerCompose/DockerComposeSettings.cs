@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Build.Tools.DockerCompose;
 
 /// <summary>Options every compose command takes: <c>-f &lt;file&gt;… -p &lt;project&gt;</c>, plus the variables the files interpolate.</summary>

@@ -1,6 +1,3 @@
-using Cake.Core.Annotations;
-using Cake.Core.IO;
-
 namespace Build.Tools.Helm;
 
 [CakeAliasCategory("Helm")]

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Build.Tools.Reports;
-
 namespace Build.Tools.Helm;
 
 /// <summary>Reads helm's <c>-o json</c> output.</summary>

@@ -1,5 +1,3 @@
-using Cake.Core.Annotations;
-using Cake.Core.IO;
 using static Build.Tools.ArgumentBuilderExtensions;
 
 namespace Build.Tools.Kubectl;

@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Build.Tools.Kubectl;
 
 /// <summary>Options every kubectl command takes; command settings derive from it. Throws on failure by default.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Build.Tools.Kubectl;
 
 /// <summary>One side of <c>kubectl version -o json</c>: <c>{"major": "1", "minor": "35", "gitVersion": "v1.35.2", …}</c>.</summary>

@@ -1,6 +1,3 @@
-using Build.Tools.Python;
-using Cake.Core.IO;
-
 namespace Build.Tools.Mypy;
 
 /// <summary><c>python -m mypy</c>; strictness and plugins come from pyproject.toml in the working directory.</summary>

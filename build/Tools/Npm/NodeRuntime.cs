@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Build.Tools.Npm;
 
 /// <summary>

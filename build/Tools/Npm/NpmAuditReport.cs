@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Build.Tools.Reports;
-
 namespace Build.Tools.Npm;
 
 /// <summary>

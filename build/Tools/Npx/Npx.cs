@@ -1,5 +1,3 @@
-using Cake.Core.Annotations;
-
 namespace Build.Tools.Npx;
 
 [CakeAliasCategory("Npx")]

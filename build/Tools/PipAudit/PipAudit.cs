@@ -1,6 +1,3 @@
-using Build.Tools.Python;
-using Cake.Core.IO;
-
 namespace Build.Tools.PipAudit;
 
 /// <summary><c>python -m pip_audit</c> (exit 1 = vulnerabilities or an audit failure).</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Build.Tools.Reports;
-
 namespace Build.Tools.PipAudit;
 
 /// <summary>One known vulnerability of a pinned dependency. pip-audit reports no severity, only ids (the advisory's and its aliases) and fixed versions.</summary>

@@ -1,6 +1,3 @@
-using Build.Tools.Python;
-using Cake.Core.IO;
-
 namespace Build.Tools.Pytest;
 
 /// <summary><c>python -m pytest</c> (with pytest-cov when coverage is asked for). Failing tests do not throw, so reports are still published.</summary>

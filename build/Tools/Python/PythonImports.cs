@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Build.Tools.Python;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace Build.Tools.Reports;
 
 /// <summary>The totals on the root of a Cobertura XML report (coverage.py, istanbul/v8).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Build.Tools.Reports;
 
 /// <summary>The totals of istanbul's <c>json-summary</c> coverage report (vitest's coverage-summary.json), in percent.</summary>

@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace Build.Tools.Reports;
 
 /// <summary>The totals of a JUnit XML report (pytest's --junitxml, vitest's junit reporter) and the failed tests' names.</summary>

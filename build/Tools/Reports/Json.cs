@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Build.Tools.Reports;
 
 /// <summary>The lenient reads every tool report needs: a missing or mistyped property is a fallback, never an exception.</summary>

@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace Build.Tools.Reports;
 
 /// <summary>The counters of one or more .trx files (dotnet test --logger trx) and the failed tests' names.</summary>

@@ -1,6 +1,3 @@
-using Build.Tools.Python;
-using Cake.Core.IO;
-
 namespace Build.Tools.Ruff;
 
 /// <summary><c>python -m ruff check</c>.</summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Cake.Core.Annotations;
-
 namespace Build.Tools.Trivy;
 
 [CakeAliasCategory("Trivy")]

@@ -1,5 +1,3 @@
-using Build.Tools.Reports;
-
 namespace Build.Tools.Trivy;
 
 /// <summary>One vulnerability of <c>trivy image --format json</c>: where (target), which package, which advisory, and whether a fix exists.</summary>

@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Build.Tools.Trivy;
 
 /// <summary>Options shared by trivy scans. Does not throw: read <see cref="TrivyScanResult.Outcome"/>.</summary>
