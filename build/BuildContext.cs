@@ -11,12 +11,12 @@ public sealed class BuildContext : HostContext
     {
         Pipeline = SovdPipeline.Definition;
         RepoRoot = new DirectoryPath(Repository.Root);
-        AppRoot = new DirectoryPath(System.IO.Path.GetFullPath(Argument(ArgumentNames.AppRoot, Pipeline.Settings.AppRoot), RepoRoot.FullPath));
+        AppRoot = new DirectoryPath(Path.GetFullPath(Argument(ArgumentNames.AppRoot, Pipeline.Settings.AppRoot), RepoRoot.FullPath));
         HostTools = new HostTools(this, RepoRoot);
         IsGitHubActions = context.Environment.GetEnvironmentVariable(EnvVars.GitHubActions) == "true";
         // The frontend stages run on the definition's Node LTS that scripts/setup-machine.sh put into .tools/node.
-        Build.Tools.Npm.NodeRuntime.UseRepositoryNode(RepoRoot.FullPath);
-        GeneratedRoot = new DirectoryPath(System.IO.Path.GetFullPath(Argument(ArgumentNames.OutputRoot, "."), RepoRoot.FullPath));
+        NodeRuntime.UseRepositoryNode(RepoRoot.FullPath);
+        GeneratedRoot = new DirectoryPath(Path.GetFullPath(Argument(ArgumentNames.OutputRoot, "."), RepoRoot.FullPath));
     }
 
     public PipelineDefinition Pipeline { get; }

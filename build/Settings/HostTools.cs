@@ -130,7 +130,7 @@ public sealed class HostTools
         var inherited = _context.Variable(EnvVars.PythonPath);
         var variables = new Dictionary<string, string>
         {
-            [EnvVars.PythonPath] = inherited is null ? module.FullPath : $"{module.FullPath}{System.IO.Path.PathSeparator}{inherited}",
+            [EnvVars.PythonPath] = inherited is null ? module.FullPath : $"{module.FullPath}{Path.PathSeparator}{inherited}",
         };
         return (new ToolChoice("ruff", $"the WebAssembly build in {wasm.FullPath}", $"{EnvVars.PythonPath}={module.FullPath} for the ruff call", tried), variables);
     }
@@ -190,13 +190,13 @@ public sealed class HostTools
         }
         if (OperatingSystem.IsWindows())
         {
-            return System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "ms-playwright");
+            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "ms-playwright");
         }
         if (_context.Environment.GetEnvironmentVariable(EnvVars.Home) is not { Length: > 0 } home)
         {
             return null;
         }
-        return OperatingSystem.IsMacOS() ? System.IO.Path.Combine(home, "Library", "Caches", "ms-playwright") : System.IO.Path.Combine(home, ".cache", "ms-playwright");
+        return OperatingSystem.IsMacOS() ? Path.Combine(home, "Library", "Caches", "ms-playwright") : Path.Combine(home, ".cache", "ms-playwright");
     }
 
     // A bare name ("python3") is looked up on PATH; Cake would otherwise take it relative to the working directory.

@@ -121,12 +121,12 @@ public static class Inputs
         context.ArgumentOrNull(ArgumentNames.Owner) ?? context.Variable(EnvVars.GitHubRepositoryOwner);
 
     /// <summary>A file given as <c>--name</c>, relative to the repository; else <paramref name="fallback"/>.</summary>
-    public static Cake.Core.IO.FilePath FileArgument(this BuildContext context, string name, Cake.Core.IO.FilePath fallback) =>
-        context.ArgumentOrNull(name) is { } file ? new Cake.Core.IO.FilePath(file).MakeAbsolute(context.RepoRoot) : fallback;
+    public static FilePath FileArgument(this BuildContext context, string name, FilePath fallback) =>
+        context.ArgumentOrNull(name) is { } file ? new FilePath(file).MakeAbsolute(context.RepoRoot) : fallback;
 
     /// <summary>ECR repositories sit right below the registry host, so its images have no owner (empty).</summary>
     public static string? ImageOwner(this ICakeContext context, string registry) =>
-        Build.Containers.EcrRegistryHost.TryParse(registry) is null ? context.Owner()?.ToLowerInvariant() : string.Empty;
+        EcrRegistryHost.TryParse(registry) is null ? context.Owner()?.ToLowerInvariant() : string.Empty;
 
     /// <summary>The commit of this run: <c>--sha</c>, else GITHUB_SHA, else the checked-out commit.</summary>
     public static string? Sha(this BuildContext context) =>

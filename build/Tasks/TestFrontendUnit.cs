@@ -45,7 +45,7 @@ public sealed class TestFrontendUnit : FrostingTask<BuildContext>
         static string Figure((string Metric, decimal Percent) m) => string.Create(CultureInfo.InvariantCulture, $"{m.Metric} {m.Percent:0.00} %");
         var totals = CoverageSummaryReport.Read(summary);
         context.Information("{0}", $"Frontend coverage: {string.Join(", ", totals.Metrics.Select(Figure))}; " +
-            $"threshold {threshold} % each (Cobertura in {System.IO.Path.GetDirectoryName(summary)})");
+            $"threshold {threshold} % each (Cobertura in {Path.GetDirectoryName(summary)})");
         var below = totals.Metrics.Where(m => m.Percent < threshold).Select(Figure).ToList();
         return below.Count > 0
             ? $"coverage is below the threshold of {threshold} % (--{ArgumentNames.CoverageThreshold}): {string.Join(", ", below)}"
