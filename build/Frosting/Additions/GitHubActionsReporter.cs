@@ -75,3 +75,10 @@ internal sealed class GitHubActionsReporter(GitHubActionsProvider github, RunJou
             ? duration.ToString(@"m\:ss", CultureInfo.InvariantCulture)
             : string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.0} s");
 }
+
+/// <summary>Cake's GitHub workflow commands, written to the host's console instead of straight to stdout.</summary>
+internal sealed class ConsoleServiceMessageWriter(IConsole console) : IBuildSystemServiceMessageWriter
+{
+    public void Write(string format, params object[] args) =>
+        console.WriteLine(string.Format(CultureInfo.InvariantCulture, format, args));
+}

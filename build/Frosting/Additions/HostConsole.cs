@@ -3,7 +3,7 @@ using Spectre.Console;
 namespace Build.Frosting.Additions;
 
 /// <summary>Any console, with colours switched off when <see cref="Enabled"/> says so.</summary>
-internal sealed class HostConsole(IConsole inner, bool colors) : IConsole
+internal sealed class HostConsole(IConsole inner, bool colors, bool injected) : IConsole
 {
     private const int WidthWithoutTerminal = 120;
 
@@ -33,6 +33,12 @@ internal sealed class HostConsole(IConsole inner, bool colors) : IConsole
 
     public bool SupportAnsiEscapeCodes => colors && inner.SupportAnsiEscapeCodes;
 
+    /// <summary>The process's console, or the one registered through ConfigureServices (e.g. a test's).</summary>
+    public static HostConsole Create(IConsole? injected, ICakeEnvironment environment) => new(
+        injected ?? new CakeConsole(environment),
+        Enabled(environment, outputRedirected: injected is not null || Console.IsOutputRedirected),
+        injected is not null);
+
     /// <summary>
     /// Colours unless NO_COLOR is set (https://no-color.org) or output goes to a pipe/file outside CI:
     /// Cake's own detection only looks at TERM and writes escape codes into pipes.
@@ -50,15 +56,14 @@ internal sealed class HostConsole(IConsole inner, bool colors) : IConsole
     }
 
     /// <summary>The Spectre console Cake's report printer draws on; plain text when colours are off.</summary>
-    public static IAnsiConsole CreateAnsi(IConsole console, bool injected, bool colors)
+    public IAnsiConsole CreateAnsi()
     {
-        var writer = injected ? new ConsoleTextWriter(console) : Console.Out;
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = colors ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
+            Out = new AnsiConsoleOutput(injected ? new ConsoleTextWriter(this) : Console.Out),
         });
         if (injected || Console.IsOutputRedirected)
         {
@@ -91,23 +96,16 @@ internal sealed class HostConsole(IConsole inner, bool colors) : IConsole
             inner.ResetColor();
         }
     }
-}
 
-/// <summary>Lets Spectre.Console render into a Cake <see cref="IConsole"/> (e.g. one a test captures).</summary>
-internal sealed class ConsoleTextWriter(IConsole console) : TextWriter
-{
-    public override Encoding Encoding => Encoding.UTF8;
+    /// <summary>Lets Spectre.Console render into a Cake <see cref="IConsole"/> (e.g. one a test captures).</summary>
+    private sealed class ConsoleTextWriter(IConsole console) : TextWriter
+    {
+        public override Encoding Encoding => Encoding.UTF8;
 
-    public override void Write(char value) => console.Write(value.ToString());
+        public override void Write(char value) => console.Write(value.ToString());
 
-    public override void Write(string? value) => console.Write(value ?? string.Empty);
+        public override void Write(string? value) => console.Write(value ?? string.Empty);
 
-    public override void WriteLine(string? value) => console.WriteLine(value ?? string.Empty);
-}
-
-/// <summary>Cake's GitHub workflow commands, written to the host's console instead of straight to stdout.</summary>
-internal sealed class ConsoleServiceMessageWriter(IConsole console) : IBuildSystemServiceMessageWriter
-{
-    public void Write(string format, params object[] args) =>
-        console.WriteLine(string.Format(CultureInfo.InvariantCulture, format, args));
+        public override void WriteLine(string? value) => console.WriteLine(value ?? string.Empty);
+    }
 }

@@ -34,13 +34,6 @@ public class HostContext : FrostingContext
         return value is null ? defaultValue : Convert<T>(name, value);
     }
 
-    public T Argument<T>(string name)
-    {
-        var value = Arguments.GetArguments(name)?.LastOrDefault()
-            ?? throw new CakeException($"Argument --{name} was not set. Pass it as --{name}=<value>.");
-        return Convert<T>(name, value);
-    }
-
     private static T Convert<T>(string name, string value)
     {
         try

@@ -1,16 +1,40 @@
 namespace Build.Frosting.Additions;
 
 /// <summary>
-/// One run's interruption state: the token tasks poll and the child processes to kill when SIGINT/SIGTERM arrives.
+/// One run's interruption state: the token tasks poll and the child processes to kill. SIGINT (Ctrl+C) and SIGTERM
+/// (CI cancellation) interrupt the run instead of killing the host, so teardown and the summary still run; a second
+/// signal is not intercepted and ends the process.
 /// </summary>
-internal sealed class HostInterruption(ICakeLog log) : IDisposable
+internal sealed class HostInterruption : IDisposable
 {
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
+    // Cake's ProcessWrapper is internal and its Kill() only kills the direct child, then waits for redirected
+    // output to close, which hangs while grandchildren (npm -> node) hold the pipe. Its System.Diagnostics.Process
+    // lets us kill the whole tree; if Cake's internals change we fall back to IProcess.Kill().
+    private static readonly FieldInfo? ProcessField =
+        Type.GetType("Cake.Core.IO.ProcessWrapper, Cake.Core")?.GetField("_process", BindingFlags.Instance | BindingFlags.NonPublic);
+
+    private readonly ICakeLog _log;
     private readonly CancellationTokenSource _source = new();
     private readonly ManualResetEventSlim _killed = new();
-    private readonly HashSet<IProcess> _running = [];
+    private readonly HashSet<TrackedProcess> _running = [];
     private readonly Lock _lock = new();
+    private readonly PosixSignalRegistration? _sigterm;
+
+    public HostInterruption(ICakeLog log)
+    {
+        _log = log;
+        Console.CancelKeyPress += OnCancelKeyPress;
+        try
+        {
+            _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = Interrupt("SIGTERM"));
+        }
+        catch (PlatformNotSupportedException)
+        {
+            _sigterm = null;
+        }
+    }
 
     public CancellationToken Token => _source.Token;
 
@@ -19,7 +43,7 @@ internal sealed class HostInterruption(ICakeLog log) : IDisposable
     /// <summary>Returns false when the run was already interrupted (a second signal), so the caller can let the process die.</summary>
     public bool Interrupt(string reason)
     {
-        IProcess[] victims = [];
+        TrackedProcess[] victims = [];
         bool first;
         lock (_lock)
         {
@@ -39,10 +63,10 @@ internal sealed class HostInterruption(ICakeLog log) : IDisposable
             return false;
         }
 
-        log.Warning("{0}: stopping the running task; teardown and the summary still run.", reason);
+        _log.Warning("{0}: stopping the running task; teardown and the summary still run.", reason);
         foreach (var process in victims)
         {
-            ProcessKiller.Kill(process);
+            Kill(process);
         }
 
         _killed.Set();
@@ -57,7 +81,7 @@ internal sealed class HostInterruption(ICakeLog log) : IDisposable
         }
     }
 
-    public void Track(IProcess process)
+    public void Track(TrackedProcess process)
     {
         lock (_lock)
         {
@@ -69,10 +93,10 @@ internal sealed class HostInterruption(ICakeLog log) : IDisposable
         }
 
         // Started while the interruption was being handled: it must not outlive the run.
-        ProcessKiller.Kill(process);
+        Kill(process);
     }
 
-    public void Untrack(IProcess process)
+    public void Untrack(TrackedProcess process)
     {
         lock (_lock)
         {
@@ -82,9 +106,32 @@ internal sealed class HostInterruption(ICakeLog log) : IDisposable
 
     public void Dispose()
     {
+        Console.CancelKeyPress -= OnCancelKeyPress;
+        _sigterm?.Dispose();
         _source.Dispose();
         _killed.Dispose();
     }
+
+    private static void Kill(TrackedProcess process)
+    {
+        try
+        {
+            if (ProcessField?.GetValue(process.Inner) is Process system)
+            {
+                system.Kill(entireProcessTree: true);
+            }
+            else
+            {
+                process.Inner.Kill();
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or System.ComponentModel.Win32Exception)
+        {
+            // Already exited or disposed: nothing left to kill.
+        }
+    }
+
+    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e) => e.Cancel = Interrupt("SIGINT");
 }
 
 /// <summary>Starts processes through Cake's runner and remembers them so an interruption can kill them.</summary>
@@ -135,37 +182,3 @@ internal sealed class TrackedProcess(IProcess inner, HostInterruption interrupti
 
 /// <summary>The failure of the task that was running when SIGINT/SIGTERM arrived.</summary>
 internal sealed class BuildInterruptedException(Exception? inner = null) : Exception("Interrupted", inner);
-
-/// <summary>
-/// SIGINT (Ctrl+C) and SIGTERM (CI cancellation) interrupt the run instead of killing the host, so teardown and the
-/// summary still run. A second signal is not intercepted and ends the process.
-/// </summary>
-internal sealed class SignalHandlers : IDisposable
-{
-    private readonly HostInterruption _interruption;
-    private readonly PosixSignalRegistration? _sigterm;
-
-    private SignalHandlers(HostInterruption interruption)
-    {
-        _interruption = interruption;
-        Console.CancelKeyPress += OnCancelKeyPress;
-        try
-        {
-            _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = _interruption.Interrupt("SIGTERM"));
-        }
-        catch (PlatformNotSupportedException)
-        {
-            _sigterm = null;
-        }
-    }
-
-    public static SignalHandlers Register(HostInterruption interruption) => new(interruption);
-
-    public void Dispose()
-    {
-        Console.CancelKeyPress -= OnCancelKeyPress;
-        _sigterm?.Dispose();
-    }
-
-    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e) => e.Cancel = _interruption.Interrupt("SIGINT");
-}

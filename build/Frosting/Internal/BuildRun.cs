@@ -1,42 +1,62 @@
+using System.Runtime.ExceptionServices;
+
 namespace Build.Frosting.Internal;
 
-/// <summary>One execution of the chosen targets: container, engine, Cake's run, summary, exit code.</summary>
-internal sealed class BuildRun(HostSettings settings, RunServices run, TaskCatalog catalog, TaskGraph graph)
+/// <summary>
+/// One execution of the chosen targets: container, tasks and lifetimes wired into Cake's engine, Cake's run,
+/// summary, exit code. Unlike Cake.Frosting, a task's OnError does not swallow the failure: it is wired as Cake's
+/// error *reporter*, so the failure still fails the run; only [ContinueOnError] installs an error *handler*.
+/// </summary>
+internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions options, IConsole console, ICakeLog log, HostInterruption interruption)
 {
     public const int Interrupted = 130;
 
     private readonly RunJournal _journal = new();
 
-    public async Task<int> ExecuteAsync()
+    private ICakeContext _context = null!;
+
+    private GitHubActionsReporter? _github;
+
+    public async Task<int> ExecuteAsync(IServiceCollection registrations)
     {
-        await using var services = ServiceRegistration.Create(run, settings).AddSingleton(_journal).BuildServiceProvider();
-        if (!TryCreate(services, out var context, out var tasks, out var error))
+        await using var services = registrations.AddSingleton(_journal).BuildServiceProvider();
+        if (!TryCreate(services, out var tasks, out var error))
         {
-            return ErrorWriter.Fail(run.Console, error);
+            return CommandLine.Fail(console, error);
         }
 
-        var github = GitHubActionsReporter.Create(run.Environment, services.GetRequiredService<IFileSystem>(), run.Console, _journal);
-        var engine = BuildEngine(services, context, tasks, github);
+        _github = GitHubActionsReporter.Create(services.GetRequiredService<ICakeEnvironment>(), services.GetRequiredService<IFileSystem>(), console, _journal);
+        var engine = new CakeEngine(services.GetRequiredService<ICakeDataService>(), log);
+        foreach (var descriptor in graph.Tasks)
+        {
+            Register(engine, descriptor, tasks[descriptor.Name]);
+        }
+
+        RegisterLifetimes(engine, services);
+        if (_github is { } github)
+        {
+            engine.AfterTaskTeardown += (_, e) => github.TaskFinished(e.TaskTeardownContext);
+        }
+
         var printer = services.GetRequiredService<ICakeReportPrinter>();
-        var strategy = new HostExecutionStrategy(new DefaultExecutionStrategy(run.Log, printer), run.Interruption, _journal, run.Log);
-        var (report, failure) = await RunEngineAsync(engine, context, strategy).ConfigureAwait(false);
+        var strategy = new HostExecutionStrategy(new DefaultExecutionStrategy(log, printer), interruption, _journal, log);
+        var (report, failure) = await RunEngineAsync(engine, strategy).ConfigureAwait(false);
         if (report is { IsEmpty: false })
         {
             printer.Write(_journal.WithSkipReasons(report));
         }
 
-        return Finish(failure, github);
+        return Finish(failure);
     }
 
-    private bool TryCreate(IServiceProvider services, out ICakeContext context, out Dictionary<string, IFrostingTask> tasks, out string error)
+    private bool TryCreate(IServiceProvider services, out Dictionary<string, IFrostingTask> tasks, out string error)
     {
-        context = null!;
         tasks = new Dictionary<string, IFrostingTask>(StringComparer.OrdinalIgnoreCase);
-        var creating = $"the context '{settings.ContextType.Name}'";
+        var creating = $"the context '{host.ContextType.Name}'";
         try
         {
-            context = (ICakeContext)services.GetRequiredService(settings.ContextType);
-            foreach (var task in catalog.Tasks)
+            _context = (ICakeContext)services.GetRequiredService(host.ContextType);
+            foreach (var task in graph.Tasks)
             {
                 creating = $"task '{task.Name}'";
                 tasks[task.Name] = (IFrostingTask)ActivatorUtilities.CreateInstance(services, task.Type);
@@ -47,48 +67,131 @@ internal sealed class BuildRun(HostSettings settings, RunServices run, TaskCatal
         }
         catch (Exception ex)
         {
-            error = $"Could not create {creating}: {(ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner.Message : ex.Message)}";
+            error = $"Could not create {creating}: {(ex is TargetInvocationException { InnerException: { } inner } ? inner.Message : ex.Message)}";
             return false;
         }
     }
 
-    private CakeEngine BuildEngine(IServiceProvider services, ICakeContext context, Dictionary<string, IFrostingTask> tasks, GitHubActionsReporter? github)
+    private void Register(CakeEngine engine, TaskDescriptor descriptor, IFrostingTask task)
     {
-        var engine = new CakeEngine(run.Data, run.Log);
-        var targets = run.Options.Targets.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var wiring = new TaskWiring(context, _journal, targets, run.Log);
-        foreach (var descriptor in catalog.Tasks)
+        var cakeTask = (CakeTask)engine.RegisterTask(descriptor.Name).Task;
+        cakeTask.Description = descriptor.Description;
+        foreach (var dependency in graph.DependenciesOf(descriptor.Name))
         {
-            var cakeTask = (CakeTask)engine.RegisterTask(descriptor.Name).Task;
-            cakeTask.Description = descriptor.Description;
-            foreach (var dependency in graph.DependenciesOf(descriptor.Name))
-            {
-                cakeTask.AddDependency(dependency);
-            }
-
-            wiring.Attach(cakeTask, descriptor, tasks[descriptor.Name]);
+            cakeTask.AddDependency(dependency);
         }
 
-        new LifetimeWiring(context, _journal, run.Log, github).Attach(engine, services, settings);
-        if (github is not null)
+        cakeTask.Actions.Add(_ => task.RunAsync(_context));
+        cakeTask.AddCriteria(_ => ShouldRun(descriptor.Name, task));
+        cakeTask.SetErrorReporter(ex => CallOnError(descriptor.Name, task, ex));
+        cakeTask.FinallyHandler = _ =>
         {
-            engine.AfterTaskTeardown += (_, e) => github.TaskFinished(e.TaskTeardownContext);
+            task.Finally(_context);
+            return Task.CompletedTask;
+        };
+        if (descriptor.ContinueOnError)
+        {
+            cakeTask.SetErrorHandler((ex, _) => Continue(descriptor.Name, ex));
         }
-
-        return engine;
     }
 
-    private async Task<(CakeReport? Report, Exception? Failure)> RunEngineAsync(CakeEngine engine, ICakeContext context, IExecutionStrategy strategy)
+    private bool ShouldRun(string name, IFrostingTask task)
     {
-        var execution = new ExecutionSettings().SetTargets(run.Options.Targets);
-        if (run.Options.Exclusive)
+        var run = _journal.Decide(name, () => task.ShouldRun(_context), task.SkippedMessage);
+        if (!run && options.Targets.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            // Cake fails a run whose target is skipped; say why instead of its generic criteria message.
+            var reason = _journal.SkipReason(name) ?? "ShouldRun returned false";
+            throw new CakeException($"Could not reach target '{name}' since it was skipped: {reason}.");
+        }
+
+        return run;
+    }
+
+    private void CallOnError(string name, IFrostingTask task, Exception exception)
+    {
+        try
+        {
+            task.OnError(exception, _context);
+        }
+        catch (Exception ex)
+        {
+            log.Error("OnError of task '{0}' failed too: {1}", name, ex.Message);
+        }
+    }
+
+    private void Continue(string name, Exception exception)
+    {
+        if (exception is BuildInterruptedException)
+        {
+            ExceptionDispatchInfo.Throw(exception);
+        }
+
+        _journal.MarkContinued(name);
+        log.Warning("Task '{0}' failed; the run continues ([ContinueOnError]): {1}", name, exception.Message);
+    }
+
+    /// <summary>
+    /// A failing setup fails the run (Cake then runs no task but still the teardown); a failing teardown is logged
+    /// and fails the exit code without losing the summary.
+    /// </summary>
+    private void RegisterLifetimes(CakeEngine engine, IServiceProvider services)
+    {
+        if (host.LifetimeType is { } lifetimeType)
+        {
+            var lifetime = (IFrostingLifetime)ActivatorUtilities.CreateInstance(services, lifetimeType);
+            engine.RegisterSetupAction(info => Setup(lifetime, info));
+            engine.RegisterTeardownAction(info => Teardown(lifetime, info));
+        }
+
+        if (host.TaskLifetimeType is { } taskLifetimeType)
+        {
+            var taskLifetime = (IFrostingTaskLifetime)ActivatorUtilities.CreateInstance(services, taskLifetimeType);
+            engine.RegisterTaskSetupAction(info => taskLifetime.Setup(_context, info));
+            engine.RegisterTaskTeardownAction(info => taskLifetime.Teardown(_context, info));
+        }
+    }
+
+    private void Setup(IFrostingLifetime lifetime, ISetupContext info)
+    {
+        try
+        {
+            lifetime.Setup(_context, info);
+        }
+        catch (Exception ex)
+        {
+            var failure = new CakeException($"Setup failed: {ex.Message}", ex);
+            _github?.Annotate("Setup", failure);
+            throw failure;
+        }
+    }
+
+    private void Teardown(IFrostingLifetime lifetime, ITeardownContext info)
+    {
+        try
+        {
+            lifetime.Teardown(_context, info);
+        }
+        catch (Exception ex)
+        {
+            // Cake would rethrow here and lose the report; record it so the exit code still fails.
+            _journal.TeardownFailure = ex;
+            log.Error("Teardown failed: {0}", ex.Message);
+            _github?.Annotate("Teardown", ex);
+        }
+    }
+
+    private async Task<(CakeReport? Report, Exception? Failure)> RunEngineAsync(CakeEngine engine, IExecutionStrategy strategy)
+    {
+        var execution = new ExecutionSettings().SetTargets(options.Targets);
+        if (options.Exclusive)
         {
             execution.UseExclusiveTarget();
         }
 
         try
         {
-            var report = await engine.RunTargetAsync(context, strategy, execution).ConfigureAwait(false);
+            var report = await engine.RunTargetAsync(_context, strategy, execution).ConfigureAwait(false);
             return (report, _journal.TeardownFailure);
         }
         catch (CakeReportException ex)
@@ -101,11 +204,11 @@ internal sealed class BuildRun(HostSettings settings, RunServices run, TaskCatal
         }
     }
 
-    private int Finish(Exception? failure, GitHubActionsReporter? github)
+    private int Finish(Exception? failure)
     {
-        if (run.Interruption.IsInterrupted)
+        if (interruption.IsInterrupted)
         {
-            ErrorWriter.Fail(run.Console, "Interrupted.");
+            CommandLine.Fail(console, "Interrupted.");
             return Interrupted;
         }
 
@@ -114,12 +217,11 @@ internal sealed class BuildRun(HostSettings settings, RunServices run, TaskCatal
             return 0;
         }
 
-        if (github is not null && !_journal.FailureAnnotated)
+        if (_github is not null && !_journal.FailureAnnotated)
         {
-            github.Annotate("Build", failure);
+            _github.Annotate("Build", failure);
         }
 
-        var message = run.Log.Verbosity == Verbosity.Diagnostic ? failure.ToString() : failure.Message;
-        return ErrorWriter.Fail(run.Console, message);
+        return CommandLine.Fail(console, log.Verbosity == Verbosity.Diagnostic ? failure.ToString() : failure.Message);
     }
 }

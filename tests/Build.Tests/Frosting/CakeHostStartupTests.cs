@@ -1,6 +1,10 @@
 using Build.Frosting.Additions;
+using Build.Frosting;
 using Build.Tests.Frosting.Scenarios;
 using Build.Tests.Frosting.Support;
+using Cake.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Definition;
 
 namespace Build.Tests.Frosting;
 
@@ -85,16 +89,19 @@ public sealed class CakeHostStartupTests
     }
 
     [Fact]
-    public void Run_AddAssemblyWithFilter_RegistersOnlyMatchingConcreteTasks()
+    public void Run_AddAssembly_RegistersOnlyItsConcreteTasks()
     {
-        var host = new TestHost();
-        host.Host.AddAssembly(typeof(OrderRestore).Assembly, t => t.Name.StartsWith("Order", StringComparison.Ordinal) || t == typeof(RecordingTask));
+        var console = new CapturingConsole();
+        var host = new CakeHost()
+            .UseContext<BuildContext>()
+            .AddAssembly(typeof(BuildContext).Assembly)
+            .ConfigureServices(services => services.AddSingleton<IConsole>(console));
 
-        var result = host.Run("--description");
+        var exitCode = host.Run(["--description"]);
 
-        result.ExitCode.Should().Be(0);
-        result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(' ')[0])
-            .Should().Equal("Compile", "Default", "Lint", "Package", "Restore");
+        exitCode.Should().Be(0, console.Output);
+        console.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(' ')[0])
+            .Should().BeEquivalentTo(SovdPipeline.Definition.Targets.Select(t => t.Name));
     }
 
     [Fact]
@@ -137,10 +144,11 @@ public sealed class CakeHostStartupTests
     }
 
     [Fact]
-    public void UseTasks_TypeIsNotATask_Throws()
+    public void Run_RegisteredTaskTypeIsNotATask_NamesItAndReturnsOne()
     {
-        var act = () => new TestHost(typeof(string));
+        var result = new TestHost(typeof(string)).Run();
 
-        act.Should().Throw<ArgumentException>().WithMessage("*System.String*");
+        result.ExitCode.Should().Be(1);
+        result.Errors.Should().StartWith("Error: Not public non-abstract FrostingTask<T>/AsyncFrostingTask<T> classes: System.String.\n");
     }
 }

@@ -10,9 +10,8 @@ public sealed class PipelineGraphTests
 {
     private static readonly PipelineGraph Provider = new(SovdPipeline.Definition);
 
-    private static readonly TaskGraph HostGraph = TaskGraph.Create(
-        TaskCatalog.Create(typeof(BuildContext).Assembly.GetTypes().Where(TaskDescriptor.IsTask), typeof(BuildContext), Provider),
-        Provider);
+    private static readonly TaskGraph HostGraph =
+        TaskGraph.Create(typeof(BuildContext).Assembly.GetTypes().Where(TaskDescriptor.IsTask), typeof(BuildContext), Provider);
 
     [Fact]
     public void HostGraph_EveryStage_DependsOnExactlyTheJobsItsCommittedJobNeeds()
