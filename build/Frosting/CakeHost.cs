@@ -18,8 +18,6 @@ public sealed class CakeHost
 
     internal DirectoryPath? WorkingDirectory { get; private set; }
 
-    internal List<Assembly> Assemblies { get; } = [];
-
     internal List<Action<IServiceCollection>> ServiceConfigurations { get; } = [];
 
     internal ITaskGraphProvider? GraphProvider { get; set; }
@@ -49,13 +47,6 @@ public sealed class CakeHost
     public CakeHost UseWorkingDirectory(DirectoryPath path)
     {
         WorkingDirectory = path;
-        return this;
-    }
-
-    /// <summary>Scan an assembly for tasks instead of the entry assembly.</summary>
-    public CakeHost AddAssembly(Assembly assembly)
-    {
-        Assemblies.Add(assembly);
         return this;
     }
 

@@ -18,7 +18,7 @@ internal sealed class HostInterruption : IDisposable
     private readonly ICakeLog _log;
     private readonly CancellationTokenSource _source = new();
     private readonly ManualResetEventSlim _killed = new();
-    private readonly HashSet<TrackedProcess> _running = [];
+    private readonly HashSet<IProcess> _running = [];
     private readonly Lock _lock = new();
     private readonly PosixSignalRegistration? _sigterm;
 
@@ -43,7 +43,7 @@ internal sealed class HostInterruption : IDisposable
     /// <summary>Returns false when the run was already interrupted (a second signal), so the caller can let the process die.</summary>
     public bool Interrupt(string reason)
     {
-        TrackedProcess[] victims = [];
+        IProcess[] victims = [];
         bool first;
         lock (_lock)
         {
@@ -81,12 +81,14 @@ internal sealed class HostInterruption : IDisposable
         }
     }
 
-    public void Track(TrackedProcess process)
+    /// <summary>Remembers a started process until the run ends or it has exited (pruned here, so outputs are not kept).</summary>
+    public void Track(IProcess process)
     {
         lock (_lock)
         {
             if (!_source.IsCancellationRequested)
             {
+                _running.RemoveWhere(HasExited);
                 _running.Add(process);
                 return;
             }
@@ -94,14 +96,6 @@ internal sealed class HostInterruption : IDisposable
 
         // Started while the interruption was being handled: it must not outlive the run.
         Kill(process);
-    }
-
-    public void Untrack(TrackedProcess process)
-    {
-        lock (_lock)
-        {
-            _running.Remove(process);
-        }
     }
 
     public void Dispose()
@@ -112,17 +106,30 @@ internal sealed class HostInterruption : IDisposable
         _killed.Dispose();
     }
 
-    private static void Kill(TrackedProcess process)
+    private static bool HasExited(IProcess process)
     {
         try
         {
-            if (ProcessField?.GetValue(process.Inner) is Process system)
+            return ProcessField?.GetValue(process) is Process { HasExited: true };
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // Disposed, or not Cake's process wrapper: nothing to keep.
+            return true;
+        }
+    }
+
+    private static void Kill(IProcess process)
+    {
+        try
+        {
+            if (ProcessField?.GetValue(process) is Process system)
             {
                 system.Kill(entireProcessTree: true);
             }
             else
             {
-                process.Inner.Kill();
+                process.Kill();
             }
         }
         catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or System.ComponentModel.Win32Exception)
@@ -140,43 +147,9 @@ internal sealed class TrackingProcessRunner(IProcessRunner inner, HostInterrupti
     public IProcess Start(FilePath filePath, ProcessSettings settings)
     {
         interruption.ThrowIfInterrupted();
-        var process = new TrackedProcess(inner.Start(filePath, settings), interruption);
+        var process = inner.Start(filePath, settings);
         interruption.Track(process);
         return process;
-    }
-}
-
-/// <summary>A started process the host can kill on interruption; it stops being tracked once it has been waited for.</summary>
-internal sealed class TrackedProcess(IProcess inner, HostInterruption interruption) : IProcess
-{
-    public IProcess Inner => inner;
-
-    public void WaitForExit()
-    {
-        inner.WaitForExit();
-        interruption.Untrack(this);
-    }
-
-    public bool WaitForExit(int milliseconds)
-    {
-        // Cake kills the process when the timeout elapses, so it is done either way.
-        var exited = inner.WaitForExit(milliseconds);
-        interruption.Untrack(this);
-        return exited;
-    }
-
-    public int GetExitCode() => inner.GetExitCode();
-
-    public IEnumerable<string> GetStandardError() => inner.GetStandardError();
-
-    public IEnumerable<string> GetStandardOutput() => inner.GetStandardOutput();
-
-    public void Kill() => inner.Kill();
-
-    public void Dispose()
-    {
-        interruption.Untrack(this);
-        inner.Dispose();
     }
 }
 

@@ -39,8 +39,7 @@ internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions o
         }
 
         var printer = services.GetRequiredService<ICakeReportPrinter>();
-        var strategy = new HostExecutionStrategy(new DefaultExecutionStrategy(log, printer), interruption, _journal, log);
-        var (report, failure) = await RunEngineAsync(engine, strategy).ConfigureAwait(false);
+        var (report, failure) = await RunEngineAsync(engine, new DefaultExecutionStrategy(log, printer)).ConfigureAwait(false);
         if (report is { IsEmpty: false })
         {
             printer.Write(_journal.WithSkipReasons(report));
@@ -81,7 +80,7 @@ internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions o
             cakeTask.AddDependency(dependency);
         }
 
-        cakeTask.Actions.Add(_ => task.RunAsync(_context));
+        cakeTask.Actions.Add(_ => RunAsync(task));
         cakeTask.AddCriteria(_ => ShouldRun(descriptor.Name, task));
         cakeTask.SetErrorReporter(ex => CallOnError(descriptor.Name, task, ex));
         cakeTask.FinallyHandler = _ =>
@@ -105,7 +104,30 @@ internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions o
             throw new CakeException($"Could not reach target '{name}' since it was skipped: {reason}.");
         }
 
+        if (!run)
+        {
+            // Cake logs a skip only at verbose level, and without our run-time reason.
+            log.Information("Skipping task '{0}'{1}", name, _journal.SkipReason(name) is { } reason ? ": " + reason : ".");
+        }
+
         return run;
+    }
+
+    /// <summary>A task running when the build is interrupted fails with "Interrupted", and none starts after it.</summary>
+    private async Task RunAsync(IFrostingTask task)
+    {
+        interruption.ThrowIfInterrupted();
+        try
+        {
+            await task.RunAsync(_context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (interruption.IsInterrupted && ex is not BuildInterruptedException)
+        {
+            throw new BuildInterruptedException(ex);
+        }
+
+        // A task whose killed child process it did not check still must not count as a success.
+        interruption.ThrowIfInterrupted();
     }
 
     private void CallOnError(string name, IFrostingTask task, Exception exception)

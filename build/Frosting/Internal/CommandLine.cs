@@ -11,16 +11,20 @@ internal enum HostCommand
     Run,
 }
 
-internal sealed record ParsedCommandLine(
-    HostCommand Command,
-    IReadOnlyList<string> Targets,
-    bool TargetsGiven,
-    bool Exclusive,
-    bool DryRun,
-    Verbosity Verbosity,
-    string? WorkingDirectory,
-    ILookup<string, string> Arguments,
-    IReadOnlyList<string> Errors);
+/// <summary>The parsed command line; the options are Cake arguments too, so <see cref="Arguments"/> holds them all.</summary>
+internal sealed record ParsedCommandLine(HostCommand Command, Verbosity Verbosity, ILookup<string, string> Arguments, IReadOnlyList<string> Errors)
+{
+    public bool TargetsGiven => Arguments.Contains("target");
+
+    public IReadOnlyList<string> Targets =>
+        TargetsGiven ? [.. Arguments["target"].Distinct(StringComparer.OrdinalIgnoreCase)] : [CommandLine.DefaultTarget];
+
+    public bool Exclusive => Arguments.Contains("exclusive");
+
+    public bool DryRun => Arguments.Contains("dryrun");
+
+    public string? WorkingDirectory => Arguments["working"].LastOrDefault();
+}
 
 /// <summary>
 /// Cake's command line: its options (names and aliases as in Cake.Frosting's DefaultCommandSettings) plus
@@ -119,18 +123,8 @@ internal static class CommandLine
         }
 
         arguments.AddRange(new[] { "exclusive", "dryrun" }.Where(flags.Contains).Select(flag => (flag, "true")));
-        var targets = arguments.Where(a => a.Name == "target").Select(a => a.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var command = Enum.GetValues<HostCommand>().FirstOrDefault(c => flags.Contains(c.ToString()), HostCommand.Run);
-        return new ParsedCommandLine(
-            command,
-            targets.Count > 0 ? targets : [DefaultTarget],
-            targets.Count > 0,
-            flags.Contains("exclusive"),
-            flags.Contains("dryrun"),
-            verbosity,
-            arguments.LastOrDefault(a => a.Name == "working").Value,
-            arguments.ToLookup(a => a.Name, a => a.Value, StringComparer.OrdinalIgnoreCase),
-            errors);
+        return new ParsedCommandLine(command, verbosity, arguments.ToLookup(a => a.Name, a => a.Value, StringComparer.OrdinalIgnoreCase), errors);
     }
 
     /// <summary>--help, --version and --info; false for the commands that need the tasks.</summary>

@@ -122,14 +122,13 @@ internal sealed class HostRunner(CakeHost host, Action<HostInterruption?> publis
         services.AddSingleton(host.ContextType, sp => ActivatorUtilities.CreateInstance(sp, host.ContextType));
     }
 
-    /// <summary>Registered <see cref="IFrostingTask"/>s plus the added assemblies' tasks; the entry assembly's when neither was given.</summary>
-    private IEnumerable<Type> TaskTypes(ServiceCollection configured)
+    /// <summary>The <see cref="IFrostingTask"/> types registered through ConfigureServices, else the entry assembly's tasks.</summary>
+    private static IEnumerable<Type> TaskTypes(ServiceCollection configured)
     {
         var registered = configured.Where(d => d.ServiceType == typeof(IFrostingTask)).Select(d => d.ImplementationType).OfType<Type>().ToList();
-        var assemblies = host.Assemblies.Count > 0 || registered.Count > 0
-            ? host.Assemblies
-            : Assembly.GetEntryAssembly() is { } entry ? [entry] : [];
-        return registered.Concat(assemblies.SelectMany(a => a.GetExportedTypes().Where(TaskDescriptor.IsTask)));
+        return registered.Count > 0 || Assembly.GetEntryAssembly() is not { } entry
+            ? registered
+            : entry.GetExportedTypes().Where(TaskDescriptor.IsTask);
     }
 
     private static IEnumerable<string> UnknownTargets(ParsedCommandLine cli, TaskGraph graph)

@@ -163,39 +163,33 @@ internal sealed class TaskGraph
     private static IEnumerable<string> Cycles(Dictionary<string, List<string>> before)
     {
         var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var acyclic = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var start in before.Keys.Order(StringComparer.OrdinalIgnoreCase))
         {
-            if (FindCycle(start, before, [], acyclic) is { } cycle
-                && reported.Add(string.Join("|", cycle.Skip(1).Order(StringComparer.OrdinalIgnoreCase))))
+            if (PathBack(start, start, before, new(StringComparer.OrdinalIgnoreCase)) is { } cycle
+                && reported.Add(string.Join("|", cycle.Order(StringComparer.OrdinalIgnoreCase))))
             {
-                yield return $"Circular dependency: {string.Join(" -> ", cycle)}.";
+                yield return $"Circular dependency: {start} -> {string.Join(" -> ", cycle)}.";
             }
         }
     }
 
-    private static List<string>? FindCycle(string node, Dictionary<string, List<string>> before, List<string> trail, HashSet<string> acyclic)
+    /// <summary>A path of dependencies from <paramref name="node"/> back to <paramref name="start"/>, or null.</summary>
+    private static List<string>? PathBack(string start, string node, Dictionary<string, List<string>> before, HashSet<string> seen)
     {
-        var index = trail.FindIndex(n => n.Equals(node, StringComparison.OrdinalIgnoreCase));
-        if (index >= 0)
+        foreach (var next in before[node])
         {
-            return [.. trail.Skip(index), node];
+            if (next.Equals(start, StringComparison.OrdinalIgnoreCase))
+            {
+                return [next];
+            }
+
+            if (seen.Add(next) && PathBack(start, next, before, seen) is { } rest)
+            {
+                return [next, .. rest];
+            }
         }
 
-        if (acyclic.Contains(node))
-        {
-            return null;
-        }
-
-        trail.Add(node);
-        var found = before[node].Select(next => FindCycle(next, before, trail, acyclic)).FirstOrDefault(c => c is not null);
-        trail.RemoveAt(trail.Count - 1);
-        if (found is null)
-        {
-            acyclic.Add(node);
-        }
-
-        return found;
+        return null;
     }
 }
 

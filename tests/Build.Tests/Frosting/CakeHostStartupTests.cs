@@ -1,10 +1,6 @@
 using Build.Frosting.Additions;
-using Build.Frosting;
 using Build.Tests.Frosting.Scenarios;
 using Build.Tests.Frosting.Support;
-using Cake.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Definition;
 
 namespace Build.Tests.Frosting;
 
@@ -89,19 +85,13 @@ public sealed class CakeHostStartupTests
     }
 
     [Fact]
-    public void Run_AddAssembly_RegistersOnlyItsConcreteTasks()
+    public void Run_AttributeEdgeToUnregisteredTask_SaysWhichAndReturnsOne()
     {
-        var console = new CapturingConsole();
-        var host = new CakeHost()
-            .UseContext<BuildContext>()
-            .AddAssembly(typeof(BuildContext).Assembly)
-            .ConfigureServices(services => services.AddSingleton<IConsole>(console));
+        var result = new TestHost(typeof(CycleA)).Run("-t", "CycleA");
 
-        var exitCode = host.Run(["--description"]);
-
-        exitCode.Should().Be(0, console.Output);
-        console.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(' ')[0])
-            .Should().BeEquivalentTo(SovdPipeline.Definition.Targets.Select(t => t.Name));
+        result.ExitCode.Should().Be(1);
+        result.Errors.Should().Be(
+            $"Error: Task 'CycleA' is dependent on '{typeof(CycleB).FullName}', which is not a registered task.\n");
     }
 
     [Fact]
