@@ -57,12 +57,7 @@ public class HostContext : FrostingContext
 }
 
 /// <summary>What the command line asked for; registered in DI so contexts and tasks can take it in their constructor.</summary>
-public sealed record CakeHostOptions(
-    IReadOnlyList<string> Targets,
-    bool Exclusive,
-    bool DryRun,
-    Verbosity Verbosity,
-    DirectoryPath WorkingDirectory);
+public sealed record CakeHostOptions(IReadOnlyList<string> Targets, bool Exclusive, bool DryRun);
 
 public static class SkipReason
 {

@@ -1,10 +1,9 @@
 namespace Build.Frosting.Additions;
 
-/// <summary>What happened in one run beyond Cake's report: skip reasons, continued failures, a failed teardown.</summary>
+/// <summary>What happened in one run beyond Cake's report: skip reasons, a failed teardown.</summary>
 internal sealed class RunJournal
 {
     private readonly ConcurrentDictionary<string, string> _skipReasons = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, bool> _continued = new(StringComparer.OrdinalIgnoreCase);
 
     public Exception? TeardownFailure { get; set; }
 
@@ -31,10 +30,6 @@ internal sealed class RunJournal
 
     public string? SkipReason(string task) =>
         _skipReasons.TryGetValue(task, out var reason) && reason.Length > 0 ? reason : null;
-
-    public void MarkContinued(string task) => _continued[task] = true;
-
-    public bool Continued(string task) => _continued.ContainsKey(task);
 
     /// <summary>Cake's criteria messages are fixed when registered; ours are decided at run time, so fill them in.</summary>
     public CakeReport WithSkipReasons(CakeReport report)

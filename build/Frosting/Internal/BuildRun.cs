@@ -1,11 +1,9 @@
-using System.Runtime.ExceptionServices;
-
 namespace Build.Frosting.Internal;
 
 /// <summary>
 /// One execution of the chosen targets: container, tasks and lifetimes wired into Cake's engine, Cake's run,
 /// summary, exit code. Unlike Cake.Frosting, a task's OnError does not swallow the failure: it is wired as Cake's
-/// error *reporter*, so the failure still fails the run; only [ContinueOnError] installs an error *handler*.
+/// error *reporter*, so the failure still fails the run.
 /// </summary>
 internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions options, IConsole console, ICakeLog log, HostInterruption interruption)
 {
@@ -20,16 +18,22 @@ internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions o
     public async Task<int> ExecuteAsync(IServiceCollection registrations)
     {
         await using var services = registrations.AddSingleton(_journal).BuildServiceProvider();
-        if (!TryCreate(services, out var tasks, out var error))
-        {
-            return CommandLine.Fail(console, error);
-        }
-
         _github = GitHubActionsReporter.Create(services.GetRequiredService<ICakeEnvironment>(), services.GetRequiredService<IFileSystem>(), console, _journal);
         var engine = new CakeEngine(services.GetRequiredService<ICakeDataService>(), log);
-        foreach (var descriptor in graph.Tasks)
+        var creating = $"the context '{host.ContextType.Name}'";
+        try
         {
-            Register(engine, descriptor, tasks[descriptor.Name]);
+            _context = (ICakeContext)services.GetRequiredService(host.ContextType);
+            foreach (var task in graph.Tasks)
+            {
+                creating = $"task '{task.Name}'";
+                Register(engine, task, (IFrostingTask)ActivatorUtilities.CreateInstance(services, task.Type));
+            }
+        }
+        catch (Exception ex)
+        {
+            var reason = ex is TargetInvocationException { InnerException: { } inner } ? inner.Message : ex.Message;
+            return CommandLine.Fail(console, $"Could not create {creating}: {reason}");
         }
 
         RegisterLifetimes(engine, services);
@@ -46,29 +50,6 @@ internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions o
         }
 
         return Finish(failure);
-    }
-
-    private bool TryCreate(IServiceProvider services, out Dictionary<string, IFrostingTask> tasks, out string error)
-    {
-        tasks = new Dictionary<string, IFrostingTask>(StringComparer.OrdinalIgnoreCase);
-        var creating = $"the context '{host.ContextType.Name}'";
-        try
-        {
-            _context = (ICakeContext)services.GetRequiredService(host.ContextType);
-            foreach (var task in graph.Tasks)
-            {
-                creating = $"task '{task.Name}'";
-                tasks[task.Name] = (IFrostingTask)ActivatorUtilities.CreateInstance(services, task.Type);
-            }
-
-            error = string.Empty;
-            return true;
-        }
-        catch (Exception ex)
-        {
-            error = $"Could not create {creating}: {(ex is TargetInvocationException { InnerException: { } inner } ? inner.Message : ex.Message)}";
-            return false;
-        }
     }
 
     private void Register(CakeEngine engine, TaskDescriptor descriptor, IFrostingTask task)
@@ -88,10 +69,6 @@ internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions o
             task.Finally(_context);
             return Task.CompletedTask;
         };
-        if (descriptor.ContinueOnError)
-        {
-            cakeTask.SetErrorHandler((ex, _) => Continue(descriptor.Name, ex));
-        }
     }
 
     private bool ShouldRun(string name, IFrostingTask task)
@@ -140,17 +117,6 @@ internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions o
         {
             log.Error("OnError of task '{0}' failed too: {1}", name, ex.Message);
         }
-    }
-
-    private void Continue(string name, Exception exception)
-    {
-        if (exception is BuildInterruptedException)
-        {
-            ExceptionDispatchInfo.Throw(exception);
-        }
-
-        _journal.MarkContinued(name);
-        log.Warning("Task '{0}' failed; the run continues ([ContinueOnError]): {1}", name, exception.Message);
     }
 
     /// <summary>

@@ -76,7 +76,7 @@ internal sealed class HostRunner(CakeHost host, Action<HostInterruption?> publis
         publishInterruption(interruption);
         try
         {
-            var options = new CakeHostOptions([.. cli.Targets.Select(graph.NameOf)], cli.Exclusive, cli.DryRun, cli.Verbosity, environment.WorkingDirectory);
+            var options = new CakeHostOptions([.. cli.Targets.Select(graph.NameOf)], cli.Exclusive, cli.DryRun);
             IServiceCollection services = new ServiceCollection();
             services.UseModule(new CoreModule());
             services.AddSingleton(options);

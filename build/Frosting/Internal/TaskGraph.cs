@@ -1,7 +1,7 @@
 namespace Build.Frosting.Internal;
 
 /// <summary>
-/// The run's tasks and which run before which, from [IsDependentOn], [IsDependeeOf] and the
+/// The run's tasks and which run before which, from [IsDependentOn] and the
 /// <see cref="ITaskGraphProvider"/>. Every problem (bad task types, unknown names, cycles, the provider's own checks)
 /// is collected before anything is created; each cycle is reported as a path.
 /// </summary>
@@ -57,10 +57,6 @@ internal sealed class TaskGraph
                 }
             }
 
-            foreach (var dependee in task.DependeeOf)
-            {
-                AddEdge(before, task.Name, nameOf[dependee]);
-            }
         }
 
         errors.AddRange(Cycles(before));
@@ -124,11 +120,6 @@ internal sealed class TaskGraph
             foreach (var type in task.DependsOn.Where(t => !types.Contains(t)))
             {
                 yield return $"Task '{task.Name}' is dependent on '{type.FullName}', which is not a registered task.";
-            }
-
-            foreach (var type in task.DependeeOf.Where(t => !types.Contains(t)))
-            {
-                yield return $"Task '{task.Name}' is a dependee of '{type.FullName}', which is not a registered task.";
             }
 
             if (!task.ContextType.IsAssignableFrom(hostContextType))
@@ -199,8 +190,6 @@ internal sealed record TaskDescriptor(
     string Name,
     string Description,
     IReadOnlyList<Type> DependsOn,
-    IReadOnlyList<Type> DependeeOf,
-    bool ContinueOnError,
     Type ContextType)
 {
     public static bool IsTask(Type type) =>
@@ -213,8 +202,6 @@ internal sealed record TaskDescriptor(
         type.GetCustomAttribute<TaskNameAttribute>()?.Name ?? type.Name,
         type.GetCustomAttribute<TaskDescriptionAttribute>()?.Description ?? string.Empty,
         [.. type.GetCustomAttributes<IsDependentOnAttribute>().Select(a => a.Task)],
-        [.. type.GetCustomAttributes<IsDependeeOfAttribute>().Select(a => a.Task)],
-        type.GetCustomAttribute<ContinueOnErrorAttribute>() is not null,
         ContextTypeOf(type));
 
     private static Type ContextTypeOf(Type type)
