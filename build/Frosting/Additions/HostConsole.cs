@@ -2,42 +2,32 @@ using Spectre.Console;
 
 namespace Build.Frosting.Additions;
 
-/// <summary>Any console, with colours switched off when <see cref="Enabled"/> says so.</summary>
-internal sealed class HostConsole(IConsole inner, bool colors, bool injected) : IConsole
+/// <summary>
+/// The run's console and the Spectre console Cake's report printer draws on: a test's (registered through
+/// ConfigureServices) as is, else Cake's when colours are on and plain text when they are off.
+/// </summary>
+internal static class HostConsole
 {
     private const int WidthWithoutTerminal = 120;
 
-    public ConsoleColor ForegroundColor
+    public static (IConsole Console, IAnsiConsole Ansi) Create(IConsole? injected, ICakeEnvironment environment)
     {
-        get => inner.ForegroundColor;
-        set
+        var colors = Enabled(environment, outputRedirected: injected is not null || Console.IsOutputRedirected);
+        var console = injected ?? (colors ? new CakeConsole(environment) : new PlainConsole());
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            if (colors)
-            {
-                inner.ForegroundColor = value;
-            }
-        }
-    }
-
-    public ConsoleColor BackgroundColor
-    {
-        get => inner.BackgroundColor;
-        set
+            Ansi = colors ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(injected is null ? Console.Out : new ConsoleTextWriter(injected)),
+        });
+        if (injected is not null || Console.IsOutputRedirected)
         {
-            if (colors)
-            {
-                inner.BackgroundColor = value;
-            }
+            ansi.Profile.Width = WidthWithoutTerminal;
         }
+
+        return (console, ansi);
     }
-
-    public bool SupportAnsiEscapeCodes => colors && inner.SupportAnsiEscapeCodes;
-
-    /// <summary>The process's console, or the one registered through ConfigureServices (e.g. a test's).</summary>
-    public static HostConsole Create(IConsole? injected, ICakeEnvironment environment) => new(
-        injected ?? new CakeConsole(environment),
-        Enabled(environment, outputRedirected: injected is not null || Console.IsOutputRedirected),
-        injected is not null);
 
     /// <summary>
     /// Colours unless NO_COLOR is set (https://no-color.org) or output goes to a pipe/file outside CI:
@@ -55,45 +45,33 @@ internal sealed class HostConsole(IConsole inner, bool colors, bool injected) : 
         return onCi || !outputRedirected;
     }
 
-    /// <summary>The Spectre console Cake's report printer draws on; plain text when colours are off.</summary>
-    public IAnsiConsole CreateAnsi()
+    /// <summary>The process's console without colours: setting one is a no-op.</summary>
+    private sealed class PlainConsole : IConsole
     {
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        public ConsoleColor ForegroundColor { get; set; }
+
+        public ConsoleColor BackgroundColor { get; set; }
+
+        public bool SupportAnsiEscapeCodes => false;
+
+        public void Write(string format, params object[] arg) => Console.Write(format, arg);
+
+        public void Write(string value) => Console.Write(value);
+
+        public void WriteLine(string format, params object[] arg) => Console.WriteLine(format, arg);
+
+        public void WriteLine(string value) => Console.WriteLine(value);
+
+        public void WriteError(string format, params object[] arg) => Console.Error.Write(format, arg);
+
+        public void WriteError(string value) => Console.Error.Write(value);
+
+        public void WriteErrorLine(string format, params object[] arg) => Console.Error.WriteLine(format, arg);
+
+        public void WriteErrorLine(string value) => Console.Error.WriteLine(value);
+
+        public void ResetColor()
         {
-            Ansi = colors ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(injected ? new ConsoleTextWriter(this) : Console.Out),
-        });
-        if (injected || Console.IsOutputRedirected)
-        {
-            ansi.Profile.Width = WidthWithoutTerminal;
-        }
-
-        return ansi;
-    }
-
-    public void Write(string format, params object[] arg) => inner.Write(format, arg);
-
-    public void Write(string value) => inner.Write(value);
-
-    public void WriteLine(string format, params object[] arg) => inner.WriteLine(format, arg);
-
-    public void WriteLine(string value) => inner.WriteLine(value);
-
-    public void WriteError(string format, params object[] arg) => inner.WriteError(format, arg);
-
-    public void WriteError(string value) => inner.WriteError(value);
-
-    public void WriteErrorLine(string format, params object[] arg) => inner.WriteErrorLine(format, arg);
-
-    public void WriteErrorLine(string value) => inner.WriteErrorLine(value);
-
-    public void ResetColor()
-    {
-        if (colors)
-        {
-            inner.ResetColor();
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed class HostRunner(CakeHost host, Action<HostInterruption?> publis
 
         var cli = CommandLine.Parse(args);
         var environment = Registered<ICakeEnvironment>(configured) ?? new CakeEnvironment(new CakePlatform(), new CakeRuntime());
-        var console = HostConsole.Create(Registered<IConsole>(configured), environment);
+        var (console, ansi) = HostConsole.Create(Registered<IConsole>(configured), environment);
         if (cli.Errors.Count > 0)
         {
             return CommandLine.Fail(console, cli.Errors);
@@ -29,7 +29,7 @@ internal sealed class HostRunner(CakeHost host, Action<HostInterruption?> publis
 
         try
         {
-            return await RunParsedAsync(cli, configured, environment, console).ConfigureAwait(false);
+            return await RunParsedAsync(cli, configured, environment, console, ansi).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -42,7 +42,7 @@ internal sealed class HostRunner(CakeHost host, Action<HostInterruption?> publis
         where T : class =>
         services.LastOrDefault(d => d.ServiceType == typeof(T))?.ImplementationInstance as T;
 
-    private async Task<int> RunParsedAsync(ParsedCommandLine cli, ServiceCollection configured, ICakeEnvironment environment, HostConsole console)
+    private async Task<int> RunParsedAsync(ParsedCommandLine cli, ServiceCollection configured, ICakeEnvironment environment, IConsole console, IAnsiConsole ansi)
     {
         if (CommandLine.TryWriteInformation(cli.Command, console))
         {
@@ -81,8 +81,8 @@ internal sealed class HostRunner(CakeHost host, Action<HostInterruption?> publis
             services.UseModule(new CoreModule());
             services.AddSingleton(options);
             services.AddSingleton(interruption);
-            services.AddSingleton<IConsole>(console);
-            services.AddSingleton(console.CreateAnsi());
+            services.AddSingleton(console);
+            services.AddSingleton(ansi);
             services.AddSingleton<ICakeLog>(log);
             services.AddSingleton(environment);
             services.AddSingleton(environment.Platform);

@@ -204,18 +204,7 @@ internal sealed record TaskDescriptor(
         [.. type.GetCustomAttributes<IsDependentOnAttribute>().Select(a => a.Task)],
         ContextTypeOf(type));
 
-    private static Type ContextTypeOf(Type type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.IsGenericType
-                && (current.GetGenericTypeDefinition() == typeof(FrostingTask<>)
-                    || current.GetGenericTypeDefinition() == typeof(AsyncFrostingTask<>)))
-            {
-                return current.GetGenericArguments()[0];
-            }
-        }
-
-        throw new InvalidOperationException($"'{type.FullName}' does not derive from FrostingTask<T> or AsyncFrostingTask<T>.");
-    }
+    // FrostingTask<T> and AsyncFrostingTask<T> expose ShouldRun(T); its parameter is the context the task needs.
+    private static Type ContextTypeOf(Type type) =>
+        type.GetMethod(nameof(IFrostingTask.ShouldRun))?.GetParameters().SingleOrDefault()?.ParameterType ?? typeof(ICakeContext);
 }

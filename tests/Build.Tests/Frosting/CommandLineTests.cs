@@ -3,7 +3,7 @@ using Cake.Core.Diagnostics;
 
 namespace Build.Tests.Frosting;
 
-public sealed class CommandLineParserTests
+public sealed class CommandLineTests
 {
     [Fact]
     public void Parse_NoArguments_TargetsDefaultAtNormalVerbosity()
