@@ -8,8 +8,6 @@ namespace Build.Frosting;
 /// </summary>
 public sealed class CakeHost
 {
-    private volatile HostInterruption? _running;
-
     internal Type ContextType { get; private set; } = typeof(FrostingContext);
 
     internal Type? LifetimeType { get; private set; }
@@ -63,12 +61,9 @@ public sealed class CakeHost
 
     public int Run(IEnumerable<string> args)
     {
-        var runner = new HostRunner(this, interruption => _running = interruption);
+        var runner = new HostRunner(this);
 
         // Off the caller's synchronization context: Cake's engine awaits without ConfigureAwait(false).
         return Task.Run(() => runner.RunAsync([.. args])).GetAwaiter().GetResult();
     }
-
-    /// <summary>What SIGINT/SIGTERM do, callable from tests: returns false when no run is in progress.</summary>
-    internal bool Interrupt() => _running?.Interrupt("Interrupted") ?? false;
 }

@@ -18,14 +18,13 @@ internal sealed class RunJournal
     public bool Decide(string task, Func<bool> shouldRun, string fallbackReason)
     {
         _pending = null;
-        var run = shouldRun();
-        if (!run)
+        if (shouldRun())
         {
-            _skipReasons[task] = _pending ?? fallbackReason;
+            return true;
         }
 
-        _pending = null;
-        return run;
+        _skipReasons[task] = _pending ?? fallbackReason;
+        return false;
     }
 
     public string? SkipReason(string task) =>

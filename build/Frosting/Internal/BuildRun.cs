@@ -7,8 +7,6 @@ namespace Build.Frosting.Internal;
 /// </summary>
 internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions options, IConsole console, ICakeLog log, HostInterruption interruption)
 {
-    public const int Interrupted = 130;
-
     private readonly RunJournal _journal = new();
 
     private ICakeContext _context = null!;
@@ -196,8 +194,9 @@ internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions o
     {
         if (interruption.IsInterrupted)
         {
+            // 130 = 128 + SIGINT: the exit code a shell reports for Ctrl+C.
             CommandLine.Fail(console, "Interrupted.");
-            return Interrupted;
+            return 130;
         }
 
         if (failure is null)

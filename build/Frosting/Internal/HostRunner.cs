@@ -9,7 +9,7 @@ namespace Build.Frosting.Internal;
 /// Parses the command line, checks the tasks and the graph, then prints help/tree/descriptions or starts a
 /// <see cref="BuildRun"/>. Every check happens before any context, setup or task is created.
 /// </summary>
-internal sealed class HostRunner(CakeHost host, Action<HostInterruption?> publishInterruption)
+internal sealed class HostRunner(CakeHost host)
 {
     public async Task<int> RunAsync(IReadOnlyList<string> args)
     {
@@ -73,33 +73,25 @@ internal sealed class HostRunner(CakeHost host, Action<HostInterruption?> publis
 
         var log = new CakeBuildLog(console, cli.Verbosity);
         using var interruption = new HostInterruption(log);
-        publishInterruption(interruption);
-        try
+        var options = new CakeHostOptions([.. cli.Targets.Select(graph.NameOf)], cli.Exclusive, cli.DryRun);
+        IServiceCollection services = new ServiceCollection();
+        services.UseModule(new CoreModule());
+        services.AddSingleton(options);
+        services.AddSingleton(interruption);
+        services.AddSingleton(console);
+        services.AddSingleton(ansi);
+        services.AddSingleton<ICakeLog>(log);
+        services.AddSingleton(environment);
+        services.AddSingleton(environment.Platform);
+        services.AddSingleton(environment.Runtime);
+        services.AddSingleton<ICakeArguments>(new CakeArguments(cli.Arguments));
+        AddRunServices(services, options, interruption, log);
+        foreach (var service in configured)
         {
-            var options = new CakeHostOptions([.. cli.Targets.Select(graph.NameOf)], cli.Exclusive, cli.DryRun);
-            IServiceCollection services = new ServiceCollection();
-            services.UseModule(new CoreModule());
-            services.AddSingleton(options);
-            services.AddSingleton(interruption);
-            services.AddSingleton(console);
-            services.AddSingleton(ansi);
-            services.AddSingleton<ICakeLog>(log);
-            services.AddSingleton(environment);
-            services.AddSingleton(environment.Platform);
-            services.AddSingleton(environment.Runtime);
-            services.AddSingleton<ICakeArguments>(new CakeArguments(cli.Arguments));
-            AddRunServices(services, options, interruption, log);
-            foreach (var service in configured)
-            {
-                services.Add(service);
-            }
+            services.Add(service);
+        }
 
-            return await new BuildRun(host, graph, options, console, log, interruption).ExecuteAsync(services).ConfigureAwait(false);
-        }
-        finally
-        {
-            publishInterruption(null);
-        }
+        return await new BuildRun(host, graph, options, console, log, interruption).ExecuteAsync(services).ConfigureAwait(false);
     }
 
     /// <summary>What Cake's CoreModule leaves out or this host replaces (processes, report, configuration, data).</summary>

@@ -20,8 +20,6 @@ internal sealed class TaskGraph
 
     public IReadOnlyList<string> Errors { get; }
 
-    public IEnumerable<string> Names => _before.Keys;
-
     public static TaskGraph Create(IEnumerable<Type> taskTypes, Type hostContextType, ITaskGraphProvider? provider)
     {
         var types = taskTypes.Distinct().ToList();

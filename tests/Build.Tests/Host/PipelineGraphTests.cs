@@ -53,7 +53,7 @@ public sealed class PipelineGraphTests
     public void HostGraph_PipelineDefinition_HasNoErrors()
     {
         HostGraph.Errors.Should().BeEmpty();
-        Provider.Validate(HostGraph.Names.ToList()).Should().BeEmpty();
+        Provider.Validate([.. HostGraph.Tasks.Select(t => t.Name)]).Should().BeEmpty();
     }
 
     private static YamlMappingNode CommittedJobs()
