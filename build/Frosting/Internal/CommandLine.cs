@@ -35,7 +35,7 @@ internal static class CommandLine
 {
     public const string DefaultTarget = "Default";
 
-    public const int Failure = 1;
+    private const int Failure = 1;
 
     private const int HelpColumn = 31;
 
