@@ -8,61 +8,62 @@ namespace Build.Frosting;
 /// </summary>
 public sealed class CakeHost
 {
-    private volatile HostInterruption? _running;
+    internal Type ContextType { get; private set; } = typeof(FrostingContext);
 
-    internal HostSettings Settings { get; } = new();
+    internal Type? LifetimeType { get; private set; }
+
+    internal Type? TaskLifetimeType { get; private set; }
+
+    internal DirectoryPath? WorkingDirectory { get; private set; }
+
+    internal List<Action<IServiceCollection>> ServiceConfigurations { get; } = [];
+
+    internal ITaskGraphProvider? GraphProvider { get; set; }
 
     public CakeHost UseContext<TContext>()
         where TContext : FrostingContext
     {
-        Settings.ContextType = typeof(TContext);
+        ContextType = typeof(TContext);
         return this;
     }
 
     public CakeHost UseLifetime<TLifetime>()
         where TLifetime : class, IFrostingLifetime
     {
-        Settings.LifetimeType = typeof(TLifetime);
+        LifetimeType = typeof(TLifetime);
         return this;
     }
 
     public CakeHost UseTaskLifetime<TLifetime>()
         where TLifetime : class, IFrostingTaskLifetime
     {
-        Settings.TaskLifetimeType = typeof(TLifetime);
+        TaskLifetimeType = typeof(TLifetime);
         return this;
     }
 
     /// <summary>The directory the build runs in; <c>--working</c> overrides it.</summary>
     public CakeHost UseWorkingDirectory(DirectoryPath path)
     {
-        Settings.WorkingDirectory = path;
+        WorkingDirectory = path;
         return this;
     }
 
-    /// <summary>Scan an assembly for tasks besides the entry assembly.</summary>
-    public CakeHost AddAssembly(Assembly assembly)
-    {
-        Settings.Assemblies.Add((assembly, _ => true));
-        return this;
-    }
-
-    /// <summary>Add or replace services; called after the host registered Cake's.</summary>
+    /// <summary>
+    /// Add or replace services; applied after the host registered Cake's. As in Cake.Frosting, an
+    /// <see cref="IFrostingTask"/> registration adds a task, and an <see cref="IConsole"/> or
+    /// <see cref="ICakeEnvironment"/> instance replaces the process's console or environment.
+    /// </summary>
     public CakeHost ConfigureServices(Action<IServiceCollection> configure)
     {
-        Settings.ServiceConfigurations.Add(configure);
+        ServiceConfigurations.Add(configure);
         return this;
     }
 
     public int Run(IEnumerable<string> args)
     {
-        var arguments = args.ToList();
-        var runner = new HostRunner(Settings, interruption => _running = interruption);
+        var runner = new HostRunner(this);
 
         // Off the caller's synchronization context: Cake's engine awaits without ConfigureAwait(false).
-        return Task.Run(() => runner.RunAsync(arguments)).GetAwaiter().GetResult();
+        return Task.Run(() => runner.RunAsync([.. args])).GetAwaiter().GetResult();
     }
-
-    /// <summary>What SIGINT/SIGTERM do, callable from tests: returns false when no run is in progress.</summary>
-    internal bool Interrupt() => _running?.Interrupt("Interrupted") ?? false;
 }

@@ -1,17 +1,10 @@
 namespace Build.Frosting;
 
-public interface IFrostingSetup
+public interface IFrostingLifetime
 {
     void Setup(ICakeContext context, ISetupContext info);
-}
 
-public interface IFrostingTeardown
-{
     void Teardown(ICakeContext context, ITeardownContext info);
-}
-
-public interface IFrostingLifetime : IFrostingSetup, IFrostingTeardown
-{
 }
 
 /// <summary>
@@ -25,23 +18,16 @@ public abstract class FrostingLifetime<TContext> : IFrostingLifetime
 
     public abstract void Teardown(TContext context, ITeardownContext info);
 
-    void IFrostingSetup.Setup(ICakeContext context, ISetupContext info) => Setup((TContext)context, info);
+    void IFrostingLifetime.Setup(ICakeContext context, ISetupContext info) => Setup((TContext)context, info);
 
-    void IFrostingTeardown.Teardown(ICakeContext context, ITeardownContext info) => Teardown((TContext)context, info);
+    void IFrostingLifetime.Teardown(ICakeContext context, ITeardownContext info) => Teardown((TContext)context, info);
 }
 
-public interface IFrostingTaskSetup
+public interface IFrostingTaskLifetime
 {
     void Setup(ICakeContext context, ITaskSetupContext info);
-}
 
-public interface IFrostingTaskTeardown
-{
     void Teardown(ICakeContext context, ITaskTeardownContext info);
-}
-
-public interface IFrostingTaskLifetime : IFrostingTaskSetup, IFrostingTaskTeardown
-{
 }
 
 /// <summary>Runs before and after every task, skipped ones included.</summary>
@@ -52,7 +38,7 @@ public abstract class FrostingTaskLifetime<TContext> : IFrostingTaskLifetime
 
     public abstract void Teardown(TContext context, ITaskTeardownContext info);
 
-    void IFrostingTaskSetup.Setup(ICakeContext context, ITaskSetupContext info) => Setup((TContext)context, info);
+    void IFrostingTaskLifetime.Setup(ICakeContext context, ITaskSetupContext info) => Setup((TContext)context, info);
 
-    void IFrostingTaskTeardown.Teardown(ICakeContext context, ITaskTeardownContext info) => Teardown((TContext)context, info);
+    void IFrostingTaskLifetime.Teardown(ICakeContext context, ITaskTeardownContext info) => Teardown((TContext)context, info);
 }

@@ -22,23 +22,16 @@ internal sealed class GitHubActionsReporter(GitHubActionsProvider github, RunJou
         var name = info.Task.Name;
         if (info.ThrownException is { } exception)
         {
-            Annotate(name, exception, warning: journal.Continued(name));
+            Annotate(name, exception);
         }
 
         AppendSummary(name, Result(info), info.Skipped ? "-" : Format(info.Duration));
     }
 
     /// <summary>An annotation for a failure outside a task (setup, teardown, an unreachable target).</summary>
-    public void Annotate(string title, Exception exception, bool warning = false)
+    public void Annotate(string title, Exception exception)
     {
-        var annotation = new GitHubActionsAnnotation { Title = title };
-        if (warning)
-        {
-            github.Commands.Warning(exception.Message, annotation);
-            return;
-        }
-
-        github.Commands.Error(exception.Message, annotation);
+        github.Commands.Error(exception.Message, new GitHubActionsAnnotation { Title = title });
         journal.FailureAnnotated = true;
     }
 
@@ -46,7 +39,6 @@ internal sealed class GitHubActionsReporter(GitHubActionsProvider github, RunJou
     {
         { Skipped: true } => journal.SkipReason(info.Task.Name) is { } reason ? $"Skipped: {reason}" : "Skipped",
         { ThrownException: BuildInterruptedException } => "Interrupted",
-        { ThrownException: not null } when journal.Continued(info.Task.Name) => "Failed (continued)",
         { ThrownException: not null } => "Failed",
         _ => "Succeeded",
     };
@@ -74,4 +66,11 @@ internal sealed class GitHubActionsReporter(GitHubActionsProvider github, RunJou
         duration.TotalMinutes >= 1
             ? duration.ToString(@"m\:ss", CultureInfo.InvariantCulture)
             : string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.0} s");
+}
+
+/// <summary>Cake's GitHub workflow commands, written to the host's console instead of straight to stdout.</summary>
+internal sealed class ConsoleServiceMessageWriter(IConsole console) : IBuildSystemServiceMessageWriter
+{
+    public void Write(string format, params object[] args) =>
+        console.WriteLine(string.Format(CultureInfo.InvariantCulture, format, args));
 }

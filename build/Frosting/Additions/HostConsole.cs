@@ -2,36 +2,32 @@ using Spectre.Console;
 
 namespace Build.Frosting.Additions;
 
-/// <summary>Any console, with colours switched off when <see cref="Enabled"/> says so.</summary>
-internal sealed class HostConsole(IConsole inner, bool colors) : IConsole
+/// <summary>
+/// The run's console and the Spectre console Cake's report printer draws on: a test's (registered through
+/// ConfigureServices) as is, else Cake's when colours are on and plain text when they are off.
+/// </summary>
+internal static class HostConsole
 {
     private const int WidthWithoutTerminal = 120;
 
-    public ConsoleColor ForegroundColor
+    public static (IConsole Console, IAnsiConsole Ansi) Create(IConsole? injected, ICakeEnvironment environment)
     {
-        get => inner.ForegroundColor;
-        set
+        var colors = Enabled(environment, outputRedirected: injected is not null || Console.IsOutputRedirected);
+        var console = injected ?? (colors ? new CakeConsole(environment) : new PlainConsole());
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            if (colors)
-            {
-                inner.ForegroundColor = value;
-            }
-        }
-    }
-
-    public ConsoleColor BackgroundColor
-    {
-        get => inner.BackgroundColor;
-        set
+            Ansi = colors ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(injected is null ? Console.Out : new ConsoleTextWriter(injected)),
+        });
+        if (injected is not null || Console.IsOutputRedirected)
         {
-            if (colors)
-            {
-                inner.BackgroundColor = value;
-            }
+            ansi.Profile.Width = WidthWithoutTerminal;
         }
-    }
 
-    public bool SupportAnsiEscapeCodes => colors && inner.SupportAnsiEscapeCodes;
+        return (console, ansi);
+    }
 
     /// <summary>
     /// Colours unless NO_COLOR is set (https://no-color.org) or output goes to a pipe/file outside CI:
@@ -49,65 +45,45 @@ internal sealed class HostConsole(IConsole inner, bool colors) : IConsole
         return onCi || !outputRedirected;
     }
 
-    /// <summary>The Spectre console Cake's report printer draws on; plain text when colours are off.</summary>
-    public static IAnsiConsole CreateAnsi(IConsole console, bool injected, bool colors)
+    /// <summary>The process's console without colours: setting one is a no-op.</summary>
+    private sealed class PlainConsole : IConsole
     {
-        var writer = injected ? new ConsoleTextWriter(console) : Console.Out;
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        public ConsoleColor ForegroundColor { get; set; }
+
+        public ConsoleColor BackgroundColor { get; set; }
+
+        public bool SupportAnsiEscapeCodes => false;
+
+        public void Write(string format, params object[] arg) => Console.Write(format, arg);
+
+        public void Write(string value) => Console.Write(value);
+
+        public void WriteLine(string format, params object[] arg) => Console.WriteLine(format, arg);
+
+        public void WriteLine(string value) => Console.WriteLine(value);
+
+        public void WriteError(string format, params object[] arg) => Console.Error.Write(format, arg);
+
+        public void WriteError(string value) => Console.Error.Write(value);
+
+        public void WriteErrorLine(string format, params object[] arg) => Console.Error.WriteLine(format, arg);
+
+        public void WriteErrorLine(string value) => Console.Error.WriteLine(value);
+
+        public void ResetColor()
         {
-            Ansi = colors ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        if (injected || Console.IsOutputRedirected)
-        {
-            ansi.Profile.Width = WidthWithoutTerminal;
-        }
-
-        return ansi;
-    }
-
-    public void Write(string format, params object[] arg) => inner.Write(format, arg);
-
-    public void Write(string value) => inner.Write(value);
-
-    public void WriteLine(string format, params object[] arg) => inner.WriteLine(format, arg);
-
-    public void WriteLine(string value) => inner.WriteLine(value);
-
-    public void WriteError(string format, params object[] arg) => inner.WriteError(format, arg);
-
-    public void WriteError(string value) => inner.WriteError(value);
-
-    public void WriteErrorLine(string format, params object[] arg) => inner.WriteErrorLine(format, arg);
-
-    public void WriteErrorLine(string value) => inner.WriteErrorLine(value);
-
-    public void ResetColor()
-    {
-        if (colors)
-        {
-            inner.ResetColor();
         }
     }
-}
 
-/// <summary>Lets Spectre.Console render into a Cake <see cref="IConsole"/> (e.g. one a test captures).</summary>
-internal sealed class ConsoleTextWriter(IConsole console) : TextWriter
-{
-    public override Encoding Encoding => Encoding.UTF8;
+    /// <summary>Lets Spectre.Console render into a Cake <see cref="IConsole"/> (e.g. one a test captures).</summary>
+    private sealed class ConsoleTextWriter(IConsole console) : TextWriter
+    {
+        public override Encoding Encoding => Encoding.UTF8;
 
-    public override void Write(char value) => console.Write(value.ToString());
+        public override void Write(char value) => console.Write(value.ToString());
 
-    public override void Write(string? value) => console.Write(value ?? string.Empty);
+        public override void Write(string? value) => console.Write(value ?? string.Empty);
 
-    public override void WriteLine(string? value) => console.WriteLine(value ?? string.Empty);
-}
-
-/// <summary>Cake's GitHub workflow commands, written to the host's console instead of straight to stdout.</summary>
-internal sealed class ConsoleServiceMessageWriter(IConsole console) : IBuildSystemServiceMessageWriter
-{
-    public void Write(string format, params object[] args) =>
-        console.WriteLine(string.Format(CultureInfo.InvariantCulture, format, args));
+        public override void WriteLine(string? value) => console.WriteLine(value ?? string.Empty);
+    }
 }

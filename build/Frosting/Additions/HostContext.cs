@@ -34,13 +34,6 @@ public class HostContext : FrostingContext
         return value is null ? defaultValue : Convert<T>(name, value);
     }
 
-    public T Argument<T>(string name)
-    {
-        var value = Arguments.GetArguments(name)?.LastOrDefault()
-            ?? throw new CakeException($"Argument --{name} was not set. Pass it as --{name}=<value>.");
-        return Convert<T>(name, value);
-    }
-
     private static T Convert<T>(string name, string value)
     {
         try
@@ -64,12 +57,7 @@ public class HostContext : FrostingContext
 }
 
 /// <summary>What the command line asked for; registered in DI so contexts and tasks can take it in their constructor.</summary>
-public sealed record CakeHostOptions(
-    IReadOnlyList<string> Targets,
-    bool Exclusive,
-    bool DryRun,
-    Verbosity Verbosity,
-    DirectoryPath WorkingDirectory);
+public sealed record CakeHostOptions(IReadOnlyList<string> Targets, bool Exclusive, bool DryRun);
 
 public static class SkipReason
 {

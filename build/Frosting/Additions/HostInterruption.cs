@@ -1,16 +1,40 @@
 namespace Build.Frosting.Additions;
 
 /// <summary>
-/// One run's interruption state: the token tasks poll and the child processes to kill when SIGINT/SIGTERM arrives.
+/// One run's interruption state: the token tasks poll and the child processes to kill. SIGINT (Ctrl+C) and SIGTERM
+/// (CI cancellation) interrupt the run instead of killing the host, so teardown and the summary still run; a second
+/// signal is not intercepted and ends the process.
 /// </summary>
-internal sealed class HostInterruption(ICakeLog log) : IDisposable
+internal sealed class HostInterruption : IDisposable
 {
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
+    // Cake's ProcessWrapper is internal and its Kill() only kills the direct child, then waits for redirected
+    // output to close, which hangs while grandchildren (npm -> node) hold the pipe. Its System.Diagnostics.Process
+    // lets us kill the whole tree; if Cake's internals change we fall back to IProcess.Kill().
+    private static readonly FieldInfo? ProcessField =
+        Type.GetType("Cake.Core.IO.ProcessWrapper, Cake.Core")?.GetField("_process", BindingFlags.Instance | BindingFlags.NonPublic);
+
+    private readonly ICakeLog _log;
     private readonly CancellationTokenSource _source = new();
     private readonly ManualResetEventSlim _killed = new();
     private readonly HashSet<IProcess> _running = [];
     private readonly Lock _lock = new();
+    private readonly PosixSignalRegistration? _sigterm;
+
+    public HostInterruption(ICakeLog log)
+    {
+        _log = log;
+        Console.CancelKeyPress += OnCancelKeyPress;
+        try
+        {
+            _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = Interrupt("SIGTERM"));
+        }
+        catch (PlatformNotSupportedException)
+        {
+            _sigterm = null;
+        }
+    }
 
     public CancellationToken Token => _source.Token;
 
@@ -39,10 +63,10 @@ internal sealed class HostInterruption(ICakeLog log) : IDisposable
             return false;
         }
 
-        log.Warning("{0}: stopping the running task; teardown and the summary still run.", reason);
+        _log.Warning("{0}: stopping the running task; teardown and the summary still run.", reason);
         foreach (var process in victims)
         {
-            ProcessKiller.Kill(process);
+            Kill(process);
         }
 
         _killed.Set();
@@ -57,34 +81,64 @@ internal sealed class HostInterruption(ICakeLog log) : IDisposable
         }
     }
 
+    /// <summary>Remembers a started process until the run ends or it has exited (pruned here, so outputs are not kept).</summary>
     public void Track(IProcess process)
     {
         lock (_lock)
         {
             if (!_source.IsCancellationRequested)
             {
+                _running.RemoveWhere(HasExited);
                 _running.Add(process);
                 return;
             }
         }
 
         // Started while the interruption was being handled: it must not outlive the run.
-        ProcessKiller.Kill(process);
-    }
-
-    public void Untrack(IProcess process)
-    {
-        lock (_lock)
-        {
-            _running.Remove(process);
-        }
+        Kill(process);
     }
 
     public void Dispose()
     {
+        Console.CancelKeyPress -= OnCancelKeyPress;
+        _sigterm?.Dispose();
         _source.Dispose();
         _killed.Dispose();
     }
+
+    private static bool HasExited(IProcess process)
+    {
+        try
+        {
+            return ProcessField?.GetValue(process) is Process { HasExited: true };
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // Disposed, or not Cake's process wrapper: nothing to keep.
+            return true;
+        }
+    }
+
+    private static void Kill(IProcess process)
+    {
+        try
+        {
+            if (ProcessField?.GetValue(process) is Process system)
+            {
+                system.Kill(entireProcessTree: true);
+            }
+            else
+            {
+                process.Kill();
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or System.ComponentModel.Win32Exception)
+        {
+            // Already exited or disposed: nothing left to kill.
+        }
+    }
+
+    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e) => e.Cancel = Interrupt("SIGINT");
 }
 
 /// <summary>Starts processes through Cake's runner and remembers them so an interruption can kill them.</summary>
@@ -93,79 +147,11 @@ internal sealed class TrackingProcessRunner(IProcessRunner inner, HostInterrupti
     public IProcess Start(FilePath filePath, ProcessSettings settings)
     {
         interruption.ThrowIfInterrupted();
-        var process = new TrackedProcess(inner.Start(filePath, settings), interruption);
+        var process = inner.Start(filePath, settings);
         interruption.Track(process);
         return process;
     }
 }
 
-/// <summary>A started process the host can kill on interruption; it stops being tracked once it has been waited for.</summary>
-internal sealed class TrackedProcess(IProcess inner, HostInterruption interruption) : IProcess
-{
-    public IProcess Inner => inner;
-
-    public void WaitForExit()
-    {
-        inner.WaitForExit();
-        interruption.Untrack(this);
-    }
-
-    public bool WaitForExit(int milliseconds)
-    {
-        // Cake kills the process when the timeout elapses, so it is done either way.
-        var exited = inner.WaitForExit(milliseconds);
-        interruption.Untrack(this);
-        return exited;
-    }
-
-    public int GetExitCode() => inner.GetExitCode();
-
-    public IEnumerable<string> GetStandardError() => inner.GetStandardError();
-
-    public IEnumerable<string> GetStandardOutput() => inner.GetStandardOutput();
-
-    public void Kill() => inner.Kill();
-
-    public void Dispose()
-    {
-        interruption.Untrack(this);
-        inner.Dispose();
-    }
-}
-
 /// <summary>The failure of the task that was running when SIGINT/SIGTERM arrived.</summary>
 internal sealed class BuildInterruptedException(Exception? inner = null) : Exception("Interrupted", inner);
-
-/// <summary>
-/// SIGINT (Ctrl+C) and SIGTERM (CI cancellation) interrupt the run instead of killing the host, so teardown and the
-/// summary still run. A second signal is not intercepted and ends the process.
-/// </summary>
-internal sealed class SignalHandlers : IDisposable
-{
-    private readonly HostInterruption _interruption;
-    private readonly PosixSignalRegistration? _sigterm;
-
-    private SignalHandlers(HostInterruption interruption)
-    {
-        _interruption = interruption;
-        Console.CancelKeyPress += OnCancelKeyPress;
-        try
-        {
-            _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = _interruption.Interrupt("SIGTERM"));
-        }
-        catch (PlatformNotSupportedException)
-        {
-            _sigterm = null;
-        }
-    }
-
-    public static SignalHandlers Register(HostInterruption interruption) => new(interruption);
-
-    public void Dispose()
-    {
-        Console.CancelKeyPress -= OnCancelKeyPress;
-        _sigterm?.Dispose();
-    }
-
-    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e) => e.Cancel = _interruption.Interrupt("SIGINT");
-}

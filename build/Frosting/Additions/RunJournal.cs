@@ -1,10 +1,9 @@
 namespace Build.Frosting.Additions;
 
-/// <summary>What happened in one run beyond Cake's report: skip reasons, continued failures, a failed teardown.</summary>
+/// <summary>What happened in one run beyond Cake's report: skip reasons, a failed teardown.</summary>
 internal sealed class RunJournal
 {
     private readonly ConcurrentDictionary<string, string> _skipReasons = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, bool> _continued = new(StringComparer.OrdinalIgnoreCase);
 
     public Exception? TeardownFailure { get; set; }
 
@@ -19,22 +18,17 @@ internal sealed class RunJournal
     public bool Decide(string task, Func<bool> shouldRun, string fallbackReason)
     {
         _pending = null;
-        var run = shouldRun();
-        if (!run)
+        if (shouldRun())
         {
-            _skipReasons[task] = _pending ?? fallbackReason;
+            return true;
         }
 
-        _pending = null;
-        return run;
+        _skipReasons[task] = _pending ?? fallbackReason;
+        return false;
     }
 
     public string? SkipReason(string task) =>
         _skipReasons.TryGetValue(task, out var reason) && reason.Length > 0 ? reason : null;
-
-    public void MarkContinued(string task) => _continued[task] = true;
-
-    public bool Continued(string task) => _continued.ContainsKey(task);
 
     /// <summary>Cake's criteria messages are fixed when registered; ours are decided at run time, so fill them in.</summary>
     public CakeReport WithSkipReasons(CakeReport report)

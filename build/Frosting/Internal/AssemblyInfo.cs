@@ -1,4 +1,4 @@
 using System.Runtime.CompilerServices;
 
-// The tests drive the host's internal test hooks (environment overrides, the interruption entry point).
+// The tests check internal parts on their own: the command line, the task graph, the colour policy, the interruption.
 [assembly: InternalsVisibleTo("Build.Tests")]

@@ -1,94 +1,183 @@
 namespace Build.Frosting.Internal;
 
-/// <summary>One execution of the chosen targets: container, engine, Cake's run, summary, exit code.</summary>
-internal sealed class BuildRun(HostSettings settings, RunServices run, TaskCatalog catalog, TaskGraph graph)
+/// <summary>
+/// One execution of the chosen targets: container, tasks and lifetimes wired into Cake's engine, Cake's run,
+/// summary, exit code. Unlike Cake.Frosting, a task's OnError does not swallow the failure: it is wired as Cake's
+/// error *reporter*, so the failure still fails the run.
+/// </summary>
+internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions options, IConsole console, ICakeLog log, HostInterruption interruption)
 {
-    public const int Interrupted = 130;
-
     private readonly RunJournal _journal = new();
 
-    public async Task<int> ExecuteAsync()
+    private ICakeContext _context = null!;
+
+    private GitHubActionsReporter? _github;
+
+    public async Task<int> ExecuteAsync(IServiceCollection registrations)
     {
-        await using var services = ServiceRegistration.Create(run, settings).AddSingleton(_journal).BuildServiceProvider();
-        if (!TryCreate(services, out var context, out var tasks, out var error))
+        await using var services = registrations.AddSingleton(_journal).BuildServiceProvider();
+        _github = GitHubActionsReporter.Create(services.GetRequiredService<ICakeEnvironment>(), services.GetRequiredService<IFileSystem>(), console, _journal);
+        var engine = new CakeEngine(services.GetRequiredService<ICakeDataService>(), log);
+        var creating = $"the context '{host.ContextType.Name}'";
+        try
         {
-            return ErrorWriter.Fail(run.Console, error);
+            _context = (ICakeContext)services.GetRequiredService(host.ContextType);
+            foreach (var task in graph.Tasks)
+            {
+                creating = $"task '{task.Name}'";
+                Register(engine, task, (IFrostingTask)ActivatorUtilities.CreateInstance(services, task.Type));
+            }
+        }
+        catch (Exception ex)
+        {
+            var reason = ex is TargetInvocationException { InnerException: { } inner } ? inner.Message : ex.Message;
+            return CommandLine.Fail(console, $"Could not create {creating}: {reason}");
         }
 
-        var github = GitHubActionsReporter.Create(run.Environment, services.GetRequiredService<IFileSystem>(), run.Console, _journal);
-        var engine = BuildEngine(services, context, tasks, github);
+        RegisterLifetimes(engine, services);
+        if (_github is { } github)
+        {
+            engine.AfterTaskTeardown += (_, e) => github.TaskFinished(e.TaskTeardownContext);
+        }
+
         var printer = services.GetRequiredService<ICakeReportPrinter>();
-        var strategy = new HostExecutionStrategy(new DefaultExecutionStrategy(run.Log, printer), run.Interruption, _journal, run.Log);
-        var (report, failure) = await RunEngineAsync(engine, context, strategy).ConfigureAwait(false);
+        var (report, failure) = await RunEngineAsync(engine, new DefaultExecutionStrategy(log, printer)).ConfigureAwait(false);
         if (report is { IsEmpty: false })
         {
             printer.Write(_journal.WithSkipReasons(report));
         }
 
-        return Finish(failure, github);
+        return Finish(failure);
     }
 
-    private bool TryCreate(IServiceProvider services, out ICakeContext context, out Dictionary<string, IFrostingTask> tasks, out string error)
+    private void Register(CakeEngine engine, TaskDescriptor descriptor, IFrostingTask task)
     {
-        context = null!;
-        tasks = new Dictionary<string, IFrostingTask>(StringComparer.OrdinalIgnoreCase);
-        var creating = $"the context '{settings.ContextType.Name}'";
+        var cakeTask = (CakeTask)engine.RegisterTask(descriptor.Name).Task;
+        cakeTask.Description = descriptor.Description;
+        foreach (var dependency in graph.DependenciesOf(descriptor.Name))
+        {
+            cakeTask.AddDependency(dependency);
+        }
+
+        cakeTask.Actions.Add(_ => RunAsync(task));
+        cakeTask.AddCriteria(_ => ShouldRun(descriptor.Name, task));
+        cakeTask.SetErrorReporter(ex => CallOnError(descriptor.Name, task, ex));
+        cakeTask.FinallyHandler = _ =>
+        {
+            task.Finally(_context);
+            return Task.CompletedTask;
+        };
+    }
+
+    private bool ShouldRun(string name, IFrostingTask task)
+    {
+        var run = _journal.Decide(name, () => task.ShouldRun(_context), task.SkippedMessage);
+        if (!run && options.Targets.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            // Cake fails a run whose target is skipped; say why instead of its generic criteria message.
+            var reason = _journal.SkipReason(name) ?? "ShouldRun returned false";
+            throw new CakeException($"Could not reach target '{name}' since it was skipped: {reason}.");
+        }
+
+        if (!run)
+        {
+            // Cake logs a skip only at verbose level, and without our run-time reason.
+            log.Information("Skipping task '{0}'{1}", name, _journal.SkipReason(name) is { } reason ? ": " + reason : ".");
+        }
+
+        return run;
+    }
+
+    /// <summary>A task running when the build is interrupted fails with "Interrupted", and none starts after it.</summary>
+    private async Task RunAsync(IFrostingTask task)
+    {
+        interruption.ThrowIfInterrupted();
         try
         {
-            context = (ICakeContext)services.GetRequiredService(settings.ContextType);
-            foreach (var task in catalog.Tasks)
-            {
-                creating = $"task '{task.Name}'";
-                tasks[task.Name] = (IFrostingTask)ActivatorUtilities.CreateInstance(services, task.Type);
-            }
+            await task.RunAsync(_context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (interruption.IsInterrupted && ex is not BuildInterruptedException)
+        {
+            throw new BuildInterruptedException(ex);
+        }
 
-            error = string.Empty;
-            return true;
+        // A task whose killed child process it did not check still must not count as a success.
+        interruption.ThrowIfInterrupted();
+    }
+
+    private void CallOnError(string name, IFrostingTask task, Exception exception)
+    {
+        try
+        {
+            task.OnError(exception, _context);
         }
         catch (Exception ex)
         {
-            error = $"Could not create {creating}: {(ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner.Message : ex.Message)}";
-            return false;
+            log.Error("OnError of task '{0}' failed too: {1}", name, ex.Message);
         }
     }
 
-    private CakeEngine BuildEngine(IServiceProvider services, ICakeContext context, Dictionary<string, IFrostingTask> tasks, GitHubActionsReporter? github)
+    /// <summary>
+    /// A failing setup fails the run (Cake then runs no task but still the teardown); a failing teardown is logged
+    /// and fails the exit code without losing the summary.
+    /// </summary>
+    private void RegisterLifetimes(CakeEngine engine, IServiceProvider services)
     {
-        var engine = new CakeEngine(run.Data, run.Log);
-        var targets = run.Options.Targets.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var wiring = new TaskWiring(context, _journal, targets, run.Log);
-        foreach (var descriptor in catalog.Tasks)
+        if (host.LifetimeType is { } lifetimeType)
         {
-            var cakeTask = (CakeTask)engine.RegisterTask(descriptor.Name).Task;
-            cakeTask.Description = descriptor.Description;
-            foreach (var dependency in graph.DependenciesOf(descriptor.Name))
-            {
-                cakeTask.AddDependency(dependency);
-            }
-
-            wiring.Attach(cakeTask, descriptor, tasks[descriptor.Name]);
+            var lifetime = (IFrostingLifetime)ActivatorUtilities.CreateInstance(services, lifetimeType);
+            engine.RegisterSetupAction(info => Setup(lifetime, info));
+            engine.RegisterTeardownAction(info => Teardown(lifetime, info));
         }
 
-        new LifetimeWiring(context, _journal, run.Log, github).Attach(engine, services, settings);
-        if (github is not null)
+        if (host.TaskLifetimeType is { } taskLifetimeType)
         {
-            engine.AfterTaskTeardown += (_, e) => github.TaskFinished(e.TaskTeardownContext);
+            var taskLifetime = (IFrostingTaskLifetime)ActivatorUtilities.CreateInstance(services, taskLifetimeType);
+            engine.RegisterTaskSetupAction(info => taskLifetime.Setup(_context, info));
+            engine.RegisterTaskTeardownAction(info => taskLifetime.Teardown(_context, info));
         }
-
-        return engine;
     }
 
-    private async Task<(CakeReport? Report, Exception? Failure)> RunEngineAsync(CakeEngine engine, ICakeContext context, IExecutionStrategy strategy)
+    private void Setup(IFrostingLifetime lifetime, ISetupContext info)
     {
-        var execution = new ExecutionSettings().SetTargets(run.Options.Targets);
-        if (run.Options.Exclusive)
+        try
+        {
+            lifetime.Setup(_context, info);
+        }
+        catch (Exception ex)
+        {
+            var failure = new CakeException($"Setup failed: {ex.Message}", ex);
+            _github?.Annotate("Setup", failure);
+            throw failure;
+        }
+    }
+
+    private void Teardown(IFrostingLifetime lifetime, ITeardownContext info)
+    {
+        try
+        {
+            lifetime.Teardown(_context, info);
+        }
+        catch (Exception ex)
+        {
+            // Cake would rethrow here and lose the report; record it so the exit code still fails.
+            _journal.TeardownFailure = ex;
+            log.Error("Teardown failed: {0}", ex.Message);
+            _github?.Annotate("Teardown", ex);
+        }
+    }
+
+    private async Task<(CakeReport? Report, Exception? Failure)> RunEngineAsync(CakeEngine engine, IExecutionStrategy strategy)
+    {
+        var execution = new ExecutionSettings().SetTargets(options.Targets);
+        if (options.Exclusive)
         {
             execution.UseExclusiveTarget();
         }
 
         try
         {
-            var report = await engine.RunTargetAsync(context, strategy, execution).ConfigureAwait(false);
+            var report = await engine.RunTargetAsync(_context, strategy, execution).ConfigureAwait(false);
             return (report, _journal.TeardownFailure);
         }
         catch (CakeReportException ex)
@@ -101,12 +190,13 @@ internal sealed class BuildRun(HostSettings settings, RunServices run, TaskCatal
         }
     }
 
-    private int Finish(Exception? failure, GitHubActionsReporter? github)
+    private int Finish(Exception? failure)
     {
-        if (run.Interruption.IsInterrupted)
+        if (interruption.IsInterrupted)
         {
-            ErrorWriter.Fail(run.Console, "Interrupted.");
-            return Interrupted;
+            // 130 = 128 + SIGINT: the exit code a shell reports for Ctrl+C.
+            CommandLine.Fail(console, "Interrupted.");
+            return 130;
         }
 
         if (failure is null)
@@ -114,12 +204,11 @@ internal sealed class BuildRun(HostSettings settings, RunServices run, TaskCatal
             return 0;
         }
 
-        if (github is not null && !_journal.FailureAnnotated)
+        if (_github is not null && !_journal.FailureAnnotated)
         {
-            github.Annotate("Build", failure);
+            _github.Annotate("Build", failure);
         }
 
-        var message = run.Log.Verbosity == Verbosity.Diagnostic ? failure.ToString() : failure.Message;
-        return ErrorWriter.Fail(run.Console, message);
+        return CommandLine.Fail(console, log.Verbosity == Verbosity.Diagnostic ? failure.ToString() : failure.Message);
     }
 }

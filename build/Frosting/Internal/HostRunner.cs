@@ -1,187 +1,156 @@
+using Cake.Cli;
+using Cake.Core.Configuration;
+using Cake.Core.Modules;
+using Spectre.Console;
+
 namespace Build.Frosting.Internal;
 
 /// <summary>
 /// Parses the command line, checks the tasks and the graph, then prints help/tree/descriptions or starts a
 /// <see cref="BuildRun"/>. Every check happens before any context, setup or task is created.
 /// </summary>
-internal sealed class HostRunner(HostSettings settings, Action<HostInterruption?> publishInterruption)
+internal sealed class HostRunner(CakeHost host)
 {
     public async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var cli = CommandLineParser.Parse(args);
-        var environment = new HostEnvironment(new CakeEnvironment(new CakePlatform(), new CakeRuntime()), settings.EnvironmentOverrides);
-        var injected = settings.Console is not null;
-        var colors = HostConsole.Enabled(environment, outputRedirected: injected || Console.IsOutputRedirected);
-        var console = new HostConsole(settings.Console ?? new CakeConsole(environment), colors);
+        var configured = new ServiceCollection();
+        foreach (var configure in host.ServiceConfigurations)
+        {
+            configure(configured);
+        }
+
+        var cli = CommandLine.Parse(args);
+        var environment = Registered<ICakeEnvironment>(configured) ?? new CakeEnvironment(new CakePlatform(), new CakeRuntime());
+        var (console, ansi) = HostConsole.Create(Registered<IConsole>(configured), environment);
         if (cli.Errors.Count > 0)
         {
-            return ErrorWriter.Fail(console, cli.Errors);
+            return CommandLine.Fail(console, cli.Errors);
         }
 
         try
         {
-            return await RunParsedAsync(cli, environment, console, colors).ConfigureAwait(false);
+            return await RunParsedAsync(cli, configured, environment, console, ansi).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             // A bug in a graph provider, a context or the host itself: still a clear error, not a crash.
-            return ErrorWriter.Unexpected(console, ex, cli.Verbosity);
+            return CommandLine.Unexpected(console, ex, cli.Verbosity);
         }
     }
 
-    private async Task<int> RunParsedAsync(ParsedCommandLine cli, HostEnvironment environment, IConsole console, bool colors)
+    private static T? Registered<T>(IServiceCollection services)
+        where T : class =>
+        services.LastOrDefault(d => d.ServiceType == typeof(T))?.ImplementationInstance as T;
+
+    private async Task<int> RunParsedAsync(ParsedCommandLine cli, ServiceCollection configured, ICakeEnvironment environment, IConsole console, IAnsiConsole ansi)
     {
-        if (TryWriteInformation(cli.Command, console))
+        if (CommandLine.TryWriteInformation(cli.Command, console))
         {
             return 0;
         }
 
-        var catalog = TaskCatalog.Create(settings.DiscoverTasks(), settings.ContextType, settings.GraphProvider);
-        var graph = TaskGraph.Create(catalog, settings.GraphProvider);
-        var problems = catalog.Errors.Concat(graph.Errors).Concat(settings.GraphProvider?.Validate(catalog.Names) ?? []).ToList();
-        problems.AddRange(UnknownTargets(cli, graph, catalog));
+        var graph = TaskGraph.Create(TaskTypes(configured), host.ContextType, host.GraphProvider);
+        var problems = graph.Errors.Concat(UnknownTargets(cli, graph)).ToList();
         if (problems.Count > 0)
         {
-            return ErrorWriter.Fail(console, problems);
+            return CommandLine.Fail(console, problems);
         }
 
         switch (cli.Command)
         {
             case HostCommand.Tree:
-                HelpText.WriteTree(console, graph, cli.TargetsGiven ? cli.Targets : graph.Roots());
+                graph.WriteTree(console, cli.TargetsGiven ? cli.Targets : graph.Roots());
                 return 0;
             case HostCommand.Description:
-                HelpText.WriteDescriptions(console, catalog);
+                graph.WriteDescriptions(console);
                 return 0;
         }
 
-        if (!TryResolveWorkingDirectory(cli, environment, out var workingDirectory, out var error))
+        if (WorkingDirectoryError(cli, environment) is { } error)
         {
-            return ErrorWriter.Fail(console, error);
+            return CommandLine.Fail(console, error);
         }
 
-        return await ExecuteAsync(cli, environment, console, colors, workingDirectory, catalog, graph).ConfigureAwait(false);
-    }
-
-    private async Task<int> ExecuteAsync(
-        ParsedCommandLine cli,
-        HostEnvironment environment,
-        IConsole console,
-        bool colors,
-        DirectoryPath workingDirectory,
-        TaskCatalog catalog,
-        TaskGraph graph)
-    {
         var log = new CakeBuildLog(console, cli.Verbosity);
         using var interruption = new HostInterruption(log);
-        using var signals = SignalHandlers.Register(interruption);
-        publishInterruption(interruption);
-        try
+        var options = new CakeHostOptions([.. cli.Targets.Select(graph.NameOf)], cli.Exclusive, cli.DryRun);
+        IServiceCollection services = new ServiceCollection();
+        services.UseModule(new CoreModule());
+        services.AddSingleton(options);
+        services.AddSingleton(interruption);
+        services.AddSingleton(console);
+        services.AddSingleton(ansi);
+        services.AddSingleton<ICakeLog>(log);
+        services.AddSingleton(environment);
+        services.AddSingleton(environment.Platform);
+        services.AddSingleton(environment.Runtime);
+        services.AddSingleton<ICakeArguments>(new CakeArguments(cli.Arguments));
+        AddRunServices(services, options, interruption, log);
+        foreach (var service in configured)
         {
-            var targets = cli.Targets.Select(graph.NameOf).ToList();
-            var options = new CakeHostOptions(targets, cli.Exclusive, cli.DryRun, cli.Verbosity, workingDirectory);
-            var run = new RunServices(
-                options,
-                interruption,
-                console,
-                HostConsole.CreateAnsi(console, settings.Console is not null, colors),
-                log,
-                environment,
-                new CakeArguments(cli.Arguments),
-                new CakeDataService());
-            return await new BuildRun(settings, run, catalog, graph).ExecuteAsync().ConfigureAwait(false);
+            services.Add(service);
         }
-        finally
-        {
-            publishInterruption(null);
-        }
+
+        return await new BuildRun(host, graph, options, console, log, interruption).ExecuteAsync(services).ConfigureAwait(false);
     }
 
-    private static bool TryWriteInformation(HostCommand command, IConsole console)
+    /// <summary>What Cake's CoreModule leaves out or this host replaces (processes, report, configuration, data).</summary>
+    private void AddRunServices(IServiceCollection services, CakeHostOptions options, HostInterruption interruption, ICakeLog log)
     {
-        switch (command)
+        var data = new CakeDataService();
+        services.AddSingleton<ICakeDataService>(data);
+        services.AddSingleton<ICakeDataResolver>(data);
+        services.AddSingleton(sp => new CakeConfigurationProvider(sp.GetRequiredService<IFileSystem>(), sp.GetRequiredService<ICakeEnvironment>())
+            .CreateConfiguration(
+                sp.GetRequiredService<ICakeEnvironment>().WorkingDirectory,
+                sp.GetRequiredService<ICakeArguments>().GetArguments().ToDictionary(a => a.Key, a => a.Value.LastOrDefault() ?? string.Empty)));
+        services.AddSingleton<IToolInstaller, ToolInstaller>();
+        services.AddSingleton<IProcessRunner>(sp =>
         {
-            case HostCommand.Help:
-                HelpText.WriteHelp(console);
-                return true;
-            case HostCommand.Version:
-                HelpText.WriteVersion(console);
-                return true;
-            case HostCommand.Info:
-                HelpText.WriteInfo(console);
-                return true;
-            default:
-                return false;
-        }
+            var real = new TrackingProcessRunner(ActivatorUtilities.CreateInstance<ProcessRunner>(sp), interruption);
+            return options.DryRun ? new DryRunProcessRunner(log, real) : real;
+        });
+        services.AddSingleton<ICakeReportPrinter>(sp => new CakeSpectreReportPrinter(sp.GetRequiredService<IAnsiConsole>()));
+        services.AddSingleton(host.ContextType, sp => ActivatorUtilities.CreateInstance(sp, host.ContextType));
     }
 
-    private static IEnumerable<string> UnknownTargets(ParsedCommandLine cli, TaskGraph graph, TaskCatalog catalog)
+    /// <summary>The <see cref="IFrostingTask"/> types registered through ConfigureServices, else the entry assembly's tasks.</summary>
+    private static IEnumerable<Type> TaskTypes(ServiceCollection configured)
+    {
+        var registered = configured.Where(d => d.ServiceType == typeof(IFrostingTask)).Select(d => d.ImplementationType).OfType<Type>().ToList();
+        return registered.Count > 0 || Assembly.GetEntryAssembly() is not { } entry
+            ? registered
+            : entry.GetExportedTypes().Where(TaskDescriptor.IsTask);
+    }
+
+    private static IEnumerable<string> UnknownTargets(ParsedCommandLine cli, TaskGraph graph)
     {
         if (cli.Command == HostCommand.Tree && !cli.TargetsGiven)
         {
             return [];
         }
 
-        var valid = string.Join(", ", catalog.Names.Order(StringComparer.OrdinalIgnoreCase));
+        var valid = string.Join(", ", graph.Tasks.Select(t => t.Name));
         return cli.Targets.Where(t => !graph.Contains(t))
             .Select(t => $"The target '{t}' was not found. Valid targets: {(valid.Length > 0 ? valid : "(none)")}.");
     }
 
     /// <summary>--working wins over UseWorkingDirectory; Cake makes it the process's current directory.</summary>
-    private bool TryResolveWorkingDirectory(ParsedCommandLine cli, ICakeEnvironment environment, out DirectoryPath directory, out string error)
+    private string? WorkingDirectoryError(ParsedCommandLine cli, ICakeEnvironment environment)
     {
-        var requested = cli.WorkingDirectory is { } path ? new DirectoryPath(path) : settings.WorkingDirectory;
-        directory = environment.WorkingDirectory;
-        error = string.Empty;
+        var requested = cli.WorkingDirectory is { } path ? new DirectoryPath(path) : host.WorkingDirectory;
         if (requested is null)
         {
-            return true;
+            return null;
         }
 
         var absolute = requested.MakeAbsolute(environment);
         if (!Directory.Exists(absolute.FullPath))
         {
-            error = $"The working directory '{absolute.FullPath}' does not exist. Pass an existing directory to --working.";
-            return false;
+            return $"The working directory '{absolute.FullPath}' does not exist. Pass an existing directory to --working.";
         }
 
         environment.WorkingDirectory = absolute;
-        directory = absolute;
-        return true;
-    }
-}
-
-/// <summary>Everything the <see cref="CakeHost"/> builder collected.</summary>
-internal sealed class HostSettings
-{
-    public Type ContextType { get; set; } = typeof(FrostingContext);
-
-    public Type? LifetimeType { get; set; }
-
-    public Type? TaskLifetimeType { get; set; }
-
-    public DirectoryPath? WorkingDirectory { get; set; }
-
-    public List<(Assembly Assembly, Func<Type, bool> Filter)> Assemblies { get; } = [];
-
-    public List<Type> TaskTypes { get; } = [];
-
-    public ITaskGraphProvider? GraphProvider { get; set; }
-
-    public List<Action<IServiceCollection>> ServiceConfigurations { get; } = [];
-
-    public IConsole? Console { get; set; }
-
-    public Dictionary<string, string?> EnvironmentOverrides { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Explicit task types plus the scanned assemblies; the entry assembly when neither was given.</summary>
-    public IEnumerable<Type> DiscoverTasks()
-    {
-        var sources = Assemblies.Count > 0 || TaskTypes.Count > 0
-            ? Assemblies
-            : Assembly.GetEntryAssembly() is { } entry ? [(entry, _ => true)] : [];
-        return TaskTypes.Concat(sources.SelectMany(s => s.Assembly.GetExportedTypes().Where(s.Filter)))
-            .Where(TaskDescriptor.IsTask)
-            .Distinct();
+        return null;
     }
 }

@@ -20,13 +20,15 @@ public sealed class CakeHostFailureTests
     }
 
     [Fact]
-    public void Run_TaskWithContinueOnErrorFails_RunsDependantsAndReturnsZero()
+    public void Run_WorkingDirectoryMissing_SaysWhichAndRunsNothing()
     {
-        var result = new TestHost(typeof(FlakyTask), typeof(ContinueDefault)).Run();
+        var missing = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}");
 
-        result.ExitCode.Should().Be(0);
-        result.Probe.Events.Should().Equal("OnError:flaky", "Run:Default");
-        result.Output.Should().MatchRegex(@"Flaky\s+\S+\s+Failed");
+        var result = new TestHost(OrderScenario.Tasks).Run("--working", missing);
+
+        result.ExitCode.Should().Be(1);
+        result.Errors.Should().Be($"Error: The working directory '{missing}' does not exist. Pass an existing directory to --working.\n");
+        result.Probe.Events.Should().BeEmpty();
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Build.Frosting.Additions;
 using Build.Tests.Frosting.Scenarios;
 using Build.Tests.Frosting.Support;
 
@@ -12,7 +11,7 @@ public sealed class CakeHostGitHubActionsTests : IDisposable
     public void Run_OnGitHubActions_AnnotatesFailedTaskAndWritesStepSummaryRows()
     {
         var host = new TestHost(typeof(GitHubBuild), typeof(GitHubNotify), typeof(GitHubPublish));
-        host.Host.UseEnvironmentVariable("GITHUB_ACTIONS", "true").UseEnvironmentVariable("GITHUB_STEP_SUMMARY", _summary);
+        host.Environment.Set("GITHUB_ACTIONS", "true").Set("GITHUB_STEP_SUMMARY", _summary);
 
         var result = host.Run("-t", "Publish");
 
@@ -31,7 +30,7 @@ public sealed class CakeHostGitHubActionsTests : IDisposable
     public void Run_NotOnGitHubActions_WritesNoAnnotationOrSummary()
     {
         var host = new TestHost(typeof(GitHubBuild), typeof(GitHubNotify), typeof(GitHubPublish));
-        host.Host.UseEnvironmentVariable("GITHUB_STEP_SUMMARY", _summary);
+        host.Environment.Set("GITHUB_STEP_SUMMARY", _summary);
 
         var result = host.Run("-t", "Publish");
 

@@ -1,5 +1,7 @@
+using Build.Frosting.Additions;
 using Build.Tests.Frosting.Scenarios;
 using Build.Tests.Frosting.Support;
+using Cake.Core.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Build.Tests.Frosting;
@@ -14,8 +16,8 @@ public sealed class CakeHostInterruptionTests
         host.Host.UseLifetime<RecordingLifetime>().ConfigureServices(services => services.AddSingleton(signal));
 
         var run = Task.Run(() => host.Run());
-        await signal.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        host.Host.Interrupt().Should().BeTrue();
+        var interrupt = await signal.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        interrupt().Should().BeTrue();
         var result = await run.WaitAsync(TimeSpan.FromSeconds(20));
 
         result.ExitCode.Should().Be(130);
@@ -26,9 +28,13 @@ public sealed class CakeHostInterruptionTests
     }
 
     [Fact]
-    public void Interrupt_NoRunInProgress_ReturnsFalse()
+    public void Interrupt_SecondSignal_IsNotInterceptedSoTheProcessEnds()
     {
-        new TestHost(typeof(SleepTask)).Host.Interrupt().Should().BeFalse();
+        using var interruption = new HostInterruption(new CakeBuildLog(new CapturingConsole()));
+
+        interruption.Interrupt("SIGINT").Should().BeTrue();
+        interruption.Interrupt("SIGINT").Should().BeFalse();
+        interruption.Token.IsCancellationRequested.Should().BeTrue();
     }
 
     private static IEnumerable<string> RunningCommandLines() =>

@@ -7,7 +7,7 @@ namespace Build.Tests.Frosting;
 public sealed class CakeHostOutputTests
 {
     [Fact]
-    public void Run_Tree_DrawsEveryRootWithEdgesFromAttributesDependeesAndGraph()
+    public void Run_Tree_DrawsEveryRootWithEdgesFromAttributesAndGraph()
     {
         var host = new TestHost(OrderScenario.Tasks);
         host.Host.UseTaskGraph(OrderScenario.Graph());

@@ -7,7 +7,7 @@ namespace Build.Tests.Frosting;
 public sealed class CakeHostRunTests
 {
     [Fact]
-    public void Run_NoTarget_RunsDefaultAfterAllDependenciesFromAttributesDependeesAndGraph()
+    public void Run_NoTarget_RunsDefaultAfterAllDependenciesFromAttributesAndGraph()
     {
         var host = new TestHost(OrderScenario.Tasks);
         host.Host.UseTaskGraph(OrderScenario.Graph());

@@ -85,16 +85,13 @@ public sealed class CakeHostStartupTests
     }
 
     [Fact]
-    public void Run_AddAssemblyWithFilter_RegistersOnlyMatchingConcreteTasks()
+    public void Run_AttributeEdgeToUnregisteredTask_SaysWhichAndReturnsOne()
     {
-        var host = new TestHost();
-        host.Host.AddAssembly(typeof(OrderRestore).Assembly, t => t.Name.StartsWith("Order", StringComparison.Ordinal) || t == typeof(RecordingTask));
+        var result = new TestHost(typeof(CycleA)).Run("-t", "CycleA");
 
-        var result = host.Run("--description");
-
-        result.ExitCode.Should().Be(0);
-        result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(' ')[0])
-            .Should().Equal("Compile", "Default", "Lint", "Package", "Restore");
+        result.ExitCode.Should().Be(1);
+        result.Errors.Should().Be(
+            $"Error: Task 'CycleA' is dependent on '{typeof(CycleB).FullName}', which is not a registered task.\n");
     }
 
     [Fact]
@@ -137,10 +134,11 @@ public sealed class CakeHostStartupTests
     }
 
     [Fact]
-    public void UseTasks_TypeIsNotATask_Throws()
+    public void Run_RegisteredTaskTypeIsNotATask_NamesItAndReturnsOne()
     {
-        var act = () => new TestHost(typeof(string));
+        var result = new TestHost(typeof(string)).Run();
 
-        act.Should().Throw<ArgumentException>().WithMessage("*System.String*");
+        result.ExitCode.Should().Be(1);
+        result.Errors.Should().StartWith("Error: Not public non-abstract FrostingTask<T>/AsyncFrostingTask<T> classes: System.String.\n");
     }
 }

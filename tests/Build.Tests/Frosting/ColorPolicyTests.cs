@@ -1,5 +1,5 @@
 using Build.Frosting.Additions;
-using Cake.Core;
+using Build.Tests.Frosting.Support;
 
 namespace Build.Tests.Frosting;
 
@@ -13,9 +13,7 @@ public sealed class ColorPolicyTests
     [InlineData("1", "true", true, false)]
     public void Enabled_DependsOnNoColorRedirectionAndCi(string? noColor, string? githubActions, bool redirected, bool expected)
     {
-        var environment = new HostEnvironment(
-            new CakeEnvironment(new CakePlatform(), new CakeRuntime()),
-            new Dictionary<string, string?> { ["NO_COLOR"] = noColor, ["GITHUB_ACTIONS"] = githubActions, ["TF_BUILD"] = null });
+        var environment = new TestEnvironment().Set("NO_COLOR", noColor).Set("GITHUB_ACTIONS", githubActions).Set("TF_BUILD", null);
 
         HostConsole.Enabled(environment, redirected).Should().Be(expected);
     }

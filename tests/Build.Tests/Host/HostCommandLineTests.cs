@@ -29,6 +29,11 @@ public sealed class HostCommandLineTests
         {
             result.Output.Should().Contain(target.Name);
         }
+
+        // The host finds the entry assembly's concrete tasks and nothing else (no base classes, no helpers).
+        result.Output.Split('\n').SkipWhile(line => !line.StartsWith("Task ", StringComparison.Ordinal)).Skip(1)
+            .Where(line => line.Length > 0).Select(line => line.Split(' ')[0])
+            .Should().BeEquivalentTo(SovdPipeline.Definition.Targets.Select(t => t.Name));
     }
 
     [Fact]

@@ -16,16 +16,3 @@ public sealed class FailingTask : FrostingTask<ProbeContext>
 [TaskName("Default")]
 [IsDependentOn(typeof(FailingTask))]
 public sealed class FailDefault : RecordingTask;
-
-[TaskName("Flaky")]
-[ContinueOnError]
-public sealed class FlakyTask : FrostingTask<ProbeContext>
-{
-    public override void Run(ProbeContext context) => throw new InvalidOperationException("flaky");
-
-    public override void OnError(Exception exception, ProbeContext context) => context.Probe.Record("OnError:" + exception.Message);
-}
-
-[TaskName("Default")]
-[IsDependentOn(typeof(FlakyTask))]
-public sealed class ContinueDefault : RecordingTask;

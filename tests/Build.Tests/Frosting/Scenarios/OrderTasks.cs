@@ -3,7 +3,7 @@ using Build.Tests.Frosting.Support;
 
 namespace Build.Tests.Frosting.Scenarios;
 
-// Restore <- Compile <- (graph provider) Package <- Default; Lint is a dependee of Default.
+// Restore <- Compile <- (graph provider) Package <- Default; Default also depends on Lint.
 [TaskName("Restore")]
 [TaskDescription("Restores packages")]
 public sealed class OrderRestore : RecordingTask;
@@ -17,11 +17,11 @@ public sealed class OrderCompile : RecordingTask;
 public sealed class OrderPackage : RecordingTask;
 
 [TaskName("Lint")]
-[IsDependeeOf(typeof(OrderDefault))]
 public sealed class OrderLint : RecordingTask;
 
 [TaskName("Default")]
 [IsDependentOn(typeof(OrderPackage))]
+[IsDependentOn(typeof(OrderLint))]
 public sealed class OrderDefault : RecordingTask;
 
 public static class OrderScenario

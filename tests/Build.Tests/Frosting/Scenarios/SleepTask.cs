@@ -1,4 +1,5 @@
 using Build.Frosting;
+using Build.Frosting.Additions;
 using Build.Tests.Frosting.Support;
 using Cake.Core.IO;
 
@@ -11,7 +12,8 @@ public sealed class SleepTask(SleepSignal signal) : FrostingTask<ProbeContext>
     public override void Run(ProbeContext context)
     {
         var process = context.ProcessRunner.Start("sleep", new ProcessSettings { Arguments = signal.Seconds });
-        signal.Started.TrySetResult();
+        var interruption = HostServices.Find<HostInterruption>(context)!;
+        signal.Started.TrySetResult(() => interruption.Interrupt("Interrupted"));
         process.WaitForExit();
         context.Probe.Record($"exit={process.GetExitCode()}");
         context.Probe.Record($"cancelled={context.CancellationToken.IsCancellationRequested}");

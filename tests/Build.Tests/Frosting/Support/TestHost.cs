@@ -1,27 +1,40 @@
-using Build.Frosting.Additions;
 using Build.Frosting;
+using Cake.Core;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Build.Tests.Frosting.Support;
 
-/// <summary>A host over exactly the given task types, with a capturing console and no CI environment leaking in.</summary>
+/// <summary>
+/// A host over exactly the given task types, with a capturing console and no CI environment leaking in; all of it
+/// registered through ConfigureServices, the way Cake.Frosting's own tests replace services.
+/// </summary>
 public sealed class TestHost
 {
     public TestHost(params Type[] tasks)
     {
+        Environment.Set("GITHUB_ACTIONS", null);
+        Environment.Set("GITHUB_STEP_SUMMARY", null);
+        Environment.Set("NO_COLOR", "1");
         Host = new CakeHost()
             .UseContext<ProbeContext>()
-            .UseTasks(tasks)
-            .UseConsole(Console)
-            .ConfigureServices(services => services.AddSingleton(Probe))
-            .UseEnvironmentVariable("GITHUB_ACTIONS", null)
-            .UseEnvironmentVariable("GITHUB_STEP_SUMMARY", null)
-            .UseEnvironmentVariable("NO_COLOR", "1");
+            .ConfigureServices(services =>
+            {
+                foreach (var task in tasks)
+                {
+                    services.AddSingleton(typeof(IFrostingTask), task);
+                }
+
+                services.AddSingleton<IConsole>(Console);
+                services.AddSingleton<ICakeEnvironment>(Environment);
+                services.AddSingleton(Probe);
+            });
     }
 
     public CakeHost Host { get; }
 
     public CapturingConsole Console { get; } = new();
+
+    public TestEnvironment Environment { get; } = new();
 
     public Probe Probe { get; } = new();
 

@@ -3,12 +3,12 @@ using Cake.Core.Diagnostics;
 
 namespace Build.Tests.Frosting;
 
-public sealed class CommandLineParserTests
+public sealed class CommandLineTests
 {
     [Fact]
     public void Parse_NoArguments_TargetsDefaultAtNormalVerbosity()
     {
-        var parsed = CommandLineParser.Parse([]);
+        var parsed = CommandLine.Parse([]);
 
         parsed.Command.Should().Be(HostCommand.Run);
         parsed.Targets.Should().Equal("Default");
@@ -20,7 +20,7 @@ public sealed class CommandLineParserTests
     [Fact]
     public void Parse_TargetInEveryForm_CollectsAllInOrder()
     {
-        var parsed = CommandLineParser.Parse(["--target=A", "--target", "B", "-t", "C", "-t=D", "--TARGET", "a"]);
+        var parsed = CommandLine.Parse(["--target=A", "--target", "B", "-t", "C", "-t=D", "--TARGET", "a"]);
 
         parsed.Targets.Should().Equal("A", "B", "C", "D");
         parsed.Arguments["target"].Should().Equal("A", "B", "C", "D", "a");
@@ -29,7 +29,7 @@ public sealed class CommandLineParserTests
     [Fact]
     public void Parse_OtherOptions_BecomeCakeArgumentsAndBareFlagsAreTrue()
     {
-        var parsed = CommandLineParser.Parse(["--image-tag=1.2.3", "--registry", "ghcr.io/x", "--push", "--offset=-1", "--key=a=b"]);
+        var parsed = CommandLine.Parse(["--image-tag=1.2.3", "--registry", "ghcr.io/x", "--push", "--offset=-1", "--key=a=b"]);
 
         parsed.Arguments["image-tag"].Should().Equal("1.2.3");
         parsed.Arguments["registry"].Should().Equal("ghcr.io/x");
@@ -45,7 +45,7 @@ public sealed class CommandLineParserTests
     [InlineData("--exclusive=true")]
     public void Parse_Exclusive_IsSet(string option)
     {
-        CommandLineParser.Parse([option]).Exclusive.Should().BeTrue();
+        CommandLine.Parse([option]).Exclusive.Should().BeTrue();
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class CommandLineParserTests
     [InlineData("--help --tree", "Help")]
     public void Parse_CommandOption_SelectsCommand(string options, string command)
     {
-        CommandLineParser.Parse(options.Split(' ')).Command.ToString().Should().Be(command);
+        CommandLine.Parse(options.Split(' ')).Command.ToString().Should().Be(command);
     }
 
     [Theory]
@@ -70,13 +70,13 @@ public sealed class CommandLineParserTests
     [InlineData("d", Verbosity.Diagnostic)]
     public void Parse_Verbosity_AcceptsNamesAndLettersInAnyCase(string value, Verbosity expected)
     {
-        CommandLineParser.Parse(["-v", value]).Verbosity.Should().Be(expected);
+        CommandLine.Parse(["-v", value]).Verbosity.Should().Be(expected);
     }
 
     [Fact]
     public void Parse_Working_KeepsThePath()
     {
-        CommandLineParser.Parse(["-w", "/tmp"]).WorkingDirectory.Should().Be("/tmp");
+        CommandLine.Parse(["-w", "/tmp"]).WorkingDirectory.Should().Be("/tmp");
     }
 
     [Theory]
@@ -87,6 +87,6 @@ public sealed class CommandLineParserTests
     [InlineData("--", "Unexpected argument '--'. Options look like --name or --name=value.")]
     public void Parse_BadInput_ReportsWhatIsWrong(string token, string error)
     {
-        CommandLineParser.Parse([token]).Errors.Should().Equal(error);
+        CommandLine.Parse([token]).Errors.Should().Equal(error);
     }
 }
