@@ -42,19 +42,19 @@ public static class DeployPreflight
     /// kubectl is supported within one minor version of the cluster (older or newer); a wider gap can misbehave in
     /// subtle ways (fields dropped, rollout status misread). Reported before the deploy changes anything, not fatal.
     /// </summary>
-    public static void CheckVersionSkew(Cluster cluster)
+    public static void CheckVersionSkew(BuildContext context, Cluster cluster)
     {
         if (cluster.Versions() is not { Client: { } client, Server: { } server })
         {
-            cluster.Context.Verbose("kubectl version: no server version (dry run, or the cluster did not answer); skew not checked.");
+            context.Verbose("kubectl version: no server version (dry run, or the cluster did not answer); skew not checked.");
             return;
         }
         if (VersionSkew(client, server) is { } problem)
         {
-            cluster.Context.Warning(problem);
+            context.Warning(problem);
             return;
         }
-        cluster.Context.Verbose($"kubectl {client}, cluster {server}: within one minor version.");
+        context.Verbose($"kubectl {client}, cluster {server}: within one minor version.");
     }
 
     /// <summary>The warning for this pair of versions, or null when they are within one minor version.</summary>

@@ -32,7 +32,7 @@ public sealed class Deployment(BuildContext context, DeploySettings settings, De
         images.ChartValues();
         var kubeConfig = KubeConfigFile.Create(context, settings);
         var deployment = new Deployment(context, settings, images, kubeConfig);
-        DeployPreflight.CheckVersionSkew(deployment.Cluster);
+        DeployPreflight.CheckVersionSkew(context, deployment.Cluster);
         context.Information(
             $"{settings.Stage.Name}: release {settings.Release} in namespace {settings.Namespace} ({kubeConfig.Source}" +
             $"{(settings.KubeContext is { } name ? $", context {name}" : "")}); images: {images.Backend}, {images.Frontend} — {images.Source}.");

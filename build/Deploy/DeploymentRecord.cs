@@ -9,6 +9,8 @@ namespace Build.Deploy;
 /// </summary>
 public sealed class DeploymentRecord(BuildContext context, DeploySettings settings)
 {
+    private const string FileName = "deployment.json";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -17,7 +19,6 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
         // The record is read by people: keep quotes and apostrophes in messages as they are.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
-
 
     private readonly List<DeployStep> _steps = [];
 
@@ -67,7 +68,7 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
     {
         if (context.DryRun)
         {
-            context.Information($"[dry-run] would write the deployment record to {settings.RecordDirectory.FullPath}/{DeploySettings.RecordFileName}");
+            context.Information($"[dry-run] would write the deployment record to {settings.RecordDirectory.FullPath}/{FileName}");
             return;
         }
         var document = new
@@ -85,7 +86,7 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
             Error,
         };
         Directory.CreateDirectory(settings.RecordDirectory.FullPath);
-        var path = Path.Combine(settings.RecordDirectory.FullPath, DeploySettings.RecordFileName);
+        var path = Path.Combine(settings.RecordDirectory.FullPath, FileName);
         File.WriteAllText(path, JsonSerializer.Serialize(document, Json) + "\n");
         context.Information($"Deployment record: {path}");
         AppendStepSummary();

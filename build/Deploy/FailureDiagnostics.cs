@@ -58,42 +58,38 @@ public static class FailureDiagnostics
     /// <summary>Reads <c>kubectl get pods -o json</c>: pods not ready, each with its waiting/terminated reason.</summary>
     private static List<(string Name, string Reason)> NotReady(string json)
     {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return [];
-        }
-        using var document = JsonDocument.Parse(json);
-        var problems = new List<(string Name, string Reason)>();
-        foreach (var pod in document.RootElement.GetProperty("items").EnumerateArray())
-        {
-            var name = pod.GetProperty("metadata").GetProperty("name").GetString() ?? "?";
-            var status = pod.TryGetProperty("status", out var s) ? s : default;
-            var statuses = status.ValueKind == JsonValueKind.Object && status.TryGetProperty("containerStatuses", out var cs) ? cs.EnumerateArray().ToList() : [];
-            var unready = statuses.Where(c => !c.GetProperty("ready").GetBoolean()).ToList();
-            if (statuses.Count > 0 && unready.Count == 0)
-            {
-                continue;
-            }
-            var reason = unready.Select(Reason).FirstOrDefault(r => r is not null)
-                ?? (status.ValueKind == JsonValueKind.Object && status.TryGetProperty("phase", out var phase) ? phase.GetString() : null)
-                ?? "not ready";
-            problems.Add((name, reason));
-        }
-        return problems;
+        var pods = string.IsNullOrWhiteSpace(json) ? [] : JsonSerializer.Deserialize<PodList>(json, JsonSerializerOptions.Web)?.Items ?? [];
+        return [.. from pod in pods
+                   let statuses = pod.Status?.ContainerStatuses ?? []
+                   let unready = statuses.Where(container => !container.Ready).ToList()
+                   where statuses.Count == 0 || unready.Count > 0
+                   select (pod.Metadata.Name, unready.Select(Reason).FirstOrDefault(reason => reason is not null) ?? pod.Status?.Phase ?? "not ready")];
     }
 
     /// <summary>The first waiting or terminated reason of the container's current state, else of its last one.</summary>
-    private static string? Reason(JsonElement container) =>
-        (from key in new[] { "state", "lastState" }
+    private static string? Reason(ContainerStatus container) =>
+        (from state in new[] { container.State, container.LastState }
          from kind in new[] { "waiting", "terminated" }
-         where container.TryGetProperty(key, out var state) && state.TryGetProperty(kind, out var detail) && detail.TryGetProperty("reason", out _)
-         let detail = container.GetProperty(key).GetProperty(kind)
-         let message = detail.TryGetProperty("message", out var text) ? $": {text.GetString()}" : ""
-         select $"{container.GetProperty("name").GetString()} {detail.GetProperty("reason").GetString()}{message}").FirstOrDefault();
+         let detail = state?.GetValueOrDefault(kind)
+         where detail?.Reason is not null
+         select $"{container.Name} {detail.Reason}{(detail.Message is null ? "" : $": {detail.Message}")}").FirstOrDefault();
 
     private static string Selector(Deployment run) => $"{ChartNames.InstanceLabel} in ({run.Settings.Release},{run.Settings.CanaryRelease})";
 
     private static string Directory(Deployment run) => Path.Combine(run.Settings.RecordDirectory.FullPath, Folder);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    // The parts of a pod list the summary reads.
+    private sealed record PodList(List<Pod> Items);
+
+    private sealed record Pod(PodName Metadata, PodStatus? Status);
+
+    private sealed record PodName(string Name);
+
+    private sealed record PodStatus(string? Phase, List<ContainerStatus>? ContainerStatuses);
+
+    private sealed record ContainerStatus(string Name, bool Ready, Dictionary<string, StateDetail>? State, Dictionary<string, StateDetail>? LastState);
+
+    private sealed record StateDetail(string? Reason, string? Message);
 }
