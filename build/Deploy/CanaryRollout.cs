@@ -62,14 +62,12 @@ public static class CanaryRollout
         record.Outcome = "succeeded";
     }
 
-    /// <summary>The canary release at a weight: the chart derives its pods per component from it.</summary>
     private static Dictionary<string, string> CanaryValues(int weight) => new()
     {
         [ChartNames.CanaryEnabled] = "true",
         [ChartNames.CanaryWeight] = weight.ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>The stable release routing <paramref name="weight"/> % and every request with the canary header to the canary.</summary>
     private static Dictionary<string, string> RouteValues(DeploySettings settings, int weight) => new()
     {
         [ChartNames.CanaryLive] = "true",

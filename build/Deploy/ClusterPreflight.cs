@@ -77,15 +77,12 @@ public static class ClusterPreflight
         var token = context.Environment.GetEnvironmentVariable(EnvVars.RegistryPullToken) ?? "";
         var user = settings.Owner ?? "token";
         var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{token}"));
-        var json = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["auths"] = new Dictionary<string, object> { [settings.Registry] = new Dictionary<string, string> { ["username"] = user, ["password"] = token, ["auth"] = auth } },
-        });
+        var json = JsonSerializer.SerializeToUtf8Bytes(new { auths = new Dictionary<string, object> { [settings.Registry] = new { username = user, password = token, auth } } });
         var directory = KubeConfigFile.PrivateDirectory(context.Environment, "sovd-pull-secret-");
         try
         {
             var file = System.IO.Path.Combine(directory, "config.json");
-            KubeConfigFile.WritePrivate(file, Encoding.UTF8.GetBytes(json));
+            KubeConfigFile.WritePrivate(file, json);
             context.KubectlCreateSecretFromFile(settings.ImagePullSecret!, "kubernetes.io/dockerconfigjson", ".dockerconfigjson", new FilePath(file), cluster.Kubectl());
         }
         finally

@@ -24,10 +24,6 @@ public static class DeployPreflight
             problems.AddRange(missing.Message.Split('\n'));
         }
         problems.AddRange(settings.Problems);
-        if (problems.Count == 0)
-        {
-            problems.AddRange(SecretProblems(context));
-        }
         if (problems.Count == 0 && settings.Eks is { } eks)
         {
             problems.AddRange(AwsIdentityProblems(context, eks));
@@ -69,19 +65,6 @@ public static class DeployPreflight
     }
 
     private static ToolRequirement OnPath(string name, string hint) => new(name, hint, context => context.Tools.Resolve(name) is not null);
-
-    private static IEnumerable<string> SecretProblems(BuildContext context)
-    {
-        try
-        {
-            KubeConfigFile.Decode(context.Environment);
-            return [];
-        }
-        catch (DeployException error)
-        {
-            return [error.Message];
-        }
-    }
 
     /// <summary>
     /// <c>aws sts get-caller-identity</c> needs no permission, so a failure means no credentials at all — said before

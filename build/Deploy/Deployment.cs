@@ -19,10 +19,7 @@ public sealed class Deployment(BuildContext context, DeploySettings settings, De
 
     public SmokeTests Smoke { get; } = new(context, settings);
 
-    public DeploymentRecord Record { get; } = new(context, settings)
-    {
-        Images = new Dictionary<string, string> { ["backend"] = images.Backend.ToString(), ["frontend"] = images.Frontend.ToString() },
-    };
+    public DeploymentRecord Record { get; } = new(context, settings, images);
 
     public static Deployment Start(BuildContext context, DeploySettings settings)
     {
@@ -39,7 +36,6 @@ public sealed class Deployment(BuildContext context, DeploySettings settings, De
         return deployment;
     }
 
-    /// <summary>Checks the cluster and the release (refuses a pending one), then rolls out: through a canary when <paramref name="canary"/> and stable is deployed.</summary>
     public void Run(bool canary)
     {
         var release = Settings.Release;

@@ -7,7 +7,7 @@ namespace Build.Deploy;
 /// What a deploy did: release, revisions, images, each step with its timing, and the outcome.
 /// Written to the stage's artifact folder as deployment.json, also when the deploy failed.
 /// </summary>
-public sealed class DeploymentRecord(BuildContext context, DeploySettings settings)
+public sealed class DeploymentRecord(BuildContext context, DeploySettings settings, DeployImages images)
 {
     private const string FileName = "deployment.json";
 
@@ -22,9 +22,6 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
 
     private readonly List<DeployStep> _steps = [];
 
-    public IReadOnlyDictionary<string, string> Images { get; set; } = new Dictionary<string, string>();
-
-    /// <summary>Set by the production rollout, which deploys through a second release.</summary>
     public string? CanaryRelease { get; set; }
 
     public int? RevisionBefore { get; set; }
@@ -80,7 +77,7 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
             CanaryRelease,
             RevisionBefore,
             Revision,
-            Images,
+            Images = new { Backend = images.Backend.ToString(), Frontend = images.Frontend.ToString() },
             Steps = _steps,
             Outcome,
             Error,
@@ -104,7 +101,7 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
             $"### {settings.Stage.Name}: {Outcome}",
             "",
             $"Release `{settings.Release}` in `{settings.Namespace}`, revision {RevisionBefore?.ToString() ?? "none"} → {Revision?.ToString() ?? "unchanged"}; " +
-            $"images {string.Join(", ", Images.Values.Select(image => $"`{image}`"))}",
+            $"images `{images.Backend}`, `{images.Frontend}`",
             "",
             "| step | seconds | outcome |",
             "| --- | ---: | --- |",

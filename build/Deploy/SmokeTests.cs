@@ -6,17 +6,13 @@ namespace Build.Deploy;
 /// </summary>
 public sealed class SmokeTests(BuildContext context, DeploySettings settings)
 {
-    /// <summary>The step's name in the record: the probe runs when it has requests to make.</summary>
     public string Name => settings.ProbeRequests > 0 ? "smoke tests and error-rate probe" : "smoke tests";
 
     public string CanaryName => $"{Name} via {settings.CanaryHeader}";
 
     public void Run() => Run(route: null);
 
-    /// <summary>
-    /// Runs the checks, and the error-rate probe when <see cref="DeploySettings.ProbeRequests"/> is above 0; with
-    /// <paramref name="route"/> every request carries the canary header, so only the canary answers. Throws when a check fails.
-    /// </summary>
+    /// <summary>With <paramref name="route"/> every request carries the canary header, so only the canary answers.</summary>
     public void Run(CanaryHeader? route)
     {
         var arguments = new ProcessArgumentBuilder()

@@ -158,6 +158,14 @@ public sealed record DeploySettings(
         {
             problems.Add($"--{ArgumentNames.CreatePullSecret} needs the registry token in {EnvVars.RegistryPullToken} (a token that may read the packages; never on the command line).");
         }
+        try
+        {
+            KubeConfigFile.Decode(context.Environment);
+        }
+        catch (DeployException error)
+        {
+            problems.Add(error.Message);
+        }
         if (Eks is null && context.IsGitHubActions && string.IsNullOrEmpty(context.Environment.GetEnvironmentVariable(EnvVars.KubeConfigData)))
         {
             var secret = Stage.JobSecrets.FirstOrDefault(s => s.EnvironmentVariable == EnvVars.KubeConfigData)?.SecretName ?? EnvVars.KubeConfigData;
