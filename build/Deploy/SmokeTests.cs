@@ -16,22 +16,13 @@ public sealed class SmokeTests(BuildContext context, DeploySettings settings)
     public void Run(CanaryHeader? route)
     {
         var arguments = new ProcessArgumentBuilder()
-            .AppendPath(settings.SmokeScriptPath, context.Environment)
+            .AppendPath(context.InRepo("scripts/smoke_tests.sh"), context.Environment)
             .AppendOption("--api-base-url", settings.SmokeUrl)
             .AppendOption("--frontend-url", settings.SmokeUrl)
-            .AppendOption("--total-timeout", settings.Bounds.SmokeBound.TotalSeconds.ToString(CultureInfo.InvariantCulture));
-        if (route is not null)
-        {
-            arguments.AppendOption("--header", route.ToString());
-        }
-        if (settings.SmokeHostHeader is { } host)
-        {
-            arguments.AppendOption("--header", $"Host: {host}");
-        }
-        if (settings.SmokeResolve is { } resolve)
-        {
-            arguments.AppendOption("--resolve", resolve);
-        }
+            .AppendOption("--total-timeout", settings.Bounds.SmokeBound.TotalSeconds.ToString(CultureInfo.InvariantCulture))
+            .AppendOptionIfSet("--header", route?.ToString())
+            .AppendOptionIfSet("--header", settings.SmokeHostHeader is { } host ? $"Host: {host}" : null)
+            .AppendOptionIfSet("--resolve", settings.SmokeResolve);
         if (settings.ProbeRequests > 0)
         {
             arguments.AppendOption("--probe-requests", settings.ProbeRequests.ToString(CultureInfo.InvariantCulture))

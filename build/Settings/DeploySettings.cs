@@ -29,7 +29,6 @@ public sealed record DeploySettings(
     // The Host header of an ingress on a local cluster.
     string? SmokeHostHeader,
     string SmokeUrl,
-    FilePath SmokeScriptPath,
     // 0 turns the error-rate probe off.
     int ProbeRequests,
     // Percent of failed probe requests.
@@ -78,7 +77,6 @@ public sealed record DeploySettings(
             SmokeResolve: context.ArgumentOrNull(ArgumentNames.SmokeResolve),
             SmokeHostHeader: context.ArgumentOrNull(ArgumentNames.SmokeHostHeader),
             SmokeUrl: context.Argument(ArgumentNames.SmokeUrl, stage.Environment?.Url ?? ""),
-            SmokeScriptPath: context.InRepo("scripts/smoke_tests.sh"),
             ProbeRequests: context.Argument(ArgumentNames.ProbeRequests, defaultProbeRequests),
             MaxErrorRate: context.Argument(ArgumentNames.MaxErrorRate, 1m),
             ImagesFile: context.FileArgument(ArgumentNames.ImagesFile, context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath("images.json")),
