@@ -58,38 +58,26 @@ public static class FailureDiagnostics
     /// <summary>Reads <c>kubectl get pods -o json</c>: pods not ready, each with its waiting/terminated reason.</summary>
     private static List<(string Name, string Reason)> NotReady(string json)
     {
-        var pods = string.IsNullOrWhiteSpace(json) ? [] : JsonSerializer.Deserialize<PodList>(json, JsonSerializerOptions.Web)?.Items ?? [];
+        var pods = string.IsNullOrWhiteSpace(json) ? [] : JsonNode.Parse(json)?["items"]?.AsArray() ?? [];
         return [.. from pod in pods
-                   let statuses = pod.Status?.ContainerStatuses ?? []
-                   let unready = statuses.Where(container => !container.Ready).ToList()
+                   let statuses = pod?["status"]?["containerStatuses"]?.AsArray() ?? []
+                   let unready = statuses.Where(container => container?["ready"]?.GetValue<bool>() != true).ToList()
                    where statuses.Count == 0 || unready.Count > 0
-                   select (pod.Metadata.Name, unready.Select(Reason).FirstOrDefault(reason => reason is not null) ?? pod.Status?.Phase ?? "not ready")];
+                   let reason = unready.Select(Reason).FirstOrDefault(found => found is not null) ?? (string?)pod?["status"]?["phase"]
+                   select ((string?)pod?["metadata"]?["name"] ?? "?", reason ?? "not ready")];
     }
 
     /// <summary>The first waiting or terminated reason of the container's current state, else of its last one.</summary>
-    private static string? Reason(ContainerStatus container) =>
-        (from state in new[] { container.State, container.LastState }
+    private static string? Reason(JsonNode? container) =>
+        (from state in new[] { "state", "lastState" }
          from kind in new[] { "waiting", "terminated" }
-         let detail = state?.GetValueOrDefault(kind)
-         where detail?.Reason is not null
-         select $"{container.Name} {detail.Reason}{(detail.Message is null ? "" : $": {detail.Message}")}").FirstOrDefault();
+         let detail = container?[state]?[kind]
+         where detail?["reason"] is not null
+         select $"{container?["name"]} {detail["reason"]}{(detail["message"] is { } message ? $": {message}" : "")}").FirstOrDefault();
 
     private static string Selector(Deployment run) => $"{ChartNames.InstanceLabel} in ({run.Settings.Release},{run.Settings.CanaryRelease})";
 
     private static string Directory(Deployment run) => Path.Combine(run.Settings.RecordDirectory.FullPath, Folder);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    // The parts of a pod list the summary reads.
-    private sealed record PodList(List<Pod> Items);
-
-    private sealed record Pod(PodName Metadata, PodStatus? Status);
-
-    private sealed record PodName(string Name);
-
-    private sealed record PodStatus(string? Phase, List<ContainerStatus>? ContainerStatuses);
-
-    private sealed record ContainerStatus(string Name, bool Ready, Dictionary<string, StateDetail>? State, Dictionary<string, StateDetail>? LastState);
-
-    private sealed record StateDetail(string? Reason, string? Message);
 }
