@@ -36,7 +36,7 @@ public static class CanaryRollout
         var stableChanged = false;
         try
         {
-            foreach (var weight in settings.CanaryWeights)
+            foreach (var weight in settings.Bounds.CanaryWeights)
             {
                 record.Step($"canary {weight} %: helm upgrade --install {canary} (pods sized by the chart)", () => cluster.Upgrade(canary, newImages, CanaryValues(weight)));
                 record.Step($"canary {weight} %: kubectl rollout status", () => cluster.WaitForRollout(canary));
@@ -62,28 +62,18 @@ public static class CanaryRollout
         record.Outcome = "succeeded";
     }
 
-    /// <summary>The canary release at a weight: the chart derives its pods per component from it.</summary>
     private static Dictionary<string, string> CanaryValues(int weight) => new()
     {
         [ChartNames.CanaryEnabled] = "true",
         [ChartNames.CanaryWeight] = weight.ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>The stable release routing <paramref name="weight"/> % and every request with the canary header to the canary.</summary>
-    private static Dictionary<string, string> RouteValues(DeploySettings settings, int weight)
+    private static Dictionary<string, string> RouteValues(DeploySettings settings, int weight) => new()
     {
-        var values = new Dictionary<string, string>
-        {
-            [ChartNames.CanaryLive] = "true",
-            [ChartNames.CanaryWeight] = weight.ToString(CultureInfo.InvariantCulture),
-            [ChartNames.CanaryHeaderName] = settings.CanaryHeader.Name,
-        };
-        if (ChartNames.CanaryHeaderValue is { } valueKey)
-        {
-            values[valueKey] = settings.CanaryHeader.Value;
-        }
-        return values;
-    }
+        [ChartNames.CanaryLive] = "true",
+        [ChartNames.CanaryWeight] = weight.ToString(CultureInfo.InvariantCulture),
+        [ChartNames.CanaryHeaderName] = settings.CanaryHeader.Name,
+    };
 
     /// <summary>Stable first: its rollback takes the canary out of the route before the canary's Services go.</summary>
     private static IEnumerable<string> Undo(Deployment run, HelmStatusResult stable, bool stableChanged)

@@ -19,9 +19,6 @@ public static class ChartNames
 
     /// <summary>The header's name; the chart routes it to the canary on the value <c>always</c> in both traffic modes.</summary>
     public const string CanaryHeaderName = "canary.header";
-
-    /// <summary>The value key when the chart takes the header's value too; null: it matches the fixed value <c>always</c>.</summary>
-    public static readonly string? CanaryHeaderValue = null;
     public const string PullSecretName = "global.imagePullSecrets[0].name";
 
     /// <summary>The chart values that select a release's images (what <see cref="DeployImages.ChartValues"/> sets).</summary>

@@ -9,10 +9,6 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
 {
     private int? _helmMajorVersion;
 
-    public BuildContext Context => context;
-
-    public bool DryRun => context.DryRun;
-
     /// <summary>Logs what a real run would do at this point; a real run says nothing.</summary>
     public void Plan(string text)
     {
@@ -27,7 +23,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     {
         try
         {
-            return context.HelmStatus(release, Target);
+            return context.HelmStatus(release, Helm);
         }
         catch (FormatException) when (context.DryRun)
         {
@@ -36,25 +32,11 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         }
     }
 
-    public IReadOnlyList<HelmRevision> History(string release)
-    {
-        try
-        {
-            return context.HelmHistory(release, Target);
-        }
-        catch (FormatException) when (context.DryRun)
-        {
-            return [];
-        }
-    }
+    // Asked only about a pending release, which a dry run never assumes.
+    public IReadOnlyList<HelmRevision> History(string release) => context.HelmHistory(release, Helm);
 
-    /// <summary>
-    /// <c>helm upgrade --install … --wait --rollback-on-failure --timeout</c> (helm 3: <c>--atomic</c>) with the
-    /// environment's values files, the image values and <paramref name="values"/>.
-    /// </summary>
-    public void Upgrade(string release, IReadOnlyDictionary<string, string> images, IReadOnlyDictionary<string, string>? values = null)
-    {
-        var upgrade = new HelmUpgradeSettings
+    public void Upgrade(string release, IReadOnlyDictionary<string, string> images, IReadOnlyDictionary<string, string>? values = null) =>
+        context.HelmUpgrade(new HelmUpgradeSettings
         {
             Namespace = settings.Namespace,
             KubeContext = settings.KubeContext,
@@ -69,9 +51,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
             Atomic = true,
             HelmMajorVersion = HelmMajorVersion,
             Timeout = settings.Timeout,
-        };
-        context.HelmUpgrade(upgrade.WithStringValues(images));
-    }
+        }.WithStringValues(images));
 
     /// <summary>
     /// The image values a release runs now, from <c>helm get values -o json</c>. A weight step passes them again
@@ -79,7 +59,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     /// </summary>
     public IReadOnlyDictionary<string, string> CurrentImages(string release)
     {
-        var json = context.HelmUserValues(release, Target).Output;
+        var json = context.HelmUserValues(release, Helm).Output;
         if (json.Trim().Length == 0 && context.DryRun)
         {
             context.Information($"[dry-run] the images {release} runs now are unknown: each weight step re-passes them, whatever `helm get values {release}` says.");
@@ -93,18 +73,11 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     {
         try
         {
-            using var document = JsonDocument.Parse(json.Trim().Length == 0 ? "null" : json);
-            var values = new Dictionary<string, string>();
-            foreach (var path in ChartNames.ImageValues)
-            {
-                var element = document.RootElement;
-                var found = path.Split('.').All(key => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(key, out element));
-                if (found && element.ValueKind is JsonValueKind.String or JsonValueKind.Number)
-                {
-                    values[path] = element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();
-                }
-            }
-            return values;
+            var root = JsonNode.Parse(json.Trim().Length == 0 ? "null" : json);
+            return ChartNames.ImageValues
+                .Select(path => (Path: path, Value: path.Split('.').Aggregate(root, (node, key) => (node as JsonObject)?[key]) as JsonValue))
+                .Where(found => found.Value?.GetValueKind() is JsonValueKind.String or JsonValueKind.Number)
+                .ToDictionary(found => found.Path, found => found.Value!.ToString());
         }
         catch (JsonException error)
         {
@@ -152,22 +125,14 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     public bool Exists(string kind, string name, bool namespaced, TimeSpan limit, Func<ToolResult, Exception> unreachable)
     {
         var result = context.KubectlFind(kind, name, Kubectl(limit, namespaced));
-        if (context.DryRun)
-        {
-            return true;
-        }
-        return result.Succeeded ? result.Output.Trim().Length > 0 : throw unreachable(result);
+        return context.DryRun || (result.Succeeded ? result.Output.Trim().Length > 0 : throw unreachable(result));
     }
 
     /// <summary><c>kubectl auth can-i</c>; a dry run assumes yes. Anything but "yes" or "no" means no answer.</summary>
     public bool CanI(ClusterPermission permission, TimeSpan limit, Func<ToolResult, Exception> unreachable)
     {
         var answer = context.KubectlCanI(permission.Verb, permission.Resource, Kubectl(limit, permission.Namespaced));
-        if (answer.Succeeded || context.DryRun)
-        {
-            return true;
-        }
-        return answer.Output.Trim() == "no" ? false : throw unreachable(answer);
+        return answer.Succeeded || context.DryRun || (answer.Output.Trim() == "no" ? false : throw unreachable(answer));
     }
 
     /// <summary>A quick kubectl call, stopped after <paramref name="limit"/> (else the definition's ClusterCall bound).</summary>
@@ -212,7 +177,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         ? int.Parse(SovdPipeline.DeployTools.Helm.TrimStart('v').Split('.')[0], CultureInfo.InvariantCulture)
         : context.HelmMajorVersion() ?? 3;
 
-    private HelmSettings Target => new()
+    private HelmSettings Helm => new()
     {
         Namespace = settings.Namespace,
         KubeContext = settings.KubeContext,

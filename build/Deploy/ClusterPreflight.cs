@@ -20,7 +20,7 @@ public static class ClusterPreflight
 
         var contextName = context.KubectlCurrentContext(cluster.Kubectl(Left()));
         var server = context.KubectlServer(cluster.Kubectl(Left()));
-        context.Information($"Cluster: context {Shown(contextName, cluster)}, API server {Shown(server, cluster)}, namespace {settings.Namespace}.");
+        context.Information($"Cluster: context {Shown(contextName, context)}, API server {Shown(server, context)}, namespace {settings.Namespace}.");
         cluster.Plan("the preflight's answers are unknown in a dry run: the checks below are printed, not judged.");
         Exception Unreachable(ToolResult result) => new DeployException(
             $"The cluster preflight could not ask the API server{(server.Length > 0 ? $" at {server}" : "")}: {FirstLine(result.Error)} " +
@@ -66,27 +66,24 @@ public static class ClusterPreflight
         }
         if (pullSecretMissing && settings.CreatePullSecret)
         {
-            deployment.Record.Step($"create image pull secret {pullSecret}", () => CreatePullSecret(context.Environment, cluster, settings));
+            deployment.Record.Step($"create image pull secret {pullSecret}", () => CreatePullSecret(context, cluster, settings));
         }
         context.Information($"Cluster preflight passed in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
     }
 
     /// <summary>A docker config JSON in a 0600 file for <c>kubectl create secret --from-file</c>: the token never reaches a command line.</summary>
-    private static void CreatePullSecret(ICakeEnvironment environment, Cluster cluster, DeploySettings settings)
+    private static void CreatePullSecret(BuildContext context, Cluster cluster, DeploySettings settings)
     {
-        var token = environment.GetEnvironmentVariable(EnvVars.RegistryPullToken) ?? "";
+        var token = context.Environment.GetEnvironmentVariable(EnvVars.RegistryPullToken) ?? "";
         var user = settings.Owner ?? "token";
         var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{token}"));
-        var json = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["auths"] = new Dictionary<string, object> { [settings.Registry] = new Dictionary<string, string> { ["username"] = user, ["password"] = token, ["auth"] = auth } },
-        });
-        var directory = KubeConfigFile.PrivateDirectory(environment, "sovd-pull-secret-");
+        var json = JsonSerializer.SerializeToUtf8Bytes(new { auths = new Dictionary<string, object> { [settings.Registry] = new { username = user, password = token, auth } } });
+        var directory = KubeConfigFile.PrivateDirectory(context.Environment, "sovd-pull-secret-");
         try
         {
             var file = System.IO.Path.Combine(directory, "config.json");
-            KubeConfigFile.WritePrivate(file, Encoding.UTF8.GetBytes(json));
-            cluster.Context.KubectlCreateSecretFromFile(settings.ImagePullSecret!, "kubernetes.io/dockerconfigjson", ".dockerconfigjson", new FilePath(file), cluster.Kubectl());
+            KubeConfigFile.WritePrivate(file, json);
+            context.KubectlCreateSecretFromFile(settings.ImagePullSecret!, "kubernetes.io/dockerconfigjson", ".dockerconfigjson", new FilePath(file), cluster.Kubectl());
         }
         finally
         {
@@ -104,30 +101,27 @@ public static class ClusterPreflight
         {
             return set;
         }
-        string? value = null;
-        var files = new[] { settings.Chart.CombineWithFilePath("values.yaml"), settings.ValuesFile }.Concat(settings.ExtraValuesFiles);
-        foreach (var file in files.Where(file => File.Exists(file.FullPath)))
-        {
-            var stream = new YamlStream();
-            try
-            {
-                stream.Load(new StringReader(File.ReadAllText(file.FullPath)));
-            }
-            catch (YamlDotNet.Core.YamlException error)
-            {
-                throw new DeployException($"{file.FullPath} is not valid YAML ({error.Message}); helm would refuse it too.", error);
-            }
-            YamlNode? node = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
-            foreach (var key in path.Split('.'))
-            {
-                node = node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
-            }
-            value = node is YamlScalarNode { Value: { } scalar } ? scalar : value;
-        }
-        return value;
+        FilePath[] files = [settings.Chart.CombineWithFilePath("values.yaml"), settings.ValuesFile, .. settings.ExtraValuesFiles];
+        return files.Where(file => File.Exists(file.FullPath)).Select(file => ValueIn(file, path)).LastOrDefault(value => value is not null);
     }
 
-    private static string Shown(string value, Cluster cluster) => value.Length > 0 ? value : cluster.DryRun ? "(not known in a dry run)" : "(none)";
+    private static string? ValueIn(FilePath file, string path)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(File.ReadAllText(file.FullPath)));
+        }
+        catch (YamlDotNet.Core.YamlException error)
+        {
+            throw new DeployException($"{file.FullPath} is not valid YAML ({error.Message}); helm would refuse it too.", error);
+        }
+        var node = path.Split('.').Aggregate(stream.Documents.FirstOrDefault()?.RootNode,
+            (node, key) => node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null);
+        return (node as YamlScalarNode)?.Value;
+    }
+
+    private static string Shown(string value, BuildContext context) => value.Length > 0 ? value : context.DryRun ? "(not known in a dry run)" : "(none)";
 
     private static string FirstLine(string text) => text.Split('\n').FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? "no answer";
 

@@ -61,42 +61,37 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
 
     private static DeployImages FromFile(string file, DeploySettings settings)
     {
+        Dictionary<string, RecordedImage?> recorded;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            var images = new DeployImages(
-                Read(document.RootElement, "backend", file, settings),
-                Read(document.RootElement, "frontend", file, settings),
-                $"digests from {file}");
-            // A file left from an earlier local run must not put another commit's images into an environment.
-            if (settings.Sha is { } sha && (images.Backend.Tag != sha || images.Frontend.Tag != sha))
-            {
-                throw new DeployException(
-                    $"{file} records images of {images.Backend.Tag} but this run deploys commit {sha}: run Push-Images for this commit, or delete the file to deploy by tag.");
-            }
-            return images;
+            recorded = JsonSerializer.Deserialize<Dictionary<string, RecordedImage?>>(File.ReadAllText(file), JsonSerializerOptions.Web) ?? [];
         }
         catch (JsonException error)
         {
             throw new DeployException($"{file} is not valid JSON ({error.Message}): run Push-Images again or remove the file to deploy by tag.", error);
         }
+        var images = new DeployImages(Read(recorded, "backend", file, settings), Read(recorded, "frontend", file, settings), $"digests from {file}");
+        // A file left from an earlier local run must not put another commit's images into an environment.
+        if (settings.Sha is { } sha && (images.Backend.Tag != sha || images.Frontend.Tag != sha))
+        {
+            throw new DeployException(
+                $"{file} records images of {images.Backend.Tag} but this run deploys commit {sha}: run Push-Images for this commit, or delete the file to deploy by tag.");
+        }
+        return images;
     }
 
-    private static ImageReference Read(JsonElement root, string component, string file, DeploySettings settings)
+    private static ImageReference Read(Dictionary<string, RecordedImage?> recorded, string component, string file, DeploySettings settings)
     {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(component, out var entry) || entry.ValueKind != JsonValueKind.Object)
-        {
-            throw new DeployException($"{file} has no \"{component}\" object: expected {{\"{component}\": {{\"repository\": ..., \"tag\": ..., \"digest\": \"sha256:...\"}}}}.");
-        }
-        var repository = Text(entry, "repository", component, file);
-        var tag = Text(entry, "tag", component, file);
-        var digest = entry.TryGetProperty("digest", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        if (!string.IsNullOrEmpty(digest) && !DigestPattern().IsMatch(digest))
+        var entry = recorded.GetValueOrDefault(component)
+            ?? throw new DeployException($"{file} has no \"{component}\" object: expected {{\"{component}\": {{\"repository\": ..., \"tag\": ..., \"digest\": \"sha256:...\"}}}}.");
+        string Text(string? value, string property) => value is { Length: > 0 } ? value : throw new DeployException($"{file}: {component}.{property} is missing or empty.");
+        var digest = entry.Digest is { Length: > 0 } ? entry.Digest : null;
+        if (digest is not null && !DigestPattern().IsMatch(digest))
         {
             throw new DeployException($"{file}: {component}.digest '{digest}' is not sha256:<64 lower-case hex digits>.");
         }
-        var (registry, owner, name) = Split(repository, settings);
-        return new ImageReference(registry, owner, name, tag, string.IsNullOrEmpty(digest) ? null : digest);
+        var (registry, owner, name) = Split(Text(entry.Repository, "repository"), settings);
+        return new ImageReference(registry, owner, name, Text(entry.Tag, "tag"), digest);
     }
 
     /// <summary>ghcr.io/acme/sovd-backend → (ghcr.io, acme, sovd-backend); a first part without '.' or ':' is an owner.</summary>
@@ -112,11 +107,9 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
         return (registry, owner, name);
     }
 
-    private static string Text(JsonElement entry, string property, string component, string file) =>
-        entry.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
-            ? text
-            : throw new DeployException($"{file}: {component}.{property} is missing or empty.");
-
     [GeneratedRegex("^sha256:[a-f0-9]{64}$")]
     private static partial Regex DigestPattern();
+
+    /// <summary>One component's entry in images.json as Push-Images writes it (its other fields are not read here).</summary>
+    private sealed record RecordedImage(string? Repository, string? Tag, string? Digest);
 }

@@ -24,10 +24,6 @@ public static class DeployPreflight
             problems.AddRange(missing.Message.Split('\n'));
         }
         problems.AddRange(settings.Problems);
-        if (problems.Count == 0)
-        {
-            problems.AddRange(SecretProblems(context));
-        }
         if (problems.Count == 0 && settings.Eks is { } eks)
         {
             problems.AddRange(AwsIdentityProblems(context, eks));
@@ -42,19 +38,19 @@ public static class DeployPreflight
     /// kubectl is supported within one minor version of the cluster (older or newer); a wider gap can misbehave in
     /// subtle ways (fields dropped, rollout status misread). Reported before the deploy changes anything, not fatal.
     /// </summary>
-    public static void CheckVersionSkew(Cluster cluster)
+    public static void CheckVersionSkew(BuildContext context, Cluster cluster)
     {
         if (cluster.Versions() is not { Client: { } client, Server: { } server })
         {
-            cluster.Context.Verbose("kubectl version: no server version (dry run, or the cluster did not answer); skew not checked.");
+            context.Verbose("kubectl version: no server version (dry run, or the cluster did not answer); skew not checked.");
             return;
         }
         if (VersionSkew(client, server) is { } problem)
         {
-            cluster.Context.Warning(problem);
+            context.Warning(problem);
             return;
         }
-        cluster.Context.Verbose($"kubectl {client}, cluster {server}: within one minor version.");
+        context.Verbose($"kubectl {client}, cluster {server}: within one minor version.");
     }
 
     /// <summary>The warning for this pair of versions, or null when they are within one minor version.</summary>
@@ -69,19 +65,6 @@ public static class DeployPreflight
     }
 
     private static ToolRequirement OnPath(string name, string hint) => new(name, hint, context => context.Tools.Resolve(name) is not null);
-
-    private static IEnumerable<string> SecretProblems(BuildContext context)
-    {
-        try
-        {
-            KubeConfigFile.Decode(context.Environment);
-            return [];
-        }
-        catch (DeployException error)
-        {
-            return [error.Message];
-        }
-    }
 
     /// <summary>
     /// <c>aws sts get-caller-identity</c> needs no permission, so a failure means no credentials at all — said before

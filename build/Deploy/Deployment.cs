@@ -19,10 +19,7 @@ public sealed class Deployment(BuildContext context, DeploySettings settings, De
 
     public SmokeTests Smoke { get; } = new(context, settings);
 
-    public DeploymentRecord Record { get; } = new(context, settings)
-    {
-        Images = new Dictionary<string, string> { ["backend"] = images.Backend.ToString(), ["frontend"] = images.Frontend.ToString() },
-    };
+    public DeploymentRecord Record { get; } = new(context, settings, images);
 
     public static Deployment Start(BuildContext context, DeploySettings settings)
     {
@@ -32,14 +29,13 @@ public sealed class Deployment(BuildContext context, DeploySettings settings, De
         images.ChartValues();
         var kubeConfig = KubeConfigFile.Create(context, settings);
         var deployment = new Deployment(context, settings, images, kubeConfig);
-        DeployPreflight.CheckVersionSkew(deployment.Cluster);
+        DeployPreflight.CheckVersionSkew(context, deployment.Cluster);
         context.Information(
             $"{settings.Stage.Name}: release {settings.Release} in namespace {settings.Namespace} ({kubeConfig.Source}" +
             $"{(settings.KubeContext is { } name ? $", context {name}" : "")}); images: {images.Backend}, {images.Frontend} — {images.Source}.");
         return deployment;
     }
 
-    /// <summary>Checks the cluster and the release (refuses a pending one), then rolls out: through a canary when <paramref name="canary"/> and stable is deployed.</summary>
     public void Run(bool canary)
     {
         var release = Settings.Release;

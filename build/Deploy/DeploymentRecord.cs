@@ -7,8 +7,10 @@ namespace Build.Deploy;
 /// What a deploy did: release, revisions, images, each step with its timing, and the outcome.
 /// Written to the stage's artifact folder as deployment.json, also when the deploy failed.
 /// </summary>
-public sealed class DeploymentRecord(BuildContext context, DeploySettings settings)
+public sealed class DeploymentRecord(BuildContext context, DeploySettings settings, DeployImages images)
 {
+    private const string FileName = "deployment.json";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -18,12 +20,8 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-
     private readonly List<DeployStep> _steps = [];
 
-    public IReadOnlyDictionary<string, string> Images { get; set; } = new Dictionary<string, string>();
-
-    /// <summary>Set by the production rollout, which deploys through a second release.</summary>
     public string? CanaryRelease { get; set; }
 
     public int? RevisionBefore { get; set; }
@@ -67,7 +65,7 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
     {
         if (context.DryRun)
         {
-            context.Information($"[dry-run] would write the deployment record to {settings.RecordDirectory.FullPath}/{DeploySettings.RecordFileName}");
+            context.Information($"[dry-run] would write the deployment record to {settings.RecordDirectory.FullPath}/{FileName}");
             return;
         }
         var document = new
@@ -79,13 +77,13 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
             CanaryRelease,
             RevisionBefore,
             Revision,
-            Images,
+            Images = new { Backend = images.Backend.ToString(), Frontend = images.Frontend.ToString() },
             Steps = _steps,
             Outcome,
             Error,
         };
         Directory.CreateDirectory(settings.RecordDirectory.FullPath);
-        var path = Path.Combine(settings.RecordDirectory.FullPath, DeploySettings.RecordFileName);
+        var path = Path.Combine(settings.RecordDirectory.FullPath, FileName);
         File.WriteAllText(path, JsonSerializer.Serialize(document, Json) + "\n");
         context.Information($"Deployment record: {path}");
         AppendStepSummary();
@@ -103,7 +101,7 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
             $"### {settings.Stage.Name}: {Outcome}",
             "",
             $"Release `{settings.Release}` in `{settings.Namespace}`, revision {RevisionBefore?.ToString() ?? "none"} → {Revision?.ToString() ?? "unchanged"}; " +
-            $"images {string.Join(", ", Images.Values.Select(image => $"`{image}`"))}",
+            $"images `{images.Backend}`, `{images.Frontend}`",
             "",
             "| step | seconds | outcome |",
             "| --- | ---: | --- |",

@@ -58,38 +58,22 @@ public static class FailureDiagnostics
     /// <summary>Reads <c>kubectl get pods -o json</c>: pods not ready, each with its waiting/terminated reason.</summary>
     private static List<(string Name, string Reason)> NotReady(string json)
     {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return [];
-        }
-        using var document = JsonDocument.Parse(json);
-        var problems = new List<(string Name, string Reason)>();
-        foreach (var pod in document.RootElement.GetProperty("items").EnumerateArray())
-        {
-            var name = pod.GetProperty("metadata").GetProperty("name").GetString() ?? "?";
-            var status = pod.TryGetProperty("status", out var s) ? s : default;
-            var statuses = status.ValueKind == JsonValueKind.Object && status.TryGetProperty("containerStatuses", out var cs) ? cs.EnumerateArray().ToList() : [];
-            var unready = statuses.Where(c => !c.GetProperty("ready").GetBoolean()).ToList();
-            if (statuses.Count > 0 && unready.Count == 0)
-            {
-                continue;
-            }
-            var reason = unready.Select(Reason).FirstOrDefault(r => r is not null)
-                ?? (status.ValueKind == JsonValueKind.Object && status.TryGetProperty("phase", out var phase) ? phase.GetString() : null)
-                ?? "not ready";
-            problems.Add((name, reason));
-        }
-        return problems;
+        var pods = string.IsNullOrWhiteSpace(json) ? [] : JsonNode.Parse(json)?["items"]?.AsArray() ?? [];
+        return [.. from pod in pods
+                   let statuses = pod?["status"]?["containerStatuses"]?.AsArray() ?? []
+                   let unready = statuses.Where(container => container?["ready"]?.GetValue<bool>() != true).ToList()
+                   where statuses.Count == 0 || unready.Count > 0
+                   let reason = unready.Select(Reason).FirstOrDefault(found => found is not null) ?? (string?)pod?["status"]?["phase"]
+                   select ((string?)pod?["metadata"]?["name"] ?? "?", reason ?? "not ready")];
     }
 
     /// <summary>The first waiting or terminated reason of the container's current state, else of its last one.</summary>
-    private static string? Reason(JsonElement container) =>
-        (from key in new[] { "state", "lastState" }
+    private static string? Reason(JsonNode? container) =>
+        (from state in new[] { "state", "lastState" }
          from kind in new[] { "waiting", "terminated" }
-         where container.TryGetProperty(key, out var state) && state.TryGetProperty(kind, out var detail) && detail.TryGetProperty("reason", out _)
-         let detail = container.GetProperty(key).GetProperty(kind)
-         let message = detail.TryGetProperty("message", out var text) ? $": {text.GetString()}" : ""
-         select $"{container.GetProperty("name").GetString()} {detail.GetProperty("reason").GetString()}{message}").FirstOrDefault();
+         let detail = container?[state]?[kind]
+         where detail?["reason"] is not null
+         select $"{container?["name"]} {detail["reason"]}{(detail["message"] is { } message ? $": {message}" : "")}").FirstOrDefault();
 
     private static string Selector(Deployment run) => $"{ChartNames.InstanceLabel} in ({run.Settings.Release},{run.Settings.CanaryRelease})";
 

@@ -69,15 +69,9 @@ public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Sourc
             ? runnerTemp
             : System.IO.Path.GetTempPath();
         var directory = System.IO.Path.Combine(root, $"{prefix}{Guid.NewGuid():N}");
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(directory);
-        }
-        else
-        {
-            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        return directory;
+        return OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(directory).FullName
+            : Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
     }
 
     /// <summary>Created with mode 0600, so there is no moment in which another user could read it.</summary>

@@ -6,36 +6,23 @@ namespace Build.Deploy;
 /// </summary>
 public sealed class SmokeTests(BuildContext context, DeploySettings settings)
 {
-    /// <summary>The step's name in the record: the probe runs when it has requests to make.</summary>
     public string Name => settings.ProbeRequests > 0 ? "smoke tests and error-rate probe" : "smoke tests";
 
     public string CanaryName => $"{Name} via {settings.CanaryHeader}";
 
     public void Run() => Run(route: null);
 
-    /// <summary>
-    /// Runs the checks, and the error-rate probe when <see cref="DeploySettings.ProbeRequests"/> is above 0; with
-    /// <paramref name="route"/> every request carries the canary header, so only the canary answers. Throws when a check fails.
-    /// </summary>
+    /// <summary>With <paramref name="route"/> every request carries the canary header, so only the canary answers.</summary>
     public void Run(CanaryHeader? route)
     {
         var arguments = new ProcessArgumentBuilder()
-            .AppendPath(settings.SmokeScriptPath, context.Environment)
+            .AppendPath(context.InRepo("scripts/smoke_tests.sh"), context.Environment)
             .AppendOption("--api-base-url", settings.SmokeUrl)
             .AppendOption("--frontend-url", settings.SmokeUrl)
-            .AppendOption("--total-timeout", settings.Bounds.SmokeBound.TotalSeconds.ToString(CultureInfo.InvariantCulture));
-        if (route is not null)
-        {
-            arguments.AppendOption("--header", route.ToString());
-        }
-        if (settings.SmokeHostHeader is { } host)
-        {
-            arguments.AppendOption("--header", $"Host: {host}");
-        }
-        if (settings.SmokeResolve is { } resolve)
-        {
-            arguments.AppendOption("--resolve", resolve);
-        }
+            .AppendOption("--total-timeout", settings.Bounds.SmokeBound.TotalSeconds.ToString(CultureInfo.InvariantCulture))
+            .AppendOptionIfSet("--header", route?.ToString())
+            .AppendOptionIfSet("--header", settings.SmokeHostHeader is { } host ? $"Host: {host}" : null)
+            .AppendOptionIfSet("--resolve", settings.SmokeResolve);
         if (settings.ProbeRequests > 0)
         {
             arguments.AppendOption("--probe-requests", settings.ProbeRequests.ToString(CultureInfo.InvariantCulture))

@@ -29,7 +29,6 @@ public sealed record DeploySettings(
     // The Host header of an ingress on a local cluster.
     string? SmokeHostHeader,
     string SmokeUrl,
-    FilePath SmokeScriptPath,
     // 0 turns the error-rate probe off.
     int ProbeRequests,
     // Percent of failed probe requests.
@@ -42,14 +41,10 @@ public sealed record DeploySettings(
     // The stage's CI job uploads this folder.
     DirectoryPath RecordDirectory)
 {
-    public const string RecordFileName = "deployment.json";
     public const string DefaultCanaryHeader = "X-Canary: always";
 
     // The chart derives the canary's object names from this release name.
     public string CanaryRelease => $"{Release}-canary";
-
-    // Empty for a direct rollout.
-    public IReadOnlyList<int> CanaryWeights => Bounds.CanaryWeights;
 
     public IReadOnlyList<string> Problems { get; init; } = [];
 
@@ -82,7 +77,6 @@ public sealed record DeploySettings(
             SmokeResolve: context.ArgumentOrNull(ArgumentNames.SmokeResolve),
             SmokeHostHeader: context.ArgumentOrNull(ArgumentNames.SmokeHostHeader),
             SmokeUrl: context.Argument(ArgumentNames.SmokeUrl, stage.Environment?.Url ?? ""),
-            SmokeScriptPath: context.InRepo("scripts/smoke_tests.sh"),
             ProbeRequests: context.Argument(ArgumentNames.ProbeRequests, defaultProbeRequests),
             MaxErrorRate: context.Argument(ArgumentNames.MaxErrorRate, 1m),
             ImagesFile: context.FileArgument(ArgumentNames.ImagesFile, context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath("images.json")),
@@ -146,7 +140,7 @@ public sealed record DeploySettings(
                 problems.Add($"No image owner: pass --{ArgumentNames.Owner}=<registry namespace> (CI: {EnvVars.GitHubRepositoryOwner}).");
             }
         }
-        if (ChartNames.CanaryHeaderValue is null && CanaryHeader.Value != "always")
+        if (CanaryHeader.Value != "always")
         {
             problems.Add($"--{ArgumentNames.CanaryHeader}='{CanaryHeader}': this chart routes the header to the canary only on the value 'always' (its HTTPRoute header match and ingress-nginx canary-by-header-value both use it).");
         }
@@ -162,6 +156,14 @@ public sealed record DeploySettings(
         {
             problems.Add($"--{ArgumentNames.CreatePullSecret} needs the registry token in {EnvVars.RegistryPullToken} (a token that may read the packages; never on the command line).");
         }
+        try
+        {
+            KubeConfigFile.Decode(context.Environment);
+        }
+        catch (DeployException error)
+        {
+            problems.Add(error.Message);
+        }
         if (Eks is null && context.IsGitHubActions && string.IsNullOrEmpty(context.Environment.GetEnvironmentVariable(EnvVars.KubeConfigData)))
         {
             var secret = Stage.JobSecrets.FirstOrDefault(s => s.EnvironmentVariable == EnvVars.KubeConfigData)?.SecretName ?? EnvVars.KubeConfigData;
@@ -169,4 +171,58 @@ public sealed record DeploySettings(
         }
         return problems;
     }
+}
+
+/// <summary>
+/// The request header that sends a request to the canary release whatever its weight: the chart matches it
+/// (values in <see cref="ChartNames"/>), the smoke tests and the error-rate probe send it.
+/// </summary>
+public sealed partial record CanaryHeader(string Name, string Value)
+{
+    public static CanaryHeader Parse(string text, List<string> problems)
+    {
+        var match = Shape().Match(text);
+        if (match.Success)
+        {
+            return new CanaryHeader(match.Groups[1].Value, match.Groups[2].Value.Trim());
+        }
+        problems.Add($"--canary-header='{text}' is not 'Name: value' (e.g. '{DeploySettings.DefaultCanaryHeader}').");
+        return new CanaryHeader("X-Canary", "always");
+    }
+
+    public override string ToString() => $"{Name}: {Value}";
+
+    [GeneratedRegex(@"^([0-9A-Za-z_-]+):\s*(\S[ -~]*)$")]
+    private static partial Regex Shape();
+}
+
+/// <summary>
+/// The EKS cluster a deploy reaches through the AWS CLI: <c>--eks-cluster</c> and <c>--aws-region</c> (or AWS_REGION,
+/// which aws-actions/configure-aws-credentials sets), else the cluster the definition names for the stage's environment.
+/// </summary>
+public sealed partial record EksTarget(string ClusterName, string Region)
+{
+    /// <summary>The target, or null when the stage reaches its cluster through a kubeconfig; problems name what to set.</summary>
+    public static EksTarget? Resolve(BuildContext context, Stage stage, List<string> problems)
+    {
+        var fromDefinition = stage.Cluster as EksAccess;
+        var cluster = context.ArgumentOrNull(ArgumentNames.EksCluster)
+            ?? (stage.Environment is { } environment ? fromDefinition?.ClusterFor(environment.Name) : null);
+        if (cluster is null)
+        {
+            return null;
+        }
+        var region = context.ArgumentOrNull(ArgumentNames.AwsRegion) ?? fromDefinition?.AwsRole.Region ?? context.Variable(EnvVars.AwsRegion);
+        if (region is null || !RegionPattern().IsMatch(region))
+        {
+            problems.Add($"The EKS cluster {cluster} needs its AWS region: pass --{ArgumentNames.AwsRegion}=<code, e.g. eu-central-1> or set {EnvVars.AwsRegion}{(region is null ? "" : $" ('{region}' is not a region code)")}.");
+            return null;
+        }
+        return new EksTarget(cluster, region);
+    }
+
+    public override string ToString() => $"EKS cluster {ClusterName} ({Region})";
+
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]$")]
+    private static partial Regex RegionPattern();
 }
