@@ -18,7 +18,7 @@ public sealed class SecurityImages : FrostingTask<BuildContext>
         ToolPreflight.Ensure(context,
             TrivySettings.Spec.Requirement(),
             DockerRunner.EngineRequirement(ContainerSettings.EngineHint));
-        var triage = Triage.Load(context);
+        var triage = TriageFile.Load(context);
         context.Information("{0}", ignoreUnfixed
             ? $"Unfixed findings skipped (trivy --ignore-unfixed; --{ArgumentNames.IgnoreUnfixed}=false reports them)"
             : "Unfixed findings reported too (--ignore-unfixed=false)");
