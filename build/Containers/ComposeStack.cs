@@ -6,38 +6,25 @@ namespace Build.Containers;
 /// The app's compose stack for one test stage: started from the built images (never rebuilt), waited on until every
 /// service is ready, and taken down with its volumes and networks however the stage ends.
 /// </summary>
-public sealed partial class ComposeStack
+public sealed partial class ComposeStack(BuildContext context, ContainerSettings settings, string project, int backendPort, int frontendPort, string? apiToken)
 {
     private const int LogLinesOnFailure = 100;
-    private readonly BuildContext _context;
-    private readonly FilePath _composeFile;
-    private readonly string _project;
-    private readonly Dictionary<string, string> _variables;
-    private readonly ComposeVariant? _variant;
+    private readonly Dictionary<string, string> _variables = new()
+    {
+        ["BACKEND_IMAGE"] = settings.Backend.ShaTag,
+        ["FRONTEND_IMAGE"] = settings.Frontend.ShaTag,
+        ["BACKEND_PORT"] = backendPort.ToString(CultureInfo.InvariantCulture),
+        ["FRONTEND_PORT"] = frontendPort.ToString(CultureInfo.InvariantCulture),
+        [EnvVars.SovdApiToken] = apiToken ?? string.Empty,
+    };
+
+    // Probed for real even under --dryrun, so the printed commands are the ones a real run would start.
+    private readonly ComposeVariant? _variant = context.DockerComposeVariant();
     private bool _created;
 
-    private ComposeStack(BuildContext context, ContainerSettings settings, string project, int backendPort, int frontendPort, string? apiToken)
-    {
-        _context = context;
-        _composeFile = settings.ComposeFile;
-        _project = project;
-        BackendUrl = $"http://127.0.0.1:{backendPort}";
-        FrontendUrl = $"http://127.0.0.1:{frontendPort}";
-        _variables = new Dictionary<string, string>
-        {
-            ["BACKEND_IMAGE"] = settings.Backend.ShaTag,
-            ["FRONTEND_IMAGE"] = settings.Frontend.ShaTag,
-            ["BACKEND_PORT"] = backendPort.ToString(CultureInfo.InvariantCulture),
-            ["FRONTEND_PORT"] = frontendPort.ToString(CultureInfo.InvariantCulture),
-            [EnvVars.SovdApiToken] = apiToken ?? string.Empty,
-        };
-        // Probed for real even under --dryrun, so the printed commands are the ones a real run would start.
-        _variant = context.DockerComposeVariant();
-    }
+    public string BackendUrl { get; } = $"http://127.0.0.1:{backendPort}";
 
-    public string BackendUrl { get; }
-
-    public string FrontendUrl { get; }
+    public string FrontendUrl { get; } = $"http://127.0.0.1:{frontendPort}";
 
     /// <summary>
     /// A stack with a unique project name (<c>sovd-&lt;purpose&gt;-&lt;random&gt;</c>) unless the settings fix one, on
@@ -56,15 +43,15 @@ public sealed partial class ComposeStack
     /// </summary>
     public void Start(TimeSpan timeout)
     {
-        _context.Information($"Starting compose project {_project} (backend {BackendUrl}, frontend {FrontendUrl}; timeout {timeout.TotalSeconds:0} s)");
+        context.Information($"Starting compose project {project} (backend {BackendUrl}, frontend {FrontendUrl}; timeout {timeout.TotalSeconds:0} s)");
         var clock = Stopwatch.StartNew();
         _created = true;
         try
         {
-            _context.DockerComposeUp(new DockerComposeUpSettings
+            context.DockerComposeUp(new DockerComposeUpSettings
             {
-                Files = [_composeFile],
-                ProjectName = _project,
+                Files = [settings.ComposeFile],
+                ProjectName = project,
                 EnvironmentVariables = Variables(),
                 Variant = _variant,
                 Build = ComposeBuildMode.NoBuild,
@@ -75,11 +62,11 @@ public sealed partial class ComposeStack
         {
             Fail($"did not come up within {timeout.TotalSeconds:0} s ('up' was still waiting for healthy dependencies)");
         }
-        catch (CakeException error) when (!_context.CancellationToken.IsCancellationRequested)
+        catch (CakeException error) when (!context.CancellationToken.IsCancellationRequested)
         {
             Fail($"'up' failed: {error.Message}");
         }
-        if (!_context.DryRun)
+        if (!context.DryRun)
         {
             WaitUntilReady(timeout, clock);
         }
@@ -92,24 +79,24 @@ public sealed partial class ComposeStack
         {
             return;
         }
-        _context.Information($"Removing compose project {_project} (containers, networks, volumes)");
+        context.Information($"Removing compose project {project} (containers, networks, volumes)");
         // The settings' defaults are -v and --remove-orphans.
-        _context.DockerComposeDown(Project<DockerComposeDownSettings>(teardown: true));
-        if (_context.DryRun)
+        context.DockerComposeDown(Project<DockerComposeDownSettings>(teardown: true));
+        if (context.DryRun)
         {
             return;
         }
-        var filter = new[] { DockerFilter.ComposeProject(_project) };
+        var filter = new[] { DockerFilter.ComposeProject(project) };
         var quiet = new DockerListSettings { Filters = filter, Quiet = true, Teardown = true };
         List<string> leftovers =
         [
-            .. _context.DockerPs(new DockerListSettings { Filters = filter, Quiet = true, All = true, Teardown = true }).Lines.Select(id => $"container {id}"),
-            .. _context.DockerNetworkList(quiet).Lines.Select(id => $"network {id}"),
-            .. _context.DockerVolumeList(quiet).Lines.Select(name => $"volume {name}"),
+            .. context.DockerPs(new DockerListSettings { Filters = filter, Quiet = true, All = true, Teardown = true }).Lines.Select(id => $"container {id}"),
+            .. context.DockerNetworkList(quiet).Lines.Select(id => $"network {id}"),
+            .. context.DockerVolumeList(quiet).Lines.Select(name => $"volume {name}"),
         ];
         if (leftovers.Count > 0)
         {
-            throw new CakeException($"compose down left parts of {_project} behind: {string.Join(", ", leftovers)}. Remove them with docker rm/network rm/volume rm.");
+            throw new CakeException($"compose down left parts of {project} behind: {string.Join(", ", leftovers)}. Remove them with docker rm/network rm/volume rm.");
         }
         _created = false;
     }
@@ -118,7 +105,7 @@ public sealed partial class ComposeStack
     {
         while (true)
         {
-            var statuses = _context.DockerComposeContainerStatuses(Project<DockerComposeSettings>());
+            var statuses = context.DockerComposeContainerStatuses(Project<DockerComposeSettings>());
             var broken = statuses.Where(status => status.State is "exited" or "dead" || status.Health == ContainerHealth.Unhealthy).ToList();
             if (broken.Count > 0)
             {
@@ -126,7 +113,7 @@ public sealed partial class ComposeStack
             }
             if (statuses.Count > 0 && statuses.All(status => status.IsReady))
             {
-                _context.Information($"Stack {_project} ready after {clock.Elapsed.TotalSeconds:0} s: {Describe(statuses)}");
+                context.Information($"Stack {project} ready after {clock.Elapsed.TotalSeconds:0} s: {Describe(statuses)}");
                 return;
             }
             if (clock.Elapsed >= timeout)
@@ -134,46 +121,46 @@ public sealed partial class ComposeStack
                 var waiting = statuses.Where(status => !status.IsReady).ToList();
                 Fail($"was not healthy within {timeout.TotalSeconds:0} s; still waiting for {Describe(waiting)}", waiting);
             }
-            if (_context.CancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(1)))
+            if (context.CancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(1)))
             {
-                _context.CancellationToken.ThrowIfCancellationRequested();
+                context.CancellationToken.ThrowIfCancellationRequested();
             }
         }
     }
 
     private void Fail(string problem, IReadOnlyList<ContainerStatus>? notReady = null)
     {
-        _context.CancellationToken.ThrowIfCancellationRequested();
-        _context.Error($"Compose project {_project} {problem}");
-        var ps = _context.DockerComposePs(new DockerComposePsSettings
+        context.CancellationToken.ThrowIfCancellationRequested();
+        context.Error($"Compose project {project} {problem}");
+        var ps = context.DockerComposePs(new DockerComposePsSettings
         {
-            Files = [_composeFile],
-            ProjectName = _project,
+            Files = [settings.ComposeFile],
+            ProjectName = project,
             EnvironmentVariables = Variables(),
             Variant = _variant,
             Quiet = false,
             All = true,
             ThrowOnNonZeroExit = false,
         });
-        _context.Information(ps.Output);
-        notReady ??= [.. _context.DockerComposeContainerStatuses(Project<DockerComposeSettings>()).Where(status => !status.IsReady)];
+        context.Information(ps.Output);
+        notReady ??= [.. context.DockerComposeContainerStatuses(Project<DockerComposeSettings>()).Where(status => !status.IsReady)];
         // v1 names containers project_service_1, v2 project-service-1.
-        var services = notReady.Select(status => ReplicaSuffix().Replace(status.Name.StartsWith(_project, StringComparison.Ordinal)
-            && status.Name.Length > _project.Length + 1 ? status.Name[(_project.Length + 1)..] : status.Name, string.Empty)).Distinct().ToList();
+        var services = notReady.Select(status => ReplicaSuffix().Replace(status.Name.StartsWith(project, StringComparison.Ordinal)
+            && status.Name.Length > project.Length + 1 ? status.Name[(project.Length + 1)..] : status.Name, string.Empty)).Distinct().ToList();
         if (services.Count > 0)
         {
-            _context.Information($"Logs of {string.Join(", ", services)} (last {LogLinesOnFailure} lines each):");
-            _context.DockerComposeLogs(new DockerComposeLogsSettings
+            context.Information($"Logs of {string.Join(", ", services)} (last {LogLinesOnFailure} lines each):");
+            context.DockerComposeLogs(new DockerComposeLogsSettings
             {
-                Files = [_composeFile],
-                ProjectName = _project,
+                Files = [settings.ComposeFile],
+                ProjectName = project,
                 EnvironmentVariables = Variables(),
                 Variant = _variant,
                 Services = services,
                 Tail = LogLinesOnFailure,
             });
         }
-        throw new CakeException($"The stack {_project} {problem}. Its state and logs are printed above.");
+        throw new CakeException($"The stack {project} {problem}. Its state and logs are printed above.");
     }
 
     private static string Describe(IEnumerable<ContainerStatus> statuses) =>
@@ -183,8 +170,8 @@ public sealed partial class ComposeStack
     private T Project<T>(bool teardown = false)
         where T : DockerComposeSettings, new() => new()
         {
-            Files = [_composeFile],
-            ProjectName = _project,
+            Files = [settings.ComposeFile],
+            ProjectName = project,
             EnvironmentVariables = Variables(),
             Variant = _variant,
             ThrowOnNonZeroExit = !teardown,

@@ -8,10 +8,6 @@ namespace Build.Containers;
 /// </summary>
 public static partial class LocalImages
 {
-    public static IReadOnlyList<string> ShaTags(ContainerSettings settings) => [.. settings.Images.Select(image => image.ShaTag)];
-
-    public static IReadOnlyList<string> AllTags(ContainerSettings settings) => [.. settings.Images.SelectMany(image => image.Tags)];
-
     /// <summary>External images named by <c>FROM</c> lines; build stages (<c>FROM x AS name</c> then <c>FROM name</c>) and <c>scratch</c> excluded.</summary>
     public static IReadOnlyList<string> BaseImagesOf(string dockerfile)
     {
@@ -46,9 +42,13 @@ public static partial class LocalImages
         }
     }
 
-    /// <summary>Ensures every tag in <paramref name="tags"/> is in the engine, loading the images archive when one is missing.</summary>
-    public static void EnsurePresent(BuildContext context, ContainerSettings settings, IReadOnlyList<string> tags)
+    /// <summary>
+    /// Ensures the images' SHA tags (and with <paramref name="allTags"/> their other tags, which a push needs) are in the
+    /// engine, loading the images archive when one is missing.
+    /// </summary>
+    public static void EnsurePresent(BuildContext context, ContainerSettings settings, bool allTags = false)
     {
+        IReadOnlyList<string> tags = [.. settings.Images.SelectMany(image => allTags ? image.Tags : [image.ShaTag])];
         if (context.DryRun)
         {
             context.Information($"[dry-run] would load {settings.ImagesArchive.FullPath} if any of {string.Join(", ", tags)} is missing");

@@ -26,14 +26,7 @@ internal static class Checkouts
         Git(repository, index, "read-tree", "HEAD");
         Git(repository, index, "add", "--all");
         var tree = Git(repository, index, "write-tree");
-        var identity = new Dictionary<string, string>
-        {
-            ["GIT_AUTHOR_NAME"] = "rehearsal",
-            ["GIT_AUTHOR_EMAIL"] = "rehearsal@localhost",
-            ["GIT_COMMITTER_NAME"] = "rehearsal",
-            ["GIT_COMMITTER_EMAIL"] = "rehearsal@localhost",
-        };
-        return Git(repository, identity, "commit-tree", tree, "-p", "HEAD", "-m", "rehearsal snapshot of the working tree");
+        return Git(repository, null, "-c", "user.name=rehearsal", "-c", "user.email=rehearsal@localhost", "commit-tree", tree, "-p", "HEAD", "-m", "rehearsal snapshot of the working tree");
     }
 
     public static void Add(string repository, string path, string commit)

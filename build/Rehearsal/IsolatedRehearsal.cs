@@ -6,8 +6,6 @@ namespace Build.Rehearsal;
 /// </summary>
 public static class IsolatedRehearsal
 {
-    public static bool Requested(BuildContext context) => context.Argument(ArgumentNames.Isolated, false);
-
     /// <summary>
     /// The host's arguments: an isolated rehearsal runs the stages in checkouts of their own, so the Rehearse target's
     /// dependencies must not also run here in this tree (<c>--isolated</c> implies <c>--exclusive</c>).

@@ -17,7 +17,6 @@ public sealed record RehearsalOptions(PipelineDefinition Pipeline, string Reposi
 
     public bool KeepCheckouts { get; init; }
 
-    /// <summary>Rehearse a snapshot of the working tree instead of HEAD.</summary>
     public bool IncludeUncommitted { get; init; }
 
     /// <summary>Variables every job gets: the workflow's <c>env:</c>.</summary>
@@ -47,7 +46,9 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
     // The job command in each checkout: ./build.sh --target=<Stage> --exclusive plus the stage's CI arguments.
     private const string BuildScript = "build.sh";
     private readonly Dictionary<Stage, JobResult> _results = [];
-    private readonly Dictionary<Task<(JobResult Result, Task<TimeSpan> Cleanup)>, Stage> _active = [];
+    private readonly Dictionary<Task<JobResult>, Stage> _active = [];
+    // Each job's engine stop and checkout removal, run beside later jobs and awaited at the end.
+    private readonly List<Task<TimeSpan>> _cleanups = [];
     private readonly Stopwatch _clock = new();
     private readonly SemaphoreSlim _hostGate = new(1, 1);
     private string? _builtHost;
@@ -73,15 +74,13 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
             _results[job.Stage] = JobResult.NotRun(job.Stage, job.SkipReason == JobPlan.OutOfScope ? JobOutcome.NotRehearsed : JobOutcome.Skipped, job.SkipReason);
         }
 
-        var cleanups = new List<Task<TimeSpan>>();
         try
         {
             while (StartReady(toRun, cancellation) > 0)
             {
                 var done = await Task.WhenAny(_active.Keys);
-                var (result, cleanup) = await done;
-                cleanups.Add(cleanup);
                 _active.Remove(done);
+                var result = await done;
                 _results[result.Stage] = result;
                 var outcome = result.Outcome == JobOutcome.Passed ? "passed" : $"{result.Outcome.ToString().ToLowerInvariant()}: {result.Reason}";
                 options.Log($"{result.Stage.Name}: {outcome} ({result.Duration.TotalSeconds:0.0} s)");
@@ -90,12 +89,8 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
         finally
         {
             // Only reached early by an exception of the scheduler itself: the jobs still clean up after themselves.
-            foreach (var (_, cleanup) in await Task.WhenAll(_active.Keys))
-            {
-                cleanups.Add(cleanup);
-            }
-
-            await Task.WhenAll(cleanups);
+            await Task.WhenAll(_active.Keys);
+            await Task.WhenAll(_cleanups);
             _hostGate.Dispose();
             if (!options.KeepCheckouts)
             {
@@ -104,7 +99,7 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
         }
 
         return new RehearsalResult(options.Event, _commit, [.. options.Pipeline.Stages.Select(stage => _results[stage])], _clock.Elapsed,
-            ArtifactFolder, cancellation.IsCancellationRequested, TimeSpan.FromTicks(cleanups.Sum(c => c.Result.Ticks)));
+            ArtifactFolder, cancellation.IsCancellationRequested, TimeSpan.FromTicks(_cleanups.Sum(c => c.Result.Ticks)));
     }
 
     private string ArtifactFolder => Path.Combine(options.RunFolder, "artifacts");

@@ -13,34 +13,45 @@ public sealed record JobWorkspace(string JobId, int Index, string Checkout, stri
 /// </summary>
 public sealed partial class IsolatedRun
 {
-    /// <summary>Runs the job; the returned clean-up task stops its engine and removes its checkout (awaited by the caller).</summary>
-    private async Task<(JobResult Result, Task<TimeSpan> Cleanup)> RunJobAsync(Stage stage, JobWorkspace workspace, CancellationToken cancellation)
+    private async Task<JobResult> RunJobAsync(Stage stage, JobWorkspace workspace, CancellationToken cancellation)
     {
-        Task<TimeSpan> cleanup;
         var phases = new List<(string Phase, TimeSpan Time)>();
+        var phase = "checkout";
+        var watch = Stopwatch.StartNew();
+        void Next(string name)
+        {
+            phases.Add((phase, watch.Elapsed));
+            (phase, watch) = (name, Stopwatch.StartNew());
+        }
+
         var start = _clock.Elapsed;
         var engine = options.EngineFor(stage);
-        var outcome = JobOutcome.Failed;
         string? reason = null;
         var uploaded = new List<string>();
-        using var log = new StreamWriter(workspace.LogPath, append: false) { AutoFlush = true };
+        using var file = new StreamWriter(workspace.LogPath, append: false) { AutoFlush = true };
+        // The job's two output streams and the rehearsal's notes write to it side by side.
+        var log = TextWriter.Synchronized(file);
         try
         {
-            await Timed(phases, "checkout", () => Task.Run(() => Checkouts.Add(options.Repository, workspace.Checkout, _commit)));
-            await Timed(phases, "host", () => PrepareHostAsync(workspace.Checkout));
+            await Task.Run(() => Checkouts.Add(options.Repository, workspace.Checkout, _commit));
+            Next("host");
+            await PrepareHostAsync(workspace.Checkout);
+            Next("engine");
             IReadOnlyDictionary<string, string> noEngine = new Dictionary<string, string> { ["DOCKER_HOST"] = $"unix://{Path.Combine(workspace.Scratch, "no-engine.sock")}" };
-            var engineEnvironment = await Timed(phases, "engine", () => engine?.StartAsync(workspace, cancellation) ?? Task.FromResult(noEngine));
-            reason = await Timed(phases, "download", () => DownloadAsync(stage, workspace, log));
+            var engineEnvironment = await (engine?.StartAsync(workspace, cancellation) ?? Task.FromResult(noEngine));
+            Next("download");
+            reason = await DownloadAsync(stage, workspace, log);
             var exitCode = -1;
             if (reason is null)
             {
-                exitCode = await Timed(phases, "run", () => ExecuteAsync(stage, workspace, engineEnvironment, log, cancellation));
+                Next("run");
+                exitCode = await ExecuteAsync(stage, workspace, engineEnvironment, log, cancellation);
                 reason = cancellation.IsCancellationRequested ? "interrupted" : exitCode == 0 ? null : $"exit code {exitCode}";
             }
 
-            var uploadError = await Timed(phases, "upload", () => UploadAsync(stage, workspace, exitCode == 0, log, uploaded));
+            Next("upload");
+            var uploadError = await UploadAsync(stage, workspace, exitCode == 0, log, uploaded);
             reason ??= uploadError;
-            outcome = reason is null ? JobOutcome.Passed : JobOutcome.Failed;
         }
         catch (Exception error) when (error is RehearsalException or OperationCanceledException or IOException)
         {
@@ -48,12 +59,16 @@ public sealed partial class IsolatedRun
         }
         finally
         {
+            phases.Add((phase, watch.Elapsed));
             // Off the job's path, as a runner's teardown is: dependants start while the engine stops and the checkout goes.
-            cleanup = Task.Run(() => CleanupAsync(engine, workspace));
+            lock (_cleanups)
+            {
+                _cleanups.Add(Task.Run(() => CleanupAsync(engine, workspace)));
+            }
         }
 
         Note(log, "time per phase: " + string.Join(", ", phases.Select(p => $"{p.Phase} {p.Time.TotalSeconds:0.0} s")));
-        return (new JobResult(stage, outcome, reason, start, _clock.Elapsed, phases, workspace.LogPath, uploaded), cleanup);
+        return new JobResult(stage, reason is null ? JobOutcome.Passed : JobOutcome.Failed, reason, start, _clock.Elapsed, phases, workspace.LogPath, uploaded);
     }
 
     private async Task<TimeSpan> CleanupAsync(PrivateDockerEngine? engine, JobWorkspace workspace)
@@ -80,7 +95,7 @@ public sealed partial class IsolatedRun
     }
 
     /// <summary>Places each download where the job's download step puts it; no job uploaded it fails the job, as download-artifact does.</summary>
-    private async Task<string?> DownloadAsync(Stage stage, JobWorkspace workspace, StreamWriter log)
+    private async Task<string?> DownloadAsync(Stage stage, JobWorkspace workspace, TextWriter log)
     {
         foreach (var artifact in stage.Downloads)
         {
@@ -101,7 +116,7 @@ public sealed partial class IsolatedRun
     /// Uploads each artifact from its declared path by the workflow's <c>if:</c> and <c>if-no-files-found</c> rules; a
     /// required artifact without files fails the job, as on GitHub.
     /// </summary>
-    private async Task<string?> UploadAsync(Stage stage, JobWorkspace workspace, bool succeeded, StreamWriter log, List<string> uploaded)
+    private async Task<string?> UploadAsync(Stage stage, JobWorkspace workspace, bool succeeded, TextWriter log, List<string> uploaded)
     {
         string? firstError = null;
         foreach (var artifact in stage.Uploads.Where(artifact => artifact.UploadsAfter(succeeded)))
@@ -125,7 +140,7 @@ public sealed partial class IsolatedRun
         return firstError;
     }
 
-    private async Task<int> ExecuteAsync(Stage stage, JobWorkspace workspace, IReadOnlyDictionary<string, string> engineEnvironment, StreamWriter log, CancellationToken cancellation)
+    private async Task<int> ExecuteAsync(Stage stage, JobWorkspace workspace, IReadOnlyDictionary<string, string> engineEnvironment, TextWriter log, CancellationToken cancellation)
     {
         string[] arguments = [$"--target={stage.Name}", "--exclusive", .. stage.CiArguments, .. stage.Deploys ? options.ClusterArguments : []];
         var info = Processes.Info("bash", [Path.Combine(workspace.Checkout, BuildScript), .. arguments], workspace.Checkout);
@@ -145,61 +160,13 @@ public sealed partial class IsolatedRun
 
         info.Environment["RUNNER_TEMP"] = Directory.CreateDirectory(Path.Combine(workspace.Scratch, "runner-temp")).FullName;
         Note(log, $"{BuildScript} {string.Join(' ', arguments)} in {workspace.Checkout}");
-        using var process = Process.Start(info) ?? throw new RehearsalException($"{BuildScript} could not be started for {stage.Name}.");
-        var output = Pump(process.StandardOutput, log);
-        var errors = Pump(process.StandardError, log);
-        try
-        {
-            await process.WaitForExitAsync(cancellation);
-        }
-        catch (OperationCanceledException)
-        {
-            // SIGINT first, so the job's host tears its stack down; its whole process tree goes after the grace time.
-            await Processes.StopAsync(process, Processes.Interrupt, options.InterruptGrace);
-        }
-
-        await Task.WhenAll(output, errors);
-        return process.ExitCode;
+        // SIGINT first on an interruption, so the job's host tears its stack down; its whole process tree goes after the grace time.
+        return await Processes.ExitCodeAsync(info, log.WriteLine, log.WriteLine, options.InterruptGrace, cancellation);
     }
 
-    private static async Task Pump(StreamReader reader, StreamWriter log)
+    private static string Note(TextWriter log, string line)
     {
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            lock (log)
-            {
-                log.WriteLine(line);
-            }
-        }
-    }
-
-    private static string Note(StreamWriter log, string line)
-    {
-        lock (log)
-        {
-            log.WriteLine($"rehearsal: {line}");
-        }
-
+        log.WriteLine($"rehearsal: {line}");
         return line;
     }
-
-    private static async Task<T> Timed<T>(List<(string Phase, TimeSpan Time)> phases, string name, Func<Task<T>> action)
-    {
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            return await action();
-        }
-        finally
-        {
-            phases.Add((name, watch.Elapsed));
-        }
-    }
-
-    private static Task Timed(List<(string Phase, TimeSpan Time)> phases, string name, Func<Task> action) =>
-        Timed(phases, name, async () =>
-        {
-            await action();
-            return true;
-        });
 }

@@ -45,18 +45,9 @@ public sealed class PrivateDockerEngine(string engineScript, string baseImageCac
         Processes.Delete(Folder(job));
     }
 
-    private static Process? Dockerd(int pid)
-    {
-        try
-        {
-            var process = Process.GetProcessById(pid);
-            return process.ProcessName.StartsWith("dockerd", StringComparison.Ordinal) ? process : null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
+    // A pid file whose process has gone, or whose number another process has taken since, names no engine of ours.
+    private static Process? Dockerd(int pid) =>
+        Process.GetProcesses().FirstOrDefault(process => process.Id == pid && process.ProcessName.StartsWith("dockerd", StringComparison.Ordinal));
 
     private static string Folder(JobWorkspace job) => Path.Combine(job.Scratch, "engine");
 }

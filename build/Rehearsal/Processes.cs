@@ -32,25 +32,37 @@ internal static class Processes
     /// <summary>Runs a program to its end and returns its output; a non-zero exit throws <paramref name="failure"/> with what it printed.</summary>
     public static async Task<string> RunAsync(ProcessStartInfo info, string failure, CancellationToken cancellation = default)
     {
+        var output = new StringBuilder();
+        var error = new StringBuilder();
+        var exitCode = await ExitCodeAsync(info, line => output.AppendLine(line), line => error.AppendLine(line), TimeSpan.Zero, cancellation);
+        cancellation.ThrowIfCancellationRequested();
+        if (exitCode != 0)
+        {
+            throw new RehearsalException($"{failure}:\n{output}{error.ToString().Trim()}");
+        }
+
+        return output.ToString().Trim();
+    }
+
+    /// <summary>
+    /// Runs a program to its end, handing each line it prints on. Cancellation sends SIGINT, so it can clean up; its whole
+    /// tree is killed when it has not ended within <paramref name="grace"/>.
+    /// </summary>
+    public static async Task<int> ExitCodeAsync(ProcessStartInfo info, Action<string> output, Action<string> error, TimeSpan grace, CancellationToken cancellation)
+    {
         using var process = Process.Start(info) ?? throw new RehearsalException($"{info.FileName} could not be started: install it.");
-        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var pumps = Task.WhenAll(Pump(process.StandardOutput, output), Pump(process.StandardError, error));
         try
         {
             await process.WaitForExitAsync(cancellation);
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
-            throw;
+            await StopAsync(process, Interrupt, grace);
         }
 
-        if (process.ExitCode != 0)
-        {
-            throw new RehearsalException($"{failure}:\n{await output}{(await error).Trim()}");
-        }
-
-        return (await output).Trim();
+        await pumps;
+        return process.ExitCode;
     }
 
     /// <summary>Copies the content of <paramref name="source"/> into <paramref name="target"/>, merging with what is there.</summary>
@@ -81,6 +93,14 @@ internal static class Processes
             process.Kill(entireProcessTree: true);
             // Bounded: a process that is not our child may stay a zombie until its parent reaps it.
             process.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    private static async Task Pump(StreamReader reader, Action<string> line)
+    {
+        while (await reader.ReadLineAsync() is { } text)
+        {
+            line(text);
         }
     }
 

@@ -16,29 +16,6 @@ public sealed record TriageEntry(string Id, string Package, string Reason, strin
     private static string Normalize(string package) => package.StartsWith("./", StringComparison.Ordinal) ? package[2..] : package;
 }
 
-/// <summary>Where a security stage finds its triage file: <c>--triage-file</c>, else <c>security/triage.yml</c> in the app root.</summary>
-public static class Triage
-{
-    /// <summary>Loads and checks the triage file before any scan; without one, every finding is new.</summary>
-    public static TriageFile Load(BuildContext context)
-    {
-        var given = context.Argument(ArgumentNames.TriageFile, "");
-        var path = given is { Length: > 0 } ? Path.GetFullPath(given, context.RepoRoot.FullPath) : context.AppRoot.CombineWithFilePath("security/triage.yml").FullPath;
-        if (File.Exists(path))
-        {
-            var triage = TriageFile.Load(path, DateOnly.FromDateTime(DateTime.UtcNow));
-            context.Information("{0}", $"Triage: {triage.Entries.Count} accepted risk(s) in {path}, none expired.");
-            return triage;
-        }
-        if (given is { Length: > 0 })
-        {
-            throw new CakeException($"--{ArgumentNames.TriageFile}={given}: no such file ({path}). Create it or leave the argument out.");
-        }
-        context.Information("{0}", $"Triage: no {path}; every finding counts as new.");
-        return new TriageFile(path, []);
-    }
-}
-
 /// <summary>
 /// The one triage file of the security stages (YAML). Every entry must name the finding, its package or path, a reason,
 /// who accepted it, and an expiry date that has not passed: an incomplete or expired entry fails the stage, so an
@@ -57,6 +34,28 @@ public sealed record TriageFile(string Path, IReadOnlyList<TriageEntry> Entries)
 
     // Unknown keys fail the load (YamlDotNet's default), so a misspelt "acceptedby" is caught instead of read as missing.
     private static readonly IDeserializer Deserializer = new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance).Build();
+
+    /// <summary>
+    /// Loads and checks the triage file before any scan: <c>--triage-file</c>, else <c>security/triage.yml</c> in the app
+    /// root; without one, every finding is new.
+    /// </summary>
+    public static TriageFile Load(BuildContext context)
+    {
+        var given = context.Argument(ArgumentNames.TriageFile, "");
+        var path = given is { Length: > 0 } ? System.IO.Path.GetFullPath(given, context.RepoRoot.FullPath) : context.AppRoot.CombineWithFilePath("security/triage.yml").FullPath;
+        if (File.Exists(path))
+        {
+            var triage = Load(path, DateOnly.FromDateTime(DateTime.UtcNow));
+            context.Information("{0}", $"Triage: {triage.Entries.Count} accepted risk(s) in {path}, none expired.");
+            return triage;
+        }
+        if (given is { Length: > 0 })
+        {
+            throw new CakeException($"--{ArgumentNames.TriageFile}={given}: no such file ({path}). Create it or leave the argument out.");
+        }
+        context.Information("{0}", $"Triage: no {path}; every finding counts as new.");
+        return new TriageFile(path, []);
+    }
 
     /// <summary>Reads and checks the file; throws one error listing every bad entry.</summary>
     public static TriageFile Load(string path, DateOnly today)

@@ -18,7 +18,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid(SovdPipeline.PushImages.Name, settings.PushProblems());
         ToolPreflight.Ensure(context, [DockerRunner.EngineRequirement(ContainerSettings.EngineHint), .. EcrLogin.Requirements(settings)]);
-        LocalImages.EnsurePresent(context, settings, LocalImages.AllTags(settings));
+        LocalImages.EnsurePresent(context, settings, allTags: true);
         LogIn(context, settings);
 
         var pushLatest = PushesLatest(context);

@@ -11,7 +11,7 @@ public sealed class Rehearse : FrostingTask<BuildContext>
     {
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid(SovdPipeline.Rehearse.Name, LocalRegistry.Problems(context, settings));
-        if (IsolatedRehearsal.Requested(context))
+        if (context.Argument(ArgumentNames.Isolated, false))
         {
             // Every stage in a clean checkout of its own, as GitHub runs the jobs (build/Rehearsal).
             IsolatedRehearsal.Run(context);
@@ -19,7 +19,7 @@ public sealed class Rehearse : FrostingTask<BuildContext>
         }
 
         ToolPreflight.Ensure(context, DockerRunner.EngineRequirement(ContainerSettings.EngineHint));
-        LocalImages.EnsurePresent(context, settings, LocalImages.AllTags(settings));
+        LocalImages.EnsurePresent(context, settings, allTags: true);
 
         var clock = Stopwatch.StartNew();
         ImagePublisher.PushAndRecord(context, settings);

@@ -26,7 +26,7 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
             context,
             PipAuditSettings.Spec.Requirement(pipAudit) with { InstallHint = settings.PythonInstallHint("pip_audit") },
             BanditSettings.Spec.Requirement(banditJson) with { InstallHint = settings.PythonInstallHint("bandit") });
-        var triage = Triage.Load(context);
+        var triage = TriageFile.Load(context);
 
         ReportFolder.Reset(context, reports);
         context.Information("{0}", "--- pip-audit ---");

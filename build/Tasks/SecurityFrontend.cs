@@ -19,7 +19,7 @@ public sealed class SecurityFrontend : FrostingTask<BuildContext>
         }
         var reports = context.ArtifactDirectory(SovdPipeline.FrontendSecurityReports);
         ToolPreflight.Ensure(context, NodeModules.Requirements);
-        var triage = Triage.Load(context);
+        var triage = TriageFile.Load(context);
 
         ReportFolder.Reset(context, reports);
         var audit = context.NpmAudit(new NpmAuditSettings { WorkingDirectory = frontend, AuditLevel = FailLevel });

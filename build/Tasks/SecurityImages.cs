@@ -18,11 +18,11 @@ public sealed class SecurityImages : FrostingTask<BuildContext>
         ToolPreflight.Ensure(context,
             TrivySettings.Spec.Requirement(),
             DockerRunner.EngineRequirement(ContainerSettings.EngineHint));
-        var triage = Triage.Load(context);
+        var triage = TriageFile.Load(context);
         context.Information("{0}", ignoreUnfixed
             ? $"Unfixed findings skipped (trivy --ignore-unfixed; --{ArgumentNames.IgnoreUnfixed}=false reports them)"
             : "Unfixed findings reported too (--ignore-unfixed=false)");
-        LocalImages.EnsurePresent(context, settings, LocalImages.ShaTags(settings));
+        LocalImages.EnsurePresent(context, settings);
         var reports = ReportFolder.Reset(context, context.ArtifactDirectory(SovdPipeline.ImageScanReports));
 
         // Every image is scanned even when the first fails, so one run shows all findings.

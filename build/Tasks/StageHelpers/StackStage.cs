@@ -18,7 +18,7 @@ public abstract class StackStage : FrostingTask<BuildContext>
     /// <summary>Starts <paramref name="stack"/> once the images are in the engine and <paramref name="reports"/> is empty.</summary>
     protected void Start(BuildContext context, ContainerSettings settings, ComposeStack stack, DirectoryPath reports)
     {
-        LocalImages.EnsurePresent(context, settings, LocalImages.ShaTags(settings));
+        LocalImages.EnsurePresent(context, settings);
         ReportFolder.Reset(context, reports);
         _stack = stack;
         stack.Start(settings.StackTimeout);
