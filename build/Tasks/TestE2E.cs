@@ -1,5 +1,3 @@
-using Build.Tools.Npx;
-
 namespace Build.Tasks;
 
 [TaskName(TargetNames.TestE2E)]

@@ -6,8 +6,7 @@ public class AwsSettings : CheckedToolSettings
     public static readonly ToolSpec<AwsSettings> Spec = new(
         "aws",
         "install the AWS CLI v2 (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html; preinstalled on GitHub's ubuntu runners)",
-        ["aws"],
-        context => new AwsRunner(context));
+        ["aws"]);
 
     /// <summary><c>--region &lt;code&gt;</c>, e.g. <c>eu-central-1</c>; unset uses AWS_REGION or the profile's region.</summary>
     public string? Region { get; init; }

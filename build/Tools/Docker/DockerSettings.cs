@@ -6,9 +6,15 @@ public class DockerSettings : CheckedToolSettings
     public static readonly ToolSpec<DockerSettings> Spec = new(
         "docker",
         "install the Docker CLI and engine: apt-get install -y docker.io, then start dockerd (on GitHub runners it is preinstalled)",
-        ["docker"],
-        context => new DockerRunner(context));
+        ["docker"]);
 
+    /// <summary>
+    /// The docker CLI exists and its engine answers. <paramref name="engineHint"/> says how to start the engine;
+    /// a dry run checks only the CLI, since it starts nothing that needs the engine.
+    /// </summary>
+    public static ToolRequirement EngineRequirement(string engineHint) =>
+        new("Docker engine", $"not reachable (docker version found no server): {engineHint}", context =>
+            Spec.For(context).IsAvailable(new DockerSettings()) && (context is HostContext { DryRun: true } || context.DockerEngineAnswers()));
 }
 
 public sealed class DockerBuildSettings : DockerSettings

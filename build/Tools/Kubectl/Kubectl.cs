@@ -96,7 +96,7 @@ public static class KubectlAliases
     }
 
     private static ToolResult Run(ICakeContext context, KubectlSettings settings, ProcessArgumentBuilder arguments, ToolInvocation? invocation = null) =>
-        new ToolRunner<KubectlSettings>(context, KubectlSettings.Spec).Run(settings, arguments, invocation);
+        KubectlSettings.Spec.For(context).Run(settings, arguments, invocation);
 
     private static ProcessArgumentBuilder Global(ProcessArgumentBuilder arguments, KubectlSettings settings) =>
         arguments.AppendOptionIfSet("-n", settings.Namespace).AppendOptionIfSet("--context", settings.KubeContext);

@@ -6,8 +6,7 @@ public class TrivySettings : CheckedToolSettings
     public static readonly ToolSpec<TrivySettings> Spec = new(
         "trivy",
         "install trivy (https://trivy.dev, aquasecurity/setup-trivy on GitHub); it also needs network access to download its vulnerability database",
-        ["trivy"],
-        context => new TrivyRunner(context));
+        ["trivy"]);
 
     public TrivySettings()
     {
