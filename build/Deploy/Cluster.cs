@@ -69,8 +69,9 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
             Atomic = true,
             HelmMajorVersion = HelmMajorVersion,
             Timeout = settings.Timeout,
+            StringValues = images,
         };
-        context.HelmUpgrade(upgrade.WithStringValues(images));
+        context.HelmUpgrade(upgrade);
     }
 
     /// <summary>
@@ -192,7 +193,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         ThrowOnNonZeroExit = false,
     };
 
-    public KubectlVersionInfo Versions() => context.KubectlVersion(new KubectlVersionSettings { KubeContext = settings.KubeContext, KubeConfig = kubeConfig });
+    public KubectlVersionInfo Versions() => context.KubectlVersion(new KubectlSettings { KubeContext = settings.KubeContext, KubeConfig = kubeConfig });
 
     // Commands a person runs by hand, for the hints in messages.
     public string KubectlCommand(string command, bool namespaced = true) =>

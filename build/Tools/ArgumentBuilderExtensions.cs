@@ -22,9 +22,6 @@ public static class ArgumentBuilderExtensions
         return builder;
     }
 
-    public static ProcessArgumentBuilder AppendOptionalValue(this ProcessArgumentBuilder builder, string? value) =>
-        string.IsNullOrEmpty(value) ? builder : builder.AppendValue(value);
-
     public static ProcessArgumentBuilder AppendValues(this ProcessArgumentBuilder builder, IEnumerable<string> values)
     {
         foreach (var value in values)

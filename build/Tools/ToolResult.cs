@@ -5,10 +5,8 @@ public sealed record ToolResult(int ExitCode, IReadOnlyList<string> StandardOutp
 {
     public bool Succeeded => ExitCode == 0;
 
-    /// <summary>Captured standard output joined with newlines.</summary>
     public string Output => string.Join('\n', StandardOutput);
 
-    /// <summary>Captured standard error joined with newlines.</summary>
     public string Error => string.Join('\n', StandardError);
 
     /// <summary>Non-blank captured output lines, trimmed (ids from <c>-q</c> listings).</summary>

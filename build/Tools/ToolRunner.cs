@@ -39,11 +39,7 @@ public class ToolRunner<TSettings> : Tool<TSettings> where TSettings : CheckedTo
 
     protected sealed override IDictionary<string, string> GetEnvironmentVariables(TSettings settings)
     {
-        var variables = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in settings.EnvironmentVariables ?? new Dictionary<string, string>())
-        {
-            variables[pair.Key] = pair.Value;
-        }
+        var variables = new SortedDictionary<string, string>(settings.EnvironmentVariables ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         settings.AddEnvironmentVariables(variables, Context.Environment);
         return variables;
     }
@@ -69,15 +65,6 @@ public class ToolRunner<TSettings> : Tool<TSettings> where TSettings : CheckedTo
         var result = new ToolResult(process.GetExitCode(), output, error);
         ThrowIfFailed(settings, invocation, result, processSettings.Arguments);
         return result;
-    }
-
-    /// <summary>A failed call's error, when the settings ask for failures to throw.</summary>
-    public void ThrowIfWanted(TSettings settings, ToolResult result, string command)
-    {
-        if (settings.ThrowOnNonZeroExit)
-        {
-            throw new CakeException(result.ExitCode, $"{_spec.Name} {command} failed (exit code {result.ExitCode}): {result.Error}");
-        }
     }
 
     private FilePath? Locate(TSettings settings)

@@ -18,7 +18,6 @@ public class AwsSettings : CheckedToolSettings
 /// </summary>
 public sealed class AwsEksUpdateKubeconfigSettings : AwsSettings
 {
-    /// <summary>The EKS cluster's name. Required.</summary>
     public string ClusterName { get; init; } = "";
 
     /// <summary>The file to create (or merge into). Required: the pipeline never touches the user's ~/.kube/config.</summary>

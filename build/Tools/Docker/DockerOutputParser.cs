@@ -1,13 +1,11 @@
 namespace Build.Tools.Docker;
 
-/// <summary>Reads digests out of docker's output.</summary>
 public static partial class DockerOutputParser
 {
     /// <summary>The digest from a push line like <c>1.2.3: digest: sha256:… size: 1234</c>, or <c>null</c>.</summary>
     public static string? PushDigest(IEnumerable<string> lines) =>
         lines.Select(line => PushDigestPattern().Match(line)).LastOrDefault(match => match.Success)?.Groups["digest"].Value;
 
-    /// <summary>Parses the output of <c>image inspect --format "{{json .RepoDigests}}"</c>.</summary>
     public static IReadOnlyList<string> RepoDigests(string json)
     {
         var text = json.Trim();

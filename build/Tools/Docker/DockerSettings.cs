@@ -27,13 +27,11 @@ public sealed class DockerBuildSettings : DockerSettings
         }
     }
 
-    /// <summary>The build context directory (last argument). Required.</summary>
     public DirectoryPath? Context { get; init; }
 
     /// <summary><c>-f &lt;Dockerfile&gt;</c>; unset: <c>Dockerfile</c> in the context.</summary>
     public FilePath? Dockerfile { get; init; }
 
-    /// <summary><c>-t &lt;image:tag&gt;</c> each, in order.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     /// <summary><c>--label key=value</c> each (OCI labels such as <c>org.opencontainers.image.revision</c>), ordered by key.</summary>
@@ -68,7 +66,6 @@ public sealed class DockerListSettings : DockerSettings
 {
     public IReadOnlyList<DockerFilter> Filters { get; init; } = [];
 
-    /// <summary><c>-q</c>: ids (names for volumes) only.</summary>
     public bool Quiet { get; init; } = true;
 
     /// <summary><c>-a</c>: include stopped containers (<c>docker ps</c> only).</summary>

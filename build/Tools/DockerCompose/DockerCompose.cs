@@ -33,9 +33,7 @@ public static class DockerComposeAliases
 
     [CakeMethodAlias]
     public static ToolResult DockerComposeDown(this ICakeContext context, DockerComposeDownSettings settings) =>
-        Run(context, settings, "down", arguments => arguments
-            .AppendFlag("-v", settings.RemoveVolumes)
-            .AppendFlag("--remove-orphans", settings.RemoveOrphans));
+        Run(context, settings, "down", arguments => arguments.Append("-v").Append("--remove-orphans"));
 
     /// <summary>
     /// State and health of every container of the project (stopped ones included), via <c>docker inspect</c>: a

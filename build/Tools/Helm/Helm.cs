@@ -24,7 +24,7 @@ public static class HelmAliases
             .AppendFlag("--wait", settings.Wait)
             // helm 4 renamed --atomic; it still accepts the old name, but warns on every upgrade.
             .AppendFlag(settings.HelmMajorVersion >= 4 ? "--rollback-on-failure" : "--atomic", settings.Atomic);
-        return Run(context, settings, arguments);
+        return HelmSettings.Spec.For(context).Run(settings, Global(arguments, settings).AppendKeyValues("--set-string", settings.StringValues));
     }
 
     /// <summary><c>helm status &lt;release&gt; -o json</c>; a missing release is <see cref="HelmReleaseStatus.NotFound"/>, not an error.</summary>
@@ -41,7 +41,7 @@ public static class HelmAliases
         {
             return new HelmStatusResult(release, HelmReleaseStatus.NotFound);
         }
-        HelmSettings.Spec.For(context).ThrowIfWanted(settings, result, "status");
+        ThrowIfWanted(settings, result, "status");
         return new HelmStatusResult(release, HelmReleaseStatus.Unknown, Error: result.Error);
     }
 
@@ -59,7 +59,7 @@ public static class HelmAliases
         }
         if (!IsReleaseNotFound(result))
         {
-            HelmSettings.Spec.For(context).ThrowIfWanted(settings, result, "history");
+            ThrowIfWanted(settings, result, "history");
         }
         return [];
     }
@@ -85,7 +85,7 @@ public static class HelmAliases
         var result = Run(context, settings, Command("get", "values").AppendValue(Release(release)).AppendOption("-o", "json"), CaptureQuietly);
         if (!result.Succeeded)
         {
-            HelmSettings.Spec.For(context).ThrowIfWanted(settings, result, "get values");
+            ThrowIfWanted(settings, result, "get values");
         }
         return result;
     }
@@ -93,7 +93,7 @@ public static class HelmAliases
     [CakeMethodAlias]
     public static ToolResult HelmRollback(this ICakeContext context, HelmRollbackSettings settings) => Run(context, settings, Command("rollback")
         .AppendValue(Release(settings.Release))
-        .AppendOptionalValue(settings.Revision?.ToString(CultureInfo.InvariantCulture))
+        .AppendValues(settings.Revision is { } revision ? [revision.ToString(CultureInfo.InvariantCulture)] : [])
         .AppendFlag("--wait", settings.Wait));
 
     [CakeMethodAlias]
@@ -103,12 +103,23 @@ public static class HelmAliases
     /// <summary>helm's <c>--set</c> splits on commas and treats backslashes as escapes; a secret must survive both verbatim.</summary>
     private static string EscapeSetValue(string value) => value.Replace("\\", "\\\\").Replace(",", "\\,");
 
-    /// <summary>The timeout and global flags go last so every helm line reads: command, subject, options, then where.</summary>
     private static ToolResult Run(ICakeContext context, HelmSettings settings, ProcessArgumentBuilder arguments, ToolInvocation? invocation = null) =>
-        HelmSettings.Spec.For(context).Run(settings, arguments
-            .AppendOptionIfSet("--timeout", settings.Timeout is { } timeout ? GoDuration.Format(timeout) : null)
-            .AppendOptionIfSet("-n", settings.Namespace)
-            .AppendOptionIfSet("--kube-context", settings.KubeContext), invocation);
+        HelmSettings.Spec.For(context).Run(settings, Global(arguments, settings), invocation);
+
+    /// <summary>The timeout and global flags go last so every helm line reads: command, subject, options, then where.</summary>
+    private static ProcessArgumentBuilder Global(ProcessArgumentBuilder arguments, HelmSettings settings) => arguments
+        .AppendOptionIfSet("--timeout", settings.Timeout is { } timeout ? GoDuration.Format(timeout) : null)
+        .AppendOptionIfSet("-n", settings.Namespace)
+        .AppendOptionIfSet("--kube-context", settings.KubeContext);
+
+    /// <summary>A failed call's error, when the settings ask for failures to throw.</summary>
+    private static void ThrowIfWanted(HelmSettings settings, ToolResult result, string command)
+    {
+        if (settings.ThrowOnNonZeroExit)
+        {
+            throw new CakeException(result.ExitCode, $"helm {command} failed (exit code {result.ExitCode}): {result.Error}");
+        }
+    }
 
     private static bool IsReleaseNotFound(ToolResult result) =>
         result.StandardError.Any(line => line.Contains("release: not found", StringComparison.OrdinalIgnoreCase));

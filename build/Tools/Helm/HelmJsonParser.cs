@@ -1,6 +1,5 @@
 namespace Build.Tools.Helm;
 
-/// <summary>Reads helm's <c>-o json</c> output.</summary>
 public static class HelmJsonParser
 {
     public static HelmStatusResult Status(string release, string json)
@@ -56,16 +55,13 @@ public enum HelmReleaseStatus
     [WireName("pending-install")] PendingInstall,
     [WireName("pending-upgrade")] PendingUpgrade,
     [WireName("pending-rollback")] PendingRollback,
-    /// <summary>helm answered "release: not found".</summary>
     NotFound,
 }
 
-/// <summary>The state of one release, from <c>helm status -o json</c>.</summary>
 public sealed record HelmStatusResult(string Release, HelmReleaseStatus Status, int? Revision = null, string? Namespace = null, string? Error = null)
 {
     /// <summary>A previous operation was interrupted: a new upgrade would fail with "another operation is in progress".</summary>
     public bool IsPending => Status is HelmReleaseStatus.PendingInstall or HelmReleaseStatus.PendingUpgrade or HelmReleaseStatus.PendingRollback;
 }
 
-/// <summary>One entry of <c>helm history -o json</c>.</summary>
 public sealed record HelmRevision(int Revision, HelmReleaseStatus Status, string Chart, string AppVersion, string Description, string Updated);

@@ -24,10 +24,8 @@ public sealed class HelmUpgradeSettings : HelmSettings
 
     public bool CreateNamespace { get; init; }
 
-    /// <summary><c>-f &lt;file&gt;</c> each, in order (later files win).</summary>
     public IReadOnlyList<FilePath> ValuesFiles { get; init; } = [];
 
-    /// <summary><c>--set key=value</c> each, ordered by key.</summary>
     public IReadOnlyDictionary<string, string> SetValues { get; init; } = new Dictionary<string, string>();
 
     /// <summary><c>--set "key=value"</c> each, rendered <c>key=[REDACTED]</c> in logs; commas and backslashes are escaped for helm.</summary>
@@ -38,6 +36,12 @@ public sealed class HelmUpgradeSettings : HelmSettings
 
     /// <summary>The helm the command is for: 4 and later spell <see cref="Atomic"/> <c>--rollback-on-failure</c>.</summary>
     public int HelmMajorVersion { get; init; } = 3;
+
+    /// <summary>
+    /// <c>--set-string key=value</c> each, ordered by key, last on the line. Plain <c>--set</c> turns a digits-only value
+    /// (a short commit SHA) into a number, which the chart's schema rejects for image tags.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> StringValues { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed class HelmRollbackSettings : HelmSettings
@@ -51,23 +55,4 @@ public sealed class HelmRollbackSettings : HelmSettings
 public sealed class HelmUninstallSettings : HelmSettings
 {
     public string Release { get; init; } = "";
-}
-
-/// <summary>
-/// <c>--set-string key=value</c> for any helm command. Plain <c>--set</c> turns a digits-only value (a short commit SHA)
-/// into a number, which the chart's schema rejects for image tags.
-/// </summary>
-public static class HelmStringValues
-{
-    /// <summary>Appends one <c>--set-string</c> per entry, ordered by key, after the command's other arguments.</summary>
-    public static T WithStringValues<T>(this T settings, IReadOnlyDictionary<string, string> values) where T : HelmSettings
-    {
-        if (values.Count == 0)
-        {
-            return settings;
-        }
-        var previous = settings.ArgumentCustomization;
-        settings.ArgumentCustomization = arguments => (previous?.Invoke(arguments) ?? arguments).AppendKeyValues("--set-string", values);
-        return settings;
-    }
 }

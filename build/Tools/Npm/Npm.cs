@@ -2,7 +2,6 @@ using static Build.Tools.ArgumentBuilderExtensions;
 
 namespace Build.Tools.Npm;
 
-/// <summary>The npm CLI: ci, run, audit.</summary>
 [CakeAliasCategory("Npm")]
 public static class NpmAliases
 {

@@ -58,7 +58,6 @@ public enum NpmAuditOutcome
     /// <summary>The registry did not answer the audit (e.g. a mirror's 405): nothing was checked, so this is never a pass.</summary>
     AuditUnavailable,
 
-    /// <summary>npm failed without a usable JSON report.</summary>
     Failed,
 }
 

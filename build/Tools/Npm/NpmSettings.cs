@@ -26,13 +26,11 @@ public sealed class NpxSettings : CheckedToolSettings
 /// <summary><c>npm ci --no-audit --no-fund</c>: a clean install exactly as the lock file says (auditing is its own stage).</summary>
 public sealed class NpmCiSettings : NpmSettings
 {
-    /// <summary><c>--prefer-offline</c>: use the npm cache before the network.</summary>
     public bool PreferOffline { get; init; }
 }
 
 public sealed class NpmRunSettings : NpmSettings
 {
-    /// <summary>The package.json script. Required.</summary>
     public string Script { get; init; } = "";
 
     /// <summary>Passed to the script after <c>--</c>.</summary>

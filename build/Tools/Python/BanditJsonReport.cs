@@ -1,6 +1,5 @@
 namespace Build.Tools.Python;
 
-/// <summary>One finding of <c>bandit -f json</c>.</summary>
 public sealed record BanditIssue(string TestId, string TestName, string Severity, string Confidence, string File, int Line, string Text)
 {
     public override string ToString() => $"{TestId} {TestName} ({Severity} severity, {Confidence} confidence) at {File}:{Line}: {Text}";

@@ -41,8 +41,9 @@ public static class PythonAliases
 /// </summary>
 public abstract class PythonModuleSettings : CheckedToolSettings
 {
-    protected PythonModuleSettings()
+    protected PythonModuleSettings(string module)
     {
+        Module = module;
         ThrowOnNonZeroExit = false;
     }
 
@@ -60,7 +61,7 @@ public abstract class PythonModuleSettings : CheckedToolSettings
     public IReadOnlyList<string> Paths { get; init; } = [];
 
     /// <summary>The importable module name (<c>pip_audit</c>, not <c>pip-audit</c>).</summary>
-    public abstract string Module { get; }
+    public string Module { get; }
 
     /// <summary>Modules the run needs besides <see cref="Module"/> (pytest-cov's <c>pytest_cov</c> when coverage is asked for).</summary>
     public virtual IEnumerable<string> ExtraModules => [];
@@ -92,7 +93,7 @@ public sealed class PythonModuleRunner<TSettings>(ICakeContext context, ToolSpec
 }
 
 /// <summary><c>python -m bandit -r</c>. Bandit writes one format per run: run it twice for a JSON file and a screen report.</summary>
-public sealed class BanditSettings : PythonModuleSettings
+public sealed class BanditSettings() : PythonModuleSettings("bandit")
 {
     public static readonly ToolSpec<BanditSettings> Spec = SpecFor<BanditSettings>(
         "bandit",
@@ -105,8 +106,6 @@ public sealed class BanditSettings : PythonModuleSettings
 
     /// <summary><c>-q</c>: only the report, no progress lines.</summary>
     public bool Quiet { get; init; }
-
-    public override string Module => "bandit";
 
     public override ProcessArgumentBuilder AppendArguments(ProcessArgumentBuilder arguments, ICakeEnvironment environment) => arguments
         .AppendValue("-r")
@@ -124,13 +123,11 @@ public enum BanditFormat
 }
 
 /// <summary><c>python -m black --check --diff</c>: reports, never rewrites.</summary>
-public sealed class BlackSettings : PythonModuleSettings
+public sealed class BlackSettings() : PythonModuleSettings("black")
 {
     public static readonly ToolSpec<BlackSettings> Spec = SpecFor<BlackSettings>(
         "black",
         "needs a Python with black: apt-get install -y black (or pip install black); set PythonPath to that interpreter");
-
-    public override string Module => "black";
 
     public override ProcessArgumentBuilder AppendArguments(ProcessArgumentBuilder arguments, ICakeEnvironment environment) => arguments
         .AppendValues(["--check", "--diff"])
@@ -138,34 +135,29 @@ public sealed class BlackSettings : PythonModuleSettings
 }
 
 /// <summary><c>python -m mypy</c>; strictness and plugins come from pyproject.toml in the working directory.</summary>
-public sealed class MypySettings : PythonModuleSettings
+public sealed class MypySettings() : PythonModuleSettings("mypy")
 {
     public static readonly ToolSpec<MypySettings> Spec = SpecFor<MypySettings>(
         "mypy",
         "needs a Python with mypy: apt-get install -y mypy (or pip install mypy); set PythonPath to that interpreter");
-
-    public override string Module => "mypy";
 
     public override ProcessArgumentBuilder AppendArguments(ProcessArgumentBuilder arguments, ICakeEnvironment environment) =>
         arguments.AppendValues(Require.Paths(Paths, "MypySettings.Paths", "the packages or directories to check (e.g. [\"app\"])"));
 }
 
 /// <summary><c>python -m pip_audit</c> (exit 1 = vulnerabilities or an audit failure).</summary>
-public sealed class PipAuditSettings : PythonModuleSettings
+public sealed class PipAuditSettings() : PythonModuleSettings("pip_audit")
 {
     public static readonly ToolSpec<PipAuditSettings> Spec = SpecFor<PipAuditSettings>(
         "pip-audit",
         "needs a Python with pip-audit: pip install pip-audit (PyPI only, and it queries an online vulnerability service); set PythonPath to that interpreter");
 
-    /// <summary><c>-r &lt;file&gt;</c> each.</summary>
     public IReadOnlyList<FilePath> RequirementFiles { get; init; } = [];
 
     /// <summary><c>--format &lt;format&gt;</c>; unset keeps pip-audit's default (columns).</summary>
     public PipAuditFormat? Format { get; init; }
 
     public FilePath? OutputFile { get; init; }
-
-    public override string Module => "pip_audit";
 
     public override ProcessArgumentBuilder AppendArguments(ProcessArgumentBuilder arguments, ICakeEnvironment environment)
     {
@@ -187,7 +179,7 @@ public enum PipAuditFormat
 }
 
 /// <summary><c>python -m pytest</c> (with pytest-cov when coverage is asked for). Failing tests do not throw, so reports are still published.</summary>
-public sealed class PytestSettings : PythonModuleSettings
+public sealed class PytestSettings() : PythonModuleSettings("pytest")
 {
     public static readonly ToolSpec<PytestSettings> Spec = SpecFor<PytestSettings>(
         "pytest",
@@ -209,8 +201,6 @@ public sealed class PytestSettings : PythonModuleSettings
 
     /// <summary><c>-p no:cacheprovider</c>: no <c>.pytest_cache</c> written into the source tree.</summary>
     public bool DisableCacheProvider { get; init; }
-
-    public override string Module => "pytest";
 
     public override IEnumerable<string> ExtraModules =>
         CoveragePackages.Count > 0 || CoverageXmlReport is not null || CoverageFailUnder is not null ? ["pytest_cov"] : [];
@@ -234,8 +224,7 @@ public sealed class PytestSettings : PythonModuleSettings
     }
 }
 
-/// <summary><c>python -m ruff check</c>.</summary>
-public sealed class RuffSettings : PythonModuleSettings
+public sealed class RuffSettings() : PythonModuleSettings("ruff")
 {
     public static readonly ToolSpec<RuffSettings> Spec = SpecFor<RuffSettings>(
         "ruff",
@@ -243,8 +232,6 @@ public sealed class RuffSettings : PythonModuleSettings
 
     /// <summary><c>--output-format=&lt;format&gt;</c>; unset keeps ruff's default.</summary>
     public RuffOutputFormat? OutputFormat { get; init; }
-
-    public override string Module => "ruff";
 
     public override ProcessArgumentBuilder AppendArguments(ProcessArgumentBuilder arguments, ICakeEnvironment environment) => arguments
         .AppendValue("check")

@@ -2,7 +2,6 @@ using static Build.Tools.ArgumentBuilderExtensions;
 
 namespace Build.Tools.Trivy;
 
-/// <summary>The trivy scanner (image scans).</summary>
 [CakeAliasCategory("Trivy")]
 public static partial class TrivyAliases
 {
@@ -47,13 +46,11 @@ public static partial class TrivyAliases
     private static partial Regex DatabaseProblem();
 }
 
-/// <summary>A trivy run: the raw process result and what it means.</summary>
 public sealed record TrivyScanResult(ToolResult Result, TrivyOutcome Outcome, string? Message)
 {
     public bool Passed => Outcome == TrivyOutcome.Passed;
 }
 
-/// <summary>What a trivy run means for the stage.</summary>
 public enum TrivyOutcome
 {
     /// <summary>The scan completed: findings are judged from its report.</summary>
