@@ -6,15 +6,8 @@ public static partial class DockerOutputParser
     public static string? PushDigest(IEnumerable<string> lines) =>
         lines.Select(line => PushDigestPattern().Match(line)).LastOrDefault(match => match.Success)?.Groups["digest"].Value;
 
-    public static IReadOnlyList<string> RepoDigests(string json)
-    {
-        var text = json.Trim();
-        if (text.Length == 0 || text == "null")
-        {
-            return [];
-        }
-        return JsonSerializer.Deserialize<List<string>>(text) ?? [];
-    }
+    public static IReadOnlyList<string> RepoDigests(string json) =>
+        json.Trim().Length == 0 ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
 
     /// <summary>The digest of the entry of <paramref name="repoDigests"/> that belongs to <paramref name="image"/>'s repository.</summary>
     public static string? DigestFor(string image, IEnumerable<string> repoDigests)

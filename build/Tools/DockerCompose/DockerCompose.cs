@@ -1,3 +1,5 @@
+using static Build.Tools.ArgumentBuilderExtensions;
+
 namespace Build.Tools.DockerCompose;
 
 [CakeAliasCategory("DockerCompose")]
@@ -62,17 +64,10 @@ public static class DockerComposeAliases
     {
         var runner = new DockerComposeRunner(context);
         var variant = runner.Use(settings);
-        var arguments = new ProcessArgumentBuilder();
-        if (variant == ComposeVariant.Plugin)
-        {
-            arguments.Append("compose");
-        }
-        foreach (var file in settings.Files)
-        {
-            arguments.AppendPathOption("-f", file, context.Environment);
-        }
-        arguments.AppendOptionIfSet("-p", settings.ProjectName);
-        arguments.Append(command);
+        var arguments = Command(variant == ComposeVariant.Plugin ? ["compose"] : [])
+            .AppendOptions("-f", settings.Files.Select(file => AbsolutePath(file, context.Environment)))
+            .AppendOptionIfSet("-p", settings.ProjectName)
+            .Append(command);
         return runner.Run(settings, append(arguments), invocation);
     }
 }

@@ -14,13 +14,9 @@ public static class HelmAliases
         var arguments = Command("upgrade", "--install")
             .AppendValue(Release(settings.Release))
             .AppendValue(Require.Value(settings.Chart, "HelmUpgradeSettings.Chart", "deploy/helm/sovd-webapp"))
-            .AppendFlag("--create-namespace", settings.CreateNamespace);
-        foreach (var file in settings.ValuesFiles)
-        {
-            arguments.AppendPathOption("-f", file, context.Environment);
-        }
-        arguments.AppendKeyValues("--set", settings.SetValues)
-            .AppendSecretKeyValues("--set", settings.SecretValues, EscapeSetValue)
+            .AppendFlag("--create-namespace", settings.CreateNamespace)
+            .AppendOptions("-f", settings.ValuesFiles.Select(file => AbsolutePath(file, context.Environment)))
+            .AppendKeyValues("--set", settings.SetValues)
             .AppendFlag("--wait", settings.Wait)
             // helm 4 renamed --atomic; it still accepts the old name, but warns on every upgrade.
             .AppendFlag(settings.HelmMajorVersion >= 4 ? "--rollback-on-failure" : "--atomic", settings.Atomic);
@@ -35,7 +31,11 @@ public static class HelmAliases
         var result = Run(context, settings, Command("status").AppendValue(Release(release)).AppendOption("-o", "json"), CaptureQuietly);
         if (result.Succeeded)
         {
-            return HelmJsonParser.Status(release, result.Output);
+            using var document = Parse(result.Output, "helm status");
+            var root = document.RootElement;
+            var status = root.TryGetProperty("info", out var info) ? ParseStatus(info.Text("status", null)) : HelmReleaseStatus.Unknown;
+            int? revision = root.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number ? version.GetInt32() : null;
+            return new HelmStatusResult(root.Text("name", null) is { Length: > 0 } name ? name : release, status, revision, root.Text("namespace", null));
         }
         if (IsReleaseNotFound(result))
         {
@@ -55,7 +55,18 @@ public static class HelmAliases
         var result = Run(context, settings, arguments, CaptureQuietly);
         if (result.Succeeded)
         {
-            return HelmJsonParser.History(result.Output);
+            using var document = Parse(result.Output, "helm history");
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new FormatException("helm history -o json did not print a JSON array.");
+            }
+            return document.RootElement.EnumerateArray().Select(entry => new HelmRevision(
+                entry.TryGetProperty("revision", out var number) ? number.GetInt32() : 0,
+                ParseStatus(entry.Text("status", null)),
+                entry.Text("chart")!,
+                entry.Text("app_version")!,
+                entry.Text("description")!,
+                entry.Text("updated")!)).ToList();
         }
         if (!IsReleaseNotFound(result))
         {
@@ -100,9 +111,6 @@ public static class HelmAliases
     public static ToolResult HelmUninstall(this ICakeContext context, HelmUninstallSettings settings) =>
         Run(context, settings, Command("uninstall").AppendValue(Release(settings.Release)).AppendFlag("--wait", settings.Wait));
 
-    /// <summary>helm's <c>--set</c> splits on commas and treats backslashes as escapes; a secret must survive both verbatim.</summary>
-    private static string EscapeSetValue(string value) => value.Replace("\\", "\\\\").Replace(",", "\\,");
-
     private static ToolResult Run(ICakeContext context, HelmSettings settings, ProcessArgumentBuilder arguments, ToolInvocation? invocation = null) =>
         HelmSettings.Spec.For(context).Run(settings, Global(arguments, settings), invocation);
 
@@ -118,6 +126,21 @@ public static class HelmAliases
         if (settings.ThrowOnNonZeroExit)
         {
             throw new CakeException(result.ExitCode, $"helm {command} failed (exit code {result.ExitCode}): {result.Error}");
+        }
+    }
+
+    private static HelmReleaseStatus ParseStatus(string? wire) =>
+        WireNames.TryParse<HelmReleaseStatus>(wire, out var status) ? status : HelmReleaseStatus.Unknown;
+
+    private static JsonDocument Parse(string json, string command)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException error)
+        {
+            throw new FormatException($"{command} -o json printed something that is not JSON: {error.Message}", error);
         }
     }
 

@@ -28,9 +28,6 @@ public sealed class HelmUpgradeSettings : HelmSettings
 
     public IReadOnlyDictionary<string, string> SetValues { get; init; } = new Dictionary<string, string>();
 
-    /// <summary><c>--set "key=value"</c> each, rendered <c>key=[REDACTED]</c> in logs; commas and backslashes are escaped for helm.</summary>
-    public IReadOnlyDictionary<string, string> SecretValues { get; init; } = new Dictionary<string, string>();
-
     /// <summary><c>--atomic</c>: roll back by itself when the upgrade fails (helm 4: <c>--rollback-on-failure</c>).</summary>
     public bool Atomic { get; init; }
 

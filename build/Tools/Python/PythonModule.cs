@@ -165,11 +165,8 @@ public sealed class PipAuditSettings() : PythonModuleSettings("pip_audit")
         {
             throw new ArgumentException("PipAuditSettings.RequirementFiles is empty: name the requirements file(s) to audit.", "settings");
         }
-        foreach (var file in RequirementFiles)
-        {
-            arguments.AppendPathOption("-r", file, environment);
-        }
-        return arguments.AppendOptionIfSet("--format", Format?.ToWire()).AppendPathOption("-o", OutputFile, environment);
+        return arguments.AppendOptions("-r", RequirementFiles.Select(file => AbsolutePath(file, environment)))
+            .AppendOptionIfSet("--format", Format?.ToWire()).AppendPathOption("-o", OutputFile, environment);
     }
 }
 
