@@ -83,6 +83,7 @@ public class ToolRunner<TSettings> : Tool<TSettings> where TSettings : CheckedTo
         };
         if (invocation.StandardInput is not null)
         {
+            // Cake's implicit conversion to ProcessStandardInput rejects null.
             processSettings.StandardInput = invocation.StandardInput;
         }
         if (invocation.EchoCaptured)
