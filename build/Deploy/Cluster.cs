@@ -51,7 +51,8 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
             Atomic = true,
             HelmMajorVersion = HelmMajorVersion,
             Timeout = settings.Timeout,
-        }.WithStringValues(images));
+            StringValues = images,
+        });
 
     /// <summary>
     /// The image values a release runs now, from <c>helm get values -o json</c>. A weight step passes them again
@@ -157,7 +158,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         ThrowOnNonZeroExit = false,
     };
 
-    public KubectlVersionInfo Versions() => context.KubectlVersion(new KubectlVersionSettings { KubeContext = settings.KubeContext, KubeConfig = kubeConfig });
+    public KubectlVersionInfo Versions() => context.KubectlVersion(new KubectlSettings { KubeContext = settings.KubeContext, KubeConfig = kubeConfig });
 
     // Commands a person runs by hand, for the hints in messages.
     public string KubectlCommand(string command, bool namespaced = true) =>

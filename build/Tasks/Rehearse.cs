@@ -18,7 +18,7 @@ public sealed class Rehearse : FrostingTask<BuildContext>
             return;
         }
 
-        ToolPreflight.Ensure(context, DockerRunner.EngineRequirement(ContainerSettings.EngineHint));
+        ToolPreflight.Ensure(context, DockerSettings.EngineRequirement(ContainerSettings.EngineHint));
         LocalImages.EnsurePresent(context, settings, allTags: true);
 
         var clock = Stopwatch.StartNew();

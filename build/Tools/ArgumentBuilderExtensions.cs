@@ -6,15 +6,8 @@ namespace Build.Tools;
 public static class ArgumentBuilderExtensions
 {
     /// <summary>Arguments starting with the command's words (<c>rollout status</c>), each appended as it is.</summary>
-    public static ProcessArgumentBuilder Command(params string[] words)
-    {
-        var arguments = new ProcessArgumentBuilder();
-        foreach (var word in words)
-        {
-            arguments.Append(word);
-        }
-        return arguments;
-    }
+    public static ProcessArgumentBuilder Command(params string[] words) =>
+        words.Aggregate(new ProcessArgumentBuilder(), (arguments, word) => arguments.Append(word));
 
     public static ProcessArgumentBuilder AppendValue(this ProcessArgumentBuilder builder, string value)
     {
@@ -22,17 +15,8 @@ public static class ArgumentBuilderExtensions
         return builder;
     }
 
-    public static ProcessArgumentBuilder AppendOptionalValue(this ProcessArgumentBuilder builder, string? value) =>
-        string.IsNullOrEmpty(value) ? builder : builder.AppendValue(value);
-
-    public static ProcessArgumentBuilder AppendValues(this ProcessArgumentBuilder builder, IEnumerable<string> values)
-    {
-        foreach (var value in values)
-        {
-            builder.AppendValue(value);
-        }
-        return builder;
-    }
+    public static ProcessArgumentBuilder AppendValues(this ProcessArgumentBuilder builder, IEnumerable<string> values) =>
+        values.Aggregate(builder, (arguments, value) => arguments.AppendValue(value));
 
     /// <summary><c>--name value</c> (or <c>--name=value</c> with <paramref name="separator"/> "=").</summary>
     public static ProcessArgumentBuilder AppendOption(this ProcessArgumentBuilder builder, string name, string value, string separator = " ")
@@ -48,39 +32,14 @@ public static class ArgumentBuilderExtensions
     public static ProcessArgumentBuilder AppendOptionIfSet(this ProcessArgumentBuilder builder, string name, string? value, string separator = " ") =>
         string.IsNullOrEmpty(value) ? builder : builder.AppendOption(name, value, separator);
 
-    public static ProcessArgumentBuilder AppendOptions(this ProcessArgumentBuilder builder, string name, IEnumerable<string> values, string separator = " ")
-    {
-        foreach (var value in values)
-        {
-            builder.AppendOption(name, value, separator);
-        }
-        return builder;
-    }
+    public static ProcessArgumentBuilder AppendOptions(this ProcessArgumentBuilder builder, string name, IEnumerable<string> values, string separator = " ") =>
+        values.Aggregate(builder, (arguments, value) => arguments.AppendOption(name, value, separator));
 
     /// <summary><c>--name key=value</c> per entry, ordered by key so the line is the same on every run.</summary>
     public static ProcessArgumentBuilder AppendKeyValues(this ProcessArgumentBuilder builder, string name, IReadOnlyDictionary<string, string> values) =>
         builder.AppendOptions(name, values.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}"));
 
-    /// <summary><c>--name "key=[REDACTED]"</c>: the key stays readable in logs, the value does not.</summary>
-    public static ProcessArgumentBuilder AppendSecretKeyValues(
-        this ProcessArgumentBuilder builder, string name, IReadOnlyDictionary<string, string> values, Func<string, string>? escapeValue = null)
-    {
-        foreach (var pair in values.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-        {
-            var secret = new SecretArgument(new TextArgument(escapeValue?.Invoke(pair.Value) ?? pair.Value));
-            builder.Append(new SwitchArgument(name, new QuotedArgument(new SwitchArgument(pair.Key, secret, "=")), " "));
-        }
-        return builder;
-    }
-
-    public static ProcessArgumentBuilder AppendFlag(this ProcessArgumentBuilder builder, string flag, bool when)
-    {
-        if (when)
-        {
-            builder.Append(flag);
-        }
-        return builder;
-    }
+    public static ProcessArgumentBuilder AppendFlag(this ProcessArgumentBuilder builder, string flag, bool when) => when ? builder.Append(flag) : builder;
 
     public static ProcessArgumentBuilder AppendPath(this ProcessArgumentBuilder builder, Cake.Core.IO.Path path, ICakeEnvironment environment) =>
         builder.AppendValue(AbsolutePath(path, environment));

@@ -3,14 +3,9 @@ namespace Build.Tools;
 /// <summary>Argument checks whose messages say which setting is missing and what to put there.</summary>
 public static class Require
 {
-    public static string Value(string? value, string setting, string example)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new ArgumentException($"{setting} is empty: set it (e.g. {example}).", setting);
-        }
-        return value;
-    }
+    public static string Value(string? value, string setting, string example) => string.IsNullOrWhiteSpace(value)
+        ? throw new ArgumentException($"{setting} is empty: set it (e.g. {example}).", setting)
+        : value;
 
     public static IReadOnlyList<string> Paths(IReadOnlyList<string> paths, string setting, string what) => paths.Count > 0
         ? paths

@@ -5,10 +5,8 @@ public sealed record ToolResult(int ExitCode, IReadOnlyList<string> StandardOutp
 {
     public bool Succeeded => ExitCode == 0;
 
-    /// <summary>Captured standard output joined with newlines.</summary>
     public string Output => string.Join('\n', StandardOutput);
 
-    /// <summary>Captured standard error joined with newlines.</summary>
     public string Error => string.Join('\n', StandardError);
 
     /// <summary>Non-blank captured output lines, trimmed (ids from <c>-q</c> listings).</summary>
@@ -17,23 +15,12 @@ public sealed record ToolResult(int ExitCode, IReadOnlyList<string> StandardOutp
 }
 
 /// <summary>How one call of a wrapper talks to its process.</summary>
-public sealed record ToolInvocation
+/// <param name="EchoCaptured">Also write captured lines to the build log, so progress stays visible.</param>
+/// <param name="StandardInput">Written to the process's standard input; never rendered or logged.</param>
+/// <param name="ThrowOnNonZeroExit">Overrides <see cref="CheckedToolSettings.ThrowOnNonZeroExit"/> (probes never throw).</param>
+/// <param name="Silent">Marks read-only probes (<c>docker compose version</c>, module checks); runners may skip logging them.</param>
+public sealed record ToolInvocation(
+    bool CaptureOutput = false, bool CaptureError = false, bool EchoCaptured = false, string? StandardInput = null, bool? ThrowOnNonZeroExit = null, bool Silent = false)
 {
     public static readonly ToolInvocation Default = new();
-
-    public bool CaptureOutput { get; init; }
-
-    public bool CaptureError { get; init; }
-
-    /// <summary>Also write captured lines to the build log, so progress stays visible.</summary>
-    public bool EchoCaptured { get; init; }
-
-    /// <summary>Written to the process's standard input; never rendered or logged.</summary>
-    public string? StandardInput { get; init; }
-
-    /// <summary>Overrides <see cref="PipelineToolSettings.ThrowOnNonZeroExit"/> (probes never throw).</summary>
-    public bool? ThrowOnNonZeroExit { get; init; }
-
-    /// <summary>Marks read-only probes (<c>docker compose version</c>, module checks); runners may skip logging them.</summary>
-    public bool Silent { get; init; }
 }

@@ -1,21 +1,26 @@
 namespace Build.Tools;
 
-/// <summary>What the pipeline knows about a tool before running it: its name, the executables to look for, how to install it.</summary>
-public sealed record ToolSpec<TSettings>(string Name, string InstallHint, string[] Executables, Func<ICakeContext, CheckedTool<TSettings>> Runner)
+/// <summary>
+/// What the pipeline knows about a tool before running it: its name, the executables to look for, how to install it;
+/// <paramref name="Runner"/> only for a tool that finds itself differently (compose, Python modules).
+/// </summary>
+public sealed record ToolSpec<TSettings>(string Name, string InstallHint, string[] Executables, Func<ICakeContext, ToolRunner<TSettings>>? Runner = null)
     where TSettings : CheckedToolSettings, new()
 {
+    public ToolRunner<TSettings> For(ICakeContext context) => Runner?.Invoke(context) ?? new ToolRunner<TSettings>(context, this);
+
     /// <summary>
     /// The preflight entry for a call with <paramref name="settings"/> (its interpreter, its modules); a stage that knows
     /// better words for the install hint replaces them with <c>with { InstallHint = … }</c>.
     /// </summary>
     public ToolRequirement Requirement(TSettings? settings = null) =>
-        new(Name, InstallHint, context => Runner(context).IsAvailable(settings ?? new TSettings()));
+        new(Name, InstallHint, context => For(context).IsAvailable(settings ?? new TSettings()));
 }
 
 /// <summary>A tool a stage needs, how to tell it is present (without side effects), and how to install it.</summary>
 public sealed record ToolRequirement(string Name, string InstallHint, Func<ICakeContext, bool> IsAvailable);
 
-/// <summary>Settings shared by every <see cref="CheckedTool{TSettings}"/>.</summary>
+/// <summary>Settings shared by every <see cref="ToolRunner{TSettings}"/>.</summary>
 public abstract class CheckedToolSettings : ToolSettings
 {
     /// <summary>

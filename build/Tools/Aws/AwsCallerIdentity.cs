@@ -7,23 +7,19 @@ namespace Build.Tools.Aws;
 /// </summary>
 public sealed record AwsCallerIdentity(string UserId, string Account, string Arn)
 {
-    /// <summary>Parses the JSON; throws <see cref="FormatException"/> naming what is missing.</summary>
     public static AwsCallerIdentity Parse(string json)
     {
+        AwsCallerIdentity? identity;
         try
         {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            return new AwsCallerIdentity(Text(root, "UserId"), Text(root, "Account"), Text(root, "Arn"));
+            identity = JsonSerializer.Deserialize<AwsCallerIdentity>(json);
         }
         catch (JsonException error)
         {
             throw new FormatException($"aws sts get-caller-identity printed no JSON ({error.Message}).", error);
         }
+        var fields = new (string Name, string? Value)[] { ("UserId", identity?.UserId), ("Account", identity?.Account), ("Arn", identity?.Arn) };
+        var missing = fields.FirstOrDefault(field => field.Value is null).Name;
+        return missing is null ? identity! : throw new FormatException($"aws sts get-caller-identity printed no \"{missing}\".");
     }
-
-    private static string Text(JsonElement root, string name) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new FormatException($"aws sts get-caller-identity printed no \"{name}\".");
 }

@@ -6,8 +6,7 @@ public class AwsSettings : CheckedToolSettings
     public static readonly ToolSpec<AwsSettings> Spec = new(
         "aws",
         "install the AWS CLI v2 (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html; preinstalled on GitHub's ubuntu runners)",
-        ["aws"],
-        context => new AwsRunner(context));
+        ["aws"]);
 
     /// <summary><c>--region &lt;code&gt;</c>, e.g. <c>eu-central-1</c>; unset uses AWS_REGION or the profile's region.</summary>
     public string? Region { get; init; }
@@ -19,7 +18,6 @@ public class AwsSettings : CheckedToolSettings
 /// </summary>
 public sealed class AwsEksUpdateKubeconfigSettings : AwsSettings
 {
-    /// <summary>The EKS cluster's name. Required.</summary>
     public string ClusterName { get; init; } = "";
 
     /// <summary>The file to create (or merge into). Required: the pipeline never touches the user's ~/.kube/config.</summary>

@@ -1,22 +1,13 @@
 namespace Build.Tools.Docker;
 
-/// <summary>Reads digests out of docker's output.</summary>
 public static partial class DockerOutputParser
 {
     /// <summary>The digest from a push line like <c>1.2.3: digest: sha256:… size: 1234</c>, or <c>null</c>.</summary>
     public static string? PushDigest(IEnumerable<string> lines) =>
         lines.Select(line => PushDigestPattern().Match(line)).LastOrDefault(match => match.Success)?.Groups["digest"].Value;
 
-    /// <summary>Parses the output of <c>image inspect --format "{{json .RepoDigests}}"</c>.</summary>
-    public static IReadOnlyList<string> RepoDigests(string json)
-    {
-        var text = json.Trim();
-        if (text.Length == 0 || text == "null")
-        {
-            return [];
-        }
-        return JsonSerializer.Deserialize<List<string>>(text) ?? [];
-    }
+    public static IReadOnlyList<string> RepoDigests(string json) =>
+        json.Trim().Length == 0 ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
 
     /// <summary>The digest of the entry of <paramref name="repoDigests"/> that belongs to <paramref name="image"/>'s repository.</summary>
     public static string? DigestFor(string image, IEnumerable<string> repoDigests)

@@ -6,9 +6,15 @@ public class DockerSettings : CheckedToolSettings
     public static readonly ToolSpec<DockerSettings> Spec = new(
         "docker",
         "install the Docker CLI and engine: apt-get install -y docker.io, then start dockerd (on GitHub runners it is preinstalled)",
-        ["docker"],
-        context => new DockerRunner(context));
+        ["docker"]);
 
+    /// <summary>
+    /// The docker CLI exists and its engine answers. <paramref name="engineHint"/> says how to start the engine;
+    /// a dry run checks only the CLI, since it starts nothing that needs the engine.
+    /// </summary>
+    public static ToolRequirement EngineRequirement(string engineHint) =>
+        new("Docker engine", $"not reachable (docker version found no server): {engineHint}", context =>
+            Spec.For(context).IsAvailable(new DockerSettings()) && (context is HostContext { DryRun: true } || context.DockerEngineAnswers()));
 }
 
 public sealed class DockerBuildSettings : DockerSettings
@@ -21,13 +27,11 @@ public sealed class DockerBuildSettings : DockerSettings
         }
     }
 
-    /// <summary>The build context directory (last argument). Required.</summary>
     public DirectoryPath? Context { get; init; }
 
     /// <summary><c>-f &lt;Dockerfile&gt;</c>; unset: <c>Dockerfile</c> in the context.</summary>
     public FilePath? Dockerfile { get; init; }
 
-    /// <summary><c>-t &lt;image:tag&gt;</c> each, in order.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     /// <summary><c>--label key=value</c> each (OCI labels such as <c>org.opencontainers.image.revision</c>), ordered by key.</summary>
@@ -62,7 +66,6 @@ public sealed class DockerListSettings : DockerSettings
 {
     public IReadOnlyList<DockerFilter> Filters { get; init; } = [];
 
-    /// <summary><c>-q</c>: ids (names for volumes) only.</summary>
     public bool Quiet { get; init; } = true;
 
     /// <summary><c>-a</c>: include stopped containers (<c>docker ps</c> only).</summary>

@@ -35,6 +35,5 @@ public enum ContainerHealth
     [WireName("starting")] Starting,
     [WireName("healthy")] Healthy,
     [WireName("unhealthy")] Unhealthy,
-    /// <summary>A value this wrapper does not know.</summary>
     [WireName("unknown")] Unknown,
 }

@@ -1,3 +1,5 @@
+using static Build.Tools.ArgumentBuilderExtensions;
+
 namespace Build.Tools.DockerCompose;
 
 [CakeAliasCategory("DockerCompose")]
@@ -9,26 +11,69 @@ public static class DockerComposeAliases
         new DockerComposeRunner(context).DetectVariant(settings ?? new DockerComposeSettings());
 
     [CakeMethodAlias]
-    public static ToolResult DockerComposeUp(this ICakeContext context, DockerComposeUpSettings settings) => new DockerComposeRunner(context).Up(settings);
+    public static ToolResult DockerComposeUp(this ICakeContext context, DockerComposeUpSettings settings) =>
+        Run(context, settings, "up", arguments => arguments
+            .AppendValue("-d")
+            .AppendFlag("--build", settings.Build == ComposeBuildMode.Build)
+            .AppendFlag("--no-build", settings.Build == ComposeBuildMode.NoBuild)
+            .AppendValues(settings.Services));
 
     /// <summary><c>ps -q</c>: container ids in <see cref="ToolResult.Lines"/>.</summary>
     [CakeMethodAlias]
-    public static ToolResult DockerComposePs(this ICakeContext context, DockerComposePsSettings settings) => new DockerComposeRunner(context).Ps(settings);
+    public static ToolResult DockerComposePs(this ICakeContext context, DockerComposePsSettings settings) =>
+        Run(context, settings, "ps", arguments => arguments
+            .AppendFlag("-q", settings.Quiet)
+            .AppendFlag("-a", settings.All)
+            .AppendValues(settings.Services), new ToolInvocation { CaptureOutput = true });
 
     [CakeMethodAlias]
-    public static ToolResult DockerComposeLogs(this ICakeContext context, DockerComposeLogsSettings settings) => new DockerComposeRunner(context).Logs(settings);
+    public static ToolResult DockerComposeLogs(this ICakeContext context, DockerComposeLogsSettings settings) =>
+        Run(context, settings, "logs", arguments => arguments
+            .AppendValue("--no-color")
+            .AppendOptionIfSet("--tail", settings.Tail?.ToString(CultureInfo.InvariantCulture))
+            .AppendValues(settings.Services));
 
     [CakeMethodAlias]
-    public static ToolResult DockerComposeDown(this ICakeContext context, DockerComposeDownSettings settings) => new DockerComposeRunner(context).Down(settings);
+    public static ToolResult DockerComposeDown(this ICakeContext context, DockerComposeDownSettings settings) =>
+        Run(context, settings, "down", arguments => arguments.Append("-v").Append("--remove-orphans"));
 
-    /// <summary>Each container's state and health, for a readiness poll (v1 has no <c>up --wait</c>).</summary>
+    /// <summary>
+    /// State and health of every container of the project (stopped ones included), via <c>docker inspect</c>: a
+    /// readiness poll for v1, which has no <c>up --wait</c>.
+    /// </summary>
     [CakeMethodAlias]
-    public static IReadOnlyList<ContainerStatus> DockerComposeContainerStatuses(this ICakeContext context, DockerComposeSettings settings) =>
-        new DockerComposeRunner(context).ContainerStatuses(settings);
+    public static IReadOnlyList<ContainerStatus> DockerComposeContainerStatuses(this ICakeContext context, DockerComposeSettings settings)
+    {
+        var ps = new DockerComposePsSettings
+        {
+            Files = settings.Files,
+            ProjectName = settings.ProjectName,
+            Variant = settings.Variant,
+            EnvironmentVariables = settings.EnvironmentVariables,
+            WorkingDirectory = settings.WorkingDirectory,
+            All = true,
+        };
+        var ids = context.DockerComposePs(ps).Lines;
+        return ids.Count == 0 ? [] : ContainerStatusParser.Parse(context.DockerInspect(ids, ContainerStatusParser.Format).StandardOutput);
+    }
+
+    /// <summary><c>[compose] -f &lt;file&gt;… -p &lt;project&gt; &lt;command&gt;</c>, then the command's own arguments.</summary>
+    private static ToolResult Run<TSettings>(
+        ICakeContext context, TSettings settings, string command, Func<ProcessArgumentBuilder, ProcessArgumentBuilder> append, ToolInvocation? invocation = null)
+        where TSettings : DockerComposeSettings
+    {
+        var runner = new DockerComposeRunner(context);
+        var variant = runner.Use(settings);
+        var arguments = Command(variant == ComposeVariant.Plugin ? ["compose"] : [])
+            .AppendOptions("-f", settings.Files.Select(file => AbsolutePath(file, context.Environment)))
+            .AppendOptionIfSet("-p", settings.ProjectName)
+            .Append(command);
+        return runner.Run(settings, append(arguments), invocation);
+    }
 }
 
 /// <summary>Compose v2 (<c>docker compose</c>) or v1 (<c>docker-compose</c>), whichever the machine has.</summary>
-public sealed class DockerComposeRunner(ICakeContext context) : CheckedTool<DockerComposeSettings>(context, DockerComposeSettings.Spec)
+public sealed class DockerComposeRunner(ICakeContext context) : ToolRunner<DockerComposeSettings>(context, DockerComposeSettings.Spec)
 {
     private ComposeVariant? _variant;
 
@@ -37,6 +82,10 @@ public sealed class DockerComposeRunner(ICakeContext context) : CheckedTool<Dock
     protected override IEnumerable<string> GetToolExecutableNames() => [_variant == ComposeVariant.Standalone ? "docker-compose" : "docker"];
 
     public override bool IsAvailable(DockerComposeSettings settings) => DetectVariant(settings) is not null;
+
+    /// <summary>The variant to run the next call with; throws when neither is installed.</summary>
+    public ComposeVariant Use(DockerComposeSettings settings) =>
+        (_variant = DetectVariant(settings)) ?? throw new CakeException($"Missing tool 'docker compose': {DockerComposeSettings.Spec.InstallHint}");
 
     /// <summary>The variant to use, or <c>null</c> when neither is installed. Runs <c>docker compose version</c> at most once per runner.</summary>
     public ComposeVariant? DetectVariant(DockerComposeSettings settings)
@@ -52,67 +101,8 @@ public sealed class DockerComposeRunner(ICakeContext context) : CheckedTool<Dock
         return ExistingPath(settings.ToolPath ?? Context.Tools.Resolve("docker-compose")) is null ? null : ComposeVariant.Standalone;
     }
 
-    public ToolResult Up(DockerComposeUpSettings settings) =>
-        Execute(settings, Command(settings, "up")
-            .AppendValue("-d")
-            .AppendFlag("--build", settings.Build == ComposeBuildMode.Build)
-            .AppendFlag("--no-build", settings.Build == ComposeBuildMode.NoBuild)
-            .AppendValues(settings.Services));
-
-    public ToolResult Ps(DockerComposePsSettings settings) =>
-        Execute(settings, Command(settings, "ps")
-            .AppendFlag("-q", settings.Quiet)
-            .AppendFlag("-a", settings.All)
-            .AppendValues(settings.Services), new ToolInvocation { CaptureOutput = true });
-
-    public ToolResult Logs(DockerComposeLogsSettings settings) =>
-        Execute(settings, Command(settings, "logs")
-            .AppendValue("--no-color")
-            .AppendOptionIfSet("--tail", settings.Tail?.ToString(CultureInfo.InvariantCulture))
-            .AppendValues(settings.Services));
-
-    public ToolResult Down(DockerComposeDownSettings settings) =>
-        Execute(settings, Command(settings, "down")
-            .AppendFlag("-v", settings.RemoveVolumes)
-            .AppendFlag("--remove-orphans", settings.RemoveOrphans));
-
-    /// <summary>State and health of every container of the project (stopped ones included), via <c>docker inspect</c>.</summary>
-    public IReadOnlyList<ContainerStatus> ContainerStatuses(DockerComposeSettings settings)
-    {
-        var ps = new DockerComposePsSettings
-        {
-            Files = settings.Files,
-            ProjectName = settings.ProjectName,
-            Variant = settings.Variant,
-            EnvironmentVariables = settings.EnvironmentVariables,
-            WorkingDirectory = settings.WorkingDirectory,
-            All = true,
-        };
-        var ids = Ps(ps).Lines;
-        return ids.Count == 0
-            ? []
-            : ContainerStatusParser.Parse(new DockerRunner(Context).Inspect(ids, ContainerStatusParser.Format, new DockerSettings()).StandardOutput);
-    }
-
-    private ProcessArgumentBuilder Command(DockerComposeSettings settings, string command)
-    {
-        _variant = DetectVariant(settings) ?? throw new CakeException($"Missing tool 'docker compose': {DockerComposeSettings.Spec.InstallHint}");
-        var arguments = new ProcessArgumentBuilder();
-        if (_variant == ComposeVariant.Plugin)
-        {
-            arguments.Append("compose");
-        }
-        foreach (var file in settings.Files)
-        {
-            arguments.AppendPathOption("-f", file, Environment);
-        }
-        arguments.AppendOptionIfSet("-p", settings.ProjectName);
-        arguments.Append(command);
-        return arguments;
-    }
-
     private FilePath? ExistingPath(FilePath? path) =>
-        path is not null && Context.FileSystem.Exist(path.MakeAbsolute(Environment)) ? path.MakeAbsolute(Environment) : null;
+        path is not null && Context.FileSystem.Exist(path.MakeAbsolute(Context.Environment)) ? path.MakeAbsolute(Context.Environment) : null;
 
     private bool PluginAnswers(FilePath docker)
     {

@@ -19,19 +19,16 @@ public class DockerComposeSettings : CheckedToolSettings
     public ComposeVariant? Variant { get; init; }
 }
 
-/// <summary><c>up -d</c>. Compose v1 has no working <c>--wait</c>: poll <see cref="DockerComposeRunner.ContainerStatuses"/> instead.</summary>
+/// <summary><c>up -d</c>. Compose v1 has no working <c>--wait</c>: poll <see cref="DockerComposeAliases.DockerComposeContainerStatuses"/> instead.</summary>
 public sealed class DockerComposeUpSettings : DockerComposeSettings
 {
     public ComposeBuildMode Build { get; init; } = ComposeBuildMode.Default;
 
-    /// <summary>Services to start; empty starts all.</summary>
     public IReadOnlyList<string> Services { get; init; } = [];
 }
 
-/// <summary><c>ps</c>; output captured.</summary>
 public sealed class DockerComposePsSettings : DockerComposeSettings
 {
-    /// <summary><c>-q</c>: container ids only.</summary>
     public bool Quiet { get; init; } = true;
 
     /// <summary><c>-a</c>: include stopped containers (v2 lists only running ones without it).</summary>
@@ -54,15 +51,11 @@ public sealed class DockerComposeLogsSettings : DockerComposeSettings
     public IReadOnlyList<string> Services { get; init; } = [];
 }
 
+/// <summary><c>down -v --remove-orphans</c>: the project's named volumes and orphaned containers go too.</summary>
 public sealed class DockerComposeDownSettings : DockerComposeSettings
 {
-    /// <summary><c>-v</c>: also remove the project's named volumes.</summary>
-    public bool RemoveVolumes { get; init; } = true;
-
-    public bool RemoveOrphans { get; init; } = true;
 }
 
-/// <summary>Whether <c>up</c> builds images first.</summary>
 public enum ComposeBuildMode
 {
     /// <summary>Compose's default: build only images that do not exist yet.</summary>

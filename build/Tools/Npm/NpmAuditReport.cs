@@ -1,46 +1,5 @@
 namespace Build.Tools.Npm;
 
-/// <summary>
-/// Reads <c>npm audit --json</c> (npm 7+). A registry that cannot audit still prints JSON, with an <c>error</c> object
-/// (npm mirrors answer 405): that must count as a failure, not as "no vulnerabilities".
-/// </summary>
-public static class NpmAuditParser
-{
-    public static NpmAuditResult Parse(ToolResult result)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(result.Output);
-        }
-        catch (JsonException)
-        {
-            return new NpmAuditResult(result, NpmAuditOutcome.Failed, new Dictionary<string, int>(), $"npm audit printed no JSON report (exit code {result.ExitCode})");
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error))
-            {
-                var text = NonEmpty(root.Text("message")) ?? NonEmpty(error.Text("summary")) ?? NonEmpty(error.Text("detail"))
-                    ?? "the registry returned an error without details";
-                return new NpmAuditResult(result, NpmAuditOutcome.AuditUnavailable, new Dictionary<string, int>(), $"npm audit could not run: {text}");
-            }
-            var counts = root.TryGetProperty("metadata", out var metadata)
-                ? metadata.Entries("vulnerabilities").Where(entry => entry.Value.ValueKind == JsonValueKind.Number).ToDictionary(entry => entry.Name, entry => entry.Value.GetInt32(), StringComparer.Ordinal)
-                : new Dictionary<string, int>(StringComparer.Ordinal);
-            return result.ExitCode == 0
-                ? new NpmAuditResult(result, NpmAuditOutcome.Passed, counts, null)
-                : new NpmAuditResult(result, NpmAuditOutcome.VulnerabilitiesFound, counts, $"npm audit found vulnerabilities: {Summary(counts)}");
-        }
-    }
-
-    private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
-
-    private static string Summary(IReadOnlyDictionary<string, int> counts) =>
-        counts.Count == 0 ? "no counts in the report" : string.Join(", ", counts.Where(pair => pair.Key != "total" && pair.Value > 0).Select(pair => $"{pair.Value} {pair.Key}"));
-}
-
 /// <summary>An <c>npm audit --json</c> run: exit code, the JSON, the counts by severity, and what it means.</summary>
 public sealed record NpmAuditResult(ToolResult Result, NpmAuditOutcome Outcome, IReadOnlyDictionary<string, int> Vulnerabilities, string? Message)
 {
@@ -58,7 +17,6 @@ public enum NpmAuditOutcome
     /// <summary>The registry did not answer the audit (e.g. a mirror's 405): nothing was checked, so this is never a pass.</summary>
     AuditUnavailable,
 
-    /// <summary>npm failed without a usable JSON report.</summary>
     Failed,
 }
 

@@ -6,21 +6,31 @@ public class NpmSettings : CheckedToolSettings
     public static readonly ToolSpec<NpmSettings> Spec = new(
         "npm",
         "install Node.js 24 with npm (scripts/setup-machine.sh puts it in .tools/node; actions/setup-node on GitHub)",
-        ["npm", "npm.cmd"],
-        context => new NpmRunner(context));
+        ["npm", "npm.cmd"]);
+}
 
+/// <summary><c>npx --no-install &lt;command&gt; [args]</c>: runs a binary from the project's node_modules, never downloads one.</summary>
+public sealed class NpxSettings : CheckedToolSettings
+{
+    public static readonly ToolSpec<NpxSettings> Spec = new(
+        "npx",
+        "install Node.js 24 with npm, which provides npx (scripts/setup-machine.sh puts it in .tools/node; actions/setup-node on GitHub)",
+        ["npx", "npx.cmd"]);
+
+    /// <summary>The package binary, e.g. <c>playwright</c>, <c>eslint</c>, <c>prettier</c>. Required.</summary>
+    public string Command { get; init; } = "";
+
+    public IReadOnlyList<string> Arguments { get; init; } = [];
 }
 
 /// <summary><c>npm ci --no-audit --no-fund</c>: a clean install exactly as the lock file says (auditing is its own stage).</summary>
 public sealed class NpmCiSettings : NpmSettings
 {
-    /// <summary><c>--prefer-offline</c>: use the npm cache before the network.</summary>
     public bool PreferOffline { get; init; }
 }
 
 public sealed class NpmRunSettings : NpmSettings
 {
-    /// <summary>The package.json script. Required.</summary>
     public string Script { get; init; } = "";
 
     /// <summary>Passed to the script after <c>--</c>.</summary>

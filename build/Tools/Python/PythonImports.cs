@@ -15,20 +15,15 @@ public static class PythonImports
     /// <summary>The modules <paramref name="python"/> lacks (empty: it has them all); null when it does not run at all.</summary>
     public static IReadOnlyList<string>? Missing(IProcessRunner runner, FilePath python, IEnumerable<string> modules, IDictionary<string, string>? environment = null)
     {
-        ArgumentNullException.ThrowIfNull(runner);
-        var arguments = new ProcessArgumentBuilder();
-        arguments.Append("-c");
-        arguments.AppendValue(Script);
-        var wanted = modules.ToList();
-        foreach (var module in wanted)
+        var arguments = ArgumentBuilderExtensions.Command("-c").AppendValue(Script);
+        var settings = new ProcessSettings
         {
-            arguments.Append(module);
-        }
-        var settings = new ProcessSettings { Arguments = arguments, RedirectStandardOutput = true, RedirectStandardError = true, Silent = true };
-        if (environment is { Count: > 0 })
-        {
-            settings.EnvironmentVariables = environment;
-        }
+            Arguments = modules.Aggregate(arguments, (all, module) => all.Append(module)),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Silent = true,
+            EnvironmentVariables = environment is { Count: > 0 } ? environment : null,
+        };
         try
         {
             using var process = runner.Start(python, settings);

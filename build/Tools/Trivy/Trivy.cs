@@ -1,18 +1,16 @@
+using static Build.Tools.ArgumentBuilderExtensions;
+
 namespace Build.Tools.Trivy;
 
 [CakeAliasCategory("Trivy")]
-public static class TrivyAliases
+public static partial class TrivyAliases
 {
-    /// <summary><c>trivy image --severity … --exit-code 1 --format sarif --output f &lt;image&gt;</c>; check <see cref="TrivyScanResult.Outcome"/>.</summary>
+    /// <summary>
+    /// <c>trivy image --severity … --format sarif --output f &lt;image&gt;</c>; check <see cref="TrivyScanResult.Outcome"/>.
+    /// stderr is captured (and echoed) so a database failure is reported as such, never as a pass.
+    /// </summary>
     [CakeMethodAlias]
-    public static TrivyScanResult TrivyImage(this ICakeContext context, TrivyImageSettings settings) => new TrivyRunner(context).ScanImage(settings);
-}
-
-/// <summary>The trivy scanner (image scans).</summary>
-public sealed partial class TrivyRunner(ICakeContext context) : CheckedTool<TrivySettings>(context, TrivySettings.Spec)
-{
-    /// <summary>Scans an image. stderr is captured (and echoed) so a database failure is reported as such, never as a pass.</summary>
-    public TrivyScanResult ScanImage(TrivyImageSettings settings)
+    public static TrivyScanResult TrivyImage(this ICakeContext context, TrivyImageSettings settings)
     {
         var arguments = Command("image");
         if (settings.Severities.Count > 0)
@@ -20,11 +18,11 @@ public sealed partial class TrivyRunner(ICakeContext context) : CheckedTool<Triv
             arguments.AppendOption("--severity", string.Join(',', settings.Severities.Distinct().Select(severity => severity.ToWire())));
         }
         arguments.AppendOptionIfSet("--format", settings.Format?.ToWire())
-            .AppendPathOption("--output", settings.OutputFile, Environment)
+            .AppendPathOption("--output", settings.OutputFile, context.Environment)
             .AppendFlag("--ignore-unfixed", settings.IgnoreUnfixed)
             .AppendFlag("--skip-db-update", settings.SkipDbUpdate)
             .AppendValue(Require.Value(settings.Image, "TrivyImageSettings.Image", "ghcr.io/owner/app:1.2.3"));
-        return Classify(Execute(settings, arguments, new ToolInvocation { CaptureError = true, EchoCaptured = true, ThrowOnNonZeroExit = false }));
+        return Classify(TrivySettings.Spec.For(context).Run(settings, arguments, new ToolInvocation { CaptureError = true, EchoCaptured = true, ThrowOnNonZeroExit = false }));
     }
 
     /// <summary>Tells "scanned" from "could not scan": a failed run logs a FATAL line or exits non-zero.</summary>
@@ -48,13 +46,11 @@ public sealed partial class TrivyRunner(ICakeContext context) : CheckedTool<Triv
     private static partial Regex DatabaseProblem();
 }
 
-/// <summary>A trivy run: the raw process result and what it means.</summary>
 public sealed record TrivyScanResult(ToolResult Result, TrivyOutcome Outcome, string? Message)
 {
     public bool Passed => Outcome == TrivyOutcome.Passed;
 }
 
-/// <summary>What a trivy run means for the stage.</summary>
 public enum TrivyOutcome
 {
     /// <summary>The scan completed: findings are judged from its report.</summary>

@@ -6,8 +6,7 @@ public class TrivySettings : CheckedToolSettings
     public static readonly ToolSpec<TrivySettings> Spec = new(
         "trivy",
         "install trivy (https://trivy.dev, aquasecurity/setup-trivy on GitHub); it also needs network access to download its vulnerability database",
-        ["trivy"],
-        context => new TrivyRunner(context));
+        ["trivy"]);
 
     public TrivySettings()
     {
@@ -18,7 +17,6 @@ public class TrivySettings : CheckedToolSettings
 /// <summary><c>trivy image</c>. Without <c>--exit-code</c> findings exit 0: a non-zero exit is a failed scan.</summary>
 public sealed class TrivyImageSettings : TrivySettings
 {
-    /// <summary>Image reference to scan. Required.</summary>
     public string Image { get; init; } = "";
 
     /// <summary><c>--severity A,B</c>; empty reports every severity.</summary>
@@ -27,7 +25,6 @@ public sealed class TrivyImageSettings : TrivySettings
     /// <summary><c>--format &lt;format&gt;</c>; unset: table.</summary>
     public TrivyFormat? Format { get; init; }
 
-    /// <summary><c>--output &lt;file&gt;</c>; unset prints the report.</summary>
     public FilePath? OutputFile { get; init; }
 
     /// <summary><c>--ignore-unfixed</c>: skip vulnerabilities that have no fixed version yet.</summary>

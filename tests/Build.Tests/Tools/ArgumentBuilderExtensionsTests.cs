@@ -22,11 +22,10 @@ public sealed class ArgumentBuilderExtensionsTests
     }
 
     [Fact]
-    public void AppendSecretKeyValues_KeepsTheKeyReadable_AndRedactsOnlyTheValue()
+    public void AppendOption_WithEqualsSeparator_QuotesTheWholeOptionAsOneArgument()
     {
-        var arguments = new ProcessArgumentBuilder().AppendSecretKeyValues("--set", new Dictionary<string, string> { ["db.password"] = "hunter2" });
+        var arguments = new ProcessArgumentBuilder().AppendOption("--from-file", "token=/a b/token", "=");
 
-        arguments.Render().Should().Be("--set \"db.password=hunter2\"");
-        arguments.RenderSafe().Should().Be("--set \"db.password=[REDACTED]\"");
+        arguments.Render().Should().Be("\"--from-file=token=/a b/token\"");
     }
 }

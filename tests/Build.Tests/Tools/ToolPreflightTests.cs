@@ -2,7 +2,7 @@ using Build.Tests.Tools.Support;
 using Build.Tools;
 using Build.Tools.Docker;
 using Build.Tools.Helm;
-using Build.Tools.Pytest;
+using Build.Tools.Python;
 using Build.Tools.Trivy;
 
 namespace Build.Tests.Tools;

@@ -1,6 +1,5 @@
-using Build.Tools.Bandit;
 using Build.Tools.Npm;
-using Build.Tools.PipAudit;
+using Build.Tools.Python;
 using Build.Tools.Reports;
 
 namespace Build.Tests.Tasks.Code;

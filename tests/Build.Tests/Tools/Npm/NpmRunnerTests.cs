@@ -1,6 +1,5 @@
 using Build.Tests.Tools.Support;
 using Build.Tools.Npm;
-using Build.Tools.Npx;
 
 namespace Build.Tests.Tools.Npm;
 

@@ -1,8 +1,6 @@
-using Build.Tools;
 using Build.Tests.Tools.Support;
-using Build.Tools.Black;
-using Build.Tools.Mypy;
-using Build.Tools.Ruff;
+using Build.Tools;
+using Build.Tools.Python;
 
 namespace Build.Tests.Tools.Python;
 

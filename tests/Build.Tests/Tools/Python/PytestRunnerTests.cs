@@ -1,6 +1,6 @@
-using Build.Tools;
 using Build.Tests.Tools.Support;
-using Build.Tools.Pytest;
+using Build.Tools;
+using Build.Tools.Python;
 
 namespace Build.Tests.Tools.Python;
 

@@ -1,6 +1,5 @@
 using Build.Tests.Tools.Support;
-using Build.Tools.Black;
-using Build.Tools.Pytest;
+using Build.Tools.Python;
 
 namespace Build.Tests.Tools.Python;
 

@@ -1,23 +1,24 @@
 namespace Build.Tools;
 
 /// <summary>
+/// The one runner of every tool, whose aliases build the arguments (the Cake.Docker shape).
 /// Cake's <see cref="Tool{TSettings}"/> with the checks the pipeline puts around every call: a side-effect-free
 /// presence check from the tool's <see cref="ToolSpec{TSettings}"/> (the stage preflight), captured output, an
 /// exit-code policy per call, standard input for secrets, and a plan line for a tool a dry run lacks.
 /// </summary>
-public abstract class CheckedTool<TSettings> : Tool<TSettings> where TSettings : CheckedToolSettings, new()
+public class ToolRunner<TSettings> : Tool<TSettings> where TSettings : CheckedToolSettings, new()
 {
     private const int StderrLinesInError = 10;
 
     private readonly ToolSpec<TSettings> _spec;
     private readonly ProcessRunnerSwitch _processes;
 
-    protected CheckedTool(ICakeContext context, ToolSpec<TSettings> spec)
+    public ToolRunner(ICakeContext context, ToolSpec<TSettings> spec)
         : this(context, spec, new ProcessRunnerSwitch(context))
     {
     }
 
-    private CheckedTool(ICakeContext context, ToolSpec<TSettings> spec, ProcessRunnerSwitch processes)
+    private ToolRunner(ICakeContext context, ToolSpec<TSettings> spec, ProcessRunnerSwitch processes)
         : base(context.FileSystem, context.Environment, processes, context.Tools)
     {
         Context = context;
@@ -26,8 +27,6 @@ public abstract class CheckedTool<TSettings> : Tool<TSettings> where TSettings :
     }
 
     protected ICakeContext Context { get; }
-
-    protected ICakeEnvironment Environment => Context.Environment;
 
     /// <summary>The host's runner: under --dryrun it prints commands and runs only silent probes.</summary>
     protected IProcessRunner ProcessRunner => Context.ProcessRunner;
@@ -40,22 +39,18 @@ public abstract class CheckedTool<TSettings> : Tool<TSettings> where TSettings :
 
     protected sealed override IDictionary<string, string> GetEnvironmentVariables(TSettings settings)
     {
-        var variables = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in settings.EnvironmentVariables ?? new Dictionary<string, string>())
-        {
-            variables[pair.Key] = pair.Value;
-        }
-        settings.AddEnvironmentVariables(variables, Environment);
+        var variables = new SortedDictionary<string, string>(settings.EnvironmentVariables ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        settings.AddEnvironmentVariables(variables, Context.Environment);
         return variables;
     }
 
-    protected ToolResult Execute(TSettings settings, ProcessArgumentBuilder arguments, ToolInvocation? invocation = null)
+    public ToolResult Run(TSettings settings, ProcessArgumentBuilder arguments, ToolInvocation? invocation = null)
     {
         invocation ??= ToolInvocation.Default;
         if (ProcessRunner is IDryRunProcessRunner && Locate(settings) is null)
         {
             // A plan still shows the command of a tool this machine lacks (the preflight has warned about it).
-            var where = settings.WorkingDirectory is { } directory ? $" (in {directory.MakeAbsolute(Environment).FullPath})" : string.Empty;
+            var where = settings.WorkingDirectory is { } directory ? $" (in {directory.MakeAbsolute(Context.Environment).FullPath})" : string.Empty;
             Context.Log.Write(Verbosity.Minimal, LogLevel.Information, "{0}", $"[dry-run] {GetToolExecutableNames().First()} {arguments.RenderSafe()}{where}");
             return new ToolResult(0, [], []);
         }
@@ -70,18 +65,6 @@ public abstract class CheckedTool<TSettings> : Tool<TSettings> where TSettings :
         var result = new ToolResult(process.GetExitCode(), output, error);
         ThrowIfFailed(settings, invocation, result, processSettings.Arguments);
         return result;
-    }
-
-    /// <summary>Arguments starting with the command's words (<c>rollout status</c>), each appended as it is.</summary>
-    protected static ProcessArgumentBuilder Command(params string[] words) => ArgumentBuilderExtensions.Command(words);
-
-    /// <summary>A failed call's error, when the settings ask for failures to throw.</summary>
-    protected void ThrowIfWanted(TSettings settings, ToolResult result, string command)
-    {
-        if (settings.ThrowOnNonZeroExit)
-        {
-            throw new CakeException(result.ExitCode, $"{_spec.Name} {command} failed (exit code {result.ExitCode}): {result.Error}");
-        }
     }
 
     private FilePath? Locate(TSettings settings)
@@ -100,6 +83,7 @@ public abstract class CheckedTool<TSettings> : Tool<TSettings> where TSettings :
         };
         if (invocation.StandardInput is not null)
         {
+            // Cake's implicit conversion to ProcessStandardInput rejects null.
             processSettings.StandardInput = invocation.StandardInput;
         }
         if (invocation.EchoCaptured)
@@ -161,17 +145,4 @@ public abstract class CheckedTool<TSettings> : Tool<TSettings> where TSettings :
             ? new ProcessRunner(context.FileSystem, context.Environment, context.Log, context.Tools, context.Configuration).Start(filePath, settings)
             : context.ProcessRunner.Start(filePath, settings);
     }
-}
-
-/// <summary>
-/// The one runner of a tool whose aliases build the arguments themselves (the Cake.Docker shape): everything
-/// tool-specific is in the <see cref="ToolSpec{TSettings}"/> and the settings.
-/// </summary>
-public sealed class ToolRunner<TSettings>(ICakeContext context, ToolSpec<TSettings> spec) : CheckedTool<TSettings>(context, spec)
-    where TSettings : CheckedToolSettings, new()
-{
-    public ToolResult Run(TSettings settings, ProcessArgumentBuilder arguments, ToolInvocation? invocation = null) => Execute(settings, arguments, invocation);
-
-    /// <summary>A failed call's error, when the settings ask for failures to throw.</summary>
-    public void ThrowIfFailed(TSettings settings, ToolResult result, string command) => ThrowIfWanted(settings, result, command);
 }

@@ -1,4 +1,4 @@
-namespace Build.Tools.PipAudit;
+namespace Build.Tools.Python;
 
 /// <summary>One known vulnerability of a pinned dependency. pip-audit reports no severity, only ids (the advisory's and its aliases) and fixed versions.</summary>
 public sealed record PipAuditVulnerability(string Package, string Version, string Id, IReadOnlyList<string> FixVersions)

@@ -1,6 +1,5 @@
-namespace Build.Tools.Bandit;
+namespace Build.Tools.Python;
 
-/// <summary>One finding of <c>bandit -f json</c>.</summary>
 public sealed record BanditIssue(string TestId, string TestName, string Severity, string Confidence, string File, int Line, string Text)
 {
     public override string ToString() => $"{TestId} {TestName} ({Severity} severity, {Confidence} confidence) at {File}:{Line}: {Text}";
@@ -23,4 +22,12 @@ public sealed record BanditJsonReport(IReadOnlyList<BanditIssue> Issues, IReadOn
         var errors = root.Items("errors").Select(error => $"{error.Text("filename", "?")}: {error.Text("reason", "?")}").ToList();
         return new BanditJsonReport(issues, errors);
     }
+}
+
+/// <summary>A bandit severity: <see cref="BanditJsonReport.WithSeverity"/> picks the issues of one level.</summary>
+public enum BanditLevel
+{
+    Low = 1,
+    Medium = 2,
+    High = 3,
 }

@@ -1,0 +1,24 @@
+namespace Build.Tools.Helm;
+
+/// <summary>A release's <c>info.status</c> as helm reports it, plus <see cref="NotFound"/> when there is no such release.</summary>
+public enum HelmReleaseStatus
+{
+    [WireName("unknown")] Unknown,
+    [WireName("deployed")] Deployed,
+    [WireName("uninstalled")] Uninstalled,
+    [WireName("superseded")] Superseded,
+    [WireName("failed")] Failed,
+    [WireName("uninstalling")] Uninstalling,
+    [WireName("pending-install")] PendingInstall,
+    [WireName("pending-upgrade")] PendingUpgrade,
+    [WireName("pending-rollback")] PendingRollback,
+    NotFound,
+}
+
+public sealed record HelmStatusResult(string Release, HelmReleaseStatus Status, int? Revision = null, string? Namespace = null, string? Error = null)
+{
+    /// <summary>A previous operation was interrupted: a new upgrade would fail with "another operation is in progress".</summary>
+    public bool IsPending => Status is HelmReleaseStatus.PendingInstall or HelmReleaseStatus.PendingUpgrade or HelmReleaseStatus.PendingRollback;
+}
+
+public sealed record HelmRevision(int Revision, HelmReleaseStatus Status, string Chart, string AppVersion, string Description, string Updated);
