@@ -9,17 +9,19 @@ namespace Build.Containers;
 public sealed partial class ComposeStack(BuildContext context, ContainerSettings settings, string project, int backendPort, int frontendPort, string? apiToken)
 {
     private const int LogLinesOnFailure = 100;
-    private readonly Dictionary<string, string> _variables = new()
-    {
-        ["BACKEND_IMAGE"] = settings.Backend.ShaTag,
-        ["FRONTEND_IMAGE"] = settings.Frontend.ShaTag,
-        ["BACKEND_PORT"] = backendPort.ToString(CultureInfo.InvariantCulture),
-        ["FRONTEND_PORT"] = frontendPort.ToString(CultureInfo.InvariantCulture),
-        [EnvVars.SovdApiToken] = apiToken ?? string.Empty,
-    };
-
-    // Probed for real even under --dryrun, so the printed commands are the ones a real run would start.
-    private readonly ComposeVariant? _variant = context.DockerComposeVariant();
+    // The variant is probed for real even under --dryrun, so the printed commands are the ones a real run would start.
+    private readonly ComposeProject _project = new(
+        project,
+        [settings.ComposeFile],
+        new Dictionary<string, string>
+        {
+            ["BACKEND_IMAGE"] = settings.Backend.ShaTag,
+            ["FRONTEND_IMAGE"] = settings.Frontend.ShaTag,
+            ["BACKEND_PORT"] = backendPort.ToString(CultureInfo.InvariantCulture),
+            ["FRONTEND_PORT"] = frontendPort.ToString(CultureInfo.InvariantCulture),
+            [EnvVars.SovdApiToken] = apiToken ?? string.Empty,
+        },
+        context.DockerComposeVariant());
     private bool _created;
 
     public string BackendUrl { get; } = $"http://127.0.0.1:{backendPort}";
@@ -50,10 +52,7 @@ public sealed partial class ComposeStack(BuildContext context, ContainerSettings
         {
             context.DockerComposeUp(new DockerComposeUpSettings
             {
-                Files = [settings.ComposeFile],
-                ProjectName = project,
-                EnvironmentVariables = Variables(),
-                Variant = _variant,
+                Project = _project,
                 Build = ComposeBuildMode.NoBuild,
                 ToolTimeout = timeout,
             });
@@ -80,8 +79,8 @@ public sealed partial class ComposeStack(BuildContext context, ContainerSettings
             return;
         }
         context.Information($"Removing compose project {project} (containers, networks, volumes)");
-        // The settings' defaults are -v and --remove-orphans.
-        context.DockerComposeDown(Project<DockerComposeDownSettings>(teardown: true));
+        // The settings' defaults are -v and --remove-orphans; a teardown call never throws and runs also after Ctrl-C.
+        context.DockerComposeDown(new DockerComposeDownSettings { Project = _project, ThrowOnNonZeroExit = false, Teardown = true });
         if (context.DryRun)
         {
             return;
@@ -105,7 +104,7 @@ public sealed partial class ComposeStack(BuildContext context, ContainerSettings
     {
         while (true)
         {
-            var statuses = context.DockerComposeContainerStatuses(Project<DockerComposeSettings>());
+            var statuses = context.DockerComposeContainerStatuses(new DockerComposeSettings { Project = _project });
             var broken = statuses.Where(status => status.State is "exited" or "dead" || status.Health == ContainerHealth.Unhealthy).ToList();
             if (broken.Count > 0)
             {
@@ -134,16 +133,13 @@ public sealed partial class ComposeStack(BuildContext context, ContainerSettings
         context.Error($"Compose project {project} {problem}");
         var ps = context.DockerComposePs(new DockerComposePsSettings
         {
-            Files = [settings.ComposeFile],
-            ProjectName = project,
-            EnvironmentVariables = Variables(),
-            Variant = _variant,
+            Project = _project,
             Quiet = false,
             All = true,
             ThrowOnNonZeroExit = false,
         });
         context.Information(ps.Output);
-        notReady ??= [.. context.DockerComposeContainerStatuses(Project<DockerComposeSettings>()).Where(status => !status.IsReady)];
+        notReady ??= [.. context.DockerComposeContainerStatuses(new DockerComposeSettings { Project = _project }).Where(status => !status.IsReady)];
         // v1 names containers project_service_1, v2 project-service-1.
         var services = notReady.Select(status => ReplicaSuffix().Replace(status.Name.StartsWith(project, StringComparison.Ordinal)
             && status.Name.Length > project.Length + 1 ? status.Name[(project.Length + 1)..] : status.Name, string.Empty)).Distinct().ToList();
@@ -152,10 +148,7 @@ public sealed partial class ComposeStack(BuildContext context, ContainerSettings
             context.Information($"Logs of {string.Join(", ", services)} (last {LogLinesOnFailure} lines each):");
             context.DockerComposeLogs(new DockerComposeLogsSettings
             {
-                Files = [settings.ComposeFile],
-                ProjectName = project,
-                EnvironmentVariables = Variables(),
-                Variant = _variant,
+                Project = _project,
                 Services = services,
                 Tail = LogLinesOnFailure,
             });
@@ -165,21 +158,6 @@ public sealed partial class ComposeStack(BuildContext context, ContainerSettings
 
     private static string Describe(IEnumerable<ContainerStatus> statuses) =>
         string.Join(", ", statuses.Select(status => $"{status.Name} ({status.State}, {status.Health.ToWire()})"));
-
-    /// <summary>Settings that address this project; a teardown call never throws and runs also after Ctrl-C.</summary>
-    private T Project<T>(bool teardown = false)
-        where T : DockerComposeSettings, new() => new()
-        {
-            Files = [settings.ComposeFile],
-            ProjectName = project,
-            EnvironmentVariables = Variables(),
-            Variant = _variant,
-            ThrowOnNonZeroExit = !teardown,
-            Teardown = teardown,
-        };
-
-    // A fresh copy per call: Cake's settings hold the dictionary by reference.
-    private Dictionary<string, string> Variables() => new(_variables);
 
     internal static int FreePort()
     {

@@ -7,6 +7,7 @@ namespace Build.Deploy;
 /// </summary>
 public sealed class Cluster(BuildContext context, DeploySettings settings, FilePath? kubeConfig)
 {
+    private readonly KubeTarget _target = new(settings.Namespace, settings.KubeContext, kubeConfig);
     private int? _helmMajorVersion;
 
     /// <summary>Logs what a real run would do at this point; a real run says nothing.</summary>
@@ -38,9 +39,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     public void Upgrade(string release, IReadOnlyDictionary<string, string> images, IReadOnlyDictionary<string, string>? values = null) =>
         context.HelmUpgrade(new HelmUpgradeSettings
         {
-            Namespace = settings.Namespace,
-            KubeContext = settings.KubeContext,
-            KubeConfig = kubeConfig,
+            Target = _target,
             Release = release,
             Chart = settings.Chart.FullPath,
             ValuesFiles = [settings.ValuesFile, .. settings.ExtraValuesFiles],
@@ -88,9 +87,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
 
     public void Rollback(string release, int revision) => context.HelmRollback(new HelmRollbackSettings
     {
-        Namespace = settings.Namespace,
-        KubeContext = settings.KubeContext,
-        KubeConfig = kubeConfig,
+        Target = _target,
         Release = release,
         Revision = revision,
         Wait = true,
@@ -99,9 +96,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
 
     public void Uninstall(string release) => context.HelmUninstall(new HelmUninstallSettings
     {
-        Namespace = settings.Namespace,
-        KubeContext = settings.KubeContext,
-        KubeConfig = kubeConfig,
+        Target = _target,
         Release = release,
         Wait = true,
         Timeout = settings.Timeout,
@@ -115,9 +110,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
             {
                 Resource = KubeResource.Deployment(ChartNames.Deployment(release, component)),
                 Timeout = settings.Bounds.RolloutWait,
-                Namespace = settings.Namespace,
-                KubeContext = settings.KubeContext,
-                KubeConfig = kubeConfig,
+                Target = _target,
             });
         }
     }
@@ -139,9 +132,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     /// <summary>A quick kubectl call, stopped after <paramref name="limit"/> (else the definition's ClusterCall bound).</summary>
     public KubectlSettings Kubectl(TimeSpan? limit = null, bool namespaced = true) => new()
     {
-        Namespace = namespaced ? settings.Namespace : null,
-        KubeContext = settings.KubeContext,
-        KubeConfig = kubeConfig,
+        Target = namespaced ? _target : _target with { Namespace = null },
         ToolTimeout = limit ?? settings.Bounds.ClusterCall,
     };
 
@@ -151,14 +142,12 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         Kind = "pods",
         Selector = selector,
         Output = output,
-        Namespace = settings.Namespace,
-        KubeContext = settings.KubeContext,
-        KubeConfig = kubeConfig,
+        Target = _target,
         ToolTimeout = limit,
         ThrowOnNonZeroExit = false,
     };
 
-    public KubectlVersionInfo Versions() => context.KubectlVersion(new KubectlSettings { KubeContext = settings.KubeContext, KubeConfig = kubeConfig });
+    public KubectlVersionInfo Versions() => context.KubectlVersion(new KubectlSettings { Target = _target with { Namespace = null } });
 
     // Commands a person runs by hand, for the hints in messages.
     public string KubectlCommand(string command, bool namespaced = true) =>
@@ -180,9 +169,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
 
     private HelmSettings Helm => new()
     {
-        Namespace = settings.Namespace,
-        KubeContext = settings.KubeContext,
-        KubeConfig = kubeConfig,
+        Target = _target,
         ToolTimeout = settings.Bounds.ClusterCall,
     };
 

@@ -42,19 +42,20 @@ public abstract class CheckedToolSettings : ToolSettings
     }
 }
 
-/// <summary>Where a cluster command goes: the options helm and kubectl share. Throws on failure by default.</summary>
+/// <summary>
+/// Where a cluster command goes; <paramref name="Config"/> is passed as <c>KUBECONFIG</c> (a file written from a deploy
+/// secret, never a command-line value).
+/// </summary>
+public sealed record KubeTarget(string? Namespace = null, string? Context = null, FilePath? Config = null);
+
+/// <summary>The options helm and kubectl share: one <see cref="KubeTarget"/>, set once per call. Throws on failure by default.</summary>
 public abstract class KubeSettings : CheckedToolSettings
 {
-    public string? Namespace { get; init; }
-
-    public string? KubeContext { get; init; }
-
-    /// <summary>Passed as <c>KUBECONFIG</c> (a file written from a deploy secret, never a command-line value).</summary>
-    public FilePath? KubeConfig { get; init; }
+    public KubeTarget Target { get; init; } = new();
 
     protected internal override void AddEnvironmentVariables(IDictionary<string, string> variables, ICakeEnvironment environment)
     {
-        if (KubeConfig is { } kubeConfig)
+        if (Target.Config is { } kubeConfig)
         {
             variables["KUBECONFIG"] = kubeConfig.MakeAbsolute(environment).FullPath;
         }

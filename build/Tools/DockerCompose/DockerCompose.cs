@@ -46,9 +46,7 @@ public static class DockerComposeAliases
     {
         var ps = new DockerComposePsSettings
         {
-            Files = settings.Files,
-            ProjectName = settings.ProjectName,
-            Variant = settings.Variant,
+            Project = settings.Project,
             EnvironmentVariables = settings.EnvironmentVariables,
             WorkingDirectory = settings.WorkingDirectory,
             All = true,
@@ -65,8 +63,8 @@ public static class DockerComposeAliases
         var runner = new DockerComposeRunner(context);
         var variant = runner.Use(settings);
         var arguments = Command(variant == ComposeVariant.Plugin ? ["compose"] : [])
-            .AppendOptions("-f", settings.Files.Select(file => AbsolutePath(file, context.Environment)))
-            .AppendOptionIfSet("-p", settings.ProjectName)
+            .AppendOptions("-f", (settings.Project.Files ?? []).Select(file => AbsolutePath(file, context.Environment)))
+            .AppendOptionIfSet("-p", settings.Project.Name)
             .Append(command);
         return runner.Run(settings, append(arguments), invocation);
     }
@@ -90,7 +88,7 @@ public sealed class DockerComposeRunner(ICakeContext context) : ToolRunner<Docke
     /// <summary>The variant to use, or <c>null</c> when neither is installed. Runs <c>docker compose version</c> at most once per runner.</summary>
     public ComposeVariant? DetectVariant(DockerComposeSettings settings)
     {
-        if (settings.Variant is { } chosen)
+        if (settings.Project.Variant is { } chosen)
         {
             return chosen;
         }

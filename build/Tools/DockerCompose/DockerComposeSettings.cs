@@ -9,15 +9,24 @@ public class DockerComposeSettings : CheckedToolSettings
         ["docker", "docker-compose"],
         context => new DockerComposeRunner(context));
 
-    /// <summary><c>-f &lt;file&gt;</c> each, in order (later files override earlier ones).</summary>
-    public IReadOnlyList<FilePath> Files { get; init; } = [];
+    public ComposeProject Project { get; init; } = new();
 
-    /// <summary><c>-p &lt;name&gt;</c>; also the value of the <c>com.docker.compose.project</c> label on everything it creates.</summary>
-    public string? ProjectName { get; init; }
-
-    /// <summary>Unset: v2 when <c>docker compose version</c> exits 0, else v1 <c>docker-compose</c>.</summary>
-    public ComposeVariant? Variant { get; init; }
+    protected internal override void AddEnvironmentVariables(IDictionary<string, string> variables, ICakeEnvironment environment)
+    {
+        foreach (var (name, value) in Project.Variables ?? new Dictionary<string, string>())
+        {
+            variables[name] = value;
+        }
+    }
 }
+
+/// <summary>
+/// The stack a compose command addresses: <c>-p &lt;name&gt;</c> (also the <c>com.docker.compose.project</c> label on
+/// everything it creates), <c>-f &lt;file&gt;</c> each in order (later files override earlier ones), the variables the
+/// files interpolate, and the compose to use (unset: v2 when <c>docker compose version</c> exits 0, else v1).
+/// </summary>
+public sealed record ComposeProject(
+    string? Name = null, IReadOnlyList<FilePath>? Files = null, IReadOnlyDictionary<string, string>? Variables = null, ComposeVariant? Variant = null);
 
 /// <summary><c>up -d</c>. Compose v1 has no working <c>--wait</c>: poll <see cref="DockerComposeAliases.DockerComposeContainerStatuses"/> instead.</summary>
 public sealed class DockerComposeUpSettings : DockerComposeSettings

@@ -117,8 +117,8 @@ public static class HelmAliases
     /// <summary>The timeout and global flags go last so every helm line reads: command, subject, options, then where.</summary>
     private static ProcessArgumentBuilder Global(ProcessArgumentBuilder arguments, HelmSettings settings) => arguments
         .AppendOptionIfSet("--timeout", settings.Timeout is { } timeout ? GoDuration.Format(timeout) : null)
-        .AppendOptionIfSet("-n", settings.Namespace)
-        .AppendOptionIfSet("--kube-context", settings.KubeContext);
+        .AppendOptionIfSet("-n", settings.Target.Namespace)
+        .AppendOptionIfSet("--kube-context", settings.Target.Context);
 
     /// <summary>A failed call's error, when the settings ask for failures to throw.</summary>
     private static void ThrowIfWanted(HelmSettings settings, ToolResult result, string command)

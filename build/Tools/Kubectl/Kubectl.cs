@@ -42,14 +42,14 @@ public static class KubectlAliases
     /// <summary><c>kubectl config current-context</c> (or the <c>--context</c> given); empty when none is set.</summary>
     [CakeMethodAlias]
     public static string KubectlCurrentContext(this ICakeContext context, KubectlSettings settings) =>
-        settings.KubeContext ?? Run(context, settings, Command("config", "current-context"), Capture).Output.Trim();
+        settings.Target.Context ?? Run(context, settings, Command("config", "current-context"), Capture).Output.Trim();
 
     /// <summary>The API server of the context: <c>kubectl config view --minify -o jsonpath={.clusters[0].cluster.server}</c>.</summary>
     [CakeMethodAlias]
     public static string KubectlServer(this ICakeContext context, KubectlSettings settings)
     {
         var arguments = Command("config", "view", "--minify").AppendOption("-o", "jsonpath={.clusters[0].cluster.server}");
-        return Run(context, settings, arguments.AppendOptionIfSet("--context", settings.KubeContext), Capture).Output.Trim();
+        return Run(context, settings, arguments.AppendOptionIfSet("--context", settings.Target.Context), Capture).Output.Trim();
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ public static class KubectlAliases
 
     [CakeMethodAlias]
     public static ToolResult KubectlCreateNamespace(this ICakeContext context, string name, KubectlSettings settings) =>
-        Run(context, settings, Command("create", "namespace", name).AppendOptionIfSet("--context", settings.KubeContext));
+        Run(context, settings, Command("create", "namespace", name).AppendOptionIfSet("--context", settings.Target.Context));
 
     /// <summary>
     /// <c>kubectl create secret generic &lt;name&gt; --type=&lt;type&gt; --from-file=&lt;key&gt;=&lt;file&gt;</c>: the secret's
@@ -102,5 +102,5 @@ public static class KubectlAliases
         KubectlSettings.Spec.For(context).Run(settings, arguments, invocation);
 
     private static ProcessArgumentBuilder Global(ProcessArgumentBuilder arguments, KubectlSettings settings) =>
-        arguments.AppendOptionIfSet("-n", settings.Namespace).AppendOptionIfSet("--context", settings.KubeContext);
+        arguments.AppendOptionIfSet("-n", settings.Target.Namespace).AppendOptionIfSet("--context", settings.Target.Context);
 }

@@ -7,8 +7,7 @@ public sealed class DockerComposeRunnerTests
 {
     private static readonly DockerComposeUpSettings Up = new()
     {
-        Files = ["/src/compose.yml", "/src/compose.ci.yml"],
-        ProjectName = "sovd-ci",
+        Project = new("sovd-ci", ["/src/compose.yml", "/src/compose.ci.yml"]),
         Build = ComposeBuildMode.NoBuild,
         EnvironmentVariables = new Dictionary<string, string> { ["IMAGE_TAG"] = "1.2.3" },
     };
@@ -64,7 +63,7 @@ public sealed class DockerComposeRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.DockerComposeUp(new DockerComposeUpSettings { Variant = ComposeVariant.Standalone, Build = ComposeBuildMode.Build, Services = ["api"] });
+        fixture.Context.DockerComposeUp(new DockerComposeUpSettings { Project = new(Variant: ComposeVariant.Standalone), Build = ComposeBuildMode.Build, Services = ["api"] });
 
         fixture.Runner.Single.Arguments.Should().Be("up -d --build api");
     }
@@ -75,9 +74,9 @@ public sealed class DockerComposeRunnerTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("compose -p p ps", new ProcessReply(Output: ["id1", "id2"]));
 
-        fixture.Context.DockerComposeLogs(new DockerComposeLogsSettings { ProjectName = "p", Tail = 200, Services = ["api", "web"] });
-        var ids = fixture.Context.DockerComposePs(new DockerComposePsSettings { ProjectName = "p", Services = ["api"] });
-        fixture.Context.DockerComposeDown(new DockerComposeDownSettings { ProjectName = "p" });
+        fixture.Context.DockerComposeLogs(new DockerComposeLogsSettings { Project = new("p"), Tail = 200, Services = ["api", "web"] });
+        var ids = fixture.Context.DockerComposePs(new DockerComposePsSettings { Project = new("p"), Services = ["api"] });
+        fixture.Context.DockerComposeDown(new DockerComposeDownSettings { Project = new("p") });
 
         ids.Lines.Should().Equal("id1", "id2");
         fixture.Runner.Calls.Select(call => call.Arguments).Where(arguments => arguments != "compose version").Should().Equal(
@@ -93,7 +92,7 @@ public sealed class DockerComposeRunnerTests
         fixture.Runner.WhenArguments("compose -p p ps", new ProcessReply(Output: ["aaa", "bbb"]));
         fixture.Runner.WhenArguments("inspect", new ProcessReply(Output: ["aaa /p-api-1 running healthy", "bbb /p-web-1 running none"]));
 
-        var statuses = fixture.Context.DockerComposeContainerStatuses(new DockerComposeSettings { ProjectName = "p" });
+        var statuses = fixture.Context.DockerComposeContainerStatuses(new DockerComposeSettings { Project = new("p") });
 
         fixture.Runner.Calls.Select(call => call.Arguments).Should().EndWith(
         [
@@ -111,7 +110,7 @@ public sealed class DockerComposeRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.DockerComposeContainerStatuses(new DockerComposeSettings { ProjectName = "p" }).Should().BeEmpty();
+        fixture.Context.DockerComposeContainerStatuses(new DockerComposeSettings { Project = new("p") }).Should().BeEmpty();
 
         fixture.Runner.Calls.Should().NotContain(call => call.Arguments.StartsWith("inspect"));
     }

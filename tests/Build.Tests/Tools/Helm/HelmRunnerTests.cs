@@ -9,8 +9,7 @@ public sealed class HelmRunnerTests
     {
         Release = "sovd-webapp",
         Chart = "/src/deploy/helm/sovd-webapp",
-        Namespace = "sovd-staging",
-        KubeContext = "staging",
+        Target = new("sovd-staging", "staging"),
         CreateNamespace = true,
         ValuesFiles = ["/src/deploy/values-staging.yaml"],
         SetValues = new Dictionary<string, string> { ["image.tag"] = "1.2.3", ["image.digest"] = "sha256:abc" },
@@ -83,7 +82,7 @@ public sealed class HelmRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.HelmUpgrade(new HelmUpgradeSettings { Release = "r", Chart = "c", KubeConfig = "/secrets/kubeconfig" });
+        fixture.Context.HelmUpgrade(new HelmUpgradeSettings { Release = "r", Chart = "c", Target = new(Config: "/secrets/kubeconfig") });
 
         fixture.Runner.Single.Variable("KUBECONFIG").Should().Be("/secrets/kubeconfig");
     }
@@ -103,7 +102,7 @@ public sealed class HelmRunnerTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("status", new ProcessReply(Output: [$"{{\"name\":\"r\",\"namespace\":\"ns\",\"version\":7,\"info\":{{\"status\":\"{wire}\"}}}}"]));
 
-        var status = fixture.Context.HelmStatus("r", new HelmSettings { Namespace = "ns" });
+        var status = fixture.Context.HelmStatus("r", new HelmSettings { Target = new("ns") });
 
         fixture.Runner.Single.Arguments.Should().Be("status r -o json -n ns");
         status.Should().Be(new HelmStatusResult("r", expected, 7, "ns"));
@@ -162,7 +161,7 @@ public sealed class HelmRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.HelmRollback(new HelmRollbackSettings { Release = "r", Revision = 3, Wait = true, Timeout = TimeSpan.FromSeconds(90), Namespace = "ns" });
+        fixture.Context.HelmRollback(new HelmRollbackSettings { Release = "r", Revision = 3, Wait = true, Timeout = TimeSpan.FromSeconds(90), Target = new("ns") });
         fixture.Context.HelmRollback(new HelmRollbackSettings { Release = "r" });
 
         fixture.Runner.Calls.Select(call => call.Arguments).Should().Equal("rollback r 3 --wait --timeout 1m30s -n ns", "rollback r");
@@ -173,7 +172,7 @@ public sealed class HelmRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.HelmUninstall(new HelmUninstallSettings { Release = "r", Wait = true, Timeout = TimeSpan.FromMinutes(5), Namespace = "ns" });
+        fixture.Context.HelmUninstall(new HelmUninstallSettings { Release = "r", Wait = true, Timeout = TimeSpan.FromMinutes(5), Target = new("ns") });
 
         fixture.Runner.Single.Arguments.Should().Be("uninstall r --wait --timeout 5m0s -n ns");
     }
@@ -184,7 +183,7 @@ public sealed class HelmRunnerTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("get values", new ProcessReply(Output: ["{\"api\":{\"image\":{\"tag\":\"abc\"}}}"]));
 
-        var result = fixture.Context.HelmUserValues("r", new HelmSettings { Namespace = "ns" });
+        var result = fixture.Context.HelmUserValues("r", new HelmSettings { Target = new("ns") });
 
         fixture.Runner.Single.Arguments.Should().Be("get values r -o json -n ns");
         result.Output.Should().Be("{\"api\":{\"image\":{\"tag\":\"abc\"}}}");

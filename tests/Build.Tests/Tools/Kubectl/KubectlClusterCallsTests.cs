@@ -13,7 +13,7 @@ public sealed class KubectlClusterCallsTests
         using var fixture = new ScriptToolFixture("kubectl");
         fixture.Script("kubectl", "i=0; while [ $i -lt 3000 ]; do echo \"event $i\"; i=$((i+1)); done\n");
 
-        var result = fixture.Context.KubectlEvents(new KubectlSettings { Namespace = "production", ToolTimeout = TimeSpan.FromSeconds(30) });
+        var result = fixture.Context.KubectlEvents(new KubectlSettings { Target = new("production"), ToolTimeout = TimeSpan.FromSeconds(30) });
 
         result.StandardOutput.Should().HaveCount(3000, "the timed wait returns at exit, the output must still be drained");
         result.StandardOutput[^1].Should().Be("event 2999");
@@ -38,7 +38,7 @@ public sealed class KubectlClusterCallsTests
     public void KubectlCanIAndCreateSecret_RenderTheirArgumentsWithTheContentInAFileOnly()
     {
         using var fixture = new ScriptToolFixture("kubectl");
-        var settings = new KubectlSettings { Namespace = "production", KubeContext = "kind-sovd" };
+        var settings = new KubectlSettings { Target = new("production", "kind-sovd") };
 
         fixture.Context.KubectlCanI("get", "pods/log", settings);
         fixture.Argv("kubectl").Should().Equal("auth", "can-i", "get", "pods/log", "-n", "production", "--context", "kind-sovd");

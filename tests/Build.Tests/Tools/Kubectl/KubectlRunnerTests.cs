@@ -14,8 +14,7 @@ public sealed class KubectlRunnerTests
         {
             Resource = KubeResource.Deployment("sovd-api"),
             Timeout = TimeSpan.FromMinutes(5),
-            Namespace = "sovd",
-            KubeContext = "prod",
+            Target = new("sovd", "prod"),
         });
 
         fixture.Runner.Single.Arguments.Should().Be("rollout status deployment/sovd-api --timeout=5m0s -n sovd --context prod");
@@ -27,7 +26,7 @@ public sealed class KubectlRunnerTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("get", new ProcessReply(Output: ["{\"items\":[]}"]));
 
-        var result = fixture.Context.KubectlGet(new KubectlGetSettings { Kind = "pods", Selector = "app=sovd-api", Namespace = "sovd" });
+        var result = fixture.Context.KubectlGet(new KubectlGetSettings { Kind = "pods", Selector = "app=sovd-api", Target = new("sovd") });
 
         fixture.Runner.Single.Arguments.Should().Be("get pods -l app=sovd-api -o json -n sovd");
         result.Output.Should().Be("{\"items\":[]}");
@@ -37,7 +36,7 @@ public sealed class KubectlRunnerTests
     public void KubectlDiagnostics_RenderNamespaceSelectorAndTail()
     {
         using var fixture = new ToolFixture();
-        var settings = new KubectlSettings { Namespace = "sovd", KubeContext = "prod" };
+        var settings = new KubectlSettings { Target = new("sovd", "prod") };
 
         fixture.Context.KubectlDescribe("pods", "app=sovd-api", settings);
         fixture.Context.KubectlLogs("sovd-api-1", 50, settings);
