@@ -19,7 +19,40 @@ public sealed record ContainerImage(string Component, string Name, string Reposi
 /// need, read once from arguments and environment. <see cref="Problems"/> lists every missing or invalid value,
 /// so a stage fails before any side effect; the checks are in ContainerSettings.Problems.cs.
 /// </summary>
-public sealed partial record ContainerSettings
+public sealed partial record ContainerSettings(
+    // The definition's registry in GitHub Actions, else the local one; optionally with a port.
+    string Registry,
+    // Lower case (local outside CI); empty for ECR, whose repositories sit below the host.
+    string Owner,
+    string Sha,
+    // The commit's time (RFC 3339, UTC): the created label stays the same on every rebuild of a commit.
+    string Created,
+    string SourceUrl,
+    ContainerImage Backend,
+    ContainerImage Frontend,
+    // The docker save tarball Build-Images writes and later jobs load.
+    FilePath ImagesArchive,
+    // BuildKit with inline cache metadata, reusing the registry's latest layers (CI only by default).
+    bool LayerCache,
+    // Host ports of the stack: 0 picks a free port per run, so parallel stacks do not collide.
+    int BackendPort,
+    int FrontendPort,
+    // Covers up plus the wait for healthy services.
+    TimeSpan StackTimeout,
+    // Unset, each run gets a unique compose project.
+    string? ComposeProject,
+    FilePath ComposeFile,
+    // A system Chromium for Playwright; null uses Playwright's own browser.
+    FilePath? ChromiumExecutable,
+    // How the browser was found, for the error when none was.
+    ToolChoice? Browser,
+    // Locally an existing login is used; GitHub Actions and ECR log in.
+    bool LogIn,
+    string RegistryUser,
+    // Null for any registry but ECR, which is logged in to through the AWS CLI.
+    EcrRegistryHost? Ecr,
+    // Only PushProblems asks: the token itself is never kept.
+    bool GitHubTokenMissing)
 {
     public const string LocalRegistry = "127.0.0.1:5000";
     public const string LocalOwner = "local";
@@ -27,61 +60,9 @@ public sealed partial record ContainerSettings
     /// <summary>What to do when the engine does not answer; every image stage says it the same way.</summary>
     public const string EngineHint = "start it with scripts/container-engine.sh start (on GitHub runners it is already running)";
 
-    // The definition's registry in GitHub Actions, else the local one; optionally with a port.
-    public required string Registry { get; init; }
-
-    // Lower case (local outside CI); empty for ECR, whose repositories sit below the host.
-    public required string Owner { get; init; }
-
-    public required string Sha { get; init; }
-
-    // The commit's time (RFC 3339, UTC): the created label stays the same on every rebuild of a commit.
-    public required string Created { get; init; }
-
-    public required string SourceUrl { get; init; }
-
-    public required ContainerImage Backend { get; init; }
-
-    public required ContainerImage Frontend { get; init; }
-
     public IReadOnlyList<ContainerImage> Images => [Backend, Frontend];
 
-    // The docker save tarball Build-Images writes and later jobs load.
-    public required FilePath ImagesArchive { get; init; }
-
-    // BuildKit with inline cache metadata, reusing the registry's latest layers (CI only by default).
-    public required bool LayerCache { get; init; }
-
-    // Host ports of the stack: 0 picks a free port per run, so parallel stacks do not collide.
-    public required int BackendPort { get; init; }
-
-    public required int FrontendPort { get; init; }
-
-    // Covers up plus the wait for healthy services.
-    public required TimeSpan StackTimeout { get; init; }
-
-    // Unset, each run gets a unique compose project.
-    public string? ComposeProject { get; init; }
-
-    public required FilePath ComposeFile { get; init; }
-
-    // A system Chromium for Playwright; null uses Playwright's own browser.
-    public FilePath? ChromiumExecutable { get; init; }
-
-    // How the browser was found, for the error when none was.
-    public ToolChoice? Browser { get; init; }
-
-    // Locally an existing login is used; GitHub Actions and ECR log in.
-    public required bool LogIn { get; init; }
-
-    public required string RegistryUser { get; init; }
-
-    // Null for any registry but ECR, which is logged in to through the AWS CLI.
-    public EcrRegistryHost? Ecr { get; init; }
-
     public IReadOnlyList<string> Problems { get; init; } = [];
-
-    private bool GitHubTokenMissing { get; init; }
 
     public static ContainerSettings From(BuildContext context)
     {
@@ -92,30 +73,28 @@ public sealed partial record ContainerSettings
         // Outside CI an unset owner is the local one; in CI Check() reports it missing.
         var owner = context.ImageOwner(registry) ?? (context.IsGitHubActions ? string.Empty : LocalOwner);
         var sha = context.Sha()?.ToLowerInvariant() ?? string.Empty;
-        var settings = new ContainerSettings
-        {
-            Registry = registry,
-            Owner = owner,
-            Sha = sha,
-            Created = ResolveCreated(context, sha, problems),
-            SourceUrl = context.Argument<string?>(ArgumentNames.SourceUrl, null) ?? GitHubRepositoryUrl(context) ?? GitRevision.OriginUrl(repo) ?? new Uri(repo).AbsoluteUri,
-            Backend = Image(context, "backend", "sovd-backend", registry, owner, sha),
-            Frontend = Image(context, "frontend", "sovd-frontend", registry, owner, sha),
-            ImagesArchive = context.FileArgument(ArgumentNames.ImagesArchive, context.ArtifactDirectory(SovdPipeline.Images).CombineWithFilePath("sovd-images.tar")),
-            LayerCache = context.Argument(ArgumentNames.LayerCache, context.IsGitHubActions),
-            BackendPort = context.Argument(ArgumentNames.BackendPort, 0),
-            FrontendPort = context.Argument(ArgumentNames.FrontendPort, 0),
-            StackTimeout = TimeSpan.FromSeconds(context.Argument(ArgumentNames.StackTimeout, 180)),
-            ComposeProject = context.ArgumentOrNull(ArgumentNames.ComposeProject),
-            ComposeFile = context.AppRoot.CombineWithFilePath("docker-compose.yml"),
-            Browser = context.HostTools.Browser,
-            ChromiumExecutable = context.HostTools.BrowserExecutable,
+        var settings = new ContainerSettings(
+            Registry: registry,
+            Owner: owner,
+            Sha: sha,
+            Created: ResolveCreated(context, sha, problems),
+            SourceUrl: context.Argument<string?>(ArgumentNames.SourceUrl, null) ?? GitHubRepositoryUrl(context) ?? GitRevision.OriginUrl(repo) ?? new Uri(repo).AbsoluteUri,
+            Backend: Image(context, "backend", "sovd-backend", registry, owner, sha),
+            Frontend: Image(context, "frontend", "sovd-frontend", registry, owner, sha),
+            ImagesArchive: context.FileArgument(ArgumentNames.ImagesArchive, context.ArtifactDirectory(SovdPipeline.Images).CombineWithFilePath("sovd-images.tar")),
+            LayerCache: context.Argument(ArgumentNames.LayerCache, context.IsGitHubActions),
+            BackendPort: context.Argument(ArgumentNames.BackendPort, 0),
+            FrontendPort: context.Argument(ArgumentNames.FrontendPort, 0),
+            StackTimeout: TimeSpan.FromSeconds(context.Argument(ArgumentNames.StackTimeout, 180)),
+            ComposeProject: context.ArgumentOrNull(ArgumentNames.ComposeProject),
+            ComposeFile: context.AppRoot.CombineWithFilePath("docker-compose.yml"),
+            Browser: context.HostTools.Browser,
+            ChromiumExecutable: context.HostTools.BrowserExecutable,
             // ECR's password comes from the AWS credentials at hand, so Push-Images logs in wherever it runs.
-            LogIn = context.IsGitHubActions || ecr is not null,
-            Ecr = ecr,
-            RegistryUser = context.Argument<string?>(ArgumentNames.RegistryUser, null) ?? context.Variable(EnvVars.GitHubActor) ?? owner,
-            GitHubTokenMissing = string.IsNullOrEmpty(context.Environment.GetEnvironmentVariable(EnvVars.GitHubToken)),
-        };
+            LogIn: context.IsGitHubActions || ecr is not null,
+            Ecr: ecr,
+            RegistryUser: context.Argument<string?>(ArgumentNames.RegistryUser, null) ?? context.Variable(EnvVars.GitHubActor) ?? owner,
+            GitHubTokenMissing: string.IsNullOrEmpty(context.Environment.GetEnvironmentVariable(EnvVars.GitHubToken)));
         return settings with { Problems = [.. problems, .. settings.Check()] };
     }
 
