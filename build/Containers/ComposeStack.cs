@@ -53,7 +53,7 @@ public sealed partial class ComposeStack(BuildContext context, ContainerSettings
             context.DockerComposeUp(new DockerComposeUpSettings
             {
                 Project = _project,
-                Build = ComposeBuildMode.NoBuild,
+                NoBuild = true,
                 ToolTimeout = timeout,
             });
         }

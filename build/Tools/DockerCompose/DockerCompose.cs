@@ -14,17 +14,14 @@ public static class DockerComposeAliases
     public static ToolResult DockerComposeUp(this ICakeContext context, DockerComposeUpSettings settings) =>
         Run(context, settings, "up", arguments => arguments
             .AppendValue("-d")
-            .AppendFlag("--build", settings.Build == ComposeBuildMode.Build)
-            .AppendFlag("--no-build", settings.Build == ComposeBuildMode.NoBuild)
-            .AppendValues(settings.Services));
+            .AppendFlag("--no-build", settings.NoBuild));
 
     /// <summary><c>ps -q</c>: container ids in <see cref="ToolResult.Lines"/>.</summary>
     [CakeMethodAlias]
     public static ToolResult DockerComposePs(this ICakeContext context, DockerComposePsSettings settings) =>
         Run(context, settings, "ps", arguments => arguments
             .AppendFlag("-q", settings.Quiet)
-            .AppendFlag("-a", settings.All)
-            .AppendValues(settings.Services), new ToolInvocation { CaptureOutput = true });
+            .AppendFlag("-a", settings.All), new ToolInvocation { CaptureOutput = true });
 
     [CakeMethodAlias]
     public static ToolResult DockerComposeLogs(this ICakeContext context, DockerComposeLogsSettings settings) =>

@@ -31,9 +31,8 @@ public sealed record ComposeProject(
 /// <summary><c>up -d</c>. Compose v1 has no working <c>--wait</c>: poll <see cref="DockerComposeAliases.DockerComposeContainerStatuses"/> instead.</summary>
 public sealed class DockerComposeUpSettings : DockerComposeSettings
 {
-    public ComposeBuildMode Build { get; init; } = ComposeBuildMode.Default;
-
-    public IReadOnlyList<string> Services { get; init; } = [];
+    /// <summary><c>--no-build</c>: use the images already built and tagged by an earlier stage.</summary>
+    public bool NoBuild { get; init; }
 }
 
 public sealed class DockerComposePsSettings : DockerComposeSettings
@@ -42,8 +41,6 @@ public sealed class DockerComposePsSettings : DockerComposeSettings
 
     /// <summary><c>-a</c>: include stopped containers (v2 lists only running ones without it).</summary>
     public bool All { get; init; }
-
-    public IReadOnlyList<string> Services { get; init; } = [];
 }
 
 /// <summary><c>logs --no-color</c>, printed to the build log (typically after a failed smoke test).</summary>
@@ -63,16 +60,6 @@ public sealed class DockerComposeLogsSettings : DockerComposeSettings
 /// <summary><c>down -v --remove-orphans</c>: the project's named volumes and orphaned containers go too.</summary>
 public sealed class DockerComposeDownSettings : DockerComposeSettings
 {
-}
-
-public enum ComposeBuildMode
-{
-    /// <summary>Compose's default: build only images that do not exist yet.</summary>
-    Default,
-    Build,
-
-    /// <summary><c>--no-build</c>: use the images already built and tagged by an earlier stage.</summary>
-    NoBuild,
 }
 
 public enum ComposeVariant

@@ -14,7 +14,6 @@ public static class HelmAliases
         var arguments = Command("upgrade", "--install")
             .AppendValue(Release(settings.Release))
             .AppendValue(Require.Value(settings.Chart, "HelmUpgradeSettings.Chart", "deploy/helm/sovd-webapp"))
-            .AppendFlag("--create-namespace", settings.CreateNamespace)
             .AppendOptions("-f", settings.ValuesFiles.Select(file => AbsolutePath(file, context.Environment)))
             .AppendKeyValues("--set", settings.SetValues)
             .AppendFlag("--wait", settings.Wait)
@@ -35,24 +34,22 @@ public static class HelmAliases
             var root = document.RootElement;
             var status = root.TryGetProperty("info", out var info) ? ParseStatus(info.Text("status", null)) : HelmReleaseStatus.Unknown;
             int? revision = root.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number ? version.GetInt32() : null;
-            return new HelmStatusResult(root.Text("name", null) is { Length: > 0 } name ? name : release, status, revision, root.Text("namespace", null));
+            return new HelmStatusResult(root.Text("name", null) is { Length: > 0 } name ? name : release, status, revision);
         }
         if (IsReleaseNotFound(result))
         {
             return new HelmStatusResult(release, HelmReleaseStatus.NotFound);
         }
         ThrowIfWanted(settings, result, "status");
-        return new HelmStatusResult(release, HelmReleaseStatus.Unknown, Error: result.Error);
+        return new HelmStatusResult(release, HelmReleaseStatus.Unknown);
     }
 
     /// <summary><c>helm history &lt;release&gt; -o json</c>, oldest first; empty for a release that does not exist.</summary>
     [CakeMethodAlias]
-    public static IReadOnlyList<HelmRevision> HelmHistory(this ICakeContext context, string release, HelmSettings? settings = null, int? max = null)
+    public static IReadOnlyList<HelmRevision> HelmHistory(this ICakeContext context, string release, HelmSettings? settings = null)
     {
         settings ??= new HelmSettings();
-        var arguments = Command("history").AppendValue(Release(release)).AppendOption("-o", "json")
-            .AppendOptionIfSet("--max", max?.ToString(CultureInfo.InvariantCulture));
-        var result = Run(context, settings, arguments, CaptureQuietly);
+        var result = Run(context, settings, Command("history").AppendValue(Release(release)).AppendOption("-o", "json"), CaptureQuietly);
         if (result.Succeeded)
         {
             using var document = Parse(result.Output, "helm history");
@@ -62,11 +59,7 @@ public static class HelmAliases
             }
             return document.RootElement.EnumerateArray().Select(entry => new HelmRevision(
                 entry.TryGetProperty("revision", out var number) ? number.GetInt32() : 0,
-                ParseStatus(entry.Text("status", null)),
-                entry.Text("chart")!,
-                entry.Text("app_version")!,
-                entry.Text("description")!,
-                entry.Text("updated")!)).ToList();
+                ParseStatus(entry.Text("status", null)))).ToList();
         }
         if (!IsReleaseNotFound(result))
         {

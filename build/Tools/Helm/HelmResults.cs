@@ -15,10 +15,10 @@ public enum HelmReleaseStatus
     NotFound,
 }
 
-public sealed record HelmStatusResult(string Release, HelmReleaseStatus Status, int? Revision = null, string? Namespace = null, string? Error = null)
+public sealed record HelmStatusResult(string Release, HelmReleaseStatus Status, int? Revision = null)
 {
     /// <summary>A previous operation was interrupted: a new upgrade would fail with "another operation is in progress".</summary>
     public bool IsPending => Status is HelmReleaseStatus.PendingInstall or HelmReleaseStatus.PendingUpgrade or HelmReleaseStatus.PendingRollback;
 }
 
-public sealed record HelmRevision(int Revision, HelmReleaseStatus Status, string Chart, string AppVersion, string Description, string Updated);
+public sealed record HelmRevision(int Revision, HelmReleaseStatus Status);

@@ -22,8 +22,6 @@ public sealed class HelmUpgradeSettings : HelmSettings
     /// <summary>Chart directory, packaged <c>.tgz</c>, <c>repo/chart</c> or <c>oci://</c> reference.</summary>
     public string Chart { get; init; } = "";
 
-    public bool CreateNamespace { get; init; }
-
     public IReadOnlyList<FilePath> ValuesFiles { get; init; } = [];
 
     public IReadOnlyDictionary<string, string> SetValues { get; init; } = new Dictionary<string, string>();

@@ -8,7 +8,7 @@ public sealed class DockerComposeRunnerTests
     private static readonly DockerComposeUpSettings Up = new()
     {
         Project = new("sovd-ci", ["/src/compose.yml", "/src/compose.ci.yml"]),
-        Build = ComposeBuildMode.NoBuild,
+        NoBuild = true,
         EnvironmentVariables = new Dictionary<string, string> { ["IMAGE_TAG"] = "1.2.3" },
     };
 
@@ -63,9 +63,9 @@ public sealed class DockerComposeRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.DockerComposeUp(new DockerComposeUpSettings { Project = new(Variant: ComposeVariant.Standalone), Build = ComposeBuildMode.Build, Services = ["api"] });
+        fixture.Context.DockerComposeUp(new DockerComposeUpSettings { Project = new(Variant: ComposeVariant.Standalone), NoBuild = true });
 
-        fixture.Runner.Single.Arguments.Should().Be("up -d --build api");
+        fixture.Runner.Single.Arguments.Should().Be("up -d --no-build");
     }
 
     [Fact]
@@ -75,13 +75,13 @@ public sealed class DockerComposeRunnerTests
         fixture.Runner.WhenArguments("compose -p p ps", new ProcessReply(Output: ["id1", "id2"]));
 
         fixture.Context.DockerComposeLogs(new DockerComposeLogsSettings { Project = new("p"), Tail = 200, Services = ["api", "web"] });
-        var ids = fixture.Context.DockerComposePs(new DockerComposePsSettings { Project = new("p"), Services = ["api"] });
+        var ids = fixture.Context.DockerComposePs(new DockerComposePsSettings { Project = new("p") });
         fixture.Context.DockerComposeDown(new DockerComposeDownSettings { Project = new("p") });
 
         ids.Lines.Should().Equal("id1", "id2");
         fixture.Runner.Calls.Select(call => call.Arguments).Where(arguments => arguments != "compose version").Should().Equal(
             "compose -p p logs --no-color --tail 200 api web",
-            "compose -p p ps -q api",
+            "compose -p p ps -q",
             "compose -p p down -v --remove-orphans");
     }
 
