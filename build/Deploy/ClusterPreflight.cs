@@ -16,7 +16,7 @@ public static class ClusterPreflight
     {
         var (cluster, context, settings) = (deployment.Cluster, deployment.Context, deployment.Settings);
         var clock = Stopwatch.StartNew();
-        TimeSpan Left() => Max(settings.Bounds.Preflight - clock.Elapsed, TimeSpan.FromSeconds(1));
+        TimeSpan Left() => TimeSpan.FromTicks(Math.Max((settings.Bounds.Preflight - clock.Elapsed).Ticks, TimeSpan.TicksPerSecond));
 
         var contextName = context.KubectlCurrentContext(cluster.Kubectl(Left()));
         var server = context.KubectlServer(cluster.Kubectl(Left()));
@@ -124,8 +124,6 @@ public static class ClusterPreflight
     private static string Shown(string value, BuildContext context) => value.Length > 0 ? value : context.DryRun ? "(not known in a dry run)" : "(none)";
 
     private static string FirstLine(string text) => text.Split('\n').FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? "no answer";
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
 
 /// <summary>One thing the deploy does to the cluster, as <c>kubectl auth can-i &lt;verb&gt; &lt;resource&gt;</c> asks it.</summary>

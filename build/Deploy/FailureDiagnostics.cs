@@ -14,7 +14,7 @@ public static class FailureDiagnostics
     public static void Collect(Deployment run)
     {
         var clock = Stopwatch.StartNew();
-        TimeSpan Left() => Max(run.Settings.Bounds.Diagnostics - clock.Elapsed, TimeSpan.FromSeconds(1));
+        TimeSpan Left() => TimeSpan.FromTicks(Math.Max((run.Settings.Bounds.Diagnostics - clock.Elapsed).Ticks, TimeSpan.TicksPerSecond));
         var (context, selector) = (run.Context, Selector(run));
         try
         {
@@ -78,6 +78,4 @@ public static class FailureDiagnostics
     private static string Selector(Deployment run) => $"{ChartNames.InstanceLabel} in ({run.Settings.Release},{run.Settings.CanaryRelease})";
 
     private static string Directory(Deployment run) => Path.Combine(run.Settings.RecordDirectory.FullPath, Folder);
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
