@@ -47,7 +47,7 @@ public class ToolRunner<TSettings> : Tool<TSettings> where TSettings : CheckedTo
     public ToolResult Run(TSettings settings, ProcessArgumentBuilder arguments, ToolInvocation? invocation = null)
     {
         invocation ??= ToolInvocation.Default;
-        if (ProcessRunner is IDryRunProcessRunner && Locate(settings) is null)
+        if (ProcessRunner is DryRunProcessRunner && Locate(settings) is null)
         {
             // A plan still shows the command of a tool this machine lacks (the preflight has warned about it).
             var where = settings.WorkingDirectory is { } directory ? $" (in {directory.MakeAbsolute(Context.Environment).FullPath})" : string.Empty;
@@ -55,7 +55,7 @@ public class ToolRunner<TSettings> : Tool<TSettings> where TSettings : CheckedTo
             return new ToolResult(0, [], []);
         }
 
-        _processes.Untracked = settings.Teardown && ProcessRunner is not IDryRunProcessRunner;
+        _processes.Untracked = settings.Teardown && ProcessRunner is not DryRunProcessRunner;
         var processSettings = CreateProcessSettings(invocation);
         using var process = RunProcess(settings, arguments, processSettings);
         WaitForExit(settings, process);

@@ -1,15 +1,10 @@
 namespace Build.Frosting.Additions;
 
-/// <summary>The process runner of a --dryrun: it prints commands instead of starting them.</summary>
-public interface IDryRunProcessRunner : IProcessRunner
-{
-}
-
 /// <summary>
 /// Under --dryrun: prints the command line (secrets redacted) instead of starting the process.
 /// Silent processes are read-only probes (is a tool installed?) and run for real, so the plan reports missing tools truly.
 /// </summary>
-internal sealed class DryRunProcessRunner(ICakeLog log, IProcessRunner probes) : IDryRunProcessRunner
+public sealed class DryRunProcessRunner(ICakeLog log, IProcessRunner probes) : IProcessRunner
 {
     public IProcess Start(FilePath filePath, ProcessSettings settings)
     {

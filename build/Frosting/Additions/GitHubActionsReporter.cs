@@ -11,6 +11,8 @@ internal sealed class GitHubActionsReporter(GitHubActionsProvider github, RunJou
 {
     private bool _summaryStarted;
 
+    public bool FailureAnnotated { get; private set; }
+
     public static GitHubActionsReporter? Create(ICakeEnvironment environment, IFileSystem fileSystem, IConsole console, RunJournal journal)
     {
         var provider = new GitHubActionsProvider(environment, fileSystem, new ConsoleServiceMessageWriter(console));
@@ -32,7 +34,7 @@ internal sealed class GitHubActionsReporter(GitHubActionsProvider github, RunJou
     public void Annotate(string title, Exception exception)
     {
         github.Commands.Error(exception.Message, new GitHubActionsAnnotation { Title = title });
-        journal.FailureAnnotated = true;
+        FailureAnnotated = true;
     }
 
     private string Result(ITaskTeardownContext info) => info switch

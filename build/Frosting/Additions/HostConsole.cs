@@ -12,7 +12,8 @@ internal static class HostConsole
 
     public static (IConsole Console, IAnsiConsole Ansi) Create(IConsole? injected, ICakeEnvironment environment)
     {
-        var colors = Enabled(environment, outputRedirected: injected is not null || Console.IsOutputRedirected);
+        var redirected = injected is not null || Console.IsOutputRedirected;
+        var colors = Enabled(environment, redirected);
         var console = injected ?? (colors ? new CakeConsole(environment) : new PlainConsole());
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -21,7 +22,7 @@ internal static class HostConsole
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(injected is null ? Console.Out : new ConsoleTextWriter(injected)),
         });
-        if (injected is not null || Console.IsOutputRedirected)
+        if (redirected)
         {
             ansi.Profile.Width = WidthWithoutTerminal;
         }

@@ -30,12 +30,11 @@ public class HostContext : FrostingContext
     /// </summary>
     public T Argument<T>(string name, T defaultValue)
     {
-        var value = Arguments.GetArguments(name)?.LastOrDefault();
-        return value is null ? defaultValue : Convert<T>(name, value);
-    }
+        if (Arguments.GetArguments(name)?.LastOrDefault() is not { } value)
+        {
+            return defaultValue;
+        }
 
-    private static T Convert<T>(string name, string value)
-    {
         try
         {
             return (T)TypeDescriptor.GetConverter(typeof(T)).ConvertFromInvariantString(value)!;

@@ -20,20 +20,14 @@ internal sealed class HostInterruption : IDisposable
     private readonly ManualResetEventSlim _killed = new();
     private readonly HashSet<IProcess> _running = [];
     private readonly Lock _lock = new();
-    private readonly PosixSignalRegistration? _sigterm;
+    private readonly PosixSignalRegistration _sigterm;
 
     public HostInterruption(ICakeLog log)
     {
         _log = log;
         Console.CancelKeyPress += OnCancelKeyPress;
-        try
-        {
-            _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = Interrupt("SIGTERM"));
-        }
-        catch (PlatformNotSupportedException)
-        {
-            _sigterm = null;
-        }
+        // .NET maps SIGTERM on Linux, macOS and Windows (console close/shutdown), every platform the host runs on.
+        _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = Interrupt("SIGTERM"));
     }
 
     public CancellationToken Token => _source.Token;
@@ -101,7 +95,7 @@ internal sealed class HostInterruption : IDisposable
     public void Dispose()
     {
         Console.CancelKeyPress -= OnCancelKeyPress;
-        _sigterm?.Dispose();
+        _sigterm.Dispose();
         _source.Dispose();
         _killed.Dispose();
     }

@@ -1,13 +1,9 @@
 namespace Build.Frosting.Additions;
 
-/// <summary>What happened in one run beyond Cake's report: skip reasons, a failed teardown.</summary>
+/// <summary>The skip reasons of one run, which Cake's report does not know.</summary>
 internal sealed class RunJournal
 {
     private readonly ConcurrentDictionary<string, string> _skipReasons = new(StringComparer.OrdinalIgnoreCase);
-
-    public Exception? TeardownFailure { get; set; }
-
-    public bool FailureAnnotated { get; set; }
 
     private string? _pending;
 

@@ -13,6 +13,8 @@ internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions o
 
     private GitHubActionsReporter? _github;
 
+    private Exception? _teardownFailure;
+
     public async Task<int> ExecuteAsync(IServiceCollection registrations)
     {
         await using var services = registrations.AddSingleton(_journal).BuildServiceProvider();
@@ -161,7 +163,7 @@ internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions o
         catch (Exception ex)
         {
             // Cake would rethrow here and lose the report; record it so the exit code still fails.
-            _journal.TeardownFailure = ex;
+            _teardownFailure = ex;
             log.Error("Teardown failed: {0}", ex.Message);
             _github?.Annotate("Teardown", ex);
         }
@@ -178,7 +180,7 @@ internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions o
         try
         {
             var report = await engine.RunTargetAsync(_context, strategy, execution).ConfigureAwait(false);
-            return (report, _journal.TeardownFailure);
+            return (report, _teardownFailure);
         }
         catch (CakeReportException ex)
         {
@@ -204,9 +206,9 @@ internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions o
             return 0;
         }
 
-        if (_github is not null && !_journal.FailureAnnotated)
+        if (_github is { FailureAnnotated: false } github)
         {
-            _github.Annotate("Build", failure);
+            github.Annotate("Build", failure);
         }
 
         return CommandLine.Fail(console, log.Verbosity == Verbosity.Diagnostic ? failure.ToString() : failure.Message);

@@ -130,16 +130,17 @@ internal static class CommandLine
     /// <summary>--help, --version and --info; false for the commands that need the tasks.</summary>
     public static bool TryWriteInformation(HostCommand command, IConsole console)
     {
+        var version = VersionOf(Assembly.GetEntryAssembly() ?? typeof(CakeHost).Assembly);
         switch (command)
         {
             case HostCommand.Help:
                 WriteHelp(console);
                 return true;
             case HostCommand.Version:
-                console.WriteLine(VersionOf(Assembly.GetEntryAssembly() ?? typeof(CakeHost).Assembly));
+                console.WriteLine(version);
                 return true;
             case HostCommand.Info:
-                console.WriteLine($"Build host: {VersionOf(Assembly.GetEntryAssembly() ?? typeof(CakeHost).Assembly)}");
+                console.WriteLine($"Build host: {version}");
                 console.WriteLine($"Cake.Core:  {VersionOf(typeof(ICakeContext).Assembly)}");
                 console.WriteLine($".NET:       {Environment.Version}");
                 return true;
