@@ -5,20 +5,11 @@ namespace Build.Frosting.Internal;
 /// <see cref="ITaskGraphProvider"/>. Every problem (bad task types, unknown names, cycles, the provider's own checks)
 /// is collected before anything is created; each cycle is reported as a path.
 /// </summary>
-internal sealed class TaskGraph
+internal sealed class TaskGraph(IReadOnlyList<TaskDescriptor> tasks, Dictionary<string, List<string>> edges, IReadOnlyList<string> errors)
 {
-    private readonly Dictionary<string, List<string>> _before;
+    public IReadOnlyList<TaskDescriptor> Tasks => tasks;
 
-    private TaskGraph(IReadOnlyList<TaskDescriptor> tasks, Dictionary<string, List<string>> before, IReadOnlyList<string> errors)
-    {
-        Tasks = tasks;
-        _before = before;
-        Errors = errors;
-    }
-
-    public IReadOnlyList<TaskDescriptor> Tasks { get; }
-
-    public IReadOnlyList<string> Errors { get; }
+    public IReadOnlyList<string> Errors => errors;
 
     public static TaskGraph Create(IEnumerable<Type> taskTypes, Type hostContextType, ITaskGraphProvider? provider)
     {
@@ -65,15 +56,15 @@ internal sealed class TaskGraph
     public bool Contains(string name) => Tasks.Any(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The tasks <paramref name="name"/> depends on, in declaration order.</summary>
-    public IReadOnlyList<string> DependenciesOf(string name) => _before[name];
+    public IReadOnlyList<string> DependenciesOf(string name) => edges[name];
 
     /// <summary>Canonical spelling of a task name the user typed in another case.</summary>
     public string NameOf(string name) => Tasks.First(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Name;
 
     /// <summary>Tasks nothing depends on: Default first, then by name (Cake's tree order).</summary>
     public IReadOnlyList<string> Roots() =>
-        [.. _before.Keys
-            .Where(name => !_before.Values.Any(list => list.Contains(name, StringComparer.OrdinalIgnoreCase)))
+        [.. edges.Keys
+            .Where(name => !edges.Values.Any(list => list.Contains(name, StringComparer.OrdinalIgnoreCase)))
             .OrderByDescending(name => name.Equals(CommandLine.DefaultTarget, StringComparison.OrdinalIgnoreCase))
             .ThenBy(name => name, StringComparer.OrdinalIgnoreCase)];
 
@@ -130,7 +121,7 @@ internal sealed class TaskGraph
 
     private void WriteChildren(IConsole console, string name, string indent)
     {
-        var children = _before[name];
+        var children = edges[name];
         for (var i = 0; i < children.Count; i++)
         {
             var last = i == children.Count - 1;
