@@ -15,14 +15,14 @@ public sealed class TestIntegration : StackStage
         var reports = context.ArtifactDirectory(SovdPipeline.IntegrationReports);
         var pytest = new PytestSettings
         {
-            PythonPath = context.Python,
+            PythonPath = context.HostTools.PythonPath,
             WorkingDirectory = context.AppRoot.Combine("backend"),
             TestPaths = ["tests/integration"],
             JUnitXml = reports.CombineWithFilePath("junit.xml"),
             DisableCacheProvider = true,
             EnvironmentVariables = new Dictionary<string, string> { ["API_BASE_URL"] = stack.BackendUrl, ["API_TOKEN"] = token },
         };
-        EnsureTools(context, PytestSettings.Spec.Requirement(new PytestSettings { PythonPath = context.Python }));
+        EnsureTools(context, PytestSettings.Spec.Requirement(new PytestSettings { PythonPath = context.HostTools.PythonPath }));
 
         Start(context, settings, stack, reports);
         var result = context.Pytest(pytest);
