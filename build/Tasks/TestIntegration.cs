@@ -8,9 +8,7 @@ public sealed class TestIntegration : StackStage
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid(SovdPipeline.TestIntegration.Name, settings.StackProblems(needsBrowser: false));
         // With a token the tests also check that the API refuses requests without it, as in production.
-        var token = context.Environment.GetEnvironmentVariable(EnvVars.SovdApiToken) is { Length: > 0 } given
-            ? given
-            : Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var token = context.Variable(EnvVars.SovdApiToken) ?? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var stack = ComposeStack.For(context, settings, "it", token);
         var reports = context.ArtifactDirectory(SovdPipeline.IntegrationReports);
         var pytest = new PytestSettings
