@@ -26,10 +26,6 @@ public sealed class BuildContext : HostContext
     /// <summary>Where the app lives (backend/, frontend/, e2e/, docker-compose.yml, infrastructure/).</summary>
     public DirectoryPath AppRoot { get; }
 
-    /// <summary>The Python interpreter that has the backend's tools: the configured one, else the first candidate that has them.</summary>
-    public FilePath Python => HostTools.PythonPath;
-
-    /// <summary>The tools the host finds by itself (Python, ruff, the browser), each looked for once, when first asked.</summary>
     public HostTools HostTools { get; }
 
     public bool IsGitHubActions { get; }
@@ -39,6 +35,4 @@ public sealed class BuildContext : HostContext
 
     /// <summary>The folder of an artifact the definition names; its CI job uploads from the same place.</summary>
     public DirectoryPath ArtifactDirectory(Artifact artifact) => RepoRoot.Combine(artifact.Path);
-
-    public FilePath InRepo(string relativePath) => RepoRoot.CombineWithFilePath(relativePath);
 }

@@ -16,7 +16,7 @@ public sealed class SmokeTests(BuildContext context, DeploySettings settings)
     public void Run(CanaryHeader? route)
     {
         var arguments = new ProcessArgumentBuilder()
-            .AppendPath(context.InRepo("scripts/smoke_tests.sh"), context.Environment)
+            .AppendPath(context.RepoRoot.CombineWithFilePath("scripts/smoke_tests.sh"), context.Environment)
             .AppendOption("--api-base-url", settings.SmokeUrl)
             .AppendOption("--frontend-url", settings.SmokeUrl)
             .AppendOption("--total-timeout", settings.Bounds.SmokeBound.TotalSeconds.ToString(CultureInfo.InvariantCulture))

@@ -4,7 +4,21 @@ namespace Build.Settings;
 /// Settings of the code stages (Lint-*, Test-Backend-Unit, Test-Frontend-Unit, Test-Pipeline, Security-Backend,
 /// Security-Frontend), read once from the context. Paths inside the app follow the sample's layout.
 /// </summary>
-public sealed record CodeSettings
+public sealed record CodeSettings(
+    FilePath Python,
+    // The interpreters looked at when none was configured and none had the backend's tools; empty otherwise.
+    string PythonSearch,
+    // The linters' and tests' working directory.
+    DirectoryPath Backend,
+    // Where package.json and its npm scripts live.
+    DirectoryPath Frontend,
+    // Lowest line coverage in percent; it overrides the app's own configuration.
+    int CoverageThreshold,
+    // The dotnet test --filter expression of Test-Pipeline; null runs every test.
+    string? TestFilter,
+    FilePath Solution,
+    // On GitHub Actions linters print findings as workflow annotations.
+    bool GitHubActions)
 {
     /// <summary>
     /// Test-Pipeline's default, locally and in CI alike: tests that need a tool beyond the .NET SDK (their
@@ -14,51 +28,26 @@ public sealed record CodeSettings
     public static readonly string DefaultTestFilter = string.Join('&',
         new[] { "docker", "docker-compose", "chromium", "helm", "linters", "nginx", "node", "python", "pwsh" }.Select(t => $"Requires!={t}"));
 
-    /// <summary>Pins every backend tool (ruff and pip-audit come from PyPI only).</summary>
+    // Pins every backend tool (ruff and pip-audit come from PyPI only).
     private const string BackendDevRequirements = "backend/requirements-dev.txt";
-
-    public required FilePath Python { get; init; }
-
-    /// <summary>The interpreters looked at when none was configured and none had the backend's tools; empty otherwise.</summary>
-    public string PythonSearch { get; init; } = string.Empty;
-
-    /// <summary>The linters' and tests' working directory.</summary>
-    public required DirectoryPath Backend { get; init; }
-
-    /// <summary>Where package.json and its npm scripts live.</summary>
-    public required DirectoryPath Frontend { get; init; }
-
-    /// <summary>Lowest line coverage in percent; it overrides the app's own configuration.</summary>
-    public required int CoverageThreshold { get; init; }
-
-    /// <summary>The <c>dotnet test --filter</c> expression of Test-Pipeline; null runs every test.</summary>
-    public required string? TestFilter { get; init; }
-
-    public required FilePath Solution { get; init; }
-
-    /// <summary>On GitHub Actions linters print findings as workflow annotations.</summary>
-    public required bool GitHubActions { get; init; }
 
     public static CodeSettings From(BuildContext context)
     {
         var filter = context.Argument(ArgumentNames.TestFilter, context.Environment.GetEnvironmentVariable(EnvVars.TestFilter) ?? DefaultTestFilter);
-        return new CodeSettings
-        {
-            Python = context.Python,
-            PythonSearch = context.HostTools.Python.Found ? string.Empty : context.HostTools.Python.TriedText,
-            Backend = context.AppRoot.Combine("backend"),
-            Frontend = context.AppRoot.Combine("frontend"),
-            CoverageThreshold = context.Argument(ArgumentNames.CoverageThreshold, 80),
-            TestFilter = filter.NullIfBlank(),
-            Solution = context.InRepo("Pipeline.sln"),
-            GitHubActions = context.IsGitHubActions,
-        };
+        var python = context.HostTools.Python;
+        return new CodeSettings(
+            Python: context.HostTools.PythonPath,
+            PythonSearch: python.Found ? string.Empty : python.TriedText,
+            Backend: context.AppRoot.Combine("backend"),
+            Frontend: context.AppRoot.Combine("frontend"),
+            CoverageThreshold: context.Argument(ArgumentNames.CoverageThreshold, 80),
+            TestFilter: filter.NullIfBlank(),
+            Solution: context.RepoRoot.CombineWithFilePath("Pipeline.sln"),
+            GitHubActions: context.IsGitHubActions);
     }
 
-    /// <summary>The backend folder, or an error naming <c>--app-root</c> when the app has none.</summary>
     public DirectoryPath RequireBackend() => RequireFolder(Backend, "pyproject.toml");
 
-    /// <summary>The frontend folder, or an error naming <c>--app-root</c> when the app has none.</summary>
     public DirectoryPath RequireFrontend() => RequireFolder(Frontend, "package.json");
 
     /// <summary>A percentage above 100 can never be met and one below 0 always is: both are typing mistakes.</summary>

@@ -113,20 +113,19 @@ public static class Inputs
     /// <summary>The last value of <c>--name</c>; null when absent or blank.</summary>
     public static string? ArgumentOrNull(this ICakeContext context, string name) => context.Arguments.GetArguments(name)?.LastOrDefault().NullIfBlank();
 
-    /// <summary>The variable's value; null when unset or blank.</summary>
     public static string? Variable(this ICakeContext context, string name) => context.Environment.GetEnvironmentVariable(name).NullIfBlank();
-
-    /// <summary>The registry namespace asked for: <c>--owner</c>, else GITHUB_REPOSITORY_OWNER.</summary>
-    public static string? Owner(this ICakeContext context) =>
-        context.ArgumentOrNull(ArgumentNames.Owner) ?? context.Variable(EnvVars.GitHubRepositoryOwner);
 
     /// <summary>A file given as <c>--name</c>, relative to the repository; else <paramref name="fallback"/>.</summary>
     public static FilePath FileArgument(this BuildContext context, string name, FilePath fallback) =>
         context.ArgumentOrNull(name) is { } file ? new FilePath(file).MakeAbsolute(context.RepoRoot) : fallback;
 
-    /// <summary>ECR repositories sit right below the registry host, so its images have no owner (empty).</summary>
-    public static string? ImageOwner(this ICakeContext context, string registry) =>
-        EcrRegistryHost.TryParse(registry) is null ? context.Owner()?.ToLowerInvariant() : string.Empty;
+    /// <summary>
+    /// The registry namespace: <c>--owner</c>, else GITHUB_REPOSITORY_OWNER. ECR repositories sit right below the registry
+    /// host, so its images have no owner (empty).
+    /// </summary>
+    public static string? ImageOwner(this ICakeContext context, string registry) => EcrRegistryHost.TryParse(registry) is null
+        ? (context.ArgumentOrNull(ArgumentNames.Owner) ?? context.Variable(EnvVars.GitHubRepositoryOwner))?.ToLowerInvariant()
+        : string.Empty;
 
     /// <summary>The commit of this run: <c>--sha</c>, else GITHUB_SHA, else the checked-out commit.</summary>
     public static string? Sha(this BuildContext context) =>

@@ -10,7 +10,7 @@ public sealed class Rehearse : FrostingTask<BuildContext>
     public override void Run(BuildContext context)
     {
         var settings = ContainerSettings.From(context);
-        settings.ThrowIfInvalid(SovdPipeline.Rehearse.Name, LocalRegistry.Problems(context, settings));
+        settings.ThrowIfInvalid(SovdPipeline.Rehearse.Name, LocalRegistryProblems(context, settings));
         if (context.Argument(ArgumentNames.Isolated, false))
         {
             // Every stage in a clean checkout of its own, as GitHub runs the jobs (build/Rehearsal).
@@ -29,5 +29,33 @@ public sealed class Rehearse : FrostingTask<BuildContext>
             context.Warning("No stage times were recorded: the host needs .UseTaskLifetime<StageTimings>() in build/Program.cs.");
         }
         context.Information("Rehearsal finished:\n" + StageTimings.Table(context, stages));
+    }
+
+    // A rehearsal never publishes: the registry must be on this machine and answer. A dry run does not ask it.
+    private static IEnumerable<string> LocalRegistryProblems(BuildContext context, ContainerSettings settings)
+    {
+        var host = settings.Registry.Split(':')[0];
+        if (host is not ("127.0.0.1" or "localhost"))
+        {
+            yield return $"{SovdPipeline.Rehearse.Name} pushes only to a local registry, not {settings.Registry}: " +
+                $"drop --{ArgumentNames.Registry} (default {ContainerSettings.LocalRegistry}); {SovdPipeline.PushImages.Name} publishes.";
+        }
+        else if (!context.DryRun && !Answers(settings.Registry))
+        {
+            yield return $"No registry answers at http://{settings.Registry}/v2/: {ContainerSettings.EngineHint}.";
+        }
+    }
+
+    private static bool Answers(string registry)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            return http.GetAsync(new Uri($"http://{registry}/v2/")).GetAwaiter().GetResult().IsSuccessStatusCode;
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
     }
 }

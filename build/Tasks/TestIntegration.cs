@@ -8,21 +8,19 @@ public sealed class TestIntegration : StackStage
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid(SovdPipeline.TestIntegration.Name, settings.StackProblems(needsBrowser: false));
         // With a token the tests also check that the API refuses requests without it, as in production.
-        var token = context.Environment.GetEnvironmentVariable(EnvVars.SovdApiToken) is { Length: > 0 } given
-            ? given
-            : Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var token = context.Variable(EnvVars.SovdApiToken) ?? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var stack = ComposeStack.For(context, settings, "it", token);
         var reports = context.ArtifactDirectory(SovdPipeline.IntegrationReports);
         var pytest = new PytestSettings
         {
-            PythonPath = context.Python,
+            PythonPath = context.HostTools.PythonPath,
             WorkingDirectory = context.AppRoot.Combine("backend"),
             TestPaths = ["tests/integration"],
             JUnitXml = reports.CombineWithFilePath("junit.xml"),
             DisableCacheProvider = true,
             EnvironmentVariables = new Dictionary<string, string> { ["API_BASE_URL"] = stack.BackendUrl, ["API_TOKEN"] = token },
         };
-        EnsureTools(context, PytestSettings.Spec.Requirement(new PytestSettings { PythonPath = context.Python }));
+        EnsureTools(context, PytestSettings.Spec.Requirement(new PytestSettings { PythonPath = context.HostTools.PythonPath }));
 
         Start(context, settings, stack, reports);
         var result = context.Pytest(pytest);

@@ -33,14 +33,12 @@ internal static class TestReports
             }
         }
 
-        if (ReportFolder.Existing(coverageReport) is { } coveragePath)
+        var coveragePath = ReportFolder.Existing(coverageReport);
+        if (coveragePath is not null && coverage(coveragePath) is { } below)
         {
-            if (coverage(coveragePath) is { } below)
-            {
-                failures.Add(below);
-            }
+            failures.Add(below);
         }
-        else if (!failures.Any)
+        else if (coveragePath is null && !failures.Any)
         {
             failures.Add($"{tool} wrote no coverage report ({coverageReport.FullPath}); its output is above");
         }
