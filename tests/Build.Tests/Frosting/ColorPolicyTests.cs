@@ -1,5 +1,6 @@
 using Build.Frosting.Additions;
 using Build.Tests.Frosting.Support;
+using Build.Tests.Support;
 
 namespace Build.Tests.Frosting;
 

@@ -1,4 +1,5 @@
 using Build.Frosting;
+using Build.Tests.Support;
 using Cake.Core;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,3 +1,4 @@
+using Build.Tests.Support;
 using Cake.Core;
 using Cake.Core.Configuration;
 using Cake.Core.Diagnostics;
@@ -15,7 +16,7 @@ public sealed class SettingsContext(IEnumerable<string> arguments, IReadOnlyDict
 {
     public IFileSystem FileSystem { get; } = new FileSystem();
 
-    public ICakeEnvironment Environment { get; } = new GivenEnvironment(variables);
+    public ICakeEnvironment Environment { get; } = new TestEnvironment(variables);
 
     public ICakeLog Log { get; } = new NullLog();
 
@@ -50,29 +51,6 @@ public sealed class SettingsContext(IEnumerable<string> arguments, IReadOnlyDict
 
         public IDictionary<string, ICollection<string>> GetArguments() =>
             _values.ToDictionary(group => group.Key, group => (ICollection<string>)group.ToList(), StringComparer.OrdinalIgnoreCase);
-    }
-
-    private sealed class GivenEnvironment(IReadOnlyDictionary<string, string> variables) : ICakeEnvironment
-    {
-        private readonly CakeEnvironment _real = new(new CakePlatform(), new CakeRuntime());
-
-        public DirectoryPath WorkingDirectory
-        {
-            get => _real.WorkingDirectory;
-            set => _real.WorkingDirectory = value;
-        }
-
-        public DirectoryPath ApplicationRoot => _real.ApplicationRoot;
-
-        public ICakePlatform Platform => _real.Platform;
-
-        public ICakeRuntime Runtime => _real.Runtime;
-
-        public DirectoryPath GetSpecialPath(SpecialPath path) => _real.GetSpecialPath(path);
-
-        public string? GetEnvironmentVariable(string variable) => variables.GetValueOrDefault(variable);
-
-        public IDictionary<string, string> GetEnvironmentVariables() => new Dictionary<string, string>(variables);
     }
 
     private sealed class NoTools : IToolLocator

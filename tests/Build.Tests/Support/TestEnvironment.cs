@@ -1,13 +1,14 @@
 using Cake.Core;
 using Cake.Core.IO;
 
-namespace Build.Tests.Frosting.Support;
+namespace Build.Tests.Support;
 
 /// <summary>
-/// Cake's environment with per-host variable overrides, so a test can set GITHUB_ACTIONS or NO_COLOR for one host
-/// without touching the process environment. Overrides are not passed to child processes.
+/// Cake's environment with the variables a test chooses, without touching the process environment: the process's
+/// variables with per-test overrides, or, given <paramref name="only"/>, exactly those (the test process's own, e.g.
+/// GITHUB_ACTIONS on a CI runner, never leak in). Nothing here reaches child processes.
 /// </summary>
-public sealed class TestEnvironment : ICakeEnvironment
+public sealed class TestEnvironment(IReadOnlyDictionary<string, string>? only = null) : ICakeEnvironment
 {
     private readonly CakeEnvironment _inner = new(new CakePlatform(), new CakeRuntime());
     private readonly Dictionary<string, string?> _overrides = new(StringComparer.OrdinalIgnoreCase);
@@ -34,11 +35,13 @@ public sealed class TestEnvironment : ICakeEnvironment
     public DirectoryPath GetSpecialPath(SpecialPath path) => _inner.GetSpecialPath(path);
 
     public string? GetEnvironmentVariable(string variable) =>
-        _overrides.TryGetValue(variable, out var value) ? value : _inner.GetEnvironmentVariable(variable);
+        _overrides.TryGetValue(variable, out var value) ? value
+        : only is null ? _inner.GetEnvironmentVariable(variable)
+        : only.GetValueOrDefault(variable);
 
     public IDictionary<string, string> GetEnvironmentVariables()
     {
-        var variables = _inner.GetEnvironmentVariables();
+        var variables = only is null ? _inner.GetEnvironmentVariables() : new Dictionary<string, string>(only);
         foreach (var (name, value) in _overrides)
         {
             if (value is null)
