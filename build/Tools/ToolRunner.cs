@@ -6,7 +6,7 @@ namespace Build.Tools;
 /// presence check from the tool's <see cref="ToolSpec{TSettings}"/> (the stage preflight), captured output, an
 /// exit-code policy per call, standard input for secrets, and a plan line for a tool a dry run lacks.
 /// </summary>
-public class ToolRunner<TSettings> : Tool<TSettings> where TSettings : CheckedToolSettings, new()
+public class ToolRunner<TSettings> : Tool<TSettings> where TSettings : ToolRunnerSettings, new()
 {
     private const int StderrLinesInError = 10;
 
@@ -136,7 +136,7 @@ public class ToolRunner<TSettings> : Tool<TSettings> where TSettings : CheckedTo
         throw new CakeException(result.ExitCode, message);
     }
 
-    /// <summary>Starts through the host's runner, or, for a <see cref="CheckedToolSettings.Teardown"/> call, through an untracked one.</summary>
+    /// <summary>Starts through the host's runner, or, for a <see cref="ToolRunnerSettings.Teardown"/> call, through an untracked one.</summary>
     private sealed class ProcessRunnerSwitch(ICakeContext context) : IProcessRunner
     {
         public bool Untracked { get; set; }

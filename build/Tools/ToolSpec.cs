@@ -5,7 +5,7 @@ namespace Build.Tools;
 /// <paramref name="Runner"/> only for a tool that finds itself differently (compose, Python modules).
 /// </summary>
 public sealed record ToolSpec<TSettings>(string Name, string InstallHint, string[] Executables, Func<ICakeContext, ToolRunner<TSettings>>? Runner = null)
-    where TSettings : CheckedToolSettings, new()
+    where TSettings : ToolRunnerSettings, new()
 {
     public ToolRunner<TSettings> For(ICakeContext context) => Runner?.Invoke(context) ?? new ToolRunner<TSettings>(context, this);
 
@@ -21,7 +21,7 @@ public sealed record ToolSpec<TSettings>(string Name, string InstallHint, string
 public sealed record ToolRequirement(string Name, string InstallHint, Func<ICakeContext, bool> IsAvailable);
 
 /// <summary>Settings shared by every <see cref="ToolRunner{TSettings}"/>.</summary>
-public abstract class CheckedToolSettings : ToolSettings
+public abstract class ToolRunnerSettings : ToolSettings
 {
     /// <summary>
     /// Whether a non-zero exit code throws. Linters default to <c>false</c> so a stage can run every linter
@@ -49,7 +49,7 @@ public abstract class CheckedToolSettings : ToolSettings
 public sealed record KubeTarget(string? Namespace = null, string? Context = null, FilePath? Config = null);
 
 /// <summary>The options helm and kubectl share: one <see cref="KubeTarget"/>, set once per call. Throws on failure by default.</summary>
-public abstract class KubeSettings : CheckedToolSettings
+public abstract class KubeSettings : ToolRunnerSettings
 {
     public KubeTarget Target { get; init; } = new();
 

@@ -1,7 +1,7 @@
 namespace Build.Tools.Aws;
 
 /// <summary>Options every AWS CLI call takes; command settings derive from it. Credentials come from the CLI's own chain.</summary>
-public class AwsSettings : CheckedToolSettings
+public class AwsSettings : ToolRunnerSettings
 {
     public static readonly ToolSpec<AwsSettings> Spec = new(
         "aws",

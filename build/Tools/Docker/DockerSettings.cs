@@ -1,7 +1,7 @@
 namespace Build.Tools.Docker;
 
 /// <summary>Settings of a <c>docker</c> call; the command-specific settings derive from it. Throws on failure by default.</summary>
-public class DockerSettings : CheckedToolSettings
+public class DockerSettings : ToolRunnerSettings
 {
     public static readonly ToolSpec<DockerSettings> Spec = new(
         "docker",

@@ -1,7 +1,7 @@
 namespace Build.Tools.DockerCompose;
 
 /// <summary>Options every compose command takes: <c>-f &lt;file&gt;… -p &lt;project&gt;</c>, plus the variables the files interpolate.</summary>
-public class DockerComposeSettings : CheckedToolSettings
+public class DockerComposeSettings : ToolRunnerSettings
 {
     public static readonly ToolSpec<DockerComposeSettings> Spec = new(
         "docker compose",

@@ -1,7 +1,7 @@
 namespace Build.Tools.Npm;
 
 /// <summary>Settings of an <c>npm</c> call (set <see cref="Cake.Core.Tooling.ToolSettings.WorkingDirectory"/> to the package's folder).</summary>
-public class NpmSettings : CheckedToolSettings
+public class NpmSettings : ToolRunnerSettings
 {
     public static readonly ToolSpec<NpmSettings> Spec = new(
         "npm",
@@ -10,7 +10,7 @@ public class NpmSettings : CheckedToolSettings
 }
 
 /// <summary><c>npx --no-install &lt;command&gt; [args]</c>: runs a binary from the project's node_modules, never downloads one.</summary>
-public sealed class NpxSettings : CheckedToolSettings
+public sealed class NpxSettings : ToolRunnerSettings
 {
     public static readonly ToolSpec<NpxSettings> Spec = new(
         "npx",

@@ -39,7 +39,7 @@ public static class PythonAliases
 /// Settings of a tool run as <c>&lt;python&gt; -m &lt;module&gt;</c>: each tool's settings say which module and how its
 /// properties become arguments. Linters and scanners: they do not throw by default.
 /// </summary>
-public abstract class PythonModuleSettings : CheckedToolSettings
+public abstract class PythonModuleSettings : ToolRunnerSettings
 {
     protected PythonModuleSettings(string module)
     {

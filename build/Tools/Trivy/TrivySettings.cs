@@ -1,7 +1,7 @@
 namespace Build.Tools.Trivy;
 
 /// <summary>Options shared by trivy scans. Does not throw: read <see cref="TrivyScanResult.Outcome"/>.</summary>
-public class TrivySettings : CheckedToolSettings
+public class TrivySettings : ToolRunnerSettings
 {
     public static readonly ToolSpec<TrivySettings> Spec = new(
         "trivy",
