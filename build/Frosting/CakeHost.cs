@@ -4,49 +4,28 @@ namespace Build.Frosting;
 
 /// <summary>
 /// A Cake.Frosting-shaped host on Cake.Core 7: finds the tasks, builds them through DI, runs the chosen targets
-/// with Cake's engine and returns the exit code (0 success, 1 failure, 130 interrupted).
+/// with Cake's engine and returns the exit code (0 success, 1 failure, 130 interrupted). As in Cake.Frosting, each
+/// <c>Use…</c> call is a service registration.
 /// </summary>
 public sealed class CakeHost
 {
-    internal Type ContextType { get; private set; } = typeof(FrostingContext);
-
-    internal Type? LifetimeType { get; private set; }
-
-    internal Type? TaskLifetimeType { get; private set; }
-
-    internal DirectoryPath? WorkingDirectory { get; private set; }
-
-    internal List<Action<IServiceCollection>> ServiceConfigurations { get; } = [];
-
-    internal ITaskGraphProvider? GraphProvider { get; set; }
+    private readonly ServiceCollection _services = new();
 
     public CakeHost UseContext<TContext>()
-        where TContext : FrostingContext
-    {
-        ContextType = typeof(TContext);
-        return this;
-    }
+        where TContext : class, IFrostingContext =>
+        ConfigureServices(services => services.AddSingleton<IFrostingContext, TContext>());
 
     public CakeHost UseLifetime<TLifetime>()
-        where TLifetime : class, IFrostingLifetime
-    {
-        LifetimeType = typeof(TLifetime);
-        return this;
-    }
+        where TLifetime : class, IFrostingLifetime =>
+        ConfigureServices(services => services.AddSingleton<IFrostingLifetime, TLifetime>());
 
     public CakeHost UseTaskLifetime<TLifetime>()
-        where TLifetime : class, IFrostingTaskLifetime
-    {
-        TaskLifetimeType = typeof(TLifetime);
-        return this;
-    }
+        where TLifetime : class, IFrostingTaskLifetime =>
+        ConfigureServices(services => services.AddSingleton<IFrostingTaskLifetime, TLifetime>());
 
     /// <summary>The directory the build runs in; <c>--working</c> overrides it.</summary>
-    public CakeHost UseWorkingDirectory(DirectoryPath path)
-    {
-        WorkingDirectory = path;
-        return this;
-    }
+    public CakeHost UseWorkingDirectory(DirectoryPath path) =>
+        ConfigureServices(services => services.AddSingleton(new WorkingDirectory(path)));
 
     /// <summary>
     /// Add or replace services; applied after the host registered Cake's. As in Cake.Frosting, an
@@ -55,13 +34,13 @@ public sealed class CakeHost
     /// </summary>
     public CakeHost ConfigureServices(Action<IServiceCollection> configure)
     {
-        ServiceConfigurations.Add(configure);
+        configure(_services);
         return this;
     }
 
     public int Run(IEnumerable<string> args)
     {
-        var runner = new HostRunner(this);
+        var runner = new HostRunner(_services);
 
         // Off the caller's synchronization context: Cake's engine awaits without ConfigureAwait(false).
         return Task.Run(() => runner.RunAsync([.. args])).GetAwaiter().GetResult();

@@ -46,6 +46,7 @@ public interface IFrostingTask
 }
 
 /// <summary>The context tasks receive; derive from it for a typed build context created through DI.</summary>
-public class FrostingContext(ICakeContext context) : CakeContextAdapter(context)
-{
-}
+public class FrostingContext(ICakeContext context) : CakeContextAdapter(context), IFrostingContext;
+
+/// <summary>The service <see cref="CakeHost.UseContext{TContext}"/> registers; the host creates the run's context through it.</summary>
+public interface IFrostingContext : ICakeContext;

@@ -3,11 +3,8 @@ namespace Build.Frosting.Additions;
 public static class CakeHostAdditions
 {
     /// <summary>Extra dependency edges and a startup check, e.g. from the pipeline definition.</summary>
-    public static CakeHost UseTaskGraph(this CakeHost host, ITaskGraphProvider provider)
-    {
-        host.GraphProvider = provider;
-        return host;
-    }
+    public static CakeHost UseTaskGraph(this CakeHost host, ITaskGraphProvider provider) =>
+        host.ConfigureServices(services => services.AddSingleton(provider));
 }
 
 /// <summary>Feeds extra dependency edges into the task graph (e.g. from the pipeline definition) and checks it at startup.</summary>

@@ -5,7 +5,7 @@ namespace Build.Frosting.Internal;
 /// summary, exit code. Unlike Cake.Frosting, a task's OnError does not swallow the failure: it is wired as Cake's
 /// error *reporter*, so the failure still fails the run.
 /// </summary>
-internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions options, IConsole console, ICakeLog log, HostInterruption interruption)
+internal sealed class BuildRun(Type contextType, TaskGraph graph, CakeHostOptions options, IConsole console, ICakeLog log, HostInterruption interruption)
 {
     private readonly RunJournal _journal = new();
 
@@ -20,10 +20,10 @@ internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions o
         await using var services = registrations.AddSingleton(_journal).BuildServiceProvider();
         _github = GitHubActionsReporter.Create(services.GetRequiredService<ICakeEnvironment>(), services.GetRequiredService<IFileSystem>(), console, _journal);
         var engine = new CakeEngine(services.GetRequiredService<ICakeDataService>(), log);
-        var creating = $"the context '{host.ContextType.Name}'";
+        var creating = $"the context '{contextType.Name}'";
         try
         {
-            _context = (ICakeContext)services.GetRequiredService(host.ContextType);
+            _context = services.GetRequiredService<IFrostingContext>();
             foreach (var task in graph.Tasks)
             {
                 creating = $"task '{task.Name}'";
@@ -52,42 +52,32 @@ internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions o
         return Finish(failure);
     }
 
-    private void Register(CakeEngine engine, TaskDescriptor descriptor, IFrostingTask task)
-    {
-        var cakeTask = (CakeTask)engine.RegisterTask(descriptor.Name).Task;
-        cakeTask.Description = descriptor.Description;
-        foreach (var dependency in graph.DependenciesOf(descriptor.Name))
-        {
-            cakeTask.AddDependency(dependency);
-        }
-
-        cakeTask.Actions.Add(_ => RunAsync(task));
-        cakeTask.AddCriteria(_ => ShouldRun(descriptor.Name, task));
-        cakeTask.SetErrorReporter(ex => CallOnError(descriptor.Name, task, ex));
-        cakeTask.FinallyHandler = _ =>
-        {
-            task.Finally(_context);
-            return Task.CompletedTask;
-        };
-    }
+    private void Register(CakeEngine engine, TaskDescriptor descriptor, IFrostingTask task) =>
+        engine.RegisterTask(descriptor.Name)
+            .Description(descriptor.Description)
+            .IsDependentOn(graph.DependenciesOf(descriptor.Name))
+            .Does(() => RunAsync(task))
+            .WithCriteria(() => ShouldRun(descriptor.Name, task))
+            .ReportError(ex => CallOnError(descriptor.Name, task, ex))
+            .Finally(() => task.Finally(_context));
 
     private bool ShouldRun(string name, IFrostingTask task)
     {
-        var run = _journal.Decide(name, () => task.ShouldRun(_context), task.SkippedMessage);
-        if (!run && options.Targets.Contains(name, StringComparer.OrdinalIgnoreCase))
+        if (_journal.Decide(name, () => task.ShouldRun(_context), task.SkippedMessage))
+        {
+            return true;
+        }
+
+        var reason = _journal.SkipReason(name);
+        if (options.Targets.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
             // Cake fails a run whose target is skipped; say why instead of its generic criteria message.
-            var reason = _journal.SkipReason(name) ?? "ShouldRun returned false";
-            throw new CakeException($"Could not reach target '{name}' since it was skipped: {reason}.");
+            throw new CakeException($"Could not reach target '{name}' since it was skipped: {reason ?? "ShouldRun returned false"}.");
         }
 
-        if (!run)
-        {
-            // Cake logs a skip only at verbose level, and without our run-time reason.
-            log.Information("Skipping task '{0}'{1}", name, _journal.SkipReason(name) is { } reason ? ": " + reason : ".");
-        }
-
-        return run;
+        // Cake logs a skip only at verbose level, and without our run-time reason.
+        log.Information("Skipping task '{0}'{1}", name, reason is null ? "." : ": " + reason);
+        return false;
     }
 
     /// <summary>A task running when the build is interrupted fails with "Interrupted", and none starts after it.</summary>
@@ -125,16 +115,14 @@ internal sealed class BuildRun(CakeHost host, TaskGraph graph, CakeHostOptions o
     /// </summary>
     private void RegisterLifetimes(CakeEngine engine, IServiceProvider services)
     {
-        if (host.LifetimeType is { } lifetimeType)
+        if (services.GetService<IFrostingLifetime>() is { } lifetime)
         {
-            var lifetime = (IFrostingLifetime)ActivatorUtilities.CreateInstance(services, lifetimeType);
             engine.RegisterSetupAction(info => Setup(lifetime, info));
             engine.RegisterTeardownAction(info => Teardown(lifetime, info));
         }
 
-        if (host.TaskLifetimeType is { } taskLifetimeType)
+        if (services.GetService<IFrostingTaskLifetime>() is { } taskLifetime)
         {
-            var taskLifetime = (IFrostingTaskLifetime)ActivatorUtilities.CreateInstance(services, taskLifetimeType);
             engine.RegisterTaskSetupAction(info => taskLifetime.Setup(_context, info));
             engine.RegisterTaskTeardownAction(info => taskLifetime.Teardown(_context, info));
         }

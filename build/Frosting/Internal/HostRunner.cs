@@ -9,19 +9,13 @@ namespace Build.Frosting.Internal;
 /// Parses the command line, checks the tasks and the graph, then prints help/tree/descriptions or starts a
 /// <see cref="BuildRun"/>. Every check happens before any context, setup or task is created.
 /// </summary>
-internal sealed class HostRunner(CakeHost host)
+internal sealed class HostRunner(IServiceCollection configured)
 {
     public async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var configured = new ServiceCollection();
-        foreach (var configure in host.ServiceConfigurations)
-        {
-            configure(configured);
-        }
-
         var cli = CommandLine.Parse(args);
-        var environment = Registered<ICakeEnvironment>(configured) ?? new CakeEnvironment(new CakePlatform(), new CakeRuntime());
-        var (console, ansi) = HostConsole.Create(Registered<IConsole>(configured), environment);
+        var environment = Registered<ICakeEnvironment>() ?? new CakeEnvironment(new CakePlatform(), new CakeRuntime());
+        var (console, ansi) = HostConsole.Create(Registered<IConsole>(), environment);
         if (cli.Errors.Count > 0)
         {
             return CommandLine.Fail(console, cli.Errors);
@@ -29,7 +23,7 @@ internal sealed class HostRunner(CakeHost host)
 
         try
         {
-            return await RunParsedAsync(cli, configured, environment, console, ansi).ConfigureAwait(false);
+            return await RunParsedAsync(cli, environment, console, ansi).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -38,28 +32,35 @@ internal sealed class HostRunner(CakeHost host)
         }
     }
 
-    private static T? Registered<T>(IServiceCollection services)
+    private T? Registered<T>()
         where T : class =>
-        services.LastOrDefault(d => d.ServiceType == typeof(T))?.ImplementationInstance as T;
+        configured.LastOrDefault(d => d.ServiceType == typeof(T))?.ImplementationInstance as T;
 
-    private async Task<int> RunParsedAsync(ParsedCommandLine cli, ServiceCollection configured, ICakeEnvironment environment, IConsole console, IAnsiConsole ansi)
+    private async Task<int> RunParsedAsync(ParsedCommandLine cli, ICakeEnvironment environment, IConsole console, IAnsiConsole ansi)
     {
         if (CommandLine.TryWriteInformation(cli.Command, console))
         {
             return 0;
         }
 
-        var graph = TaskGraph.Create(TaskTypes(configured), host.ContextType, host.GraphProvider);
-        var problems = graph.Errors.Concat(UnknownTargets(cli, graph)).ToList();
+        var contextType = configured.LastOrDefault(d => d.ServiceType == typeof(IFrostingContext))?.ImplementationType ?? typeof(FrostingContext);
+        var graph = TaskGraph.Create(TaskTypes(), contextType, Registered<ITaskGraphProvider>());
+
+        // --tree without a target draws every root.
+        var requested = cli.Command == HostCommand.Tree && !cli.TargetsGiven ? graph.Roots() : cli.Targets;
+        var valid = string.Join(", ", graph.Tasks.Select(t => t.Name));
+        var problems = graph.Errors.Concat(requested.Where(t => graph.Find(t) is null)
+            .Select(t => $"The target '{t}' was not found. Valid targets: {(valid.Length > 0 ? valid : "(none)")}.")).ToList();
         if (problems.Count > 0)
         {
             return CommandLine.Fail(console, problems);
         }
 
+        var targets = requested.Select(t => graph.Find(t)!.Name).ToList();
         switch (cli.Command)
         {
             case HostCommand.Tree:
-                graph.WriteTree(console, cli.TargetsGiven ? cli.Targets : graph.Roots());
+                graph.WriteTree(console, targets);
                 return 0;
             case HostCommand.Description:
                 graph.WriteDescriptions(console);
@@ -73,7 +74,7 @@ internal sealed class HostRunner(CakeHost host)
 
         var log = new CakeBuildLog(console, cli.Verbosity);
         using var interruption = new HostInterruption(log);
-        var options = new CakeHostOptions([.. cli.Targets.Select(graph.NameOf)], cli.Exclusive, cli.DryRun);
+        var options = new CakeHostOptions(targets, cli.Exclusive, cli.DryRun);
         IServiceCollection services = new ServiceCollection();
         services.UseModule(new CoreModule());
         services.AddSingleton(options);
@@ -91,7 +92,7 @@ internal sealed class HostRunner(CakeHost host)
             services.Add(service);
         }
 
-        return await new BuildRun(host, graph, options, console, log, interruption).ExecuteAsync(services).ConfigureAwait(false);
+        return await new BuildRun(contextType, graph, options, console, log, interruption).ExecuteAsync(services).ConfigureAwait(false);
     }
 
     /// <summary>What Cake's CoreModule leaves out or this host replaces (processes, report, configuration, data).</summary>
@@ -111,11 +112,11 @@ internal sealed class HostRunner(CakeHost host)
             return options.DryRun ? new DryRunProcessRunner(log, real) : real;
         });
         services.AddSingleton<ICakeReportPrinter>(sp => new CakeSpectreReportPrinter(sp.GetRequiredService<IAnsiConsole>()));
-        services.AddSingleton(host.ContextType, sp => ActivatorUtilities.CreateInstance(sp, host.ContextType));
+        services.AddSingleton<IFrostingContext, FrostingContext>();
     }
 
     /// <summary>The <see cref="IFrostingTask"/> types registered through ConfigureServices, else the entry assembly's tasks.</summary>
-    private static IEnumerable<Type> TaskTypes(ServiceCollection configured)
+    private IEnumerable<Type> TaskTypes()
     {
         var registered = configured.Where(d => d.ServiceType == typeof(IFrostingTask)).Select(d => d.ImplementationType).OfType<Type>().ToList();
         return registered.Count > 0 || Assembly.GetEntryAssembly() is not { } entry
@@ -123,22 +124,10 @@ internal sealed class HostRunner(CakeHost host)
             : entry.GetExportedTypes().Where(TaskDescriptor.IsTask);
     }
 
-    private static IEnumerable<string> UnknownTargets(ParsedCommandLine cli, TaskGraph graph)
-    {
-        if (cli.Command == HostCommand.Tree && !cli.TargetsGiven)
-        {
-            return [];
-        }
-
-        var valid = string.Join(", ", graph.Tasks.Select(t => t.Name));
-        return cli.Targets.Where(t => !graph.Contains(t))
-            .Select(t => $"The target '{t}' was not found. Valid targets: {(valid.Length > 0 ? valid : "(none)")}.");
-    }
-
     /// <summary>--working wins over UseWorkingDirectory; Cake makes it the process's current directory.</summary>
     private string? WorkingDirectoryError(ParsedCommandLine cli, ICakeEnvironment environment)
     {
-        var requested = cli.WorkingDirectory is { } path ? new DirectoryPath(path) : host.WorkingDirectory;
+        var requested = cli.WorkingDirectory is { } path ? new DirectoryPath(path) : Registered<WorkingDirectory>()?.Path;
         if (requested is null)
         {
             return null;
@@ -154,3 +143,6 @@ internal sealed class HostRunner(CakeHost host)
         return null;
     }
 }
+
+/// <summary>What <see cref="CakeHost.UseWorkingDirectory"/> registers.</summary>
+internal sealed record WorkingDirectory(DirectoryPath Path);

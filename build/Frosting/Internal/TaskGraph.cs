@@ -53,13 +53,11 @@ internal sealed class TaskGraph(IReadOnlyList<TaskDescriptor> tasks, Dictionary<
         return new TaskGraph(tasks, before, errors);
     }
 
-    public bool Contains(string name) => Tasks.Any(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>The tasks <paramref name="name"/> depends on, in declaration order.</summary>
     public IReadOnlyList<string> DependenciesOf(string name) => edges[name];
 
-    /// <summary>Canonical spelling of a task name the user typed in another case.</summary>
-    public string NameOf(string name) => Tasks.First(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Name;
+    /// <summary>The task a name the user typed names, in any case; null when there is none.</summary>
+    public TaskDescriptor? Find(string name) => Tasks.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Tasks nothing depends on: Default first, then by name (Cake's tree order).</summary>
     public IReadOnlyList<string> Roots() =>
@@ -71,7 +69,7 @@ internal sealed class TaskGraph(IReadOnlyList<TaskDescriptor> tasks, Dictionary<
     /// <summary>--tree: each root with the tasks it depends on, drawn like Cake's tree.</summary>
     public void WriteTree(IConsole console, IEnumerable<string> roots)
     {
-        foreach (var root in roots.Select(NameOf))
+        foreach (var root in roots)
         {
             console.WriteLine(root);
             WriteChildren(console, root, string.Empty);
