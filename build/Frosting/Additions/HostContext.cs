@@ -3,16 +3,19 @@ using System.ComponentModel;
 namespace Build.Frosting.Additions;
 
 /// <summary>
-/// A <see cref="FrostingContext"/> with what this host adds: the dry-run flag, the interruption token and arguments
-/// whose conversion errors name the argument.
+/// A <see cref="FrostingContext"/> with what this host adds: the dry-run flag, the interruption token, skip reasons
+/// and arguments whose conversion errors name the argument.
 /// </summary>
 public class HostContext : FrostingContext
 {
+    private readonly RunJournal? _journal;
+
     public HostContext(ICakeContext context)
         : base(context)
     {
-        DryRun = HostServices.Find<CakeHostOptions>(context)?.DryRun ?? false;
-        CancellationToken = HostServices.Find<HostInterruption>(context)?.Token ?? CancellationToken.None;
+        DryRun = HostService<CakeHostOptions>()?.DryRun ?? false;
+        CancellationToken = HostService<HostInterruption>()?.Token ?? CancellationToken.None;
+        _journal = HostService<RunJournal>();
     }
 
     /// <summary>
@@ -53,38 +56,29 @@ public class HostContext : FrostingContext
                 reason));
         }
     }
-}
 
-/// <summary>What the command line asked for; registered in DI so contexts and tasks can take it in their constructor.</summary>
-public sealed record CakeHostOptions(IReadOnlyList<string> Targets, bool Exclusive, bool DryRun);
-
-public static class SkipReason
-{
     /// <summary>
     /// For <c>bool ShouldRun</c>: records why the task does not run (logged, in the summary's Skip Reason column and the
     /// step summary) and returns false. Cake.Frosting's own <c>SkippedMessage</c> is fixed before the run starts.
     /// </summary>
-    public static bool Skip(this ICakeContext context, string reason)
+    public bool Skip(string reason)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new ArgumentException("A skipped task needs a reason: say why it does not run.", nameof(reason));
         }
 
-        HostServices.Find<RunJournal>(context)?.SkipPending(reason);
+        _journal?.SkipPending(reason);
         return false;
     }
-}
 
-internal static class HostServices
-{
     /// <summary>A service from the host's container, or null when the context was not made by the host (e.g. in unit tests).</summary>
-    public static T? Find<T>(ICakeContext context)
+    private T? HostService<T>()
         where T : class
     {
         try
         {
-            return context.ServiceProvider?.GetService(typeof(T)) as T;
+            return ServiceProvider?.GetService(typeof(T)) as T;
         }
         catch (CakeException)
         {
@@ -92,3 +86,6 @@ internal static class HostServices
         }
     }
 }
+
+/// <summary>What the command line asked for; registered in DI so contexts and tasks can take it in their constructor.</summary>
+public sealed record CakeHostOptions(IReadOnlyList<string> Targets, bool Exclusive, bool DryRun);

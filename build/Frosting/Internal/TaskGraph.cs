@@ -29,23 +29,12 @@ internal sealed class TaskGraph(IReadOnlyList<TaskDescriptor> tasks, Dictionary<
         var nameOf = tasks.ToDictionary(t => t.Type, t => t.Name);
         foreach (var task in tasks)
         {
-            foreach (var dependency in task.DependsOn)
-            {
-                AddEdge(before, nameOf[dependency], task.Name);
-            }
-
-            foreach (var dependency in provider?.DependenciesOf(task.Name) ?? [])
-            {
-                if (before.ContainsKey(dependency))
-                {
-                    AddEdge(before, dependency, task.Name);
-                }
-                else
-                {
-                    errors.Add($"Task '{task.Name}' is dependent on '{dependency}' (from the task graph), which is not a task.");
-                }
-            }
-
+            var fromGraph = provider?.DependenciesOf(task.Name) ?? [];
+            errors.AddRange(fromGraph.Where(name => !before.ContainsKey(name))
+                .Select(name => $"Task '{task.Name}' is dependent on '{name}' (from the task graph), which is not a task."));
+            before[task.Name].AddRange(task.DependsOn.Select(type => nameOf[type])
+                .Concat(fromGraph.Where(before.ContainsKey))
+                .Distinct(StringComparer.OrdinalIgnoreCase));
         }
 
         errors.AddRange(Cycles(before));
@@ -125,15 +114,6 @@ internal sealed class TaskGraph(IReadOnlyList<TaskDescriptor> tasks, Dictionary<
             var last = i == children.Count - 1;
             console.WriteLine($"{indent}{(last ? "└─" : "├─")}{children[i]}");
             WriteChildren(console, children[i], indent + (last ? "  " : "│ "));
-        }
-    }
-
-    private static void AddEdge(Dictionary<string, List<string>> before, string first, string then)
-    {
-        var list = before[then];
-        if (!list.Contains(first, StringComparer.OrdinalIgnoreCase))
-        {
-            list.Add(first);
         }
     }
 

@@ -2,6 +2,7 @@ using Build.Frosting;
 using Build.Frosting.Additions;
 using Build.Tests.Frosting.Support;
 using Cake.Core.IO;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Build.Tests.Frosting.Scenarios;
 
@@ -12,7 +13,7 @@ public sealed class SleepTask(SleepSignal signal) : FrostingTask<ProbeContext>
     public override void Run(ProbeContext context)
     {
         var process = context.ProcessRunner.Start("sleep", new ProcessSettings { Arguments = signal.Seconds });
-        var interruption = HostServices.Find<HostInterruption>(context)!;
+        var interruption = context.ServiceProvider.GetRequiredService<HostInterruption>();
         signal.Started.TrySetResult(() => interruption.Interrupt("Interrupted"));
         process.WaitForExit();
         context.Probe.Record($"exit={process.GetExitCode()}");
