@@ -18,9 +18,8 @@ internal sealed class HostInterruption : IDisposable
     private readonly ICakeLog _log;
     private readonly CancellationTokenSource _source = new();
     private readonly ManualResetEventSlim _killed = new();
-    private readonly HashSet<IProcess> _running = [];
-    private readonly Lock _lock = new();
     private readonly PosixSignalRegistration _sigterm;
+    private int _signals;
 
     public HostInterruption(ICakeLog log)
     {
@@ -37,20 +36,7 @@ internal sealed class HostInterruption : IDisposable
     /// <summary>Returns false when the run was already interrupted (a second signal), so the caller can let the process die.</summary>
     public bool Interrupt(string reason)
     {
-        IProcess[] victims = [];
-        bool first;
-        lock (_lock)
-        {
-            first = !_source.IsCancellationRequested;
-            if (first)
-            {
-                _source.Cancel();
-                victims = [.. _running];
-                _running.Clear();
-            }
-        }
-
-        if (!first)
+        if (Interlocked.Increment(ref _signals) > 1)
         {
             // The process is about to end: let the first signal's kill pass finish so no child outlives it.
             _killed.Wait(KillWait);
@@ -58,11 +44,7 @@ internal sealed class HostInterruption : IDisposable
         }
 
         _log.Warning("{0}: stopping the running task; teardown and the summary still run.", reason);
-        foreach (var process in victims)
-        {
-            Kill(process);
-        }
-
+        _source.Cancel();
         _killed.Set();
         return true;
     }
@@ -75,22 +57,11 @@ internal sealed class HostInterruption : IDisposable
         }
     }
 
-    /// <summary>Remembers a started process until the run ends or it has exited (pruned here, so outputs are not kept).</summary>
-    public void Track(IProcess process)
-    {
-        lock (_lock)
-        {
-            if (!_source.IsCancellationRequested)
-            {
-                _running.RemoveWhere(HasExited);
-                _running.Add(process);
-                return;
-            }
-        }
-
-        // Started while the interruption was being handled: it must not outlive the run.
-        Kill(process);
-    }
+    /// <summary>
+    /// Kills <paramref name="process"/> when the run is interrupted (at once if it already is). Cancelling the token runs
+    /// these kills, so the first signal's <see cref="Interrupt"/> returns only after every child was killed.
+    /// </summary>
+    public void Track(IProcess process) => _source.Token.Register(() => Kill(process));
 
     public void Dispose()
     {
@@ -98,19 +69,6 @@ internal sealed class HostInterruption : IDisposable
         _sigterm.Dispose();
         _source.Dispose();
         _killed.Dispose();
-    }
-
-    private static bool HasExited(IProcess process)
-    {
-        try
-        {
-            return ProcessField?.GetValue(process) is Process { HasExited: true };
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            // Disposed, or not Cake's process wrapper: nothing to keep.
-            return true;
-        }
     }
 
     private static void Kill(IProcess process)
