@@ -9,7 +9,7 @@ public abstract class FrostingTask<T> : IFrostingTask
 
     public virtual bool ShouldRun(T context) => true;
 
-    /// <summary>Called when the task failed; the failure still fails the run unless the task has [ContinueOnError].</summary>
+    /// <summary>Called when the task failed; unlike in Cake.Frosting, the failure still fails the run.</summary>
     public virtual void OnError(Exception exception, T context)
     {
     }

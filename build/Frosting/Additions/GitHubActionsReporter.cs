@@ -27,7 +27,19 @@ internal sealed class GitHubActionsReporter(GitHubActionsProvider github, RunJou
             Annotate(name, exception);
         }
 
-        AppendSummary(name, Result(info), info.Skipped ? "-" : Format(info.Duration));
+        if (github.Environment.Runtime.StepSummary is null)
+        {
+            return;
+        }
+
+        if (!_summaryStarted)
+        {
+            github.Commands.SetStepSummary("| Task | Result | Duration |\n| --- | --- | --- |");
+            _summaryStarted = true;
+        }
+
+        var duration = info.Skipped ? "-" : Format(info.Duration);
+        github.Commands.SetStepSummary($"| {Cell(name)} | {Cell(Result(info))} | {duration} |");
     }
 
     /// <summary>An annotation for a failure outside a task (setup, teardown, an unreachable target).</summary>
@@ -44,22 +56,6 @@ internal sealed class GitHubActionsReporter(GitHubActionsProvider github, RunJou
         { ThrownException: not null } => "Failed",
         _ => "Succeeded",
     };
-
-    private void AppendSummary(string task, string result, string duration)
-    {
-        if (github.Environment.Runtime.StepSummary is null)
-        {
-            return;
-        }
-
-        if (!_summaryStarted)
-        {
-            github.Commands.SetStepSummary("| Task | Result | Duration |\n| --- | --- | --- |");
-            _summaryStarted = true;
-        }
-
-        github.Commands.SetStepSummary($"| {Cell(task)} | {Cell(result)} | {duration} |");
-    }
 
     // A markdown table cell ends at '|' or a line break.
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");

@@ -36,14 +36,8 @@ internal static class HostConsole
     /// </summary>
     public static bool Enabled(ICakeEnvironment environment, bool outputRedirected)
     {
-        if (!string.IsNullOrEmpty(environment.GetEnvironmentVariable("NO_COLOR")))
-        {
-            return false;
-        }
-
-        var onCi = !string.IsNullOrEmpty(environment.GetEnvironmentVariable("GITHUB_ACTIONS"))
-            || !string.IsNullOrEmpty(environment.GetEnvironmentVariable("TF_BUILD"));
-        return onCi || !outputRedirected;
+        bool Set(string variable) => !string.IsNullOrEmpty(environment.GetEnvironmentVariable(variable));
+        return !Set("NO_COLOR") && (!outputRedirected || Set("GITHUB_ACTIONS") || Set("TF_BUILD"));
     }
 
     /// <summary>The process's console without colours: setting one is a no-op.</summary>

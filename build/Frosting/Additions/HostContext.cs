@@ -48,12 +48,7 @@ public class HostContext : FrostingContext
             var reason = ex is ArgumentException { ParamName: { } parameter }
                 ? ex.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal)
                 : ex.Message;
-            throw new CakeException(string.Format(
-                CultureInfo.InvariantCulture,
-                "Invalid value '{0}' for argument --{1}: {2}",
-                value,
-                name,
-                reason));
+            throw new CakeException($"Invalid value '{value}' for argument --{name}: {reason}");
         }
     }
 
