@@ -18,20 +18,12 @@ public sealed partial record ContainerSettings
         Images.Where(image => !File.Exists(image.Dockerfile.FullPath))
             .Select(image => $"{image.Dockerfile.FullPath} does not exist: is --{ArgumentNames.AppRoot} the sample app's folder?");
 
-    /// <summary>Test-Integration and Test-E2E: the compose file, and for E2E the browser.</summary>
-    public IEnumerable<string> StackProblems(bool needsBrowser)
+    /// <summary>Test-Integration and Test-E2E start the stack from the compose file.</summary>
+    public IEnumerable<string> StackProblems()
     {
         if (!File.Exists(ComposeFile.FullPath))
         {
             yield return $"{ComposeFile.FullPath} does not exist: is --{ArgumentNames.AppRoot} the sample app's folder?";
-        }
-        if (needsBrowser && ChromiumExecutable is { } chromium && !File.Exists(chromium.FullPath))
-        {
-            yield return $"The browser {chromium.FullPath} (--{ArgumentNames.Chromium} / {EnvVars.PlaywrightChromium}) does not exist: install chromium or unset it to use Playwright's own browser.";
-        }
-        if (needsBrowser && Browser is { Found: false } browser)
-        {
-            yield return $"No browser for Playwright ({browser.TriedText}): install chromium (apt-get install chromium), run 'npx playwright install chromium' in e2e/, or pass --{ArgumentNames.Chromium}=<path>.";
         }
     }
 
