@@ -88,7 +88,7 @@ public sealed partial record ContainerSettings(
             LogIn: context.IsGitHubActions || ecr is not null,
             Ecr: ecr,
             RegistryUser: context.ArgumentOrNull(ArgumentNames.RegistryUser) ?? context.Variable(EnvVars.GitHubActor) ?? owner,
-            GitHubTokenMissing: string.IsNullOrEmpty(context.Environment.GetEnvironmentVariable(EnvVars.GitHubToken)));
+            GitHubTokenMissing: context.Variable(EnvVars.GitHubToken) is null);
         return settings with { Problems = [.. problems, .. settings.Check()] };
     }
 

@@ -7,12 +7,8 @@ public sealed class TestE2E : StackStage
     {
         var settings = ContainerSettings.From(context);
         var e2e = context.AppRoot.Combine("e2e");
-        settings.ThrowIfInvalid(SovdPipeline.TestE2E.Name, settings.StackProblems().Concat(context.HostTools.BrowserProblems()).Concat(
-            File.Exists(e2e.CombineWithFilePath("package.json").FullPath) ? [] : [$"{e2e.FullPath}/package.json does not exist: is --app-root the sample app's folder?"]));
-        EnsureTools(context,
-            NpmSettings.Spec.Requirement(),
-            NpxSettings.Spec.Requirement(),
-            NodeRuntime.Requirement(SovdPipeline.NodeVersion));
+        settings.ThrowIfInvalid(SovdPipeline.TestE2E.Name, settings.StackProblems(e2e.CombineWithFilePath("package.json")).Concat(context.HostTools.BrowserProblems()));
+        EnsureTools(context, [.. NodeModules.Requirements, NpxSettings.Spec.Requirement()]);
         // Installed before the stack starts: the stack should not run longer than the tests need it.
         NodeModules.EnsureInstalled(context, e2e);
 
