@@ -12,7 +12,7 @@ public sealed class BuildContext : HostContext
         Pipeline = SovdPipeline.Definition;
         RepoRoot = new DirectoryPath(Repository.Root);
         AppRoot = new DirectoryPath(Path.GetFullPath(Argument(ArgumentNames.AppRoot, Pipeline.Settings.AppRoot), RepoRoot.FullPath));
-        HostTools = new HostTools(this, RepoRoot);
+        HostTools = new HostTools(this);
         IsGitHubActions = context.Environment.GetEnvironmentVariable(EnvVars.GitHubActions) == "true";
         // The frontend stages run on the definition's Node LTS that scripts/setup-machine.sh put into .tools/node.
         NodeRuntime.UseRepositoryNode(RepoRoot.FullPath);

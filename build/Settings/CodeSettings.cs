@@ -2,23 +2,10 @@ namespace Build.Settings;
 
 /// <summary>
 /// Settings of the code stages (Lint-*, Test-Backend-Unit, Test-Frontend-Unit, Test-Pipeline, Security-Backend,
-/// Security-Frontend), read once from the context. Paths inside the app follow the sample's layout.
+/// Security-Frontend), read from the context when a stage asks, so a stage checks only what it uses. Paths inside the
+/// app follow the sample's layout; the interpreter is the one <see cref="HostTools"/> picked.
 /// </summary>
-public sealed record CodeSettings(
-    FilePath Python,
-    // The interpreters looked at when none was configured and none had the backend's tools; empty otherwise.
-    string PythonSearch,
-    // The linters' and tests' working directory.
-    DirectoryPath Backend,
-    // Where package.json and its npm scripts live.
-    DirectoryPath Frontend,
-    // Lowest line coverage in percent; it overrides the app's own configuration.
-    int CoverageThreshold,
-    // The dotnet test --filter expression of Test-Pipeline; null runs every test.
-    string? TestFilter,
-    FilePath Solution,
-    // On GitHub Actions linters print findings as workflow annotations.
-    bool GitHubActions)
+public static class CodeSettings
 {
     /// <summary>
     /// Test-Pipeline's default, locally and in CI alike: tests that need a tool beyond the .NET SDK (their
@@ -31,45 +18,43 @@ public sealed record CodeSettings(
     // Pins every backend tool (ruff and pip-audit come from PyPI only).
     private const string BackendDevRequirements = "backend/requirements-dev.txt";
 
-    public static CodeSettings From(BuildContext context)
+    /// <summary>The backend's folder, the linters' and tests' working directory.</summary>
+    public static DirectoryPath RequireBackend(this BuildContext context) => RequireFolder(context.AppRoot.Combine("backend"), "pyproject.toml");
+
+    /// <summary>The frontend's folder, where package.json and its npm scripts live.</summary>
+    public static DirectoryPath RequireFrontend(this BuildContext context) => RequireFolder(context.AppRoot.Combine("frontend"), "package.json");
+
+    /// <summary>
+    /// Lowest coverage in percent; it overrides the app's own configuration. A percentage above 100 can never be met and
+    /// one below 0 always is: both are typing mistakes.
+    /// </summary>
+    public static int RequireCoverageThreshold(this BuildContext context)
     {
-        var filter = context.Argument(ArgumentNames.TestFilter, context.Environment.GetEnvironmentVariable(EnvVars.TestFilter) ?? DefaultTestFilter);
-        var python = context.HostTools.Python;
-        return new CodeSettings(
-            Python: context.HostTools.PythonPath,
-            PythonSearch: python.Found ? string.Empty : python.TriedText,
-            Backend: context.AppRoot.Combine("backend"),
-            Frontend: context.AppRoot.Combine("frontend"),
-            CoverageThreshold: context.Argument(ArgumentNames.CoverageThreshold, 80),
-            TestFilter: filter.NullIfBlank(),
-            Solution: context.RepoRoot.CombineWithFilePath("Pipeline.sln"),
-            GitHubActions: context.IsGitHubActions);
-    }
-
-    public DirectoryPath RequireBackend() => RequireFolder(Backend, "pyproject.toml");
-
-    public DirectoryPath RequireFrontend() => RequireFolder(Frontend, "package.json");
-
-    /// <summary>A percentage above 100 can never be met and one below 0 always is: both are typing mistakes.</summary>
-    public int RequireCoverageThreshold()
-    {
-        if (CoverageThreshold is < 0 or > 100)
+        var threshold = context.Argument(ArgumentNames.CoverageThreshold, 80);
+        if (threshold is < 0 or > 100)
         {
             throw new CakeException(
-                $"--{ArgumentNames.CoverageThreshold}={CoverageThreshold} is out of range: give a percentage from 0 to 100 (default 80).");
+                $"--{ArgumentNames.CoverageThreshold}={threshold} is out of range: give a percentage from 0 to 100 (default 80).");
         }
-        return CoverageThreshold;
+        return threshold;
     }
 
-    /// <summary>How to get a missing backend tool into the interpreter the stages use.</summary>
-    public string PythonInstallHint(string tool) => PythonSearch.Length == 0 ? InstallHint(tool) : $"{InstallHint(tool)} ({PythonSearch})";
+    /// <summary>The <c>dotnet test --filter</c> expression of Test-Pipeline; null runs every test.</summary>
+    public static string? TestFilter(this BuildContext context) =>
+        context.Argument(ArgumentNames.TestFilter, context.Environment.GetEnvironmentVariable(EnvVars.TestFilter) ?? DefaultTestFilter).NullIfBlank();
 
-    private string InstallHint(string tool) => !File.Exists(Python.FullPath)
-        ? $"the Python interpreter '{Python.FullPath}' was not found: install Python 3.11 with the backend's tools " +
-          $"(pip install -r {BackendDevRequirements}) or pass --{ArgumentNames.Python}=<path to an interpreter that has {tool}> (env {EnvVars.Python})"
-        : $"{Python.FullPath} cannot import {tool}. Install the backend's tools into it with " +
-        $"'{Python.FullPath} -m pip install -r {BackendDevRequirements}' (run in the app root), " +
-        $"or pass --{ArgumentNames.Python}=<an interpreter that has {tool}> (env {EnvVars.Python})";
+    /// <summary>How to get a missing backend tool into the interpreter the stages use, and which were looked at when none had the tools.</summary>
+    public static string PythonInstallHint(this BuildContext context, string tool)
+    {
+        var python = context.HostTools.PythonPath.FullPath;
+        var hint = !File.Exists(python)
+            ? $"the Python interpreter '{python}' was not found: install Python 3.11 with the backend's tools " +
+              $"(pip install -r {BackendDevRequirements}) or pass --{ArgumentNames.Python}=<path to an interpreter that has {tool}> (env {EnvVars.Python})"
+            : $"{python} cannot import {tool}. Install the backend's tools into it with " +
+              $"'{python} -m pip install -r {BackendDevRequirements}' (run in the app root), " +
+              $"or pass --{ArgumentNames.Python}=<an interpreter that has {tool}> (env {EnvVars.Python})";
+        return context.HostTools.Python is { Found: false } search ? $"{hint} ({search.TriedText})" : hint;
+    }
 
     private static DirectoryPath RequireFolder(DirectoryPath folder, string marker)
     {

@@ -14,26 +14,10 @@ public sealed partial record ContainerSettings
     }
 
     /// <summary>Build-Images reads both Dockerfiles.</summary>
-    public IEnumerable<string> BuildProblems() =>
-        Images.Where(image => !File.Exists(image.Dockerfile.FullPath))
-            .Select(image => $"{image.Dockerfile.FullPath} does not exist: is --{ArgumentNames.AppRoot} the sample app's folder?");
+    public IEnumerable<string> BuildProblems() => MissingFromApp(Images.Select(image => image.Dockerfile));
 
-    /// <summary>Test-Integration and Test-E2E: the compose file, and for E2E the browser.</summary>
-    public IEnumerable<string> StackProblems(bool needsBrowser)
-    {
-        if (!File.Exists(ComposeFile.FullPath))
-        {
-            yield return $"{ComposeFile.FullPath} does not exist: is --{ArgumentNames.AppRoot} the sample app's folder?";
-        }
-        if (needsBrowser && ChromiumExecutable is { } chromium && !File.Exists(chromium.FullPath))
-        {
-            yield return $"The browser {chromium.FullPath} (--{ArgumentNames.Chromium} / {EnvVars.PlaywrightChromium}) does not exist: install chromium or unset it to use Playwright's own browser.";
-        }
-        if (needsBrowser && Browser is { Found: false } browser)
-        {
-            yield return $"No browser for Playwright ({browser.TriedText}): install chromium (apt-get install chromium), run 'npx playwright install chromium' in e2e/, or pass --{ArgumentNames.Chromium}=<path>.";
-        }
-    }
+    /// <summary>Test-Integration and Test-E2E start the stack from the compose file; a stage may need more of the app.</summary>
+    public IEnumerable<string> StackProblems(params FilePath[] alsoNeeded) => MissingFromApp([ComposeFile, .. alsoNeeded]);
 
     /// <summary>Push-Images in GitHub Actions logs in with the job's token; without it the push would fail half-way.</summary>
     public IEnumerable<string> PushProblems()
@@ -43,6 +27,9 @@ public sealed partial record ContainerSettings
             yield return $"{EnvVars.GitHubToken} is not set: Push-Images logs in to {Registry} with it; give the job `secrets.GITHUB_TOKEN` and `packages: write`.";
         }
     }
+
+    private static IEnumerable<string> MissingFromApp(IEnumerable<FilePath> files) => files.Where(file => !File.Exists(file.FullPath))
+        .Select(file => $"{file.FullPath} does not exist: is --{ArgumentNames.AppRoot} the sample app's folder?");
 
     private IEnumerable<string> Check()
     {

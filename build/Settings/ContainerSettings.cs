@@ -42,10 +42,6 @@ public sealed partial record ContainerSettings(
     // Unset, each run gets a unique compose project.
     string? ComposeProject,
     FilePath ComposeFile,
-    // A system Chromium for Playwright; null uses Playwright's own browser.
-    FilePath? ChromiumExecutable,
-    // How the browser was found, for the error when none was.
-    ToolChoice? Browser,
     // Locally an existing login is used; GitHub Actions and ECR log in.
     bool LogIn,
     string RegistryUser,
@@ -78,7 +74,7 @@ public sealed partial record ContainerSettings(
             Owner: owner,
             Sha: sha,
             Created: ResolveCreated(context, sha, problems),
-            SourceUrl: context.Argument<string?>(ArgumentNames.SourceUrl, null) ?? GitHubRepositoryUrl(context) ?? GitRevision.OriginUrl(repo) ?? new Uri(repo).AbsoluteUri,
+            SourceUrl: context.ArgumentOrNull(ArgumentNames.SourceUrl) ?? GitHubRepositoryUrl(context) ?? GitRevision.OriginUrl(repo) ?? new Uri(repo).AbsoluteUri,
             Backend: Image(context, "backend", "sovd-backend", registry, owner, sha),
             Frontend: Image(context, "frontend", "sovd-frontend", registry, owner, sha),
             ImagesArchive: context.FileArgument(ArgumentNames.ImagesArchive, context.ArtifactDirectory(SovdPipeline.Images).CombineWithFilePath("sovd-images.tar")),
@@ -88,19 +84,17 @@ public sealed partial record ContainerSettings(
             StackTimeout: TimeSpan.FromSeconds(context.Argument(ArgumentNames.StackTimeout, 180)),
             ComposeProject: context.ArgumentOrNull(ArgumentNames.ComposeProject),
             ComposeFile: context.AppRoot.CombineWithFilePath("docker-compose.yml"),
-            Browser: context.HostTools.Browser,
-            ChromiumExecutable: context.HostTools.BrowserExecutable,
             // ECR's password comes from the AWS credentials at hand, so Push-Images logs in wherever it runs.
             LogIn: context.IsGitHubActions || ecr is not null,
             Ecr: ecr,
-            RegistryUser: context.Argument<string?>(ArgumentNames.RegistryUser, null) ?? context.Variable(EnvVars.GitHubActor) ?? owner,
-            GitHubTokenMissing: string.IsNullOrEmpty(context.Environment.GetEnvironmentVariable(EnvVars.GitHubToken)));
+            RegistryUser: context.ArgumentOrNull(ArgumentNames.RegistryUser) ?? context.Variable(EnvVars.GitHubActor) ?? owner,
+            GitHubTokenMissing: context.Variable(EnvVars.GitHubToken) is null);
         return settings with { Problems = [.. problems, .. settings.Check()] };
     }
 
     private static string ResolveCreated(BuildContext context, string sha, List<string> problems)
     {
-        if (context.Argument<string?>(ArgumentNames.Created, null) is { } given)
+        if (context.ArgumentOrNull(ArgumentNames.Created) is { } given)
         {
             if (DateTimeOffset.TryParse(given, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             {

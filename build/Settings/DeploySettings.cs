@@ -140,10 +140,6 @@ public sealed record DeploySettings(
                 problems.Add($"No image owner: pass --{ArgumentNames.Owner}=<registry namespace> (CI: {EnvVars.GitHubRepositoryOwner}).");
             }
         }
-        if (CanaryHeader.Value != "always")
-        {
-            problems.Add($"--{ArgumentNames.CanaryHeader}='{CanaryHeader}': this chart routes the header to the canary only on the value 'always' (its HTTPRoute header match and ingress-nginx canary-by-header-value both use it).");
-        }
         foreach (var file in ExtraValuesFiles.Where(file => !File.Exists(file.FullPath)))
         {
             problems.Add($"The values file {file.FullPath} (--{ArgumentNames.Values}) does not exist.");
@@ -152,7 +148,7 @@ public sealed record DeploySettings(
         {
             problems.Add($"--{ArgumentNames.CreatePullSecret} needs a secret name: pass --{ArgumentNames.ImagePullSecret}=<name>.");
         }
-        if (CreatePullSecret && string.IsNullOrEmpty(context.Environment.GetEnvironmentVariable(EnvVars.RegistryPullToken)))
+        if (CreatePullSecret && context.Variable(EnvVars.RegistryPullToken) is null)
         {
             problems.Add($"--{ArgumentNames.CreatePullSecret} needs the registry token in {EnvVars.RegistryPullToken} (a token that may read the packages; never on the command line).");
         }
@@ -164,7 +160,7 @@ public sealed record DeploySettings(
         {
             problems.Add(error.Message);
         }
-        if (Eks is null && context.IsGitHubActions && string.IsNullOrEmpty(context.Environment.GetEnvironmentVariable(EnvVars.KubeConfigData)))
+        if (Eks is null && context.IsGitHubActions && context.Variable(EnvVars.KubeConfigData) is null)
         {
             var secret = Stage.JobSecrets.FirstOrDefault(s => s.EnvironmentVariable == EnvVars.KubeConfigData)?.SecretName ?? EnvVars.KubeConfigData;
             problems.Add($"{EnvVars.KubeConfigData} is empty in GitHub Actions: add the {secret} secret (base64 of a kubeconfig) to the '{Stage.Environment!.Name}' environment.");
@@ -182,12 +178,17 @@ public sealed partial record CanaryHeader(string Name, string Value)
     public static CanaryHeader Parse(string text, List<string> problems)
     {
         var match = Shape().Match(text);
-        if (match.Success)
+        if (!match.Success)
         {
-            return new CanaryHeader(match.Groups[1].Value, match.Groups[2].Value.Trim());
+            problems.Add($"--{ArgumentNames.CanaryHeader}='{text}' is not 'Name: value' (e.g. '{DeploySettings.DefaultCanaryHeader}').");
+            return new CanaryHeader("X-Canary", "always");
         }
-        problems.Add($"--canary-header='{text}' is not 'Name: value' (e.g. '{DeploySettings.DefaultCanaryHeader}').");
-        return new CanaryHeader("X-Canary", "always");
+        var header = new CanaryHeader(match.Groups[1].Value, match.Groups[2].Value.Trim());
+        if (header.Value != "always")
+        {
+            problems.Add($"--{ArgumentNames.CanaryHeader}='{header}': this chart routes the header to the canary only on the value 'always' (its HTTPRoute header match and ingress-nginx canary-by-header-value both use it).");
+        }
+        return header;
     }
 
     public override string ToString() => $"{Name}: {Value}";

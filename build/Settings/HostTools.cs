@@ -12,16 +12,14 @@ public sealed class HostTools
 
     private static readonly string[] SystemBrowsers = ["chromium", "chromium-browser"];
 
-    private readonly ICakeContext _context;
-    private readonly DirectoryPath _repoRoot;
+    private readonly BuildContext _context;
     private readonly Lazy<(ToolChoice Choice, FilePath Path)> _python;
     private readonly Lazy<(ToolChoice Choice, IDictionary<string, string> Variables)> _ruff;
     private readonly Lazy<(ToolChoice Choice, FilePath? Executable)> _browser;
 
-    public HostTools(ICakeContext context, DirectoryPath repoRoot)
+    public HostTools(BuildContext context)
     {
         _context = context;
-        _repoRoot = repoRoot;
         _python = new(FindPython);
         _ruff = new(FindRuff);
         _browser = new(FindBrowser);
@@ -41,6 +39,19 @@ public sealed class HostTools
 
     /// <summary>The Chromium to hand Playwright; null when Playwright's own browser is the pick (or none was found).</summary>
     public FilePath? BrowserExecutable => _browser.Value.Executable;
+
+    /// <summary>Why Test-E2E would have no browser, each with what to do.</summary>
+    public IEnumerable<string> BrowserProblems()
+    {
+        if (BrowserExecutable is { } chromium && !File.Exists(chromium.FullPath))
+        {
+            yield return $"The browser {chromium.FullPath} (--{ArgumentNames.Chromium} / {EnvVars.PlaywrightChromium}) does not exist: install chromium or unset it to use Playwright's own browser.";
+        }
+        if (Browser is { Found: false } browser)
+        {
+            yield return $"No browser for Playwright ({browser.TriedText}): install chromium (apt-get install chromium), run 'npx playwright install chromium' in e2e/, or pass --{ArgumentNames.Chromium}=<path>.";
+        }
+    }
 
     /// <summary>
     /// Says once, before the first task, which Python, ruff and browser this run uses (one line each), and only for the
@@ -119,7 +130,7 @@ public sealed class HostTools
             tried.Add($"the WebAssembly build: turned off by --{ArgumentNames.RuffWasm}=");
             return (ToolChoice.None("ruff", tried), none);
         }
-        var wasm = new DirectoryPath(folder).MakeAbsolute(_repoRoot);
+        var wasm = new DirectoryPath(folder).MakeAbsolute(_context.RepoRoot);
         var module = wasm.Combine("python");
         if (WasmProblem(wasm, module) is { } problem)
         {
@@ -211,4 +222,27 @@ public sealed class HostTools
         static string Real(FilePath path) => new FileInfo(path.FullPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path.FullPath;
         return Real(a) == Real(b);
     }
+}
+
+/// <summary>
+/// A tool the host picked for this run, and why: the setting that named it, or the first candidate that had what the
+/// stages need. <see cref="Tried"/> lists every candidate passed over, so a missing tool's error says what was looked at.
+/// </summary>
+/// <param name="Tool">What was looked for: <c>python</c>, <c>ruff</c>, <c>browser</c>.</param>
+/// <param name="Picked">What will be used (a path, or a description such as "Playwright's own"); null when nothing fits.</param>
+/// <param name="Reason">Why this one: the setting, or which candidate it was.</param>
+/// <param name="Tried">Candidates passed over, each with why.</param>
+public sealed record ToolChoice(string Tool, string? Picked, string Reason, IReadOnlyList<string> Tried)
+{
+    public bool Found => Picked is not null;
+
+    /// <summary>The line the host prints at the start of a run.</summary>
+    public string Line => Picked is { } picked
+        ? $"{Tool}: {picked} ({Reason}{(Tried.Count > 0 ? "; passed over: " + string.Join("; ", Tried) : string.Empty)})"
+        : $"{Tool}: none found ({TriedText})";
+
+    /// <summary>"tried: a (why); b (why)", for error messages.</summary>
+    public string TriedText => Tried.Count > 0 ? "tried: " + string.Join("; ", Tried) : "nothing to try";
+
+    public static ToolChoice None(string tool, List<string> tried) => new(tool, null, string.Empty, tried);
 }

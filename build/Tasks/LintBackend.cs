@@ -7,25 +7,25 @@ public sealed class LintBackend : FrostingTask<BuildContext>
 
     public override void Run(BuildContext context)
     {
-        var settings = CodeSettings.From(context);
-        var backend = settings.RequireBackend();
+        var backend = context.RequireBackend();
+        var python = context.HostTools.PythonPath;
         var ruff = new RuffSettings
         {
-            PythonPath = settings.Python,
+            PythonPath = python,
             WorkingDirectory = backend,
             Paths = Sources,
-            OutputFormat = settings.GitHubActions ? RuffOutputFormat.GitHub : null,
+            OutputFormat = context.IsGitHubActions ? RuffOutputFormat.GitHub : null,
             // The WebAssembly build, when that is what the host found, reaches `python -m ruff` through PYTHONPATH.
             EnvironmentVariables = context.HostTools.RuffVariables,
         };
-        var black = new BlackSettings { PythonPath = settings.Python, WorkingDirectory = backend, Paths = Sources };
+        var black = new BlackSettings { PythonPath = python, WorkingDirectory = backend, Paths = Sources };
         // mypy reads strictness, plugins and python_version from pyproject.toml in the working directory.
-        var mypy = new MypySettings { PythonPath = settings.Python, WorkingDirectory = backend, Paths = Sources };
+        var mypy = new MypySettings { PythonPath = python, WorkingDirectory = backend, Paths = Sources };
         ToolPreflight.Ensure(
             context,
-            RuffSettings.Spec.Requirement(ruff) with { InstallHint = $"{settings.PythonInstallHint("ruff")}; {context.HostTools.Ruff.TriedText}" },
-            BlackSettings.Spec.Requirement(black) with { InstallHint = settings.PythonInstallHint("black") },
-            MypySettings.Spec.Requirement(mypy) with { InstallHint = settings.PythonInstallHint("mypy") });
+            RuffSettings.Spec.Requirement(ruff) with { InstallHint = $"{context.PythonInstallHint("ruff")}; {context.HostTools.Ruff.TriedText}" },
+            BlackSettings.Spec.Requirement(black) with { InstallHint = context.PythonInstallHint("black") },
+            MypySettings.Spec.Requirement(mypy) with { InstallHint = context.PythonInstallHint("mypy") });
 
         var linters = new Linters(context, SovdPipeline.LintBackend);
         linters.Run("ruff", () => context.RuffCheck(ruff));

@@ -5,8 +5,7 @@ public sealed class LintFrontend : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var settings = CodeSettings.From(context);
-        var frontend = settings.RequireFrontend();
+        var frontend = context.RequireFrontend();
         ToolPreflight.Ensure(context, NodeModules.Requirements);
         NodeModules.EnsureInstalled(context, frontend);
 

@@ -10,22 +10,21 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var settings = CodeSettings.From(context);
-        var backend = settings.RequireBackend();
+        var backend = context.RequireBackend();
         var reports = context.ArtifactDirectory(SovdPipeline.BackendSecurityReports);
         var pipAudit = new PipAuditSettings
         {
-            PythonPath = settings.Python,
+            PythonPath = context.HostTools.PythonPath,
             WorkingDirectory = backend,
             RequirementFiles = [backend.CombineWithFilePath("requirements.txt")],
             Format = PipAuditFormat.Json,
             OutputFile = reports.CombineWithFilePath("pip-audit.json"),
         };
-        var banditJson = Bandit(settings, backend, BanditFormat.Json, reports.CombineWithFilePath("bandit.json"));
+        var banditJson = Bandit(context, backend, BanditFormat.Json, reports.CombineWithFilePath("bandit.json"));
         ToolPreflight.Ensure(
             context,
-            PipAuditSettings.Spec.Requirement(pipAudit) with { InstallHint = settings.PythonInstallHint("pip_audit") },
-            BanditSettings.Spec.Requirement(banditJson) with { InstallHint = settings.PythonInstallHint("bandit") });
+            PipAuditSettings.Spec.Requirement(pipAudit) with { InstallHint = context.PythonInstallHint("pip_audit") },
+            BanditSettings.Spec.Requirement(banditJson) with { InstallHint = context.PythonInstallHint("bandit") });
         var triage = TriageFile.Load(context);
 
         ReportFolder.Reset(context, reports);
@@ -33,7 +32,7 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
         var audit = context.PipAudit(pipAudit);
         context.Information("{0}", "--- bandit ---");
         // Bandit writes one format per run: the screen report for people, then the JSON the stage judges.
-        context.Bandit(Bandit(settings, backend, BanditFormat.Screen, null));
+        context.Bandit(Bandit(context, backend, BanditFormat.Screen, null));
         var scan = context.Bandit(banditJson);
         ScanVerdicts.Judge(context, SovdPipeline.SecurityBackend, triage, "pip-audit vulnerabilities and high-severity Bandit findings", failures =>
         [
@@ -42,9 +41,9 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
         ]);
     }
 
-    private static BanditSettings Bandit(CodeSettings settings, DirectoryPath backend, BanditFormat format, FilePath? output) => new()
+    private static BanditSettings Bandit(BuildContext context, DirectoryPath backend, BanditFormat format, FilePath? output) => new()
     {
-        PythonPath = settings.Python,
+        PythonPath = context.HostTools.PythonPath,
         WorkingDirectory = backend,
         Paths = ["app"],
         Format = format,

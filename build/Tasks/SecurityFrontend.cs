@@ -11,8 +11,7 @@ public sealed class SecurityFrontend : FrostingTask<BuildContext>
 
     public override void Run(BuildContext context)
     {
-        var settings = CodeSettings.From(context);
-        var frontend = settings.RequireFrontend();
+        var frontend = context.RequireFrontend();
         if (!File.Exists(frontend.CombineWithFilePath("package-lock.json").FullPath))
         {
             throw new CakeException($"No package-lock.json in {frontend.FullPath}: npm audit checks the locked versions. Run 'npm install' there and commit the lock file.");

@@ -5,13 +5,12 @@ public sealed class TestBackendUnit : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var settings = CodeSettings.From(context);
-        var threshold = settings.RequireCoverageThreshold();
+        var threshold = context.RequireCoverageThreshold();
         var reports = context.ArtifactDirectory(SovdPipeline.BackendUnitReports);
         var pytest = new PytestSettings
         {
-            PythonPath = settings.Python,
-            WorkingDirectory = settings.RequireBackend(),
+            PythonPath = context.HostTools.PythonPath,
+            WorkingDirectory = context.RequireBackend(),
             TestPaths = ["tests/unit"],
             CoveragePackages = ["app"],
             CoverageXmlReport = reports.CombineWithFilePath("coverage.xml"),
@@ -26,7 +25,7 @@ public sealed class TestBackendUnit : FrostingTask<BuildContext>
         ToolPreflight.Ensure(context, PytestSettings.Spec.Requirement(pytest) with
         {
             Name = "pytest (with pytest-cov)",
-            InstallHint = settings.PythonInstallHint("pytest and pytest_cov"),
+            InstallHint = context.PythonInstallHint("pytest and pytest_cov"),
         });
 
         ReportFolder.Reset(context, reports);

@@ -7,26 +7,22 @@ public sealed class TestE2E : StackStage
     {
         var settings = ContainerSettings.From(context);
         var e2e = context.AppRoot.Combine("e2e");
-        settings.ThrowIfInvalid(SovdPipeline.TestE2E.Name, settings.StackProblems(needsBrowser: true).Concat(
-            File.Exists(e2e.CombineWithFilePath("package.json").FullPath) ? [] : [$"{e2e.FullPath}/package.json does not exist: is --app-root the sample app's folder?"]));
-        EnsureTools(context,
-            NpmSettings.Spec.Requirement(),
-            NpxSettings.Spec.Requirement(),
-            NodeRuntime.Requirement(SovdPipeline.NodeVersion));
+        settings.ThrowIfInvalid(SovdPipeline.TestE2E.Name, settings.StackProblems(e2e.CombineWithFilePath("package.json")).Concat(context.HostTools.BrowserProblems()));
+        EnsureTools(context, [.. NodeModules.Requirements, NpxSettings.Spec.Requirement()]);
         // Installed before the stack starts: the stack should not run longer than the tests need it.
         NodeModules.EnsureInstalled(context, e2e);
 
         var output = context.ArtifactDirectory(SovdPipeline.EndToEndFailures);
         var stack = ComposeStack.For(context, settings, "e2e");
         Start(context, settings, stack, output);
-        var result = context.Npx(PlaywrightSettings(settings, e2e, output, stack));
+        var result = context.Npx(PlaywrightSettings(context.HostTools.BrowserExecutable, e2e, output, stack));
         if (!result.Succeeded)
         {
             throw new CakeException($"End-to-end tests failed (playwright exit code {result.ExitCode}). {Evidence(output)}");
         }
     }
 
-    private static NpxSettings PlaywrightSettings(ContainerSettings settings, DirectoryPath e2e, DirectoryPath output, ComposeStack stack)
+    private static NpxSettings PlaywrightSettings(FilePath? chromium, DirectoryPath e2e, DirectoryPath output, ComposeStack stack)
     {
         // The sample's playwright.config.ts reads these: where the UI is, where screenshots/traces and the JUnit file go.
         var variables = new Dictionary<string, string>
@@ -35,7 +31,7 @@ public sealed class TestE2E : StackStage
             ["E2E_OUTPUT_DIR"] = output.Combine("test-results").FullPath,
             ["E2E_JUNIT_FILE"] = output.CombineWithFilePath("junit.xml").FullPath,
         };
-        if (settings.ChromiumExecutable is { } chromium)
+        if (chromium is not null)
         {
             variables[EnvVars.PlaywrightChromium] = chromium.FullPath;
         }

@@ -5,9 +5,8 @@ public sealed class TestFrontendUnit : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var settings = CodeSettings.From(context);
-        var threshold = settings.RequireCoverageThreshold();
-        var frontend = settings.RequireFrontend();
+        var threshold = context.RequireCoverageThreshold();
+        var frontend = context.RequireFrontend();
         var reports = context.ArtifactDirectory(SovdPipeline.FrontendUnitReports);
         var junit = reports.CombineWithFilePath("junit.xml");
         var coverage = reports.Combine("coverage");

@@ -6,7 +6,7 @@ public sealed class TestIntegration : StackStage
     public override void Run(BuildContext context)
     {
         var settings = ContainerSettings.From(context);
-        settings.ThrowIfInvalid(SovdPipeline.TestIntegration.Name, settings.StackProblems(needsBrowser: false));
+        settings.ThrowIfInvalid(SovdPipeline.TestIntegration.Name, settings.StackProblems());
         // With a token the tests also check that the API refuses requests without it, as in production.
         var token = context.Variable(EnvVars.SovdApiToken) ?? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var stack = ComposeStack.For(context, settings, "it", token);
@@ -20,7 +20,7 @@ public sealed class TestIntegration : StackStage
             DisableCacheProvider = true,
             EnvironmentVariables = new Dictionary<string, string> { ["API_BASE_URL"] = stack.BackendUrl, ["API_TOKEN"] = token },
         };
-        EnsureTools(context, PytestSettings.Spec.Requirement(new PytestSettings { PythonPath = context.HostTools.PythonPath }));
+        EnsureTools(context, PytestSettings.Spec.Requirement(pytest));
 
         Start(context, settings, stack, reports);
         var result = context.Pytest(pytest);

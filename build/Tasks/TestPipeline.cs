@@ -11,12 +11,12 @@ public sealed class TestPipeline : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var settings = CodeSettings.From(context);
+        var filter = context.TestFilter();
         var reports = context.ArtifactDirectory(SovdPipeline.PipelineTestReports);
         int? exitCode = null;
         var test = new DotNetTestSettings
         {
-            Filter = settings.TestFilter,
+            Filter = filter,
             // A prefix (not a file name): every test project of the solution writes its own .trx instead of overwriting one file.
             Loggers = ["trx;LogFilePrefix=pipeline"],
             ResultsDirectory = reports,
@@ -27,9 +27,9 @@ public sealed class TestPipeline : FrostingTask<BuildContext>
                 return true;
             },
         };
-        context.Information("{0}", settings.TestFilter is null ? "Test filter: none (every test)" : $"Test filter: {settings.TestFilter} (--{ArgumentNames.TestFilter})");
+        context.Information("{0}", filter is null ? "Test filter: none (every test)" : $"Test filter: {filter} (--{ArgumentNames.TestFilter})");
         ReportFolder.Reset(context, reports);
-        context.DotNetTest(settings.Solution.FullPath, test);
+        context.DotNetTest(context.RepoRoot.CombineWithFilePath(Repository.Solution).FullPath, test);
         TestReports.JudgeTrx(context, SovdPipeline.TestPipeline, exitCode ?? 0, reports);
     }
 }

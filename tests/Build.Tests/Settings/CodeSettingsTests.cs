@@ -10,9 +10,9 @@ public sealed class CodeSettingsTests
     [Fact]
     public void RequireCoverageThreshold_Above100_SaysTheRange()
     {
-        var settings = CodeSettings.From(SettingsContext.Build(["--coverage-threshold=101", "--python=/usr/bin/python3"]));
+        var context = SettingsContext.Build(["--coverage-threshold=101", "--python=/usr/bin/python3"]);
 
-        var thrown = () => settings.RequireCoverageThreshold();
+        var thrown = () => context.RequireCoverageThreshold();
 
         thrown.Should().Throw<CakeException>().WithMessage("--coverage-threshold=101 is out of range: give a percentage from 0 to 100 (default 80).");
     }
@@ -22,9 +22,9 @@ public sealed class CodeSettingsTests
     {
         var variables = new Dictionary<string, string> { ["PIPELINE_TEST_FILTER"] = "Category=Fast", ["PIPELINE_PYTHON"] = "/usr/bin/python3" };
 
-        CodeSettings.From(SettingsContext.Build([], variables)).TestFilter.Should().Be("Category=Fast");
-        CodeSettings.From(SettingsContext.Build(["--test-filter="], variables)).TestFilter.Should().BeNull();
-        CodeSettings.From(SettingsContext.Build(["--python=/usr/bin/python3"])).TestFilter.Should().Be(CodeSettings.DefaultTestFilter);
+        SettingsContext.Build([], variables).TestFilter().Should().Be("Category=Fast");
+        SettingsContext.Build(["--test-filter="], variables).TestFilter().Should().BeNull();
+        SettingsContext.Build(["--python=/usr/bin/python3"]).TestFilter().Should().Be(CodeSettings.DefaultTestFilter);
     }
 
     [Fact]
@@ -33,15 +33,15 @@ public sealed class CodeSettingsTests
         var context = SettingsContext.Build([], new() { ["PIPELINE_PYTHON"] = "/usr/bin/python3" });
 
         context.HostTools.Python.Line.Should().Be("python: /usr/bin/python3 (PIPELINE_PYTHON)");
-        CodeSettings.From(context).Python.FullPath.Should().Be("/usr/bin/python3");
+        context.HostTools.PythonPath.FullPath.Should().Be("/usr/bin/python3");
     }
 
     [Fact]
     public void RequireBackend_AppRootWithoutBackend_NamesTheArgument()
     {
-        var settings = CodeSettings.From(SettingsContext.Build(["--app-root=/nonexistent", "--python=/usr/bin/python3"]));
+        var context = SettingsContext.Build(["--app-root=/nonexistent", "--python=/usr/bin/python3"]);
 
-        var thrown = () => settings.RequireBackend();
+        var thrown = () => context.RequireBackend();
 
         thrown.Should().Throw<CakeException>().WithMessage("No pyproject.toml in /nonexistent/backend: --app-root must point at the app (the folder with backend/ and frontend/).");
     }

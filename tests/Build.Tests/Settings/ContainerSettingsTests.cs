@@ -27,7 +27,8 @@ public sealed class ContainerSettingsTests
     [Fact]
     public void From_GitHubActionsVariables_ReadsThemThroughTheContext()
     {
-        var settings = ContainerSettings.From(SettingsContext.Build(["--registry=ghcr.io", "--created=2025-01-31T13:00:00+01:00"], GitHubRun));
+        var context = SettingsContext.Build(["--registry=ghcr.io", "--created=2025-01-31T13:00:00+01:00"], GitHubRun);
+        var settings = ContainerSettings.From(context);
 
         settings.Problems.Should().BeEmpty();
         settings.Owner.Should().Be("acme");
@@ -38,8 +39,8 @@ public sealed class ContainerSettingsTests
         settings.LogIn.Should().BeTrue();
         settings.LayerCache.Should().BeTrue();
         settings.Backend.ShaTag.Should().Be($"ghcr.io/acme/sovd-backend:{Sha}");
-        settings.ChromiumExecutable!.FullPath.Should().Be("/opt/chrome/chrome");
-        settings.Browser!.Line.Should().Be("browser: /opt/chrome/chrome (PLAYWRIGHT_CHROMIUM_EXECUTABLE)");
+        context.HostTools.BrowserExecutable!.FullPath.Should().Be("/opt/chrome/chrome");
+        context.HostTools.Browser.Line.Should().Be("browser: /opt/chrome/chrome (PLAYWRIGHT_CHROMIUM_EXECUTABLE)");
         settings.PushProblems().Should().BeEmpty();
     }
 
@@ -59,14 +60,15 @@ public sealed class ContainerSettingsTests
     [Fact]
     public void From_OutsideGitHubActions_UsesTheLocalRegistryAndOwner()
     {
-        var settings = ContainerSettings.From(SettingsContext.Build([$"--sha={Sha}", "--created=2025-01-31T12:00:00Z", "--chromium=/opt/chrome/chrome"]));
+        var context = SettingsContext.Build([$"--sha={Sha}", "--created=2025-01-31T12:00:00Z", "--chromium=/opt/chrome/chrome"]);
+        var settings = ContainerSettings.From(context);
 
         settings.Problems.Should().BeEmpty();
         settings.Registry.Should().Be(ContainerSettings.LocalRegistry);
         settings.Owner.Should().Be(ContainerSettings.LocalOwner);
         settings.LogIn.Should().BeFalse();
         settings.LayerCache.Should().BeFalse();
-        settings.Browser!.Reason.Should().Be("--chromium");
+        context.HostTools.Browser.Reason.Should().Be("--chromium");
     }
 
     [Fact]
