@@ -86,13 +86,9 @@ public static class ProductionApprovalCheck
 
     private static string? ReviewersProblem(HttpResponseMessage response, string repository, string environment, string turnOff)
     {
-        using var body = JsonDocument.Parse(response.Content.ReadAsStream());
-        var rules = body.RootElement.TryGetProperty("protection_rules", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().ToList()
-            : [];
+        var rules = JsonNode.Parse(response.Content.ReadAsStream())?["protection_rules"] as JsonArray ?? [];
         // GitHub lists the rule only when reviewers are set; an empty reviewers list would approve nothing.
-        var required = rules.Any(rule => rule.TryGetProperty("type", out var type) && type.GetString() == "required_reviewers"
-            && !(rule.TryGetProperty("reviewers", out var people) && people.ValueKind == JsonValueKind.Array && people.GetArrayLength() == 0));
+        var required = rules.Any(rule => (string?)rule?["type"] == "required_reviewers" && (rule?["reviewers"] as JsonArray)?.Count != 0);
         return required
             ? null
             : $"the '{environment}' environment of {repository} has no required reviewers, so nobody approved this deploy. " +

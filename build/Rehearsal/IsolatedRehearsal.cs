@@ -75,7 +75,6 @@ public static class IsolatedRehearsal
             Parallel = parallel,
             KeepCheckouts = context.Argument("keep-checkouts", false),
             IncludeUncommitted = context.Argument(ArgumentNames.IncludeUncommitted, false),
-            WorkflowEnv = WorkflowGenerator.Generate(pipeline).Env,
             HostFolder = Path.Combine(".build", "host"),
             EngineFor = EngineChoice(context, repository),
             Log = line => context.Information(line),

@@ -19,9 +19,6 @@ public sealed record RehearsalOptions(PipelineDefinition Pipeline, string Reposi
 
     public bool IncludeUncommitted { get; init; }
 
-    /// <summary>Variables every job gets: the workflow's <c>env:</c>.</summary>
-    public IReadOnlyDictionary<string, string> WorkflowEnv { get; init; } = new Dictionary<string, string>();
-
     /// <summary>
     /// The built host inside a checkout (e.g. <c>.build/host</c>), built once and copied into every checkout as CI's
     /// cache restores it, seeded from the same folder of <see cref="Repository"/>; null when the command needs no host.
