@@ -41,8 +41,8 @@ public sealed partial class Deployment
                 _record.Step($"canary {weight} %: kubectl rollout status", () => _cluster.WaitForRollout(canary));
                 stableChanged = true;
                 _record.Step($"canary {weight} %: route {weight} % and the header: helm upgrade {stable.Release} (its current images)", () => _cluster.Upgrade(stable.Release, stableImages, RouteValues(weight)));
-                _record.Step($"canary {weight} %: {_smoke.CanaryName}", () => _smoke.Run(settings.CanaryHeader));
-                _record.Step($"canary {weight} %: {_smoke.Name} of the weighted traffic", _smoke.Run);
+                _record.Step($"canary {weight} %: {SmokeStep} via {settings.CanaryHeader}", () => RunSmokeTests(settings.CanaryHeader));
+                _record.Step($"canary {weight} %: {SmokeStep} of the weighted traffic", () => RunSmokeTests());
             }
             // Stable pods roll to the new images while every request still goes to the canary.
             _record.Step($"promote: helm upgrade {stable.Release} (new images, traffic still on the canary)", () => _cluster.Upgrade(stable.Release, newImages, RouteValues(100)));
@@ -50,7 +50,7 @@ public sealed partial class Deployment
             _record.Revision = _record.Step($"helm status {stable.Release}", () => _cluster.Status(stable.Release).Revision);
             // Nothing routes to the canary any more: removing it drops no request.
             _record.Step($"remove canary: helm uninstall {canary}", () => _cluster.Uninstall(canary));
-            _record.Step($"after promotion: {_smoke.Name}", _smoke.Run);
+            _record.Step($"after promotion: {SmokeStep}", () => RunSmokeTests());
         }
         catch (Exception error)
         {

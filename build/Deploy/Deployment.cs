@@ -5,12 +5,11 @@ namespace Build.Deploy;
 /// rollout, and on <see cref="Dispose"/> the deployment record and the kubeconfig's removal. Staging and production's
 /// first install go in directly: one <c>helm upgrade --install --atomic --wait</c>, then the smoke tests, and the
 /// release back to its previous revision (or uninstalled) when they fail. Production's later deploys go through the
-/// canary rollout (Deployment.Canary.cs); the cluster preflight and the failure diagnostics are parts of this class too.
+/// canary rollout. Each part is a file of this class: Canary, ClusterPreflight, Diagnostics, SmokeTests.
 /// </summary>
 public sealed partial class Deployment(BuildContext context, DeploySettings settings, DeployImages images, KubeConfigFile kubeConfig) : IDisposable
 {
     private readonly Cluster _cluster = new(context, settings, kubeConfig.Path);
-    private readonly SmokeTests _smoke = new(context, settings);
     private readonly DeploymentRecord _record = new(context, settings, images);
 
     public static Deployment Start(BuildContext context, DeploySettings settings)
@@ -159,7 +158,7 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
         try
         {
             _record.Revision = _record.Step($"helm status {release}", () => _cluster.Status(release).Revision);
-            _record.Step(_smoke.Name, _smoke.Run);
+            _record.Step(SmokeStep, () => RunSmokeTests());
         }
         catch (Exception error)
         {

@@ -62,7 +62,9 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
                 $"The event {options.Event.Name} runs no jobs of the definition: try one of {string.Join(", ", RehearsalEvent.ValidFor(options.Pipeline).Select(e => e.Name))}.");
         }
 
-        _commit = options.IncludeUncommitted ? Checkouts.Snapshot(options.Repository, options.ScratchFolder) : Checkouts.Head(options.Repository);
+        _commit = options.IncludeUncommitted
+            ? Checkouts.Snapshot(options.Repository, options.ScratchFolder)
+            : GitRevision.Head(options.Repository) ?? throw new RehearsalException($"{options.Repository} has no commit to check out (git rev-parse HEAD failed).");
         Directory.CreateDirectory(Path.Combine(options.RunFolder, "logs"));
         Directory.CreateDirectory(Path.Combine(options.ScratchFolder, "checkouts"));
         _clock.Start();
