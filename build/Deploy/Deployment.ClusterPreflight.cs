@@ -106,7 +106,7 @@ public sealed partial class Deployment
         var user = settings.Owner ?? "token";
         var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{token}"));
         var json = JsonSerializer.SerializeToUtf8Bytes(new { auths = new Dictionary<string, object> { [settings.Registry] = new { username = user, password = token, auth } } });
-        var directory = KubeConfigFile.PrivateDirectory(context.Environment, "sovd-pull-secret-");
+        var directory = KubeConfigFile.PrivateDirectory(context, "sovd-pull-secret-");
         try
         {
             var file = Path.Combine(directory, "config.json");

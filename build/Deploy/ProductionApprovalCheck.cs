@@ -29,20 +29,20 @@ public static class ProductionApprovalCheck
         {
             return;
         }
-        var repository = context.Environment.GetEnvironmentVariable(EnvVars.GitHubRepository) ?? "";
-        var apiUrl = context.Environment.GetEnvironmentVariable(EnvVars.GitHubApiUrl) is { Length: > 0 } url ? url : DefaultApiUrl;
+        var run = context.GitHubActions().Environment.Workflow;
+        var apiUrl = run.ApiUrl is { Length: > 0 } url ? url : DefaultApiUrl;
         if (context.DryRun)
         {
-            context.Information($"[dry-run] would check that {apiUrl}/repos/{repository}/environments/{environment.Name} has required reviewers");
+            context.Information($"[dry-run] would check that {apiUrl}/repos/{run.Repository}/environments/{environment.Name} has required reviewers");
             return;
         }
         var token = context.Environment.GetEnvironmentVariable(EnvVars.GitHubToken) ?? "";
         using var http = new HttpClient { BaseAddress = new Uri(apiUrl.TrimEnd('/') + "/"), Timeout = Timeout };
-        if (Problem(http, repository, environment.Name, token) is { } problem)
+        if (Problem(http, run.Repository, environment.Name, token) is { } problem)
         {
             throw new DeployException($"{stage.Name} refuses to deploy; nothing was changed: {problem}");
         }
-        context.Information($"The '{environment.Name}' environment of {repository} requires reviewers: this deploy was approved.");
+        context.Information($"The '{environment.Name}' environment of {run.Repository} requires reviewers: this deploy was approved.");
     }
 
     /// <summary>Null when GitHub reports a required-reviewers rule on the environment, else what is wrong and what to do.</summary>
