@@ -11,7 +11,7 @@ public static class DeployPreflight
             // helm deploys; kubectl runs the cluster preflight, the rollout waits and the diagnostics; the smoke script needs bash, curl and jq.
             ToolPreflight.Ensure(context,
             [
-                HelmSettings.Spec.Requirement() with { InstallHint = $"{HelmSettings.Spec.InstallHint}; here: scripts/install-helm.sh, then put .tools/bin on PATH" },
+                HelmSettings.Spec.Requirement() with { InstallHint = $"{HelmSettings.Spec.InstallHint}; here: {DeployTools.InstallScript}, then put .tools/bin on PATH" },
                 KubectlSettings.Spec.Requirement(),
                 OnPath("bash", "install bash"),
                 OnPath("curl", "install curl (apt-get install curl; preinstalled on GitHub runners)"),

@@ -18,7 +18,7 @@ public sealed partial class Deployment
             ? null
             : $"kubectl {client} is {(gap == int.MaxValue ? "a different major version" : $"{gap} minor versions")} away from the cluster's {server}: " +
               $"kubectl supports one minor version either way; use kubectl {server.Major}.{server.Minor} " +
-              "(the pinned one: scripts/install-helm.sh, DeployTools in the definition).";
+              $"(the pinned one: {DeployTools.InstallScript}, DeployTools in the definition).";
     }
 
     /// <summary>
