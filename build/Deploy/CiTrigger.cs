@@ -15,11 +15,10 @@ public static class CiTrigger
         {
             return null;
         }
-        var eventName = context.Environment.GetEnvironmentVariable(EnvVars.GitHubEventName) ?? "";
-        var gitRef = context.Environment.GetEnvironmentVariable(EnvVars.GitHubRef) ?? "";
-        var branch = gitRef.StartsWith(BranchPrefix, StringComparison.Ordinal) ? gitRef[BranchPrefix.Length..] : gitRef;
-        return stage.When.Matches(new TriggerEvent(eventName == "push", branch))
+        var run = context.GitHubActions().Environment.Workflow;
+        var branch = run.Ref.StartsWith(BranchPrefix, StringComparison.Ordinal) ? run.Ref[BranchPrefix.Length..] : run.Ref;
+        return stage.When.Matches(new TriggerEvent(run.EventName == "push", branch))
             ? null
-            : $"{stage.Name} runs only {stage.When.Summary} (this run: {eventName} of {gitRef})";
+            : $"{stage.Name} runs only {stage.When.Summary} (this run: {run.EventName} of {run.Ref})";
     }
 }

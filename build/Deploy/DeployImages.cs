@@ -20,28 +20,19 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
     private const string BackendRepository = "sovd-backend";
     private const string FrontendRepository = "sovd-frontend";
 
+    /// <summary>Throws, before any side effect, when images.json is wrong or the chart cannot express the images.</summary>
     public static DeployImages Resolve(DeploySettings settings)
     {
         var file = settings.ImagesFile.FullPath;
-        if (File.Exists(file))
-        {
-            return FromFile(file, settings);
-        }
-        var sha = settings.Sha ?? throw new InvalidOperationException("DeploySettings has no SHA; Problems should have said so.");
-        var owner = settings.Owner ?? throw new InvalidOperationException("DeploySettings has no owner; Problems should have said so.");
-        return new(
-            new ImageReference(settings.Registry, owner, BackendRepository, sha, null),
-            new ImageReference(settings.Registry, owner, FrontendRepository, sha, null),
-            $"tag {sha}, no {Path.GetFileName(file)}");
+        var images = File.Exists(file) ? FromFile(file, settings) : FromTag(settings, $"tag {settings.Sha}, no {Path.GetFileName(file)}");
+        return images.Backend.Registry == images.Frontend.Registry && images.Backend.Owner == images.Frontend.Owner
+            ? images
+            : throw new DeployException(
+                $"The backend ({images.Backend}) and frontend ({images.Frontend}) images live under different registries or owners; the chart has one global.imageRegistry and global.imageOwner.");
     }
 
     public IReadOnlyDictionary<string, string> ChartValues()
     {
-        if (Backend.Registry != Frontend.Registry || Backend.Owner != Frontend.Owner)
-        {
-            throw new DeployException(
-                $"The backend ({Backend}) and frontend ({Frontend}) images live under different registries or owners; the chart has one global.imageRegistry and global.imageOwner.");
-        }
         var values = new Dictionary<string, string>
         {
             ["global.imageRegistry"] = Backend.Registry,
@@ -57,6 +48,16 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
             }
         }
         return values;
+    }
+
+    private static DeployImages FromTag(DeploySettings settings, string source)
+    {
+        var sha = settings.Sha ?? throw new InvalidOperationException("DeploySettings has no SHA; Problems should have said so.");
+        var owner = settings.Owner ?? throw new InvalidOperationException("DeploySettings has no owner; Problems should have said so.");
+        return new(
+            new ImageReference(settings.Registry, owner, BackendRepository, sha, null),
+            new ImageReference(settings.Registry, owner, FrontendRepository, sha, null),
+            source);
     }
 
     private static DeployImages FromFile(string file, DeploySettings settings)

@@ -11,7 +11,7 @@ public static class DeployPreflight
             // helm deploys; kubectl runs the cluster preflight, the rollout waits and the diagnostics; the smoke script needs bash, curl and jq.
             ToolPreflight.Ensure(context,
             [
-                HelmSettings.Spec.Requirement() with { InstallHint = $"{HelmSettings.Spec.InstallHint}; here: scripts/install-helm.sh, then put .tools/bin on PATH" },
+                HelmSettings.Spec.Requirement() with { InstallHint = $"{HelmSettings.Spec.InstallHint}; here: {DeployTools.InstallScript}, then put .tools/bin on PATH" },
                 KubectlSettings.Spec.Requirement(),
                 OnPath("bash", "install bash"),
                 OnPath("curl", "install curl (apt-get install curl; preinstalled on GitHub runners)"),
@@ -32,36 +32,6 @@ public static class DeployPreflight
         {
             throw new DeployException($"{settings.Stage.Name} cannot start; nothing was changed:\n  {string.Join("\n  ", problems)}");
         }
-    }
-
-    /// <summary>
-    /// kubectl is supported within one minor version of the cluster (older or newer); a wider gap can misbehave in
-    /// subtle ways (fields dropped, rollout status misread). Reported before the deploy changes anything, not fatal.
-    /// </summary>
-    public static void CheckVersionSkew(BuildContext context, Cluster cluster)
-    {
-        if (cluster.Versions() is not { Client: { } client, Server: { } server })
-        {
-            context.Verbose("kubectl version: no server version (dry run, or the cluster did not answer); skew not checked.");
-            return;
-        }
-        if (VersionSkew(client, server) is { } problem)
-        {
-            context.Warning(problem);
-            return;
-        }
-        context.Verbose($"kubectl {client}, cluster {server}: within one minor version.");
-    }
-
-    /// <summary>The warning for this pair of versions, or null when they are within one minor version.</summary>
-    public static string? VersionSkew(KubeVersion client, KubeVersion server)
-    {
-        var gap = client.Major == server.Major ? Math.Abs(client.Minor - server.Minor) : int.MaxValue;
-        return gap <= 1
-            ? null
-            : $"kubectl {client} is {(gap == int.MaxValue ? "a different major version" : $"{gap} minor versions")} away from the cluster's {server}: " +
-              $"kubectl supports one minor version either way; use kubectl {server.Major}.{server.Minor} " +
-              "(the pinned one: scripts/install-helm.sh, DeployTools in the definition).";
     }
 
     private static ToolRequirement OnPath(string name, string hint) => new(name, hint, context => context.Tools.Resolve(name) is not null);

@@ -92,7 +92,8 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
     /// <summary>In GitHub Actions, the outcome and the steps as a table on the job's summary page.</summary>
     private void AppendStepSummary()
     {
-        if (context.Environment.GetEnvironmentVariable(EnvVars.GitHubStepSummary) is not { Length: > 0 } summary)
+        var github = context.GitHubActions();
+        if (github.Environment.Runtime.StepSummary is null)
         {
             return;
         }
@@ -107,7 +108,7 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
             "| --- | ---: | --- |",
         };
         lines.AddRange(_steps.Select(step => $"| {step.Name} | {step.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} | {step.Outcome} |"));
-        File.AppendAllText(summary, string.Join('\n', lines) + "\n\n");
+        github.Commands.SetStepSummary(string.Join('\n', lines) + "\n");
     }
 
     private sealed record DeployStep(string Name, DateTimeOffset Started, double Seconds, string Outcome, string? Detail);

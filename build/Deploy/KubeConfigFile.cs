@@ -40,7 +40,7 @@ public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Sourc
         {
             return new KubeConfigFile(null, null, content is null ? "current kubeconfig" : source);
         }
-        var directory = PrivateDirectory(context.Environment, "sovd-kubeconfig-");
+        var directory = PrivateDirectory(context, "sovd-kubeconfig-");
         var file = System.IO.Path.Combine(directory, "config");
         try
         {
@@ -63,9 +63,9 @@ public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Sourc
     }
 
     /// <summary>A new 0700 folder under RUNNER_TEMP (emptied after every GitHub job, even if this process is killed), else the system temp.</summary>
-    public static string PrivateDirectory(ICakeEnvironment environment, string prefix)
+    public static string PrivateDirectory(ICakeContext context, string prefix)
     {
-        var root = environment.GetEnvironmentVariable(EnvVars.RunnerTemp) is { Length: > 0 } runnerTemp && Directory.Exists(runnerTemp)
+        var root = context.GitHubActions().Environment.Runner.Temp?.FullPath is { Length: > 0 } runnerTemp && Directory.Exists(runnerTemp)
             ? runnerTemp
             : System.IO.Path.GetTempPath();
         var directory = System.IO.Path.Combine(root, $"{prefix}{Guid.NewGuid():N}");

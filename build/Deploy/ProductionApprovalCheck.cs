@@ -29,20 +29,20 @@ public static class ProductionApprovalCheck
         {
             return;
         }
-        var repository = context.Environment.GetEnvironmentVariable(EnvVars.GitHubRepository) ?? "";
-        var apiUrl = context.Environment.GetEnvironmentVariable(EnvVars.GitHubApiUrl) is { Length: > 0 } url ? url : DefaultApiUrl;
+        var run = context.GitHubActions().Environment.Workflow;
+        var apiUrl = run.ApiUrl is { Length: > 0 } url ? url : DefaultApiUrl;
         if (context.DryRun)
         {
-            context.Information($"[dry-run] would check that {apiUrl}/repos/{repository}/environments/{environment.Name} has required reviewers");
+            context.Information($"[dry-run] would check that {apiUrl}/repos/{run.Repository}/environments/{environment.Name} has required reviewers");
             return;
         }
         var token = context.Environment.GetEnvironmentVariable(EnvVars.GitHubToken) ?? "";
         using var http = new HttpClient { BaseAddress = new Uri(apiUrl.TrimEnd('/') + "/"), Timeout = Timeout };
-        if (Problem(http, repository, environment.Name, token) is { } problem)
+        if (Problem(http, run.Repository, environment.Name, token) is { } problem)
         {
             throw new DeployException($"{stage.Name} refuses to deploy; nothing was changed: {problem}");
         }
-        context.Information($"The '{environment.Name}' environment of {repository} requires reviewers: this deploy was approved.");
+        context.Information($"The '{environment.Name}' environment of {run.Repository} requires reviewers: this deploy was approved.");
     }
 
     /// <summary>Null when GitHub reports a required-reviewers rule on the environment, else what is wrong and what to do.</summary>
@@ -86,13 +86,9 @@ public static class ProductionApprovalCheck
 
     private static string? ReviewersProblem(HttpResponseMessage response, string repository, string environment, string turnOff)
     {
-        using var body = JsonDocument.Parse(response.Content.ReadAsStream());
-        var rules = body.RootElement.TryGetProperty("protection_rules", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().ToList()
-            : [];
+        var rules = JsonNode.Parse(response.Content.ReadAsStream())?["protection_rules"] as JsonArray ?? [];
         // GitHub lists the rule only when reviewers are set; an empty reviewers list would approve nothing.
-        var required = rules.Any(rule => rule.TryGetProperty("type", out var type) && type.GetString() == "required_reviewers"
-            && !(rule.TryGetProperty("reviewers", out var people) && people.ValueKind == JsonValueKind.Array && people.GetArrayLength() == 0));
+        var required = rules.Any(rule => (string?)rule?["type"] == "required_reviewers" && (rule?["reviewers"] as JsonArray)?.Count != 0);
         return required
             ? null
             : $"the '{environment}' environment of {repository} has no required reviewers, so nobody approved this deploy. " +

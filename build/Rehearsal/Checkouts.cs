@@ -13,8 +13,6 @@ internal static class Checkouts
     /// <summary>Changes a push would not carry: the lines of <c>git status --porcelain</c>.</summary>
     public static int Uncommitted(string repository) => Git(repository, null, "status", "--porcelain").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
 
-    public static string Head(string repository) => Git(repository, null, "rev-parse", "HEAD");
-
     /// <summary>
     /// A commit of the working tree as it is (tracked changes and untracked files that are not ignored), made with a
     /// private index so neither the branch nor the user's staging area changes.

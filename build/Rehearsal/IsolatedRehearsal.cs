@@ -63,7 +63,7 @@ public static class IsolatedRehearsal
         }
 
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var cluster = context.Argument<string?>("cluster", null);
+        var cluster = context.ArgumentOrNull("cluster");
         var scratch = Path.Combine(Path.GetTempPath(), $"rehearsal-{stamp}-{Environment.ProcessId}");
         return new RehearsalOptions(pipeline, repository, rehearsalEvent, Path.Combine(repository, ".build", "rehearsal", stamp), scratch)
         {
@@ -71,11 +71,10 @@ public static class IsolatedRehearsal
             Scope = context.Argument("all-jobs", false)
                 ? null
                 : new HashSet<Stage>([.. SovdPipeline.Rehearse.DependsOn.OfType<Stage>(), SovdPipeline.PushImages, .. pipeline.Stages.Where(stage => stage.Deploys)]),
-            ClusterArguments = string.IsNullOrWhiteSpace(cluster) ? [] : [$"--kube-context={cluster}"],
+            ClusterArguments = cluster is null ? [] : [$"--kube-context={cluster}"],
             Parallel = parallel,
             KeepCheckouts = context.Argument("keep-checkouts", false),
             IncludeUncommitted = context.Argument(ArgumentNames.IncludeUncommitted, false),
-            WorkflowEnv = WorkflowGenerator.Generate(pipeline).Env,
             HostFolder = Path.Combine(".build", "host"),
             EngineFor = EngineChoice(context, repository),
             Log = line => context.Information(line),
@@ -85,9 +84,7 @@ public static class IsolatedRehearsal
     /// <summary>Jobs that make or take the images artifact get an engine of their own; the others get none.</summary>
     private static Func<Stage, PrivateDockerEngine?> EngineChoice(BuildContext context, string repository)
     {
-        var cache = context.Environment.GetEnvironmentVariable(EnvVars.BaseImageCache) is { Length: > 0 } given
-            ? given
-            : Path.Combine(repository, ".build", "base-images");
+        var cache = context.Variable(EnvVars.BaseImageCache) ?? Path.Combine(repository, ".build", "base-images");
         // Each job's engine loads the base image from this cache; without it every engine would bootstrap Debian itself.
         if (!Directory.Exists(cache) || !Directory.EnumerateFiles(cache, "*.tar").Any())
         {

@@ -19,9 +19,6 @@ public sealed record RehearsalOptions(PipelineDefinition Pipeline, string Reposi
 
     public bool IncludeUncommitted { get; init; }
 
-    /// <summary>Variables every job gets: the workflow's <c>env:</c>.</summary>
-    public IReadOnlyDictionary<string, string> WorkflowEnv { get; init; } = new Dictionary<string, string>();
-
     /// <summary>
     /// The built host inside a checkout (e.g. <c>.build/host</c>), built once and copied into every checkout as CI's
     /// cache restores it, seeded from the same folder of <see cref="Repository"/>; null when the command needs no host.
@@ -65,7 +62,9 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
                 $"The event {options.Event.Name} runs no jobs of the definition: try one of {string.Join(", ", RehearsalEvent.ValidFor(options.Pipeline).Select(e => e.Name))}.");
         }
 
-        _commit = options.IncludeUncommitted ? Checkouts.Snapshot(options.Repository, options.ScratchFolder) : Checkouts.Head(options.Repository);
+        _commit = options.IncludeUncommitted
+            ? Checkouts.Snapshot(options.Repository, options.ScratchFolder)
+            : GitRevision.Head(options.Repository) ?? throw new RehearsalException($"{options.Repository} has no commit to check out (git rev-parse HEAD failed).");
         Directory.CreateDirectory(Path.Combine(options.RunFolder, "logs"));
         Directory.CreateDirectory(Path.Combine(options.ScratchFolder, "checkouts"));
         _clock.Start();

@@ -153,7 +153,7 @@ public sealed partial class IsolatedRun
 
         // The job's environment: the workflow's and the stage's env:, CI=true, the event's GITHUB_* variables, the engine.
         var github = options.Event.GitHubVariables(_commit, ContainerSettings.LocalOwner, Path.GetFileName(options.Repository.TrimEnd('/')), stage.JobId, workspace.Checkout);
-        foreach (var (key, value) in options.WorkflowEnv.Concat(stage.Env).Concat(github).Concat(engineEnvironment))
+        foreach (var (key, value) in WorkflowGenerator.Generate(options.Pipeline).Env.Concat(stage.Env).Concat(github).Concat(engineEnvironment))
         {
             info.Environment[key] = value;
         }

@@ -77,15 +77,10 @@ public static class EnvVars
     public const string GitHubActions = "GITHUB_ACTIONS";
     public const string GitHubActor = "GITHUB_ACTOR";
     public const string GitHubSha = "GITHUB_SHA";
-    public const string GitHubRef = "GITHUB_REF";
-    public const string GitHubEventName = "GITHUB_EVENT_NAME";
     public const string GitHubRepositoryOwner = "GITHUB_REPOSITORY_OWNER";
     public const string GitHubRepository = "GITHUB_REPOSITORY";
     public const string GitHubServerUrl = "GITHUB_SERVER_URL";
     public const string GitHubToken = "GITHUB_TOKEN";
-    public const string GitHubApiUrl = "GITHUB_API_URL";
-    public const string GitHubStepSummary = "GITHUB_STEP_SUMMARY";
-    public const string RunnerTemp = "RUNNER_TEMP";
 
     // Secrets of the deploy stages.
     public const string KubeConfigData = "KUBE_CONFIG_DATA";

@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using Build.Rehearsal;
+using Build.Tests.Tasks.Containers.Support;
 
 namespace Build.Tests.Rehearsal.Support;
 
@@ -43,50 +44,23 @@ public sealed class FixtureRepository : IDisposable
     }
 
     /// <summary>Runs one target in this very tree: what a plain local run does.</summary>
-    public int RunHere(string target)
-    {
-        using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(Root, "build.sh"), $"--target={target}", "--exclusive"])
-        {
-            WorkingDirectory = Root,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode;
-    }
+    public int RunHere(string target) =>
+        Command.RunAsync("bash", [Path.Combine(Root, "build.sh"), $"--target={target}", "--exclusive"]).GetAwaiter().GetResult().ExitCode;
 
     public string Git(params string[] arguments)
     {
-        var info = new ProcessStartInfo("git", arguments)
-        {
-            WorkingDirectory = Root,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in new[] { ("GIT_AUTHOR_NAME", "t"), ("GIT_AUTHOR_EMAIL", "t@t"), ("GIT_COMMITTER_NAME", "t"), ("GIT_COMMITTER_EMAIL", "t@t") })
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"git {string.Join(' ', arguments)}: {error}");
-        }
-
-        return output.Trim();
+        var result = Command.RunAsync("git", ["-C", Root, .. arguments], environment: Committer).GetAwaiter().GetResult();
+        return result.ExitCode == 0 ? result.Output.Trim() : throw new InvalidOperationException($"git {string.Join(' ', arguments)}: {result.Error}");
     }
 
-    public void Dispose()
+    public void Dispose() => Processes.Delete(Root);
+
+    // git commits without a configured identity.
+    private static Dictionary<string, string?> Committer => new()
     {
-        using var rm = Process.Start(new ProcessStartInfo("rm", ["-rf", Root]) { UseShellExecute = false });
-        rm?.WaitForExit();
-    }
+        ["GIT_AUTHOR_NAME"] = "t",
+        ["GIT_AUTHOR_EMAIL"] = "t@t",
+        ["GIT_COMMITTER_NAME"] = "t",
+        ["GIT_COMMITTER_EMAIL"] = "t@t",
+    };
 }

@@ -8,7 +8,7 @@ namespace Build.Tests.Tasks.Deploy;
 /// <summary>docs/rbac/ci-deployer.yaml grants what the preflight asks, and the preflight asks about every kind the chart renders.</summary>
 public sealed class RbacManifestTests
 {
-    private static readonly string Manifest = Path.Combine(RepoPaths.Root, ClusterPreflight.RbacManifest);
+    private static readonly string Manifest = Path.Combine(RepoPaths.Root, ClusterPermission.RbacManifest);
 
     [Fact]
     public void CiDeployerManifest_EveryPermissionThePreflightAsks_IsGrantedByARuleOfTheRightScope()

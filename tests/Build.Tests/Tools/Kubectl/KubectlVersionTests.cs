@@ -67,7 +67,7 @@ public sealed class KubectlVersionTests
     [InlineData(35, 36)]
     public void Problem_WithinOneMinor_None(int client, int server)
     {
-        DeployPreflight.VersionSkew(new KubeVersion(1, client, $"v1.{client}.0"), new KubeVersion(1, server, $"v1.{server}.0")).Should().BeNull();
+        Deployment.VersionSkew(new KubeVersion(1, client, $"v1.{client}.0"), new KubeVersion(1, server, $"v1.{server}.0")).Should().BeNull();
     }
 
     [Theory]
@@ -75,7 +75,7 @@ public sealed class KubectlVersionTests
     [InlineData(33, 37, "4 minor versions")]
     public void Problem_TwoOrMoreMinorsApart_NamesTheGapAndTheKubectlToUse(int client, int server, string gap)
     {
-        DeployPreflight.VersionSkew(new KubeVersion(1, client, $"v1.{client}.2"), new KubeVersion(1, server, $"v1.{server}.1")).Should()
+        Deployment.VersionSkew(new KubeVersion(1, client, $"v1.{client}.2"), new KubeVersion(1, server, $"v1.{server}.1")).Should()
             .Be($"kubectl v1.{client}.2 is {gap} away from the cluster's v1.{server}.1: kubectl supports one minor version either way; " +
                 $"use kubectl 1.{server} (the pinned one: scripts/install-helm.sh, DeployTools in the definition).");
     }

@@ -4,16 +4,13 @@ namespace Build.Deploy;
 /// Runs scripts/smoke_tests.sh against the environment's URL. The URL and probe settings go on the command line
 /// (a dry run prints them); the API token goes through the environment only (API_TOKEN), never an argument.
 /// </summary>
-public sealed class SmokeTests(BuildContext context, DeploySettings settings)
+public sealed partial class Deployment
 {
-    public string Name => settings.ProbeRequests > 0 ? "smoke tests and error-rate probe" : "smoke tests";
-
-    public string CanaryName => $"{Name} via {settings.CanaryHeader}";
-
-    public void Run() => Run(route: null);
+    // The name of a smoke step in the record and the log.
+    private string SmokeStep => settings.ProbeRequests > 0 ? "smoke tests and error-rate probe" : "smoke tests";
 
     /// <summary>With <paramref name="route"/> every request carries the canary header, so only the canary answers.</summary>
-    public void Run(CanaryHeader? route)
+    private void RunSmokeTests(CanaryHeader? route = null)
     {
         var arguments = new ProcessArgumentBuilder()
             .AppendPath(context.RepoRoot.CombineWithFilePath("scripts/smoke_tests.sh"), context.Environment)

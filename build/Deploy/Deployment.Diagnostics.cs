@@ -6,34 +6,36 @@ namespace Build.Deploy;
 /// pod that is not ready, written to <c>diagnostics/</c> in the deployment's artifact folder, plus a short summary in
 /// the log. Bounded by the definition's Diagnostics time; it never throws, so the rollback always runs.
 /// </summary>
-public static class FailureDiagnostics
+public sealed partial class Deployment
 {
-    private const string Folder = "diagnostics";
     private const int LogLines = 50;
 
-    public static void Collect(Deployment run)
+    private string DiagnosticsFolder => Path.Combine(settings.RecordDirectory.FullPath, "diagnostics");
+
+    private string ReleasePods => $"{ChartNames.InstanceLabel} in ({settings.Release},{settings.CanaryRelease})";
+
+    private void CollectDiagnostics()
     {
         var clock = Stopwatch.StartNew();
-        TimeSpan Left() => TimeSpan.FromTicks(Math.Max((run.Settings.Bounds.Diagnostics - clock.Elapsed).Ticks, TimeSpan.TicksPerSecond));
-        var (context, selector) = (run.Context, Selector(run));
+        TimeSpan Left() => TimeSpan.FromTicks(Math.Max((settings.Bounds.Diagnostics - clock.Elapsed).Ticks, TimeSpan.TicksPerSecond));
         try
         {
-            var folder = System.IO.Directory.CreateDirectory(Directory(run)).FullName;
+            var folder = Directory.CreateDirectory(DiagnosticsFolder).FullName;
             void Save(string file, ToolResult result) =>
                 File.WriteAllText(Path.Combine(folder, file), result.Output + (result.StandardError.Count > 0 ? $"\n{result.Error}" : "") + "\n");
-            var wide = context.KubectlGet(run.Cluster.Pods(selector, KubectlOutputFormat.Wide, Left()));
+            var wide = context.KubectlGet(_cluster.Pods(ReleasePods, KubectlOutputFormat.Wide, Left()));
             Save("pods.txt", wide);
-            var json = context.KubectlGet(run.Cluster.Pods(selector, KubectlOutputFormat.Json, Left()));
-            Save("describe-pods.txt", context.KubectlDescribe("pods", selector, run.Cluster.Kubectl(Left())));
-            Save("events.txt", context.KubectlEvents(run.Cluster.Kubectl(Left())));
+            var json = context.KubectlGet(_cluster.Pods(ReleasePods, KubectlOutputFormat.Json, Left()));
+            Save("describe-pods.txt", context.KubectlDescribe("pods", ReleasePods, _cluster.Kubectl(Left())));
+            Save("events.txt", context.KubectlEvents(_cluster.Kubectl(Left())));
             var failing = NotReady(json.Output);
-            foreach (var pod in failing.TakeWhile(_ => clock.Elapsed < run.Settings.Bounds.Diagnostics))
+            foreach (var pod in failing.TakeWhile(_ => clock.Elapsed < settings.Bounds.Diagnostics))
             {
-                Save($"logs-{pod.Name}.txt", context.KubectlLogs(pod.Name, LogLines, run.Cluster.Kubectl(Left())));
+                Save($"logs-{pod.Name}.txt", context.KubectlLogs(pod.Name, LogLines, _cluster.Kubectl(Left())));
             }
             var pods = Math.Max(0, wide.Lines.Count - 1);
             context.Error(string.Join('\n', failing.Take(5).Select(pod => $"  {pod.Name}: {pod.Reason}").Prepend(
-                $"Diagnostics in {folder}: {pods} pod(s) of {run.Settings.Release} and {run.Settings.CanaryRelease}; {failing.Count} not ready.")));
+                $"Diagnostics in {folder}: {pods} pod(s) of {settings.Release} and {settings.CanaryRelease}; {failing.Count} not ready.")));
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -42,17 +44,17 @@ public static class FailureDiagnostics
     }
 
     /// <summary>What a dry run shows instead: the commands a failed wait or smoke step runs, and where their output goes.</summary>
-    public static void Plan(Deployment run)
+    private void PlanDiagnostics()
     {
-        var selector = $"'{Selector(run)}'";
+        var selector = $"'{ReleasePods}'";
         string[] commands =
         [
-            run.Cluster.KubectlCommand($"get pods -l {selector} -o wide"),
-            run.Cluster.KubectlCommand($"describe pods -l {selector}"),
-            run.Cluster.KubectlCommand("get events --sort-by=.lastTimestamp"),
-            run.Cluster.KubectlCommand($"logs <each pod not ready> --all-containers --tail={LogLines}"),
+            _cluster.KubectlCommand($"get pods -l {selector} -o wide"),
+            _cluster.KubectlCommand($"describe pods -l {selector}"),
+            _cluster.KubectlCommand("get events --sort-by=.lastTimestamp"),
+            _cluster.KubectlCommand($"logs <each pod not ready> --all-containers --tail={LogLines}"),
         ];
-        run.Cluster.Plan($"on a failed wait or smoke step, before the rollback: diagnostics into {Directory(run)}/ from {string.Join("; ", commands)}");
+        _cluster.Plan($"on a failed wait or smoke step, before the rollback: diagnostics into {DiagnosticsFolder}/ from {string.Join("; ", commands)}");
     }
 
     /// <summary>Reads <c>kubectl get pods -o json</c>: pods not ready, each with its waiting/terminated reason.</summary>
@@ -74,8 +76,4 @@ public static class FailureDiagnostics
          let detail = container?[state]?[kind]
          where detail?["reason"] is not null
          select $"{container?["name"]} {detail["reason"]}{(detail["message"] is { } message ? $": {message}" : "")}").FirstOrDefault();
-
-    private static string Selector(Deployment run) => $"{ChartNames.InstanceLabel} in ({run.Settings.Release},{run.Settings.CanaryRelease})";
-
-    private static string Directory(Deployment run) => Path.Combine(run.Settings.RecordDirectory.FullPath, Folder);
 }
