@@ -14,7 +14,7 @@ public sealed class LintBackend : FrostingTask<BuildContext>
             PythonPath = settings.Python,
             WorkingDirectory = backend,
             Paths = Sources,
-            OutputFormat = settings.GitHubActions ? RuffOutputFormat.GitHub : null,
+            GitHubAnnotations = settings.GitHubActions,
             // The WebAssembly build, when that is what the host found, reaches `python -m ruff` through PYTHONPATH.
             EnvironmentVariables = context.HostTools.RuffVariables,
         };

@@ -18,10 +18,9 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
             PythonPath = settings.Python,
             WorkingDirectory = backend,
             RequirementFiles = [backend.CombineWithFilePath("requirements.txt")],
-            Format = PipAuditFormat.Json,
             OutputFile = reports.CombineWithFilePath("pip-audit.json"),
         };
-        var banditJson = Bandit(settings, backend, BanditFormat.Json, reports.CombineWithFilePath("bandit.json"));
+        var banditJson = Bandit(settings, backend, reports.CombineWithFilePath("bandit.json"));
         ToolPreflight.Ensure(
             context,
             PipAuditSettings.Spec.Requirement(pipAudit) with { InstallHint = settings.PythonInstallHint("pip_audit") },
@@ -33,7 +32,7 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
         var audit = context.PipAudit(pipAudit);
         context.Information("{0}", "--- bandit ---");
         // Bandit writes one format per run: the screen report for people, then the JSON the stage judges.
-        context.Bandit(Bandit(settings, backend, BanditFormat.Screen, null));
+        context.Bandit(Bandit(settings, backend, null));
         var scan = context.Bandit(banditJson);
         ScanVerdicts.Judge(context, SovdPipeline.SecurityBackend, triage, "pip-audit vulnerabilities and high-severity Bandit findings", failures =>
         [
@@ -42,14 +41,12 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
         ]);
     }
 
-    private static BanditSettings Bandit(CodeSettings settings, DirectoryPath backend, BanditFormat format, FilePath? output) => new()
+    private static BanditSettings Bandit(CodeSettings settings, DirectoryPath backend, FilePath? output) => new()
     {
         PythonPath = settings.Python,
         WorkingDirectory = backend,
         Paths = ["app"],
-        Format = format,
         OutputFile = output,
-        Quiet = true,
     };
 
     private static TriageVerdict? PipAuditVerdict(BuildContext context, StageFailures failures, ToolResult result, FilePath report, TriageFile triage)
