@@ -78,7 +78,7 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
             return null;
         }
         var scan = BanditJsonReport.Read(path);
-        var high = scan.WithSeverity(BanditLevel.High);
+        var high = scan.HighSeverity;
         context.Information("{0}", $"Bandit: {scan.Issues.Count} findings, {high.Count} of high severity (report: {path})");
         if (scan.Errors.Count > 0)
         {

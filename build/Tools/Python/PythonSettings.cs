@@ -1,5 +1,46 @@
 namespace Build.Tools.Python;
 
+/// <summary>
+/// Settings of a tool run as <c>&lt;python&gt; -m &lt;module&gt;</c>: each tool's settings say which module. Linters and
+/// scanners: they do not throw by default.
+/// </summary>
+public abstract class PythonModuleSettings : ToolRunnerSettings
+{
+    protected PythonModuleSettings(string module)
+    {
+        Module = module;
+        ThrowOnNonZeroExit = false;
+    }
+
+    /// <summary>
+    /// The interpreter that has the module installed (on GitHub the job's python; on a Debian machine <c>/usr/bin/python3</c>).
+    /// Unset: the first <c>python3</c>/<c>python</c> on PATH. Same value as <see cref="Cake.Core.Tooling.ToolSettings.ToolPath"/>.
+    /// </summary>
+    public FilePath? PythonPath
+    {
+        get => ToolPath;
+        init => ToolPath = value;
+    }
+
+    /// <summary>Files, directories or packages the tool works on, relative to the working directory.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    /// <summary>The importable module name (<c>pip_audit</c>, not <c>pip-audit</c>).</summary>
+    public string Module { get; }
+
+    /// <summary>Modules the run needs besides <see cref="Module"/> (pytest-cov's <c>pytest_cov</c> when coverage is asked for).</summary>
+    public virtual IEnumerable<string> ExtraModules => [];
+
+    /// <summary>The spec of a Python module tool: found through the interpreter, present when it can import the modules.</summary>
+    protected static ToolSpec<TSettings> SpecFor<TSettings>(string name, string installHint)
+        where TSettings : PythonModuleSettings, new()
+    {
+        ToolSpec<TSettings>? spec = null;
+        spec = new(name, installHint, PythonImports.Interpreters, context => new PythonModuleRunner<TSettings>(context, spec!));
+        return spec;
+    }
+}
+
 public sealed class BanditSettings() : PythonModuleSettings("bandit")
 {
     public static readonly ToolSpec<BanditSettings> Spec = SpecFor<BanditSettings>(
