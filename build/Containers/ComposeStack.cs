@@ -6,7 +6,7 @@ namespace Build.Containers;
 /// The app's compose stack for one test stage: started from the built images (never rebuilt), waited on until every
 /// service is ready, and taken down with its volumes and networks however the stage ends.
 /// </summary>
-public sealed partial class ComposeStack(BuildContext context, ContainerSettings settings, string project, int backendPort, int frontendPort, string? apiToken)
+public sealed class ComposeStack(BuildContext context, ContainerSettings settings, string project, int backendPort, int frontendPort, string? apiToken)
 {
     private const int LogLinesOnFailure = 100;
     // The variant is probed for real even under --dryrun, so the printed commands are the ones a real run would start.
@@ -127,9 +127,7 @@ public sealed partial class ComposeStack(BuildContext context, ContainerSettings
         context.Error($"Compose project {project} {problem}");
         context.Information(context.DockerComposePs(new DockerComposeSettings { Project = _project, ThrowOnNonZeroExit = false }, quiet: false).Output);
         notReady ??= [.. context.DockerComposeContainerStatuses(new DockerComposeSettings { Project = _project }).Where(status => !status.IsReady)];
-        // v1 names containers project_service_1, v2 project-service-1.
-        var services = notReady.Select(status => ReplicaSuffix().Replace(status.Name.StartsWith(project, StringComparison.Ordinal)
-            && status.Name.Length > project.Length + 1 ? status.Name[(project.Length + 1)..] : status.Name, string.Empty)).Distinct().ToList();
+        var services = notReady.Select(status => status.Service).Distinct().ToList();
         if (services.Count > 0)
         {
             context.Information($"Logs of {string.Join(", ", services)} (last {LogLinesOnFailure} lines each):");
@@ -154,7 +152,4 @@ public sealed partial class ComposeStack(BuildContext context, ContainerSettings
             listener.Stop();
         }
     }
-
-    [GeneratedRegex("[_-][0-9]+$")]
-    private static partial Regex ReplicaSuffix();
 }

@@ -14,26 +14,21 @@ public static class DockerComposeAliases
     /// poll <see cref="DockerComposeContainerStatuses"/> instead.
     /// </summary>
     [CakeMethodAlias]
-    public static ToolResult DockerComposeUp(this ICakeContext context, DockerComposeSettings settings) =>
-        Run(context, settings, "up", arguments => arguments.Append("-d").Append("--no-build"));
+    public static ToolResult DockerComposeUp(this ICakeContext context, DockerComposeSettings settings) => Run(context, settings, ["up", "-d", "--no-build"]);
 
     /// <summary><c>ps -a</c>, stopped containers included (v2 lists only running ones without it); with <paramref name="quiet"/> the ids in <see cref="ToolResult.Lines"/>.</summary>
     [CakeMethodAlias]
     public static ToolResult DockerComposePs(this ICakeContext context, DockerComposeSettings settings, bool quiet = true) =>
-        Run(context, settings, "ps", arguments => arguments.AppendFlag("-q", quiet).Append("-a"), new ToolInvocation { CaptureOutput = true });
+        Run(context, settings, quiet ? ["ps", "-q", "-a"] : ["ps", "-a"], new ToolInvocation { CaptureOutput = true });
 
     /// <summary><c>logs --no-color --tail &lt;lines&gt; &lt;service&gt;…</c>, printed to the build log (typically after a failed smoke test).</summary>
     [CakeMethodAlias]
     public static ToolResult DockerComposeLogs(this ICakeContext context, IEnumerable<string> services, int tail, DockerComposeSettings settings) =>
-        Run(context, settings, "logs", arguments => arguments
-            .AppendValue("--no-color")
-            .AppendOption("--tail", tail.ToString(CultureInfo.InvariantCulture))
-            .AppendValues(services));
+        Run(context, settings, ["logs", "--no-color", "--tail", tail.ToString(CultureInfo.InvariantCulture), .. services]);
 
     /// <summary><c>down -v --remove-orphans</c>: the project's named volumes and orphaned containers go too.</summary>
     [CakeMethodAlias]
-    public static ToolResult DockerComposeDown(this ICakeContext context, DockerComposeSettings settings) =>
-        Run(context, settings, "down", arguments => arguments.Append("-v").Append("--remove-orphans"));
+    public static ToolResult DockerComposeDown(this ICakeContext context, DockerComposeSettings settings) => Run(context, settings, ["down", "-v", "--remove-orphans"]);
 
     /// <summary>
     /// State and health of every container of the project (stopped ones included), via <c>docker inspect</c>: a
@@ -46,17 +41,16 @@ public static class DockerComposeAliases
         return ids.Count == 0 ? [] : ContainerStatusParser.Parse(context.DockerInspect(ids, ContainerStatusParser.Format).StandardOutput);
     }
 
-    /// <summary><c>[compose] -f &lt;file&gt;… -p &lt;project&gt; &lt;command&gt;</c>, then the command's own arguments.</summary>
-    private static ToolResult Run(
-        ICakeContext context, DockerComposeSettings settings, string command, Func<ProcessArgumentBuilder, ProcessArgumentBuilder> append, ToolInvocation? invocation = null)
+    /// <summary><c>[compose] -f &lt;file&gt;… -p &lt;project&gt; &lt;command…&gt;</c>.</summary>
+    private static ToolResult Run(ICakeContext context, DockerComposeSettings settings, IEnumerable<string> command, ToolInvocation? invocation = null)
     {
         var runner = new DockerComposeRunner(context);
         var variant = runner.Use(settings);
         var arguments = Command(variant == ComposeVariant.Plugin ? ["compose"] : [])
             .AppendOptions("-f", (settings.Project.Files ?? []).Select(file => AbsolutePath(file, context.Environment)))
             .AppendOptionIfSet("-p", settings.Project.Name)
-            .Append(command);
-        return runner.Run(settings, append(arguments), invocation);
+            .AppendValues(command);
+        return runner.Run(settings, arguments, invocation);
     }
 }
 

@@ -89,7 +89,7 @@ public sealed class DockerComposeRunnerTests
     {
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("compose -p p ps", new ProcessReply(Output: ["aaa", "bbb"]));
-        fixture.Runner.WhenArguments("inspect", new ProcessReply(Output: ["aaa /p-api-1 running healthy", "bbb /p-web-1 running none"]));
+        fixture.Runner.WhenArguments("inspect", new ProcessReply(Output: ["aaa /p-api-1 api running healthy", "bbb /p-web-1 web running none"]));
 
         var statuses = fixture.Context.DockerComposeContainerStatuses(new DockerComposeSettings { Project = new("p") });
 
@@ -99,8 +99,8 @@ public sealed class DockerComposeRunnerTests
             $"inspect --format \"{ContainerStatusParser.Format}\" aaa bbb",
         ]);
         statuses.Should().Equal(
-            new ContainerStatus("aaa", "p-api-1", "running", ContainerHealth.Healthy),
-            new ContainerStatus("bbb", "p-web-1", "running", ContainerHealth.None));
+            new ContainerStatus("aaa", "p-api-1", "api", "running", ContainerHealth.Healthy),
+            new ContainerStatus("bbb", "p-web-1", "web", "running", ContainerHealth.None));
         statuses.Should().OnlyContain(status => status.IsReady);
     }
 
