@@ -6,7 +6,7 @@ namespace Build.Containers;
 /// The app's compose stack for one test stage: started from the built images (never rebuilt), waited on until every
 /// service is ready, and taken down with its volumes and networks however the stage ends.
 /// </summary>
-public sealed partial class ComposeStack(BuildContext context, ContainerSettings settings, string project, int backendPort, int frontendPort, string? apiToken)
+public sealed class ComposeStack(BuildContext context, ContainerSettings settings, string project, int backendPort, int frontendPort, string? apiToken)
 {
     private const int LogLinesOnFailure = 100;
     // The variant is probed for real even under --dryrun, so the printed commands are the ones a real run would start.
@@ -50,12 +50,7 @@ public sealed partial class ComposeStack(BuildContext context, ContainerSettings
         _created = true;
         try
         {
-            context.DockerComposeUp(new DockerComposeUpSettings
-            {
-                Project = _project,
-                NoBuild = true,
-                ToolTimeout = timeout,
-            });
+            context.DockerComposeUp(new DockerComposeSettings { Project = _project, ToolTimeout = timeout });
         }
         catch (TimeoutException)
         {
@@ -79,19 +74,18 @@ public sealed partial class ComposeStack(BuildContext context, ContainerSettings
             return;
         }
         context.Information($"Removing compose project {project} (containers, networks, volumes)");
-        // The settings' defaults are -v and --remove-orphans; a teardown call never throws and runs also after Ctrl-C.
-        context.DockerComposeDown(new DockerComposeDownSettings { Project = _project, ThrowOnNonZeroExit = false, Teardown = true });
+        // A teardown call never throws and runs also after Ctrl-C.
+        context.DockerComposeDown(new DockerComposeSettings { Project = _project, ThrowOnNonZeroExit = false, Teardown = true });
         if (context.DryRun)
         {
             return;
         }
-        var filter = new[] { DockerFilter.ComposeProject(project) };
-        var quiet = new DockerListSettings { Filters = filter, Quiet = true, Teardown = true };
+        var teardown = new DockerSettings { Teardown = true };
         List<string> leftovers =
         [
-            .. context.DockerPs(new DockerListSettings { Filters = filter, Quiet = true, All = true, Teardown = true }).Lines.Select(id => $"container {id}"),
-            .. context.DockerNetworkList(quiet).Lines.Select(id => $"network {id}"),
-            .. context.DockerVolumeList(quiet).Lines.Select(name => $"volume {name}"),
+            .. context.DockerPs(project, teardown).Lines.Select(id => $"container {id}"),
+            .. context.DockerNetworkList(project, teardown).Lines.Select(id => $"network {id}"),
+            .. context.DockerVolumeList(project, teardown).Lines.Select(name => $"volume {name}"),
         ];
         if (leftovers.Count > 0)
         {
@@ -131,27 +125,13 @@ public sealed partial class ComposeStack(BuildContext context, ContainerSettings
     {
         context.CancellationToken.ThrowIfCancellationRequested();
         context.Error($"Compose project {project} {problem}");
-        var ps = context.DockerComposePs(new DockerComposePsSettings
-        {
-            Project = _project,
-            Quiet = false,
-            All = true,
-            ThrowOnNonZeroExit = false,
-        });
-        context.Information(ps.Output);
+        context.Information(context.DockerComposePs(new DockerComposeSettings { Project = _project, ThrowOnNonZeroExit = false }, quiet: false).Output);
         notReady ??= [.. context.DockerComposeContainerStatuses(new DockerComposeSettings { Project = _project }).Where(status => !status.IsReady)];
-        // v1 names containers project_service_1, v2 project-service-1.
-        var services = notReady.Select(status => ReplicaSuffix().Replace(status.Name.StartsWith(project, StringComparison.Ordinal)
-            && status.Name.Length > project.Length + 1 ? status.Name[(project.Length + 1)..] : status.Name, string.Empty)).Distinct().ToList();
+        var services = notReady.Select(status => status.Service).Distinct().ToList();
         if (services.Count > 0)
         {
             context.Information($"Logs of {string.Join(", ", services)} (last {LogLinesOnFailure} lines each):");
-            context.DockerComposeLogs(new DockerComposeLogsSettings
-            {
-                Project = _project,
-                Services = services,
-                Tail = LogLinesOnFailure,
-            });
+            context.DockerComposeLogs(services, LogLinesOnFailure, new DockerComposeSettings { Project = _project, ThrowOnNonZeroExit = false });
         }
         throw new CakeException($"The stack {project} {problem}. Its state and logs are printed above.");
     }
@@ -172,7 +152,4 @@ public sealed partial class ComposeStack(BuildContext context, ContainerSettings
             listener.Stop();
         }
     }
-
-    [GeneratedRegex("[_-][0-9]+$")]
-    private static partial Regex ReplicaSuffix();
 }

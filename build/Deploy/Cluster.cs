@@ -46,8 +46,6 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
             // A person's --set wins over what the pipeline sets, as a later --set does in helm.
             SetValues = new[] { PullSecret, values ?? new Dictionary<string, string>(), settings.ExtraSetValues }
                 .SelectMany(layer => layer).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value),
-            Wait = true,
-            Atomic = true,
             HelmMajorVersion = HelmMajorVersion,
             Timeout = settings.Timeout,
             StringValues = images,
@@ -85,33 +83,16 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         }
     }
 
-    public void Rollback(string release, int revision) => context.HelmRollback(new HelmRollbackSettings
-    {
-        Target = _target,
-        Release = release,
-        Revision = revision,
-        Wait = true,
-        Timeout = settings.Timeout,
-    });
+    public void Rollback(string release, int revision) =>
+        context.HelmRollback(release, revision, new HelmSettings { Target = _target, Timeout = settings.Timeout });
 
-    public void Uninstall(string release) => context.HelmUninstall(new HelmUninstallSettings
-    {
-        Target = _target,
-        Release = release,
-        Wait = true,
-        Timeout = settings.Timeout,
-    });
+    public void Uninstall(string release) => context.HelmUninstall(release, new HelmSettings { Target = _target, Timeout = settings.Timeout });
 
     public void WaitForRollout(string release)
     {
         foreach (var component in ChartNames.Components)
         {
-            context.KubectlRolloutStatus(new KubectlRolloutStatusSettings
-            {
-                Resource = KubeResource.Deployment(ChartNames.Deployment(release, component)),
-                Timeout = settings.Bounds.RolloutWait,
-                Target = _target,
-            });
+            context.KubectlRolloutStatus(ChartNames.Deployment(release, component), settings.Bounds.RolloutWait, new KubectlSettings { Target = _target });
         }
     }
 

@@ -40,8 +40,6 @@ public sealed class BuildImages : FrostingTask<BuildContext>
             ["org.opencontainers.image.source"] = settings.SourceUrl,
             ["org.opencontainers.image.title"] = image.Name,
         },
-        // Base images come from the engine (made locally, or pulled once by docker when absent); never re-pulled.
-        Pull = false,
         // The layer cache needs BuildKit: it reads the cache metadata embedded in the registry's latest image, and
         // BUILDKIT_INLINE_CACHE embeds it in this one for the next build. A missing or private cache image only costs time.
         BuildKit = settings.LayerCache ? true : null,

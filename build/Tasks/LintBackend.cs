@@ -14,7 +14,7 @@ public sealed class LintBackend : FrostingTask<BuildContext>
             PythonPath = python,
             WorkingDirectory = backend,
             Paths = Sources,
-            OutputFormat = context.IsGitHubActions ? RuffOutputFormat.GitHub : null,
+            GitHubAnnotations = context.IsGitHubActions,
             // The WebAssembly build, when that is what the host found, reaches `python -m ruff` through PYTHONPATH.
             EnvironmentVariables = context.HostTools.RuffVariables,
         };

@@ -17,10 +17,9 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
             PythonPath = context.HostTools.PythonPath,
             WorkingDirectory = backend,
             RequirementFiles = [backend.CombineWithFilePath("requirements.txt")],
-            Format = PipAuditFormat.Json,
             OutputFile = reports.CombineWithFilePath("pip-audit.json"),
         };
-        var banditJson = Bandit(context, backend, BanditFormat.Json, reports.CombineWithFilePath("bandit.json"));
+        var banditJson = Bandit(context, backend, reports.CombineWithFilePath("bandit.json"));
         ToolPreflight.Ensure(
             context,
             PipAuditSettings.Spec.Requirement(pipAudit) with { InstallHint = context.PythonInstallHint("pip_audit") },
@@ -32,7 +31,7 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
         var audit = context.PipAudit(pipAudit);
         context.Information("{0}", "--- bandit ---");
         // Bandit writes one format per run: the screen report for people, then the JSON the stage judges.
-        context.Bandit(Bandit(context, backend, BanditFormat.Screen, null));
+        context.Bandit(Bandit(context, backend, null));
         var scan = context.Bandit(banditJson);
         ScanVerdicts.Judge(context, SovdPipeline.SecurityBackend, triage, "pip-audit vulnerabilities and high-severity Bandit findings", failures =>
         [
@@ -41,14 +40,12 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
         ]);
     }
 
-    private static BanditSettings Bandit(BuildContext context, DirectoryPath backend, BanditFormat format, FilePath? output) => new()
+    private static BanditSettings Bandit(BuildContext context, DirectoryPath backend, FilePath? output) => new()
     {
         PythonPath = context.HostTools.PythonPath,
         WorkingDirectory = backend,
         Paths = ["app"],
-        Format = format,
         OutputFile = output,
-        Quiet = true,
     };
 
     private static TriageVerdict? PipAuditVerdict(BuildContext context, StageFailures failures, ToolResult result, FilePath report, TriageFile triage)
@@ -80,7 +77,7 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
             return null;
         }
         var scan = BanditJsonReport.Read(path);
-        var high = scan.WithSeverity(BanditLevel.High);
+        var high = scan.HighSeverity;
         context.Information("{0}", $"Bandit: {scan.Issues.Count} findings, {high.Count} of high severity (report: {path})");
         if (scan.Errors.Count > 0)
         {

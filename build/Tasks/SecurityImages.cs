@@ -47,7 +47,7 @@ public sealed class SecurityImages : FrostingTask<BuildContext>
         return new ImageScan(image, scan, json, sarifScan.Passed ? sarif : null);
     }
 
-    private static TrivyImageSettings Settings(ContainerImage image, bool ignoreUnfixed, TrivyFormat format, FilePath output, bool skipDbUpdate) => new()
+    private static TrivySettings Settings(ContainerImage image, bool ignoreUnfixed, TrivyFormat format, FilePath output, bool skipDbUpdate) => new()
     {
         Image = image.ShaTag,
         Severities = FailSeverities,

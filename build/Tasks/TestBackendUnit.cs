@@ -18,7 +18,6 @@ public sealed class TestBackendUnit : FrostingTask<BuildContext>
             // Passed explicitly so the pipeline's threshold wins over fail_under in pyproject.toml.
             CoverageFailUnder = threshold,
             JUnitXml = reports.CombineWithFilePath("junit.xml"),
-            DisableCacheProvider = true,
             // Coverage's data file goes with the reports instead of into the source tree.
             EnvironmentVariables = new Dictionary<string, string> { ["COVERAGE_FILE"] = reports.CombineWithFilePath(".coverage").FullPath },
         };

@@ -25,7 +25,7 @@ internal static class NodeModules
             return;
         }
         context.Information("{0}", $"npm ci: {reason}");
-        context.NpmCi(new NpmCiSettings { WorkingDirectory = package, PreferOffline = true });
+        context.NpmCi(new NpmSettings { WorkingDirectory = package });
     }
 
     private static string? WhyInstall(DirectoryPath package)

@@ -10,9 +10,8 @@ public static class AwsAliases
 
     /// <summary><c>aws sts get-caller-identity --output json</c>: the identity the credentials belong to (needs no permission).</summary>
     [CakeMethodAlias]
-    public static AwsCallerIdentity AwsCallerIdentity(this ICakeContext context, AwsSettings? settings = null)
+    public static AwsCallerIdentity AwsCallerIdentity(this ICakeContext context, AwsSettings settings)
     {
-        settings ??= new AwsSettings();
         var arguments = Command("sts", "get-caller-identity").AppendOptionIfSet("--region", settings.Region).AppendOption("--output", "json");
         return Tools.Aws.AwsCallerIdentity.Parse(AwsSettings.Spec.For(context).Run(settings, arguments, Capture).Output);
     }
@@ -32,9 +31,9 @@ public static class AwsAliases
     /// returned only to be written to <c>docker login --password-stdin</c>; never logged.
     /// </summary>
     [CakeMethodAlias]
-    public static string AwsEcrLoginPassword(this ICakeContext context, AwsSettings? settings = null)
+    public static string AwsEcrLoginPassword(this ICakeContext context, AwsSettings settings)
     {
-        var password = Run(context, settings ?? new AwsSettings(), Command("ecr", "get-login-password"), Capture).Output.Trim();
+        var password = Run(context, settings, Command("ecr", "get-login-password"), Capture).Output.Trim();
         return password.Length > 0 ? password : throw new CakeException("aws ecr get-login-password printed no password.");
     }
 

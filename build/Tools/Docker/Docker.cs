@@ -19,16 +19,17 @@ public static class DockerAliases
             .AppendKeyValues("--label", settings.Labels)
             .AppendKeyValues("--build-arg", settings.BuildArgs)
             .AppendOptions("--cache-from", settings.CacheFrom)
-            .AppendOptionIfSet("--pull", settings.Pull?.ToString().ToLowerInvariant(), "=")
+            // Base images come from the engine (made locally, or pulled once by docker when absent); never re-pulled.
+            .Append("--pull=false")
             .AppendPath(directory, context.Environment);
         return Run(context, settings, arguments);
     }
 
     /// <summary>Pushes <paramref name="image"/>; the digest comes from docker's output, else from the image's RepoDigests.</summary>
     [CakeMethodAlias]
-    public static DockerPushResult DockerPush(this ICakeContext context, string image, DockerSettings? settings = null)
+    public static DockerPushResult DockerPush(this ICakeContext context, string image)
     {
-        settings ??= new DockerSettings();
+        var settings = new DockerSettings();
         var result = Run(context, settings, Command("push").AppendValue(Image(image)), Capture with { EchoCaptured = true });
         var digest = DockerOutputParser.PushDigest(result.StandardOutput);
         if (digest is null && result.Succeeded)
@@ -60,14 +61,17 @@ public static class DockerAliases
     public static ToolResult DockerLogout(this ICakeContext context, string registry, DockerSettings? settings = null) =>
         Run(context, settings ?? new DockerSettings(), Command("logout").AppendValue(Require.Value(registry, "registry", "ghcr.io")));
 
+    /// <summary><c>docker ps -a -q --filter label=com.docker.compose.project=&lt;name&gt;</c>: the ids of the project's containers.</summary>
     [CakeMethodAlias]
-    public static ToolResult DockerPs(this ICakeContext context, DockerListSettings settings) => List(context, Command("ps").AppendFlag("-a", settings.All), settings);
+    public static ToolResult DockerPs(this ICakeContext context, string composeProject, DockerSettings settings) => List(context, Command("ps", "-a"), composeProject, settings);
 
     [CakeMethodAlias]
-    public static ToolResult DockerNetworkList(this ICakeContext context, DockerListSettings settings) => List(context, Command("network", "ls"), settings);
+    public static ToolResult DockerNetworkList(this ICakeContext context, string composeProject, DockerSettings settings) =>
+        List(context, Command("network", "ls"), composeProject, settings);
 
     [CakeMethodAlias]
-    public static ToolResult DockerVolumeList(this ICakeContext context, DockerListSettings settings) => List(context, Command("volume", "ls"), settings);
+    public static ToolResult DockerVolumeList(this ICakeContext context, string composeProject, DockerSettings settings) =>
+        List(context, Command("volume", "ls"), composeProject, settings);
 
     /// <summary>Whether the engine has <paramref name="image"/> (a tag or an id); a silent probe that also runs under --dryrun.</summary>
     [CakeMethodAlias]
@@ -110,8 +114,12 @@ public static class DockerAliases
         return false;
     }
 
-    private static ToolResult List(ICakeContext context, ProcessArgumentBuilder arguments, DockerListSettings settings) =>
-        Run(context, settings, arguments.AppendFlag("-q", settings.Quiet).AppendOptions("--filter", settings.Filters.Select(filter => filter.ToString())), Capture);
+    /// <summary>The ids (<c>-q</c>) of everything a compose project created, told by the label compose puts on it.</summary>
+    private static ToolResult List(ICakeContext context, ProcessArgumentBuilder arguments, string composeProject, DockerSettings settings)
+    {
+        var project = Require.Value(composeProject, "composeProject", "sovd-it-1a2b3c4d");
+        return Run(context, settings, arguments.Append("-q").AppendOption("--filter", $"label=com.docker.compose.project={project}"), Capture);
+    }
 
     private static ToolResult Run(ICakeContext context, DockerSettings settings, ProcessArgumentBuilder arguments, ToolInvocation? invocation = null) =>
         DockerSettings.Spec.For(context).Run(settings, arguments, invocation);

@@ -42,9 +42,6 @@ public sealed class DockerBuildSettings : DockerSettings
 
     public IReadOnlyList<string> CacheFrom { get; init; } = [];
 
-    /// <summary><c>--pull=true|false</c>; unset leaves docker's default. <c>false</c> builds from local base images only.</summary>
-    public bool? Pull { get; init; }
-
     /// <summary>Sets <c>DOCKER_BUILDKIT=1|0</c> for this call; unset leaves the environment alone.</summary>
     public bool? BuildKit { get; init; }
 }
@@ -59,24 +56,4 @@ public sealed class DockerLoginSettings : DockerSettings
 
     /// <summary>Written to docker's standard input; never part of the command line or the log.</summary>
     public string Password { get; init; } = "";
-}
-
-/// <summary><c>docker ps</c>, <c>docker network ls</c>, <c>docker volume ls</c>. Output is captured (ids with <see cref="Quiet"/>).</summary>
-public sealed class DockerListSettings : DockerSettings
-{
-    public IReadOnlyList<DockerFilter> Filters { get; init; } = [];
-
-    public bool Quiet { get; init; } = true;
-
-    /// <summary><c>-a</c>: include stopped containers (<c>docker ps</c> only).</summary>
-    public bool All { get; init; }
-}
-
-/// <summary>One <c>--filter name=value</c> of <c>docker ps / network ls / volume ls</c>.</summary>
-public sealed record DockerFilter(string Name, string Value)
-{
-    /// <summary>Everything a compose project created: <c>label=com.docker.compose.project=&lt;name&gt;</c>.</summary>
-    public static DockerFilter ComposeProject(string project) => new("label", $"com.docker.compose.project={project}");
-
-    public override string ToString() => $"{Name}={Value}";
 }

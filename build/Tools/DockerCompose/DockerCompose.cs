@@ -7,32 +7,28 @@ public static class DockerComposeAliases
 {
     /// <summary>Plugin (v2) when <c>docker compose version</c> exits 0, else Standalone (v1) when <c>docker-compose</c> exists, else <c>null</c>.</summary>
     [CakeMethodAlias]
-    public static ComposeVariant? DockerComposeVariant(this ICakeContext context, DockerComposeSettings? settings = null) =>
-        new DockerComposeRunner(context).DetectVariant(settings ?? new DockerComposeSettings());
+    public static ComposeVariant? DockerComposeVariant(this ICakeContext context) => new DockerComposeRunner(context).DetectVariant(new DockerComposeSettings());
 
+    /// <summary>
+    /// <c>up -d --no-build</c>: the images an earlier stage built and tagged. Compose v1 has no working <c>--wait</c>:
+    /// poll <see cref="DockerComposeContainerStatuses"/> instead.
+    /// </summary>
     [CakeMethodAlias]
-    public static ToolResult DockerComposeUp(this ICakeContext context, DockerComposeUpSettings settings) =>
-        Run(context, settings, "up", arguments => arguments
-            .AppendValue("-d")
-            .AppendFlag("--no-build", settings.NoBuild));
+    public static ToolResult DockerComposeUp(this ICakeContext context, DockerComposeSettings settings) => Run(context, settings, ["up", "-d", "--no-build"]);
 
-    /// <summary><c>ps -q</c>: container ids in <see cref="ToolResult.Lines"/>.</summary>
+    /// <summary><c>ps -a</c>, stopped containers included (v2 lists only running ones without it); with <paramref name="quiet"/> the ids in <see cref="ToolResult.Lines"/>.</summary>
     [CakeMethodAlias]
-    public static ToolResult DockerComposePs(this ICakeContext context, DockerComposePsSettings settings) =>
-        Run(context, settings, "ps", arguments => arguments
-            .AppendFlag("-q", settings.Quiet)
-            .AppendFlag("-a", settings.All), new ToolInvocation { CaptureOutput = true });
+    public static ToolResult DockerComposePs(this ICakeContext context, DockerComposeSettings settings, bool quiet = true) =>
+        Run(context, settings, quiet ? ["ps", "-q", "-a"] : ["ps", "-a"], new ToolInvocation { CaptureOutput = true });
 
+    /// <summary><c>logs --no-color --tail &lt;lines&gt; &lt;service&gt;…</c>, printed to the build log (typically after a failed smoke test).</summary>
     [CakeMethodAlias]
-    public static ToolResult DockerComposeLogs(this ICakeContext context, DockerComposeLogsSettings settings) =>
-        Run(context, settings, "logs", arguments => arguments
-            .AppendValue("--no-color")
-            .AppendOptionIfSet("--tail", settings.Tail?.ToString(CultureInfo.InvariantCulture))
-            .AppendValues(settings.Services));
+    public static ToolResult DockerComposeLogs(this ICakeContext context, IEnumerable<string> services, int tail, DockerComposeSettings settings) =>
+        Run(context, settings, ["logs", "--no-color", "--tail", tail.ToString(CultureInfo.InvariantCulture), .. services]);
 
+    /// <summary><c>down -v --remove-orphans</c>: the project's named volumes and orphaned containers go too.</summary>
     [CakeMethodAlias]
-    public static ToolResult DockerComposeDown(this ICakeContext context, DockerComposeDownSettings settings) =>
-        Run(context, settings, "down", arguments => arguments.Append("-v").Append("--remove-orphans"));
+    public static ToolResult DockerComposeDown(this ICakeContext context, DockerComposeSettings settings) => Run(context, settings, ["down", "-v", "--remove-orphans"]);
 
     /// <summary>
     /// State and health of every container of the project (stopped ones included), via <c>docker inspect</c>: a
@@ -41,29 +37,20 @@ public static class DockerComposeAliases
     [CakeMethodAlias]
     public static IReadOnlyList<ContainerStatus> DockerComposeContainerStatuses(this ICakeContext context, DockerComposeSettings settings)
     {
-        var ps = new DockerComposePsSettings
-        {
-            Project = settings.Project,
-            EnvironmentVariables = settings.EnvironmentVariables,
-            WorkingDirectory = settings.WorkingDirectory,
-            All = true,
-        };
-        var ids = context.DockerComposePs(ps).Lines;
+        var ids = context.DockerComposePs(settings).Lines;
         return ids.Count == 0 ? [] : ContainerStatusParser.Parse(context.DockerInspect(ids, ContainerStatusParser.Format).StandardOutput);
     }
 
-    /// <summary><c>[compose] -f &lt;file&gt;… -p &lt;project&gt; &lt;command&gt;</c>, then the command's own arguments.</summary>
-    private static ToolResult Run<TSettings>(
-        ICakeContext context, TSettings settings, string command, Func<ProcessArgumentBuilder, ProcessArgumentBuilder> append, ToolInvocation? invocation = null)
-        where TSettings : DockerComposeSettings
+    /// <summary><c>[compose] -f &lt;file&gt;… -p &lt;project&gt; &lt;command…&gt;</c>.</summary>
+    private static ToolResult Run(ICakeContext context, DockerComposeSettings settings, IEnumerable<string> command, ToolInvocation? invocation = null)
     {
         var runner = new DockerComposeRunner(context);
         var variant = runner.Use(settings);
         var arguments = Command(variant == ComposeVariant.Plugin ? ["compose"] : [])
             .AppendOptions("-f", (settings.Project.Files ?? []).Select(file => AbsolutePath(file, context.Environment)))
             .AppendOptionIfSet("-p", settings.Project.Name)
-            .Append(command);
-        return runner.Run(settings, append(arguments), invocation);
+            .AppendValues(command);
+        return runner.Run(settings, arguments, invocation);
     }
 }
 
@@ -82,7 +69,7 @@ public sealed class DockerComposeRunner(ICakeContext context) : ToolRunner<Docke
     public ComposeVariant Use(DockerComposeSettings settings) =>
         (_variant = DetectVariant(settings)) ?? throw new CakeException($"Missing tool 'docker compose': {DockerComposeSettings.Spec.InstallHint}");
 
-    /// <summary>The variant to use, or <c>null</c> when neither is installed. Runs <c>docker compose version</c> at most once per runner.</summary>
+    /// <summary>The variant the project names, else the one installed (probing <c>docker compose version</c>), else <c>null</c>.</summary>
     public ComposeVariant? DetectVariant(DockerComposeSettings settings)
     {
         if (settings.Project.Variant is { } chosen)
@@ -101,14 +88,9 @@ public sealed class DockerComposeRunner(ICakeContext context) : ToolRunner<Docke
 
     private bool PluginAnswers(FilePath docker)
     {
-        if (_variant is { } known)
-        {
-            return known == ComposeVariant.Plugin;
-        }
         var probe = new ProcessSettings { Arguments = "compose version", RedirectStandardOutput = true, RedirectStandardError = true, Silent = true };
         using var process = ProcessRunner.Start(docker, probe);
         process.WaitForExit();
-        _variant = process.GetExitCode() == 0 ? ComposeVariant.Plugin : ComposeVariant.Standalone;
-        return _variant == ComposeVariant.Plugin;
+        return process.GetExitCode() == 0;
     }
 }

@@ -28,40 +28,6 @@ public class DockerComposeSettings : ToolRunnerSettings
 public sealed record ComposeProject(
     string? Name = null, IReadOnlyList<FilePath>? Files = null, IReadOnlyDictionary<string, string>? Variables = null, ComposeVariant? Variant = null);
 
-/// <summary><c>up -d</c>. Compose v1 has no working <c>--wait</c>: poll <see cref="DockerComposeAliases.DockerComposeContainerStatuses"/> instead.</summary>
-public sealed class DockerComposeUpSettings : DockerComposeSettings
-{
-    /// <summary><c>--no-build</c>: use the images already built and tagged by an earlier stage.</summary>
-    public bool NoBuild { get; init; }
-}
-
-public sealed class DockerComposePsSettings : DockerComposeSettings
-{
-    public bool Quiet { get; init; } = true;
-
-    /// <summary><c>-a</c>: include stopped containers (v2 lists only running ones without it).</summary>
-    public bool All { get; init; }
-}
-
-/// <summary><c>logs --no-color</c>, printed to the build log (typically after a failed smoke test).</summary>
-public sealed class DockerComposeLogsSettings : DockerComposeSettings
-{
-    public DockerComposeLogsSettings()
-    {
-        ThrowOnNonZeroExit = false;
-    }
-
-    /// <summary><c>--tail &lt;lines&gt;</c> per container; unset prints everything.</summary>
-    public int? Tail { get; init; }
-
-    public IReadOnlyList<string> Services { get; init; } = [];
-}
-
-/// <summary><c>down -v --remove-orphans</c>: the project's named volumes and orphaned containers go too.</summary>
-public sealed class DockerComposeDownSettings : DockerComposeSettings
-{
-}
-
 public enum ComposeVariant
 {
     /// <summary>Compose v2, the <c>docker compose</c> CLI plugin.</summary>

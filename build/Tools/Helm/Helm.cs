@@ -16,17 +16,16 @@ public static class HelmAliases
             .AppendValue(Require.Value(settings.Chart, "HelmUpgradeSettings.Chart", "deploy/helm/sovd-webapp"))
             .AppendOptions("-f", settings.ValuesFiles.Select(file => AbsolutePath(file, context.Environment)))
             .AppendKeyValues("--set", settings.SetValues)
-            .AppendFlag("--wait", settings.Wait)
-            // helm 4 renamed --atomic; it still accepts the old name, but warns on every upgrade.
-            .AppendFlag(settings.HelmMajorVersion >= 4 ? "--rollback-on-failure" : "--atomic", settings.Atomic);
+            .Append("--wait")
+            // Rolls back by itself when the upgrade fails. helm 4 renamed --atomic; it still accepts the old name, but warns on every upgrade.
+            .Append(settings.HelmMajorVersion >= 4 ? "--rollback-on-failure" : "--atomic");
         return HelmSettings.Spec.For(context).Run(settings, Global(arguments, settings).AppendKeyValues("--set-string", settings.StringValues));
     }
 
     /// <summary><c>helm status &lt;release&gt; -o json</c>; a missing release is <see cref="HelmReleaseStatus.NotFound"/>, not an error.</summary>
     [CakeMethodAlias]
-    public static HelmStatusResult HelmStatus(this ICakeContext context, string release, HelmSettings? settings = null)
+    public static HelmStatusResult HelmStatus(this ICakeContext context, string release, HelmSettings settings)
     {
-        settings ??= new HelmSettings();
         var result = Run(context, settings, Command("status").AppendValue(Release(release)).AppendOption("-o", "json"), CaptureQuietly);
         if (result.Succeeded)
         {
@@ -40,15 +39,13 @@ public static class HelmAliases
         {
             return new HelmStatusResult(release, HelmReleaseStatus.NotFound);
         }
-        ThrowIfWanted(settings, result, "status");
-        return new HelmStatusResult(release, HelmReleaseStatus.Unknown);
+        throw Failed(result, "status");
     }
 
     /// <summary><c>helm history &lt;release&gt; -o json</c>, oldest first; empty for a release that does not exist.</summary>
     [CakeMethodAlias]
-    public static IReadOnlyList<HelmRevision> HelmHistory(this ICakeContext context, string release, HelmSettings? settings = null)
+    public static IReadOnlyList<HelmRevision> HelmHistory(this ICakeContext context, string release, HelmSettings settings)
     {
-        settings ??= new HelmSettings();
         var result = Run(context, settings, Command("history").AppendValue(Release(release)).AppendOption("-o", "json"), CaptureQuietly);
         if (result.Succeeded)
         {
@@ -61,19 +58,15 @@ public static class HelmAliases
                 entry.TryGetProperty("revision", out var number) ? number.GetInt32() : 0,
                 ParseStatus(entry.Text("status", null)))).ToList();
         }
-        if (!IsReleaseNotFound(result))
-        {
-            ThrowIfWanted(settings, result, "history");
-        }
-        return [];
+        return IsReleaseNotFound(result) ? [] : throw Failed(result, "history");
     }
 
     /// <summary>The major version of the helm on hand (<c>helm version --template {{.Version}}</c> → v4.1.4 → 4), or null.</summary>
     [CakeMethodAlias]
-    public static int? HelmMajorVersion(this ICakeContext context, HelmSettings? settings = null)
+    public static int? HelmMajorVersion(this ICakeContext context)
     {
         var version = Command("version").AppendOption("--template", "{{.Version}}");
-        var result = HelmSettings.Spec.For(context).Run(settings ?? new HelmSettings(), version, CaptureQuietly with { Silent = true });
+        var result = HelmSettings.Spec.For(context).Run(new HelmSettings(), version, CaptureQuietly with { Silent = true });
         var text = result.Output.Trim().TrimStart('v');
         return result.Succeeded && int.TryParse(text.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major : null;
     }
@@ -83,26 +76,21 @@ public static class HelmAliases
     /// helm prints them (one JSON object; the callers also take <c>null</c>) in <see cref="ToolResult.Output"/>; empty in a dry run.
     /// </summary>
     [CakeMethodAlias]
-    public static ToolResult HelmUserValues(this ICakeContext context, string release, HelmSettings? settings = null)
+    public static ToolResult HelmUserValues(this ICakeContext context, string release, HelmSettings settings)
     {
-        settings ??= new HelmSettings();
         var result = Run(context, settings, Command("get", "values").AppendValue(Release(release)).AppendOption("-o", "json"), CaptureQuietly);
-        if (!result.Succeeded)
-        {
-            ThrowIfWanted(settings, result, "get values");
-        }
-        return result;
+        return result.Succeeded ? result : throw Failed(result, "get values");
     }
 
     [CakeMethodAlias]
-    public static ToolResult HelmRollback(this ICakeContext context, HelmRollbackSettings settings) => Run(context, settings, Command("rollback")
-        .AppendValue(Release(settings.Release))
-        .AppendValues(settings.Revision is { } revision ? [revision.ToString(CultureInfo.InvariantCulture)] : [])
-        .AppendFlag("--wait", settings.Wait));
+    public static ToolResult HelmRollback(this ICakeContext context, string release, int revision, HelmSettings settings) => Run(context, settings, Command("rollback")
+        .AppendValue(Release(release))
+        .AppendValue(revision.ToString(CultureInfo.InvariantCulture))
+        .Append("--wait"));
 
     [CakeMethodAlias]
-    public static ToolResult HelmUninstall(this ICakeContext context, HelmUninstallSettings settings) =>
-        Run(context, settings, Command("uninstall").AppendValue(Release(settings.Release)).AppendFlag("--wait", settings.Wait));
+    public static ToolResult HelmUninstall(this ICakeContext context, string release, HelmSettings settings) =>
+        Run(context, settings, Command("uninstall").AppendValue(Release(release)).Append("--wait"));
 
     private static ToolResult Run(ICakeContext context, HelmSettings settings, ProcessArgumentBuilder arguments, ToolInvocation? invocation = null) =>
         HelmSettings.Spec.For(context).Run(settings, Global(arguments, settings), invocation);
@@ -113,14 +101,8 @@ public static class HelmAliases
         .AppendOptionIfSet("-n", settings.Target.Namespace)
         .AppendOptionIfSet("--kube-context", settings.Target.Context);
 
-    /// <summary>A failed call's error, when the settings ask for failures to throw.</summary>
-    private static void ThrowIfWanted(HelmSettings settings, ToolResult result, string command)
-    {
-        if (settings.ThrowOnNonZeroExit)
-        {
-            throw new CakeException(result.ExitCode, $"helm {command} failed (exit code {result.ExitCode}): {result.Error}");
-        }
-    }
+    private static CakeException Failed(ToolResult result, string command) =>
+        new(result.ExitCode, $"helm {command} failed (exit code {result.ExitCode}): {result.Error}");
 
     private static HelmReleaseStatus ParseStatus(string? wire) =>
         WireNames.TryParse<HelmReleaseStatus>(wire, out var status) ? status : HelmReleaseStatus.Unknown;

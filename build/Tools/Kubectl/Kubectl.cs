@@ -8,12 +8,12 @@ public static class KubectlAliases
 {
     private static readonly ToolInvocation Capture = new() { CaptureOutput = true, CaptureError = true, ThrowOnNonZeroExit = false };
 
+    /// <summary><c>kubectl rollout status deployment/&lt;name&gt; --timeout=&lt;duration&gt;</c>: waits until the rollout is complete.</summary>
     [CakeMethodAlias]
-    public static ToolResult KubectlRolloutStatus(this ICakeContext context, KubectlRolloutStatusSettings settings)
+    public static ToolResult KubectlRolloutStatus(this ICakeContext context, string deployment, TimeSpan timeout, KubectlSettings settings)
     {
-        var resource = Require.NotNull(settings.Resource, "KubectlRolloutStatusSettings.Resource", "KubeResource.Deployment(\"sovd-api\")").ToString();
-        var timeout = settings.Timeout is { } value ? GoDuration.Format(value) : null;
-        return Run(context, settings, Global(Command("rollout", "status").AppendValue(resource).AppendOptionIfSet("--timeout", timeout, "="), settings));
+        var resource = $"deployment/{Require.Value(deployment, "deployment", "sovd-api")}";
+        return Run(context, settings, Global(Command("rollout", "status").AppendValue(resource).AppendOption("--timeout", GoDuration.Format(timeout), "="), settings));
     }
 
     /// <summary>The objects in the requested format, in <see cref="ToolResult.Output"/>.</summary>
@@ -32,9 +32,8 @@ public static class KubectlAliases
     /// kubectl did not print it. A cluster that does not answer is not an error: the client side is still read.
     /// </summary>
     [CakeMethodAlias]
-    public static KubectlVersionInfo KubectlVersion(this ICakeContext context, KubectlSettings? settings = null)
+    public static KubectlVersionInfo KubectlVersion(this ICakeContext context, KubectlSettings settings)
     {
-        settings ??= new KubectlSettings();
         var arguments = Command("version").AppendOption("-o", KubectlOutputFormat.Json.ToWire());
         return KubectlVersionInfo.Parse(Run(context, settings, Global(arguments, settings), Capture).Output);
     }

@@ -9,14 +9,6 @@ public class KubectlSettings : KubeSettings
         ["kubectl"]);
 }
 
-public sealed class KubectlRolloutStatusSettings : KubectlSettings
-{
-    public KubeResource? Resource { get; init; }
-
-    /// <summary><c>--timeout=&lt;duration&gt;</c>; unset waits forever.</summary>
-    public TimeSpan? Timeout { get; init; }
-}
-
 /// <summary><c>kubectl get &lt;kind&gt; [-l selector] -o &lt;format&gt;</c>; output captured.</summary>
 public sealed class KubectlGetSettings : KubectlSettings
 {
@@ -32,17 +24,4 @@ public enum KubectlOutputFormat
 {
     [WireName("json")] Json,
     [WireName("wide")] Wide,
-}
-
-/// <summary>A Kubernetes object named the way kubectl takes it: <c>&lt;kind&gt;/&lt;name&gt;</c>.</summary>
-public sealed record KubeResource(string Kind, string Name)
-{
-    public static KubeResource Deployment(string name) => new("deployment", name);
-
-    public override string ToString()
-    {
-        Require.Value(Kind, "KubeResource.Kind", "deployment");
-        Require.Value(Name, "KubeResource.Name", "sovd-api");
-        return $"{Kind}/{Name}";
-    }
 }

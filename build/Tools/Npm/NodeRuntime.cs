@@ -30,7 +30,7 @@ public static class NodeRuntime
     /// <summary>The frontend stages need the Node major version the definition names (the one CI sets up).</summary>
     public static ToolRequirement Requirement(string major) => new(
         $"node {major}",
-        $"the pipeline is defined for Node {major} (found {Describe(Version())}): run scripts/setup-machine.sh (it installs Node {major} into {ToolsFolder}), " +
+        $"the pipeline is defined for Node {major} (found {Version() ?? "no node on PATH"}): run scripts/setup-machine.sh (it installs Node {major} into {ToolsFolder}), " +
         $"or use actions/setup-node with node-version {major}",
         _ => Version() is { } version && version.TrimStart('v').Split('.')[0] == major);
 
@@ -53,6 +53,4 @@ public static class NodeRuntime
             return null;
         }
     }
-
-    private static string Describe(string? version) => version ?? "no node on PATH";
 }

@@ -5,9 +5,10 @@ namespace Build.Tools.Npm;
 [CakeAliasCategory("Npm")]
 public static class NpmAliases
 {
+    /// <summary><c>npm ci --no-audit --no-fund --prefer-offline</c>: a clean install exactly as the lock file says (auditing is its own stage).</summary>
     [CakeMethodAlias]
-    public static ToolResult NpmCi(this ICakeContext context, NpmCiSettings settings) =>
-        NpmSettings.Spec.For(context).Run(settings, Command("ci", "--no-audit", "--no-fund").AppendFlag("--prefer-offline", settings.PreferOffline));
+    public static ToolResult NpmCi(this ICakeContext context, NpmSettings settings) =>
+        NpmSettings.Spec.For(context).Run(settings, Command("ci", "--no-audit", "--no-fund", "--prefer-offline"));
 
     [CakeMethodAlias]
     public static ToolResult NpmRun(this ICakeContext context, NpmRunSettings settings)
@@ -26,12 +27,7 @@ public static class NpmAliases
     public static NpmAuditResult NpmAudit(this ICakeContext context, NpmAuditSettings settings)
     {
         var arguments = Command("audit").AppendOption("--audit-level", settings.AuditLevel.ToWire(), "=").Append("--json");
-        var audit = Judge(NpmSettings.Spec.For(context).Run(settings, arguments, new ToolInvocation { CaptureOutput = true, ThrowOnNonZeroExit = false }));
-        if (!audit.Passed && settings.ThrowOnNonZeroExit)
-        {
-            throw new CakeException(audit.Result.ExitCode == 0 ? 1 : audit.Result.ExitCode, audit.Message ?? "npm audit failed");
-        }
-        return audit;
+        return Judge(NpmSettings.Spec.For(context).Run(settings, arguments, new ToolInvocation { CaptureOutput = true, ThrowOnNonZeroExit = false }));
     }
 
     /// <summary><c>npx --no-install &lt;command&gt; [args]</c>, e.g. <c>playwright test</c>: a missing package (a typo) must fail, not download code.</summary>

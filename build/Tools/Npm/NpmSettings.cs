@@ -23,12 +23,6 @@ public sealed class NpxSettings : ToolRunnerSettings
     public IReadOnlyList<string> Arguments { get; init; } = [];
 }
 
-/// <summary><c>npm ci --no-audit --no-fund</c>: a clean install exactly as the lock file says (auditing is its own stage).</summary>
-public sealed class NpmCiSettings : NpmSettings
-{
-    public bool PreferOffline { get; init; }
-}
-
 public sealed class NpmRunSettings : NpmSettings
 {
     public string Script { get; init; } = "";
@@ -37,14 +31,9 @@ public sealed class NpmRunSettings : NpmSettings
     public IReadOnlyList<string> Arguments { get; init; } = [];
 }
 
-/// <summary><c>npm audit --audit-level=&lt;level&gt; --json</c>. Does not throw by default: read <see cref="NpmAuditResult.Outcome"/>.</summary>
+/// <summary><c>npm audit --audit-level=&lt;level&gt; --json</c>. Never throws: read <see cref="NpmAuditResult.Outcome"/>.</summary>
 public sealed class NpmAuditSettings : NpmSettings
 {
-    public NpmAuditSettings()
-    {
-        ThrowOnNonZeroExit = false;
-    }
-
     public NpmAuditLevel AuditLevel { get; init; } = NpmAuditLevel.High;
 }
 

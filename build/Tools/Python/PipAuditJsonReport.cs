@@ -15,7 +15,7 @@ public sealed record PipAuditJsonReport(int Dependencies, IReadOnlyList<PipAudit
 {
     public static PipAuditJsonReport Read(string path)
     {
-        using var document = Json.ReadFile(path);
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
         var root = document.RootElement;
         // pip-audit 2.x wraps the list in {"dependencies": [...], "fixes": [...]}; 1.x wrote the bare list.
         var dependencies = root.ValueKind == JsonValueKind.Array ? root

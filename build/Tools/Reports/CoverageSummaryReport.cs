@@ -9,17 +9,12 @@ public sealed record CoverageSummaryReport(decimal Lines, decimal Statements, de
 
     public static CoverageSummaryReport Read(string path)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        if (!document.RootElement.TryGetProperty("total", out var total))
-        {
-            throw new InvalidDataException($"{path} has no \"total\" entry: is it istanbul's json-summary report?");
-        }
+        var total = JsonNode.Parse(File.ReadAllText(path))?["total"]
+            ?? throw new InvalidDataException($"{path} has no \"total\" entry: is it istanbul's json-summary report?");
         return new CoverageSummaryReport(Percent(total, "lines"), Percent(total, "statements"), Percent(total, "functions"), Percent(total, "branches"));
     }
 
     // istanbul writes "Unknown" when there is nothing to measure; nothing to measure is nothing missed.
-    private static decimal Percent(JsonElement total, string metric) =>
-        total.TryGetProperty(metric, out var entry) && entry.TryGetProperty("pct", out var pct) && pct.ValueKind == JsonValueKind.Number
-            ? pct.GetDecimal()
-            : 100m;
+    private static decimal Percent(JsonNode total, string metric) =>
+        total[metric]?["pct"] is JsonValue pct && pct.GetValueKind() == JsonValueKind.Number ? pct.GetValue<decimal>() : 100m;
 }

@@ -3,8 +3,6 @@ namespace Build.Tools.Reports;
 /// <summary>The lenient reads every tool report needs: a missing or mistyped property is a fallback, never an exception.</summary>
 public static class Json
 {
-    public static JsonDocument ReadFile(string path) => JsonDocument.Parse(File.ReadAllText(path));
-
     /// <summary>The string property <paramref name="name"/> of an object, else <paramref name="fallback"/>.</summary>
     public static string? Text(this JsonElement element, string name, string? fallback = "") =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

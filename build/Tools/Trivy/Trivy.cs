@@ -10,18 +10,15 @@ public static partial class TrivyAliases
     /// stderr is captured (and echoed) so a database failure is reported as such, never as a pass.
     /// </summary>
     [CakeMethodAlias]
-    public static TrivyScanResult TrivyImage(this ICakeContext context, TrivyImageSettings settings)
+    public static TrivyScanResult TrivyImage(this ICakeContext context, TrivySettings settings)
     {
-        var arguments = Command("image");
-        if (settings.Severities.Count > 0)
-        {
-            arguments.AppendOption("--severity", string.Join(',', settings.Severities.Distinct().Select(severity => severity.ToWire())));
-        }
-        arguments.AppendOptionIfSet("--format", settings.Format?.ToWire())
+        var arguments = Command("image")
+            .AppendOptionIfSet("--severity", string.Join(',', settings.Severities.Distinct().Select(severity => severity.ToWire())))
+            .AppendOptionIfSet("--format", settings.Format?.ToWire())
             .AppendPathOption("--output", settings.OutputFile, context.Environment)
             .AppendFlag("--ignore-unfixed", settings.IgnoreUnfixed)
             .AppendFlag("--skip-db-update", settings.SkipDbUpdate)
-            .AppendValue(Require.Value(settings.Image, "TrivyImageSettings.Image", "ghcr.io/owner/app:1.2.3"));
+            .AppendValue(Require.Value(settings.Image, "TrivySettings.Image", "ghcr.io/owner/app:1.2.3"));
         return Classify(TrivySettings.Spec.For(context).Run(settings, arguments, new ToolInvocation { CaptureError = true, EchoCaptured = true, ThrowOnNonZeroExit = false }));
     }
 

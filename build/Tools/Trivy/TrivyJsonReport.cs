@@ -15,7 +15,7 @@ public sealed record TrivyJsonReport(string Artifact, IReadOnlyList<TrivyVulnera
 {
     public static TrivyJsonReport Read(string path)
     {
-        using var document = Json.ReadFile(path);
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
         var root = document.RootElement;
         if (!root.TryGetProperty("SchemaVersion", out _))
         {

@@ -1,22 +1,16 @@
 namespace Build.Tools.Trivy;
 
-/// <summary>Options shared by trivy scans. Does not throw: read <see cref="TrivyScanResult.Outcome"/>.</summary>
-public class TrivySettings : ToolRunnerSettings
+/// <summary>
+/// <c>trivy image</c>. Without <c>--exit-code</c> findings exit 0: a non-zero exit is a failed scan. Does not throw:
+/// read <see cref="TrivyScanResult.Outcome"/>.
+/// </summary>
+public sealed class TrivySettings : ToolRunnerSettings
 {
     public static readonly ToolSpec<TrivySettings> Spec = new(
         "trivy",
         "install trivy (https://trivy.dev, aquasecurity/setup-trivy on GitHub); it also needs network access to download its vulnerability database",
         ["trivy"]);
 
-    public TrivySettings()
-    {
-        ThrowOnNonZeroExit = false;
-    }
-}
-
-/// <summary><c>trivy image</c>. Without <c>--exit-code</c> findings exit 0: a non-zero exit is a failed scan.</summary>
-public sealed class TrivyImageSettings : TrivySettings
-{
     public string Image { get; init; } = "";
 
     /// <summary><c>--severity A,B</c>; empty reports every severity.</summary>

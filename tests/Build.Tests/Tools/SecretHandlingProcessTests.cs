@@ -40,7 +40,7 @@ public sealed class SecretHandlingProcessTests
             StringValues = new Dictionary<string, string> { ["auth.issuer"] = "https://id.example/realm one" },
         });
 
-        fixture.Argv("helm").Should().Equal("upgrade", "--install", "r", "/charts/app", "--set-string", "auth.issuer=https://id.example/realm one");
+        fixture.Argv("helm").Should().Equal("upgrade", "--install", "r", "/charts/app", "--wait", "--atomic", "--set-string", "auth.issuer=https://id.example/realm one");
         fixture.Log.Lines.Should().Contain(line => line.Contains("--set-string \"auth.issuer=https://id.example/realm one\""));
     }
 }

@@ -75,7 +75,7 @@ public sealed class ReportParserTests : IDisposable
         var report = BanditJsonReport.Read(path);
 
         report.Issues.Should().HaveCount(2);
-        report.WithSeverity(BanditLevel.High).Select(issue => issue.ToString()).Should().Equal(
+        report.HighSeverity.Select(issue => issue.ToString()).Should().Equal(
             "B602 subprocess_popen_with_shell_equals_true (HIGH severity, HIGH confidence) at app/planted.py:5: subprocess call with shell=True identified");
         report.Errors.Should().Equal("app/broken.py: syntax error while parsing AST from file");
     }

@@ -38,7 +38,7 @@ public sealed class AwsRunnerTests
         using var fixture = new ToolFixture("aws");
         fixture.Runner.WhenArguments("sts", new ProcessReply(ExitCode: 253, Error: ["Unable to locate credentials. You can configure credentials by running \"aws configure\"."]));
 
-        var call = () => fixture.Context.AwsCallerIdentity();
+        var call = () => fixture.Context.AwsCallerIdentity(new AwsSettings());
 
         call.Should().Throw<CakeException>().WithMessage("*exit code 253*Unable to locate credentials*");
     }

@@ -20,7 +20,6 @@ public sealed class DockerRunnerTests
             Labels = new Dictionary<string, string> { ["org.opencontainers.image.revision"] = "abc", ["org.opencontainers.image.created"] = "2024-01-01" },
             BuildArgs = new Dictionary<string, string> { ["VERSION"] = "1.2.3" },
             CacheFrom = ["ghcr.io/o/api:main"],
-            Pull = false,
         });
 
         fixture.Runner.Single.Arguments.Should().Be(
@@ -127,11 +126,11 @@ public sealed class DockerRunnerTests
     {
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("ps", new ProcessReply(Output: ["c1", "", "c2"]));
-        var settings = new DockerListSettings { Filters = [DockerFilter.ComposeProject("sovd-ci")], All = true };
+        var settings = new DockerSettings();
 
-        var containers = fixture.Context.DockerPs(settings);
-        fixture.Context.DockerNetworkList(settings);
-        fixture.Context.DockerVolumeList(settings);
+        var containers = fixture.Context.DockerPs("sovd-ci", settings);
+        fixture.Context.DockerNetworkList("sovd-ci", settings);
+        fixture.Context.DockerVolumeList("sovd-ci", settings);
 
         containers.Lines.Should().Equal("c1", "c2");
         fixture.Runner.Calls.Select(call => call.Arguments).Should().Equal(

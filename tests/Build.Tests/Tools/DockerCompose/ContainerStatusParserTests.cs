@@ -7,7 +7,7 @@ public sealed class ContainerStatusParserTests
     [Fact]
     public void Parse_StartingAndUnhealthyContainers_AreNotReady()
     {
-        var statuses = ContainerStatusParser.Parse(["a /x running starting", "b /y running unhealthy", "c /z exited none"]);
+        var statuses = ContainerStatusParser.Parse(["a /x x running starting", "b /y y running unhealthy", "c /z z exited none"]);
 
         statuses.Select(status => status.Health).Should().Equal(ContainerHealth.Starting, ContainerHealth.Unhealthy, ContainerHealth.None);
         statuses.Should().OnlyContain(status => !status.IsReady);

@@ -5,10 +5,9 @@ namespace Build.Tests.Tools.DockerCompose;
 
 public sealed class DockerComposeRunnerTests
 {
-    private static readonly DockerComposeUpSettings Up = new()
+    private static readonly DockerComposeSettings Up = new()
     {
         Project = new("sovd-ci", ["/src/compose.yml", "/src/compose.ci.yml"]),
-        NoBuild = true,
         EnvironmentVariables = new Dictionary<string, string> { ["IMAGE_TAG"] = "1.2.3" },
     };
 
@@ -63,7 +62,7 @@ public sealed class DockerComposeRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.DockerComposeUp(new DockerComposeUpSettings { Project = new(Variant: ComposeVariant.Standalone), NoBuild = true });
+        fixture.Context.DockerComposeUp(new DockerComposeSettings { Project = new(Variant: ComposeVariant.Standalone) });
 
         fixture.Runner.Single.Arguments.Should().Be("up -d --no-build");
     }
@@ -74,14 +73,14 @@ public sealed class DockerComposeRunnerTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("compose -p p ps", new ProcessReply(Output: ["id1", "id2"]));
 
-        fixture.Context.DockerComposeLogs(new DockerComposeLogsSettings { Project = new("p"), Tail = 200, Services = ["api", "web"] });
-        var ids = fixture.Context.DockerComposePs(new DockerComposePsSettings { Project = new("p") });
-        fixture.Context.DockerComposeDown(new DockerComposeDownSettings { Project = new("p") });
+        fixture.Context.DockerComposeLogs(["api", "web"], 200, new DockerComposeSettings { Project = new("p") });
+        var ids = fixture.Context.DockerComposePs(new DockerComposeSettings { Project = new("p") });
+        fixture.Context.DockerComposeDown(new DockerComposeSettings { Project = new("p") });
 
         ids.Lines.Should().Equal("id1", "id2");
         fixture.Runner.Calls.Select(call => call.Arguments).Where(arguments => arguments != "compose version").Should().Equal(
             "compose -p p logs --no-color --tail 200 api web",
-            "compose -p p ps -q",
+            "compose -p p ps -q -a",
             "compose -p p down -v --remove-orphans");
     }
 
@@ -90,7 +89,7 @@ public sealed class DockerComposeRunnerTests
     {
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("compose -p p ps", new ProcessReply(Output: ["aaa", "bbb"]));
-        fixture.Runner.WhenArguments("inspect", new ProcessReply(Output: ["aaa /p-api-1 running healthy", "bbb /p-web-1 running none"]));
+        fixture.Runner.WhenArguments("inspect", new ProcessReply(Output: ["aaa /p-api-1 api running healthy", "bbb /p-web-1 web running none"]));
 
         var statuses = fixture.Context.DockerComposeContainerStatuses(new DockerComposeSettings { Project = new("p") });
 
@@ -100,8 +99,8 @@ public sealed class DockerComposeRunnerTests
             $"inspect --format \"{ContainerStatusParser.Format}\" aaa bbb",
         ]);
         statuses.Should().Equal(
-            new ContainerStatus("aaa", "p-api-1", "running", ContainerHealth.Healthy),
-            new ContainerStatus("bbb", "p-web-1", "running", ContainerHealth.None));
+            new ContainerStatus("aaa", "p-api-1", "api", "running", ContainerHealth.Healthy),
+            new ContainerStatus("bbb", "p-web-1", "web", "running", ContainerHealth.None));
         statuses.Should().OnlyContain(status => status.IsReady);
     }
 

@@ -12,8 +12,6 @@ public sealed class HelmRunnerTests
         Target = new("sovd-staging", "staging"),
         ValuesFiles = ["/src/deploy/values-staging.yaml"],
         SetValues = new Dictionary<string, string> { ["image.tag"] = "1.2.3", ["image.digest"] = "sha256:abc" },
-        Wait = true,
-        Atomic = true,
         Timeout = TimeSpan.FromMinutes(5),
         StringValues = new Dictionary<string, string> { ["backend.image.tag"] = "0123456" },
     };
@@ -36,9 +34,9 @@ public sealed class HelmRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.HelmUpgrade(new HelmUpgradeSettings { Release = "sovd-webapp", Chart = "/c", Atomic = true, HelmMajorVersion = 4 });
+        fixture.Context.HelmUpgrade(new HelmUpgradeSettings { Release = "sovd-webapp", Chart = "/c", HelmMajorVersion = 4 });
 
-        fixture.Runner.Single.Arguments.Should().Be("upgrade --install sovd-webapp /c --rollback-on-failure");
+        fixture.Runner.Single.Arguments.Should().Be("upgrade --install sovd-webapp /c --wait --rollback-on-failure");
     }
 
     [Theory]
@@ -114,7 +112,7 @@ public sealed class HelmRunnerTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("status", new ProcessReply(ExitCode: 1, Error: ["Error: release: not found"]));
 
-        fixture.Context.HelmStatus("r").Status.Should().Be(HelmReleaseStatus.NotFound);
+        fixture.Context.HelmStatus("r", new HelmSettings()).Status.Should().Be(HelmReleaseStatus.NotFound);
     }
 
     [Fact]
@@ -123,7 +121,7 @@ public sealed class HelmRunnerTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("status", new ProcessReply(ExitCode: 1, Error: ["Error: Kubernetes cluster unreachable"]));
 
-        var act = () => fixture.Context.HelmStatus("r");
+        var act = () => fixture.Context.HelmStatus("r", new HelmSettings());
 
         act.Should().Throw<Cake.Core.CakeException>().WithMessage("helm status failed (exit code 1): Error: Kubernetes cluster unreachable");
     }
@@ -138,7 +136,7 @@ public sealed class HelmRunnerTests
             "{\"revision\":2,\"updated\":\"2024-05-02T10:00:00Z\",\"status\":\"deployed\",\"chart\":\"sovd-webapp-0.1.1\",\"app_version\":\"1.0.1\",\"description\":\"Upgrade complete\"}]",
         ]));
 
-        var history = fixture.Context.HelmHistory("r");
+        var history = fixture.Context.HelmHistory("r", new HelmSettings());
 
         fixture.Runner.Single.Arguments.Should().Be("history r -o json");
         history.Should().Equal(
@@ -152,18 +150,17 @@ public sealed class HelmRunnerTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("history", new ProcessReply(ExitCode: 1, Error: ["Error: release: not found"]));
 
-        fixture.Context.HelmHistory("r").Should().BeEmpty();
+        fixture.Context.HelmHistory("r", new HelmSettings()).Should().BeEmpty();
     }
 
     [Fact]
-    public void HelmRollback_RendersRevisionOnlyWhenGiven()
+    public void HelmRollback_RendersTheRevisionAndWaits()
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.HelmRollback(new HelmRollbackSettings { Release = "r", Revision = 3, Wait = true, Timeout = TimeSpan.FromSeconds(90), Target = new("ns") });
-        fixture.Context.HelmRollback(new HelmRollbackSettings { Release = "r" });
+        fixture.Context.HelmRollback("r", 3, new HelmSettings { Timeout = TimeSpan.FromSeconds(90), Target = new("ns") });
 
-        fixture.Runner.Calls.Select(call => call.Arguments).Should().Equal("rollback r 3 --wait --timeout 1m30s -n ns", "rollback r");
+        fixture.Runner.Single.Arguments.Should().Be("rollback r 3 --wait --timeout 1m30s -n ns");
     }
 
     [Fact]
@@ -171,7 +168,7 @@ public sealed class HelmRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.HelmUninstall(new HelmUninstallSettings { Release = "r", Wait = true, Timeout = TimeSpan.FromMinutes(5), Target = new("ns") });
+        fixture.Context.HelmUninstall("r", new HelmSettings { Timeout = TimeSpan.FromMinutes(5), Target = new("ns") });
 
         fixture.Runner.Single.Arguments.Should().Be("uninstall r --wait --timeout 5m0s -n ns");
     }
@@ -194,7 +191,7 @@ public sealed class HelmRunnerTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("get values", new ProcessReply(ExitCode: 1, Error: ["Error: Kubernetes cluster unreachable"]));
 
-        var act = () => fixture.Context.HelmUserValues("r");
+        var act = () => fixture.Context.HelmUserValues("r", new HelmSettings());
 
         act.Should().Throw<Cake.Core.CakeException>().WithMessage("helm get values failed (exit code 1): Error: Kubernetes cluster unreachable");
     }

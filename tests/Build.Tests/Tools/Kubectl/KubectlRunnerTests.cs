@@ -10,12 +10,7 @@ public sealed class KubectlRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.KubectlRolloutStatus(new KubectlRolloutStatusSettings
-        {
-            Resource = KubeResource.Deployment("sovd-api"),
-            Timeout = TimeSpan.FromMinutes(5),
-            Target = new("sovd", "prod"),
-        });
+        fixture.Context.KubectlRolloutStatus("sovd-api", TimeSpan.FromMinutes(5), new KubectlSettings { Target = new("sovd", "prod") });
 
         fixture.Runner.Single.Arguments.Should().Be("rollout status deployment/sovd-api --timeout=5m0s -n sovd --context prod");
     }
@@ -49,12 +44,12 @@ public sealed class KubectlRunnerTests
     }
 
     [Fact]
-    public void KubectlRolloutStatus_WithoutResource_ThrowsNamingTheSetting()
+    public void KubectlRolloutStatus_WithoutDeployment_ThrowsNamingTheSetting()
     {
         using var fixture = new ToolFixture();
 
-        var act = () => fixture.Context.KubectlRolloutStatus(new KubectlRolloutStatusSettings());
+        var act = () => fixture.Context.KubectlRolloutStatus("", TimeSpan.FromMinutes(5), new KubectlSettings());
 
-        act.Should().Throw<ArgumentException>().WithMessage("KubectlRolloutStatusSettings.Resource is not set*");
+        act.Should().Throw<ArgumentException>().WithMessage("deployment is empty*");
     }
 }

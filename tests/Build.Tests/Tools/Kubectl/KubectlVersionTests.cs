@@ -34,7 +34,7 @@ public sealed class KubectlVersionTests
             """;
         fixture.Runner.WhenArguments("version", new ProcessReply(Output: json.Split('\n')));
 
-        var versions = fixture.Context.KubectlVersion();
+        var versions = fixture.Context.KubectlVersion(new KubectlSettings());
 
         fixture.Runner.Single.Arguments.Should().Be("version -o json");
         versions.Should().Be(new KubectlVersionInfo(new KubeVersion(1, 35, "v1.35.2"), new KubeVersion(1, 32, "v1.32.9-eks-113cf36")));
@@ -47,7 +47,7 @@ public sealed class KubectlVersionTests
         fixture.Runner.WhenArguments("version", new ProcessReply(ExitCode: 1, Output: (Client + "\n}").Split('\n'),
             Error: ["The connection to the server 127.0.0.1:1 was refused - did you specify the right host or port?"]));
 
-        var versions = fixture.Context.KubectlVersion();
+        var versions = fixture.Context.KubectlVersion(new KubectlSettings());
 
         versions.Should().Be(new KubectlVersionInfo(new KubeVersion(1, 35, "v1.35.2"), null));
     }

@@ -19,7 +19,7 @@ public sealed class NpmRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.NpmCi(new NpmCiSettings { PreferOffline = true, WorkingDirectory = "/src/frontend" });
+        fixture.Context.NpmCi(new NpmSettings { WorkingDirectory = "/src/frontend" });
 
         var call = fixture.Runner.Single;
         call.Arguments.Should().Be("ci --no-audit --no-fund --prefer-offline");

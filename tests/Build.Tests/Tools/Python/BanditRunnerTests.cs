@@ -15,9 +15,7 @@ public sealed class BanditRunnerTests
         {
             PythonPath = fixture.Python,
             Paths = ["app"],
-            Format = BanditFormat.Json,
             OutputFile = "/out/bandit.json",
-            Quiet = true,
         });
 
         fixture.Runner.Single.Arguments.Should().Be("-m bandit -r app -f json -o /out/bandit.json -q");
@@ -28,8 +26,8 @@ public sealed class BanditRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.Bandit(new BanditSettings { PythonPath = fixture.Python, Paths = ["app"], Format = BanditFormat.Screen });
+        fixture.Context.Bandit(new BanditSettings { PythonPath = fixture.Python, Paths = ["app"] });
 
-        fixture.Runner.Single.Arguments.Should().Be("-m bandit -r app -f screen");
+        fixture.Runner.Single.Arguments.Should().Be("-m bandit -r app -f screen -q");
     }
 }

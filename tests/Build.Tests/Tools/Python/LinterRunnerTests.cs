@@ -51,7 +51,7 @@ public sealed class LinterRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.RuffCheck(new RuffSettings { PythonPath = fixture.Python, Paths = ["app", "tests"], OutputFormat = RuffOutputFormat.GitHub });
+        fixture.Context.RuffCheck(new RuffSettings { PythonPath = fixture.Python, Paths = ["app", "tests"], GitHubAnnotations = true });
 
         fixture.Runner.Single.Arguments.Should().Be("-m ruff check --output-format=github app tests");
     }

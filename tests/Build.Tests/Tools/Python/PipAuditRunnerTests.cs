@@ -15,7 +15,6 @@ public sealed class PipAuditRunnerTests
         {
             PythonPath = fixture.Python,
             RequirementFiles = ["/src/requirements.txt"],
-            Format = PipAuditFormat.Json,
             OutputFile = "/out/pip-audit.json",
         });
 

@@ -20,7 +20,6 @@ public sealed class PytestRunnerTests
             CoverageTerminalReport = true,
             CoverageFailUnder = 80,
             JUnitXml = "/out/junit.xml",
-            DisableCacheProvider = true,
         });
 
         var call = fixture.Runner.Single;
@@ -64,6 +63,6 @@ public sealed class PytestRunnerTests
 
         var act = () => fixture.Context.Pytest(new PytestSettings { PythonPath = fixture.Python, TestPaths = ["tests"], ThrowOnNonZeroExit = true });
 
-        act.Should().Throw<Cake.Core.CakeException>().WithMessage("python -m pytest: process returned exit code 1 (python3 -m pytest tests).");
+        act.Should().Throw<Cake.Core.CakeException>().WithMessage("python -m pytest: process returned exit code 1 (python3 -m pytest -p no:cacheprovider tests).");
     }
 }

@@ -5,7 +5,7 @@ namespace Build.Tests.Tools.Trivy;
 
 public sealed class TrivyRunnerTests
 {
-    private static TrivyImageSettings Sarif => new()
+    private static TrivySettings Sarif => new()
     {
         Image = "ghcr.io/o/api:1.2.3",
         Severities = [TrivySeverity.Critical],
@@ -30,7 +30,7 @@ public sealed class TrivyRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        var scan = fixture.Context.TrivyImage(new TrivyImageSettings
+        var scan = fixture.Context.TrivyImage(new TrivySettings
         {
             Image = "api:1",
             Severities = [TrivySeverity.Critical, TrivySeverity.High],
@@ -85,7 +85,7 @@ public sealed class TrivyRunnerTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("image", new ProcessReply(ExitCode: 1, Error: ["FATAL\tDB error: failed to download vulnerability DB"]));
 
-        var scan = fixture.Context.TrivyImage(new TrivyImageSettings { Image = "api:1" });
+        var scan = fixture.Context.TrivyImage(new TrivySettings { Image = "api:1" });
 
         scan.Message.Should().StartWith("vulnerability database unreachable: ");
     }
