@@ -9,17 +9,14 @@ public sealed class BuildContext : HostContext
     public BuildContext(ICakeContext context)
         : base(context)
     {
-        Pipeline = SovdPipeline.Definition;
         RepoRoot = new DirectoryPath(Repository.Root);
-        AppRoot = new DirectoryPath(Path.GetFullPath(Argument(ArgumentNames.AppRoot, Pipeline.Settings.AppRoot), RepoRoot.FullPath));
+        AppRoot = new DirectoryPath(Path.GetFullPath(Argument(ArgumentNames.AppRoot, SovdPipeline.Settings.AppRoot), RepoRoot.FullPath));
         HostTools = new HostTools(this);
         IsGitHubActions = context.Environment.GetEnvironmentVariable(EnvVars.GitHubActions) == "true";
         // The frontend stages run on the definition's Node LTS that scripts/setup-machine.sh put into .tools/node.
         NodeRuntime.UseRepositoryNode(RepoRoot.FullPath);
         GeneratedRoot = new DirectoryPath(Path.GetFullPath(Argument(ArgumentNames.OutputRoot, "."), RepoRoot.FullPath));
     }
-
-    public PipelineDefinition Pipeline { get; }
 
     public DirectoryPath RepoRoot { get; }
 

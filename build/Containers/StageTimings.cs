@@ -19,9 +19,9 @@ public sealed class StageTimings : FrostingTaskLifetime<BuildContext>
         Recorded.Enqueue(new StageTime(info.Task.Name, info.Duration, info.Skipped ? "skipped" : info.Successful ? "ok" : "failed"));
 
     /// <summary>A plain-text table: stage, result, measured time, and the definition's warm–cold estimate.</summary>
-    public static string Table(BuildContext context, IEnumerable<StageTime> stages)
+    public static string Table(IEnumerable<StageTime> stages)
     {
-        var rows = stages.Select(stage => (stage.Name, stage.Result, Time: Seconds(stage.Duration), Expected: Expected(context, stage.Name))).ToList();
+        var rows = stages.Select(stage => (stage.Name, stage.Result, Time: Seconds(stage.Duration), Expected: Expected(stage.Name))).ToList();
         var width = Math.Max(5, rows.Count == 0 ? 0 : rows.Max(row => row.Name.Length));
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture, $"{"Stage".PadRight(width)}  {"Result",-7}  {"Time",8}  Expected (warm-cold)");
@@ -34,8 +34,8 @@ public sealed class StageTimings : FrostingTaskLifetime<BuildContext>
         return table.ToString();
     }
 
-    private static string Expected(BuildContext context, string name) =>
-        context.Pipeline.Stages.FirstOrDefault(stage => stage.Name == name)?.Duration is { Cold: var cold, Warm: var warm } && cold > TimeSpan.Zero
+    private static string Expected(string name) =>
+        SovdPipeline.Definition.Stages.FirstOrDefault(stage => stage.Name == name)?.Duration is { Cold: var cold, Warm: var warm } && cold > TimeSpan.Zero
             ? $"{warm.TotalMinutes:0.#}-{cold.TotalMinutes:0.#} min"
             : "";
 

@@ -53,7 +53,7 @@ public static class IsolatedRehearsal
 
     private static RehearsalOptions Options(BuildContext context)
     {
-        var pipeline = context.Pipeline;
+        var pipeline = SovdPipeline.Definition;
         var repository = context.RepoRoot.FullPath;
         var rehearsalEvent = RehearsalEvent.Parse(context.Argument(ArgumentNames.Event, "push:develop"), pipeline);
         var parallel = context.Argument(ArgumentNames.Parallel, Environment.ProcessorCount);

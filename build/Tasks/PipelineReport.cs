@@ -5,7 +5,7 @@ public sealed class PipelineReport : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var pipeline = context.Pipeline;
+        var pipeline = SovdPipeline.Definition;
         foreach (var trigger in CriticalPath.EventsOf(pipeline))
         {
             var cold = CriticalPath.For(pipeline, trigger, d => d.Cold);

@@ -28,7 +28,7 @@ public sealed class Rehearse : FrostingTask<BuildContext>
         {
             context.Warning("No stage times were recorded: the host needs .UseTaskLifetime<StageTimings>() in build/Program.cs.");
         }
-        context.Information("Rehearsal finished:\n" + StageTimings.Table(context, stages));
+        context.Information("Rehearsal finished:\n" + StageTimings.Table(stages));
     }
 
     // A rehearsal never publishes: the registry must be on this machine and answer. A dry run does not ask it.
