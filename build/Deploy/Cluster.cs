@@ -117,17 +117,6 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         ToolTimeout = limit ?? settings.Bounds.ClusterCall,
     };
 
-    /// <summary>A <c>kubectl get pods</c> of the diagnostics: its answer is saved whatever the exit code.</summary>
-    public KubectlGetSettings Pods(string selector, KubectlOutputFormat output, TimeSpan limit) => new()
-    {
-        Kind = "pods",
-        Selector = selector,
-        Output = output,
-        Target = _target,
-        ToolTimeout = limit,
-        ThrowOnNonZeroExit = false,
-    };
-
     public KubectlVersionInfo Versions() => context.KubectlVersion(new KubectlSettings { Target = _target with { Namespace = null } });
 
     // Commands a person runs by hand, for the hints in messages.

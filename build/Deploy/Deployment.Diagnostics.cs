@@ -23,9 +23,9 @@ public sealed partial class Deployment
             var folder = Directory.CreateDirectory(DiagnosticsFolder).FullName;
             void Save(string file, ToolResult result) =>
                 File.WriteAllText(Path.Combine(folder, file), result.Output + (result.StandardError.Count > 0 ? $"\n{result.Error}" : "") + "\n");
-            var wide = context.KubectlGet(_cluster.Pods(ReleasePods, KubectlOutputFormat.Wide, Left()));
+            var wide = context.KubectlGet("pods", ReleasePods, KubectlOutputFormat.Wide, _cluster.Kubectl(Left()));
             Save("pods.txt", wide);
-            var json = context.KubectlGet(_cluster.Pods(ReleasePods, KubectlOutputFormat.Json, Left()));
+            var json = context.KubectlGet("pods", ReleasePods, KubectlOutputFormat.Json, _cluster.Kubectl(Left()));
             Save("describe-pods.txt", context.KubectlDescribe("pods", ReleasePods, _cluster.Kubectl(Left())));
             Save("events.txt", context.KubectlEvents(_cluster.Kubectl(Left())));
             var failing = NotReady(json.Output);

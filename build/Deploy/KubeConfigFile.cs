@@ -98,7 +98,7 @@ public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Sourc
     {
         try
         {
-            context.AwsEksUpdateKubeconfig(new AwsEksUpdateKubeconfigSettings { ClusterName = target.ClusterName, Region = target.Region, KubeConfig = file });
+            context.AwsEksUpdateKubeconfig(target.ClusterName, file, new AwsSettings { Region = target.Region });
         }
         catch (CakeException error)
         {

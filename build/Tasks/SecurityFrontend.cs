@@ -21,7 +21,7 @@ public sealed class SecurityFrontend : FrostingTask<BuildContext>
         var triage = TriageFile.Load(context);
 
         ReportFolder.Reset(context, reports);
-        var audit = context.NpmAudit(new NpmAuditSettings { WorkingDirectory = frontend, AuditLevel = FailLevel });
+        var audit = context.NpmAudit(FailLevel, new NpmSettings { WorkingDirectory = frontend });
         var report = reports.CombineWithFilePath("npm-audit.json");
         var counts = audit.Vulnerabilities.Count == 0
             ? "no counts"

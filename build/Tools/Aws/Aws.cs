@@ -16,13 +16,17 @@ public static class AwsAliases
         return Tools.Aws.AwsCallerIdentity.Parse(AwsSettings.Spec.For(context).Run(settings, arguments, Capture).Output);
     }
 
-    /// <summary><c>aws eks update-kubeconfig --name … --kubeconfig …</c>; its one line of output ("Added new context …") is logged.</summary>
+    /// <summary>
+    /// <c>aws eks update-kubeconfig --name &lt;cluster&gt; --kubeconfig &lt;file&gt;</c>: writes (or merges into) <paramref name="kubeConfig"/>
+    /// a context whose user runs <c>aws eks get-token</c>, so the file holds no credential. The file is required: the
+    /// pipeline never touches the user's ~/.kube/config. Its one line of output ("Added new context …") is logged.
+    /// </summary>
     [CakeMethodAlias]
-    public static ToolResult AwsEksUpdateKubeconfig(this ICakeContext context, AwsEksUpdateKubeconfigSettings settings)
+    public static ToolResult AwsEksUpdateKubeconfig(this ICakeContext context, string cluster, FilePath kubeConfig, AwsSettings settings)
     {
         var arguments = Command("eks", "update-kubeconfig")
-            .AppendOption("--name", Require.Value(settings.ClusterName, "AwsEksUpdateKubeconfigSettings.ClusterName", "sovd-staging"))
-            .AppendPathOption("--kubeconfig", Require.NotNull(settings.KubeConfig, "AwsEksUpdateKubeconfigSettings.KubeConfig", "a file in a private temp folder"), context.Environment);
+            .AppendOption("--name", Require.Value(cluster, "cluster", "sovd-staging"))
+            .AppendPathOption("--kubeconfig", Require.NotNull(kubeConfig, "kubeConfig", "a file in a private temp folder"), context.Environment);
         return Run(context, settings, arguments, Capture with { EchoCaptured = true });
     }
 

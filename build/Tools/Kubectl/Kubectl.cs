@@ -16,16 +16,13 @@ public static class KubectlAliases
         return Run(context, settings, Global(Command("rollout", "status").AppendValue(resource).AppendOption("--timeout", GoDuration.Format(timeout), "="), settings));
     }
 
-    /// <summary>The objects in the requested format, in <see cref="ToolResult.Output"/>.</summary>
+    /// <summary>
+    /// <c>kubectl get &lt;kind&gt; -l &lt;selector&gt; -o &lt;format&gt;</c>: the objects in <see cref="ToolResult.Output"/>,
+    /// whatever the exit code (like the other diagnostics calls, its answer is saved either way).
+    /// </summary>
     [CakeMethodAlias]
-    public static ToolResult KubectlGet(this ICakeContext context, KubectlGetSettings settings)
-    {
-        var arguments = Command("get")
-            .AppendValue(Require.Value(settings.Kind, "KubectlGetSettings.Kind", "deployment"))
-            .AppendOptionIfSet("-l", settings.Selector)
-            .AppendOption("-o", settings.Output.ToWire());
-        return Run(context, settings, Global(arguments, settings), new ToolInvocation { CaptureOutput = true });
-    }
+    public static ToolResult KubectlGet(this ICakeContext context, string kind, string selector, KubectlOutputFormat output, KubectlSettings settings) =>
+        Run(context, settings, Global(Command("get", kind).AppendOption("-l", selector).AppendOption("-o", output.ToWire()), settings), Capture);
 
     /// <summary>
     /// <c>kubectl version -o json</c>: the client's and (when it answers) the cluster's version; either is null when

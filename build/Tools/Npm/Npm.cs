@@ -22,11 +22,14 @@ public static class NpmAliases
         return NpmSettings.Spec.For(context).Run(settings, arguments);
     }
 
-    /// <summary><c>npm audit --audit-level=&lt;level&gt; --json</c>; a registry error body is <see cref="NpmAuditOutcome.AuditUnavailable"/>.</summary>
+    /// <summary>
+    /// <c>npm audit --audit-level=&lt;level&gt; --json</c>. Never throws: read <see cref="NpmAuditResult.Outcome"/>; a
+    /// registry error body is <see cref="NpmAuditOutcome.AuditUnavailable"/>.
+    /// </summary>
     [CakeMethodAlias]
-    public static NpmAuditResult NpmAudit(this ICakeContext context, NpmAuditSettings settings)
+    public static NpmAuditResult NpmAudit(this ICakeContext context, NpmAuditLevel level, NpmSettings settings)
     {
-        var arguments = Command("audit").AppendOption("--audit-level", settings.AuditLevel.ToWire(), "=").Append("--json");
+        var arguments = Command("audit").AppendOption("--audit-level", level.ToWire(), "=").Append("--json");
         return Judge(NpmSettings.Spec.For(context).Run(settings, arguments, new ToolInvocation { CaptureOutput = true, ThrowOnNonZeroExit = false }));
     }
 

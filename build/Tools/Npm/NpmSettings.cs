@@ -31,12 +31,6 @@ public sealed class NpmRunSettings : NpmSettings
     public IReadOnlyList<string> Arguments { get; init; } = [];
 }
 
-/// <summary><c>npm audit --audit-level=&lt;level&gt; --json</c>. Never throws: read <see cref="NpmAuditResult.Outcome"/>.</summary>
-public sealed class NpmAuditSettings : NpmSettings
-{
-    public NpmAuditLevel AuditLevel { get; init; } = NpmAuditLevel.High;
-}
-
 /// <summary>Values of <c>npm audit --audit-level</c>: the lowest severity that fails the audit.</summary>
 public enum NpmAuditLevel
 {

@@ -48,12 +48,7 @@ public sealed class AwsRunnerTests
     {
         using var fixture = new ToolFixture("aws");
 
-        fixture.Context.AwsEksUpdateKubeconfig(new AwsEksUpdateKubeconfigSettings
-        {
-            ClusterName = "sovd-staging",
-            Region = "eu-central-1",
-            KubeConfig = new FilePath("/tmp/k/config"),
-        });
+        fixture.Context.AwsEksUpdateKubeconfig("sovd-staging", new FilePath("/tmp/k/config"), new AwsSettings { Region = "eu-central-1" });
 
         fixture.Runner.Single.Arguments.Should().Be("eks update-kubeconfig --name sovd-staging --kubeconfig /tmp/k/config --region eu-central-1");
     }
@@ -63,9 +58,9 @@ public sealed class AwsRunnerTests
     {
         using var fixture = new ToolFixture("aws");
 
-        var call = () => fixture.Context.AwsEksUpdateKubeconfig(new AwsEksUpdateKubeconfigSettings { ClusterName = "sovd-staging" });
+        var call = () => fixture.Context.AwsEksUpdateKubeconfig("sovd-staging", null!, new AwsSettings());
 
-        call.Should().Throw<ArgumentException>().WithMessage("AwsEksUpdateKubeconfigSettings.KubeConfig is not set*");
+        call.Should().Throw<ArgumentException>().WithMessage("kubeConfig is not set*");
         fixture.Runner.Calls.Should().BeEmpty();
     }
 

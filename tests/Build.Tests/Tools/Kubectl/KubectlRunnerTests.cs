@@ -21,7 +21,7 @@ public sealed class KubectlRunnerTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("get", new ProcessReply(Output: ["{\"items\":[]}"]));
 
-        var result = fixture.Context.KubectlGet(new KubectlGetSettings { Kind = "pods", Selector = "app=sovd-api", Target = new("sovd") });
+        var result = fixture.Context.KubectlGet("pods", "app=sovd-api", KubectlOutputFormat.Json, new KubectlSettings { Target = new("sovd") });
 
         fixture.Runner.Single.Arguments.Should().Be("get pods -l app=sovd-api -o json -n sovd");
         result.Output.Should().Be("{\"items\":[]}");

@@ -42,7 +42,7 @@ public sealed class NpmRunnerTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("audit", new ProcessReply(ExitCode: 1, Output: RegistryError));
 
-        var audit = fixture.Context.NpmAudit(new NpmAuditSettings { AuditLevel = NpmAuditLevel.Critical });
+        var audit = fixture.Context.NpmAudit(NpmAuditLevel.Critical, new NpmSettings());
 
         fixture.Runner.Single.Arguments.Should().Be("audit --audit-level=critical --json");
         audit.Outcome.Should().Be(NpmAuditOutcome.AuditUnavailable);
@@ -56,7 +56,7 @@ public sealed class NpmRunnerTests
         fixture.Runner.WhenArguments("audit", new ProcessReply(ExitCode: 1, Output:
             ["{\"auditReportVersion\":2,\"metadata\":{\"vulnerabilities\":{\"low\":0,\"high\":2,\"critical\":1,\"total\":3}}}"]));
 
-        var audit = fixture.Context.NpmAudit(new NpmAuditSettings());
+        var audit = fixture.Context.NpmAudit(NpmAuditLevel.High, new NpmSettings());
 
         fixture.Runner.Single.Arguments.Should().Be("audit --audit-level=high --json");
         audit.Outcome.Should().Be(NpmAuditOutcome.VulnerabilitiesFound);
@@ -70,7 +70,7 @@ public sealed class NpmRunnerTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("audit", new ProcessReply(Output: ["{\"metadata\":{\"vulnerabilities\":{\"total\":0}}}"]));
 
-        fixture.Context.NpmAudit(new NpmAuditSettings()).Passed.Should().BeTrue();
+        fixture.Context.NpmAudit(NpmAuditLevel.High, new NpmSettings()).Passed.Should().BeTrue();
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class NpmRunnerTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("audit", new ProcessReply(ExitCode: 1));
 
-        fixture.Context.NpmAudit(new NpmAuditSettings()).Outcome.Should().Be(NpmAuditOutcome.Failed);
+        fixture.Context.NpmAudit(NpmAuditLevel.High, new NpmSettings()).Outcome.Should().Be(NpmAuditOutcome.Failed);
     }
 
     [Fact]
