@@ -53,9 +53,6 @@ public sealed partial record ContainerSettings(
     public const string LocalRegistry = "127.0.0.1:5000";
     public const string LocalOwner = "local";
 
-    /// <summary>What to do when the engine does not answer; every image stage says it the same way.</summary>
-    public const string EngineHint = "start it with scripts/container-engine.sh start (on GitHub runners it is already running)";
-
     public IReadOnlyList<ContainerImage> Images => [Backend, Frontend];
 
     public IReadOnlyList<string> Problems { get; init; } = [];

@@ -7,7 +7,7 @@ public sealed class BuildImages : FrostingTask<BuildContext>
     {
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid(SovdPipeline.BuildImages.Name, settings.BuildProblems());
-        ToolPreflight.Ensure(context, [DockerSettings.EngineRequirement(ContainerSettings.EngineHint), .. NodeModules.Requirements]);
+        ToolPreflight.Ensure(context, [DockerSettings.EngineRequirement, .. NodeModules.Requirements]);
         LocalImages.EnsureBaseImages(context, settings);
 
         // npm cannot reach its registry inside a container build on our machines: the bundle is built here and COPYed in.

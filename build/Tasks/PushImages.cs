@@ -17,7 +17,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
     {
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid(SovdPipeline.PushImages.Name, settings.PushProblems());
-        ToolPreflight.Ensure(context, [DockerSettings.EngineRequirement(ContainerSettings.EngineHint), .. EcrLogin.Requirements(settings)]);
+        ToolPreflight.Ensure(context, [DockerSettings.EngineRequirement, .. EcrLogin.Requirements(settings)]);
         LocalImages.EnsurePresent(context, settings, allTags: true);
         LogIn(context, settings);
 

@@ -18,7 +18,7 @@ public sealed class Rehearse : FrostingTask<BuildContext>
             return;
         }
 
-        ToolPreflight.Ensure(context, DockerSettings.EngineRequirement(ContainerSettings.EngineHint));
+        ToolPreflight.Ensure(context, DockerSettings.EngineRequirement);
         LocalImages.EnsurePresent(context, settings, allTags: true);
 
         var clock = Stopwatch.StartNew();
@@ -42,7 +42,7 @@ public sealed class Rehearse : FrostingTask<BuildContext>
         }
         else if (!context.DryRun && !Answers(settings.Registry))
         {
-            yield return $"No registry answers at http://{settings.Registry}/v2/: {ContainerSettings.EngineHint}.";
+            yield return $"No registry answers at http://{settings.Registry}/v2/: {DockerSettings.EngineHint}.";
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class SecurityImages : FrostingTask<BuildContext>
         var ignoreUnfixed = context.Argument(ArgumentNames.IgnoreUnfixed, true);
         ToolPreflight.Ensure(context,
             TrivySettings.Spec.Requirement(),
-            DockerSettings.EngineRequirement(ContainerSettings.EngineHint));
+            DockerSettings.EngineRequirement);
         var triage = TriageFile.Load(context);
         context.Information("{0}", ignoreUnfixed
             ? $"Unfixed findings skipped (trivy --ignore-unfixed; --{ArgumentNames.IgnoreUnfixed}=false reports them)"

@@ -13,7 +13,7 @@ public abstract class StackStage : FrostingTask<BuildContext>
 
     /// <summary>Checks the engine and compose, which every stack needs, then the stage's own <paramref name="tools"/>.</summary>
     protected static void EnsureTools(BuildContext context, params ToolRequirement[] tools) =>
-        ToolPreflight.Ensure(context, [DockerSettings.EngineRequirement(ContainerSettings.EngineHint), DockerComposeSettings.Spec.Requirement(), .. tools]);
+        ToolPreflight.Ensure(context, [DockerSettings.EngineRequirement, DockerComposeSettings.Spec.Requirement(), .. tools]);
 
     /// <summary>Starts <paramref name="stack"/> once the images are in the engine and <paramref name="reports"/> is empty.</summary>
     protected void Start(BuildContext context, ContainerSettings settings, ComposeStack stack, DirectoryPath reports)

@@ -8,12 +8,15 @@ public class DockerSettings : ToolRunnerSettings
         "install the Docker CLI and engine: apt-get install -y docker.io, then start dockerd (on GitHub runners it is preinstalled)",
         ["docker"]);
 
+    /// <summary>What to do when the engine does not answer; every image stage says it the same way.</summary>
+    public const string EngineHint = "start it with scripts/container-engine.sh start (on GitHub runners it is already running)";
+
     /// <summary>
-    /// The docker CLI exists and its engine answers. <paramref name="engineHint"/> says how to start the engine;
-    /// a dry run checks only the CLI, since it starts nothing that needs the engine.
+    /// The docker CLI exists and its engine answers. A dry run checks only the CLI, since it starts nothing that needs
+    /// the engine.
     /// </summary>
-    public static ToolRequirement EngineRequirement(string engineHint) =>
-        new("Docker engine", $"not reachable (docker version found no server): {engineHint}", context =>
+    public static readonly ToolRequirement EngineRequirement =
+        new("Docker engine", $"not reachable (docker version found no server): {EngineHint}", context =>
             Spec.For(context).IsAvailable(new DockerSettings()) && (context is HostContext { DryRun: true } || context.DockerEngineAnswers()));
 }
 
