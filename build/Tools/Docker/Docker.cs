@@ -58,8 +58,8 @@ public static class DockerAliases
     }
 
     [CakeMethodAlias]
-    public static ToolResult DockerLogout(this ICakeContext context, string registry, DockerSettings? settings = null) =>
-        Run(context, settings ?? new DockerSettings(), Command("logout").AppendValue(Require.Value(registry, "registry", "ghcr.io")));
+    public static ToolResult DockerLogout(this ICakeContext context, string registry, DockerSettings settings) =>
+        Run(context, settings, Command("logout").AppendValue(Require.Value(registry, "registry", "ghcr.io")));
 
     /// <summary><c>docker ps -a -q --filter label=com.docker.compose.project=&lt;name&gt;</c>: the ids of the project's containers.</summary>
     [CakeMethodAlias]

@@ -34,7 +34,7 @@ public sealed class DockerRunnerTests
         using var fixture = new ToolFixture();
 
         fixture.Context.DockerBuild(new DockerBuildSettings { Context = "/src/api", BuildKit = true });
-        fixture.Context.DockerLogout("ghcr.io");
+        fixture.Context.DockerLogout("ghcr.io", new DockerSettings());
 
         fixture.Runner.Calls[0].Variable("DOCKER_BUILDKIT").Should().Be("1");
         fixture.Runner.Calls[1].Variable("DOCKER_BUILDKIT").Should().BeNull();
@@ -116,7 +116,7 @@ public sealed class DockerRunnerTests
     {
         using var fixture = new ToolFixture();
 
-        fixture.Context.DockerLogout("ghcr.io");
+        fixture.Context.DockerLogout("ghcr.io", new DockerSettings());
 
         fixture.Runner.Single.Arguments.Should().Be("logout ghcr.io");
     }
@@ -156,7 +156,7 @@ public sealed class DockerRunnerTests
         using var fixture = new ToolFixture();
         fixture.Runner.WhenArguments("logout", new ProcessReply(ExitCode: 125));
 
-        var act = () => fixture.Context.DockerLogout("ghcr.io");
+        var act = () => fixture.Context.DockerLogout("ghcr.io", new DockerSettings());
 
         act.Should().Throw<Cake.Core.CakeException>().WithMessage("docker: process returned exit code 125 (docker logout ghcr.io).");
     }
