@@ -27,7 +27,7 @@ public static class IsolatedRehearsal
         context.Information($"Isolated rehearsal of {options.Event.Name}: {options.Parallel} job(s) side by side; logs and artifacts in {options.RunFolder}");
         if (context.DryRun)
         {
-            foreach (var job in JobPlan.For(options.Pipeline, options.Event.Trigger, options.Scope, options.ClusterArguments.Count > 0))
+            foreach (var job in JobPlan.For(options.Pipeline, options.Event.Trigger, options.Scope, options.Cluster is not null))
             {
                 context.Information($"[dry-run] {job.Stage.Name}: {job.SkipReason ?? "./build.sh --target=" + job.Stage.Name + " --exclusive in a clean checkout"}");
             }
@@ -63,7 +63,6 @@ public static class IsolatedRehearsal
         }
 
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var cluster = context.ArgumentOrNull("cluster");
         var scratch = Path.Combine(Path.GetTempPath(), $"rehearsal-{stamp}-{Environment.ProcessId}");
         return new RehearsalOptions(pipeline, repository, rehearsalEvent, Path.Combine(repository, ".build", "rehearsal", stamp), scratch)
         {
@@ -71,11 +70,10 @@ public static class IsolatedRehearsal
             Scope = context.Argument("all-jobs", false)
                 ? null
                 : new HashSet<Stage>([.. SovdPipeline.Rehearse.DependsOn.OfType<Stage>(), SovdPipeline.PushImages, .. pipeline.Stages.Where(stage => stage.Deploys)]),
-            ClusterArguments = cluster is null ? [] : [$"--kube-context={cluster}"],
+            Cluster = context.ArgumentOrNull("cluster"),
             Parallel = parallel,
             KeepCheckouts = context.Argument("keep-checkouts", false),
             IncludeUncommitted = context.Argument(ArgumentNames.IncludeUncommitted, false),
-            HostFolder = Path.Combine(".build", "host"),
             EngineFor = EngineChoice(context, repository),
             Log = line => context.Information(line),
         };

@@ -10,20 +10,14 @@ public sealed record RehearsalOptions(PipelineDefinition Pipeline, string Reposi
     /// <summary>The stages to rehearse; null rehearses every job of the event.</summary>
     public IReadOnlySet<Stage>? Scope { get; init; }
 
-    /// <summary>Arguments that point deploy jobs at a cluster; empty when none was given (deploys are then skipped).</summary>
-    public IReadOnlyList<string> ClusterArguments { get; init; } = [];
+    /// <summary>The kube context deploy jobs run against; null when none was given (deploys are then skipped).</summary>
+    public string? Cluster { get; init; }
 
     public int Parallel { get; init; } = Environment.ProcessorCount;
 
     public bool KeepCheckouts { get; init; }
 
     public bool IncludeUncommitted { get; init; }
-
-    /// <summary>
-    /// The built host inside a checkout (e.g. <c>.build/host</c>), built once and copied into every checkout as CI's
-    /// cache restores it, seeded from the same folder of <see cref="Repository"/>; null when the command needs no host.
-    /// </summary>
-    public string? HostFolder { get; init; }
 
     /// <summary>The engine each job gets; null: none, so its docker calls fail instead of reaching the machine's engine and its images.</summary>
     public Func<Stage, PrivateDockerEngine?> EngineFor { get; init; } = _ => null;
@@ -42,6 +36,8 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
 {
     // The job command in each checkout: ./build.sh --target=<Stage> --exclusive plus the stage's CI arguments.
     private const string BuildScript = "build.sh";
+    // The built host inside a checkout, where CI's cache restores it; seeded from the same folder of the repository.
+    private const string HostFolder = ".build/host";
     private readonly Dictionary<Stage, JobResult> _results = [];
     private readonly Dictionary<Task<JobResult>, Stage> _active = [];
     // Each job's engine stop and checkout removal, run beside later jobs and awaited at the end.
@@ -54,7 +50,7 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
 
     public async Task<RehearsalResult> RunAsync(CancellationToken cancellation)
     {
-        var plan = JobPlan.For(options.Pipeline, options.Event.Trigger, options.Scope, options.ClusterArguments.Count > 0);
+        var plan = JobPlan.For(options.Pipeline, options.Event.Trigger, options.Scope, options.Cluster is not null);
         var toRun = Prioritised([.. plan.Where(job => job.Runs).Select(job => job.Stage)]);
         if (toRun.Count == 0)
         {
@@ -117,7 +113,7 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
             {
                 _results[stage] = JobResult.NotRun(stage, JobOutcome.Skipped, "not started: the rehearsal was interrupted");
             }
-            else if (_active.Count < Math.Max(1, options.Parallel) && needs.All(_results.ContainsKey))
+            else if (_active.Count < options.Parallel && needs.All(_results.ContainsKey))
             {
                 var index = _started++;
                 var workspace = new JobWorkspace(stage.JobId, index, Path.Combine(options.ScratchFolder, "checkouts", stage.JobId),
@@ -152,12 +148,7 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
     /// </summary>
     private async Task PrepareHostAsync(string checkout)
     {
-        if (options.HostFolder is not { } folder)
-        {
-            return;
-        }
-
-        var target = Path.Combine(checkout, folder);
+        var target = Path.Combine(checkout, HostFolder);
         await _hostGate.WaitAsync();
         try
         {
@@ -168,9 +159,9 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
             }
 
             // A host already built from the same inputs (the one running the rehearsal) is copied in before build.sh validates it.
-            if (Directory.Exists(Path.Combine(options.Repository, folder)))
+            if (Directory.Exists(Path.Combine(options.Repository, HostFolder)))
             {
-                await Processes.CopyAsync(Path.Combine(options.Repository, folder), target);
+                await Processes.CopyAsync(Path.Combine(options.Repository, HostFolder), target);
             }
 
             // build.sh compares the inputs' hash with the one the host was built from and rebuilds only on a difference.

@@ -18,8 +18,10 @@ public sealed record RehearsalEvent(string Name, TriggerEvent Trigger)
     }
 
     /// <summary>What GitHub sets for this event in a job's environment (the ones the host and the tools read).</summary>
-    public IReadOnlyDictionary<string, string> GitHubVariables(string sha, string owner, string repository, string jobId, string workspace)
+    public IReadOnlyDictionary<string, string> GitHubVariables(string sha, string repository, string jobId, string workspace)
     {
+        // Images of a local run are tagged for the local owner.
+        const string owner = ContainerSettings.LocalOwner;
         var variables = new Dictionary<string, string>
         {
             ["CI"] = "true",

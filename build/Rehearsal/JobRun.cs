@@ -37,15 +37,14 @@ public sealed partial class IsolatedRun
             Next("host");
             await PrepareHostAsync(workspace.Checkout);
             Next("engine");
-            IReadOnlyDictionary<string, string> noEngine = new Dictionary<string, string> { ["DOCKER_HOST"] = $"unix://{Path.Combine(workspace.Scratch, "no-engine.sock")}" };
-            var engineEnvironment = await (engine?.StartAsync(workspace, cancellation) ?? Task.FromResult(noEngine));
+            var dockerHost = await (engine?.StartAsync(workspace, cancellation) ?? Task.FromResult($"unix://{Path.Combine(workspace.Scratch, "no-engine.sock")}"));
             Next("download");
             reason = await DownloadAsync(stage, workspace, log);
             var exitCode = -1;
             if (reason is null)
             {
                 Next("run");
-                exitCode = await ExecuteAsync(stage, workspace, engineEnvironment, log, cancellation);
+                exitCode = await ExecuteAsync(stage, workspace, dockerHost, log, cancellation);
                 reason = cancellation.IsCancellationRequested ? "interrupted" : exitCode == 0 ? null : $"exit code {exitCode}";
             }
 
@@ -140,9 +139,9 @@ public sealed partial class IsolatedRun
         return firstError;
     }
 
-    private async Task<int> ExecuteAsync(Stage stage, JobWorkspace workspace, IReadOnlyDictionary<string, string> engineEnvironment, TextWriter log, CancellationToken cancellation)
+    private async Task<int> ExecuteAsync(Stage stage, JobWorkspace workspace, string dockerHost, TextWriter log, CancellationToken cancellation)
     {
-        string[] arguments = [$"--target={stage.Name}", "--exclusive", .. stage.CiArguments, .. stage.Deploys ? options.ClusterArguments : []];
+        string[] arguments = [$"--target={stage.Name}", "--exclusive", .. stage.CiArguments, .. stage.Deploys ? [$"--kube-context={options.Cluster}"] : Array.Empty<string>()];
         var info = Processes.Info("bash", [Path.Combine(workspace.Checkout, BuildScript), .. arguments], workspace.Checkout);
         // The rehearsing shell's own CI variables (a rehearsal run inside a CI job) must not leak into the jobs.
         foreach (var key in info.Environment.Keys.Where(key => key.StartsWith("GITHUB_", StringComparison.Ordinal) || key.StartsWith("RUNNER_", StringComparison.Ordinal)
@@ -152,12 +151,13 @@ public sealed partial class IsolatedRun
         }
 
         // The job's environment: the workflow's and the stage's env:, CI=true, the event's GITHUB_* variables, the engine.
-        var github = options.Event.GitHubVariables(_commit, ContainerSettings.LocalOwner, Path.GetFileName(options.Repository.TrimEnd('/')), stage.JobId, workspace.Checkout);
-        foreach (var (key, value) in WorkflowGenerator.Generate(options.Pipeline).Env.Concat(stage.Env).Concat(github).Concat(engineEnvironment))
+        var github = options.Event.GitHubVariables(_commit, Path.GetFileName(options.Repository.TrimEnd('/')), stage.JobId, workspace.Checkout);
+        foreach (var (key, value) in WorkflowGenerator.Generate(options.Pipeline).Env.Concat(stage.Env).Concat(github))
         {
             info.Environment[key] = value;
         }
 
+        info.Environment["DOCKER_HOST"] = dockerHost;
         info.Environment["RUNNER_TEMP"] = Directory.CreateDirectory(Path.Combine(workspace.Scratch, "runner-temp")).FullName;
         Note(log, $"{BuildScript} {string.Join(' ', arguments)} in {workspace.Checkout}");
         // SIGINT first on an interruption, so the job's host tears its stack down; its whole process tree goes after the grace time.

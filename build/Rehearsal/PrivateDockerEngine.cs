@@ -10,8 +10,8 @@ public sealed class PrivateDockerEngine(string engineScript, string baseImageCac
 {
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(40);
 
-    /// <summary>Starts the engine and returns the environment that points the job's docker calls at it.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> StartAsync(JobWorkspace job, CancellationToken cancellation)
+    /// <summary>Starts the engine and returns the <c>DOCKER_HOST</c> that points the job's docker calls at it.</summary>
+    public async Task<string> StartAsync(JobWorkspace job, CancellationToken cancellation)
     {
         var folder = Folder(job);
         Directory.CreateDirectory(folder);
@@ -26,7 +26,7 @@ public sealed class PrivateDockerEngine(string engineScript, string baseImageCac
         };
         await Processes.RunAsync(Processes.Info("bash", [engineScript, "start"], environment: environment),
             $"The private engine of {job.JobId} did not start ({engineScript} start)", cancellation);
-        return new Dictionary<string, string> { ["DOCKER_HOST"] = dockerHost };
+        return dockerHost;
     }
 
     /// <summary>Stops what <see cref="StartAsync"/> started; runs also after a failure or an interruption.</summary>

@@ -33,7 +33,7 @@ public sealed record RehearsalResult(RehearsalEvent Event, string Commit, Immuta
 
     public JobResult? FirstFailure => Jobs.Where(job => job.Outcome == JobOutcome.Failed).OrderBy(job => job.End).FirstOrDefault();
 
-    public string Report(int lastLines = 30)
+    public string Report()
     {
         var text = new StringBuilder();
         var width = Math.Max(3, Jobs.Max(job => job.Stage.Name.Length));
@@ -66,7 +66,7 @@ public sealed record RehearsalResult(RehearsalEvent Event, string Commit, Immuta
         if (FirstFailure is { LogPath: { } log } failure && File.Exists(log))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"First failing job: {failure.Stage.Name} ({failure.Reason}); last lines of {log}:");
-            foreach (var line in File.ReadLines(log).TakeLast(lastLines))
+            foreach (var line in File.ReadLines(log).TakeLast(30))
             {
                 text.AppendLine("  | " + line);
             }

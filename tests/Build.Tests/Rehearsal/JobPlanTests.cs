@@ -54,7 +54,7 @@ public sealed class JobPlanTests
     {
         var pullRequest = RehearsalEvent.Parse("pull_request", SovdPipeline.Definition);
 
-        var variables = pullRequest.GitHubVariables("abc1234", "local", "repo", "lint-backend", "/w");
+        var variables = pullRequest.GitHubVariables("abc1234", "repo", "lint-backend", "/w");
 
         variables.Should().Contain("GITHUB_EVENT_NAME", "pull_request").And.Contain("GITHUB_BASE_REF", "develop")
             .And.Contain("CI", "true").And.Contain("GITHUB_SHA", "abc1234").And.NotContainKey("GITHUB_ACTIONS");

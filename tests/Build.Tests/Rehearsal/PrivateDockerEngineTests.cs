@@ -23,10 +23,10 @@ public sealed class PrivateDockerEngineTests : IDisposable
         var job = new JobWorkspace("probe", 24, _scratch, _scratch, Path.Combine(_scratch, "probe.log"));
         try
         {
-            var environment = await engine.StartAsync(job, CancellationToken.None);
+            var dockerHost = await engine.StartAsync(job, CancellationToken.None);
             var dockerd = int.Parse(File.ReadAllText(Path.Combine(_scratch, "engine", "dockerd.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
-            var images = await Command.RunAsync("env", [$"DOCKER_HOST={environment["DOCKER_HOST"]}", "docker", "images", "--format", "{{.Repository}}:{{.Tag}}"]);
+            var images = await Command.RunAsync("env", [$"DOCKER_HOST={dockerHost}", "docker", "images", "--format", "{{.Repository}}:{{.Tag}}"]);
             await engine.StopAsync(job);
 
             images.ExitCode.Should().Be(0, images.ToString());
