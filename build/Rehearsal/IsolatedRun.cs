@@ -62,7 +62,6 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
             ? Checkouts.Snapshot(options.Repository, options.ScratchFolder)
             : GitRevision.Head(options.Repository) ?? throw new RehearsalException($"{options.Repository} has no commit to check out (git rev-parse HEAD failed).");
         Directory.CreateDirectory(Path.Combine(options.RunFolder, "logs"));
-        Directory.CreateDirectory(Path.Combine(options.ScratchFolder, "checkouts"));
         _clock.Start();
         foreach (var job in plan.Where(job => !job.Runs))
         {
@@ -118,7 +117,6 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
                 var index = _started++;
                 var workspace = new JobWorkspace(stage.JobId, index, Path.Combine(options.ScratchFolder, "checkouts", stage.JobId),
                     Path.Combine(options.ScratchFolder, index.ToString(CultureInfo.InvariantCulture)), Path.Combine(options.RunFolder, "logs", stage.JobId + ".log"));
-                Directory.CreateDirectory(workspace.Scratch);
                 options.Log($"{stage.Name}: started");
                 _active[Task.Run(() => RunJobAsync(stage, workspace, cancellation), CancellationToken.None)] = stage;
             }

@@ -35,10 +35,10 @@ public sealed class PrivateDockerEngine(string engineScript, string baseImageCac
         var pidFile = Path.Combine(Folder(job), "dockerd.pid");
         if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid) && Dockerd(pid) is { } dockerd)
         {
-            // dockerd stops its containers (a stack a killed job left behind included) and containerd before it exits.
+            // On SIGINT, as on SIGTERM, dockerd stops its containers (a stack a killed job left behind included) and containerd before it exits.
             using (dockerd)
             {
-                await Processes.StopAsync(dockerd, Processes.Terminate, StopWait);
+                await Processes.StopAsync(dockerd, StopWait);
             }
         }
 

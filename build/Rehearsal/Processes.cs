@@ -9,8 +9,7 @@ public sealed class RehearsalException(string message) : Exception(message);
 /// </summary>
 internal static class Processes
 {
-    public const int Interrupt = 2;
-    public const int Terminate = 15;
+    private const int SigInt = 2;
 
     public static ProcessStartInfo Info(string program, IEnumerable<string> arguments, string? directory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -58,7 +57,7 @@ internal static class Processes
         }
         catch (OperationCanceledException)
         {
-            await StopAsync(process, Interrupt, grace);
+            await StopAsync(process, grace);
         }
 
         await pumps;
@@ -79,10 +78,10 @@ internal static class Processes
         rm?.WaitForExit();
     }
 
-    /// <summary>The signal first, so the process can clean up; its whole tree is killed when it has not ended within <paramref name="grace"/>.</summary>
-    public static async Task StopAsync(Process process, int signal, TimeSpan grace)
+    /// <summary>SIGINT first, so the process can clean up; its whole tree is killed when it has not ended within <paramref name="grace"/>.</summary>
+    public static async Task StopAsync(Process process, TimeSpan grace)
     {
-        _ = NativeMethods.Kill(process.Id, signal);
+        _ = NativeMethods.Kill(process.Id, SigInt);
         using var wait = new CancellationTokenSource(grace);
         try
         {
