@@ -20,9 +20,9 @@ public sealed partial record ContainerSettings
     public IEnumerable<string> StackProblems(params FilePath[] alsoNeeded) => MissingFromApp([ComposeFile, .. alsoNeeded]);
 
     /// <summary>Push-Images in GitHub Actions logs in with the job's token; without it the push would fail half-way.</summary>
-    public IEnumerable<string> PushProblems()
+    public IEnumerable<string> PushProblems(ICakeContext context)
     {
-        if (LogIn && Ecr is null && GitHubTokenMissing)
+        if (LogIn && Ecr is null && context.Variable(EnvVars.GitHubToken) is null)
         {
             yield return $"{EnvVars.GitHubToken} is not set: Push-Images logs in to {Registry} with it; give the job `secrets.GITHUB_TOKEN` and `packages: write`.";
         }

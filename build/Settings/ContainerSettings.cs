@@ -46,9 +46,7 @@ public sealed partial record ContainerSettings(
     bool LogIn,
     string RegistryUser,
     // Null for any registry but ECR, which is logged in to through the AWS CLI.
-    EcrRegistryHost? Ecr,
-    // Only PushProblems asks: the token itself is never kept.
-    bool GitHubTokenMissing)
+    EcrRegistryHost? Ecr)
 {
     public const string LocalRegistry = "127.0.0.1:5000";
     public const string LocalOwner = "local";
@@ -84,8 +82,7 @@ public sealed partial record ContainerSettings(
             // ECR's password comes from the AWS credentials at hand, so Push-Images logs in wherever it runs.
             LogIn: context.IsGitHubActions || ecr is not null,
             Ecr: ecr,
-            RegistryUser: context.ArgumentOrNull(ArgumentNames.RegistryUser) ?? context.Variable(EnvVars.GitHubActor) ?? owner,
-            GitHubTokenMissing: context.Variable(EnvVars.GitHubToken) is null);
+            RegistryUser: context.ArgumentOrNull(ArgumentNames.RegistryUser) ?? context.Variable(EnvVars.GitHubActor) ?? owner);
         return settings with { Problems = [.. problems, .. settings.Check()] };
     }
 

@@ -41,14 +41,12 @@ public sealed record DeploySettings(
     // The stage's CI job uploads this folder.
     DirectoryPath RecordDirectory)
 {
-    public const string DefaultCanaryHeader = "X-Canary: always";
-
     // The chart derives the canary's object names from this release name.
     public string CanaryRelease => $"{Release}-canary";
 
     public IReadOnlyList<string> Problems { get; init; } = [];
 
-    public static DeploySettings From(BuildContext context, Stage stage, Artifact record, int defaultProbeRequests)
+    public static DeploySettings From(BuildContext context, Stage stage, int defaultProbeRequests)
     {
         var environment = stage.Environment?.Name
             ?? throw new InvalidOperationException($"{stage.Name} has no environment in the pipeline definition.");
@@ -67,7 +65,7 @@ public sealed record DeploySettings(
             Eks: EksTarget.Resolve(context, stage, problems),
             Timeout: TimeSpan.FromMinutes(context.Argument(ArgumentNames.DeployTimeout, bounds.HelmWait.TotalMinutes)),
             Bounds: bounds,
-            CanaryHeader: CanaryHeader.Parse(context.Argument(ArgumentNames.CanaryHeader, DefaultCanaryHeader), problems),
+            CanaryHeader: CanaryHeader.Parse(context.Argument(ArgumentNames.CanaryHeader, CanaryHeader.Default.ToString()), problems),
             CreateNamespace: context.Argument(ArgumentNames.CreateNamespace, false),
             // GitHub Container Registry's packages are private by default: the chart names this pull secret for them.
             ImagePullSecret: context.Argument<string?>(ArgumentNames.ImagePullSecret, registry == ImageRegistry.Ghcr.Host ? "ghcr-pull" : null).NullIfBlank(),
@@ -83,7 +81,7 @@ public sealed record DeploySettings(
             Sha: context.Sha(),
             Registry: registry,
             Owner: context.ImageOwner(registry),
-            RecordDirectory: context.ArtifactDirectory(record));
+            RecordDirectory: context.ArtifactDirectory(stage.Uploads.Single()));
         return settings with { Problems = [.. problems, .. settings.Check(context)] };
     }
 
@@ -175,13 +173,15 @@ public sealed record DeploySettings(
 /// </summary>
 public sealed partial record CanaryHeader(string Name, string Value)
 {
+    public static readonly CanaryHeader Default = new("X-Canary", "always");
+
     public static CanaryHeader Parse(string text, List<string> problems)
     {
         var match = Shape().Match(text);
         if (!match.Success)
         {
-            problems.Add($"--{ArgumentNames.CanaryHeader}='{text}' is not 'Name: value' (e.g. '{DeploySettings.DefaultCanaryHeader}').");
-            return new CanaryHeader("X-Canary", "always");
+            problems.Add($"--{ArgumentNames.CanaryHeader}='{text}' is not 'Name: value' (e.g. '{Default}').");
+            return Default;
         }
         var header = new CanaryHeader(match.Groups[1].Value, match.Groups[2].Value.Trim());
         if (header.Value != "always")

@@ -5,40 +5,32 @@ namespace Build.Settings;
 /// ruff, and the browser for Playwright. A setting or variable always wins; otherwise candidates are tried in order and
 /// the first that has what the stages need is taken. Each is looked for once, and only when a stage asks.
 /// </summary>
-public sealed class HostTools
+public sealed class HostTools(BuildContext context)
 {
     /// <summary>Modules that tell an interpreter with the backend's tools from one without.</summary>
     private static readonly string[] BackendModules = ["black", "mypy", "pytest"];
 
     private static readonly string[] SystemBrowsers = ["chromium", "chromium-browser"];
 
-    private readonly BuildContext _context;
-    private readonly Lazy<(ToolChoice Choice, FilePath Path)> _python;
-    private readonly Lazy<(ToolChoice Choice, IDictionary<string, string> Variables)> _ruff;
-    private readonly Lazy<(ToolChoice Choice, FilePath? Executable)> _browser;
+    // Searched on first use; tasks run one at a time, so no lock is needed.
+    private (ToolChoice Choice, FilePath Path)? _python;
+    private (ToolChoice Choice, IDictionary<string, string> Variables)? _ruff;
+    private (ToolChoice Choice, FilePath? Executable)? _browser;
 
-    public HostTools(BuildContext context)
-    {
-        _context = context;
-        _python = new(FindPython);
-        _ruff = new(FindRuff);
-        _browser = new(FindBrowser);
-    }
-
-    public ToolChoice Python => _python.Value.Choice;
+    public ToolChoice Python => (_python ??= FindPython()).Choice;
 
     /// <summary>The interpreter the stages run; when none has the tools, the first candidate, so its error names it.</summary>
-    public FilePath PythonPath => _python.Value.Path;
+    public FilePath PythonPath => (_python ??= FindPython()).Path;
 
-    public ToolChoice Ruff => _ruff.Value.Choice;
+    public ToolChoice Ruff => (_ruff ??= FindRuff()).Choice;
 
     /// <summary>Variables for the ruff call alone: PYTHONPATH with the WebAssembly build when that is the pick.</summary>
-    public IDictionary<string, string> RuffVariables => _ruff.Value.Variables;
+    public IDictionary<string, string> RuffVariables => (_ruff ??= FindRuff()).Variables;
 
-    public ToolChoice Browser => _browser.Value.Choice;
+    public ToolChoice Browser => (_browser ??= FindBrowser()).Choice;
 
     /// <summary>The Chromium to hand Playwright; null when Playwright's own browser is the pick (or none was found).</summary>
-    public FilePath? BrowserExecutable => _browser.Value.Executable;
+    public FilePath? BrowserExecutable => (_browser ??= FindBrowser()).Executable;
 
     /// <summary>Why Test-E2E would have no browser, each with what to do.</summary>
     public IEnumerable<string> BrowserProblems()
@@ -71,12 +63,12 @@ public sealed class HostTools
         {
             if (choice.Found)
             {
-                _context.Information("{0}", choice.Line);
+                context.Information("{0}", choice.Line);
             }
             else
             {
                 // Not fatal here: the stage that needs the tool fails in its preflight, before any side effect.
-                _context.Warning("{0}", choice.Line);
+                context.Warning("{0}", choice.Line);
             }
         }
     }
@@ -89,7 +81,7 @@ public sealed class HostTools
             return (new ToolChoice("python", path.FullPath, configured.Source, []), path);
         }
 
-        var candidates = new List<(string Name, FilePath? Path)> { ("python3 on PATH", _context.Tools.Resolve("python3")), ("the system interpreter", "/usr/bin/python3") };
+        var candidates = new List<(string Name, FilePath? Path)> { ("python3 on PATH", context.Tools.Resolve("python3")), ("the system interpreter", "/usr/bin/python3") };
         var tried = new List<string>();
         FilePath? first = null;
         foreach (var (name, path) in candidates)
@@ -104,7 +96,7 @@ public sealed class HostTools
                 continue;
             }
             first ??= path;
-            var missing = PythonImports.Missing(_context.ProcessRunner, path, BackendModules);
+            var missing = PythonImports.Missing(context.ProcessRunner, path, BackendModules);
             if (missing is [])
             {
                 return (new ToolChoice("python", path.FullPath, $"{name}, has {string.Join(", ", BackendModules)}", tried), path);
@@ -118,19 +110,19 @@ public sealed class HostTools
     {
         var python = PythonPath;
         var none = new Dictionary<string, string>();
-        var installed = File.Exists(python.FullPath) ? PythonImports.Missing(_context.ProcessRunner, python, ["ruff"]) : null;
+        var installed = File.Exists(python.FullPath) ? PythonImports.Missing(context.ProcessRunner, python, ["ruff"]) : null;
         if (installed is [])
         {
             return (new ToolChoice("ruff", $"{python.FullPath} -m ruff", "installed", []), none);
         }
         var tried = new List<string> { $"the ruff module of {python.FullPath}: not installed" };
 
-        if (_context.Argument(ArgumentNames.RuffWasm, "tools/ruff-wasm").NullIfBlank() is not { } folder)
+        if (context.Argument(ArgumentNames.RuffWasm, "tools/ruff-wasm").NullIfBlank() is not { } folder)
         {
             tried.Add($"the WebAssembly build: turned off by --{ArgumentNames.RuffWasm}=");
             return (ToolChoice.None("ruff", tried), none);
         }
-        var wasm = new DirectoryPath(folder).MakeAbsolute(_context.RepoRoot);
+        var wasm = new DirectoryPath(folder).MakeAbsolute(context.RepoRoot);
         var module = wasm.Combine("python");
         if (WasmProblem(wasm, module) is { } problem)
         {
@@ -138,7 +130,7 @@ public sealed class HostTools
             return (ToolChoice.None("ruff", tried), none);
         }
         // Only the ruff call gets it, in front of the caller's own path: black and mypy keep their interpreter's modules.
-        var inherited = _context.Variable(EnvVars.PythonPath);
+        var inherited = context.Variable(EnvVars.PythonPath);
         var variables = new Dictionary<string, string>
         {
             [EnvVars.PythonPath] = inherited is null ? module.FullPath : $"{module.FullPath}{Path.PathSeparator}{inherited}",
@@ -156,7 +148,7 @@ public sealed class HostTools
         {
             return "its npm packages are not installed (scripts/setup-machine.sh, or npm ci in that folder)";
         }
-        return _context.Tools.Resolve("node") is null ? "node is not on PATH" : null;
+        return context.Tools.Resolve("node") is null ? "node is not on PATH" : null;
     }
 
     private (ToolChoice, FilePath?) FindBrowser()
@@ -177,7 +169,7 @@ public sealed class HostTools
 
         foreach (var name in SystemBrowsers)
         {
-            if (_context.Tools.Resolve(name) is { } system)
+            if (context.Tools.Resolve(name) is { } system)
             {
                 return (new ToolChoice("browser", system.FullPath, $"system {name} on PATH", tried), system);
             }
@@ -188,14 +180,14 @@ public sealed class HostTools
 
     /// <summary>The argument, else the variable, with the name of the one that was set.</summary>
     private (string Given, string Source)? Configured(string argument, string variable) =>
-        _context.ArgumentOrNull(argument) is { } given ? (given, $"--{argument}")
-        : _context.Variable(variable) is { } value ? (value, variable)
+        context.ArgumentOrNull(argument) is { } given ? (given, $"--{argument}")
+        : context.Variable(variable) is { } value ? (value, variable)
         : null;
 
     /// <summary>Where <c>npx playwright install</c> puts browsers (Playwright's documented default per OS, or its variable).</summary>
     private string? PlaywrightBrowsersFolder()
     {
-        if (_context.Variable(EnvVars.PlaywrightBrowsers) is { } given && given != "0")
+        if (context.Variable(EnvVars.PlaywrightBrowsers) is { } given && given != "0")
         {
             return given;
         }
@@ -203,7 +195,7 @@ public sealed class HostTools
         {
             return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "ms-playwright");
         }
-        if (_context.Environment.GetEnvironmentVariable(EnvVars.Home) is not { Length: > 0 } home)
+        if (context.Environment.GetEnvironmentVariable(EnvVars.Home) is not { Length: > 0 } home)
         {
             return null;
         }
@@ -214,7 +206,7 @@ public sealed class HostTools
     private FilePath ResolveExecutable(string value)
     {
         var path = new FilePath(value);
-        return path.IsRelative && path.Segments.Length == 1 ? _context.Tools.Resolve(value) ?? path : path.MakeAbsolute(_context.Environment);
+        return path.IsRelative && path.Segments.Length == 1 ? context.Tools.Resolve(value) ?? path : path.MakeAbsolute(context.Environment);
     }
 
     private static bool SameFile(FilePath a, FilePath b)
@@ -225,13 +217,10 @@ public sealed class HostTools
 }
 
 /// <summary>
-/// A tool the host picked for this run, and why: the setting that named it, or the first candidate that had what the
-/// stages need. <see cref="Tried"/> lists every candidate passed over, so a missing tool's error says what was looked at.
+/// A tool the host picked for this run (<see cref="Picked"/>: a path or a description such as "Playwright's own", null
+/// when nothing fits) and why: the setting that named it, or the first candidate that had what the stages need.
+/// <see cref="Tried"/> lists every candidate passed over, so a missing tool's error says what was looked at.
 /// </summary>
-/// <param name="Tool">What was looked for: <c>python</c>, <c>ruff</c>, <c>browser</c>.</param>
-/// <param name="Picked">What will be used (a path, or a description such as "Playwright's own"); null when nothing fits.</param>
-/// <param name="Reason">Why this one: the setting, or which candidate it was.</param>
-/// <param name="Tried">Candidates passed over, each with why.</param>
 public sealed record ToolChoice(string Tool, string? Picked, string Reason, IReadOnlyList<string> Tried)
 {
     public bool Found => Picked is not null;

@@ -14,7 +14,7 @@ public sealed class DeployProduction : FrostingTask<BuildContext>
     public override void Run(BuildContext context)
     {
         // --confirm was checked when the host started (RunStart), before any stage this one needs.
-        var settings = DeploySettings.From(context, SovdPipeline.DeployProduction, SovdPipeline.ProductionDeployment, DefaultProbeRequests);
+        var settings = DeploySettings.From(context, SovdPipeline.DeployProduction, DefaultProbeRequests);
         ProductionApprovalCheck.Ensure(context, SovdPipeline.DeployProduction);
         _deployment = Deployment.Start(context, settings);
         _deployment.Run(canary: true);

@@ -12,7 +12,7 @@ public sealed class DeployStaging : FrostingTask<BuildContext>
     public override void Run(BuildContext context)
     {
         // Staging gets the smoke tests only; --probe-requests=N adds the error-rate probe.
-        var settings = DeploySettings.From(context, SovdPipeline.DeployStaging, SovdPipeline.StagingDeployment, defaultProbeRequests: 0);
+        var settings = DeploySettings.From(context, SovdPipeline.DeployStaging, defaultProbeRequests: 0);
         _deployment = Deployment.Start(context, settings);
         _deployment.Run(canary: false);
     }

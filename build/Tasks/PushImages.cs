@@ -16,7 +16,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
     public override void Run(BuildContext context)
     {
         var settings = ContainerSettings.From(context);
-        settings.ThrowIfInvalid(SovdPipeline.PushImages.Name, settings.PushProblems());
+        settings.ThrowIfInvalid(SovdPipeline.PushImages.Name, settings.PushProblems(context));
         ToolPreflight.Ensure(context, [DockerSettings.EngineRequirement, .. EcrLogin.Requirements(settings)]);
         LocalImages.EnsurePresent(context, settings, allTags: true);
         LogIn(context, settings);

@@ -41,7 +41,7 @@ public sealed class ContainerSettingsTests
         settings.Backend.ShaTag.Should().Be($"ghcr.io/acme/sovd-backend:{Sha}");
         context.HostTools.BrowserExecutable!.FullPath.Should().Be("/opt/chrome/chrome");
         context.HostTools.Browser.Line.Should().Be("browser: /opt/chrome/chrome (PLAYWRIGHT_CHROMIUM_EXECUTABLE)");
-        settings.PushProblems().Should().BeEmpty();
+        settings.PushProblems(context).Should().BeEmpty();
     }
 
     [Fact]
@@ -106,9 +106,9 @@ public sealed class ContainerSettingsTests
         var variables = new Dictionary<string, string>(GitHubRun);
         variables.Remove("GITHUB_TOKEN");
 
-        var settings = ContainerSettings.From(SettingsContext.Build(["--registry=ghcr.io", "--created=2025-01-31T12:00:00Z"], variables));
+        var context = SettingsContext.Build(["--registry=ghcr.io", "--created=2025-01-31T12:00:00Z"], variables);
 
-        settings.PushProblems().Should().ContainSingle().Which.Should().StartWith("GITHUB_TOKEN is not set").And.Contain("packages: write");
+        ContainerSettings.From(context).PushProblems(context).Should().ContainSingle().Which.Should().StartWith("GITHUB_TOKEN is not set").And.Contain("packages: write");
     }
 
     [Fact]

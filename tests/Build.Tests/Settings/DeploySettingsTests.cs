@@ -50,5 +50,5 @@ public sealed class DeploySettingsTests
     }
 
     private static DeploySettings Staging(string[] arguments, Dictionary<string, string>? variables = null) =>
-        DeploySettings.From(SettingsContext.Build(arguments, variables), SovdPipeline.DeployStaging, SovdPipeline.StagingDeployment, defaultProbeRequests: 0);
+        DeploySettings.From(SettingsContext.Build(arguments, variables), SovdPipeline.DeployStaging, defaultProbeRequests: 0);
 }
