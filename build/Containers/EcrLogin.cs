@@ -25,8 +25,6 @@ public static class EcrLogin
     // The user name ECR's login password goes with.
     private const string LoginUser = "AWS";
 
-    public static IEnumerable<ToolRequirement> Requirements(ContainerSettings settings) => settings.Ecr is null ? [] : [AwsSettings.Spec.Requirement()];
-
     public static void LogIn(BuildContext context, EcrRegistryHost ecr)
     {
         var aws = new AwsSettings { Region = ecr.Region };

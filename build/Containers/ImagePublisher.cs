@@ -11,12 +11,6 @@ public static class ImagePublisher
     {
         IReadOnlyList<string> PushedTags(ContainerImage image) => pushLatest ? image.Tags : [image.ShaTag];
         var digests = settings.Images.ToDictionary(image => image, image => Push(context, image, PushedTags(image)));
-        var file = context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath("images.json").FullPath;
-        if (context.DryRun)
-        {
-            context.Information($"[dry-run] would write {file}");
-            return;
-        }
         var root = new JsonObject();
         foreach (var (image, digest) in digests)
         {
@@ -29,9 +23,9 @@ public static class ImagePublisher
                 ["reference"] = $"{image.Repository}@{digest}",
             };
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        context.Information($"Pushed {string.Join(", ", digests.Select(pair => $"{pair.Key.Repository}@{pair.Value}"))}; recorded in {file}");
+        var file = context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath("images.json");
+        var written = ReportFolder.Write(context, file, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        context.Information($"Pushed {string.Join(", ", digests.Select(pair => $"{pair.Key.Repository}@{pair.Value}"))}; recorded in {file.FullPath} ({written})");
     }
 
     /// <summary>Pushes the tags; they name one image, so the registry must report one digest for all.</summary>

@@ -11,20 +11,9 @@ public static partial class LocalImages
     /// <summary>External images named by <c>FROM</c> lines; build stages (<c>FROM x AS name</c> then <c>FROM name</c>) and <c>scratch</c> excluded.</summary>
     public static IReadOnlyList<string> BaseImagesOf(string dockerfile)
     {
-        var stages = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "scratch" };
-        var images = new List<string>();
-        foreach (Match match in FromLine().Matches(File.ReadAllText(dockerfile)))
-        {
-            if (!stages.Contains(match.Groups["image"].Value) && !images.Contains(match.Groups["image"].Value))
-            {
-                images.Add(match.Groups["image"].Value);
-            }
-            if (match.Groups["stage"].Success)
-            {
-                stages.Add(match.Groups["stage"].Value);
-            }
-        }
-        return images;
+        var froms = FromLine().Matches(File.ReadAllText(dockerfile));
+        var stages = froms.Where(line => line.Groups["stage"].Success).Select(line => line.Groups["stage"].Value).Append("scratch").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. froms.Select(line => line.Groups["image"].Value).Where(image => !stages.Contains(image)).Distinct()];
     }
 
     /// <summary>Throws naming every base image the engine lacks; skipped on GitHub, where docker pulls them.</summary>

@@ -5,23 +5,19 @@ public sealed class PushImages : FrostingTask<BuildContext>
 {
     private string? _loggedInTo;
 
-    /// <summary>
-    /// In GitHub Actions <c>latest</c> follows only the pushes production deploys from (Deploy-Production's branch, main),
-    /// so an image from develop never becomes <c>latest</c>. Locally (the local registry) every push moves it.
-    /// Build-Images still tags <c>latest</c> locally: that tag is the layer cache's name and never leaves the runner.
-    /// </summary>
-    private static bool PushesLatest(BuildContext context) =>
-        context.Argument(ArgumentNames.PushLatest, !context.IsGitHubActions || CiTrigger.SkipReason(context, SovdPipeline.DeployProduction) is null);
-
     public override void Run(BuildContext context)
     {
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid(SovdPipeline.PushImages.Name, settings.PushProblems(context));
-        ToolPreflight.Ensure(context, [DockerSettings.EngineRequirement, .. EcrLogin.Requirements(settings)]);
+        // An ECR registry needs the AWS CLI for its login password.
+        ToolPreflight.Ensure(context, settings.Ecr is null ? [DockerSettings.EngineRequirement] : [DockerSettings.EngineRequirement, AwsSettings.Spec.Requirement()]);
         LocalImages.EnsurePresent(context, settings, allTags: true);
         LogIn(context, settings);
 
-        var pushLatest = PushesLatest(context);
+        // In GitHub Actions latest follows only the pushes production deploys from (Deploy-Production's branch, main), so an
+        // image from develop never becomes latest. Locally (the local registry) every push moves it. Build-Images still tags
+        // latest locally: that tag is the layer cache's name and never leaves the runner.
+        var pushLatest = context.Argument(ArgumentNames.PushLatest, !context.IsGitHubActions || CiTrigger.SkipReason(context, SovdPipeline.DeployProduction) is null);
         if (!pushLatest)
         {
             context.Information($"Not moving the latest tags: they follow {SovdPipeline.DeployProduction.When.Summary} only (--{ArgumentNames.PushLatest}=true overrides)");

@@ -50,14 +50,14 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
 
     private static TriageVerdict? PipAuditVerdict(BuildContext context, StageFailures failures, ToolResult result, FilePath report, TriageFile triage)
     {
-        if (ReportFolder.Existing(report) is not { } path)
+        if (!File.Exists(report.FullPath))
         {
             failures.Add($"pip-audit exited with code {result.ExitCode} without a report: the audit did not complete " +
                 "(typically its vulnerability service is unreachable; pip-audit's error is above). Nothing was audited, so this is not a pass.");
             return null;
         }
-        var audit = PipAuditJsonReport.Read(path);
-        context.Information("{0}", $"pip-audit: {audit.Dependencies} dependencies, {audit.Vulnerabilities.Count} known vulnerabilities, {audit.Skipped.Count} skipped (report: {path})");
+        var audit = PipAuditJsonReport.Read(report.FullPath);
+        context.Information("{0}", $"pip-audit: {audit.Dependencies} dependencies, {audit.Vulnerabilities.Count} known vulnerabilities, {audit.Skipped.Count} skipped (report: {report.FullPath})");
         foreach (var skipped in audit.Skipped)
         {
             context.Warning("{0}", $"pip-audit skipped {skipped}");
@@ -71,14 +71,14 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
 
     private static TriageVerdict? BanditVerdict(BuildContext context, StageFailures failures, ToolResult result, FilePath report, TriageFile triage)
     {
-        if (ReportFolder.Existing(report) is not { } path)
+        if (!File.Exists(report.FullPath))
         {
             failures.Add($"bandit exited with code {result.ExitCode} without a report (its error is above)");
             return null;
         }
-        var scan = BanditJsonReport.Read(path);
+        var scan = BanditJsonReport.Read(report.FullPath);
         var high = scan.HighSeverity;
-        context.Information("{0}", $"Bandit: {scan.Issues.Count} findings, {high.Count} of high severity (report: {path})");
+        context.Information("{0}", $"Bandit: {scan.Issues.Count} findings, {high.Count} of high severity (report: {report.FullPath})");
         if (scan.Errors.Count > 0)
         {
             failures.Add($"Bandit could not scan {scan.Errors.Count} file(s): {string.Join("; ", scan.Errors)}");

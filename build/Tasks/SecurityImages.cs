@@ -72,12 +72,12 @@ public sealed class SecurityImages : FrostingTask<BuildContext>
             {
                 SarifCategory.Set(Sarif.FullPath, $"image-scan/{Image.Name}");
             }
-            if (ReportFolder.Existing(Json) is not { } path)
+            if (!File.Exists(Json.FullPath))
             {
                 failures.Add($"{Image.Name}: trivy exited {Scan.Result.ExitCode} without writing {Json.FullPath}; nothing was checked");
                 return null;
             }
-            return TriageVerdict.Of($"{ScannerFindings.Trivy} {Image.Name}", ScannerFindings.From(Image.Name, TrivyJsonReport.Read(path)), triage);
+            return TriageVerdict.Of($"{ScannerFindings.Trivy} {Image.Name}", ScannerFindings.From(Image.Name, TrivyJsonReport.Read(Json.FullPath)), triage);
         }
     }
 }

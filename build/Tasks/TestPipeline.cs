@@ -30,6 +30,31 @@ public sealed class TestPipeline : FrostingTask<BuildContext>
         context.Information("{0}", filter is null ? "Test filter: none (every test)" : $"Test filter: {filter} (--{ArgumentNames.TestFilter})");
         ReportFolder.Reset(context, reports);
         context.DotNetTest(context.RepoRoot.CombineWithFilePath(Repository.Solution).FullPath, test);
-        TestReports.JudgeTrx(context, SovdPipeline.TestPipeline, exitCode ?? 0, reports);
+        Judge(context, exitCode ?? 0, reports);
+    }
+
+    /// <summary>Judges <c>dotnet test</c> from the TRX files under <paramref name="reports"/>, naming the failed tests; a dry run wrote none.</summary>
+    private static void Judge(BuildContext context, int exitCode, DirectoryPath reports)
+    {
+        if (context.DryRun)
+        {
+            return;
+        }
+        var folder = reports.FullPath;
+        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.trx", SearchOption.AllDirectories) : [];
+        var results = TrxReport.Read(files);
+        context.Information("{0}", $"Pipeline tests: {results.Passed} passed, {results.Failed} failed, {results.NotExecuted} not run, in {files.Length} TRX file(s) under {folder}");
+        if (results.Failed > 0)
+        {
+            throw new CakeException($"{SovdPipeline.TestPipeline.Name} failed: {results.Failed} of {results.Total} tests failed: {string.Join("; ", results.FailedTests.Take(10))}");
+        }
+        if (exitCode != 0)
+        {
+            throw new CakeException($"{SovdPipeline.TestPipeline.Name} failed: dotnet test exited with code {exitCode} (a build error or a test host crash; its output is above).");
+        }
+        if (results.Total == 0)
+        {
+            throw new CakeException($"{SovdPipeline.TestPipeline.Name} failed: no test ran (no TRX results in {folder}); does --{ArgumentNames.TestFilter} match any test?");
+        }
     }
 }

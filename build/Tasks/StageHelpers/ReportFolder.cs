@@ -45,7 +45,4 @@ internal static class ReportFolder
         File.WriteAllText(file.FullPath, content);
         return "written";
     }
-
-    /// <summary>The report's path, or null when the tool did not write it (it crashed or was interrupted).</summary>
-    public static string? Existing(FilePath report) => File.Exists(report.FullPath) ? report.FullPath : null;
 }

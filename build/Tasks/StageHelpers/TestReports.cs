@@ -1,8 +1,8 @@
 namespace Build.Tasks.StageHelpers;
 
 /// <summary>
-/// Judges a test stage from the reports its tool wrote: the totals, the failed tests, and an exit code neither explains
-/// (a crash, a usage error). A dry run ran no tool and wrote no report, so it judges nothing.
+/// Judges a unit-test stage from the reports its tool wrote: the totals, the failed tests, the coverage, and an exit code
+/// none of them explains (a crash, a usage error). A dry run ran no tool and wrote no report, so it judges nothing.
 /// </summary>
 internal static class TestReports
 {
@@ -15,7 +15,8 @@ internal static class TestReports
             return;
         }
         var failures = new StageFailures(stage);
-        if (ReportFolder.Existing(junit) is not { } path)
+        var path = junit.FullPath;
+        if (!File.Exists(path))
         {
             failures.Add($"{tool} wrote no JUnit report ({junit.FullPath}); exit code {result.ExitCode}, its output is above");
         }
@@ -33,12 +34,11 @@ internal static class TestReports
             }
         }
 
-        var coveragePath = ReportFolder.Existing(coverageReport);
-        if (coveragePath is not null && coverage(coveragePath) is { } below)
+        if (File.Exists(coverageReport.FullPath) && coverage(coverageReport.FullPath) is { } below)
         {
             failures.Add(below);
         }
-        else if (coveragePath is null && !failures.Any)
+        else if (!File.Exists(coverageReport.FullPath) && !failures.Any)
         {
             failures.Add($"{tool} wrote no coverage report ({coverageReport.FullPath}); its output is above");
         }
@@ -48,30 +48,5 @@ internal static class TestReports
             failures.Add($"{tool} exited with code {result.ExitCode} (its output is above)");
         }
         failures.ThrowIfAny();
-    }
-
-    /// <summary>Judges <c>dotnet test</c> from the TRX files under <paramref name="reports"/>, naming the failed tests.</summary>
-    public static void JudgeTrx(BuildContext context, Stage stage, int exitCode, DirectoryPath reports)
-    {
-        if (context.DryRun)
-        {
-            return;
-        }
-        var folder = reports.FullPath;
-        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.trx", SearchOption.AllDirectories) : [];
-        var results = TrxReport.Read(files);
-        context.Information("{0}", $"Pipeline tests: {results.Passed} passed, {results.Failed} failed, {results.NotExecuted} not run, in {files.Length} TRX file(s) under {folder}");
-        if (results.Failed > 0)
-        {
-            throw new CakeException($"{stage.Name} failed: {results.Failed} of {results.Total} tests failed: {string.Join("; ", results.FailedTests.Take(10))}");
-        }
-        if (exitCode != 0)
-        {
-            throw new CakeException($"{stage.Name} failed: dotnet test exited with code {exitCode} (a build error or a test host crash; its output is above).");
-        }
-        if (results.Total == 0)
-        {
-            throw new CakeException($"{stage.Name} failed: no test ran (no TRX results in {folder}); does --{ArgumentNames.TestFilter} match any test?");
-        }
     }
 }
