@@ -34,11 +34,12 @@ internal static class TestReports
             }
         }
 
-        if (File.Exists(coverageReport.FullPath) && coverage(coverageReport.FullPath) is { } below)
+        var coverageWritten = File.Exists(coverageReport.FullPath);
+        if (coverageWritten && coverage(coverageReport.FullPath) is { } below)
         {
             failures.Add(below);
         }
-        else if (!File.Exists(coverageReport.FullPath) && !failures.Any)
+        else if (!coverageWritten && !failures.Any)
         {
             failures.Add($"{tool} wrote no coverage report ({coverageReport.FullPath}); its output is above");
         }
