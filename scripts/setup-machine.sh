@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the stages and the tests need on a fresh Debian machine of this project's kind.
 # Idempotent: a second run only checks (about a second). Sources: Debian packages, NuGet and npm.
+# `--print-missing` prints the Debian packages it would install and changes nothing.
 # System packages are installed only when something is missing and this runs as root with apt; on a laptop with Docker
 # and the toolchains already there it finds them (by the commands and Python modules they provide), needs no root and
 # installs nothing system-wide: what it adds lives in the clone (.tools/, node_modules/) and the NuGet cache.
@@ -39,7 +40,9 @@ provided() {
     python3-pytest-cov) python_has pytest_cov ;;
     black | mypy | bandit | flake8) python_has "$1" ;;
     chromium) command -v chromium >/dev/null || command -v chromium-browser >/dev/null ;;
-    docker.io) command -v docker >/dev/null ;;
+    # A client alone is not an engine (this machine kind ships /usr/local/bin/docker and no dockerd): the package is
+    # provided when an engine answers (a laptop's Docker Desktop has no local dockerd) or dockerd is there to start.
+    docker.io) command -v dockerd >/dev/null || { command -v docker >/dev/null && timeout 5 docker info >/dev/null 2>&1; } ;;
     docker-compose) command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 ;;
     docker-registry) command -v docker-registry >/dev/null || curl -fs -o /dev/null --max-time 2 http://127.0.0.1:5000/v2/ ;;
     debootstrap | mmdebstrap) command -v debootstrap >/dev/null || command -v mmdebstrap >/dev/null ;;
@@ -61,6 +64,11 @@ missing=()
 for package in "${apt_packages[@]}"; do
   installed "$package" || provided "$package" || missing+=("$package")
 done
+# --print-missing: the detection alone (what would be installed), one package a line; nothing is changed.
+if [[ "${1:-}" == "--print-missing" ]]; then
+  ((${#missing[@]} == 0)) || printf '%s\n' "${missing[@]}"
+  exit 0
+fi
 if ((${#missing[@]} > 0)); then
   if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
     echo "setup: installing ${missing[*]}"
