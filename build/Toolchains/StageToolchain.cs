@@ -34,6 +34,10 @@ public static class StageToolchain
 
     private static string Python(BuildContext context)
     {
+        if (!context.HostTools.Python.Found)
+        {
+            return "python: none at CI's versions (the host's python line says what it tried)";
+        }
         var python = context.HostTools.PythonPath;
         if (PythonProbe.Ask(context.ProcessRunner, python) is not { } installed)
         {
