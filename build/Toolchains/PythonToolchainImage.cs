@@ -50,7 +50,7 @@ public sealed class PythonToolchainImage(DirectoryPath repoRoot, DirectoryPath b
     {
         var path = Interpreter.FullPath;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var script = Script(Tag, repoRoot.FullPath);
+        var script = Script(Tag);
         if (!OperatingSystem.IsWindows() && (!File.Exists(path) || File.ReadAllText(path) != script))
         {
             File.WriteAllText(path, script);
@@ -59,16 +59,27 @@ public sealed class PythonToolchainImage(DirectoryPath repoRoot, DirectoryPath b
         return Interpreter;
     }
 
-    // --network host: the integration tests reach the stack on 127.0.0.1. -e NAME without a value hands the variable
-    // over from this script's environment, so a token never appears on a command line. The clone's Node is on PATH for
-    // ruff's WebAssembly build.
-    private static string Script(string tag, string root) =>
+    /// <summary>The engine that runs toolchain images when it is not DOCKER_HOST (an isolated job's own engine has none).</summary>
+    public const string EngineVariable = "PIPELINE_TOOLCHAIN_DOCKER_HOST";
+
+    // The clone or job checkout is the git top level of the working directory, mounted at its own path; the Node it
+    // uses (for ruff's WebAssembly build) is mounted where its link points. --network host: the integration tests
+    // reach the stack on 127.0.0.1. -e NAME without a value hands the variable over from this script's environment,
+    // so a token never appears on a command line.
+    private static string Script(string tag) =>
         "#!/bin/sh\n" +
         $"# python3 of the toolchain image {tag}, written by the build host (build/Toolchains/PythonToolchainImage.cs).\n" +
-        "exec docker run --rm -i --network host --user \"$(id -u):$(id -g)\" -e HOME=/tmp \\\n" +
-        $"  -v '{root}:{root}' -w \"$PWD\" -e PATH='{root}/{NodeRuntime.ToolsFolder}:/usr/local/bin:/usr/bin:/bin' \\\n" +
-        $"  {string.Join(' ', PassedVariables.Select(name => $"-e {name}"))} \\\n" +
-        $"  '{tag}' python3 \"$@\"\n";
+        "root=\"$(git rev-parse --show-toplevel 2>/dev/null || pwd)\"\n" +
+        $"node=\"$(readlink -f \"$root/{NodeRuntime.ToolsFolder}/..\" 2>/dev/null)\"\n" +
+        "# Without the clone's Node nothing is mounted for it (docker would create the missing folder as root).\n" +
+        "if [ -n \"$node\" ] && [ -d \"$node\" ]; then\n" +
+        $"  set -- -v \"$node:$node:ro\" -e PATH=\"$node/bin:/usr/local/bin:/usr/bin:/bin\" '{tag}' python3 \"$@\"\n" +
+        "else\n" +
+        $"  set -- '{tag}' python3 \"$@\"\n" +
+        "fi\n" +
+        $"DOCKER_HOST=\"${{{EngineVariable}:-${{DOCKER_HOST:-unix:///var/run/docker.sock}}}}\" \\\n" +
+        "exec docker run --rm -i --network host --user \"$(id -u):$(id -g)\" -e HOME=/tmp -v \"$root:$root\" -w \"$PWD\" \\\n" +
+        $"  {string.Join(' ', PassedVariables.Select(name => $"-e {name}"))} \"$@\"\n";
 
     private string Hash()
     {
