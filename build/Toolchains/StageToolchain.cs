@@ -26,9 +26,9 @@ public static class StageToolchain
     {
         "python" => Python(context),
         "node" => $"node {NodeRuntime.Version() ?? "(none on PATH)"}",
-        "docker" => $"docker engine {Probe(context, "version", "--format", "{{.Server.Version}}") ?? "(none answers)"}",
+        "docker" => $"docker engine {Docker(context, "version", "--format", "{{.Server.Version}}") ?? "(none answers)"}",
         "docker compose" => Compose(context),
-        "docker buildx" => $"builder BuildKit (DOCKER_BUILDKIT=1), buildx {Probe(context, "buildx", "version") ?? "not installed: the engine's own BuildKit"}",
+        "docker buildx" => $"builder BuildKit (DOCKER_BUILDKIT=1), buildx {Docker(context, "buildx", "version") ?? "not installed: the engine's own BuildKit"}",
         _ => null,
     };
 
@@ -52,12 +52,13 @@ public static class StageToolchain
 
     private static string Compose(BuildContext context) => context.DockerComposeVariant() switch
     {
-        ComposeVariant.Plugin => $"Compose v2 ({Probe(context, "compose", "version", "--short")})",
+        ComposeVariant.Plugin => $"Compose v2 ({Docker(context, "compose", "version", "--short")})",
         ComposeVariant.Standalone => "Compose v1 (docker-compose)",
         _ => "no compose",
     };
 
-    private static string? Probe(BuildContext context, params string[] arguments)
+    /// <summary>The first line a silent <c>docker &lt;arguments&gt;</c> prints; null when it fails.</summary>
+    internal static string? Docker(BuildContext context, params string[] arguments)
     {
         var settings = new ProcessSettings
         {
