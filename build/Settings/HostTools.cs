@@ -5,7 +5,7 @@ namespace Build.Settings;
 /// ruff, and the browser for Playwright. A setting or variable always wins; otherwise candidates are tried in order and
 /// the first that has what the stages need is taken. Each is looked for once, and only when a stage asks.
 /// </summary>
-public sealed class HostTools(BuildContext context)
+public sealed partial class HostTools(BuildContext context)
 {
     /// <summary>Modules that tell an interpreter with the backend's tools from one without.</summary>
     private static readonly string[] BackendModules = ["black", "mypy", "pytest"];
@@ -111,36 +111,6 @@ public sealed class HostTools(BuildContext context)
             tried.Add($"{name} {path.FullPath}: differs from the CI job ({PythonParity.Brief(differences)})");
         }
         return ToolchainImage(tried) ?? (ToolChoice.None("python", tried), first ?? new FilePath("python3"));
-    }
-
-    /// <summary>CI's interpreter and packages through the backend's toolchain image, when an engine answers.</summary>
-    private (ToolChoice, FilePath)? ToolchainImage(List<string> tried)
-    {
-        if (context.Argument(ArgumentNames.ToolchainImage, true) is false)
-        {
-            tried.Add($"the toolchain image: turned off by --{ArgumentNames.ToolchainImage}=false");
-            return null;
-        }
-        if (OperatingSystem.IsWindows())
-        {
-            tried.Add("the toolchain image: its interpreter is a POSIX shell script (on Windows, run the host in WSL)");
-            return null;
-        }
-        if (!context.DockerEngineAnswers())
-        {
-            tried.Add($"the toolchain image: no Docker engine answers ({DockerSettings.EngineHint})");
-            return null;
-        }
-        var image = new PythonToolchainImage(context.RepoRoot, context.RequireBackend());
-        if (context.DryRun && !context.DockerImageExists(image.Tag))
-        {
-            context.Information("{0}", $"[dry-run] would build the toolchain image {image.Tag}");
-        }
-        else
-        {
-            image.EnsureBuilt(context);
-        }
-        return (new ToolChoice("python", image.WriteInterpreter().FullPath, $"the toolchain image {image.Tag}, CI's Python and pins", tried), image.Interpreter);
     }
 
     private (ToolChoice, IDictionary<string, string>) FindRuff()
@@ -251,24 +221,4 @@ public sealed class HostTools(BuildContext context)
         static string Real(FilePath path) => new FileInfo(path.FullPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path.FullPath;
         return Real(a) == Real(b);
     }
-}
-
-/// <summary>
-/// A tool the host picked for this run (<see cref="Picked"/>: a path or a description such as "Playwright's own", null
-/// when nothing fits) and why: the setting that named it, or the first candidate that had what the stages need.
-/// <see cref="Tried"/> lists every candidate passed over, so a missing tool's error says what was looked at.
-/// </summary>
-public sealed record ToolChoice(string Tool, string? Picked, string Reason, IReadOnlyList<string> Tried)
-{
-    public bool Found => Picked is not null;
-
-    /// <summary>The line the host prints at the start of a run.</summary>
-    public string Line => Picked is { } picked
-        ? $"{Tool}: {picked} ({Reason}{(Tried.Count > 0 ? "; passed over: " + string.Join("; ", Tried) : string.Empty)})"
-        : $"{Tool}: none found ({TriedText})";
-
-    /// <summary>"tried: a (why); b (why)", for error messages.</summary>
-    public string TriedText => Tried.Count > 0 ? "tried: " + string.Join("; ", Tried) : "nothing to try";
-
-    public static ToolChoice None(string tool, List<string> tried) => new(tool, null, string.Empty, tried);
 }
