@@ -29,6 +29,12 @@ public sealed partial class HostTools
         else
         {
             image.EnsureBuilt(context);
+            // A pin trixie does not ship (changed in requirements*.txt only) makes the image another toolchain than CI's.
+            if (PythonParity.Of(context, image.WriteInterpreter()) is [_, ..] differences)
+            {
+                tried.Add($"the toolchain image {image.Tag}: differs from the CI job ({PythonParity.Brief(differences)})");
+                return null;
+            }
         }
         return (new ToolChoice("python", image.WriteInterpreter().FullPath, $"the toolchain image {image.Tag}, CI's Python and pins", tried), image.Interpreter);
     }
