@@ -55,7 +55,8 @@ public sealed partial class HostTools(BuildContext context)
         var stages = SovdPipeline.Definition.Stages.Where(stage => tasks.Contains(stage.Name)).ToList();
         ToolChoice?[] needed =
         [
-            stages.Any(stage => stage.Toolchains.Any(toolchain => toolchain is PythonToolchain)) ? Python : null,
+            // An interpreter alone (Test-Pipeline's, for the tests' sake) runs none of the backend's tools: nothing to look for.
+            stages.Any(stage => stage.Toolchains.Any(toolchain => toolchain is PythonToolchain { RequirementFiles.IsEmpty: false })) ? Python : null,
             stages.Contains(SovdPipeline.LintBackend) ? Ruff : null,
             stages.Any(stage => stage.Toolchains.Any(toolchain => toolchain is PlaywrightToolchain)) ? Browser : null,
         ];

@@ -16,15 +16,17 @@ public static class StageToolchain
         {
             return;
         }
-        foreach (var line in stage.Runs.Select(use => Line(context, use)).OfType<string>())
+        foreach (var line in stage.Runs.Select(use => Line(context, stage, use)).OfType<string>())
         {
             context.Information("{0}", $"Toolchain of {task}: {line}");
         }
     }
 
-    private static string? Line(BuildContext context, ToolUse use) => use.Tool switch
+    private static string? Line(BuildContext context, Stage stage, ToolUse use) => use.Tool switch
     {
-        "python" => Python(context),
+        "python" => stage.Toolchains.Any(toolchain => toolchain is PythonToolchain { RequirementFiles.IsEmpty: false })
+            ? Python(context)
+            : $"python {PythonProbe.Ask(context.ProcessRunner, "python3")?.Version ?? "(no python3 on PATH)"} (the interpreter alone)",
         "node" => $"node {NodeRuntime.Version() ?? "(none on PATH)"}",
         "docker" => $"docker engine {Docker(context, "version", "--format", "{{.Server.Version}}") ?? "(none answers)"}",
         "docker compose" => Compose(context),
