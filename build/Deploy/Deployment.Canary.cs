@@ -27,6 +27,7 @@ public sealed partial class Deployment
         {
             if (rollout.StableHeldRoute)
             {
+                SaveState(rollout, "route handover", 0);
                 TakeOverRoute();
             }
             foreach (var weight in settings.Bounds.CanaryWeights)

@@ -39,9 +39,8 @@ public sealed partial class Deployment
                         $"repairing it: {state.StableRelease} deployed, the route back on it, then {state.CanaryRelease} removed.");
         EnsureLive(state.StableRelease);
         var route = _record.Step($"repair: helm status {state.RouteRelease}", () => _repairCluster.Status(state.RouteRelease, HelmReleaseStatus.Deployed));
-        if (route.Status != HelmReleaseStatus.NotFound)
+        if (route.Status != HelmReleaseStatus.NotFound && EnsureLive(state.RouteRelease, uninstallIfNeverDeployed: true))
         {
-            EnsureLive(state.RouteRelease);
             _record.Step($"repair: route back to {state.StableRelease}: helm upgrade {state.RouteRelease}", () => _repairCluster.Upgrade(state.RouteRelease, NoImages, RouteValues(null)));
             var bound = settings.Bounds.RouteReady < settings.Bounds.RepairWait ? settings.Bounds.RouteReady : settings.Bounds.RepairWait;
             _record.Step($"repair: {RouteWaitStep}", () => WaitForRoute(canaryLive: false, bound));
@@ -54,38 +53,48 @@ public sealed partial class Deployment
     /// <summary>
     /// A release an interrupted helm left pending (or failed) goes back to its last deployed revision: for stable that
     /// is the revision before the rollout or the promoted one, both serving; for the route release one that names only
-    /// Services that still exist (the canary is removed after the route is back).
+    /// Services that still exist (the canary is removed after the route is back). A route release that was never
+    /// deployed (its handover interrupted) is uninstalled: the route it was adopting carries
+    /// <c>helm.sh/resource-policy: keep</c>, which helm's uninstall leaves in place, still routing to stable only.
+    /// Returns whether the release is installed afterwards.
     /// </summary>
-    private void EnsureLive(string release)
+    private bool EnsureLive(string release, bool uninstallIfNeverDeployed = false)
     {
         var status = _record.Step($"repair: helm status {release}", () => _repairCluster.Status(release));
-        if (!status.IsPending && status.Status != HelmReleaseStatus.Failed)
+        if (!status.IsPending && status.Status is not (HelmReleaseStatus.Failed or HelmReleaseStatus.Uninstalling))
         {
-            return;
+            return true;
         }
-        var deployed = _repairCluster.History(release).LastOrDefault(entry => entry.Status is HelmReleaseStatus.Deployed or HelmReleaseStatus.Superseded && entry.Revision < status.Revision)
-            ?? throw new DeployException($"{release} is '{Cluster.Describe(status.Status)}' and has no earlier revision to go back to: " +
-                                         $"inspect `{_cluster.HelmCommand($"history {release}")}` and recover it by hand, then run the repair again.");
-        _record.Step($"repair: helm rollback {release} {deployed.Revision}", () => _repairCluster.Rollback(release, deployed.Revision));
+        var earlier = _repairCluster.History(release)
+            .LastOrDefault(entry => entry.Status is HelmReleaseStatus.Deployed or HelmReleaseStatus.Superseded && entry.Revision < status.Revision);
+        if (earlier is null && uninstallIfNeverDeployed)
+        {
+            _record.Step($"repair: helm uninstall {release} (never deployed)", () => _repairCluster.Uninstall(release));
+            return false;
+        }
+        if (earlier is null)
+        {
+            throw new DeployException($"{release} is '{Cluster.Describe(status.Status)}' and has no earlier revision to go back to: " +
+                                      $"inspect `{_repairCluster.HelmCommand($"history {release}")}` and recover it by hand, then run the repair again.");
+        }
+        _record.Step($"repair: helm rollback {release} {earlier.Revision}", () => _repairCluster.Rollback(release, earlier.Revision));
+        return true;
     }
 
     private void SaveState(RolloutProgress rollout, string step, int weight)
     {
         var state = new RolloutState(step, weight, settings.Release, rollout.Stable.Revision, settings.CanaryRelease, settings.RouteRelease,
             rollout.StableHeldRoute, settings.Sha ?? images.Backend.ToString());
+        // Beside the deployment record: no secret in it, and the job's artifact shows the last state written.
+        var file = new FilePath(Path.Combine(settings.RecordDirectory.FullPath, "rollout-state.json"));
         _record.Step($"rollout state: {step}", () =>
         {
-            var directory = KubeConfigFile.PrivateDirectory(context, "sovd-rollout-");
-            try
+            if (!context.DryRun)
             {
-                var file = Path.Combine(directory, "rollout.json");
-                File.WriteAllText(file, state.ToManifest(settings.Namespace));
-                context.KubectlApplyFile(new FilePath(file), _cluster.Kubectl());
+                Directory.CreateDirectory(settings.RecordDirectory.FullPath);
+                File.WriteAllText(file.FullPath, state.ToManifest(settings.Namespace) + "\n");
             }
-            finally
-            {
-                Directory.Delete(directory, recursive: true);
-            }
+            context.KubectlApplyFile(file, _cluster.Kubectl());
         });
     }
 
