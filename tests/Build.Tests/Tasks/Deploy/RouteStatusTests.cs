@@ -1,3 +1,4 @@
+using System.Globalization;
 using Build.Deploy;
 using Build.Tests.Tasks.Deploy.Support;
 
