@@ -9,7 +9,7 @@
 # --create     create that kind cluster first (the CI job: kind and kubectl come from helm/kind-action).
 # --changed-only  on a pull request, skip unless it changes the chart or the deploy code (GitHub Actions has no
 #              job-level paths filter; the changed files come from the REST API, GITHUB_TOKEN in the environment).
-# The images must be in reach of the cluster: the script loads sovd-backend/sovd-frontend:$SHA into kind.
+# The images must be in the engine: the script loads ${SOVD_REHEARSAL_IMAGE_PREFIX}sovd-backend/-frontend:$SHA into kind.
 # The deploy runs as the RBAC of docs/rbac/ci-deployer.yaml (a service account bound to its Role), never as admin.
 set -euo pipefail
 
@@ -40,8 +40,10 @@ deploy_paths='^(samples/sovd-webapp/infrastructure/helm/|build/Deploy/|build/Tas
 
 changes_deploy() {
   local pr=${PULL_REQUEST_NUMBER:-} page=1 files
+  # A pull request's run checks out refs/pull/<number>/merge.
+  if [[ -z "$pr" && "${GITHUB_REF:-}" =~ ^refs/pull/([0-9]+)/merge$ ]]; then pr=${BASH_REMATCH[1]}; fi
   if [[ -z "$pr" || -z "${GITHUB_TOKEN:-}" || -z "${GITHUB_REPOSITORY:-}" ]]; then
-    say "no pull request to compare (PULL_REQUEST_NUMBER, GITHUB_TOKEN, GITHUB_REPOSITORY): rehearsing"
+    say "no pull request to compare (GITHUB_REF refs/pull/N/merge, GITHUB_TOKEN, GITHUB_REPOSITORY): rehearsing"
     return 0
   fi
   : > "$work/files"
@@ -56,7 +58,7 @@ changes_deploy() {
 }
 
 if ((changed_only)) && ! changes_deploy; then
-  say "skipped: pull request #${PULL_REQUEST_NUMBER} changes neither the chart nor the deploy code"
+  say "skipped: this pull request changes neither the chart nor the deploy code"
   exit 0
 fi
 if ((create)); then
@@ -122,8 +124,8 @@ EOF
 
 if [[ "$context" == kind-* ]]; then
   for image in sovd-backend sovd-frontend; do
-    docker tag "ghcr.io/${SOVD_REHEARSAL_OWNER:-sovd}/$image:$sha" "rehearsal.local/sovd/$image:$sha" 2> /dev/null \
-      || docker tag "$image:$sha" "rehearsal.local/sovd/$image:$sha"
+    # Build-Images names them <registry>/<owner>/<name>:<sha>; the host passes that prefix (Rehearse-Cluster).
+    docker tag "${SOVD_REHEARSAL_IMAGE_PREFIX:-}$image:$sha" "rehearsal.local/sovd/$image:$sha"
     kind load docker-image --name "${context#kind-}" "rehearsal.local/sovd/$image:$sha"
   done
 fi

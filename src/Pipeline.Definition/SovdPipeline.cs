@@ -243,6 +243,23 @@ public static class SovdPipeline
         Duration = ExpectedDuration.Minutes(3, 3, "estimate: helm --wait + smoke tests"),
     };
 
+    // 6. Pull requests that change the chart or the deploy code: the deploys against a real (kind) cluster.
+    public static readonly Stage RehearseCluster = new(TargetNames.RehearseCluster,
+        "On pull requests changing the chart or deploy code: a kind cluster with Envoy Gateway, the deploy RBAC, then " +
+        "Deploy-Staging and Deploy-Production (good canary, failing canary rolled back, interrupted canary repaired)", IntegrationTests)
+    {
+        Needs = [BuildImages],
+        When = RunCondition.OnPullRequest,
+        Toolchains = [Toolchain.Kubernetes(DeployTools), Toolchain.Kind("v0.31.0")],
+        Downloads = [Images],
+        // The pull request's changed files (GET /repos/{owner}/{repo}/pulls/{number}/files): pull-requests read.
+        Permissions = Permissions.ReadContents.With(PermissionScope.PullRequests, PermissionAccess.Read),
+        Secrets = [SecretBinding.GitHubToken],
+        TimeoutMinutes = 45,
+        // Not measured (no cluster runs here); a pull request that changes no deploy path skips in about a minute.
+        Duration = ExpectedDuration.Minutes(12, 11, "estimate: kind 1 + Envoy Gateway 1.5 + staging 1 + production install 1 + good canary 3 + failing canary 1 + interrupted, repaired, re-run 3.5"),
+    };
+
     // Run by Deploy-Production's job when it is cancelled (and by the deploy itself before a rollout).
     public static readonly LocalTarget RepairProduction = new(TargetNames.RepairProduction,
         "Repairs a production rollout an interrupted run left half done: route back on stable, then the canary removed");
@@ -308,7 +325,7 @@ public static class SovdPipeline
             TestPipeline, TestBackendUnit, TestFrontendUnit,
             BuildImages, TestIntegration, TestE2E,
             SecurityBackend, SecurityFrontend, SecurityImages,
-            PushImages, DeployStaging, DeployProduction,
+            RehearseCluster, PushImages, DeployStaging, DeployProduction,
         ];
         var ci = new LocalTarget(TargetNames.CI, "Everything a pull request runs")
         {

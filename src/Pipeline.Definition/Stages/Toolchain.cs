@@ -32,6 +32,9 @@ public abstract record Toolchain(string Name)
 
     /// <summary>The Trivy scanner at an exact version (its vulnerability database is downloaded by the scan).</summary>
     public static Toolchain Trivy(string version) => new TrivyToolchain(version);
+
+    /// <summary>kind and kubectl from helm/kind-action, installed only: the stage creates its cluster when it needs one.</summary>
+    public static Toolchain Kind(string version) => new KindToolchain(version);
 }
 
 public sealed record PythonToolchain(string Version, ImmutableArray<string> RequirementFiles) : Toolchain("python");
@@ -46,5 +49,7 @@ public sealed record PlaywrightToolchain(string ProjectFolder) : Toolchain("play
 public sealed record KubernetesToolchain(DeployTools Tools) : Toolchain("kubernetes");
 
 public sealed record TrivyToolchain(string Version) : Toolchain("trivy");
+
+public sealed record KindToolchain(string Version) : Toolchain("kind");
 
 public sealed record ScriptToolchain(string Tool, string Command) : Toolchain(Tool);
