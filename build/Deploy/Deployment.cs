@@ -5,7 +5,8 @@ namespace Build.Deploy;
 /// rollout, and on <see cref="Dispose"/> the deployment record and the kubeconfig's removal. Staging and production's
 /// first install go in directly: one <c>helm upgrade --install --atomic --wait</c>, then the smoke tests, and the
 /// release back to its previous revision (or uninstalled) when they fail. Production's later deploys go through the
-/// canary rollout, after repairing one an interrupted run left half done. Each part is a file of this class: Canary, ClusterPreflight, Diagnostics, SmokeTests.
+/// canary rollout, after repairing one an interrupted run left half done. Each part is a file of this class: Canary,
+/// ClusterPreflight, Diagnostics, Interruption, Repair, Route, SmokeTests.
 /// </summary>
 public sealed partial class Deployment(BuildContext context, DeploySettings settings, DeployImages images, KubeConfigFile kubeConfig) : IDisposable
 {

@@ -77,7 +77,7 @@ public sealed class DeployProductionSafetyTests
         { "kubectl apply", 5 },                                         // the promotion's state
         { $"helm upgrade --install {Stable} {DeployScenario.Chart}", 1 }, // stable's promotion (left pending-upgrade)
         { $"helm upgrade --install {Route}", 5 },                       // the route back
-        { RouteGet, 6 },
+        { RouteGet, 5 },                                                // the wait after the route back
         { $"helm uninstall {Canary}", 1 },
         { StateDelete, 1 },
     };
