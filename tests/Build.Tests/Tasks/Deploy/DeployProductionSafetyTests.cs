@@ -8,6 +8,7 @@ namespace Build.Tests.Tasks.Deploy;
 /// route before the smoke tests, and the repair of a rollout interrupted at any step.
 /// </summary>
 [Collection(DeployCollection.Name)]
+[Trait("Tier", "process")]
 public sealed class DeployProductionSafetyTests
 {
     private const string Stage = "Deploy-Production";
