@@ -29,6 +29,15 @@ public static class ChartNames
         "frontend.image.repository", "frontend.image.tag", "frontend.image.digest",
     ];
 
+    /// <summary>
+    /// Set on the route release (<see cref="Settings.DeploySettings.RouteRelease"/>) to the stable release's name: it
+    /// renders that release's traffic objects only, so a weight step upgrades it and never re-renders stable.
+    /// </summary>
+    public const string RouteFor = "traffic.routeFor";
+
+    /// <summary>False on the stable release once the route release holds its traffic objects.</summary>
+    public const string TrafficEnabled = "traffic.enabled";
+
     // Values the pipeline reads from the values files.
     public const string TrafficProvider = "traffic.provider";
 
@@ -49,11 +58,16 @@ public static class ChartNames
         ["deployments.apps", "services", "httproutes.gateway.networking.k8s.io", "ingresses.networking.k8s.io", "poddisruptionbudgets.policy"];
 
     /// <summary>The Deployment of one component, e.g. sovd-webapp-canary-backend.</summary>
-    public static string Deployment(string release, string component)
-    {
-        var fullName = Trim(release.Contains(Chart, StringComparison.Ordinal) ? release : $"{release}-{Chart}", 63);
-        return $"{Trim(fullName, 54)}-{component}";
-    }
+    public static string Deployment(string release, string component) => $"{Trim(FullName(release), 54)}-{component}";
+
+    /// <summary>The chart's <c>sovd.fullname</c> of a release: the name of its HTTPRoute and (unsuffixed) Ingress.</summary>
+    public static string FullName(string release) => Trim(release.Contains(Chart, StringComparison.Ordinal) ? release : $"{release}-{Chart}", 63);
+
+    // Gateway API mode's default (the chart's traffic.provider).
+    public const string GatewayProvider = "gateway";
+    public const string GatewayName = "traffic.gateway.name";
+    public const string GatewayNamespace = "traffic.gateway.namespace";
+    public const string GatewaySection = "traffic.gateway.sectionName";
 
     private static string Trim(string name, int length) => (name.Length > length ? name[..length] : name).TrimEnd('-');
 }

@@ -21,6 +21,8 @@ public sealed record ClusterPermission(string Verb, string Resource, bool Namesp
             .. Verbs("replicasets.apps", "helm --wait and kubectl rollout status", "get", "list"),
             .. Verbs("pods", "helm --wait and diagnostics", "get", "list"),
             new("get", "pods/log", Why: "diagnostics: last log lines of failing containers"),
+            // kubectl get, apply (get, then create or patch) and delete of the production rollout's state (RolloutState).
+            .. Verbs("configmaps", "the production rollout's state", "get", "create", "patch", "delete"),
             new("list", "events", Why: "diagnostics: events of the namespace"),
             new("get", "namespaces", Namespaced: false, Why: "the preflight's namespace check"),
         ];

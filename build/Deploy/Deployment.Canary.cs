@@ -1,20 +1,59 @@
 namespace Build.Deploy;
 
 /// <summary>
-/// Production's gradual rollout, in the chart's order (its README, "Values the pipeline sets at each step"): at 10 %,
-/// 50 %, then 100 % the canary release runs the new images with pods sized by the chart for that weight, then the
-/// stable release — which owns the HTTPRoute or Ingress split in both traffic modes — is upgraded with the images it
-/// runs now plus <c>canary.live</c> and the weight, so only its traffic objects change. Each step is watched: rollout
-/// status, the smoke tests and error-rate probe through the canary header (the weight cannot hide a broken canary),
-/// then against the weighted traffic. Promotion moves stable to the new images while every request still goes to the
-/// canary, then routes back to stable, and only then uninstalls the canary. Any failure puts stable back to the
-/// revision it had (when a step had changed it) before the canary is uninstalled, so nothing routes to a removed Service.
+/// Production's gradual rollout, in the chart's order (its README, "Values the pipeline sets at each step"). The traffic
+/// objects live in their own release, <c>&lt;release&gt;-route</c> (chart value <c>traffic.routeFor</c>), so the stable
+/// release is not re-rendered before promotion: at 10 %, 50 %, then 100 % the canary release runs the new images with
+/// pods sized for the weight, the route release moves the weight and the canary header, and the step waits until the
+/// route is served before its smoke tests (through the header, then the weighted traffic). Promotion moves stable to
+/// the new images while every request still goes to the canary, routes back to stable, and only then uninstalls the
+/// canary. Each step is written to the rollout's state (<see cref="RolloutState"/>) first, so a run that is interrupted
+/// is repaired by the next one. Any failure routes back to stable (restoring stable first when promotion had begun)
+/// before the canary is uninstalled, so nothing routes to a removed Service.
 /// </summary>
 public sealed partial class Deployment
 {
     private void RunCanary(HelmStatusResult stable)
     {
         var canary = settings.CanaryRelease;
+        PrepareCanaryRelease(canary);
+        var route = _record.Step($"helm status {settings.RouteRelease}", () => EnsureDeployable(_cluster.Status(settings.RouteRelease, HelmReleaseStatus.NotFound)));
+        var stableImages = _record.Step($"helm get values {stable.Release}", () => _cluster.CurrentImages(stable.Release));
+        // Before the first rollout with a route release, stable's revisions hold the route: the undo cannot roll it back.
+        var rollout = new RolloutProgress(stable, stableImages, StableHeldRoute: route.Status != HelmReleaseStatus.Deployed);
+        _cluster.Plan($"on failure: route back to {stable.Release} ({RouteBackCommand}), then `{_cluster.HelmCommand($"uninstall {canary}")}`; " +
+                     $"after promotion began, first {RestoreCommand(stable)}");
+        try
+        {
+            if (rollout.StableHeldRoute)
+            {
+                SaveState(rollout, "route handover", 0);
+                TakeOverRoute();
+            }
+            foreach (var weight in settings.Bounds.CanaryWeights)
+            {
+                RunWeightStep(rollout, weight);
+            }
+            Promote(rollout);
+        }
+        catch (Exception error) when (Interrupted)
+        {
+            throw Interruption(error, rollout);
+        }
+        catch (Exception error)
+        {
+            var manual = $"route back to {stable.Release} with `{RouteBackCommand}`, then " +
+                         $"(if promotion had begun) `{RestoreCommand(stable)}`, then `{_cluster.HelmCommand($"uninstall {canary}")}`; " +
+                         $"or run `./build.sh --target={TargetNames.RepairProduction}` with the same settings.";
+            throw Fail(error, () => UndoCanary(rollout), manual);
+        }
+        ClearStateAfterSuccess();
+        _record.Outcome = "succeeded";
+    }
+
+    /// <summary>A failed canary from an earlier rollout is removed; a deployed one is taken over.</summary>
+    private void PrepareCanaryRelease(string canary)
+    {
         var canaryBefore = _record.Step($"helm status {canary}", () => _cluster.Status(canary, HelmReleaseStatus.NotFound));
         if (canaryBefore.Status is HelmReleaseStatus.Failed or HelmReleaseStatus.Superseded)
         {
@@ -27,39 +66,102 @@ public sealed partial class Deployment
         {
             context.Warning($"{canary} is still installed (an interrupted earlier rollout); this rollout takes it over.");
         }
-        _cluster.Plan($"on failure: before any weight step changed {stable.Release}, {_cluster.HelmCommand($"uninstall {canary}")}; " +
-                     $"after one, first {RestoreCommand(stable)}, then the uninstall");
-        var stableImages = _record.Step($"helm get values {stable.Release}", () => _cluster.CurrentImages(stable.Release));
-        var newImages = images.ChartValues();
-        // Until a weight step upgrades stable, only the canary has changed; from then on any failure rolls stable back first.
-        var stableChanged = false;
+    }
+
+    private void RunWeightStep(RolloutProgress rollout, int weight)
+    {
+        var canary = settings.CanaryRelease;
+        SaveState(rollout, $"canary {weight} %", weight);
+        _record.Step($"canary {weight} %: helm upgrade --install {canary} (pods sized by the chart)", () => _cluster.Upgrade(canary, images.ChartValues(), CanaryValues(weight)));
+        _record.Step($"canary {weight} %: kubectl rollout status", () => _cluster.WaitForRollout(canary));
+        rollout.RouteChanged = true;
+        _record.Step($"canary {weight} %: route {weight} % and the header: helm upgrade {settings.RouteRelease} (stable untouched)", () => _cluster.Upgrade(settings.RouteRelease, NoImages, RouteValues(weight)));
+        _record.Step($"canary {weight} %: {RouteWaitStep}", () => WaitForRoute(canaryLive: true));
+        _record.Step($"canary {weight} %: {SmokeStep} via {settings.CanaryHeader}", () => RunSmokeTests(settings.CanaryHeader));
+        _record.Step($"canary {weight} %: {SmokeStep} of the weighted traffic", () => RunSmokeTests());
+    }
+
+    /// <summary>Stable rolls to the new images while every request still goes to the canary, then gets the traffic back.</summary>
+    private void Promote(RolloutProgress rollout)
+    {
+        var stable = rollout.Stable.Release;
+        SaveState(rollout, "promotion", 100);
+        rollout.Promoting = true;
+        // traffic.enabled=false: the route release holds the traffic objects (helm.sh/resource-policy=keep keeps them
+        // when a stable revision from before the route release still lists them).
+        _record.Step($"promote: helm upgrade {stable} (new images, traffic still on the canary)", () => _cluster.Upgrade(stable, images.ChartValues(), StableValues));
+        _record.Step($"promote: route back to {stable}: helm upgrade {settings.RouteRelease}", () => _cluster.Upgrade(settings.RouteRelease, NoImages, RouteValues(null)));
+        _record.Step($"promote: {RouteWaitStep}", () => WaitForRoute(canaryLive: false));
+        _record.Revision = _record.Step($"helm status {stable}", () => _cluster.Status(stable).Revision);
+        // Nothing routes to the canary any more: removing it drops no request.
+        _record.Step($"remove canary: helm uninstall {settings.CanaryRelease}", () => _cluster.Uninstall(settings.CanaryRelease));
+        _record.Step($"after promotion: {SmokeStep}", () => RunSmokeTests());
+    }
+
+    /// <summary>After a rollout that succeeded: a state left behind would only make the next run repair what is fine.</summary>
+    private void ClearStateAfterSuccess()
+    {
         try
         {
-            foreach (var weight in settings.Bounds.CanaryWeights)
-            {
-                _record.Step($"canary {weight} %: helm upgrade --install {canary} (pods sized by the chart)", () => _cluster.Upgrade(canary, newImages, CanaryValues(weight)));
-                _record.Step($"canary {weight} %: kubectl rollout status", () => _cluster.WaitForRollout(canary));
-                stableChanged = true;
-                _record.Step($"canary {weight} %: route {weight} % and the header: helm upgrade {stable.Release} (its current images)", () => _cluster.Upgrade(stable.Release, stableImages, RouteValues(weight)));
-                _record.Step($"canary {weight} %: {SmokeStep} via {settings.CanaryHeader}", () => RunSmokeTests(settings.CanaryHeader));
-                _record.Step($"canary {weight} %: {SmokeStep} of the weighted traffic", () => RunSmokeTests());
-            }
-            // Stable pods roll to the new images while every request still goes to the canary.
-            _record.Step($"promote: helm upgrade {stable.Release} (new images, traffic still on the canary)", () => _cluster.Upgrade(stable.Release, newImages, RouteValues(100)));
-            _record.Step($"promote: route back to {stable.Release}", () => _cluster.Upgrade(stable.Release, newImages));
-            _record.Revision = _record.Step($"helm status {stable.Release}", () => _cluster.Status(stable.Release).Revision);
-            // Nothing routes to the canary any more: removing it drops no request.
-            _record.Step($"remove canary: helm uninstall {canary}", () => _cluster.Uninstall(canary));
-            _record.Step($"after promotion: {SmokeStep}", () => RunSmokeTests());
+            _record.Step($"rollout done: kubectl delete configmap {StateName}", ClearState);
         }
-        catch (Exception error)
+        catch (Exception error) when (error is not OperationCanceledException)
         {
-            var manual = $"`{RestoreCommand(stable)}` (if a weight step had changed {stable.Release}), then `{_cluster.HelmCommand($"uninstall {canary}")}`; " +
-                         $"check with `{_cluster.HelmCommand($"history {stable.Release}")}`.";
-            throw Fail(error, () => UndoCanary(stable, stableChanged), manual);
+            context.Warning($"The rollout succeeded, but its state {StateName} could not be removed ({error.Message}); the next deploy finds nothing to repair and removes it.");
         }
-        _record.Outcome = "succeeded";
     }
+
+    /// <summary>
+    /// Stable first when promotion had begun (the route still sends everything to the canary, so its pods can roll back
+    /// unseen), then the route back to stable, then the canary's Services go.
+    /// </summary>
+    private IEnumerable<string> UndoCanary(RolloutProgress rollout)
+    {
+        var stable = rollout.Stable;
+        if (rollout.Promoting)
+        {
+            yield return rollout.StableHeldRoute ? RestoreWithoutRoute(rollout) : Restore(stable);
+        }
+        if (rollout.RouteChanged)
+        {
+            _record.Step($"rollback: route back to {stable.Release}: helm upgrade {settings.RouteRelease}", () => _cluster.Upgrade(settings.RouteRelease, NoImages, RouteValues(null)));
+            _record.Step($"rollback: {RouteWaitStep}", () => WaitForRoute(canaryLive: false));
+            yield return $"the route sends every request to {stable.Release} again";
+        }
+        else
+        {
+            yield return $"{stable.Release} left at revision {stable.Revision?.ToString(CultureInfo.InvariantCulture) ?? "?"} (never changed)";
+        }
+        yield return RemoveCanary("rollback");
+        _record.Step($"rollback: kubectl delete configmap {StateName}", ClearState);
+    }
+
+    /// <summary>
+    /// Stable's revision from before the route release lists the route, and helm cannot roll back to it while the route
+    /// release owns the object (helm v4.1.4 pkg/kube/client.go: "original object … not found"): the old images go
+    /// back as an upgrade instead, still without the route.
+    /// </summary>
+    private string RestoreWithoutRoute(RolloutProgress rollout)
+    {
+        var release = rollout.Stable.Release;
+        _record.Step($"rollback: helm upgrade {release} (its previous images)", () => _cluster.Upgrade(release, rollout.StableImages, StableValues));
+        return $"{release} upgraded back to its previous images";
+    }
+
+    /// <summary>Uninstalls the canary unless it is gone already (--atomic removes a canary whose first install failed).</summary>
+    private string RemoveCanary(string phase, Cluster? cluster = null)
+    {
+        var canary = settings.CanaryRelease;
+        var helm = cluster ?? _cluster;
+        if (_record.Step($"{phase}: helm status {canary}", () => helm.Status(canary)).Status == HelmReleaseStatus.NotFound)
+        {
+            return $"{canary} was already gone";
+        }
+        _record.Step($"{phase}: helm uninstall {canary}", () => helm.Uninstall(canary));
+        return $"{canary} uninstalled";
+    }
+
+    private static readonly Dictionary<string, string> NoImages = [];
 
     private static Dictionary<string, string> CanaryValues(int weight) => new()
     {
@@ -67,27 +169,29 @@ public sealed partial class Deployment
         [ChartNames.CanaryWeight] = weight.ToString(CultureInfo.InvariantCulture),
     };
 
-    private Dictionary<string, string> RouteValues(int weight) => new()
-    {
-        [ChartNames.CanaryLive] = "true",
-        [ChartNames.CanaryWeight] = weight.ToString(CultureInfo.InvariantCulture),
-        [ChartNames.CanaryHeaderName] = settings.CanaryHeader.Name,
-    };
-
-    /// <summary>Stable first: its rollback takes the canary out of the route before the canary's Services go.</summary>
-    private IEnumerable<string> UndoCanary(HelmStatusResult stable, bool stableChanged)
-    {
-        yield return stableChanged
-            ? Restore(stable)
-            : $"{stable.Release} left at revision {stable.Revision?.ToString(CultureInfo.InvariantCulture) ?? "?"} (never changed)";
-        // --atomic already removes a canary whose first install failed.
-        var canary = settings.CanaryRelease;
-        if (_record.Step($"rollback: helm status {canary}", () => _cluster.Status(canary)).Status == HelmReleaseStatus.NotFound)
+    /// <summary>The route release's values: stable's traffic objects, with <paramref name="weight"/> % to the canary (null: none).</summary>
+    private Dictionary<string, string> RouteValues(int? weight) => weight is { } share
+        ? new()
         {
-            yield return $"{canary} was already gone";
-            yield break;
+            [ChartNames.RouteFor] = settings.Release,
+            [ChartNames.CanaryLive] = "true",
+            [ChartNames.CanaryWeight] = share.ToString(CultureInfo.InvariantCulture),
+            [ChartNames.CanaryHeaderName] = settings.CanaryHeader.Name,
         }
-        _record.Step($"rollback: helm uninstall {canary}", () => _cluster.Uninstall(canary));
-        yield return $"{canary} uninstalled";
+        : new() { [ChartNames.RouteFor] = settings.Release };
+
+    private static Dictionary<string, string> StableValues => new() { [ChartNames.TrafficEnabled] = "false" };
+
+    private string RouteBackCommand => _cluster.HelmCommand(
+        $"upgrade {settings.RouteRelease} {settings.Chart.FullPath} -f {settings.ValuesFile.FullPath} --set {ChartNames.RouteFor}={settings.Release}");
+
+    /// <summary>What the rollout has changed so far: the undo reverts exactly that.</summary>
+    private sealed record RolloutProgress(HelmStatusResult Stable, IReadOnlyDictionary<string, string> StableImages, bool StableHeldRoute)
+    {
+        // The route release has sent traffic to the canary.
+        public bool RouteChanged { get; set; }
+
+        // The promotion's upgrade of stable has started.
+        public bool Promoting { get; set; }
     }
 }

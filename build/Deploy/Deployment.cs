@@ -5,11 +5,15 @@ namespace Build.Deploy;
 /// rollout, and on <see cref="Dispose"/> the deployment record and the kubeconfig's removal. Staging and production's
 /// first install go in directly: one <c>helm upgrade --install --atomic --wait</c>, then the smoke tests, and the
 /// release back to its previous revision (or uninstalled) when they fail. Production's later deploys go through the
-/// canary rollout. Each part is a file of this class: Canary, ClusterPreflight, Diagnostics, SmokeTests.
+/// canary rollout, after repairing one an interrupted run left half done. Each part is a file of this class: Canary,
+/// ClusterPreflight, Diagnostics, Interruption, Repair, Route, SmokeTests.
 /// </summary>
 public sealed partial class Deployment(BuildContext context, DeploySettings settings, DeployImages images, KubeConfigFile kubeConfig) : IDisposable
 {
     private readonly Cluster _cluster = new(context, settings, kubeConfig.Path);
+
+    // The repair's helm calls wait at most RepairWait each: it must fit in a cancelled job's last 5 minutes.
+    private readonly Cluster _repairCluster = new(context, settings with { Timeout = settings.Bounds.RepairWait }, kubeConfig.Path);
     private readonly DeploymentRecord _record = new(context, settings, images);
 
     public static Deployment Start(BuildContext context, DeploySettings settings)
@@ -31,6 +35,10 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
         try
         {
             _record.Step("cluster preflight", EnsureCluster);
+            if (canary)
+            {
+                RepairIfInterrupted();
+            }
             before = _record.Step($"helm status {release}", () => EnsureDeployable(_cluster.Status(release)));
         }
         catch (DeployException refusal)

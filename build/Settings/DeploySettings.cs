@@ -44,6 +44,9 @@ public sealed record DeploySettings(
     // The chart derives the canary's object names from this release name.
     public string CanaryRelease => $"{Release}-canary";
 
+    // Production's route release: the stable release's traffic objects only (chart value traffic.routeFor).
+    public string RouteRelease => $"{Release}-route";
+
     public IReadOnlyList<string> Problems { get; init; } = [];
 
     public static DeploySettings From(BuildContext context, Stage stage, int defaultProbeRequests)
@@ -64,7 +67,7 @@ public sealed record DeploySettings(
             KubeContext: context.ArgumentOrNull(ArgumentNames.KubeContext),
             Eks: EksTarget.Resolve(context, stage, problems),
             Timeout: TimeSpan.FromMinutes(context.Argument(ArgumentNames.DeployTimeout, bounds.HelmWait.TotalMinutes)),
-            Bounds: bounds,
+            Bounds: bounds with { RouteReady = TimeSpan.FromSeconds(context.Argument(ArgumentNames.RouteWait, bounds.RouteReady.TotalSeconds)) },
             CanaryHeader: CanaryHeader.Parse(context.Argument(ArgumentNames.CanaryHeader, CanaryHeader.Default.ToString()), problems),
             CreateNamespace: context.Argument(ArgumentNames.CreateNamespace, false),
             // GitHub Container Registry's packages are private by default: the chart names this pull secret for them.

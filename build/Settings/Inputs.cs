@@ -41,6 +41,8 @@ public static class ArgumentNames
     public const string Chart = "chart";
     public const string KubeContext = "kube-context";
     public const string DeployTimeout = "deploy-timeout-minutes";
+    // The bound of the wait for a changed route to be served (the definition's DeployTimeouts.RouteReady by default).
+    public const string RouteWait = "route-wait-seconds";
     public const string SmokeUrl = "smoke-url";
     public const string ProbeRequests = "probe-requests";
     public const string MaxErrorRate = "max-error-rate";

@@ -240,6 +240,9 @@ public static class SovdPipeline
         Diagnostics = TimeSpan.FromMinutes(1),
         JobSetup = TimeSpan.FromMinutes(3),
         Margin = TimeSpan.FromMinutes(5),
+        RouteReady = TimeSpan.FromMinutes(2),
+        // Four helm calls at most (two rollbacks, the route back, the canary's uninstall) inside GitHub's 5 minutes.
+        RepairWait = TimeSpan.FromSeconds(60),
     };
 
     // 8. Staging follows develop.
@@ -260,6 +263,27 @@ public static class SovdPipeline
         Duration = ExpectedDuration.Minutes(3, 3, "estimate: helm --wait + smoke tests"),
     };
 
+    // 6. Pull requests that change the chart or the deploy code: the deploys against a real (kind) cluster.
+    public static readonly Stage RehearseCluster = new(TargetNames.RehearseCluster,
+        "On pull requests changing the chart or deploy code: a kind cluster with Envoy Gateway, the deploy RBAC, then " +
+        "Deploy-Staging and Deploy-Production (good canary, failing canary rolled back, interrupted canary repaired)", IntegrationTests)
+    {
+        Needs = [BuildImages],
+        When = RunCondition.OnPullRequest,
+        Toolchains = [Toolchain.Kubernetes(DeployTools), Toolchain.Kind("v0.31.0")],
+        Downloads = [Images],
+        // The pull request's changed files (GET /repos/{owner}/{repo}/pulls/{number}/files): pull-requests read.
+        Permissions = Permissions.ReadContents.With(PermissionScope.PullRequests, PermissionAccess.Read),
+        Secrets = [SecretBinding.GitHubToken],
+        TimeoutMinutes = 45,
+        // Not measured (no cluster runs here); a pull request that changes no deploy path skips in about a minute.
+        Duration = ExpectedDuration.Minutes(12, 11, "estimate: kind 1 + Envoy Gateway 1.5 + staging 1 + production install 1 + good canary 3 + failing canary 1 + interrupted, repaired, re-run 3.5"),
+    };
+
+    // Run by Deploy-Production's job when it is cancelled (and by the deploy itself before a rollout).
+    public static readonly LocalTarget RepairProduction = new(TargetNames.RepairProduction,
+        "Repairs a production rollout an interrupted run left half done: route back on stable, then the canary removed");
+
     // 9. Production follows main, after a person approves the `production` environment.
     public static readonly Stage DeployProduction = new(TargetNames.DeployProduction,
         "Canary rollout 10 % -> 50 % -> 100 % with smoke tests at each step; automatic rollback", ProductionDeploy)
@@ -274,8 +298,10 @@ public static class SovdPipeline
         Cluster = Clusters,
         Secrets = [new SecretBinding("SMOKE_API_TOKEN", "SMOKE_API_TOKEN")],
         CiArguments = [$"--confirm={TargetNames.DeployProduction}"],
-        // Worst case 72.5 min + 5 margin: each weight step also upgrades stable's route (DeployWorstCase).
-        TimeoutMinutes = 80,
+        RepairOnCancel = RepairProduction,
+        // Worst case 105 min + 5 margin (DeployWorstCase): the repair of an interrupted rollout first, the route's
+        // handover to its release, and a wait for the route after each route change.
+        TimeoutMinutes = 110,
         DeployTimeouts = DeployBounds with { CanaryWeights = [10, 50, 100] },
         Duration = ExpectedDuration.Minutes(6, 6, "estimate: three canary steps (helm --wait 1 + smoke and probe 0.5 each) + promotion 1 + canary removal 0.5"),
     };
@@ -320,7 +346,7 @@ public static class SovdPipeline
             TestPipeline, TestBackendUnit, TestFrontendUnit,
             BuildImages, TestIntegration, TestE2E,
             SecurityBackend, SecurityFrontend, SecurityImages,
-            PushImages, DeployStaging, DeployProduction,
+            RehearseCluster, PushImages, DeployStaging, DeployProduction,
         ];
         var ci = new LocalTarget(TargetNames.CI, "Everything a pull request runs")
         {
@@ -331,7 +357,7 @@ public static class SovdPipeline
             Stages = [.. stages],
             LocalTargets =
             [
-                GenerateWorkflow, ListPins, PipelineReport, LintAll, TestAll, SecurityAll, ImagesAll, Rehearse, ci,
+                RepairProduction, GenerateWorkflow, ListPins, PipelineReport, LintAll, TestAll, SecurityAll, ImagesAll, Rehearse, ci,
                 new LocalTarget(TargetNames.Default, "Runs CI") { DependsOn = [ci] },
             ],
         };

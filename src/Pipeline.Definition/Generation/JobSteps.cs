@@ -42,6 +42,10 @@ public static class JobSteps
         }
 
         yield return RunTask(stage);
+        if (stage.RepairOnCancel is { } repair)
+        {
+            yield return RepairTask(stage, repair);
+        }
         foreach (var step in caches ? DotnetCacheSteps.Save(stage) : [])
         {
             yield return step;
@@ -77,6 +81,14 @@ public static class JobSteps
                 Secrets(stage).Select(s => KeyValuePair.Create(s.EnvironmentVariable, $"${{{{ secrets.{s.SecretName} }}}}"))),
         };
     }
+
+    // GitHub runs `if: cancelled()` steps after cancelling the job (for at most 5 minutes), with the job's credentials.
+    private static RunStep RepairTask(Stage stage, LocalTarget repair) =>
+        new($"Repair {stage.Name} after cancellation", $"./build.sh --target={repair.Name} --exclusive")
+        {
+            If = "cancelled()",
+            Env = RunTask(stage).Env,
+        };
 
     // A deploy that checks its environment's reviewers reads them with the run's token.
     private static IEnumerable<SecretBinding> Secrets(Stage stage) =>

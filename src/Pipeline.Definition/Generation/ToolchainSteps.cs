@@ -18,6 +18,10 @@ public static class ToolchainSteps
             With = Pairs(("version", trivy.Version), ("cache", cache ? "true" : "false")),
         }],
         ScriptToolchain script => [new RunStep($"Install {script.Tool}", script.Command)],
+        KindToolchain kind => [new ActionStep($"Install kind {kind.Version}", Actions.SetupKind)
+        {
+            With = JobSteps.Pairs(("install_only", "true"), ("version", kind.Version)),
+        }],
         _ => throw new ArgumentOutOfRangeException(nameof(toolchain), toolchain.Name, "unknown toolchain"),
     };
 

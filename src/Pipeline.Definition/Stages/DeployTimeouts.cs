@@ -18,6 +18,18 @@ public sealed record DeployTimeouts
     /// <summary>The smoke script's <c>--total-timeout</c>: one run of the checks and the error-rate probe.</summary>
     public required TimeSpan SmokeBound { get; init; }
 
+    /// <summary>
+    /// After each route change: how long the HTTPRoute may take to show <c>Accepted</c> and <c>ResolvedRefs</c> for our
+    /// Gateway (an Ingress: an address). The smoke tests start only after; at the bound the step fails and rolls back.
+    /// </summary>
+    public required TimeSpan RouteReady { get; init; }
+
+    /// <summary>
+    /// helm's <c>--timeout</c> in the repair of an interrupted rollout. GitHub ends a cancelled job's
+    /// <c>if: cancelled()</c> steps after 5 minutes, so the whole repair must fit well inside that.
+    /// </summary>
+    public required TimeSpan RepairWait { get; init; }
+
     /// <summary>Limit of one quick cluster call (helm status, kubectl get).</summary>
     public required TimeSpan ClusterCall { get; init; }
 

@@ -10,6 +10,9 @@ public abstract record RunCondition(string Summary)
 
     public static RunCondition OnPushTo(string branch) => new PushCondition(branch);
 
+    /// <summary>Only for pull requests: checks that cost a cluster and would only repeat on the merged push.</summary>
+    public static RunCondition OnPullRequest { get; } = new PullRequestCondition();
+
     /// <summary>The job's <c>if:</c> expression, or null when the job always runs.</summary>
     public abstract string? Expression { get; }
 
@@ -21,6 +24,13 @@ public abstract record RunCondition(string Summary)
         public override string? Expression => null;
 
         public override bool Matches(TriggerEvent trigger) => true;
+    }
+
+    private sealed record PullRequestCondition() : RunCondition("on pull requests")
+    {
+        public override string? Expression => "github.event_name == 'pull_request'";
+
+        public override bool Matches(TriggerEvent trigger) => !trigger.IsPush;
     }
 
     private sealed record PushCondition(string? Branch)

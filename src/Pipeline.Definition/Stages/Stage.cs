@@ -66,6 +66,12 @@ public sealed record Stage(string Name, string Description, PipelineStep Step) :
     /// <summary>The bounds a deploy stage waits under; validation checks their worst case against <see cref="TimeoutMinutes"/>.</summary>
     public DeployTimeouts? DeployTimeouts { get; init; }
 
+    /// <summary>
+    /// Run by the job's <c>if: cancelled()</c> step with the same environment and credentials: GitHub still runs such
+    /// steps after cancelling a job (and ends them after 5 minutes), so an interrupted deploy is repaired at once.
+    /// </summary>
+    public LocalTarget? RepairOnCancel { get; init; }
+
     /// <summary>A report the job uploads to GitHub code scanning (SARIF) after the task, also when it fails.</summary>
     public Artifact? CodeScanningReport { get; init; }
 

@@ -35,6 +35,9 @@ public abstract record Toolchain(string Name)
 
     /// <summary>The Trivy scanner at an exact version (its vulnerability database is downloaded by the scan).</summary>
     public static Toolchain Trivy(string version) => new TrivyToolchain(version);
+
+    /// <summary>kind and kubectl from helm/kind-action, installed only: the stage creates its cluster when it needs one.</summary>
+    public static Toolchain Kind(string version) => new KindToolchain(version);
 }
 
 public sealed record PythonToolchain(string Version, ImmutableArray<string> RequirementFiles) : Toolchain("python")
@@ -62,6 +65,11 @@ public sealed record KubernetesToolchain(DeployTools Tools) : Toolchain("kuberne
 public sealed record TrivyToolchain(string Version) : Toolchain("trivy")
 {
     public override ImmutableArray<ToolUse> Provides => [new("trivy", Version)];
+}
+
+public sealed record KindToolchain(string Version) : Toolchain("kind")
+{
+    public override ImmutableArray<ToolUse> Provides => [new("kind", Version), new("kubectl")];
 }
 
 public sealed record ScriptToolchain(string Tool, string Command) : Toolchain(Tool)

@@ -54,6 +54,12 @@ public static class Actions
     public static readonly ActionRef SetupTrivy = new(
         "aquasecurity/setup-trivy", "v0.3.1", "81e514348e19b6112ce2a7e3ecbafe19c1e1f567", ActionRuntime.Composite, Checked);
 
+    // Tagged 2026-01-26, node24 (same snapshot check, 2026-12-07). Installs kind v0.31.0 (its default), checking the
+    // binary against the release's kind-linux-amd64.sha256sum (kind.sh), and kubectl v1.35.0.
+    public static readonly ActionRef SetupKind = new(
+        "helm/kind-action", "v1.14.0", "ef37e7f390d99f746eb8b610417061a60e82a6cc", ActionRuntime.Node24, Checked);
+
     public static IReadOnlyList<ActionRef> All { get; } =
-        [Checkout, SetupDotnet, SetupPython, SetupNode, Cache, CacheRestore, CacheSave, UploadArtifact, DownloadArtifact, UploadSarif, ConfigureAwsCredentials, SetupTrivy];
+        [Checkout, SetupDotnet, SetupPython, SetupNode, Cache, CacheRestore, CacheSave, UploadArtifact, DownloadArtifact, UploadSarif, ConfigureAwsCredentials, SetupTrivy,
+         SetupKind];
 }

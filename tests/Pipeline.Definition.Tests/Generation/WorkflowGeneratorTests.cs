@@ -41,7 +41,7 @@ public class WorkflowGeneratorTests
     public void Generate_SovdPipeline_OnlyPublishAndDeployJobsHaveAnIf()
     {
         Generated.Jobs.Where(j => j.If is not null).Select(j => j.Id)
-            .Should().Equal("push-images", "deploy-staging", "deploy-production");
+            .Should().Equal("rehearse-cluster", "push-images", "deploy-staging", "deploy-production");
     }
 
     [Theory]
@@ -51,14 +51,26 @@ public class WorkflowGeneratorTests
         var (stage, job) = Pair(name);
         var expected = string.Join(' ', new[] { $"./build.sh --target={stage.Name}", "--exclusive" }.Concat(stage.CiArguments));
 
-        job.Steps.OfType<RunStep>().Where(r => r.Run.Contains("build.sh", StringComparison.Ordinal))
+        job.Steps.OfType<RunStep>().Where(r => r.Run.Contains("build.sh", StringComparison.Ordinal) && r.If is null)
             .Should().ContainSingle().Which.Run.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Generate_DeployProduction_RepairsAfterCancellationWithTheSameCredentials()
+    {
+        var steps = Job("deploy-production").Steps.OfType<RunStep>().ToList();
+        var run = steps.Single(step => step.Name == "Run Deploy-Production");
+
+        var repair = steps.Should().ContainSingle(step => step.If == "cancelled()").Subject;
+        repair.Run.Should().Be("./build.sh --target=Repair-Production --exclusive");
+        repair.Env.Should().Equal(run.Env);
+        steps.IndexOf(repair).Should().Be(steps.IndexOf(run) + 1, "GitHub runs it right after the cancelled step");
     }
 
     [Fact]
     public void Generate_DeployProduction_AddsTheConfirmationArgument()
     {
-        Job("deploy-production").Steps.OfType<RunStep>().Last().Run
+        Job("deploy-production").Steps.OfType<RunStep>().Single(step => step.Name == "Run Deploy-Production").Run
             .Should().Be("./build.sh --target=Deploy-Production --exclusive --confirm=Deploy-Production");
     }
 
@@ -168,8 +180,10 @@ public class WorkflowGeneratorTests
         var writers = Generated.Jobs.Where(j => j.Permissions.Scopes.Values.Contains(PermissionAccess.Write)).Select(j => j.Id);
 
         writers.Should().Equal("test-backend-unit", "test-frontend-unit", "security-images", "push-images");
-        Generated.Jobs.Where(j => !writers.Contains(j.Id) && j.Id != "deploy-production").Should()
+        Generated.Jobs.Where(j => !writers.Contains(j.Id) && j.Id is not ("deploy-production" or "rehearse-cluster")).Should()
             .OnlyContain(j => j.Permissions.Scopes.SequenceEqual(Permissions.ReadContents.Scopes));
+        Job("rehearse-cluster").Permissions.Scopes.Should().Equal(
+            Permissions.ReadContents.With(PermissionScope.PullRequests, PermissionAccess.Read).Scopes, "the pull request's changed files");
         Generated.Jobs.Where(j => j.Id.StartsWith("test-") && writers.Contains(j.Id)).Should()
             .OnlyContain(j => j.Permissions.Scopes.SequenceEqual(
                 Permissions.ReadContents.With(PermissionScope.IdToken, PermissionAccess.Write).Scopes), "the OIDC token for Codecov is all they add");
@@ -186,7 +200,8 @@ public class WorkflowGeneratorTests
         // A deploy that checks its environment's reviewers also gets the run's token.
         var secrets = stage.Environment is { RequiresReviewers: true } ? stage.JobSecrets.Append(SecretBinding.GitHubToken) : stage.JobSecrets;
         run.Env.Should().BeEquivalentTo(secrets.ToDictionary(s => s.EnvironmentVariable, s => $"${{{{ secrets.{s.SecretName} }}}}"));
-        job.Steps.Except([run]).Should().OnlyContain(s => s.Env.IsEmpty);
+        // The repair after a cancellation runs with the same credentials.
+        job.Steps.Except([run]).Where(s => s.If != "cancelled()").Should().OnlyContain(s => s.Env.IsEmpty);
     }
 
     [Fact]

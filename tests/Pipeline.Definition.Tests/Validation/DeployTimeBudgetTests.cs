@@ -17,6 +17,8 @@ public sealed class DeployTimeBudgetTests
         Diagnostics = TimeSpan.FromMinutes(2),
         JobSetup = TimeSpan.FromMinutes(4),
         Margin = TimeSpan.FromMinutes(3),
+        RouteReady = TimeSpan.FromMinutes(2),
+        RepairWait = TimeSpan.FromMinutes(1),
     };
 
     [Fact]
@@ -33,12 +35,15 @@ public sealed class DeployTimeBudgetTests
     {
         var canary = Bounds with { CanaryWeights = [10, 50, 100] };
 
-        // Setup 4, preflight 1, two statuses and stable's values 1 each. Each weight: canary upgrade 3 + two rollouts 4 +
-        // stable's route upgrade 3 + smoke via header 1 + weighted smoke 1 = 12. Promotion 3 + route back 3 + status 1
-        // + canary removal 3; smoke failing 1; restore: rollback 3 + status 1 + uninstall 3; diagnostics 2.
-        var expected = 4 + 1 + 1 + 1 + 1 + 3 * 12 + 3 + 3 + 1 + 3 + 1 + 7 + 2;
+        // Setup 4, preflight 1, the repair of an interrupted rollout 13 (eight quick calls, four helm calls under
+        // RepairWait 1 and the route wait cut to it), three statuses and stable's values 1 each, the route's handover 6
+        // (annotate 1, install 3, wait 2). Each weight: state 1 + canary upgrade 3 + two rollouts 4 + route upgrade 3 +
+        // route wait 2 + smoke via header 1 + weighted smoke 1 = 15. Promotion: state 1 + upgrade 3 + route back 3 +
+        // wait 2 + status 1 + canary removal 3; smoke failing 1; restore: stable 3, route back 3 + wait 2, canary's
+        // status 1 + uninstall 3 + state 1 = 13; diagnostics 2.
+        var expected = 4 + 1 + 13 + 4 + 6 + 3 * 15 + 1 + 3 + 3 + 2 + 1 + 3 + 1 + 13 + 2;
         DeployWorstCase.Total(canary).Should().Be(TimeSpan.FromMinutes(expected));
-        DeployWorstCase.Of(canary).Select(term => term.What).Should().Contain("canary 50 % stable route upgrade").And.Contain("route back to stable").And.Contain("canary 50 % smoke via header").And.Contain("smoke after promotion failing");
+        DeployWorstCase.Of(canary).Select(term => term.What).Should().Contain("canary 50 % route upgrade").And.Contain("canary 50 % route wait").And.Contain("route back to stable").And.Contain("canary 50 % smoke via header").And.Contain("smoke after promotion failing");
     }
 
     [Fact]
@@ -49,8 +54,8 @@ public sealed class DeployTimeBudgetTests
         var errors = PipelineValidator.Validate(Pipeline(stage)).Select(e => e.ToString()).ToList();
 
         errors.Should().ContainSingle().Which.Should()
-            .StartWith("Stage 'Deploy-Production': its worst case is 86 min (job setup 4 min + preflight 1 min + helm status stable 1 min")
-            .And.Contain("smoke after promotion failing 1 min + rollback 11 min + diagnostics 2 min), plus the margin of 3 min that is 89 min, more than its timeout-minutes 30 [deploy-time-budget]");
+            .StartWith("Stage 'Deploy-Production': its worst case is 128 min (job setup 4 min + preflight 1 min + repair of an interrupted rollout 13 min + helm status stable 1 min")
+            .And.Contain("smoke after promotion failing 1 min + rollback 19 min + diagnostics 2 min), plus the margin of 3 min that is 131 min, more than its timeout-minutes 30 [deploy-time-budget]");
     }
 
     [Fact]

@@ -36,6 +36,30 @@ public sealed class HelmCanaryTests
     }
 
     [Theory]
+    [MemberData(nameof(Providers))]
+    public void Template_RouteRelease_RendersStablesTrafficObjectsOnlyNamedAfterStable(string provider)
+    {
+        var live = Support.Helm.Render("sovd-webapp-route", Support.Helm.ProductionValues,
+            ["traffic.routeFor=sovd-webapp", "canary.live=true", "canary.weight=10", $"traffic.provider={provider}"]);
+        var stable = Support.Helm.Render(StableRelease, Support.Helm.ProductionValues, [.. LiveCanary(10, provider)]);
+
+        live.Manifests.Should().NotBeEmpty().And.OnlyContain(m => m.Kind == "HTTPRoute" || m.Kind == "Ingress", "a route release renders no workload");
+        // The same traffic objects stable would render: names, backends, weights; only the instance label differs.
+        static string Traffic(RenderedChart chart) => string.Join("---\n", chart.Manifests.Where(m => m.Kind is "HTTPRoute" or "Ingress")
+            .Select(m => m.Yaml().Replace("app.kubernetes.io/instance: sovd-webapp-route", "app.kubernetes.io/instance: sovd-webapp", StringComparison.Ordinal)));
+        Traffic(live).Should().Be(Traffic(stable)).And.Contain("sovd-webapp-canary-backend");
+    }
+
+    [Fact]
+    public void Template_RouteReleaseWithCanaryEnabled_FailsNamingBothValues()
+    {
+        var result = Support.Helm.Template("sovd-webapp-route", null, ["traffic.routeFor=sovd-webapp", "canary.enabled=true"]);
+
+        result.Succeeded.Should().BeFalse(result.Describe());
+        result.StdErr.Should().Contain("traffic.routeFor makes a route release, but this release has canary.enabled=true: a canary release renders no traffic objects");
+    }
+
+    [Theory]
     [InlineData(Support.Helm.ProductionValues, 0, 1)]
     [InlineData(Support.Helm.ProductionValues, 10, 1)]
     [InlineData(Support.Helm.ProductionValues, 50, 2)]

@@ -19,7 +19,7 @@ public sealed class DeployChartRenderTests
     [Theory]
     [InlineData("gateway")]
     [InlineData("ingress-nginx")]
-    public async Task DeployProduction_EveryRecordedHelmUpgrade_RendersTheCanaryAndTheStableRouteInTheChartsOrder(string provider)
+    public async Task DeployProduction_EveryRecordedHelmUpgrade_RendersTheCanaryAndTheRouteReleaseInTheChartsOrder(string provider)
     {
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 3);
@@ -28,26 +28,37 @@ public sealed class DeployChartRenderTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         var upgrades = scenario.Cluster.HelmArguments.Where(arguments => arguments[0] == "upgrade").ToList();
-        upgrades.Should().HaveCount(8);
+        upgrades.Should().HaveCount(9);
+        // The handover: the route release renders stable's traffic objects, named after stable, and nothing else.
+        var handover = await TemplateAsync(upgrades[0]);
+        ShouldBeRouteOnly(handover, provider);
+        handover.Should().NotContain("sovd-webapp-canary");
         for (var step = 0; step < 3; step++)
         {
             var weight = new[] { 10, 50, 100 }[step];
             // The canary release: new images, pods sized by the chart for the weight (3 production replicas), no route.
-            var canary = await TemplateAsync(upgrades[2 * step]);
+            var canary = await TemplateAsync(upgrades[1 + 2 * step]);
             canary.Should().Contain("name: sovd-webapp-canary-backend").And.Contain(Image("backend", DeployScenario.Sha))
                 .And.Contain($"replicas: {(3 * weight + 99) / 100}").And.NotContain("kind: HTTPRoute").And.NotContain("kind: Ingress");
-            // The stable release keeps the images it runs and routes the weight and the header to the canary.
-            var route = await TemplateAsync(upgrades[2 * step + 1]);
-            route.Should().Contain("name: sovd-webapp-backend").And.Contain(Image("backend", ClusterStandIn.PreviousSha))
-                .And.NotContain(Image("backend", DeployScenario.Sha));
+            // The route release moves the weight and the header; it renders no workload, so stable's are untouched.
+            var route = await TemplateAsync(upgrades[2 + 2 * step]);
+            ShouldBeRouteOnly(route, provider);
             ShouldRouteToTheCanary(route, provider, weight);
         }
-        var promote = await TemplateAsync(upgrades[6]);
-        promote.Should().Contain(Image("frontend", DeployScenario.Sha));
-        ShouldRouteToTheCanary(promote, provider, 100);
-        var routeBack = await TemplateAsync(upgrades[7]);
-        routeBack.Should().Contain(Image("frontend", DeployScenario.Sha)).And.NotContain("name: sovd-webapp-canary-backend", "no route names the canary before it is uninstalled")
+        // Promotion: stable gets the new images and no traffic objects of its own; then the route comes back to it.
+        var promote = await TemplateAsync(upgrades[7]);
+        promote.Should().Contain(Image("frontend", DeployScenario.Sha)).And.NotContain("kind: HTTPRoute").And.NotContain("kind: Ingress");
+        var routeBack = await TemplateAsync(upgrades[8]);
+        ShouldBeRouteOnly(routeBack, provider);
+        routeBack.Should().NotContain("name: sovd-webapp-canary-backend", "no route names the canary before it is uninstalled")
             .And.NotContain("nginx.ingress.kubernetes.io/canary");
+    }
+
+    private static void ShouldBeRouteOnly(string manifests, string provider)
+    {
+        manifests.Should().NotContain("kind: Deployment").And.NotContain("kind: Service\n").And.NotContain("kind: PodDisruptionBudget")
+            .And.Contain("name: sovd-webapp-backend", "the route sends to stable's Services");
+        manifests.Should().Contain(provider == "gateway" ? "kind: HTTPRoute\nmetadata:\n  name: sovd-webapp\n" : "kind: Ingress\nmetadata:\n  name: sovd-webapp\n");
     }
 
     private static string Image(string component, string sha) => $"image: \"ghcr.io/acme/sovd-{component}:{sha}\"";

@@ -33,23 +33,23 @@ public sealed class DeployProductionFailureTests
     }
 
     [Fact]
-    public async Task DeployProduction_PromotionUpgradeFails_StandIn_RollsStableBackToItsRevisionThenRemovesTheCanary()
+    public async Task DeployProduction_PromotionUpgradeFails_StandIn_RollsStableBackToItsRevisionThenRoutesBackAndRemovesTheCanary()
     {
         using var scenario = new DeployScenario();
-        scenario.Cluster.Release(Stable, "deployed", 7).FailWhen(Route(100, ShaImages));
+        scenario.Cluster.Release(Stable, "deployed", 7).Release(Route, "deployed", 4).FailWhen(StableUpgrade(ShaImages));
 
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
         scenario.RolloutCalls.Should().Equal(
         [
-            .. CanaryStart, .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), Route(100, ShaImages),
-            .. Diagnostics("production"), Rollback(Stable, 7, "production"), Status(Canary, "production"), Uninstall(Canary, "production"),
+            .. CanaryStart, .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), StateWrite, StableUpgrade(ShaImages),
+            .. Diagnostics("production"), Rollback(Stable, 7, "production"), .. RouteBackAndRemoveCanary,
         ]);
         result.Output.Should().Contain("failed at 'promote: helm upgrade sovd-webapp (new images, traffic still on the canary)'")
-            .And.Contain("Rolled back: sovd-webapp rolled back to revision 7; sovd-webapp-canary uninstalled.");
-        scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 13",
-            "helm rolled the failed revision 11 back to 10 as revision 12 (the 100 % route), then the deploy's rollback to 7 made 13");
+            .And.Contain("Rolled back: sovd-webapp rolled back to revision 7; the route sends every request to sovd-webapp again; sovd-webapp-canary uninstalled.");
+        scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 10",
+            "helm rolled the failed revision 8 back to 7 as revision 9, then the deploy's rollback to 7 made 10");
         scenario.Cluster.ReleaseValues(Stable).Should().Contain($"backend.image.tag={ClusterStandIn.PreviousSha}");
         scenario.Cluster.ReleaseState(Canary).Should().BeNull();
     }
@@ -58,15 +58,17 @@ public sealed class DeployProductionFailureTests
     public async Task DeployProduction_SmokeFailsAfterPromotionAndTheRollbackFailsToo_StandIn_SaysHowToRecoverByHand()
     {
         using var scenario = new DeployScenario();
-        scenario.Cluster.Release(Stable, "deployed", 7).FailWhen("helm rollback");
-        scenario.App.FailApiWhen = () => scenario.Cluster.Calls.Contains(Upgrade(Stable, "production"));
+        scenario.Cluster.Release(Stable, "deployed", 7).Release(Route, "deployed", 4).FailWhen("helm rollback");
+        scenario.App.FailApiWhen = () => scenario.Cluster.Calls.Contains(RouteUpgrade(null));
 
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
         result.Output.Should().Contain("The rollback failed too: helm: process returned exit code 1 (helm rollback sovd-webapp 7")
             .And.Contain("Error: timed out waiting for the condition")
-            .And.Contain("Recover by hand: `helm rollback sovd-webapp 7 -n production` (if a weight step had changed sovd-webapp), then `helm uninstall sovd-webapp-canary -n production`");
+            .And.Contain($"Recover by hand: route back to sovd-webapp with `helm upgrade sovd-webapp-route {DeployScenario.Chart} -f {DeployScenario.Chart}/values-production.yaml " +
+                         "--set traffic.routeFor=sovd-webapp -n production`, then (if promotion had begun) `helm rollback sovd-webapp 7 -n production`, " +
+                         "then `helm uninstall sovd-webapp-canary -n production`; or run `./build.sh --target=Repair-Production` with the same settings.");
         var record = ReadRecord(Folder);
         record.GetProperty("outcome").GetString().Should().Be("failed, rollback failed");
         record.GetProperty("error").GetString().Should().Contain("/ rollback: helm: process returned exit code 1");
@@ -94,8 +96,9 @@ public sealed class DeployProductionFailureTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        scenario.RolloutCalls.Take(5).Should().Equal(
-            Status(Stable, "production"), Status(Canary, "production"), Uninstall(Canary, "production"), GetValues(Stable, "production"), CanaryStep(10)[0]);
+        scenario.RolloutCalls.Take(7).Should().Equal(
+            StateRead, Status(Stable, "production"), Status(Canary, "production"), Uninstall(Canary, "production"), Status(Route, "production"),
+            GetValues(Stable, "production"), StateWrite);
         result.Output.Should().Contain("sovd-webapp-canary is 'failed' from an earlier rollout: removing it before this one.");
     }
 
@@ -108,7 +111,7 @@ public sealed class DeployProductionFailureTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
-        scenario.RolloutCalls.Should().Equal(Status(Stable, "production"), Status(Canary, "production"), History(Canary, "production"));
+        scenario.RolloutCalls.Should().Equal(StateRead, Status(Stable, "production"), Status(Canary, "production"), History(Canary, "production"));
         result.Output.Should().Contain("Release sovd-webapp-canary is stuck in 'pending-install' (revision 1)")
             .And.Contain("nothing was ever deployed, so remove it: `helm uninstall sovd-webapp-canary -n production`");
     }
@@ -122,7 +125,7 @@ public sealed class DeployProductionFailureTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
-        scenario.RolloutCalls.Should().Equal(Status(Stable, "production"), History(Stable, "production"));
+        scenario.RolloutCalls.Should().Equal(StateRead, Status(Stable, "production"), History(Stable, "production"));
         result.Output.Should().Contain("Release sovd-webapp is stuck in 'pending-upgrade' (revision 8)")
             .And.Contain("`helm rollback sovd-webapp 7 -n production`");
         ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("refused");
@@ -179,7 +182,7 @@ public sealed class DeployProductionFailureTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         var upgrades = scenario.Cluster.HelmArguments.Where(arguments => arguments[0] == "upgrade").ToList();
-        upgrades.Should().HaveCount(8, "three canary steps, three routing upgrades of stable, promotion and the route back").And.OnlyContain(arguments =>
+        upgrades.Should().HaveCount(9, "the route's handover, three canary steps, three route release upgrades, promotion and the route back").And.OnlyContain(arguments =>
             string.Join(' ', arguments).Contains($"values-production.yaml -f {local} ") && string.Join(' ', arguments).Contains("--set traffic.ingress.className=traefik"));
         scenario.PreflightCalls.Should().NotContain(call => call.Contains("sovd-production-tls"), "the extra values file names no TLS secret");
     }

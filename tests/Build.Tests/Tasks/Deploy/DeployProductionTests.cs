@@ -53,7 +53,7 @@ public sealed class DeployProductionTests
     }
 
     [Fact]
-    public async Task DeployProduction_HealthyAtEveryStep_StandIn_RollsOutTenFiftyHundredThenPromotesAndRemovesTheCanary()
+    public async Task DeployProduction_HealthyAtEveryStep_StandIn_HandsTheRouteOverRollsOutTenFiftyHundredThenPromotesAndRemovesTheCanary()
     {
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 7);
@@ -61,23 +61,24 @@ public sealed class DeployProductionTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        scenario.RolloutCalls.Should().Equal(
-        [
-            .. CanaryStart, .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion,
-        ]);
-        scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 12", "three weight steps, promotion at 100 %, then the route back");
+        scenario.RolloutCalls.Should().Equal(HealthyRollout);
+        scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 8", "stable is upgraded once, at promotion");
+        scenario.Cluster.ReleaseState(Route).Should().Be("deployed 5", "the handover, three weight steps, then the route back");
         scenario.Cluster.ReleaseValues(Stable).Should().Contain($"backend.image.tag={DeployScenario.Sha}");
         scenario.Cluster.ReleaseState(Canary).Should().BeNull();
+        scenario.Cluster.ConfigMap("sovd-webapp-rollout").Should().BeNull("the state goes when the rollout is done");
         var record = ReadRecord(Folder);
         record.GetProperty("outcome").GetString().Should().Be("succeeded");
         record.GetProperty("canaryRelease").GetString().Should().Be(Canary);
         record.GetProperty("revisionBefore").GetInt32().Should().Be(7);
-        record.GetProperty("revision").GetInt32().Should().Be(12);
+        record.GetProperty("revision").GetInt32().Should().Be(8);
         record.GetProperty("steps").EnumerateArray().Select(step => step.GetProperty("name").GetString()).Should().Contain(
+            "route handover: kubectl annotate httproute.gateway.networking.k8s.io/sovd-webapp for sovd-webapp-route",
             "canary 10 %: smoke tests and error-rate probe via X-Canary: always", "canary 10 %: smoke tests and error-rate probe of the weighted traffic",
             "canary 50 %: kubectl rollout status", "canary 100 %: helm upgrade --install sovd-webapp-canary (pods sized by the chart)",
-            "canary 100 %: route 100 % and the header: helm upgrade sovd-webapp (its current images)",
-            "promote: helm upgrade sovd-webapp (new images, traffic still on the canary)", "promote: route back to sovd-webapp");
+            "canary 100 %: route 100 % and the header: helm upgrade sovd-webapp-route (stable untouched)",
+            "canary 100 %: wait for HTTPRoute sovd-webapp: Accepted and ResolvedRefs from Gateway production/sovd-gateway",
+            "promote: helm upgrade sovd-webapp (new images, traffic still on the canary)", "promote: route back to sovd-webapp: helm upgrade sovd-webapp-route");
         ShouldNotShowSecrets(result);
     }
 
@@ -85,7 +86,7 @@ public sealed class DeployProductionTests
     [InlineData(10)]
     [InlineData(50)]
     [InlineData(100)]
-    public async Task DeployProduction_SmokeTestsFailAtACanaryStep_StandIn_RollsStableBackThenRemovesTheCanaryAndFails(int weight)
+    public async Task DeployProduction_SmokeTestsFailAtACanaryStep_StandIn_RoutesBackToStableThenRemovesTheCanaryAndFails(int weight)
     {
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 7);
@@ -97,12 +98,11 @@ public sealed class DeployProductionTests
         var steps = new[] { 10, 50, 100 }.TakeWhile(w => w < weight).SelectMany(CanaryStep);
         scenario.RolloutCalls.Should().Equal(
         [
-            .. CanaryStart, .. steps, .. CanaryStep(weight)[..5],
-            .. Diagnostics("production"), Rollback(Stable, 7, "production"), Status(Canary, "production"), Uninstall(Canary, "production"),
+            .. CanaryStart, .. Handover, .. steps, .. CanaryStep(weight)[..7], .. Diagnostics("production"), .. RouteBackAndRemoveCanary,
         ]);
         result.Output.Should().Contain($"Deploy-Production failed at 'canary {weight} %: smoke tests and error-rate probe via X-Canary: always'")
-            .And.Contain("Rolled back: sovd-webapp rolled back to revision 7; sovd-webapp-canary uninstalled.");
-        scenario.Cluster.ReleaseValues(Stable).Should().Contain($"backend.image.tag={ClusterStandIn.PreviousSha}", "revision 7's values are back");
+            .And.Contain("Rolled back: the route sends every request to sovd-webapp again; sovd-webapp-canary uninstalled.");
+        scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 7", "stable was never upgraded before promotion");
         result.Output.Should().Contain("FAIL").And.Contain("error-rate");
         ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
         ShouldNotShowSecrets(result);
@@ -117,19 +117,16 @@ public sealed class DeployProductionTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe, IngressNginx);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        scenario.RolloutCalls.Should().Equal(InIngressNginxMode(
-        [
-            .. CanaryStart, .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion,
-        ]));
+        scenario.RolloutCalls.Should().Equal(InIngressNginxMode(HealthyRollout));
         scenario.PreflightCalls.Should().Contain("kubectl get secret sovd-production-tls -o name --ignore-not-found -n production",
             "ingress-nginx mode serves the Ingress's TLS secret");
-        scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 12");
+        scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 8");
         scenario.Cluster.ReleaseValues(Stable).Should().Contain($"frontend.image.tag={DeployScenario.Sha}");
         scenario.Cluster.ReleaseState(Canary).Should().BeNull("the canary is uninstalled after stable routes back to itself");
     }
 
     [Fact]
-    public async Task DeployProduction_IngressNginxModeSmokeFailsAtFifty_StandIn_RollsStableBackBeforeUninstallingTheCanary()
+    public async Task DeployProduction_IngressNginxModeSmokeFailsAtFifty_StandIn_RoutesBackToStableBeforeUninstallingTheCanary()
     {
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 7);
@@ -140,39 +137,85 @@ public sealed class DeployProductionTests
         result.ExitCode.Should().NotBe(0);
         scenario.RolloutCalls.Should().Equal(InIngressNginxMode(
         [
-            .. CanaryStart, .. CanaryStep(10), .. CanaryStep(50)[..5],
-            .. Diagnostics("production"), Rollback(Stable, 7, "production"), Status(Canary, "production"), Uninstall(Canary, "production"),
+            .. CanaryStart, .. Handover, .. CanaryStep(10), .. CanaryStep(50)[..7], .. Diagnostics("production"), .. RouteBackAndRemoveCanary,
         ]));
-        result.Output.Should().Contain("Rolled back: sovd-webapp rolled back to revision 7; sovd-webapp-canary uninstalled.");
-        scenario.Cluster.ReleaseValues(Stable).Should().Contain($"backend.image.tag={ClusterStandIn.PreviousSha}");
+        result.Output.Should().Contain("Rolled back: the route sends every request to sovd-webapp again; sovd-webapp-canary uninstalled.");
+        scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 7");
         scenario.Cluster.ReleaseState(Canary).Should().BeNull();
     }
 
     private const string IngressNginx = "--set=traffic.provider=ingress-nginx";
 
-    /// <summary>The same calls with the person's --set on every upgrade (after the pipeline's own values, ordered by key).</summary>
-    private static string[] InIngressNginxMode(string[] calls) => calls.Select(call => call.StartsWith("helm upgrade ", StringComparison.Ordinal)
-        ? call.Replace(PullSecret, $"{PullSecret}--set traffic.provider=ingress-nginx ", StringComparison.Ordinal)
-        : call).ToArray();
+    /// <summary>
+    /// The same calls in ingress-nginx mode: the person's --set on every upgrade (ordered by key among the pipeline's
+    /// values), the Ingress handed over and waited for, and with a live canary its split Ingress too.
+    /// </summary>
+    internal static string[] InIngressNginxMode(string[] calls)
+    {
+        var result = new List<string>();
+        var live = false;
+        foreach (var call in calls)
+        {
+            if (call.StartsWith("helm upgrade ", StringComparison.Ordinal))
+            {
+                live = call.Contains("canary.live=true", StringComparison.Ordinal);
+                result.Add(call.Replace(PullSecret, $"{PullSecret}--set traffic.provider=ingress-nginx ", StringComparison.Ordinal)
+                    .Replace("--set traffic.provider=ingress-nginx --set traffic.enabled=false", "--set traffic.enabled=false --set traffic.provider=ingress-nginx", StringComparison.Ordinal));
+            }
+            else if (call == RouteGet)
+            {
+                result.Add(RouteGet.Replace("httproute", "ingress", StringComparison.Ordinal));
+                if (live)
+                {
+                    result.Add(RouteGet.Replace("httproute sovd-webapp", "ingress sovd-webapp-canary-split", StringComparison.Ordinal));
+                }
+            }
+            else
+            {
+                result.Add(call.Replace("httproute.gateway.networking.k8s.io/", "ingress.networking.k8s.io/", StringComparison.Ordinal));
+            }
+        }
+        return [.. result];
+    }
 
     [Fact]
     public async Task DeployProduction_SmokeTestsFailAfterPromotion_StandIn_RollsStableBackToItsPreviousRevisionAndFails()
     {
         using var scenario = new DeployScenario();
-        scenario.Cluster.Release(Stable, "deployed", 7);
+        scenario.Cluster.Release(Stable, "deployed", 7).Release(Route, "deployed", 4);
         // The route back to stable is the promotion's last upgrade: from then on the smoke tests fail.
-        scenario.App.FailApiWhen = () => scenario.Cluster.Calls.Contains(Upgrade(Stable, "production"));
+        scenario.App.FailApiWhen = () => scenario.Cluster.Calls.Contains(RouteUpgrade(null));
 
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
         scenario.RolloutCalls.Should().Equal(
         [
-            .. CanaryStart, .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion,
-            .. Diagnostics("production"), Rollback(Stable, 7, "production"), Status(Canary, "production"),
+            .. CanaryStart, .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion[..^1],
+            .. Diagnostics("production"), Rollback(Stable, 7, "production"), RouteUpgrade(null), RouteGet, Status(Canary, "production"), StateDelete,
         ]);
         result.Output.Should().Contain("Deploy-Production failed at 'after promotion: smoke tests and error-rate probe'")
-            .And.Contain("Rolled back: sovd-webapp rolled back to revision 7; sovd-webapp-canary was already gone.");
+            .And.Contain("Rolled back: sovd-webapp rolled back to revision 7; the route sends every request to sovd-webapp again; sovd-webapp-canary was already gone.");
+    }
+
+    [Fact]
+    public async Task DeployProduction_SmokeFailsAfterPromotionInTheRolloutThatHandedTheRouteOver_StandIn_UpgradesStableBackToItsImagesWithoutARollback()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 7);
+        scenario.App.FailApiWhen = () => scenario.Cluster.Calls.Count(call => call == RouteUpgrade(null)) >= 2;
+
+        var result = await scenario.RunAsync(Stage, Confirm, Probe);
+
+        result.ExitCode.Should().NotBe(0);
+        // Revision 7 lists the route the route release now owns: helm could not roll back to it.
+        scenario.RolloutCalls.Should().Equal(
+        [
+            .. HealthyRollout[..^1], .. Diagnostics("production"),
+            StableUpgrade(PreviousImages), RouteUpgrade(null), RouteGet, Status(Canary, "production"), StateDelete,
+        ]);
+        result.Output.Should().Contain("Rolled back: sovd-webapp upgraded back to its previous images; the route sends every request to sovd-webapp again; sovd-webapp-canary was already gone.");
+        scenario.Cluster.ReleaseValues(Stable).Should().Contain($"backend.image.tag={ClusterStandIn.PreviousSha}");
     }
 
     [Fact]
@@ -186,10 +229,11 @@ public sealed class DeployProductionTests
         result.ExitCode.Should().NotBe(0);
         scenario.RolloutCalls.Should().Equal(
         [
-            .. CanaryStart, .. CanaryStep(10)[..3],
-            .. Diagnostics("production"), Status(Canary, "production"), Uninstall(Canary, "production"),
+            .. CanaryStart, .. Handover, .. CanaryStep(10)[..4],
+            .. Diagnostics("production"), Status(Canary, "production"), Uninstall(Canary, "production"), StateDelete,
         ]);
         result.Output.Should().Contain("failed at 'canary 10 %: kubectl rollout status'")
+            .And.Contain("Rolled back: sovd-webapp left at revision 7 (never changed); sovd-webapp-canary uninstalled.")
             .And.Contain("deployment \"sovd-webapp-canary-frontend\" exceeded its progress deadline");
     }
 
@@ -201,7 +245,7 @@ public sealed class DeployProductionTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        scenario.RolloutCalls.Should().Equal(Status(Stable, "production"), Upgrade(Stable, "production"), Status(Stable, "production"), "smoke");
+        scenario.RolloutCalls.Should().Equal(StateRead, Status(Stable, "production"), Upgrade(Stable, "production"), Status(Stable, "production"), "smoke");
         result.Output.Should().Contain("sovd-webapp is not installed yet: installing it directly, without a canary.");
     }
 
@@ -220,11 +264,7 @@ public sealed class DeployProductionTests
         var smoke = $"{DeployScenario.OnPath("bash")} {Build.Tests.Support.RepoPaths.Root}/scripts/smoke_tests.sh --api-base-url {scenario.App.BaseUrl} " +
                     $"--frontend-url {scenario.App.BaseUrl} --total-timeout 120";
         var probe = " --probe-requests 10 --max-error-rate 1";
-        string[] plan =
-        [
-            .. CanaryStart, .. new[] { 10, 50, 100 }.SelectMany(weight => CanaryStep(weight).Select(line => line == Route(weight) ? Route(weight, "").TrimEnd() : line)),
-            .. Promotion,
-        ];
+        string[] plan = HealthyRollout;
         DryRunLines(result).Where(line => !IsPreflightRead(line, scenario)).Should().Equal(plan.Select(line => line switch
         {
             "smoke" => smoke + probe,
@@ -234,8 +274,9 @@ public sealed class DeployProductionTests
         result.Output.Should().Contain("[dry-run] on a failed wait or smoke step, before the rollback: diagnostics into")
             .And.Contain("Cluster: context (not known in a dry run), API server (not known in a dry run), namespace production.");
         result.Output.Should().Contain("[dry-run] a real run needs --confirm=Deploy-Production")
-            .And.Contain("[dry-run] on failure: before any weight step changed sovd-webapp, helm uninstall sovd-webapp-canary -n production; after one, first helm rollback sovd-webapp")
-            .And.Contain("[dry-run] the images sovd-webapp runs now are unknown");
+            .And.Contain("[dry-run] on failure: route back to sovd-webapp (helm upgrade sovd-webapp-route ")
+            .And.Contain("then `helm uninstall sovd-webapp-canary -n production`; after promotion began, first helm rollback sovd-webapp")
+            .And.Contain("[dry-run] assuming release sovd-webapp-route is not installed");
         ShouldNotShowSecrets(result);
     }
 }

@@ -34,6 +34,31 @@ public sealed class LocalClusterRehearsalTests
         result.Output.Should().Contain("The namespace sovd-rehearsal-absent does not exist: create it with `kubectl create namespace sovd-rehearsal-absent");
     }
 
+    [LocalClusterFact]
+    public async Task KindRehearsal_LocalCluster_Real_StagingThenAGoodAFailingAndAnInterruptedCanaryEachEndOnStable()
+    {
+        var result = await ScriptAsync($"--context={LocalClusterFactAttribute.Context}");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("ok: the route sends to sovd-webapp-backend sovd-webapp-frontend ; no canary")
+            .And.Contain("done: staging, a good canary, a failed one rolled back, an interrupted one repaired");
+    }
+
+    internal static async Task<HostResult> ScriptAsync(string argument)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", "kind-rehearsal.sh"), argument])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new HostResult(process.ExitCode, await output + await error);
+    }
+
     private static Task<HostResult> RunAsync(string stage, params string[] extra)
     {
         var smokeUrl = Setting("SOVD_REHEARSAL_SMOKE_URL", "http://sovd.local");

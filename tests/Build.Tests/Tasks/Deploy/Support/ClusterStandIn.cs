@@ -22,6 +22,7 @@ public sealed class ClusterStandIn : IDisposable
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("cluster-stand-in-").FullName;
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "releases"));
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "objects"));
         foreach (var file in new[] { "calls.log", "fail-when", "missing", "denied" })
         {
             File.WriteAllText(Path.Combine(Directory, file), "");
@@ -73,6 +74,54 @@ public sealed class ClusterStandIn : IDisposable
         var file = Path.Combine(Directory, "releases", $"{name}.values.{state?[^1]}");
         return state is not null && File.Exists(file) ? File.ReadAllLines(file) : [];
     }
+
+    /// <summary>The real helm templates every upgrade (and a rollback copies the manifest): see <see cref="Manifest"/>.</summary>
+    public ClusterStandIn RenderManifests()
+    {
+        File.WriteAllText(Path.Combine(Directory, "render"), RealHelm);
+        return this;
+    }
+
+    /// <summary>Renders a release's revision with the real helm, as if it had been installed with <paramref name="arguments"/>.</summary>
+    public void SeedManifest(string name, int revision, params string[] arguments)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(RealHelm, ["template", name, .. arguments]) { RedirectStandardOutput = true };
+        using var helm = System.Diagnostics.Process.Start(info)!;
+        File.WriteAllText(Path.Combine(Directory, "releases", $"{name}.manifest.{revision}"), helm.StandardOutput.ReadToEnd());
+        helm.WaitForExit();
+    }
+
+    /// <summary>The manifest of the release's current revision, as the stand-in recorded it; null when there is none.</summary>
+    public string? Manifest(string name)
+    {
+        var file = Path.Combine(Directory, "releases", $"{name}.manifest.{ReleaseState(name)?.Split(' ')[^1]}");
+        return File.Exists(file) ? File.ReadAllText(file) : null;
+    }
+
+    /// <summary>How the route's status reads (<c>ready</c>, <c>unresolved</c>, <c>stale</c>): see the kubectl stand-in.</summary>
+    public ClusterStandIn RouteStatus(string state)
+    {
+        File.WriteAllText(Path.Combine(Directory, "route-status"), state + "\n");
+        return this;
+    }
+
+    /// <summary>The <paramref name="occurrence"/>-th call containing <paramref name="text"/> sends <paramref name="signal"/> (TERM, KILL) to the host.</summary>
+    public ClusterStandIn InterruptAt(string text, int occurrence, string signal)
+    {
+        File.WriteAllText(Path.Combine(Directory, "interrupt-at"), $"{occurrence}\t{signal}\t{text}\n");
+        return this;
+    }
+
+    public void StopInterrupting() => File.Delete(Path.Combine(Directory, "interrupt-at"));
+
+    /// <summary>A ConfigMap the deploy applied, as kubectl holds it; null when absent.</summary>
+    public string? ConfigMap(string name)
+    {
+        var file = Path.Combine(Directory, "objects", $"configmap.{name}.json");
+        return File.Exists(file) ? File.ReadAllText(file) : null;
+    }
+
+    public static string RealHelm => Path.Combine(RepoPaths.Root, ".tools", "bin", "helm");
 
     /// <summary>What <c>kubectl version</c> reports for the cluster, e.g. ("32+", "v1.32.9-eks-113cf36"); "none": the cluster does not answer.</summary>
     public ClusterStandIn ServerVersion(string minor, string gitVersion = "")
@@ -162,6 +211,14 @@ public sealed class ClusterStandIn : IDisposable
         while IFS= read -r text; do
           if [[ -n "$text" && "{{tool}} $*" == *"$text"* ]]; then failing=1; fi
         done < "$dir/fail-when"
+        # interrupt-at "N<tab>SIGNAL<tab>TEXT": the N-th call containing TEXT signals the host (its parent) as GitHub's
+        # cancellation does; KILL is the end of the grace period (nothing of the host runs after it).
+        interrupting=0
+        if [[ -f "$dir/interrupt-at" ]]; then
+          IFS=$'\t' read -r at signal text < "$dir/interrupt-at"
+          (( $(grep -cF -- "$text" "$dir/calls.log") == at )) && [[ "{{tool}} $*" == *"$text"* ]] && interrupting=1
+        fi
+        interrupt() { kill "-$signal" "$PPID"; [[ "$signal" == KILL ]] || sleep 10; exit 1; }
 
         """;
 
@@ -170,6 +227,27 @@ public sealed class ClusterStandIn : IDisposable
     // diagnostics calls, answered from the captured fixtures.
     private const string KubectlScript = """
         refused() { message kubectl-refused >&2; exit 1; }
+        namespace=default
+        args=("$@")
+        for ((i = 0; i < ${#args[@]}; i++)); do [[ "${args[i]}" == -n ]] && namespace=${args[i+1]}; done
+        # The route's status as a Gateway controller (Envoy Gateway) or ingress-nginx reports it; route-status says
+        # which: ready (default), unresolved (ResolvedRefs=False, BackendNotFound), stale (conditions of an older generation).
+        route_object() {
+          local state accepted=True resolved=True reason=ResolvedRefs observed=3 lb='{"ingress": [{"ip": "203.0.113.10"}]}'
+          local message='Resolved all the Object references for the Route' file=kubectl-get-httproute.json
+          state=$(cat "$dir/route-status" 2>/dev/null || echo ready)
+          # unresolved-canary: only while the route release's last upgrade sent traffic to the canary.
+          if [[ "$state" == unresolved-canary ]]; then
+            grep '^helm upgrade.* sovd-webapp-route ' "$dir/calls.log" | tail -1 | grep -q 'canary.live=true' && state=unresolved || state=ready
+          fi
+          case "$state" in
+            unresolved) resolved=False; reason=BackendNotFound; message='Service default/sovd-webapp-canary-backend not found' ;;
+            stale) observed=2 ;;
+          esac
+          [[ "$state" == ready ]] || lb='{}'
+          [[ "$1" == ingress ]] && file=kubectl-get-ingress.json
+          sed "s|__NAME__|$2|; s|__NAMESPACE__|$namespace|g; s|__RELEASE__|sovd-webapp-route|; s|__GENERATION__|3|; s|__OBSERVED__|$observed|g; s|__ACCEPTED__|$accepted|; s|__RESOLVED__|$resolved|; s|__RESOLVED_REASON__|$reason|; s|__RESOLVED_MESSAGE__|$message|; s|__LOAD_BALANCER__|$lb|" "$fixtures/$file"
+        }
         case "${1:-} ${2:-}" in
           "config current-context") cat "$dir/context"; exit 0 ;;
           "config view") printf '%s' "https://127.0.0.1:6443"; exit 0 ;;
@@ -187,6 +265,7 @@ public sealed class ClusterStandIn : IDisposable
           exit 0
         fi
         [[ -f "$dir/unreachable" ]] && refused
+        ((interrupting)) && interrupt
         if ((failing)); then
           if [[ "$1" == rollout ]]; then message kubectl-rollout "" "${3#deployment/}" >&2; else message kubectl-other >&2; fi
           exit 1
@@ -200,7 +279,17 @@ public sealed class ClusterStandIn : IDisposable
               namespace | secret) grep -qxF "$2 $3" "$dir/missing" || echo "$2/$3" ;;
               pods) if [[ " $* " == *" -o wide "* ]]; then cat "$fixtures/kubectl-get-pods-wide.txt"; else cat "$fixtures/kubectl-get-pods.json"; fi ;;
               events) cat "$fixtures/kubectl-get-events.txt" ;;
+              configmap) cat "$dir/objects/configmap.$3.json" 2>/dev/null || true ;;
+              httproute | ingress) route_object "$2" "$3" ;;
             esac ;;
+          apply)
+            name=$(jq -r .metadata.name "$3")
+            [[ -f "$dir/objects/configmap.$name.json" ]] && verb=configured || verb=created
+            cp "$3" "$dir/objects/configmap.$name.json"
+            echo "configmap/$name $verb" ;;
+          delete)
+            if [[ -f "$dir/objects/$2.$3.json" ]]; then rm "$dir/objects/$2.$3.json"; echo "$2 \"$3\" deleted"; fi ;;
+          annotate) echo "$2 annotated" ;;
           rollout) echo "deployment \"${3#deployment/}\" successfully rolled out" ;;
           describe) cat "$fixtures/kubectl-describe-pods.txt" ;;
           logs) cat "$fixtures/kubectl-logs.txt" ;;
@@ -230,6 +319,27 @@ public sealed class ClusterStandIn : IDisposable
         read -r status revision < "$state" 2>/dev/null || { status=''; revision=0; }
         fill() { sed "s/__NAME__/$release/g; s/__STATUS__/$1/; s/__REVISION__/$2/; s/__NAMESPACE__/$namespace/; s/__DESCRIPTION__/$3/" "$fixtures/$4"; }
         values_of() { cat "$state.values.$1" 2>/dev/null || true; }
+        new_values() { for ((i = 0; i < ${#args[@]}; i++)); do [[ "${args[i]}" == --set-string ]] && echo "${args[i+1]}"; done; }
+        if ((interrupting)); then
+          # helm stopped mid-operation leaves its release pending (an install, upgrade or rollback) or uninstalling.
+          case "$command" in
+            upgrade) new_values > "$state.values.$((revision + 1))"
+                     [[ -n "$status" ]] && echo "pending-upgrade $((revision + 1))" > "$state" || echo "pending-install 1" > "$state" ;;
+            rollback) values_of "${2:-$((revision - 1))}" > "$state.values.$((revision + 1))"; echo "pending-rollback $((revision + 1))" > "$state" ;;
+            uninstall) echo "uninstalling $revision" > "$state" ;;
+          esac
+          interrupt
+        fi
+        # render: the real helm templates every upgrade into releases/<name>.manifest.<revision> (what the cluster would get).
+        render() {
+          local targets=() skip=0 a
+          for a in "${args[@]:1}"; do
+            if ((skip)); then skip=0; continue; fi
+            case "$a" in --install | --wait | --rollback-on-failure | --atomic) continue ;; --timeout | --kube-context) skip=1; continue ;; esac
+            targets+=("$a")
+          done
+          "$(cat "$dir/render")" template "$release" "${targets[@]}" > "$state.manifest.$1" || exit 1
+        }
         if ((failing)); then
           case "$command" in
             upgrade)
@@ -261,15 +371,17 @@ public sealed class ClusterStandIn : IDisposable
             # The user-supplied values as one JSON object (null here when a release was given none).
             values_of "$revision" | jq -Rn '[inputs | capture("^(?<k>[^=]+)=(?<v>.*)$")] | if length == 0 then null else reduce .[] as $e ({}; setpath($e.k | split("."); $e.v)) end' ;;
           upgrade)
-            for ((i = 0; i < ${#args[@]}; i++)); do [[ "${args[i]}" == --set-string ]] && echo "${args[i+1]}"; done > "$state.values.$((revision + 1))"
+            [[ -f "$dir/render" ]] && render "$((revision + 1))"
+            new_values > "$state.values.$((revision + 1))"
             echo "deployed $((revision + 1))" > "$state" ;;
           rollback)
             [[ -z "$status" ]] && not_found
             values_of "${2:-$((revision - 1))}" > "$state.values.$((revision + 1))"
+            cp "$state.manifest.${2:-$((revision - 1))}" "$state.manifest.$((revision + 1))" 2>/dev/null
             echo "deployed $((revision + 1))" > "$state" ;;
           uninstall)
             [[ -n "$status" ]] || not_found
-            rm -f "$state" "$state".values.*
+            rm -f "$state" "$state".values.* "$state".manifest.*
             echo "release \"$release\" uninstalled" ;;
         esac
         exit 0

@@ -42,30 +42,63 @@ public static class Expected
 
     public static string RolloutStatus(string deployment) => $"kubectl rollout status deployment/{deployment} --timeout=1m0s -n production";
 
-    /// <summary>The stable release routing <paramref name="weight"/> % and the X-Canary header to the canary.</summary>
-    public static string Route(int weight, string? images = null) =>
-        Upgrade(Stable, "production", $"--set canary.header=X-Canary --set canary.live=true --set canary.weight={weight} ", images ?? PreviousImages);
+    public const string Route = "sovd-webapp-route";
+
+    /// <summary>The rollout's state: read before a rollout, written before each step, removed at the end.</summary>
+    public const string StateRead = "kubectl get configmap sovd-webapp-rollout -o json --ignore-not-found -n production";
+
+    public static readonly string StateWrite = $"kubectl apply -f {RecordFolder("deploy-production")}/rollout-state.json -n production";
+
+    public const string StateDelete = "kubectl delete configmap sovd-webapp-rollout --ignore-not-found -n production";
+
+    /// <summary>The first rollout with a route release hands stable's HTTPRoute to it.</summary>
+    public const string Annotate = "kubectl annotate httproute.gateway.networking.k8s.io/sovd-webapp helm.sh/resource-policy=keep " +
+                                   "meta.helm.sh/release-name=sovd-webapp-route meta.helm.sh/release-namespace=production --overwrite -n production";
+
+    /// <summary>One poll of the route's status (answered ready by the stand-in unless told otherwise).</summary>
+    public const string RouteGet = "kubectl get httproute sovd-webapp -o json --ignore-not-found -n production";
+
+    /// <summary>The route release: stable's traffic objects with <paramref name="weight"/> % and the header to the canary (null: none).</summary>
+    public static string RouteUpgrade(int? weight) =>
+        $"helm upgrade --install {Route} {DeployScenario.Chart} -f {DeployScenario.Chart}/values-production.yaml " +
+        (weight is { } w ? $"--set canary.header=X-Canary --set canary.live=true --set canary.weight={w} " : "") +
+        $"{PullSecret}--set traffic.routeFor=sovd-webapp --wait --rollback-on-failure --timeout {HelmTimeout} -n production";
+
+    /// <summary>Stable at promotion (or restored after it): the images, and no traffic objects of its own.</summary>
+    public static string StableUpgrade(string images) =>
+        Upgrade(Stable, "production", images: images).Replace(PullSecret, $"{PullSecret}--set traffic.enabled=false ", StringComparison.Ordinal);
+
+    /// <summary>The route's handover before the first weight step, when the route release did not exist yet.</summary>
+    public static string[] Handover => [StateWrite, Annotate, RouteUpgrade(null), RouteGet];
 
     /// <summary>
-    /// One canary step in the chart's order: the canary release at the weight (the chart sizes its pods, so no
-    /// replicaCount), wait for both Deployments, then the stable release routes the weight and the header to it with
-    /// its current images; smoke tests through the canary header ("smoke canary"), then the weighted traffic ("smoke").
+    /// One canary step in the chart's order: the state, the canary release at the weight (the chart sizes its pods),
+    /// wait for both Deployments, then the route release moves the weight and the header (stable untouched), the wait
+    /// for the route, smoke tests through the canary header ("smoke canary"), then the weighted traffic ("smoke").
     /// </summary>
     public static string[] CanaryStep(int weight) =>
     [
+        StateWrite,
         Upgrade(Canary, "production", $"--set canary.enabled=true --set canary.weight={weight} "),
         RolloutStatus($"{Canary}-backend"),
         RolloutStatus($"{Canary}-frontend"),
-        Route(weight),
+        RouteUpgrade(weight),
+        RouteGet,
         "smoke canary",
         "smoke",
     ];
 
-    /// <summary>Before the steps: the stable release's current images.</summary>
+    /// <summary>Before the steps: an interrupted rollout's state, the three releases, the stable release's current images.</summary>
     public static string[] CanaryStart =>
     [
-        Status(Stable, "production"), Status(Canary, "production"), GetValues(Stable, "production"),
+        StateRead, Status(Stable, "production"), Status(Canary, "production"), Status(Route, "production"), GetValues(Stable, "production"),
     ];
+
+    /// <summary>Every step of a healthy rollout that starts without a route release.</summary>
+    public static string[] HealthyRollout => [.. CanaryStart, .. Handover, .. CanaryStep(10), .. CanaryStep(50), .. CanaryStep(100), .. Promotion];
+
+    /// <summary>The undo before promotion: the route back to stable and its wait, then the canary goes, then the state.</summary>
+    public static string[] RouteBackAndRemoveCanary => [RouteUpgrade(null), RouteGet, Status(Canary, "production"), Uninstall(Canary, "production"), StateDelete];
 
     /// <summary>What a failure collects before the rollback (the stand-in reports one backend canary pod not ready).</summary>
     public static string[] Diagnostics(string ns) =>
@@ -77,15 +110,20 @@ public static class Expected
         $"kubectl logs sovd-webapp-canary-backend-5f6d8c7b9-m2n4v --all-containers --tail=50 -n {ns}",
     ];
 
-    /// <summary>Stable takes the new images while all traffic stays on the canary, routes back, then the canary goes.</summary>
+    /// <summary>Stable takes the new images while all traffic stays on the canary, the route goes back, then the canary goes.</summary>
     public static string[] Promotion =>
     [
-        Route(100, ShaImages),
-        Upgrade(Stable, "production"),
+        StateWrite,
+        StableUpgrade(ShaImages),
+        RouteUpgrade(null),
+        RouteGet,
         Status(Stable, "production"),
         Uninstall(Canary, "production"),
         "smoke",
+        StateDelete,
     ];
+
+    public static string RecordFolder(string folder) => Path.Combine(RepoPaths.Root, ".artifacts", folder);
 
     public static string RecordPath(string folder) => Path.Combine(RepoPaths.Root, ".artifacts", folder, "deployment.json");
 

@@ -39,8 +39,32 @@ The other release of the canary pair: canary.peerRelease when set, else the pipe
 {{- end }}
 {{- trimSuffix "-canary" .Release.Name }}
 {{- else }}
-{{- printf "%s-canary" .Release.Name }}
+{{- printf "%s-canary" (include "sovd.routeTarget" .) }}
 {{- end }}
+{{- end }}
+
+{{/* The release the traffic objects belong to: traffic.routeFor on a route release, else this release. */}}
+{{- define "sovd.routeTarget" -}}
+{{- default .Release.Name .Values.traffic.routeFor }}
+{{- end }}
+
+{{/* Whether this release is a route release ("true" or ""): it renders the traffic objects only. */}}
+{{- define "sovd.routeOnly" -}}
+{{- if .Values.traffic.routeFor }}true{{ end }}
+{{- end }}
+
+{{/* Base name of the traffic objects: the stable release's, also when a route release renders them. */}}
+{{- define "sovd.trafficName" -}}
+{{- if .Values.traffic.routeFor }}
+{{- include "sovd.fullnameOf" (dict "root" . "release" .Values.traffic.routeFor) }}
+{{- else }}
+{{- include "sovd.fullname" . }}
+{{- end }}
+{{- end }}
+
+{{/* The stable Service of one component the traffic objects send to; call with (dict "root" $ "component" "backend"). */}}
+{{- define "sovd.targetComponentName" -}}
+{{- printf "%s-%s" (include "sovd.trafficName" .root | trunc 54 | trimSuffix "-") .component }}
 {{- end }}
 
 {{/* Name of one component's objects in the peer release; call with (dict "root" $ "component" "frontend"). */}}
@@ -140,6 +164,12 @@ every install and template run hits it.
 {{- end }}
 {{- if and (not $canary.enabled) (not $canary.live) (gt (int $canary.weight) 0) }}
 {{- fail (printf "canary.weight is %v on the stable release but canary.live is false: set canary.live=true while a canary release is installed, or leave canary.weight at 0" $canary.weight) }}
+{{- end }}
+{{- if and .Values.traffic.routeFor $canary.enabled }}
+{{- fail "traffic.routeFor makes a route release, but this release has canary.enabled=true: a canary release renders no traffic objects" }}
+{{- end }}
+{{- if and .Values.traffic.routeFor (not .Values.traffic.enabled) }}
+{{- fail "traffic.routeFor makes a route release, which renders nothing but traffic objects: it needs traffic.enabled=true" }}
 {{- end }}
 {{- if and $canary.live (not .Values.traffic.enabled) }}
 {{- fail "canary.live=true needs traffic.enabled=true: the canary only receives requests through the stable release's traffic objects" }}
