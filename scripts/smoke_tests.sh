@@ -51,6 +51,9 @@ Every option can also be given as an environment variable; an option wins over i
   --allow-version SHA         SMOKE_ALLOW_VERSION      (none)           answers may also come from this build (the
                                                                         stable one while a canary takes a share);
                                                                         the measured share of each is reported
+  --allow-unnamed             SMOKE_ALLOW_UNNAMED=1    off              with --allow-version: a 2xx answer without
+                                                                        the header counts as that build too (a
+                                                                        stable build older than the header)
   --trace                     SMOKE_TRACE=1            off              bash tracing (token redacted)
   -h, --help                                                            show this help
 
@@ -104,6 +107,7 @@ resolves=()
 if [[ -n ${SMOKE_RESOLVE:-} ]]; then resolves+=("$SMOKE_RESOLVE"); fi
 expect_version=${SMOKE_EXPECT_VERSION:-}
 allow_version=${SMOKE_ALLOW_VERSION:-}
+allow_unnamed=${SMOKE_ALLOW_UNNAMED:-0}
 
 parse_args() {
   local name value
@@ -112,6 +116,7 @@ parse_args() {
     case $name in
       -h | --help) usage; exit 0 ;;
       --trace) trace_setting=1; shift; continue ;;
+      --allow-unnamed) allow_unnamed=1; shift; continue ;;
       --api-token) usage_error "--api-token is not accepted (a command line is visible to other processes): set API_TOKEN or use --api-token-file FILE" ;;
       --api-base-url | --frontend-url | --api-token-file | --timeout | --total-timeout | \
         --ready-attempts | --ready-backoff | --ready-backoff-max | --probe-requests | \
@@ -235,6 +240,14 @@ validate_resolves() {
 validate_versions() {
   if [[ -n $expect_version && ! $expect_version =~ $VERSION_RE ]]; then
     usage_error "SMOKE_EXPECT_VERSION (--expect-version) must be a commit SHA (letters, digits, '.', '_', '-'; at most 64), got '$expect_version'"
+  fi
+  case $allow_unnamed in
+    1 | true | yes | on) allow_unnamed=1 ;;
+    0 | false | no | off | "") allow_unnamed=0 ;;
+    *) usage_error "SMOKE_ALLOW_UNNAMED must be 1 or 0, got '$allow_unnamed'" ;;
+  esac
+  if ((allow_unnamed)) && [[ -z $allow_version ]]; then
+    usage_error "--allow-unnamed (SMOKE_ALLOW_UNNAMED) needs --allow-version (SMOKE_ALLOW_VERSION): only a weighted pass may meet the old build"
   fi
   [[ -z $allow_version ]] && return
   [[ -n $expect_version ]] ||
@@ -419,6 +432,7 @@ http_get() {
 versions_new=0
 versions_old=0
 versions_other=0
+versions_unnamed=0
 first_foreign=""
 
 # The last X-App-Version of the answer's headers (printable, at most 64 characters) in http_version.
@@ -443,6 +457,7 @@ note_version() {
   read_version
   if [[ -z $http_version ]]; then
     [[ $http_code == 2[0-9][0-9] ]] || return 0
+    if ((allow_unnamed)); then versions_unnamed=$((versions_unnamed + 1)); return 0; fi
     http_version="(no $VERSION_HEADER header)"
   fi
   if [[ $http_version == "$expect_version" ]]; then
@@ -458,14 +473,15 @@ note_version() {
 percent_of() { printf '%d.%d%%' $(($1 * 100 / $2)) $(($1 * 1000 / $2 % 10)); }
 
 check_version() {
-  local total=$((versions_new + versions_old + versions_other)) wanted="build $expect_version"
+  local total=$((versions_new + versions_old + versions_other + versions_unnamed)) wanted="build $expect_version" unnamed=""
   if [[ -n $allow_version ]]; then wanted+=" or $allow_version"; fi
   if ((total == 0)); then
     report FAIL version "-" "-" "no answer named its build in $VERSION_HEADER; expected $wanted"
   elif ((versions_other > 0)); then
     report FAIL version "-" "-" "$versions_other of $total answers came from another build (expected $wanted); first: $first_foreign"
   elif [[ -n $allow_version ]]; then
-    report PASS version "-" "-" "$total answers: $versions_new from $expect_version ($(percent_of "$versions_new" "$total")), $versions_old from $allow_version ($(percent_of "$versions_old" "$total"))"
+    if ((versions_unnamed > 0)); then unnamed=", $versions_unnamed unnamed ($(percent_of "$versions_unnamed" "$total"))"; fi
+    report PASS version "-" "-" "$total answers: $versions_new from $expect_version ($(percent_of "$versions_new" "$total")), $versions_old from $allow_version ($(percent_of "$versions_old" "$total"))$unnamed"
   else
     report PASS version "-" "-" "all $total answers from build $expect_version"
   fi

@@ -83,7 +83,22 @@ public sealed class VersionCheckTests : FaultServerTest
             .And.EndWith("answered by build ffffffffffffffffffffffffffffffffffffffff");
     }
 
+    [Fact]
+    public async Task Allow_unnamed_counts_answers_without_the_header_as_the_old_build_of_a_weighted_pass()
+    {
+        // A stable build from before X-App-Version: its answers name no build.
+        Serve([New]);
+        Server.Route("/api/v1/vehicles", Answer.Json(SampleApp.VehiclesJson));
+
+        var run = await SmokeScript.Against(Server.BaseUrl)
+            .Args("--expect-version", New, "--allow-version", Old, "--allow-unnamed", "--probe-requests", "1").RunAsync();
+
+        run.ShouldExitWith(0);
+        run.ShouldReport("PASS", "version").Should().EndWith($"5 answers: 3 from {New} (60.0%), 0 from {Old} (0.0%), 2 unnamed (40.0%)");
+    }
+
     [Theory]
+    [InlineData(new[] { "--expect-version", New, "--allow-unnamed" }, "--allow-unnamed (SMOKE_ALLOW_UNNAMED) needs --allow-version (SMOKE_ALLOW_VERSION): only a weighted pass may meet the old build")]
     [InlineData(new[] { "--allow-version", Old }, "SMOKE_ALLOW_VERSION (--allow-version) needs SMOKE_EXPECT_VERSION (--expect-version): the build that must answer")]
     [InlineData(new[] { "--expect-version", "not a sha" }, "SMOKE_EXPECT_VERSION (--expect-version) must be a commit SHA (letters, digits, '.', '_', '-'; at most 64), got 'not a sha'")]
     [InlineData(new[] { "--expect-version", New, "--allow-version", New }, $"SMOKE_ALLOW_VERSION (--allow-version) is the same build as SMOKE_EXPECT_VERSION ('{New}'); give the other build, or leave it out")]
