@@ -32,6 +32,22 @@ public sealed class DeployProductionFailureTests
     }
 
     [Fact]
+    public async Task DeployProduction_CanaryAnsweringWithAnotherBuild_StandIn_FailsTheCanaryOnlyPassNamingTheBuild()
+    {
+        using var scenario = new DeployScenario { CanaryBuild = "badc0ffee0000000000000000000000000000000" };
+        scenario.Cluster.Release(Stable, "deployed", 7);
+
+        var result = await scenario.RunAsync(Stage, Confirm, Probe);
+
+        result.ExitCode.Should().NotBe(0);
+        result.Output.Should().Contain("Deploy-Production failed at 'canary 10 %: smoke tests and error-rate probe via X-Canary: always'")
+            .And.Contain($"smoke: expecting build {DeployScenario.Sha} in X-App-Version")
+            .And.Contain($"14 of 14 answers came from another build (expected build {DeployScenario.Sha}); first: GET {scenario.App.BaseUrl}/health/ready (HTTP 200) answered by build badc0ffee0000000000000000000000000000000");
+        scenario.RolloutCalls.Should().NotContain("smoke", "the weighted check runs only after the canary alone passed");
+        ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
+    }
+
+    [Fact]
     public async Task DeployProduction_PromotionUpgradeFails_StandIn_RollsStableBackToItsRevisionThenRemovesTheCanary()
     {
         using var scenario = new DeployScenario();
