@@ -166,6 +166,44 @@ public sealed class DeployProductionFailureTests
     }
 
     [Fact]
+    public async Task DeployProduction_FailedStep_StandIn_RecordsTheRouteAndGatewayStatusAndNamesAConditionNotTrue()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 7);
+        scenario.App.FailApiWhen = () => scenario.Cluster.Calls.Any(call => call.Contains("canary.weight=10 "));
+        var folder = Path.Combine(Path.GetDirectoryName(RecordPath(Folder))!, "diagnostics");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var result = await scenario.RunAsync(Stage, Confirm, Probe);
+
+        result.ExitCode.Should().NotBe(0);
+        result.Output.Should().Contain("  HTTPRoute sovd-webapp, parent Gateway sovd-gateway: Accepted=True, " +
+                                       "ResolvedRefs=False (BackendNotFound: Service production/sovd-webapp-canary-backend not found)");
+        File.ReadAllText(Path.Combine(folder, "httproutes.yaml")).Should().Contain("type: ResolvedRefs").And.Contain("controllerName:");
+        File.ReadAllText(Path.Combine(folder, "gateway.yaml")).Should().Contain("type: Programmed").And.Contain("attachedRoutes: 1");
+        scenario.RolloutCalls.Should().ContainInOrder(
+            "kubectl get httproutes -l app.kubernetes.io/instance=sovd-webapp -o yaml -n production",
+            "kubectl get gateways sovd-gateway -o yaml -n production",
+            Rollback(Stable, 7, "production"));
+    }
+
+    [Fact]
+    public async Task DeployProduction_GatewayInAnotherNamespace_StandIn_AsksForItThere()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 7);
+        scenario.App.CanaryBroken = true;
+
+        var result = await scenario.RunAsync(Stage, Confirm, Probe, "--set=traffic.gateway.namespace=gateways", "--set=traffic.gateway.name=shared");
+
+        result.ExitCode.Should().NotBe(0);
+        scenario.RolloutCalls.Should().Contain("kubectl get gateways shared -o yaml -n gateways");
+    }
+
+    [Fact]
     public async Task DeployProduction_WithDependenciesAndNoConfirmation_StandIn_RefusesWhenTheHostStartsBeforeAnyStage()
     {
         using var scenario = new DeployScenario();

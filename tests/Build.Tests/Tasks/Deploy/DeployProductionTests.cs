@@ -158,7 +158,7 @@ public sealed class DeployProductionTests
         scenario.RolloutCalls.Should().Equal(InIngressNginxMode(
         [
             .. CanaryStart, .. CanaryStep(10), .. CanaryStep(50)[..5],
-            .. Diagnostics("production"), Rollback(Stable, 7, "production"), Status(Canary, "production"), Uninstall(Canary, "production"),
+            .. Diagnostics("production", ingress: true), Rollback(Stable, 7, "production"), Status(Canary, "production"), Uninstall(Canary, "production"),
         ]));
         result.Output.Should().Contain("Rolled back: sovd-webapp rolled back to revision 7; sovd-webapp-canary uninstalled.");
         scenario.Cluster.ReleaseValues(Stable).Should().Contain($"backend.image.tag={ClusterStandIn.PreviousSha}");

@@ -200,6 +200,9 @@ public sealed class ClusterStandIn : IDisposable
               namespace | secret) grep -qxF "$2 $3" "$dir/missing" || echo "$2/$3" ;;
               pods) if [[ " $* " == *" -o wide "* ]]; then cat "$fixtures/kubectl-get-pods-wide.txt"; else cat "$fixtures/kubectl-get-pods.json"; fi ;;
               events) cat "$fixtures/kubectl-get-events.txt" ;;
+              httproutes) cat "$fixtures/kubectl-get-httproutes.yaml" ;;
+              gateways) cat "$fixtures/kubectl-get-gateway.yaml" ;;
+              ingresses) cat "$fixtures/kubectl-get-ingresses.yaml" ;;
             esac ;;
           rollout) echo "deployment \"${3#deployment/}\" successfully rolled out" ;;
           describe) cat "$fixtures/kubectl-describe-pods.txt" ;;
