@@ -49,6 +49,10 @@ public sealed class TokenSecrecyTests : IAsyncLifetime
         var run = await SmokeScript.Against(server.BaseUrl).Env("API_TOKEN", quoted).BashOption("-x").RunAsync();
 
         run.ShouldExitWith(1);
+        run.Stderr.Should().Contain("+ curl", "tracing must really be on for this test to mean anything");
+        server.AuthorizationSentTo("/api/v1/vehicles").Should().Equal([$"Bearer {quoted}"],
+            "the token must have reached the API, else an early exit would pass this test");
+        run.ShouldReport("FAIL", "api-vehicles").Should().Contain("Bearer [redacted]");
         run.AllOutput.Should().NotContain("cd\"Quoted").And.NotContain("Quoted'Tok");
     }
 

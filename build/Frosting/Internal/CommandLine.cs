@@ -45,11 +45,11 @@ internal static class CommandLine
         new("exclusive", null, ["e"], "Run only the target(s), not their dependencies"),
         new("dryrun", null, ["noop", "whatif"], "Run tasks, but print commands instead of starting processes"),
         new("tree", null, ["showtree"], "Show the dependency tree of the target(s), or of every task"),
-        new("description", null, ["showdescription"], "List the tasks with their descriptions"),
+        new("description", null, ["descriptions", "showdescription", "showdescriptions"], "List the tasks with their descriptions"),
         new("verbosity", "<level>", ["v"], "quiet, minimal, normal, verbose, diagnostic (or q, m, n, v, d)"),
         new("working", "<dir>", ["w"], "Working directory"),
         new("help", null, ["h"], "Show this help"),
-        new("version", null, [], "Show the version"),
+        new("version", null, ["ver"], "Show the version"),
         new("info", null, [], "Show the version of the host, Cake and .NET"),
     ];
 
