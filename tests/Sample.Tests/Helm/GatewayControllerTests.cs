@@ -33,10 +33,26 @@ public sealed class GatewayControllerTests
     }
 
     [Theory]
+    [InlineData(StableRelease, "sovd-webapp")]
+    [InlineData(CanaryRelease, "sovd-webapp-canary")]
+    public void Template_VpcLattice_GivesEveryServiceOfTheReleaseAHealthCheckAnswering200(string release, string prefix)
+    {
+        var sets = release == CanaryRelease ? Canary(10) : LiveCanary(10);
+        var chart = Support.Helm.Render(release, Support.Helm.ProductionValues, Controller("vpc-lattice", sets));
+
+        var policies = chart.OfKind("TargetGroupPolicy").ToList();
+
+        policies.Select(policy => $"{policy.Scalar("spec", "targetRef", "kind")}/{policy.Scalar("spec", "targetRef", "name")}")
+            .Should().BeEquivalentTo(chart.OfKind("Service").Select(service => $"Service/{service.Name}"));
+        policies.Select(policy => $"{policy.Name}: {policy.Scalar("spec", "healthCheck", "path")} {policy.Scalar("spec", "healthCheck", "statusMatch")}")
+            .Should().BeEquivalentTo($"{prefix}-backend: /health/ready 200", $"{prefix}-frontend: /healthz 200");
+        chart.OfKind("TargetGroupConfiguration").Should().BeEmpty();
+    }
+
+    [Theory]
     [InlineData("generic")]
     [InlineData("envoy")]
     [InlineData("istio")]
-    [InlineData("vpc-lattice")]
     public void Template_OtherControllers_RenderNoControllerObjects(string controller)
     {
         var chart = Support.Helm.Render(StableRelease, Support.Helm.ProductionValues, Controller(controller, LiveCanary(50)));

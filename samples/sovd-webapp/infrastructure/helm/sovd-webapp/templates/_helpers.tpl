@@ -203,3 +203,8 @@ preStop:
 {{- define "sovd.terminationGrace" -}}
 {{- add (int .Values.shutdown.preStopSleepSeconds) (int .Values.shutdown.drainSeconds) }}
 {{- end }}
+
+{{/* The path a load balancer's health check asks of one component: 200 only when it can serve. */}}
+{{- define "sovd.healthCheckPath" -}}
+{{- if eq . "backend" }}/health/ready{{ else }}/healthz{{ end }}
+{{- end }}
