@@ -48,6 +48,22 @@ public sealed class DeployProductionFailureTests
     }
 
     [Fact]
+    public async Task DeployProduction_OldBuildStillAnsweringAfterPromotion_StandIn_FailsAndRollsStableBack()
+    {
+        // Stable's pods never roll to the new build: the weighted passes allow the old build, the pass after promotion does not.
+        using var scenario = new DeployScenario { StableBuild = ClusterStandIn.PreviousSha };
+        scenario.Cluster.Release(Stable, "deployed", 7);
+
+        var result = await scenario.RunAsync(Stage, Confirm, Probe);
+
+        result.ExitCode.Should().NotBe(0);
+        result.Output.Should().Contain("Deploy-Production failed at 'after promotion: smoke tests and error-rate probe'")
+            .And.Contain($"14 of 14 answers came from another build (expected build {DeployScenario.Sha}); first: GET {scenario.App.BaseUrl}/health/ready (HTTP 200) answered by build {ClusterStandIn.PreviousSha}")
+            .And.Contain("Rolled back: sovd-webapp rolled back to revision 7");
+        scenario.Cluster.ReleaseValues(Stable).Should().Contain($"backend.image.tag={ClusterStandIn.PreviousSha}");
+    }
+
+    [Fact]
     public async Task DeployProduction_PromotionUpgradeFails_StandIn_RollsStableBackToItsRevisionThenRemovesTheCanary()
     {
         using var scenario = new DeployScenario();
