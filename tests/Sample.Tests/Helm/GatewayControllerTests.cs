@@ -102,6 +102,19 @@ public sealed class GatewayControllerTests
             .Should().Equal("/api +header", "/health +header", "/ +header", "/api", "/health", "/");
     }
 
+    [Theory]
+    [InlineData("aws-alb")]
+    [InlineData("vpc-lattice")]
+    [InlineData("envoy")]
+    [InlineData("istio")]
+    public void Lint_EachController_PassesStrictLintWithProductionValues(string controller)
+    {
+        var result = Support.Helm.Lint(Support.Helm.ProductionValues, $"traffic.gateway.controller={controller}");
+
+        result.Succeeded.Should().BeTrue(result.Describe());
+        result.StdOut.Should().Contain("1 chart(s) linted, 0 chart(s) failed");
+    }
+
     [Fact]
     public void Template_UnknownController_FailsNamingTheValueAndTheChoices()
     {
