@@ -3,6 +3,7 @@ using Scripts.Tests.Support;
 namespace Scripts.Tests;
 
 /// <summary>The API token reaches the API and nothing else: not the output, not traces, not curl's command line.</summary>
+[Trait("Tier", "process")]
 public sealed class TokenSecrecyTests : IAsyncLifetime
 {
     private const string Token = "sEcr3t-Tok3n.value_42";
