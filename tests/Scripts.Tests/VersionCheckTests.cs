@@ -6,6 +6,7 @@ namespace Scripts.Tests;
 /// --expect-version / --allow-version: which build answered, read from X-App-Version on every answer. A canary-only
 /// pass accepts only the new build, a weighted pass reports the share of new and old and refuses a third build.
 /// </summary>
+[Trait("Tier", "process")]
 public sealed class VersionCheckTests : FaultServerTest
 {
     private const string New = "4f1c2b9e7d3a5c6e8f0a1b2c3d4e5f6a7b8c9d0e";

@@ -3,6 +3,7 @@ using Sample.Tests.Support;
 namespace Sample.Tests.Frontend;
 
 /// <summary>The frontend image's entrypoint puts the build's APP_VERSION into nginx's X-App-Version header, or refuses it.</summary>
+[Trait("Tier", "process")]
 public sealed class EntrypointVersionTests : IDisposable
 {
     private readonly string _runtime = Directory.CreateTempSubdirectory("entrypoint-version-").FullName;
