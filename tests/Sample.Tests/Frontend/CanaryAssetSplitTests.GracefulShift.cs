@@ -48,6 +48,7 @@ public sealed partial class CanaryAssetSplitTests
         load.ServerErrors.Should().Be(0, load.ToString());
         load.Errors.Should().BeEmpty(load.ToString());
         load.Sent.Should().BeGreaterThan(300, "the load ran through every step");
+        load.RanOut.Should().BeFalse("the load must still run when the last instance stops");
         load.Versions.Keys.Should().BeEquivalentTo([StableBuild, CanaryBuild], "both builds answered, and every answer named one");
         oldStable.Should().Be(((int?)0, (int?)0), "nginx and uvicorn of the old stable pod finished and exited cleanly");
         oldCanary.Should().Be(((int?)0, (int?)0), "the canary's nginx and uvicorn finished and exited cleanly");

@@ -4,12 +4,14 @@ namespace Sample.Tests.Support;
 
 /// <summary>
 /// A bounded request load against one address: a few clients in parallel, each asking for the page, the API and the
-/// backend's readiness in turn until stopped (at most <see cref="MaxRequests"/> in all). Every answer is kept by
+/// backend's readiness in turn, a few milliseconds apart, until stopped (at most <see cref="MaxRequests"/> in all;
+/// <see cref="RanOut"/> says whether the bound ended it early). Every answer is kept by
 /// status and by the build that named itself in X-App-Version; a request that got no answer is kept as an error.
 /// </summary>
 public sealed class RequestLoad : IAsyncDisposable
 {
-    public const int MaxRequests = 20_000;
+    public const int MaxRequests = 50_000;
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(2);
     private static readonly string[] Paths = ["/", "/api/v1/vehicles", "/health/ready"];
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<string> _errors = new();
@@ -32,6 +34,9 @@ public sealed class RequestLoad : IAsyncDisposable
     public IReadOnlyDictionary<string, int> Versions => _versions;
 
     public IReadOnlyCollection<string> Errors => _errors;
+
+    /// <summary>Whether the load hit <see cref="MaxRequests"/> before it was stopped (then it did not run to the end).</summary>
+    public bool RanOut => _sent >= MaxRequests;
 
     public int ServerErrors => _statuses.Where(pair => pair.Key >= 500).Sum(pair => pair.Value);
 
@@ -77,6 +82,8 @@ public sealed class RequestLoad : IAsyncDisposable
             {
                 _errors.Enqueue($"GET {path}: {error.Message}");
             }
+
+            await Task.Delay(Pause, CancellationToken.None);
         }
     }
 }
