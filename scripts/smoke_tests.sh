@@ -14,6 +14,8 @@ readonly READY_PATH=/health/ready
 readonly VEHICLES_PATH=/api/v1/vehicles
 readonly EXCERPT_BYTES=200
 readonly PAGE_BYTES=262144
+readonly VERSION_HEADER=X-App-Version
+readonly VERSION_RE='^[A-Za-z0-9._-]{1,64}$'
 
 usage() {
   cat <<EOF
@@ -44,6 +46,14 @@ Every option can also be given as an environment variable; an option wins over i
                                                                         or 'Host: sovd.local' for a local cluster
   --resolve HOST:PORT:ADDR    SMOKE_RESOLVE            (none)           pin HOST:PORT to ADDR (curl's --resolve);
                                                                         repeatable (the variable holds one)
+  --expect-version SHA        SMOKE_EXPECT_VERSION     (none)           every answer must name this build in its
+                                                                        $VERSION_HEADER header (the commit SHA)
+  --allow-version SHA         SMOKE_ALLOW_VERSION      (none)           answers may also come from this build (the
+                                                                        stable one while a canary takes a share);
+                                                                        the measured share of each is reported
+  --allow-unnamed             SMOKE_ALLOW_UNNAMED=1    off              with --allow-version: a 2xx answer without
+                                                                        the header counts as that build too (a
+                                                                        stable build older than the header)
   --trace                     SMOKE_TRACE=1            off              bash tracing (token redacted)
   -h, --help                                                            show this help
 
@@ -60,6 +70,10 @@ Checks (all run, also after a failure):
   frontend-asset   that script -> 200 with a JavaScript content type
   error-rate       SMOKE_PROBE_REQUESTS requests to API_BASE_URL+SMOKE_PROBE_PATH; fails when the
                    share of non-2xx or timed-out answers is above SMOKE_MAX_ERROR_RATE percent
+  version          only with SMOKE_EXPECT_VERSION: every answer of the checks above (each readiness
+                   attempt and probe request too) names a build in $VERSION_HEADER; fails on a build other
+                   than SMOKE_EXPECT_VERSION (or SMOKE_ALLOW_VERSION), naming it and the request, and on a
+                   2xx answer without the header; with SMOKE_ALLOW_VERSION it reports the share of each
 
 Output: one line per check (result, name, HTTP status, latency, detail), then a summary line.
 Exit status: 0 every check passed, 1 a check failed, 2 usage or environment error.
@@ -91,6 +105,9 @@ extra_headers=()
 if [[ -n ${SMOKE_HEADER:-} ]]; then extra_headers+=("$SMOKE_HEADER"); fi
 resolves=()
 if [[ -n ${SMOKE_RESOLVE:-} ]]; then resolves+=("$SMOKE_RESOLVE"); fi
+expect_version=${SMOKE_EXPECT_VERSION:-}
+allow_version=${SMOKE_ALLOW_VERSION:-}
+allow_unnamed=${SMOKE_ALLOW_UNNAMED:-0}
 
 parse_args() {
   local name value
@@ -99,10 +116,11 @@ parse_args() {
     case $name in
       -h | --help) usage; exit 0 ;;
       --trace) trace_setting=1; shift; continue ;;
+      --allow-unnamed) allow_unnamed=1; shift; continue ;;
       --api-token) usage_error "--api-token is not accepted (a command line is visible to other processes): set API_TOKEN or use --api-token-file FILE" ;;
       --api-base-url | --frontend-url | --api-token-file | --timeout | --total-timeout | \
         --ready-attempts | --ready-backoff | --ready-backoff-max | --probe-requests | \
-        --max-error-rate | --probe-path | --header | --resolve) ;;
+        --max-error-rate | --probe-path | --header | --resolve | --expect-version | --allow-version) ;;
       -*) usage_error "unknown option '$name'" ;;
       *) usage_error "unexpected argument '$1' (options start with --)" ;;
     esac
@@ -133,6 +151,8 @@ set_option() {
     --probe-path) probe_path=$2 ;;
     --header) extra_headers+=("$2") ;;
     --resolve) resolves+=("$2") ;;
+    --expect-version) expect_version=$2 ;;
+    --allow-version) allow_version=$2 ;;
   esac
 }
 
@@ -187,6 +207,7 @@ validate_settings() {
     usage_error "SMOKE_PROBE_PATH (--probe-path) must be a path starting with /, got '$probe_path'"
   validate_headers
   validate_resolves
+  validate_versions
   case ${trace_setting,,} in
     1 | true | yes | on) trace_on=1 ;;
     0 | false | no | off | "") trace_on=$caller_trace ;;
@@ -213,6 +234,28 @@ validate_resolves() {
     [[ $entry =~ ^[A-Za-z0-9.*-]+:[0-9]{1,5}:(\[[0-9A-Fa-f:.]+\]|[0-9.]+)(,(\[[0-9A-Fa-f:.]+\]|[0-9.]+))*$ ]] ||
       usage_error "SMOKE_RESOLVE (--resolve) must be HOST:PORT:ADDRESS such as sovd.local:443:127.0.0.1, got '$entry'"
   done
+}
+
+# Build names as the images send them (a commit SHA); a second build only next to the expected one.
+validate_versions() {
+  if [[ -n $expect_version && ! $expect_version =~ $VERSION_RE ]]; then
+    usage_error "SMOKE_EXPECT_VERSION (--expect-version) must be a commit SHA (letters, digits, '.', '_', '-'; at most 64), got '$expect_version'"
+  fi
+  case $allow_unnamed in
+    1 | true | yes | on) allow_unnamed=1 ;;
+    0 | false | no | off | "") allow_unnamed=0 ;;
+    *) usage_error "SMOKE_ALLOW_UNNAMED must be 1 or 0, got '$allow_unnamed'" ;;
+  esac
+  if ((allow_unnamed)) && [[ -z $allow_version ]]; then
+    usage_error "--allow-unnamed (SMOKE_ALLOW_UNNAMED) needs --allow-version (SMOKE_ALLOW_VERSION): only a weighted pass may meet the old build"
+  fi
+  [[ -z $allow_version ]] && return
+  [[ -n $expect_version ]] ||
+    usage_error "SMOKE_ALLOW_VERSION (--allow-version) needs SMOKE_EXPECT_VERSION (--expect-version): the build that must answer"
+  [[ $allow_version =~ $VERSION_RE ]] ||
+    usage_error "SMOKE_ALLOW_VERSION (--allow-version) must be a commit SHA (letters, digits, '.', '_', '-'; at most 64), got '$allow_version'"
+  [[ $allow_version != "$expect_version" ]] ||
+    usage_error "SMOKE_ALLOW_VERSION (--allow-version) is the same build as SMOKE_EXPECT_VERSION ('$expect_version'); give the other build, or leave it out"
 }
 
 # Percent with up to 2 decimals, kept in hundredths of a percent so bash integers can compare it.
@@ -261,6 +304,7 @@ make_work_dir() {
   trap 'exit 130' INT
   trap 'exit 143' TERM
   body_file=$work_dir/body
+  header_file=$work_dir/headers
   curl_err_file=$work_dir/curl-err
   meta_file=$work_dir/meta
   auth_header_file=""
@@ -372,6 +416,7 @@ http_get() {
   for extra in ${extra_headers[@]+"${extra_headers[@]}"}; do args+=(-H "$extra"); done
   for extra in ${resolves[@]+"${resolves[@]}"}; do args+=(--resolve "$extra"); done
   : >"$body_file"
+  if [[ -n $expect_version ]]; then args+=(--dump-header "$header_file"); : >"$header_file"; fi
   curl "${args[@]}" -- "$url" >"$meta_file" 2>"$curl_err_file" || rc=$?
   http_code="" seconds="" http_ctype=""
   read -r http_code seconds http_ctype <"$meta_file" || true
@@ -379,6 +424,67 @@ http_get() {
   seconds_to_ms "${seconds:-0}"
   http_err=""
   if ((rc != 0)); then http_err=$(describe_curl_error "$rc" "$limit_ms"); fi
+  if [[ -n $expect_version ]]; then note_version "$url"; fi
+}
+
+# ---------------------------------------------------------------- which build answered
+
+versions_new=0
+versions_old=0
+versions_other=0
+versions_unnamed=0
+first_foreign=""
+
+# The last X-App-Version of the answer's headers (printable, at most 64 characters) in http_version.
+read_version() {
+  local line name=${VERSION_HEADER,,}
+  http_version=""
+  while IFS= read -r line || [[ -n $line ]]; do
+    line=${line%$'\r'}
+    if [[ ${line,,} == "$name":* ]]; then
+      http_version=${line#*:}
+      http_version=${http_version#"${http_version%%[![:space:]]*}"}
+      http_version=${http_version%"${http_version##*[![:space:]]}"}
+    fi
+  done <"$header_file"
+  http_version=$(LC_ALL=C tr -cd '[:graph:]' <<<"${http_version:0:64}")
+}
+
+# Counts the build that gave the answer to GET $1. An error answer without the header (a proxy's own 502) is left
+# to the check it fails; a 2xx answer without it is from a build that cannot say which it is.
+note_version() {
+  [[ -z $http_err ]] || return 0
+  read_version
+  if [[ -z $http_version ]]; then
+    [[ $http_code == 2[0-9][0-9] ]] || return 0
+    if ((allow_unnamed)); then versions_unnamed=$((versions_unnamed + 1)); return 0; fi
+    http_version="(no $VERSION_HEADER header)"
+  fi
+  if [[ $http_version == "$expect_version" ]]; then
+    versions_new=$((versions_new + 1))
+  elif [[ -n $allow_version && $http_version == "$allow_version" ]]; then
+    versions_old=$((versions_old + 1))
+  else
+    versions_other=$((versions_other + 1))
+    [[ -n $first_foreign ]] || first_foreign="GET $1 (HTTP $http_code) answered by build $http_version"
+  fi
+}
+
+percent_of() { printf '%d.%d%%' $(($1 * 100 / $2)) $(($1 * 1000 / $2 % 10)); }
+
+check_version() {
+  local total=$((versions_new + versions_old + versions_other + versions_unnamed)) wanted="build $expect_version" unnamed=""
+  if [[ -n $allow_version ]]; then wanted+=" or $allow_version"; fi
+  if ((total == 0)); then
+    report FAIL version "-" "-" "no answer named its build in $VERSION_HEADER; expected $wanted"
+  elif ((versions_other > 0)); then
+    report FAIL version "-" "-" "$versions_other of $total answers came from another build (expected $wanted); first: $first_foreign"
+  elif [[ -n $allow_version ]]; then
+    if ((versions_unnamed > 0)); then unnamed=", $versions_unnamed unnamed ($(percent_of "$versions_unnamed" "$total"))"; fi
+    report PASS version "-" "-" "$total answers: $versions_new from $expect_version ($(percent_of "$versions_new" "$total")), $versions_old from $allow_version ($(percent_of "$versions_old" "$total"))$unnamed"
+  else
+    report PASS version "-" "-" "all $total answers from build $expect_version"
+  fi
 }
 
 # curl's time_total (seconds) -> http_ms.
@@ -641,12 +747,14 @@ main() {
   say "smoke: API $api_base_url, frontend $frontend_url, token $token_note, request timeout $(secs "$timeout_ms")s, bound $(secs "$total_ms")s"
   if ((${#extra_headers[@]} > 0)); then say "smoke: extra headers: $(IFS=';'; printf '%s' "${extra_headers[*]}")"; fi
   if ((${#resolves[@]} > 0)); then say "smoke: resolving $(IFS=' '; printf '%s' "${resolves[*]}")"; fi
+  if [[ -n $expect_version ]]; then say "smoke: expecting build $expect_version${allow_version:+ (or $allow_version)} in $VERSION_HEADER"; fi
 
   check_readiness
   check_vehicles
   check_frontend_page
   check_frontend_asset
   check_error_rate
+  if [[ -n $expect_version ]]; then check_version; fi
 
   clock
   local summary="smoke: $passed passed, $failed failed"

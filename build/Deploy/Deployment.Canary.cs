@@ -78,7 +78,7 @@ public sealed partial class Deployment
         _record.Step($"canary {weight} %: route {weight} % and the header: helm upgrade {settings.RouteRelease} (stable untouched)", () => _cluster.Upgrade(settings.RouteRelease, NoImages, RouteValues(weight)));
         _record.Step($"canary {weight} %: {RouteWaitStep}", () => WaitForRoute(canaryLive: true));
         _record.Step($"canary {weight} %: {SmokeStep} via {settings.CanaryHeader}", () => RunSmokeTests(settings.CanaryHeader));
-        _record.Step($"canary {weight} %: {SmokeStep} of the weighted traffic", () => RunSmokeTests());
+        _record.Step($"canary {weight} %: {SmokeStep} of the weighted traffic", () => RunSmokeTests(stableBuild: StableBuild(rollout.StableImages)));
     }
 
     /// <summary>Stable rolls to the new images while every request still goes to the canary, then gets the traffic back.</summary>

@@ -3,8 +3,8 @@ namespace Build.Deploy;
 /// <summary>
 /// After a failed wait or smoke step, before anything is rolled back (the failing pods still exist): the pods of the
 /// stable and canary releases, their description and events, the namespace's events and the last log lines of every
-/// pod that is not ready, written to <c>diagnostics/</c> in the deployment's artifact folder, plus a short summary in
-/// the log. Bounded by the definition's Diagnostics time; it never throws, so the rollback always runs.
+/// pod that is not ready, and the traffic objects' status (Deployment.TrafficStatus.cs), written to <c>diagnostics/</c> in
+/// the deployment's artifact folder, plus a short summary in the log. Bounded by the definition's Diagnostics time; it never throws, so the rollback always runs.
 /// </summary>
 public sealed partial class Deployment
 {
@@ -28,6 +28,7 @@ public sealed partial class Deployment
             var json = context.KubectlGet("pods", ReleasePods, KubectlOutputFormat.Json, _cluster.Kubectl(Left()));
             Save("describe-pods.txt", context.KubectlDescribe("pods", ReleasePods, _cluster.Kubectl(Left())));
             Save("events.txt", context.KubectlEvents(_cluster.Kubectl(Left())));
+            SaveTrafficStatus(Save, Left);
             var failing = NotReady(json.Output);
             foreach (var pod in failing.TakeWhile(_ => clock.Elapsed < settings.Bounds.Diagnostics))
             {
@@ -53,6 +54,7 @@ public sealed partial class Deployment
             _cluster.KubectlCommand($"describe pods -l {selector}"),
             _cluster.KubectlCommand("get events --sort-by=.lastTimestamp"),
             _cluster.KubectlCommand($"logs <each pod not ready> --all-containers --tail={LogLines}"),
+            .. TrafficStatusCommands(),
         ];
         _cluster.Plan($"on a failed wait or smoke step, before the rollback: diagnostics into {DiagnosticsFolder}/ from {string.Join("; ", commands)}");
     }

@@ -2,15 +2,30 @@ namespace Build.Deploy;
 
 /// <summary>
 /// Runs scripts/smoke_tests.sh against the environment's URL. The URL and probe settings go on the command line
-/// (a dry run prints them); the API token goes through the environment only (API_TOKEN), never an argument.
+/// (a dry run prints them); the API token goes through the environment only (API_TOKEN), never an argument. Every
+/// answer must name the build in X-App-Version: this deploy's commit, or in a weighted pass also the stable
+/// release's (<see cref="StableBuild"/>), whose share the script reports.
 /// </summary>
 public sealed partial class Deployment
 {
     // The name of a smoke step in the record and the log.
     private string SmokeStep => settings.ProbeRequests > 0 ? "smoke tests and error-rate probe" : "smoke tests";
 
-    /// <summary>With <paramref name="route"/> every request carries the canary header, so only the canary answers.</summary>
-    private void RunSmokeTests(CanaryHeader? route = null)
+    /// <summary>The build this deploy rolls out: the commit its images were built from (Build-Images' APP_VERSION).</summary>
+    private string NewBuild => images.Backend.Tag;
+
+    /// <summary>
+    /// The build the stable release runs, from its image tag: it may answer a weighted pass. Also answers that name no
+    /// build count as it, since a stable release built before X-App-Version names none.
+    /// </summary>
+    private static string? StableBuild(IReadOnlyDictionary<string, string> stableImages) =>
+        stableImages.GetValueOrDefault("backend.image.tag");
+
+    /// <summary>
+    /// With <paramref name="route"/> every request carries the canary header, so only the canary (the new build)
+    /// answers; with <paramref name="stableBuild"/> the answers may come from both builds (a weighted pass).
+    /// </summary>
+    private void RunSmokeTests(CanaryHeader? route = null, string? stableBuild = null)
     {
         var arguments = new ProcessArgumentBuilder()
             .AppendPath(context.RepoRoot.CombineWithFilePath("scripts/smoke_tests.sh"), context.Environment)
@@ -19,7 +34,12 @@ public sealed partial class Deployment
             .AppendOption("--total-timeout", settings.Bounds.SmokeBound.TotalSeconds.ToString(CultureInfo.InvariantCulture))
             .AppendOptionIfSet("--header", route?.ToString())
             .AppendOptionIfSet("--header", settings.SmokeHostHeader is { } host ? $"Host: {host}" : null)
-            .AppendOptionIfSet("--resolve", settings.SmokeResolve);
+            .AppendOptionIfSet("--resolve", settings.SmokeResolve)
+            .AppendOption("--expect-version", NewBuild);
+        if (stableBuild is not null && stableBuild != NewBuild)
+        {
+            arguments.AppendOption("--allow-version", stableBuild).Append("--allow-unnamed");
+        }
         if (settings.ProbeRequests > 0)
         {
             arguments.AppendOption("--probe-requests", settings.ProbeRequests.ToString(CultureInfo.InvariantCulture))

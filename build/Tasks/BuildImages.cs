@@ -46,8 +46,19 @@ public sealed class BuildImages : FrostingTask<BuildContext>
         // in this one for the next build. A missing or private cache image only costs time.
         BuildKit = true,
         CacheFrom = settings.LayerCache ? [image.LatestTag] : [],
-        BuildArgs = settings.LayerCache ? new Dictionary<string, string> { ["BUILDKIT_INLINE_CACHE"] = "1" } : new Dictionary<string, string>(),
+        BuildArgs = BuildArguments(settings),
     };
+
+    /// <summary>The commit goes into the image as APP_VERSION: every answer of both images names it (X-App-Version).</summary>
+    private static Dictionary<string, string> BuildArguments(ContainerSettings settings)
+    {
+        var arguments = new Dictionary<string, string> { ["APP_VERSION"] = settings.Sha };
+        if (settings.LayerCache)
+        {
+            arguments["BUILDKIT_INLINE_CACHE"] = "1";
+        }
+        return arguments;
+    }
 
     private static void Timed(BuildContext context, string step, Action action)
     {

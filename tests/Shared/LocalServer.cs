@@ -73,6 +73,26 @@ public sealed class LocalServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends the process a signal by name (QUIT, TERM, HUP), as the kubelet or a container engine would; with
+    /// <c>daemon off</c> nginx's master is this process, and it passes the signal on to its workers.
+    /// </summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("Could not start kill.");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -s {name} {_process.Id} exited with {kill.ExitCode}.");
+        }
+    }
+
+    /// <summary>The process's exit code once it has exited within <paramref name="timeout"/>, else null.</summary>
+    public int? WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout) ? _process.ExitCode : null;
+
     /// <summary>A port nothing listens on right now (the OS picks it; a tiny race with other programs remains).</summary>
     public static int FreePort()
     {

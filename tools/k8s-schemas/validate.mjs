@@ -1,11 +1,13 @@
 // Validates every document of a rendered chart (`helm template` output) against the JSON schemas of its
 // kind: Kubernetes' own from `kubernetes-models`, Gateway API's (HTTPRoute, Gateway, …) from
 // `@kubernetes-models/gateway-api`. A kind with no schema here is a finding, never a silent pass.
-// Known limit of these schemas: they do not reject unknown fields (the API server does, with
+// Controllers' own kinds (crds/) are checked against their CRD's schema, unknown fields included.
+// Known limit of the packages' schemas: they do not reject unknown fields (the API server does, with
 // `kubectl apply --validate=strict`), so the chart's tests also check the fields they rely on.
 // Usage: node validate.mjs [FILE]   (no FILE or "-": read standard input)
 // Exit codes: 0 every document valid, 1 findings, 2 usage error or unreadable/unparsable input.
-import { readFileSync } from "node:fs";
+import { readFileSync, existsSync } from "node:fs";
+import Ajv from "ajv";
 import { parseAllDocuments } from "yaml";
 
 const USAGE = "usage: node validate.mjs [FILE|-]   (the output of `helm template`)";
@@ -22,7 +24,47 @@ function modulePath(apiVersion) {
   return group ? `${pkg}/${group}/${version}` : `${pkg}/${version}`;
 }
 
+// Kinds of controllers' own CRDs, which no models package covers: the CRD's openAPIV3Schema, copied into
+// crds/<group>_<version>_<Kind>.json (each file names its source). As the API server does for a structural
+// schema, a field the schema does not declare is a finding.
+const CRD_FOLDER = new URL("./crds/", import.meta.url);
+
+function closed(schema) {
+  if (schema && typeof schema === "object") {
+    if (schema.properties && schema.additionalProperties === undefined && !schema["x-kubernetes-preserve-unknown-fields"]) {
+      schema.additionalProperties = false;
+    }
+    Object.values(schema).forEach(closed);
+  }
+  return schema;
+}
+
+function crdModelFor(apiVersion, kind) {
+  const file = new URL(`${apiVersion.replace("/", "_")}_${kind}.json`, CRD_FOLDER);
+  if (!existsSync(file)) {
+    return undefined;
+  }
+  const { $comment, ...schema } = JSON.parse(readFileSync(file, "utf8"));
+  schema.properties.metadata = { type: "object" };
+  const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(closed(schema));
+  return class {
+    constructor(object) {
+      this.object = object;
+    }
+
+    validate() {
+      if (!validate(this.object)) {
+        throw new Error(validate.errors.map((e) => `data${e.instancePath} ${e.message}${e.params?.additionalProperty ? ` (${e.params.additionalProperty})` : ""}`).join(", "));
+      }
+    }
+  };
+}
+
 async function modelFor(apiVersion, kind) {
+  const crd = crdModelFor(apiVersion, kind);
+  if (crd) {
+    return crd;
+  }
   try {
     const models = await import(modulePath(apiVersion));
     return models[kind];
@@ -42,7 +84,7 @@ async function check(object, index) {
   }
   const Model = await modelFor(object.apiVersion, object.kind);
   if (!Model) {
-    return [`${label}: no schema for ${object.apiVersion} ${object.kind} in kubernetes-models or @kubernetes-models/gateway-api`];
+    return [`${label}: no schema for ${object.apiVersion} ${object.kind} in kubernetes-models, @kubernetes-models/gateway-api or crds/`];
   }
   try {
     new Model(object).validate();

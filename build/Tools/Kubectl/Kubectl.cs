@@ -24,6 +24,11 @@ public static class KubectlAliases
     public static ToolResult KubectlGet(this ICakeContext context, string kind, string selector, KubectlOutputFormat output, KubectlSettings settings) =>
         Run(context, settings, Global(Command("get", kind).AppendOption("-l", selector).AppendOption("-o", output.ToWire()), settings), Capture);
 
+    /// <summary><c>kubectl get &lt;kind&gt; &lt;name&gt; -o &lt;format&gt;</c>: one object, whatever the exit code (saved either way).</summary>
+    [CakeMethodAlias]
+    public static ToolResult KubectlGetNamed(this ICakeContext context, string kind, string name, KubectlOutputFormat output, KubectlSettings settings) =>
+        Run(context, settings, Global(Command("get", kind, Require.Value(name, "name", "sovd-gateway")).AppendOption("-o", output.ToWire()), settings), Capture);
+
     /// <summary>
     /// <c>kubectl version -o json</c>: the client's and (when it answers) the cluster's version; either is null when
     /// kubectl did not print it. A cluster that does not answer is not an error: the client side is still read.

@@ -13,4 +13,5 @@ public enum KubectlOutputFormat
 {
     [WireName("json")] Json,
     [WireName("wide")] Wide,
+    [WireName("yaml")] Yaml,
 }

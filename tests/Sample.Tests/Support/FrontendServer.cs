@@ -12,13 +12,15 @@ public static class FrontendServer
 
     /// <summary>
     /// Serves <paramref name="build"/> on 127.0.0.1:<paramref name="port"/>; a missing hashed asset is fetched from
-    /// <paramref name="assetPeer"/> (host:port, or empty for none).
+    /// <paramref name="assetPeer"/> (host:port, or empty for none). <paramref name="backend"/> is the API's host:port
+    /// (nothing listens on the default), <paramref name="version"/> the build named in X-App-Version.
     /// </summary>
-    public static LocalServer Start(FrontendBuild build, string runtimeRoot, string assetPeer, int port)
+    public static LocalServer Start(
+        FrontendBuild build, string runtimeRoot, string assetPeer, int port, string backend = "127.0.0.1:9", string version = "unknown")
     {
         var runtime = Path.Combine(runtimeRoot, $"{build.Name}-nginx-{port}");
         Directory.CreateDirectory(runtime);
-        var config = Render(build, runtime, port, assetPeer);
+        var config = Render(build, runtime, port, assetPeer, backend, version);
         return LocalServer.Start(Nginx(), ["-c", config, "-p", runtime, "-e", "stderr", "-g", "daemon off;"], port);
     }
 
@@ -26,7 +28,7 @@ public static class FrontendServer
         ProcessRunner.FindOnPath("nginx", $"{Environment.GetEnvironmentVariable("PATH")}{Path.PathSeparator}/usr/sbin")
         ?? throw new InvalidOperationException(InstallHint);
 
-    private static string Render(FrontendBuild build, string runtime, int port, string assetPeer)
+    private static string Render(FrontendBuild build, string runtime, int port, string assetPeer, string backend, string version)
     {
         var frontend = Path.Combine(RepoPaths.SampleApp, "frontend");
         // With a command the entrypoint renders $NGINX_RUNTIME_DIR/nginx.conf and runs that command instead of nginx.
@@ -36,8 +38,8 @@ public static class FrontendServer
             ["WEB_ROOT"] = build.Folder,
             ["NGINX_RUNTIME_DIR"] = runtime,
             ["NGINX_TEMPLATE"] = Path.Combine(frontend, "nginx.conf.template"),
-            // Nothing listens there: these tests load pages and assets only.
-            ["BACKEND_UPSTREAM"] = "127.0.0.1:9",
+            ["BACKEND_UPSTREAM"] = backend,
+            ["APP_VERSION"] = version,
             ["ASSET_PEER"] = assetPeer,
             ["DNS_RESOLVER"] = "127.0.0.1",
         });

@@ -11,8 +11,8 @@ public static class Helm
     private static readonly Lazy<string> Binary = new(HelmLocator.Find);
     private static readonly ConcurrentDictionary<string, Lazy<ProcessResult>> Renders = new();
 
-    public static ProcessResult Lint(string? valuesFile) =>
-        Run(["lint", "--strict", .. ValuesArguments(valuesFile), RepoPaths.Chart]);
+    public static ProcessResult Lint(string? valuesFile, params string[] sets) =>
+        Run(["lint", "--strict", .. ValuesArguments(valuesFile), .. sets.SelectMany(set => new[] { "--set", set }), RepoPaths.Chart]);
 
     /// <summary>`helm template`; <paramref name="sets"/> are name=value pairs, each passed with --set.</summary>
     public static ProcessResult Template(string release, string? valuesFile, params string[] sets)

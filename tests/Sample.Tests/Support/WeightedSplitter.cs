@@ -6,16 +6,39 @@ namespace Sample.Tests.Support;
 /// <summary>
 /// A stand-in for the Gateway's weighted route: an nginx that picks a backend for every request on its own
 /// (split_clients on the random $request_id, no session persistence), with the given percent to the second one.
+/// <see cref="Reroute"/> changes the route the way a Gateway does, without dropping a connection: a new config and
+/// nginx's reload (SIGHUP: new workers take the new config, the old ones finish what they were serving).
 /// </summary>
 public static class WeightedSplitter
 {
     public static LocalServer Start(string runtimeRoot, LocalServer stable, LocalServer canary, decimal canaryPercent)
     {
         var port = LocalServer.FreePort();
+        var config = WriteConfig(runtimeRoot, port, stable.Port, canary.Port, canaryPercent);
+        return LocalServer.Start(FrontendServer.Nginx(), ["-c", config, "-p", Path.GetDirectoryName(config)!, "-e", "stderr", "-g", "daemon off;"], port);
+    }
+
+    /// <summary>Routes <paramref name="canaryPercent"/> % to <paramref name="canaryPort"/>, the rest to <paramref name="stablePort"/>.</summary>
+    public static void Reroute(LocalServer splitter, string runtimeRoot, int stablePort, int canaryPort, decimal canaryPercent)
+    {
+        WriteConfig(runtimeRoot, splitter.Port, stablePort, canaryPort, canaryPercent);
+        splitter.Signal("HUP");
+        // The reload is asynchronous; new workers are up within milliseconds.
+        Thread.Sleep(TimeSpan.FromMilliseconds(300));
+    }
+
+    private static string WriteConfig(string runtimeRoot, int port, int stablePort, int canaryPort, decimal canaryPercent)
+    {
         var runtime = Path.Combine(runtimeRoot, $"splitter-{port}");
         Directory.CreateDirectory(runtime);
         var percent = canaryPercent.ToString("0.##", CultureInfo.InvariantCulture);
         var config = Path.Combine(runtime, "nginx.conf");
+        var split = canaryPercent switch
+        {
+            <= 0 => $"* 127.0.0.1:{stablePort};",
+            >= 100 => $"* 127.0.0.1:{canaryPort};",
+            _ => $"{percent}% 127.0.0.1:{canaryPort};\n    * 127.0.0.1:{stablePort};",
+        };
         File.WriteAllText(config, $$"""
             worker_processes 1;
             pid {{runtime}}/nginx.pid;
@@ -29,8 +52,7 @@ public static class WeightedSplitter
               uwsgi_temp_path {{runtime}}/uwsgi;
               scgi_temp_path {{runtime}}/scgi;
               split_clients "${request_id}" $picked {
-                {{(canaryPercent > 0 ? $"{percent}% 127.0.0.1:{canary.Port};" : string.Empty)}}
-                * 127.0.0.1:{{stable.Port}};
+                {{split}}
               }
               server {
                 listen 127.0.0.1:{{port}};
@@ -41,6 +63,6 @@ public static class WeightedSplitter
               }
             }
             """);
-        return LocalServer.Start(FrontendServer.Nginx(), ["-c", config, "-p", runtime, "-e", "stderr", "-g", "daemon off;"], port);
+        return config;
     }
 }

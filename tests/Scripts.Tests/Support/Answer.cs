@@ -18,6 +18,9 @@ public sealed record Answer(int Status, string ContentType, string Body)
     /// <summary>Answer 401 unless the request carries <c>Authorization: Bearer</c> with this token.</summary>
     public string? RequiredBearer { get; init; }
 
+    /// <summary>The build named in X-App-Version: call N gets <c>Versions[(N - 1) % Count]</c>; empty sends no header.</summary>
+    public IReadOnlyList<string> Versions { get; init; } = [];
+
     public static Answer Json(string body, int status = 200) => new(status, "application/json", body);
 
     public static Answer Html(string body, int status = 200) => new(status, "text/html; charset=utf-8", body);

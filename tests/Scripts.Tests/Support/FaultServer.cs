@@ -90,6 +90,10 @@ public sealed class FaultServer : IAsyncDisposable
         try
         {
             await Task.Delay(answer.Delay, aborted.Token);
+            if (answer.Versions.Count > 0)
+            {
+                context.Response.Headers["X-App-Version"] = answer.Versions[(call - 1) % answer.Versions.Count];
+            }
             answer = ApplyFaults(answer, call, authorization);
             context.Response.StatusCode = answer.Status;
             context.Response.ContentType = answer.ContentType;

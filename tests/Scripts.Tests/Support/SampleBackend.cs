@@ -23,7 +23,7 @@ public sealed class SampleBackend : IAsyncDisposable
     public string BaseUrl => $"http://127.0.0.1:{server.Port}";
 
     /// <summary>Starts uvicorn and returns once it accepts connections (readiness may still be pending).</summary>
-    public static async Task<SampleBackend> StartAsync(string? apiToken = null, double readyDelaySeconds = 0)
+    public static async Task<SampleBackend> StartAsync(string? apiToken = null, double readyDelaySeconds = 0, string? appVersion = null)
     {
         var port = LocalServer.FreePort();
         var dataDir = Directory.CreateTempSubdirectory("smoke-backend-").FullName;
@@ -34,7 +34,7 @@ public sealed class SampleBackend : IAsyncDisposable
         ];
         try
         {
-            var server = await Task.Run(() => LocalServer.Start(Python, arguments, port, info => Configure(info, dataDir, apiToken, readyDelaySeconds), StartTimeout));
+            var server = await Task.Run(() => LocalServer.Start(Python, arguments, port, info => Configure(info, dataDir, apiToken, readyDelaySeconds, appVersion), StartTimeout));
             return new SampleBackend(server, dataDir);
         }
         catch
@@ -51,12 +51,18 @@ public sealed class SampleBackend : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static void Configure(System.Diagnostics.ProcessStartInfo info, string dataDir, string? apiToken, double readyDelaySeconds)
+    private static void Configure(System.Diagnostics.ProcessStartInfo info, string dataDir, string? apiToken, double readyDelaySeconds, string? appVersion)
     {
         HermeticEnvironment.Apply(info.Environment);
         info.Environment["SOVD_DB_PATH"] = Path.Combine(dataDir, "sovd.sqlite3");
         info.Environment["SOVD_READY_DELAY_SECONDS"] = readyDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment.Remove("SOVD_API_TOKEN");
+        // The build the answers name (X-App-Version); unset, the backend says "unknown".
+        info.Environment.Remove("SOVD_APP_VERSION");
+        if (appVersion is not null)
+        {
+            info.Environment["SOVD_APP_VERSION"] = appVersion;
+        }
         if (apiToken is not null)
         {
             info.Environment["SOVD_API_TOKEN"] = apiToken;

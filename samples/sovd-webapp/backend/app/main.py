@@ -16,6 +16,7 @@ from app.readiness import Readiness
 from app.routes.api import build_api_router
 from app.routes.health import build_health_router
 from app.settings import Settings
+from app.version import VersionHeaderMiddleware
 
 logger = logging.getLogger(__name__)
 
@@ -36,9 +37,12 @@ def create_app(
     app.add_exception_handler(DatabaseUnavailable, database_unavailable_handler)
     if settings.api_token:
         app.add_middleware(BearerTokenMiddleware, token=settings.api_token)
+    # Added last, so it is the outermost layer: it stamps the token check's 401 as well.
+    app.add_middleware(VersionHeaderMiddleware, version=settings.app_version)
 
     logger.info(
-        "SOVD backend configured: db=%s auth=%s ready_delay=%ss",
+        "SOVD backend configured: version=%s db=%s auth=%s ready_delay=%ss",
+        settings.app_version,
         settings.db_path,
         "bearer token" if settings.auth_enabled else "off",
         settings.ready_delay_seconds,

@@ -33,6 +33,38 @@ public sealed class DeployProductionFailureTests
     }
 
     [Fact]
+    public async Task DeployProduction_CanaryAnsweringWithAnotherBuild_StandIn_FailsTheCanaryOnlyPassNamingTheBuild()
+    {
+        using var scenario = new DeployScenario { CanaryBuild = "badc0ffee0000000000000000000000000000000" };
+        scenario.Cluster.Release(Stable, "deployed", 7);
+
+        var result = await scenario.RunAsync(Stage, Confirm, Probe);
+
+        result.ExitCode.Should().NotBe(0);
+        result.Output.Should().Contain("Deploy-Production failed at 'canary 10 %: smoke tests and error-rate probe via X-Canary: always'")
+            .And.Contain($"smoke: expecting build {DeployScenario.Sha} in X-App-Version")
+            .And.Contain($"14 of 14 answers came from another build (expected build {DeployScenario.Sha}); first: GET {scenario.App.BaseUrl}/health/ready (HTTP 200) answered by build badc0ffee0000000000000000000000000000000");
+        scenario.RolloutCalls.Should().NotContain("smoke", "the weighted check runs only after the canary alone passed");
+        ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
+    }
+
+    [Fact]
+    public async Task DeployProduction_OldBuildStillAnsweringAfterPromotion_StandIn_FailsAndRollsStableBack()
+    {
+        // Stable's pods never roll to the new build: the weighted passes allow the old build, the pass after promotion does not.
+        using var scenario = new DeployScenario { StableBuild = ClusterStandIn.PreviousSha };
+        scenario.Cluster.Release(Stable, "deployed", 7);
+
+        var result = await scenario.RunAsync(Stage, Confirm, Probe);
+
+        result.ExitCode.Should().NotBe(0);
+        result.Output.Should().Contain("Deploy-Production failed at 'after promotion: smoke tests and error-rate probe'")
+            .And.Contain($"14 of 14 answers came from another build (expected build {DeployScenario.Sha}); first: GET {scenario.App.BaseUrl}/health/ready (HTTP 200) answered by build {ClusterStandIn.PreviousSha}")
+            .And.Contain("Rolled back: sovd-webapp rolled back to revision 7");
+        scenario.Cluster.ReleaseValues(Stable).Should().Contain($"backend.image.tag={ClusterStandIn.PreviousSha}");
+    }
+
+    [Fact]
     public async Task DeployProduction_PromotionUpgradeFails_StandIn_RollsStableBackToItsRevisionThenRoutesBackAndRemovesTheCanary()
     {
         using var scenario = new DeployScenario();
@@ -151,6 +183,44 @@ public sealed class DeployProductionFailureTests
         File.ReadAllText(Path.Combine(folder, "describe-pods.txt")).Should().Contain("failed to authorize: 401 Unauthorized");
         File.ReadAllText(Path.Combine(folder, "events.txt")).Should().Contain("LAST SEEN");
         File.ReadAllText(Path.Combine(folder, "logs-sovd-webapp-canary-backend-5f6d8c7b9-m2n4v.txt")).Should().Contain("Uvicorn running");
+    }
+
+    [Fact]
+    public async Task DeployProduction_FailedStep_StandIn_RecordsTheRouteAndGatewayStatusAndNamesAConditionNotTrue()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 7);
+        scenario.App.FailApiWhen = () => scenario.Cluster.Calls.Any(call => call.Contains("canary.weight=10 "));
+        var folder = Path.Combine(Path.GetDirectoryName(RecordPath(Folder))!, "diagnostics");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var result = await scenario.RunAsync(Stage, Confirm, Probe);
+
+        result.ExitCode.Should().NotBe(0);
+        result.Output.Should().Contain("  HTTPRoute sovd-webapp, parent Gateway sovd-gateway: Accepted=True, " +
+                                       "ResolvedRefs=False (BackendNotFound: Service production/sovd-webapp-canary-backend not found)");
+        File.ReadAllText(Path.Combine(folder, "httproutes.yaml")).Should().Contain("type: ResolvedRefs").And.Contain("controllerName:");
+        File.ReadAllText(Path.Combine(folder, "gateway.yaml")).Should().Contain("type: Programmed").And.Contain("attachedRoutes: 1");
+        scenario.RolloutCalls.Should().ContainInOrder(
+            "kubectl get httproutes -l app.kubernetes.io/instance=sovd-webapp -o yaml -n production",
+            "kubectl get gateways sovd-gateway -o yaml -n production",
+            Rollback(Stable, 7, "production"));
+    }
+
+    [Fact]
+    public async Task DeployProduction_GatewayInAnotherNamespace_StandIn_AsksForItThere()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 7);
+        scenario.App.CanaryBroken = true;
+
+        var result = await scenario.RunAsync(Stage, Confirm, Probe, "--set=traffic.gateway.namespace=gateways", "--set=traffic.gateway.name=shared");
+
+        result.ExitCode.Should().NotBe(0);
+        scenario.RolloutCalls.Should().Contain("kubectl get gateways shared -o yaml -n gateways");
     }
 
     [Fact]

@@ -82,6 +82,24 @@ public sealed class DeployProductionTests
         ShouldNotShowSecrets(result);
     }
 
+    [Fact]
+    public async Task DeployProduction_HealthyAtEveryStep_StandIn_ProvesWhichBuildAnsweredEachPass()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 7);
+
+        var result = await scenario.RunAsync(Stage, Confirm, Probe);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var versions = result.Output.Split('\n').Where(line => line.StartsWith("PASS  version", StringComparison.Ordinal))
+            .Select(line => line[(line.LastIndexOf("  ", StringComparison.Ordinal) + 2)..].TrimEnd()).ToList();
+        // The stand-in's stable release runs the previous commit, without a canary header nothing reaches the canary.
+        var canaryOnly = $"all 14 answers from build {DeployScenario.Sha}";
+        var weighted = $"14 answers: 0 from {DeployScenario.Sha} (0.0%), 14 from {ClusterStandIn.PreviousSha} (100.0%)";
+        versions.Should().Equal(canaryOnly, weighted, canaryOnly, weighted, canaryOnly, weighted, canaryOnly);
+        result.Output.Should().Contain($"smoke: expecting build {DeployScenario.Sha} (or {ClusterStandIn.PreviousSha}) in X-App-Version");
+    }
+
     [Theory]
     [InlineData(10)]
     [InlineData(50)]
@@ -137,7 +155,7 @@ public sealed class DeployProductionTests
         result.ExitCode.Should().NotBe(0);
         scenario.RolloutCalls.Should().Equal(InIngressNginxMode(
         [
-            .. CanaryStart, .. Handover, .. CanaryStep(10), .. CanaryStep(50)[..7], .. Diagnostics("production"), .. RouteBackAndRemoveCanary,
+            .. CanaryStart, .. Handover, .. CanaryStep(10), .. CanaryStep(50)[..7], .. Diagnostics("production", ingress: true), .. RouteBackAndRemoveCanary,
         ]));
         result.Output.Should().Contain("Rolled back: the route sends every request to sovd-webapp again; sovd-webapp-canary uninstalled.");
         scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 7");
@@ -263,12 +281,14 @@ public sealed class DeployProductionTests
         File.Exists(RecordPath(Folder)).Should().BeFalse();
         var smoke = $"{DeployScenario.OnPath("bash")} {Build.Tests.Support.RepoPaths.Root}/scripts/smoke_tests.sh --api-base-url {scenario.App.BaseUrl} " +
                     $"--frontend-url {scenario.App.BaseUrl} --total-timeout 120";
+        // A dry run does not know the stable release's build, so the weighted pass too expects only this commit's.
+        var version = $" --expect-version {DeployScenario.Sha}";
         var probe = " --probe-requests 10 --max-error-rate 1";
         string[] plan = HealthyRollout;
         DryRunLines(result).Where(line => !IsPreflightRead(line, scenario)).Should().Equal(plan.Select(line => line switch
         {
-            "smoke" => smoke + probe,
-            "smoke canary" => $"{smoke} --header \"X-Canary: always\"{probe}",
+            "smoke" => smoke + version + probe,
+            "smoke canary" => $"{smoke} --header \"X-Canary: always\"{version}{probe}",
             _ => Path.Combine(scenario.Cluster.Directory, line),
         }));
         result.Output.Should().Contain("[dry-run] on a failed wait or smoke step, before the rollback: diagnostics into")

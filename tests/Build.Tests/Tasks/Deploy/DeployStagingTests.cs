@@ -154,7 +154,7 @@ public sealed class DeployStagingTests
             $"{helm} status sovd-webapp -o json -n staging",
             $"{helm} {Upgrade(Stable, "staging")["helm ".Length..]}",
             $"{helm} status sovd-webapp -o json -n staging",
-            $"{DeployScenario.OnPath("bash")} {RepoPaths.Root}/scripts/smoke_tests.sh --api-base-url {scenario.App.BaseUrl} --frontend-url {scenario.App.BaseUrl} --total-timeout 120");
+            $"{DeployScenario.OnPath("bash")} {RepoPaths.Root}/scripts/smoke_tests.sh --api-base-url {scenario.App.BaseUrl} --frontend-url {scenario.App.BaseUrl} --total-timeout 120 --expect-version {DeployScenario.Sha}");
         DryRunLines(result).Should().Contain($"{Path.Combine(scenario.Cluster.Directory, "kubectl")} get namespace staging -o name --ignore-not-found");
         result.Output.Should().Contain("[dry-run] on a failed wait or smoke step, before the rollback: diagnostics into");
         ShouldNotShowSecrets(result);
@@ -169,7 +169,7 @@ public sealed class DeployStagingTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         DryRunLines(result).Should().ContainSingle(line => line.Contains("smoke_tests.sh")).Which.Should()
-            .EndWith("--total-timeout 120 --header \"Host: sovd.local\" --resolve sovd.local:80:127.0.0.1");
+            .EndWith($"--total-timeout 120 --header \"Host: sovd.local\" --resolve sovd.local:80:127.0.0.1 --expect-version {DeployScenario.Sha}");
     }
 
     internal static IEnumerable<string> DryRunLines(HostResult result) =>

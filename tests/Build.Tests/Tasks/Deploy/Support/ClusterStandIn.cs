@@ -281,6 +281,9 @@ public sealed class ClusterStandIn : IDisposable
               events) cat "$fixtures/kubectl-get-events.txt" ;;
               configmap) cat "$dir/objects/configmap.$3.json" 2>/dev/null || true ;;
               httproute | ingress) route_object "$2" "$3" ;;
+              httproutes) cat "$fixtures/kubectl-get-httproutes.yaml" ;;
+              gateways) cat "$fixtures/kubectl-get-gateway.yaml" ;;
+              ingresses) cat "$fixtures/kubectl-get-ingresses.yaml" ;;
             esac ;;
           apply)
             name=$(jq -r .metadata.name "$3")

@@ -34,7 +34,18 @@ public sealed class DeployScenario : IDisposable
     public DeployScenario()
     {
         App.OnSmokeRun = canary => Cluster.Append(canary ? "smoke canary" : "smoke");
+        App.BuildFor = canary => (canary ? CanaryBuild : StableBuild) ?? ImageTag(canary ? "sovd-webapp-canary" : "sovd-webapp");
     }
+
+    /// <summary>When set, the canary answers with this build whatever it runs (a canary that is not this commit's).</summary>
+    public string? CanaryBuild { get; set; }
+
+    /// <summary>When set, requests without the canary header get this build whatever stable runs (pods that never rolled).</summary>
+    public string? StableBuild { get; set; }
+
+    /// <summary>The backend tag the stand-in's release runs (what its image would name), or null when not installed.</summary>
+    private string? ImageTag(string release) =>
+        Cluster.ReleaseValues(release).Select(value => value.Split('=', 2)).FirstOrDefault(pair => pair[0] == "backend.image.tag")?[1];
 
     public ClusterStandIn Cluster { get; } = new();
 

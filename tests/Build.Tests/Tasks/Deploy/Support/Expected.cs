@@ -100,13 +100,19 @@ public static class Expected
     /// <summary>The undo before promotion: the route back to stable and its wait, then the canary goes, then the state.</summary>
     public static string[] RouteBackAndRemoveCanary => [RouteUpgrade(null), RouteGet, Status(Canary, "production"), Uninstall(Canary, "production"), StateDelete];
 
-    /// <summary>What a failure collects before the rollback (the stand-in reports one backend canary pod not ready).</summary>
-    public static string[] Diagnostics(string ns) =>
+    /// <summary>
+    /// What a failure collects before the rollback (the stand-in reports one backend canary pod not ready): the pods,
+    /// the events, the traffic objects' status (the HTTPRoute and its Gateway, or in ingress-nginx mode the Ingresses).
+    /// </summary>
+    public static string[] Diagnostics(string ns, bool ingress = false) =>
     [
         $"kubectl get pods -l app.kubernetes.io/instance in (sovd-webapp,sovd-webapp-canary) -o wide -n {ns}",
         $"kubectl get pods -l app.kubernetes.io/instance in (sovd-webapp,sovd-webapp-canary) -o json -n {ns}",
         $"kubectl describe pods -l app.kubernetes.io/instance in (sovd-webapp,sovd-webapp-canary) -n {ns}",
         $"kubectl get events --sort-by=.lastTimestamp -n {ns}",
+        .. ingress
+            ? new[] { $"kubectl get ingresses -l app.kubernetes.io/instance in (sovd-webapp,sovd-webapp-route) -o yaml -n {ns}" }
+            : [$"kubectl get httproutes -l app.kubernetes.io/instance in (sovd-webapp,sovd-webapp-route) -o yaml -n {ns}", $"kubectl get gateways sovd-gateway -o yaml -n {ns}"],
         $"kubectl logs sovd-webapp-canary-backend-5f6d8c7b9-m2n4v --all-containers --tail=50 -n {ns}",
     ];
 

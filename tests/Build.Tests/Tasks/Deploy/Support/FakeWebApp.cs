@@ -30,6 +30,12 @@ public sealed class FakeWebApp : IDisposable
     /// <summary>Called with true when the readiness request carried the canary header (X-Canary: always).</summary>
     public Action<bool> OnSmokeRun { get; set; } = _ => { };
 
+    /// <summary>
+    /// The build that answers (X-App-Version), given whether the request carried the canary header; null sends no
+    /// header. <see cref="DeployScenario"/> answers with the image tag the stand-in's release runs.
+    /// </summary>
+    public Func<bool, string?> BuildFor { get; set; } = _ => null;
+
     /// <summary>The canary is broken: requests routed to it (X-Canary: always) get 500 from the API.</summary>
     public bool CanaryBroken { get; set; }
 
@@ -54,6 +60,10 @@ public sealed class FakeWebApp : IDisposable
             ScriptPath => (200, "text/javascript; charset=utf-8", "console.log('sovd');"),
             _ => (404, "text/plain", "not found"),
         };
+        if (BuildFor(IsCanary(context)) is { } build)
+        {
+            context.Response.Headers["X-App-Version"] = build;
+        }
         LoopbackHttpServer.Reply(context, status, type, body);
     }
 

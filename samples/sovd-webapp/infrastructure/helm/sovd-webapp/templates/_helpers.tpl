@@ -213,3 +213,28 @@ canary.replicaCount pins it.
 {{- define "sovd.ownsTraffic" -}}
 {{- if and .Values.traffic.enabled (not .Values.canary.enabled) }}true{{ end }}
 {{- end }}
+
+{{/*
+Graceful stop (README.md, "Graceful shutdown"). A terminating pod is removed from its Service's endpoints while the
+kubelet runs the preStop hook; the hook's sleep keeps the container serving until Gateways and load balancers have
+dropped it, then the container gets its stop signal: SIGTERM for uvicorn, which stops accepting and finishes the
+requests in flight; the frontend image's STOPSIGNAL SIGQUIT for nginx, whose graceful stop that is (SIGTERM would be
+nginx's fast shutdown, nginx.org/en/docs/control.html). "The Pod's termination grace period countdown begins before
+the PreStop hook is executed" (Kubernetes API, Lifecycle.preStop; kubernetes.io/docs/concepts/containers/
+container-lifecycle-hooks), so the grace period is the sleep plus the drain; all read 2026-12-07. An exec sleep, not
+the preStop sleep action, which clusters before Kubernetes 1.30 lack.
+*/}}
+{{- define "sovd.preStop" -}}
+preStop:
+  exec:
+    command: ["sleep", {{ .Values.shutdown.preStopSleepSeconds | int | toString | quote }}]
+{{- end }}
+
+{{- define "sovd.terminationGrace" -}}
+{{- add (int .Values.shutdown.preStopSleepSeconds) (int .Values.shutdown.drainSeconds) }}
+{{- end }}
+
+{{/* The path a load balancer's health check asks of one component: 200 only when it can serve. */}}
+{{- define "sovd.healthCheckPath" -}}
+{{- if eq . "backend" }}/health/ready{{ else }}/healthz{{ end }}
+{{- end }}
