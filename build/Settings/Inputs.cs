@@ -20,6 +20,8 @@ public static class ArgumentNames
     public const string OutputRoot = "output-root";
     public const string TriageFile = "triage-file";
     public const string IgnoreUnfixed = "ignore-unfixed";
+    // Test-Pipeline: whether NuGet advisories fail the run (default: only in the scheduled run).
+    public const string FailOnNuGetAdvisories = "fail-on-nuget-advisories";
 
     // The image stages.
     public const string Created = "created";
