@@ -22,6 +22,10 @@ public static class SovdPipeline
         Push = BranchFilter.For("develop", "main"),
         PullRequest = BranchFilter.For("develop", "main"),
         WorkflowDispatch = true,
+        // Weekly, Monday 04:17 UTC (off the hour: GitHub delays scheduled runs most at the start of an hour). The scheduled
+        // run is no push: it runs the checks of the default branch with today's advisory data (NuGet advisories fail
+        // Test-Pipeline only here) and Rescan-Deployed; Push-Images and the deploys never run.
+        Schedule = ["17 4 * * 1"],
     };
 
     // Where the images go and how the deploy jobs reach the clusters. The other choice, for EKS and ECR through
@@ -62,6 +66,10 @@ public static class SovdPipeline
     public static readonly Artifact PushedImages = new("pushed-images", ".artifacts/push", UploadWhen.OnSuccess);
     public static readonly Artifact StagingDeployment = new("staging-deployment", ".artifacts/deploy-staging");
     public static readonly Artifact ProductionDeployment = new("production-deployment", ".artifacts/deploy-production");
+    public static readonly Artifact DeployedImageScanReports = new("deployed-image-scan-reports", ".artifacts/rescan-deployed");
+
+    // Trivy of the scans; Renovate bumps it here and in ci-cd.yml together (renovate.json).
+    private const string TrivyVersion = "v0.69.3";
 
     // 1. Lint, with the drift check of this very workflow beside it.
     public static readonly Stage CheckWorkflow = new(TargetNames.CheckWorkflow,
@@ -187,7 +195,7 @@ public static class SovdPipeline
         "Trivy on the built images; fails on CRITICAL findings and uploads SARIF to code scanning", SecurityScans)
     {
         Needs = [BuildImages],
-        Toolchains = [Toolchain.Trivy("v0.69.3")],
+        Toolchains = [Toolchain.Trivy(TrivyVersion)],
         Downloads = [Images],
         Uploads = [ImageScanReports],
         CodeScanningReport = ImageScanReports,
@@ -259,6 +267,19 @@ public static class SovdPipeline
         Duration = ExpectedDuration.Minutes(6, 6, "estimate: three canary steps (helm --wait 1 + smoke and probe 0.5 each) + promotion 1 + canary removal 0.5"),
     };
 
+    // 10. Weekly: the images running in staging and production, scanned again with today's database. Deploys nothing.
+    public static readonly Stage RescanDeployed = new(TargetNames.RescanDeployed,
+        "Trivy on the images running in staging and production (their commits from GitHub's deployment records); fails on new CRITICAL findings; scheduled runs only", SecurityScans)
+    {
+        When = RunCondition.OnSchedule,
+        Toolchains = [Toolchain.Trivy(TrivyVersion)],
+        Uploads = [DeployedImageScanReports],
+        Secrets = [SecretBinding.GitHubToken],
+        Permissions = Permissions.ReadContents.With(PermissionScope.Deployments, PermissionAccess.Read).With(PermissionScope.Packages, PermissionAccess.Read),
+        TimeoutMinutes = 15,
+        Duration = ExpectedDuration.Minutes(3, 2, "estimate: pull of four images + Trivy database + four scans"),
+    };
+
     // Targets for people: aggregates and tools.
     public static readonly LocalTarget GenerateWorkflow = new(TargetNames.GenerateWorkflow,
         "Writes ci-cd.yml and docs/pipeline.md from this definition");
@@ -299,7 +320,7 @@ public static class SovdPipeline
             TestPipeline, TestBackendUnit, TestFrontendUnit,
             BuildImages, TestIntegration, TestE2E,
             SecurityBackend, SecurityFrontend, SecurityImages,
-            PushImages, DeployStaging, DeployProduction,
+            PushImages, DeployStaging, DeployProduction, RescanDeployed,
         ];
         var ci = new LocalTarget(TargetNames.CI, "Everything a pull request runs")
         {

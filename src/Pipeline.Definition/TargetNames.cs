@@ -21,6 +21,7 @@ public static class TargetNames
     public const string PushImages = "Push-Images";
     public const string DeployStaging = "Deploy-Staging";
     public const string DeployProduction = "Deploy-Production";
+    public const string RescanDeployed = "Rescan-Deployed";
     public const string GenerateWorkflow = "Generate-Workflow";
     public const string ListPins = "List-Pins";
     public const string PipelineReport = "Pipeline-Report";

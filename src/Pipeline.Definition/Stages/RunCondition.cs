@@ -10,6 +10,9 @@ public abstract record RunCondition(string Summary)
 
     public static RunCondition OnPushTo(string branch) => new PushCondition(branch);
 
+    /// <summary>Only in the scheduled run (<c>schedule:</c>): audits of what is already deployed.</summary>
+    public static RunCondition OnSchedule { get; } = new ScheduleCondition();
+
     /// <summary>The job's <c>if:</c> expression, or null when the job always runs.</summary>
     public abstract string? Expression { get; }
 
@@ -21,6 +24,13 @@ public abstract record RunCondition(string Summary)
         public override string? Expression => null;
 
         public override bool Matches(TriggerEvent trigger) => true;
+    }
+
+    private sealed record ScheduleCondition() : RunCondition("on schedule")
+    {
+        public override string? Expression => "github.event_name == 'schedule'";
+
+        public override bool Matches(TriggerEvent trigger) => trigger.IsSchedule;
     }
 
     private sealed record PushCondition(string? Branch)
