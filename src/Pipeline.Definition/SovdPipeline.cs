@@ -15,7 +15,11 @@ public static class SovdPipeline
         AppRoot: "samples/sovd-webapp",
         WorkflowFile: ".github/workflows/ci-cd.yml",
         DefinitionFile: "src/Pipeline.Definition/SovdPipeline.cs",
-        Budget: TimeSpan.FromMinutes(15));
+        Budget: TimeSpan.FromMinutes(15))
+    {
+        // The runner image of every job; Renovate's github-runners datasource bumps it here and in ci-cd.yml together.
+        Runner = new Runner("ubuntu-24.04"),
+    };
 
     public static readonly Triggers Triggers = new()
     {
