@@ -102,7 +102,7 @@ public static class SovdPipeline
 
     // 2. Unit tests, alongside lint: neither needs the other's result.
     public static readonly Stage TestPipeline = new(TargetNames.TestPipeline,
-        "dotnet test Pipeline.sln with TRX results in .artifacts/pipeline-tests; --test-filter (default: the tests that need only the .NET SDK; empty = every test)", UnitTests)
+        "dotnet test Pipeline.sln with TRX results in .artifacts/pipeline-tests; --test-filter (default: the tests that need only the .NET SDK; empty = every test); lists NuGet advisories, failing on them only in the scheduled run", UnitTests)
     {
         Restores = NuGetRestore.Solution,
         // On GitHub's runner (shellcheck, yamllint, Node and Docker preinstalled) the job also installs what the helm,
@@ -187,7 +187,7 @@ public static class SovdPipeline
     };
 
     public static readonly Stage SecurityFrontend = new(TargetNames.SecurityFrontend,
-        "npm audit --audit-level=critical of the frontend's dependencies; fails on critical vulnerabilities and when the audit service is unreachable; JSON report in .artifacts/security-frontend", SecurityScans)
+        "npm audit --omit=dev --audit-level=critical of the shipped frontend dependencies; fails on critical vulnerabilities and when the audit service is unreachable; advisories only in dev dependencies are reported, never gating; JSON reports in .artifacts/security-frontend", SecurityScans)
     {
         Toolchains = [Toolchain.Node(NodeVersion)],
         Uploads = [FrontendSecurityReports],
