@@ -11,6 +11,7 @@ namespace Build.Tests.Security;
 /// loopback server answering NuGet's VulnerabilityInfo/6.7.0 resource (service index, vulnerability index, page) in the
 /// format NuGet reads (learn.microsoft.com/nuget/api/vulnerability-info, read 2026-12-07), so no real advisory is needed.
 /// </summary>
+[Trait("Tier", "process")]
 public sealed class NuGetAuditTests : IDisposable
 {
     private const string AdvisoryUrl = "https://github.com/advisories/GHSA-test-0000-0000";

@@ -3,6 +3,7 @@ using Build.Tests.Support;
 namespace Build.Tests.Security;
 
 /// <summary>Rescan-Deployed's plan: it reads GitHub's deployment records and scans; it builds, pushes and deploys nothing.</summary>
+[Trait("Tier", "process")]
 public sealed class RescanDeployedDryRunTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Cake.Core;
 namespace Build.Tests.Security;
 
 /// <summary>The triage file over time, with a fake clock: the day given to the loader, or the host's --triage-date.</summary>
+[Trait("Tier", "process")]
 public sealed class TriageExpiryTests : IDisposable
 {
     private static readonly DateOnly Expiry = new(2027, 3, 31);

@@ -11,6 +11,7 @@ namespace Pipeline.Definition.Tests.Generation;
 /// A NuGet cache key hashes every file its restore reads: each tracked project, props or targets file of the restored
 /// folders (and global.json) is matched by one of the key's hashFiles patterns, so changing any of them misses the cache.
 /// </summary>
+[Trait("Tier", "process")]
 public sealed partial class NuGetCacheKeyTests
 {
     [Theory]

@@ -9,6 +9,7 @@ namespace Pipeline.Definition.Tests.Renovate;
 /// written by Renovate's own updater (tools/renovate/bump.mjs); then the copy's host is built from the edited
 /// definition and Check-Workflow must find no drift. A control reverts one definition edit and must find drift.
 /// </summary>
+[Trait("Tier", "process")]
 [Trait("Requires", "node")]
 public sealed class RenovateBumpSimulationTests : IDisposable
 {

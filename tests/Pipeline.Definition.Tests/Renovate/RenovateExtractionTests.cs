@@ -9,6 +9,7 @@ namespace Pipeline.Definition.Tests.Renovate;
 /// in a generated file must also be found in the definition it is generated from, with the same package, datasource,
 /// versioning and value, and be in the same update group, so one pull request edits both and Check-Workflow stays green.
 /// </summary>
+[Trait("Tier", "process")]
 [Trait("Requires", "node")]
 public sealed class RenovateExtractionTests
 {
