@@ -76,6 +76,7 @@ public sealed class SecurityImages : FrostingTask<BuildContext>
             if (Sarif is not null && File.Exists(Sarif.FullPath))
             {
                 SarifCategory.Set(Sarif.FullPath, $"image-scan/{Label}");
+                SarifTriage.Filter(Sarif.FullPath, triage, ScannerFindings.Trivy);
             }
             if (!File.Exists(Json.FullPath))
             {
