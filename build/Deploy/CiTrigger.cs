@@ -17,7 +17,7 @@ public static class CiTrigger
         }
         var run = context.GitHubActions().Environment.Workflow;
         var branch = run.Ref.StartsWith(BranchPrefix, StringComparison.Ordinal) ? run.Ref[BranchPrefix.Length..] : run.Ref;
-        return stage.When.Matches(new TriggerEvent(run.EventName == "push", branch))
+        return stage.When.Matches(new TriggerEvent(run.EventName == "push", branch) { IsSchedule = run.EventName == NuGetAudit.ScheduleEvent })
             ? null
             : $"{stage.Name} runs only {stage.When.Summary} (this run: {run.EventName} of {run.Ref})";
     }

@@ -6,8 +6,9 @@ namespace Build.Rehearsal;
 /// </summary>
 public sealed record RehearsalEvent(string Name, TriggerEvent Trigger)
 {
+    // Not the schedule: its own job rescans what GitHub's deployment records say is deployed, which a local run cannot reach.
     public static IReadOnlyList<RehearsalEvent> ValidFor(PipelineDefinition pipeline) =>
-        [.. CriticalPath.EventsOf(pipeline).Select(trigger => new RehearsalEvent(trigger.IsPush ? $"push:{trigger.Branch}" : "pull_request", trigger))];
+        [.. CriticalPath.EventsOf(pipeline).Where(trigger => !trigger.IsSchedule).Select(trigger => new RehearsalEvent(trigger.IsPush ? $"push:{trigger.Branch}" : "pull_request", trigger))];
 
     public static RehearsalEvent Parse(string name, PipelineDefinition pipeline)
     {

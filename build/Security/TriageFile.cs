@@ -35,9 +35,12 @@ public sealed record TriageFile(string Path, IReadOnlyList<TriageEntry> Entries)
     // Unknown keys fail the load (YamlDotNet's default), so a misspelt "acceptedby" is caught instead of read as missing.
     private static readonly IDeserializer Deserializer = new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance).Build();
 
+    /// <summary>An entry expiring within this many days is announced (annotation and job summary) on every run.</summary>
+    public const int WarningDays = 30;
+
     /// <summary>
     /// Loads and checks the triage file before any scan: <c>--triage-file</c>, else <c>security/triage.yml</c> in the app
-    /// root; without one, every finding is new.
+    /// root; without one, every finding is new. <c>--triage-date</c> judges it as of another day (rehearses an expiry).
     /// </summary>
     public static TriageFile Load(BuildContext context)
     {
@@ -45,8 +48,10 @@ public sealed record TriageFile(string Path, IReadOnlyList<TriageEntry> Entries)
         var path = given is { Length: > 0 } ? System.IO.Path.GetFullPath(given, context.RepoRoot.FullPath) : context.AppRoot.CombineWithFilePath("security/triage.yml").FullPath;
         if (File.Exists(path))
         {
-            var triage = Load(path, DateOnly.FromDateTime(DateTime.UtcNow));
+            var today = Today(context);
+            var triage = Load(path, today);
             context.Information("{0}", $"Triage: {triage.Entries.Count} accepted risk(s) in {path}, none expired.");
+            TriageExpiry.Announce(context, triage, today);
             return triage;
         }
         if (given is { Length: > 0 })
@@ -55,6 +60,22 @@ public sealed record TriageFile(string Path, IReadOnlyList<TriageEntry> Entries)
         }
         context.Information("{0}", $"Triage: no {path}; every finding counts as new.");
         return new TriageFile(path, []);
+    }
+
+    /// <summary>The entries that expire within <see cref="WarningDays"/> days of <paramref name="today"/>, soonest first.</summary>
+    public IReadOnlyList<TriageEntry> ExpiringWithin(DateOnly today) =>
+        [.. Entries.Where(entry => entry.Expires.DayNumber - today.DayNumber <= WarningDays).OrderBy(entry => entry.Expires)];
+
+    private static DateOnly Today(BuildContext context)
+    {
+        var given = context.Argument(ArgumentNames.TriageDate, "");
+        if (given.Length == 0)
+        {
+            return DateOnly.FromDateTime(DateTime.UtcNow);
+        }
+        return DateOnly.TryParseExact(given, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new CakeException($"--{ArgumentNames.TriageDate}={given} is not a date: give yyyy-MM-dd (e.g. 2027-03-02) or leave it out for today.");
     }
 
     /// <summary>Reads and checks the file; throws one error listing every bad entry.</summary>

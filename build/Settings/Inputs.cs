@@ -21,7 +21,11 @@ public static class ArgumentNames
     public const string ApprovalCheck = "approval-check";
     public const string OutputRoot = "output-root";
     public const string TriageFile = "triage-file";
+    // The day the triage file is judged as of (default: today, UTC): rehearses an expiry ahead of time.
+    public const string TriageDate = "triage-date";
     public const string IgnoreUnfixed = "ignore-unfixed";
+    // Test-Pipeline: whether NuGet advisories fail the run (default: only in the scheduled run).
+    public const string FailOnNuGetAdvisories = "fail-on-nuget-advisories";
 
     // The image stages.
     public const string Created = "created";

@@ -1,7 +1,9 @@
 namespace Build.Tasks;
 
 /// <summary>
-/// npm audit's critical advisories fail the stage unless the triage file accepts them. The audit needs the registry's
+/// npm audit's critical advisories of the shipped dependencies (<c>--omit=dev</c>: the image ships only the bundle built
+/// from them) fail the stage unless the triage file accepts them; advisories only in dev dependencies (vite, eslint,
+/// vitest…) are reported (log warning, job summary, npm-audit-dev.json) and never block a release. The audit needs the registry's
 /// audit service; when it does not answer (a mirror's 405) nothing was audited, which fails the stage instead of passing it.
 /// </summary>
 [TaskName(TargetNames.SecurityFrontend)]
@@ -21,8 +23,12 @@ public sealed class SecurityFrontend : FrostingTask<BuildContext>
         var triage = TriageFile.Load(context);
 
         ReportFolder.Reset(context, reports);
-        var audit = context.NpmAudit(FailLevel, new NpmSettings { WorkingDirectory = frontend });
+        var audit = context.NpmAudit(FailLevel, new NpmSettings { WorkingDirectory = frontend }, omitDev: true);
         var report = reports.CombineWithFilePath("npm-audit.json");
+        if (context.DryRun || audit.Outcome is NpmAuditOutcome.Passed or NpmAuditOutcome.VulnerabilitiesFound)
+        {
+            DevAdvisories.Report(context, frontend, audit, reports.CombineWithFilePath("npm-audit-dev.json"), FailLevel);
+        }
         var counts = audit.Vulnerabilities.Count == 0
             ? "no counts"
             : string.Join(", ", audit.Vulnerabilities.Where(pair => pair.Key != "total").Select(pair => $"{pair.Value} {pair.Key}"));

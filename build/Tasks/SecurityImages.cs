@@ -32,19 +32,21 @@ public sealed class SecurityImages : FrostingTask<BuildContext>
             passed: $"No new CRITICAL vulnerabilities in {string.Join(", ", settings.Images.Select(image => image.ShaTag))}; SARIF in {reports.FullPath}");
     }
 
-    private static ImageScan Scan(BuildContext context, ContainerImage image, DirectoryPath reports, bool ignoreUnfixed)
+    /// <summary>Scans one image (JSON, then SARIF from the same database); Rescan-Deployed uses it for the deployed images.</summary>
+    internal static ImageScan Scan(BuildContext context, ContainerImage image, DirectoryPath reports, bool ignoreUnfixed, string? label = null)
     {
-        var json = reports.CombineWithFilePath($"{image.Name}.json");
+        label ??= image.Name;
+        var json = reports.CombineWithFilePath($"{label}.json");
         // No --exit-code: findings exit 0 and are judged from the JSON against the triage file; a non-zero exit is a failed scan.
         var scan = context.TrivyImage(Settings(image, ignoreUnfixed, TrivyFormat.Json, json, skipDbUpdate: false));
         if (scan.Outcome is TrivyOutcome.DatabaseUnreachable or TrivyOutcome.Failed)
         {
-            return new ImageScan(image, scan, json, null);
+            return new ImageScan(image, scan, json, null) { Label = label };
         }
         // The same findings as SARIF for code scanning; the database is already downloaded by the scan above.
-        var sarif = reports.CombineWithFilePath($"{image.Name}.sarif");
+        var sarif = reports.CombineWithFilePath($"{label}.sarif");
         var sarifScan = context.TrivyImage(Settings(image, ignoreUnfixed, TrivyFormat.Sarif, sarif, skipDbUpdate: true));
-        return new ImageScan(image, scan, json, sarifScan.Passed ? sarif : null);
+        return new ImageScan(image, scan, json, sarifScan.Passed ? sarif : null) { Label = label };
     }
 
     private static TrivySettings Settings(ContainerImage image, bool ignoreUnfixed, TrivyFormat format, FilePath output, bool skipDbUpdate) => new()
@@ -58,26 +60,30 @@ public sealed class SecurityImages : FrostingTask<BuildContext>
     };
 
     /// <summary>One image's scan; <see cref="Sarif"/> when the SARIF run succeeded.</summary>
-    private sealed record ImageScan(ContainerImage Image, TrivyScanResult Scan, FilePath Json, FilePath? Sarif)
+    internal sealed record ImageScan(ContainerImage Image, TrivyScanResult Scan, FilePath Json, FilePath? Sarif)
     {
+        /// <summary>The image's name, or with the environment it runs in (Rescan-Deployed): names the reports and the verdict.</summary>
+        public string Label { get; init; } = Image.Name;
+
         public TriageVerdict? Verdict(StageFailures failures, TriageFile triage)
         {
             if (Scan.Outcome is TrivyOutcome.DatabaseUnreachable or TrivyOutcome.Failed)
             {
                 // Nothing was checked: never a pass.
-                failures.Add($"{Image.Name}: {Scan.Message}");
+                failures.Add($"{Label}: {Scan.Message}");
                 return null;
             }
             if (Sarif is not null && File.Exists(Sarif.FullPath))
             {
-                SarifCategory.Set(Sarif.FullPath, $"image-scan/{Image.Name}");
+                SarifCategory.Set(Sarif.FullPath, $"image-scan/{Label}");
+                SarifTriage.Filter(Sarif.FullPath, triage, ScannerFindings.Trivy);
             }
             if (!File.Exists(Json.FullPath))
             {
-                failures.Add($"{Image.Name}: trivy exited {Scan.Result.ExitCode} without writing {Json.FullPath}; nothing was checked");
+                failures.Add($"{Label}: trivy exited {Scan.Result.ExitCode} without writing {Json.FullPath}; nothing was checked");
                 return null;
             }
-            return TriageVerdict.Of($"{ScannerFindings.Trivy} {Image.Name}", ScannerFindings.From(Image.Name, TrivyJsonReport.Read(Json.FullPath)), triage);
+            return TriageVerdict.Of($"{ScannerFindings.Trivy} {Label}", ScannerFindings.From(Label, TrivyJsonReport.Read(Json.FullPath)), triage);
         }
     }
 }

@@ -5,6 +5,8 @@ namespace Build.Tasks;
 
 /// <summary>
 /// The repository's own tests. No tool preflight: the .NET SDK that runs this host is the one that runs the tests.
+/// After them, NuGet's advisories of the restored solution are listed (<see cref="NuGetAudit"/>): reported in every
+/// run, failing only the scheduled one.
 /// </summary>
 [TaskName(TargetNames.TestPipeline)]
 public sealed class TestPipeline : FrostingTask<BuildContext>
@@ -31,6 +33,10 @@ public sealed class TestPipeline : FrostingTask<BuildContext>
         ReportFolder.Reset(context, reports);
         context.DotNetTest(context.RepoRoot.CombineWithFilePath(Repository.Solution).FullPath, test);
         Judge(context, exitCode ?? 0, reports);
+        if (!context.DryRun)
+        {
+            NuGetAudit.Run(context, SovdPipeline.TestPipeline.Name);
+        }
     }
 
     /// <summary>Judges <c>dotnet test</c> from the TRX files under <paramref name="reports"/>, naming the failed tests; a dry run wrote none.</summary>

@@ -15,13 +15,21 @@ public static class SovdPipeline
         AppRoot: "samples/sovd-webapp",
         WorkflowFile: ".github/workflows/ci-cd.yml",
         DefinitionFile: "src/Pipeline.Definition/SovdPipeline.cs",
-        Budget: TimeSpan.FromMinutes(15));
+        Budget: TimeSpan.FromMinutes(15))
+    {
+        // The runner image of every job; Renovate's github-runners datasource bumps it here and in ci-cd.yml together.
+        Runner = new Runner("ubuntu-24.04"),
+    };
 
     public static readonly Triggers Triggers = new()
     {
         Push = BranchFilter.For("develop", "main"),
         PullRequest = BranchFilter.For("develop", "main"),
         WorkflowDispatch = true,
+        // Weekly, Monday 04:17 UTC (off the hour: GitHub delays scheduled runs most at the start of an hour). The scheduled
+        // run is no push: it runs the checks of the default branch with today's advisory data (NuGet advisories fail
+        // Test-Pipeline only here) and Rescan-Deployed; Push-Images and the deploys never run.
+        Schedule = ["17 4 * * 1"],
     };
 
     // Where the images go and how the deploy jobs reach the clusters. The other choice, for EKS and ECR through
@@ -65,6 +73,10 @@ public static class SovdPipeline
     public static readonly Artifact PushedImages = new("pushed-images", ".artifacts/push", UploadWhen.OnSuccess);
     public static readonly Artifact StagingDeployment = new("staging-deployment", ".artifacts/deploy-staging");
     public static readonly Artifact ProductionDeployment = new("production-deployment", ".artifacts/deploy-production");
+    public static readonly Artifact DeployedImageScanReports = new("deployed-image-scan-reports", ".artifacts/rescan-deployed");
+
+    // Trivy of the scans; Renovate bumps it here and in ci-cd.yml together (renovate.json).
+    private const string TrivyVersion = "v0.69.3";
 
     // 1. Lint, with the drift check of this very workflow beside it.
     public static readonly Stage CheckWorkflow = new(TargetNames.CheckWorkflow,
@@ -95,7 +107,7 @@ public static class SovdPipeline
 
     // 2. Unit tests, alongside lint: neither needs the other's result.
     public static readonly Stage TestPipeline = new(TargetNames.TestPipeline,
-        "dotnet test Pipeline.sln with TRX results in .artifacts/pipeline-tests; --test-filter (default: the tests that need only the .NET SDK; empty = every test)", UnitTests)
+        "dotnet test Pipeline.sln with TRX results in .artifacts/pipeline-tests; --test-filter (default: the tests that need only the .NET SDK; empty = every test); lists NuGet advisories, failing on them only in the scheduled run", UnitTests)
     {
         Restores = NuGetRestore.Solution,
         // On GitHub's runner (shellcheck, yamllint and Docker preinstalled) the job also installs what the helm, linters
@@ -191,7 +203,7 @@ public static class SovdPipeline
     };
 
     public static readonly Stage SecurityFrontend = new(TargetNames.SecurityFrontend,
-        "npm audit --audit-level=critical of the frontend's dependencies; fails on critical vulnerabilities and when the audit service is unreachable; JSON report in .artifacts/security-frontend", SecurityScans)
+        "npm audit --omit=dev --audit-level=critical of the shipped frontend dependencies; fails on critical vulnerabilities and when the audit service is unreachable; advisories only in dev dependencies are reported, never gating; JSON reports in .artifacts/security-frontend", SecurityScans)
     {
         Toolchains = [Toolchain.Node(NodeVersion)],
         Runs = [Node],
@@ -204,7 +216,7 @@ public static class SovdPipeline
         "Trivy on the built images; fails on CRITICAL findings and uploads SARIF to code scanning", SecurityScans)
     {
         Needs = [BuildImages],
-        Toolchains = [Toolchain.Trivy("v0.69.3")],
+        Toolchains = [Toolchain.Trivy(TrivyVersion)],
         Runs = [new("trivy"), ToolUse.Docker],
         Downloads = [Images],
         Uploads = [ImageScanReports],
@@ -306,6 +318,20 @@ public static class SovdPipeline
         Duration = ExpectedDuration.Minutes(6, 6, "estimate: three canary steps (helm --wait 1 + smoke and probe 0.5 each) + promotion 1 + canary removal 0.5"),
     };
 
+    // 10. Weekly: the images running in staging and production, scanned again with today's database. Deploys nothing.
+    public static readonly Stage RescanDeployed = new(TargetNames.RescanDeployed,
+        "Trivy on the images running in staging and production (their commits from GitHub's deployment records); fails on new CRITICAL findings; scheduled runs only", SecurityScans)
+    {
+        When = RunCondition.OnSchedule,
+        Toolchains = [Toolchain.Trivy(TrivyVersion)],
+        Runs = [new("trivy"), ToolUse.Docker],
+        Uploads = [DeployedImageScanReports],
+        Secrets = [SecretBinding.GitHubToken],
+        Permissions = Permissions.ReadContents.With(PermissionScope.Deployments, PermissionAccess.Read).With(PermissionScope.Packages, PermissionAccess.Read),
+        TimeoutMinutes = 15,
+        Duration = ExpectedDuration.Minutes(3, 2, "estimate: pull of four images + Trivy database + four scans"),
+    };
+
     // Targets for people: aggregates and tools.
     public static readonly LocalTarget GenerateWorkflow = new(TargetNames.GenerateWorkflow,
         "Writes ci-cd.yml and docs/pipeline.md from this definition");
@@ -346,7 +372,7 @@ public static class SovdPipeline
             TestPipeline, TestBackendUnit, TestFrontendUnit,
             BuildImages, TestIntegration, TestE2E,
             SecurityBackend, SecurityFrontend, SecurityImages,
-            RehearseCluster, PushImages, DeployStaging, DeployProduction,
+            RehearseCluster, PushImages, DeployStaging, DeployProduction, RescanDeployed,
         ];
         var ci = new LocalTarget(TargetNames.CI, "Everything a pull request runs")
         {

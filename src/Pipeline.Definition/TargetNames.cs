@@ -23,6 +23,7 @@ public static class TargetNames
     public const string DeployProduction = "Deploy-Production";
     public const string RepairProduction = "Repair-Production";
     public const string RehearseCluster = "Rehearse-Cluster";
+    public const string RescanDeployed = "Rescan-Deployed";
     public const string GenerateWorkflow = "Generate-Workflow";
     public const string ListPins = "List-Pins";
     public const string PipelineReport = "Pipeline-Report";

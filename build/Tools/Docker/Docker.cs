@@ -40,6 +40,11 @@ public static class DockerAliases
         return new DockerPushResult(result, digest);
     }
 
+    /// <summary><c>docker pull &lt;image&gt;</c>; does not throw: the caller names what was not pulled.</summary>
+    [CakeMethodAlias]
+    public static ToolResult DockerPull(this ICakeContext context, string image) =>
+        Run(context, new DockerSettings { ThrowOnNonZeroExit = false }, Command("pull").AppendValue(Image(image)));
+
     /// <summary><c>docker inspect --format &lt;template&gt; &lt;id…&gt;</c> for containers; one output line per target.</summary>
     [CakeMethodAlias]
     public static ToolResult DockerInspect(this ICakeContext context, IEnumerable<string> targets, string format) =>

@@ -27,9 +27,10 @@ public static class NpmAliases
     /// registry error body is <see cref="NpmAuditOutcome.AuditUnavailable"/>.
     /// </summary>
     [CakeMethodAlias]
-    public static NpmAuditResult NpmAudit(this ICakeContext context, NpmAuditLevel level, NpmSettings settings)
+    public static NpmAuditResult NpmAudit(this ICakeContext context, NpmAuditLevel level, NpmSettings settings, bool omitDev = false)
     {
-        var arguments = Command("audit").AppendOption("--audit-level", level.ToWire(), "=").Append("--json");
+        // --omit=dev: only the dependencies the shipped bundle is built from (npm's docs of `npm audit`, "omit").
+        var arguments = Command("audit").AppendOption("--audit-level", level.ToWire(), "=").AppendFlag("--omit=dev", omitDev).Append("--json");
         return Judge(NpmSettings.Spec.For(context).Run(settings, arguments, new ToolInvocation { CaptureOutput = true, ThrowOnNonZeroExit = false }));
     }
 

@@ -65,8 +65,9 @@ public static class DotnetCacheSteps
 
     private static (string Prefix, string Projects) NuGetKey(NuGetRestore restores) => restores switch
     {
-        NuGetRestore.Host => ("nuget-host", "'build/**/*.csproj', 'src/**/*.csproj'"),
-        NuGetRestore.Solution => ("nuget-solution", "'**/*.csproj'"),
+        // Every restore input, the imported props too: build/CakeReferences.props holds the Cake.Tool download.
+        NuGetRestore.Host => ("nuget-host", "'build/**/*.csproj', 'build/**/*.props', 'src/**/*.csproj'"),
+        NuGetRestore.Solution => ("nuget-solution", "'**/*.csproj', '**/*.props'"),
         _ => throw new ArgumentOutOfRangeException(nameof(restores), restores, "unknown NuGet restore"),
     };
 

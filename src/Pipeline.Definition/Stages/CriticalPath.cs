@@ -59,5 +59,10 @@ public sealed record CriticalPath(TriggerEvent Trigger, ImmutableArray<Stage> Ru
         {
             yield return TriggerEvent.PullRequestInto(pullRequest.Branches.FirstOrDefault() ?? "main");
         }
+
+        if (!pipeline.Triggers.Schedule.IsEmpty)
+        {
+            yield return TriggerEvent.ScheduledOn("the default branch");
+        }
     }
 }

@@ -13,6 +13,9 @@ public abstract record RunCondition(string Summary)
     /// <summary>Only for pull requests: checks that cost a cluster and would only repeat on the merged push.</summary>
     public static RunCondition OnPullRequest { get; } = new PullRequestCondition();
 
+    /// <summary>Only in the scheduled run (<c>schedule:</c>): audits of what is already deployed.</summary>
+    public static RunCondition OnSchedule { get; } = new ScheduleCondition();
+
     /// <summary>The job's <c>if:</c> expression, or null when the job always runs.</summary>
     public abstract string? Expression { get; }
 
@@ -30,7 +33,14 @@ public abstract record RunCondition(string Summary)
     {
         public override string? Expression => "github.event_name == 'pull_request'";
 
-        public override bool Matches(TriggerEvent trigger) => !trigger.IsPush;
+        public override bool Matches(TriggerEvent trigger) => !trigger.IsPush && !trigger.IsSchedule;
+    }
+
+    private sealed record ScheduleCondition() : RunCondition("on schedule")
+    {
+        public override string? Expression => "github.event_name == 'schedule'";
+
+        public override bool Matches(TriggerEvent trigger) => trigger.IsSchedule;
     }
 
     private sealed record PushCondition(string? Branch)

@@ -10,6 +10,12 @@ public sealed record Triggers
     public BranchFilter? PullRequest { get; init; }
 
     public bool WorkflowDispatch { get; init; }
+
+    /// <summary>
+    /// <c>schedule:</c> cron expressions (UTC). GitHub runs a scheduled workflow from the default branch's latest commit
+    /// only (docs.github.com, "Events that trigger workflows", schedule; read 2026-12-07 via github/docs#32343).
+    /// </summary>
+    public ImmutableArray<string> Schedule { get; init; } = [];
 }
 
 /// <summary>The branches an event is limited to; empty means every branch.</summary>

@@ -58,7 +58,7 @@ public sealed class HostCommandLineTests
         result.Output.Should().ContainAll(
             "-m ruff check", "-m black --check", "-m mypy", "npm run lint", "npm run format:check",
             "-m pytest", "npm run test:coverage", "dotnet test", "docker build", "up -d --no-build",
-            "down -v --remove-orphans", "playwright test", "-m pip_audit", "-m bandit", "npm audit --audit-level=critical",
+            "down -v --remove-orphans", "playwright test", "-m pip_audit", "-m bandit", "npm audit --audit-level=critical --omit=dev",
             "trivy image --severity CRITICAL");
         File.GetLastWriteTimeUtc(workflow).Should().Be(before);
     }

@@ -38,10 +38,25 @@ public class WorkflowGeneratorTests
     }
 
     [Fact]
-    public void Generate_SovdPipeline_OnlyPublishAndDeployJobsHaveAnIf()
+    public void Generate_SovdPipeline_OnlyPublishDeployAndRescanJobsHaveAnIf()
     {
-        Generated.Jobs.Where(j => j.If is not null).Select(j => j.Id)
-            .Should().Equal("rehearse-cluster", "push-images", "deploy-staging", "deploy-production");
+        Generated.Jobs.Where(j => j.If is not null).Select(j => (j.Id, j.If)).Should().Equal(
+            ("rehearse-cluster", "github.event_name == 'pull_request'"),
+            ("push-images", "github.event_name == 'push'"),
+            ("deploy-staging", "github.event_name == 'push' && github.ref == 'refs/heads/develop'"),
+            ("deploy-production", "github.event_name == 'push' && github.ref == 'refs/heads/main'"),
+            ("rescan-deployed", "github.event_name == 'schedule'"));
+    }
+
+    [Fact]
+    public void Generate_SovdPipeline_WeeklyScheduleThatNeverPushesOrDeploys()
+    {
+        Generated.On.Schedule.Should().Equal("17 4 * * 1");
+        var scheduled = TriggerEvent.ScheduledOn("main");
+        SovdPipeline.Definition.Stages.Where(stage => stage.Releases && stage.Name != TargetNames.BuildImages)
+            .Should().OnlyContain(stage => !stage.When.Matches(scheduled), "a scheduled run must never push or deploy");
+        SovdPipeline.RescanDeployed.When.Matches(scheduled).Should().BeTrue();
+        SovdPipeline.RescanDeployed.When.Matches(TriggerEvent.PushTo("main")).Should().BeFalse();
     }
 
     [Theory]
@@ -180,7 +195,9 @@ public class WorkflowGeneratorTests
         var writers = Generated.Jobs.Where(j => j.Permissions.Scopes.Values.Contains(PermissionAccess.Write)).Select(j => j.Id);
 
         writers.Should().Equal("test-backend-unit", "test-frontend-unit", "security-images", "push-images");
-        Generated.Jobs.Where(j => !writers.Contains(j.Id) && j.Id is not ("deploy-production" or "rehearse-cluster")).Should()
+        Job("rescan-deployed").Permissions.Scopes.Should().Equal(Permissions.ReadContents
+            .With(PermissionScope.Deployments, PermissionAccess.Read).With(PermissionScope.Packages, PermissionAccess.Read).Scopes);
+        Generated.Jobs.Where(j => !writers.Contains(j.Id) && j.Id is not ("deploy-production" or "rehearse-cluster" or "rescan-deployed")).Should()
             .OnlyContain(j => j.Permissions.Scopes.SequenceEqual(Permissions.ReadContents.Scopes));
         Job("rehearse-cluster").Permissions.Scopes.Should().Equal(
             Permissions.ReadContents.With(PermissionScope.PullRequests, PermissionAccess.Read).Scopes, "the pull request's changed files");

@@ -49,7 +49,7 @@ public sealed class SecurityFrontendTests
         var result = await RunWith(npm);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        npm.Calls.Should().Equal("npm audit --audit-level=critical --json");
+        npm.Calls.Should().Equal("npm audit --audit-level=critical --omit=dev --json", "npm audit --audit-level=critical --json");
         result.Output.Should().Contain("npm audit: nothing at or above critical");
         File.ReadAllText(Report).Should().Be(CleanAudit);
     }
@@ -144,7 +144,22 @@ public sealed class SecurityFrontendTests
         var result = await CodeStage.RunAsync("Security-Frontend", arguments: ["--dryrun"]);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain($"npm audit --audit-level=critical --json (in {RepoPaths.App}/frontend)");
+        result.Output.Should().Contain($"npm audit --audit-level=critical --omit=dev --json (in {RepoPaths.App}/frontend)")
+            .And.Contain($"npm audit --audit-level=critical --json (in {RepoPaths.App}/frontend)");
+    }
+
+    [Fact]
+    public async Task SecurityFrontend_StandInNpmCriticalOnlyInDevDependencies_PassesAndReportsIt()
+    {
+        // Call 1 (--omit=dev) finds nothing; call 2 (the whole tree) finds the recorded critical advisory.
+        using var npm = new StandIns().Add("npm", stdout: CleanAudit, exitCode: 1, failOnCall: 2, failOutput: ScannerReports.Read("npm-audit.json"));
+
+        var result = await RunWith(npm);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("npm audit of the dev dependencies: 1 critical advisory(ies) only there (reported, not gating;")
+            .And.Contain("dev dependency advisory (not shipped): GHSA-test-0000-0001 in libexample (critical)");
+        File.ReadAllText(CodeStage.Artifact($"{SovdPipeline.FrontendSecurityReports.Path}/npm-audit-dev.json")).Should().Be(ScannerReports.Read("npm-audit.json").TrimEnd());
     }
 
     private static Task<HostResult> RunWith(StandIns npm, TempTriageFile? triage = null) =>

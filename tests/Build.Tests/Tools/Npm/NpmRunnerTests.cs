@@ -37,6 +37,16 @@ public sealed class NpmRunnerTests
     }
 
     [Fact]
+    public void NpmAudit_OmitDev_AuditsOnlyTheShippedDependencies()
+    {
+        using var fixture = new ToolFixture();
+
+        fixture.Context.NpmAudit(NpmAuditLevel.Critical, new NpmSettings(), omitDev: true);
+
+        fixture.Runner.Single.Arguments.Should().Be("audit --audit-level=critical --omit=dev --json");
+    }
+
+    [Fact]
     public void NpmAudit_WhenTheRegistryAnswersWithAnErrorBody_IsAuditUnavailable_NotAPass()
     {
         using var fixture = new ToolFixture();
