@@ -78,6 +78,9 @@ public static class SovdPipeline
     // Trivy of the scans; Renovate bumps it here and in ci-cd.yml together (renovate.json).
     private const string TrivyVersion = "v0.69.3";
 
+    // kind of the Rehearse-Cluster job (helm/kind-action's version input); Renovate bumps it here and in ci-cd.yml together.
+    private const string KindVersion = "v0.31.0";
+
     // 1. Lint, with the drift check of this very workflow beside it.
     public static readonly Stage CheckWorkflow = new(TargetNames.CheckWorkflow,
         "Fails when ci-cd.yml or docs/pipeline.md differ from what the definition generates", Lint)
@@ -282,7 +285,7 @@ public static class SovdPipeline
     {
         Needs = [BuildImages],
         When = RunCondition.OnPullRequest,
-        Toolchains = [Toolchain.Kubernetes(DeployTools), Toolchain.Kind("v0.31.0")],
+        Toolchains = [Toolchain.Kubernetes(DeployTools), Toolchain.Kind(KindVersion)],
         Downloads = [Images],
         // The pull request's changed files (GET /repos/{owner}/{repo}/pulls/{number}/files): pull-requests read.
         Permissions = Permissions.ReadContents.With(PermissionScope.PullRequests, PermissionAccess.Read),
