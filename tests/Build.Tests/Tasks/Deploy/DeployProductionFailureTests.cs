@@ -60,7 +60,7 @@ public sealed class DeployProductionFailureTests
         result.ExitCode.Should().NotBe(0);
         result.Output.Should().Contain("Deploy-Production failed at 'after promotion: smoke tests and error-rate probe'")
             .And.Contain($"14 of 14 answers came from another build (expected build {DeployScenario.Sha}); first: GET {scenario.App.BaseUrl}/health/ready (HTTP 200) answered by build {ClusterStandIn.PreviousSha}")
-            .And.Contain("Rolled back: sovd-webapp rolled back to revision 7");
+            .And.Contain("Rolled back: sovd-webapp upgraded back to its previous images; the route sends every request to sovd-webapp again");
         scenario.Cluster.ReleaseValues(Stable).Should().Contain($"backend.image.tag={ClusterStandIn.PreviousSha}");
     }
 
@@ -204,10 +204,11 @@ public sealed class DeployProductionFailureTests
                                        "ResolvedRefs=False (BackendNotFound: Service production/sovd-webapp-canary-backend not found)");
         File.ReadAllText(Path.Combine(folder, "httproutes.yaml")).Should().Contain("type: ResolvedRefs").And.Contain("controllerName:");
         File.ReadAllText(Path.Combine(folder, "gateway.yaml")).Should().Contain("type: Programmed").And.Contain("attachedRoutes: 1");
+        // Recorded before the undo, which puts the route back on stable (stable itself was never changed).
         scenario.RolloutCalls.Should().ContainInOrder(
-            "kubectl get httproutes -l app.kubernetes.io/instance=sovd-webapp -o yaml -n production",
+            "kubectl get httproutes -l app.kubernetes.io/instance in (sovd-webapp,sovd-webapp-route) -o yaml -n production",
             "kubectl get gateways sovd-gateway -o yaml -n production",
-            Rollback(Stable, 7, "production"));
+            RouteUpgrade(null));
     }
 
     [Fact]
