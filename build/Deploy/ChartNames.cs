@@ -32,6 +32,9 @@ public static class ChartNames
     // Values the pipeline reads from the values files.
     public const string TrafficProvider = "traffic.provider";
 
+    /// <summary><see cref="TrafficProvider"/> for an HTTPRoute to a Gateway (Gateway API), the chart's default.</summary>
+    public const string Gateway = "gateway";
+
     /// <summary><see cref="TrafficProvider"/> for Ingress objects; the chart's default, <c>gateway</c>, renders an HTTPRoute.</summary>
     public const string IngressNginx = "ingress-nginx";
 
@@ -40,13 +43,6 @@ public static class ChartNames
 
     /// <summary>Pods carry the release as this label (Kubernetes' recommended labels); diagnostics select by it.</summary>
     public const string InstanceLabel = "app.kubernetes.io/instance";
-
-    /// <summary>
-    /// The namespaced kinds the chart renders (as <c>resource.group</c>, the way <c>kubectl auth can-i</c> takes them);
-    /// a test renders the chart and fails when a kind is missing here, so the preflight and the RBAC manifest follow it.
-    /// </summary>
-    public static readonly IReadOnlyList<string> RenderedResources =
-        ["deployments.apps", "services", "httproutes.gateway.networking.k8s.io", "ingresses.networking.k8s.io", "poddisruptionbudgets.policy"];
 
     /// <summary>The Deployment of one component, e.g. sovd-webapp-canary-backend.</summary>
     public static string Deployment(string release, string component)

@@ -106,7 +106,7 @@ public sealed record DeploySettings(
 
     private List<string> Check(BuildContext context)
     {
-        var problems = new List<string>();
+        var problems = KubernetesNames.Problems(Namespace, Release, CanaryRelease).ToList();
         if (!Directory.Exists(Chart.FullPath))
         {
             problems.Add($"The chart {Chart.FullPath} does not exist: pass --{ArgumentNames.Chart}=<folder below the app root> or --{ArgumentNames.AppRoot}.");

@@ -22,6 +22,21 @@ public static class HelmAliases
         return HelmSettings.Spec.For(context).Run(settings, Global(arguments, settings).AppendKeyValues("--set-string", settings.StringValues));
     }
 
+    /// <summary>
+    /// <c>helm template &lt;release&gt; &lt;chart&gt; -f … --set …</c>: the manifests the chart renders, in
+    /// <see cref="ToolResult.Output"/>; read-only, no cluster needed.
+    /// </summary>
+    [CakeMethodAlias]
+    public static ToolResult HelmTemplate(this ICakeContext context, string release, string chart, IEnumerable<FilePath> valuesFiles,
+        IReadOnlyDictionary<string, string> setValues, HelmSettings settings)
+    {
+        var arguments = Command("template").AppendValue(Release(release)).AppendValue(chart)
+            .AppendOptions("-f", valuesFiles.Select(file => AbsolutePath(file, context.Environment)))
+            .AppendKeyValues("--set", setValues);
+        var result = HelmSettings.Spec.For(context).Run(settings, arguments, CaptureQuietly with { Silent = true });
+        return result.Succeeded ? result : throw Failed(result, "template");
+    }
+
     /// <summary><c>helm status &lt;release&gt; -o json</c>; a missing release is <see cref="HelmReleaseStatus.NotFound"/>, not an error.</summary>
     [CakeMethodAlias]
     public static HelmStatusResult HelmStatus(this ICakeContext context, string release, HelmSettings settings)

@@ -38,7 +38,7 @@ public static class JobSteps
 
         if (stage.AwsRole is { } role)
         {
-            yield return AssumeAwsRole(role);
+            yield return AssumeAwsRole(role, stage);
         }
 
         yield return RunTask(stage);
@@ -85,9 +85,13 @@ public static class JobSteps
             : stage.JobSecrets;
 
     // Short-lived credentials from GitHub's OIDC token (the job's id-token: write); the role's ARN is a variable, not a key.
-    private static ActionStep AssumeAwsRole(AwsRole role) => new("Assume the AWS role", Actions.ConfigureAwsCredentials)
+    // The session lasts the job's whole time budget: the action's default is one hour (AwsRole.SessionSeconds).
+    private static ActionStep AssumeAwsRole(AwsRole role, Stage stage) => new("Assume the AWS role", Actions.ConfigureAwsCredentials)
     {
-        With = Pairs(("aws-region", role.Region), ("role-to-assume", role.RoleArnExpression)),
+        With = Pairs(
+            ("aws-region", role.Region),
+            ("role-to-assume", role.RoleArnExpression),
+            ("role-duration-seconds", AwsRole.SessionSeconds(stage.TimeoutMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture))),
     };
 
     private static ActionStep Download(Artifact artifact) => new($"Download {artifact.Name}", Actions.DownloadArtifact)
