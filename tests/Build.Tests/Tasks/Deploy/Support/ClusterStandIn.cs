@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Deploy;
 using Build.Tests.Support;
 
 namespace Build.Tests.Tasks.Deploy.Support;
@@ -10,6 +11,9 @@ namespace Build.Tests.Tasks.Deploy.Support;
 /// revision was given, <c>upgrade --install</c>/<c>rollback</c> add a deployed revision,
 /// a failed <c>--rollback-on-failure</c> upgrade leaves the release rolled back the way helm does, <c>uninstall</c> removes it);
 /// kubectl answers <c>version -o json</c> (the skew check), the preflight (namespace, secrets, <c>auth can-i</c>), rollout status and the diagnostics.
+/// Both hold the deploy identity to the RBAC manifest (<see cref="Rbac"/>): a call needing a verb it does not grant
+/// fails with the API server's Forbidden text, and helm's <c>--wait</c> lists and watches every kind of the release
+/// as helm 4's kstatus watcher does, so a manifest without <c>watch</c> on services fails <c>helm upgrade --wait</c> here too.
 /// Every call is logged in order; a call whose command line contains a <see cref="FailWhen"/> text fails with the
 /// message the real tool prints for that command. Each call also notes its KUBECONFIG (path, mode, SHA-256 of the
 /// content) so tests can check the kubeconfig file without printing it.
@@ -22,10 +26,11 @@ public sealed class ClusterStandIn : IDisposable
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("cluster-stand-in-").FullName;
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "releases"));
-        foreach (var file in new[] { "calls.log", "fail-when", "missing", "denied" })
+        foreach (var file in new[] { "calls.log", "fail-when", "missing", "deny-reason" })
         {
             File.WriteAllText(Path.Combine(Directory, file), "");
         }
+        Rbac(File.ReadAllText(Path.Combine(RepoPaths.Root, ClusterPermission.RbacManifest)));
         File.WriteAllText(Path.Combine(Directory, "context"), "kind-sovd\n");
         Write("helm", HelmScript);
         Write("kubectl", KubectlScript);
@@ -102,10 +107,39 @@ public sealed class ClusterStandIn : IDisposable
         return this;
     }
 
-    /// <summary><c>kubectl auth can-i &lt;verb&gt; &lt;resource&gt;</c> answers no.</summary>
+    /// <summary>The identity the API server names in a Forbidden answer.</summary>
+    public const string User = "sovd-ci";
+
+    /// <summary>
+    /// The grants of the deploy identity: every verb/resource of <paramref name="manifest"/>'s Role and ClusterRole
+    /// (the committed docs/rbac/ci-deployer.yaml unless a test gives another). kubectl and helm answer anything else
+    /// with the API server's Forbidden, and <c>auth can-i</c> answers from the same grants.
+    /// </summary>
+    public ClusterStandIn Rbac(string manifest)
+    {
+        File.WriteAllLines(Path.Combine(Directory, "rbac"), RbacManifestFile.Parse(manifest).Select(p => p.ToString()));
+        return this;
+    }
+
+    /// <summary>Takes one grant away: can-i answers no, and the tools' calls that need it are Forbidden.</summary>
     public ClusterStandIn Deny(string verb, string resource)
     {
-        File.AppendAllText(Path.Combine(Directory, "denied"), $"{verb} {resource}\n");
+        var file = Path.Combine(Directory, "rbac");
+        File.WriteAllLines(file, File.ReadAllLines(file).Where(line => line != $"{verb} {resource}"));
+        return this;
+    }
+
+    /// <summary>Adds a grant (e.g. <c>create namespaces</c>, which the manifest leaves to --create-namespace users).</summary>
+    public ClusterStandIn Grant(string verb, string resource)
+    {
+        File.AppendAllText(Path.Combine(Directory, "rbac"), $"{verb} {resource}\n");
+        return this;
+    }
+
+    /// <summary>A denied <c>auth can-i</c> prints <c>no - &lt;reason&gt;</c>, as kubectl does when the authorizer gives one.</summary>
+    public ClusterStandIn DenyReason(string reason)
+    {
+        File.WriteAllText(Path.Combine(Directory, "deny-reason"), reason);
         return this;
     }
 
@@ -158,6 +192,19 @@ public sealed class ClusterStandIn : IDisposable
         fi
         # message KEY [RELEASE] [NAME]: the captured error text for KEY.
         message() { grep "^$1"$'\t' "$fixtures/errors.txt" | cut -f2- | sed "s/__RELEASE__/${2:-}/; s/__NAME__/${3:-}/"; }
+        # The namespace of the call (-n), empty for cluster-scoped calls.
+        namespace=''
+        call_args=("$@")
+        for ((i = 0; i < ${#call_args[@]}; i++)); do [[ "${call_args[i]}" == -n ]] && namespace=${call_args[i+1]}; done
+        allowed() { grep -qxF "$1 $2" "$dir/rbac"; }
+        # forbidden VERB RESOURCE [NAME]: the API server's Forbidden text (its RBAC authorizer's wording).
+        forbidden() {
+          local resource=${2%%.*} group='' subject where
+          [[ "$2" == *.* ]] && group=${2#*.}
+          subject=${resource%%/*}; [[ -n "${3:-}" ]] && subject="$subject \"$3\""
+          where="in the namespace \"$namespace\""; [[ -z "$namespace" ]] && where='at the cluster scope'
+          echo "$subject is forbidden: User \"{{User}}\" cannot $1 resource \"$resource\" in API group \"$group\" $where"
+        }
         failing=0
         while IFS= read -r text; do
           if [[ -n "$text" && "{{tool}} $*" == *"$text"* ]]; then failing=1; fi
@@ -191,21 +238,29 @@ public sealed class ClusterStandIn : IDisposable
           if [[ "$1" == rollout ]]; then message kubectl-rollout "" "${3#deployment/}" >&2; else message kubectl-other >&2; fi
           exit 1
         fi
+        need() { allowed "$1" "$2" || { echo "Error from server (Forbidden): $(forbidden "$@")" >&2; exit 1; }; }
         case "$1" in
           auth)
-            if grep -qxF "$3 $4" "$dir/denied"; then echo no; exit 1; fi
-            echo yes ;;
+            # A SelfSubjectAccessReview anyone may create, answered from the same grants; exit 1 on a no (cani.go).
+            if allowed "$3" "$4"; then echo yes; exit 0; fi
+            reason=$(cat "$dir/deny-reason")
+            if [[ -n "$reason" ]]; then echo "no - $reason"; else echo no; fi
+            exit 1 ;;
           get)
             case "$2" in
-              namespace | secret) grep -qxF "$2 $3" "$dir/missing" || echo "$2/$3" ;;
-              pods) if [[ " $* " == *" -o wide "* ]]; then cat "$fixtures/kubectl-get-pods-wide.txt"; else cat "$fixtures/kubectl-get-pods.json"; fi ;;
-              events) cat "$fixtures/kubectl-get-events.txt" ;;
+              namespace | secret) need get "${2}s" "$3"; grep -qxF "$2 $3" "$dir/missing" || echo "$2/$3" ;;
+              pods) need list pods; if [[ " $* " == *" -o wide "* ]]; then cat "$fixtures/kubectl-get-pods-wide.txt"; else cat "$fixtures/kubectl-get-pods.json"; fi ;;
+              events) need list events; cat "$fixtures/kubectl-get-events.txt" ;;
             esac ;;
-          rollout) echo "deployment \"${3#deployment/}\" successfully rolled out" ;;
-          describe) cat "$fixtures/kubectl-describe-pods.txt" ;;
-          logs) cat "$fixtures/kubectl-logs.txt" ;;
+          rollout)
+            # rollout status lists and watches the Deployment (a field-selected watch).
+            need list deployments.apps; need watch deployments.apps
+            echo "deployment \"${3#deployment/}\" successfully rolled out" ;;
+          describe) need list pods; need list events; cat "$fixtures/kubectl-describe-pods.txt" ;;
+          logs) need get pods/log; cat "$fixtures/kubectl-logs.txt" ;;
           create)
             if [[ "$2" == namespace ]]; then name=$3; kind=namespace; else name=$4; kind=secret; fi
+            need create "${kind}s"
             grep -vxF "$kind $name" "$dir/missing" > "$dir/missing.new"; mv "$dir/missing.new" "$dir/missing"
             echo "$kind/$name created" ;;
         esac
@@ -230,6 +285,41 @@ public sealed class ClusterStandIn : IDisposable
         read -r status revision < "$state" 2>/dev/null || { status=''; revision=0; }
         fill() { sed "s/__NAME__/$release/g; s/__STATUS__/$1/; s/__REVISION__/$2/; s/__NAMESPACE__/$namespace/; s/__DESCRIPTION__/$3/" "$fixtures/$4"; }
         values_of() { cat "$state.values.$1" 2>/dev/null || true; }
+        # RBAC as helm 4 exercises it (v4.1.4, read 2026-12-07): release records are Secrets it lists, creates and
+        # updates (deletes on uninstall); pkg/kube/client.go gets each object, then creates or patches it (deletes on
+        # uninstall); --wait is pkg/kube/statuswait.go's kstatus watcher, which lists and watches every kind of the
+        # release, and a Forbidden there fails the command.
+        kinds=$(cat "$state.kinds" 2>/dev/null || echo "deployments.apps services")
+        if [[ "$command" == upgrade ]]; then
+          kinds="deployments.apps services"
+          if [[ "$release" != *-canary ]]; then
+            if [[ " $* " == *" traffic.provider=ingress-nginx "* ]]; then kinds+=" ingresses.networking.k8s.io"; else kinds+=" httproutes.gateway.networking.k8s.io"; fi
+          fi
+          [[ " $* " == *"/values-production.yaml "* ]] && kinds+=" poddisruptionbudgets.policy"
+        fi
+        denial=''
+        check() { [[ -z "$denial" ]] && ! allowed "$1" "$2" && denial=$(forbidden "$@"); return 0; }
+        check list secrets
+        case "$command" in
+          upgrade | rollback)
+            for kind in $kinds; do check get "$kind"; if [[ -z "$status" ]]; then check create "$kind"; else check patch "$kind"; fi; done
+            check create secrets; check update secrets ;;
+          uninstall)
+            for kind in $kinds; do check delete "$kind"; done
+            check delete secrets ;;
+        esac
+        if [[ " $* " == *" --wait "* ]]; then
+          for kind in $kinds; do check list "$kind"; check watch "$kind"; done
+        fi
+        if [[ -n "$denial" ]]; then
+          case "$command" in
+            upgrade)
+              [[ -n "$status" ]] && { values_of "$revision" > "$state.values.$((revision + 2))"; echo "deployed $((revision + 2))" > "$state"; }
+              echo "Error: UPGRADE FAILED: release $release failed, and has been rolled back due to rollback-on-failure being set: $denial" >&2 ;;
+            *) echo "Error: $denial" >&2 ;;
+          esac
+          exit 1
+        fi
         if ((failing)); then
           case "$command" in
             upgrade)
@@ -262,6 +352,7 @@ public sealed class ClusterStandIn : IDisposable
             values_of "$revision" | jq -Rn '[inputs | capture("^(?<k>[^=]+)=(?<v>.*)$")] | if length == 0 then null else reduce .[] as $e ({}; setpath($e.k | split("."); $e.v)) end' ;;
           upgrade)
             for ((i = 0; i < ${#args[@]}; i++)); do [[ "${args[i]}" == --set-string ]] && echo "${args[i+1]}"; done > "$state.values.$((revision + 1))"
+            echo "$kinds" > "$state.kinds"
             echo "deployed $((revision + 1))" > "$state" ;;
           rollback)
             [[ -z "$status" ]] && not_found
@@ -269,7 +360,7 @@ public sealed class ClusterStandIn : IDisposable
             echo "deployed $((revision + 1))" > "$state" ;;
           uninstall)
             [[ -n "$status" ]] || not_found
-            rm -f "$state" "$state".values.*
+            rm -f "$state" "$state".values.* "$state.kinds"
             echo "release \"$release\" uninstalled" ;;
         esac
         exit 0
