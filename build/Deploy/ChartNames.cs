@@ -38,6 +38,11 @@ public static class ChartNames
     /// <summary><see cref="TrafficProvider"/> for Ingress objects; the chart's default, <c>gateway</c>, renders an HTTPRoute.</summary>
     public const string IngressNginx = "ingress-nginx";
 
+    /// <summary>The Gateway the HTTPRoute's parentRefs name: its name, namespace (empty: the release's) and listener.</summary>
+    public const string GatewayName = "traffic.gateway.name";
+    public const string GatewayNamespace = "traffic.gateway.namespace";
+    public const string GatewaySection = "traffic.gateway.sectionName";
+
     /// <summary>Used in ingress-nginx mode only: in gateway mode the Gateway's listener holds the certificate.</summary>
     public const string TlsSecretName = "traffic.ingress.tls.secretName";
 

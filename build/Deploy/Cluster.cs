@@ -84,7 +84,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     }
 
     public void Rollback(string release, int revision) =>
-        context.HelmRollback(release, revision, new HelmSettings { Target = _target, Timeout = settings.Timeout });
+        context.HelmRollback(release, revision, new HelmSettings { Target = _target, Timeout = settings.Timeout }, HelmMajorVersion);
 
     public void Uninstall(string release) => context.HelmUninstall(release, new HelmSettings { Target = _target, Timeout = settings.Timeout });
 
@@ -101,6 +101,27 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     {
         var result = context.KubectlFind(kind, name, Kubectl(limit, namespaced));
         return context.DryRun || (result.Succeeded ? result.Output.Trim().Length > 0 : throw unreachable(result));
+    }
+
+    /// <summary>
+    /// <c>kubectl get &lt;kind&gt; &lt;name&gt; -o json</c> in <paramref name="ns"/> (null: cluster-scoped): the object, or null
+    /// when it does not exist (and in a dry run, which gets no answer).
+    /// </summary>
+    public JsonNode? Json(string kind, string name, string? ns, TimeSpan limit, Func<ToolResult, Exception> unreachable)
+    {
+        var result = context.KubectlGetJson(kind, name, new KubectlSettings { Target = _target with { Namespace = ns }, ToolTimeout = limit });
+        if (!result.Succeeded && !context.DryRun)
+        {
+            throw unreachable(result);
+        }
+        try
+        {
+            return result.Output.Trim().Length == 0 ? null : JsonNode.Parse(result.Output);
+        }
+        catch (JsonException error)
+        {
+            throw new DeployException($"`kubectl get {kind} {name} -o json` did not print JSON ({error.Message}).", error);
+        }
     }
 
     /// <summary><c>kubectl auth can-i</c>; a dry run assumes yes. Anything but a yes or a no means no answer.</summary>

@@ -84,6 +84,7 @@ public sealed partial class Deployment
                 $"The TLS secret {tls} (chart value {ChartNames.TlsSecretName}, {ChartNames.TrafficProvider}={ChartNames.IngressNginx}) does not exist in {settings.Namespace}: the ingress would serve its default certificate. " +
                 $"Create it with `{_cluster.KubectlCommand($"create secret tls {tls} --cert=<certificate file> --key=<key file>")}` or have cert-manager issue it.");
         }
+        problems.AddRange(GatewayProblems(namespaceExists, Left, Unreachable));
         if (problems.Count > 0)
         {
             throw new DeployException($"The cluster preflight of {settings.Namespace} (context {contextName}) found {problems.Count} problem(s); nothing was changed:\n  {string.Join("\n  ", problems)}");

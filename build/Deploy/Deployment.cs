@@ -32,6 +32,7 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
         {
             _record.Step("cluster preflight", EnsureCluster);
             before = _record.Step($"helm status {release}", () => EnsureDeployable(_cluster.Status(release)));
+            EnsureNotOlder(before);
         }
         catch (DeployException refusal)
         {

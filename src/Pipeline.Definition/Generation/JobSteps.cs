@@ -12,7 +12,7 @@ public static class JobSteps
 {
     public static IEnumerable<Step> For(Stage stage, PipelineSettings settings)
     {
-        yield return Checkout();
+        yield return Checkout(stage);
         yield return new ActionStep("Set up .NET", Actions.SetupDotnet)
         {
             Id = DotnetCacheSteps.DotnetStepId,
@@ -63,9 +63,13 @@ public static class JobSteps
         }
     }
 
-    private static ActionStep Checkout() => new("Check out", Actions.Checkout)
+    // A deploy's order guard asks git whether the running commit is an ancestor of its own: it needs the whole
+    // history, not actions/checkout's default single commit (fetch-depth 1; 0 fetches all history and tags).
+    private static ActionStep Checkout(Stage stage) => new("Check out", Actions.Checkout)
     {
-        With = Pairs(("persist-credentials", "false")),
+        With = stage.DeployTimeouts is null
+            ? Pairs(("persist-credentials", "false"))
+            : Pairs(("fetch-depth", "0"), ("persist-credentials", "false")),
     };
 
     private static RunStep RunTask(Stage stage)

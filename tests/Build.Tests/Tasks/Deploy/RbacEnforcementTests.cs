@@ -87,7 +87,7 @@ public sealed class RbacEnforcementTests
             $"Error from server (Forbidden): pods is forbidden: User \"{ClusterStandIn.User}\" cannot get resource \"pods/log\" in API group \"\" in the namespace \"staging\"");
     }
 
-    private static async Task<(int ExitCode, string Error)> RunAsync(string tool, params string[] arguments)
+    internal static async Task<(int ExitCode, string Error)> RunAsync(string tool, params string[] arguments)
     {
         var info = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in arguments)

@@ -57,15 +57,15 @@ public sealed class ClusterStandIn : IDisposable
 
     /// <summary>
     /// Sets a release's state: status deployed / pending-upgrade / failed …, at that revision, installed with the
-    /// images of <see cref="PreviousSha"/>.
+    /// images of <paramref name="runs"/> (<see cref="PreviousSha"/>, a commit git does not know, unless a test gives one).
     /// </summary>
-    public ClusterStandIn Release(string name, string status, int revision)
+    public ClusterStandIn Release(string name, string status, int revision, string runs = PreviousSha)
     {
         File.WriteAllText(Path.Combine(Directory, "releases", name), $"{status} {revision}\n");
         File.WriteAllLines(Path.Combine(Directory, "releases", $"{name}.values.{revision}"),
         [
-            "backend.image.repository=sovd-backend", $"backend.image.tag={PreviousSha}",
-            "frontend.image.repository=sovd-frontend", $"frontend.image.tag={PreviousSha}",
+            "backend.image.repository=sovd-backend", $"backend.image.tag={runs}",
+            "frontend.image.repository=sovd-frontend", $"frontend.image.tag={runs}",
             $"global.imageOwner={DeployScenario.Owner}", "global.imageRegistry=ghcr.io",
         ]);
         return this;
@@ -85,6 +85,19 @@ public sealed class ClusterStandIn : IDisposable
         File.WriteAllText(Path.Combine(Directory, "server-version"), $"{minor} {gitVersion}\n");
         return this;
     }
+
+    /// <summary>
+    /// A person ran <c>kubectl scale</c> on the release's backend: the field manager kubectl-scale now owns
+    /// <c>.spec.replicas</c>, so helm 4's server-side apply of that field conflicts until it forces.
+    /// </summary>
+    public ClusterStandIn ScaledByHand(string release)
+    {
+        File.WriteAllText(Path.Combine(Directory, "releases", $"{release}.conflict"), "kubectl-scale .spec.replicas\n");
+        return this;
+    }
+
+    /// <summary>Whether another field manager still holds a field of the release's objects.</summary>
+    public bool HasFieldConflict(string release) => File.Exists(Path.Combine(Directory, "releases", $"{release}.conflict"));
 
     /// <summary>The release's state as the stand-in holds it ("deployed 8"), or null when not installed.</summary>
     public string? ReleaseState(string name)
@@ -140,6 +153,20 @@ public sealed class ClusterStandIn : IDisposable
     public ClusterStandIn DenyReason(string reason)
     {
         File.WriteAllText(Path.Combine(Directory, "deny-reason"), reason);
+        return this;
+    }
+
+    /// <summary>The listeners (a JSON array, as in a Gateway's spec) of the Gateway <paramref name="ns"/>/<paramref name="name"/>.</summary>
+    public ClusterStandIn Gateway(string ns, string name, string listeners)
+    {
+        File.WriteAllText(Path.Combine(Directory, $"listeners.{ns}.{name}"), listeners);
+        return this;
+    }
+
+    /// <summary>Labels of a namespace (a JSON object) besides kubernetes.io/metadata.name, which every namespace has.</summary>
+    public ClusterStandIn NamespaceLabels(string ns, string labels)
+    {
+        File.WriteAllText(Path.Combine(Directory, $"labels.{ns}"), labels);
         return this;
     }
 
@@ -248,7 +275,22 @@ public sealed class ClusterStandIn : IDisposable
             exit 1 ;;
           get)
             case "$2" in
-              namespace | secret) need get "${2}s" "$3"; grep -qxF "$2 $3" "$dir/missing" || echo "$2/$3" ;;
+              namespace | secret)
+                need get "${2}s" "$3"
+                grep -qxF "$2 $3" "$dir/missing" && exit 0
+                if [[ " $* " != *" -o json "* ]]; then echo "$2/$3"; exit 0; fi
+                labels=$(cat "$dir/labels.$3" 2>/dev/null || echo '{}')
+                jq -n --arg n "$3" --argjson l "$labels" '{apiVersion: "v1", kind: "Namespace", metadata: {name: $n, labels: ({"kubernetes.io/metadata.name": $n} + $l)}}' ;;
+              customresourcedefinition)
+                need get customresourcedefinitions.apiextensions.k8s.io "$3"
+                grep -qxF "$2 $3" "$dir/missing" || echo "customresourcedefinition.apiextensions.k8s.io/$3" ;;
+              gateway)
+                # A Gateway of the stand-in's class; one HTTPS listener admitting its own namespace unless a test set others.
+                need get gateways.gateway.networking.k8s.io "$3"
+                grep -qxF "$2 $3" "$dir/missing" && exit 0
+                listeners=$(cat "$dir/listeners.$namespace.$3" 2>/dev/null || echo '[{"name": "https", "port": 443, "protocol": "HTTPS"}]')
+                jq -n --arg n "$3" --arg ns "$namespace" --argjson l "$listeners" \
+                  '{apiVersion: "gateway.networking.k8s.io/v1", kind: "Gateway", metadata: {name: $n, namespace: $ns}, spec: {gatewayClassName: "stand-in", listeners: $l}}' ;;
               pods) need list pods; if [[ " $* " == *" -o wide "* ]]; then cat "$fixtures/kubectl-get-pods-wide.txt"; else cat "$fixtures/kubectl-get-pods.json"; fi ;;
               events) need list events; cat "$fixtures/kubectl-get-events.txt" ;;
             esac ;;
@@ -311,6 +353,16 @@ public sealed class ClusterStandIn : IDisposable
         if [[ " $* " == *" --wait "* ]]; then
           for kind in $kinds; do check list "$kind"; check watch "$kind"; done
         fi
+        # Server-side apply (helm 4's default): a field another manager took since makes the apply fail unless
+        # --force-conflicts (pkg/kube/client.go's wording around the API server's own).
+        if [[ "$command" == upgrade || "$command" == rollback ]] && [[ -f "$state.conflict" && -z "$denial" ]]; then
+          if [[ " $* " == *" --force-conflicts "* ]]; then
+            rm -f "$state.conflict"
+          else
+            read -r manager field < "$state.conflict"
+            denial="conflict occurred while applying object $namespace/$release-backend apps/v1, Kind=Deployment: Apply failed with 1 conflict: conflict with \"$manager\" using apps/v1: $field"
+          fi
+        fi
         if [[ -n "$denial" ]]; then
           case "$command" in
             upgrade)
@@ -360,7 +412,7 @@ public sealed class ClusterStandIn : IDisposable
             echo "deployed $((revision + 1))" > "$state" ;;
           uninstall)
             [[ -n "$status" ]] || not_found
-            rm -f "$state" "$state".values.* "$state.kinds"
+            rm -f "$state" "$state".values.* "$state.kinds" "$state.conflict"
             echo "release \"$release\" uninstalled" ;;
         esac
         exit 0

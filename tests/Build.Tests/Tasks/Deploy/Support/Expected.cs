@@ -34,9 +34,9 @@ public static class Expected
 
     public static string Upgrade(string release, string ns, string setValues = "", string? images = null) =>
         $"helm upgrade --install {release} {DeployScenario.Chart} -f {DeployScenario.Chart}/values-{ns}.yaml {setValues}{PullSecret}" +
-        $"--wait --rollback-on-failure --timeout {HelmTimeout} -n {ns} {images ?? ShaImages}";
+        $"--wait --rollback-on-failure --force-conflicts --timeout {HelmTimeout} -n {ns} {images ?? ShaImages}";
 
-    public static string Rollback(string release, int revision, string ns) => $"helm rollback {release} {revision} --wait --timeout {HelmTimeout} -n {ns}";
+    public static string Rollback(string release, int revision, string ns) => $"helm rollback {release} {revision} --wait --force-conflicts --timeout {HelmTimeout} -n {ns}";
 
     public static string Uninstall(string release, string ns) => $"helm uninstall {release} --wait --timeout {HelmTimeout} -n {ns}";
 
