@@ -4,6 +4,7 @@ using Build.Deploy;
 namespace Build.Tests.Tasks.Deploy;
 
 /// <summary>The order guard's question to git, asked of a real repository: main A → B, and a branch C diverging from A.</summary>
+[Trait("Tier", "process")]
 public sealed class CommitOrderTests : IDisposable
 {
     private readonly DirectoryInfo _repository = Directory.CreateTempSubdirectory("commit-order-");

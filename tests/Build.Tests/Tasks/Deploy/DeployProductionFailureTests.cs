@@ -94,7 +94,7 @@ public sealed class DeployProductionFailureTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         scenario.RolloutCalls.Take(5).Should().Equal(
-            Status(Stable, "production"), Status(Canary, "production"), Uninstall(Canary, "production"), GetValues(Stable, "production"), CanaryStep(10)[0]);
+            Status(Stable, "production"), GetValues(Stable, "production"), Status(Canary, "production"), Uninstall(Canary, "production"), GetValues(Stable, "production"), CanaryStep(10)[0]);
         result.Output.Should().Contain("sovd-webapp-canary is 'failed' from an earlier rollout: removing it before this one.");
     }
 
@@ -107,7 +107,7 @@ public sealed class DeployProductionFailureTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
-        scenario.RolloutCalls.Should().Equal(Status(Stable, "production"), Status(Canary, "production"), History(Canary, "production"));
+        scenario.RolloutCalls.Should().Equal(Status(Stable, "production"), GetValues(Stable, "production"), Status(Canary, "production"), History(Canary, "production"));
         result.Output.Should().Contain("Release sovd-webapp-canary is stuck in 'pending-install' (revision 1)")
             .And.Contain("nothing was ever deployed, so remove it: `helm uninstall sovd-webapp-canary -n production`");
     }

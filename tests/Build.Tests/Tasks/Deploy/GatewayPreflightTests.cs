@@ -9,6 +9,7 @@ namespace Build.Tests.Tasks.Deploy;
 /// Gateway mode's preflight: the HTTPRoute CRD, the Gateway the chart's parentRefs name, and whether its listeners
 /// admit the release's namespace (gateway-api v1.4: allowedRoutes.namespaces.from Same / All / Selector).
 /// </summary>
+[Trait("Tier", "process")]
 [Collection(DeployCollection.Name)]
 public sealed class GatewayPreflightTests
 {

@@ -8,6 +8,7 @@ namespace Build.Tests.Tasks.Deploy;
 /// <summary>
 /// The order guard against this repository's own history: the release runs one real commit, the deploy is of another.
 /// </summary>
+[Trait("Tier", "process")]
 [Collection(DeployCollection.Name)]
 public sealed class OrderGuardTests
 {

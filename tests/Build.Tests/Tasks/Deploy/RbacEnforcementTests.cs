@@ -9,6 +9,7 @@ namespace Build.Tests.Tasks.Deploy;
 /// The stand-ins hold the deploy to the RBAC manifest the way a real API server does: helm 4's --wait lists and
 /// watches every kind of the release, so a manifest without `watch` on a kind fails the upgrade with a Forbidden.
 /// </summary>
+[Trait("Tier", "process")]
 [Collection(DeployCollection.Name)]
 public sealed class RbacEnforcementTests
 {

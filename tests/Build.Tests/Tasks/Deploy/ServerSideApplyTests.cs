@@ -7,6 +7,7 @@ namespace Build.Tests.Tasks.Deploy;
 /// helm 4 applies server-side: after a manual <c>kubectl scale</c> the next apply of <c>.spec.replicas</c> conflicts.
 /// The decision: the deploys pass --force-conflicts, so the chart's values win and the deploy does not fail on it.
 /// </summary>
+[Trait("Tier", "process")]
 [Collection(DeployCollection.Name)]
 public sealed class ServerSideApplyTests
 {

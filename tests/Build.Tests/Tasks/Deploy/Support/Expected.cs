@@ -61,10 +61,10 @@ public static class Expected
         "smoke",
     ];
 
-    /// <summary>Before the steps: the stable release's current images.</summary>
+    /// <summary>Before the steps: the order guard's read of the commit stable runs, then stable's current images.</summary>
     public static string[] CanaryStart =>
     [
-        Status(Stable, "production"), Status(Canary, "production"), GetValues(Stable, "production"),
+        Status(Stable, "production"), GetValues(Stable, "production"), Status(Canary, "production"), GetValues(Stable, "production"),
     ];
 
     /// <summary>What a failure collects before the rollback (the stand-in reports one backend canary pod not ready).</summary>
