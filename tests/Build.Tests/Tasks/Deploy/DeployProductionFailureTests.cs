@@ -94,7 +94,7 @@ public sealed class DeployProductionFailureTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        scenario.RolloutCalls.Take(5).Should().Equal(
+        scenario.RolloutCalls.Take(6).Should().Equal(
             Status(Stable, "production"), GetValues(Stable, "production"), Status(Canary, "production"), Uninstall(Canary, "production"), GetValues(Stable, "production"), CanaryStep(10)[0]);
         result.Output.Should().Contain("sovd-webapp-canary is 'failed' from an earlier rollout: removing it before this one.");
     }
