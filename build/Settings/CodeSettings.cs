@@ -48,11 +48,15 @@ public static class CodeSettings
     {
         var python = context.HostTools.PythonPath.FullPath;
         var hint = !File.Exists(python)
-            ? $"the Python interpreter '{python}' was not found: install Python 3.11 with the backend's tools " +
+            ? $"the Python interpreter '{python}' was not found: install Python {SovdPipeline.PythonVersion} with the backend's tools " +
               $"(pip install -r {BackendDevRequirements}) or pass --{ArgumentNames.Python}=<path to an interpreter that has {tool}> (env {EnvVars.Python})"
             : $"{python} cannot import {tool}. Install the backend's tools into it with " +
               $"'{python} -m pip install -r {BackendDevRequirements}' (run in the app root), " +
               $"or pass --{ArgumentNames.Python}=<an interpreter that has {tool}> (env {EnvVars.Python})";
+        // Without an interpreter at CI's versions, a Docker engine is all the toolchain image needs.
+        hint += context.HostTools.Python is { Found: false }
+            ? $"; or start a Docker engine, and the host runs the backend's toolchain image (Python {SovdPipeline.PythonVersion} and the pins)"
+            : string.Empty;
         return context.HostTools.Python is { Found: false } search ? $"{hint} ({search.TriedText})" : hint;
     }
 

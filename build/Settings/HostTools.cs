@@ -5,7 +5,7 @@ namespace Build.Settings;
 /// ruff, and the browser for Playwright. A setting or variable always wins; otherwise candidates are tried in order and
 /// the first that has what the stages need is taken. Each is looked for once, and only when a stage asks.
 /// </summary>
-public sealed class HostTools(BuildContext context)
+public sealed partial class HostTools(BuildContext context)
 {
     /// <summary>Modules that tell an interpreter with the backend's tools from one without.</summary>
     private static readonly string[] BackendModules = ["black", "mypy", "pytest"];
@@ -55,7 +55,8 @@ public sealed class HostTools(BuildContext context)
         var stages = SovdPipeline.Definition.Stages.Where(stage => tasks.Contains(stage.Name)).ToList();
         ToolChoice?[] needed =
         [
-            stages.Any(stage => stage.Toolchains.Any(toolchain => toolchain is PythonToolchain)) ? Python : null,
+            // An interpreter alone (Test-Pipeline's, for the tests' sake) runs none of the backend's tools: nothing to look for.
+            stages.Any(stage => stage.Toolchains.Any(toolchain => toolchain is PythonToolchain { RequirementFiles.IsEmpty: false })) ? Python : null,
             stages.Contains(SovdPipeline.LintBackend) ? Ruff : null,
             stages.Any(stage => stage.Toolchains.Any(toolchain => toolchain is PlaywrightToolchain)) ? Browser : null,
         ];
@@ -97,13 +98,20 @@ public sealed class HostTools(BuildContext context)
             }
             first ??= path;
             var missing = PythonImports.Missing(context.ProcessRunner, path, BackendModules);
-            if (missing is [])
+            if (missing is not [])
             {
-                return (new ToolChoice("python", path.FullPath, $"{name}, has {string.Join(", ", BackendModules)}", tried), path);
+                tried.Add(missing is null ? $"{name} {path.FullPath}: does not run" : $"{name} {path.FullPath}: lacks {string.Join(", ", missing)}");
+                continue;
             }
-            tried.Add(missing is null ? $"{name} {path.FullPath}: does not run" : $"{name} {path.FullPath}: lacks {string.Join(", ", missing)}");
+            // Tools alone are not enough: another Python or pydantic gives another verdict than the CI job's (issue #23).
+            var differences = PythonParity.Of(context, path);
+            if (differences is [])
+            {
+                return (new ToolChoice("python", path.FullPath, $"{name}, has {string.Join(", ", BackendModules)} at CI's versions", tried), path);
+            }
+            tried.Add($"{name} {path.FullPath}: differs from the CI job ({PythonParity.Brief(differences)})");
         }
-        return (ToolChoice.None("python", tried), first ?? new FilePath("python3"));
+        return ToolchainImage(tried) ?? (ToolChoice.None("python", tried), first ?? new FilePath("python3"));
     }
 
     private (ToolChoice, IDictionary<string, string>) FindRuff()
@@ -214,24 +222,4 @@ public sealed class HostTools(BuildContext context)
         static string Real(FilePath path) => new FileInfo(path.FullPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path.FullPath;
         return Real(a) == Real(b);
     }
-}
-
-/// <summary>
-/// A tool the host picked for this run (<see cref="Picked"/>: a path or a description such as "Playwright's own", null
-/// when nothing fits) and why: the setting that named it, or the first candidate that had what the stages need.
-/// <see cref="Tried"/> lists every candidate passed over, so a missing tool's error says what was looked at.
-/// </summary>
-public sealed record ToolChoice(string Tool, string? Picked, string Reason, IReadOnlyList<string> Tried)
-{
-    public bool Found => Picked is not null;
-
-    /// <summary>The line the host prints at the start of a run.</summary>
-    public string Line => Picked is { } picked
-        ? $"{Tool}: {picked} ({Reason}{(Tried.Count > 0 ? "; passed over: " + string.Join("; ", Tried) : string.Empty)})"
-        : $"{Tool}: none found ({TriedText})";
-
-    /// <summary>"tried: a (why); b (why)", for error messages.</summary>
-    public string TriedText => Tried.Count > 0 ? "tried: " + string.Join("; ", Tried) : "nothing to try";
-
-    public static ToolChoice None(string tool, List<string> tried) => new(tool, null, string.Empty, tried);
 }

@@ -10,6 +10,8 @@ public static class ArgumentNames
     public const string Python = "python";
     // Folder of the WebAssembly ruff, used when the interpreter has no ruff; empty turns it off.
     public const string RuffWasm = "ruff-wasm";
+    // false: never run the Python stages in the backend's toolchain image (they then need a Python at CI's versions).
+    public const string ToolchainImage = "toolchain-image";
     public const string CoverageThreshold = "coverage-threshold";
     public const string TestFilter = "test-filter";
     public const string Sha = "sha";

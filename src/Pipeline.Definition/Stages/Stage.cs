@@ -17,6 +17,12 @@ public sealed record Stage(string Name, string Description, PipelineStep Step) :
 
     public ImmutableArray<Toolchain> Toolchains { get; init; } = [];
 
+    /// <summary>
+    /// The tools the stage's commands and tests run; validation fails when the job's <see cref="Toolchains"/> do not
+    /// set up a versioned one, so a runner's default Node or Python never decides a result.
+    /// </summary>
+    public ImmutableArray<ToolUse> Runs { get; init; } = [];
+
     public ImmutableArray<Artifact> Uploads { get; init; } = [];
 
     public ImmutableArray<Artifact> Downloads { get; init; } = [];

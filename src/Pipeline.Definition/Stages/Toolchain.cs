@@ -8,7 +8,10 @@ namespace Pipeline.Definition.Stages;
 /// </summary>
 public abstract record Toolchain(string Name)
 {
-    /// <summary>Python with the given requirement files installed; pip's cache keyed on them.</summary>
+    /// <summary>The tools (and versions) the job has once this toolchain is set up.</summary>
+    public abstract ImmutableArray<ToolUse> Provides { get; }
+
+    /// <summary>Python with the given requirement files installed; pip's cache keyed on them. No files: the interpreter alone.</summary>
     public static Toolchain Python(string version, params string[] requirementFiles) =>
         new PythonToolchain(version, [.. requirementFiles]);
 
@@ -34,17 +37,34 @@ public abstract record Toolchain(string Name)
     public static Toolchain Trivy(string version) => new TrivyToolchain(version);
 }
 
-public sealed record PythonToolchain(string Version, ImmutableArray<string> RequirementFiles) : Toolchain("python");
+public sealed record PythonToolchain(string Version, ImmutableArray<string> RequirementFiles) : Toolchain("python")
+{
+    public override ImmutableArray<ToolUse> Provides => [ToolUse.Python(Version), new("pip")];
+}
 
 public sealed record NodeToolchain(string Version, ImmutableArray<string> LockFiles) : Toolchain("node")
 {
     public bool FillsNpmCache => !LockFiles.IsEmpty;
+
+    public override ImmutableArray<ToolUse> Provides => [ToolUse.Node(Version), new("npm")];
 }
 
-public sealed record PlaywrightToolchain(string ProjectFolder) : Toolchain("playwright");
+public sealed record PlaywrightToolchain(string ProjectFolder) : Toolchain("playwright")
+{
+    public override ImmutableArray<ToolUse> Provides => [new("playwright"), new("chromium")];
+}
 
-public sealed record KubernetesToolchain(DeployTools Tools) : Toolchain("kubernetes");
+public sealed record KubernetesToolchain(DeployTools Tools) : Toolchain("kubernetes")
+{
+    public override ImmutableArray<ToolUse> Provides => [new("helm", Tools.Helm), new("kubectl", Tools.Kubectl)];
+}
 
-public sealed record TrivyToolchain(string Version) : Toolchain("trivy");
+public sealed record TrivyToolchain(string Version) : Toolchain("trivy")
+{
+    public override ImmutableArray<ToolUse> Provides => [new("trivy", Version)];
+}
 
-public sealed record ScriptToolchain(string Tool, string Command) : Toolchain(Tool);
+public sealed record ScriptToolchain(string Tool, string Command) : Toolchain(Tool)
+{
+    public override ImmutableArray<ToolUse> Provides => [new(Tool)];
+}

@@ -17,6 +17,7 @@ public static partial class PipelineValidator
         errors.AddRange(Downloads(pipeline));
         errors.AddRange(Durations(pipeline));
         errors.AddRange(DeployBudgets(pipeline));
+        errors.AddRange(ToolCoverage(pipeline));
         if (hostTasks is not null)
         {
             errors.AddRange(HostBinding(pipeline, hostTasks));

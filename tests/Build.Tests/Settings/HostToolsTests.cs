@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Build.Tests.Support;
+using Build.Toolchains;
+using DirectoryPath = Cake.Core.IO.DirectoryPath;
 
 namespace Build.Tests.Settings;
 
@@ -12,24 +14,54 @@ public sealed class HostToolsTests : IDisposable
 {
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("host-tools-");
 
+    /// <summary>
+    /// This machine's python3 on PATH lacks the tools and Debian bookworm's has them at other versions (3.11, pydantic 1):
+    /// neither is CI's toolchain, so the host takes the backend's toolchain image (issue #23).
+    /// </summary>
     [Fact]
     [Trait("Requires", "python")]
-    public async Task Python_NoneConfiguredAndPython3OnPathLacksTheTools_PicksTheSystemInterpreterAndSaysSoOnce()
+    [Trait("Requires", "docker")]
+    public async Task Python_NoneConfiguredAndNoInterpreterAtCisVersions_PicksTheToolchainImageAndSaysWhyOnce()
     {
-        // A real interpreter without the backend's tools: Debian's python with its site packages turned off.
-        var bin = Directory.CreateDirectory(Path.Combine(_scratch.FullName, "bin")).FullName;
-        var bare = Path.Combine(bin, "python3");
-        File.WriteAllText(bare, "#!/bin/sh\nexec /usr/bin/python3 -S \"$@\"\n");
-        File.SetUnixFileMode(bare, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var bin = BarePython();
 
         var result = await HostRun.RunAsync(
             ["--target=Lint-Backend", "--target=Test-Backend-Unit", "--dryrun"],
             new Dictionary<string, string?> { ["PATH"] = $"{bin}:/usr/local/bin:/usr/bin:/bin" });
 
         result.ExitCode.Should().Be(0, result.ToString());
-        var line = $"python: /usr/bin/python3 (the system interpreter, has black, mypy, pytest; passed over: python3 on PATH {bare}: lacks black, mypy, pytest)";
+        var image = new PythonToolchainImage(new DirectoryPath(RepoPaths.Root), new DirectoryPath(Path.Combine(RepoPaths.App, "backend")));
+        var line = $"python: {image.Interpreter.FullPath} (the toolchain image {image.Tag}, CI's Python and pins; " +
+            $"passed over: python3 on PATH {bin}/python3: lacks black, mypy, pytest; the system interpreter /usr/bin/python3: differs from the CI job (python: 3.11";
         Regex.Matches(result.Output, Regex.Escape(line)).Should().ContainSingle(result.ToString());
-        result.Output.Should().Contain("[dry-run] /usr/bin/python3 -m pytest");
+        result.Output.Should().Contain($"[dry-run] {image.Interpreter.FullPath} -m pytest");
+    }
+
+    [Fact]
+    [Trait("Requires", "python")]
+    public async Task Python_NoInterpreterAtCisVersionsAndImageTurnedOff_RefusesNamingEveryCandidate()
+    {
+        var bin = BarePython();
+
+        var result = await HostRun.RunAsync(
+            ["--target=Lint-Backend", "--exclusive", "--toolchain-image=false"],
+            new Dictionary<string, string?> { ["PATH"] = $"{bin}:/usr/local/bin:/usr/bin:/bin" });
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        result.Output.Should().Contain($"python: none found (tried: python3 on PATH {bin}/python3: lacks black, mypy, pytest; " +
+                "the system interpreter /usr/bin/python3: differs from the CI job (python: 3.11")
+            .And.Contain("the toolchain image: turned off by --toolchain-image=false)")
+            .And.Contain("Missing tool 'black'");
+    }
+
+    /// <summary>A real interpreter without the backend's tools: Debian's python with its site packages turned off.</summary>
+    private string BarePython()
+    {
+        var bin = Directory.CreateDirectory(Path.Combine(_scratch.FullName, "bin")).FullName;
+        var bare = Path.Combine(bin, "python3");
+        File.WriteAllText(bare, "#!/bin/sh\nexec /usr/bin/python3 -S \"$@\"\n");
+        File.SetUnixFileMode(bare, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return bin;
     }
 
     [Fact]

@@ -89,6 +89,17 @@ public class JobStepsTests
     }
 
     [Fact]
+    public void For_PythonWithoutRequirementFiles_SetsUpTheInterpreterAloneWithoutPipOrItsCache()
+    {
+        var stage = Fixtures.NewStage("Test") with { Toolchains = [Toolchain.Python("3.13")] };
+
+        var steps = JobSteps.For(stage, InSubfolder).ToList();
+
+        steps.Select(s => s.Name).Should().Contain("Set up Python").And.NotContain("Install Python requirements");
+        Action(steps, Actions.SetupPython).With.Should().Equal(new Dictionary<string, string> { ["python-version"] = "3.13" });
+    }
+
+    [Fact]
     public void For_Toolchains_CachesKeyedOnLockFilesInTheAppRoot()
     {
         var stage = Fixtures.NewStage("Test") with
@@ -210,5 +221,8 @@ public class JobStepsTests
     private static ActionStep Action(IEnumerable<Step> steps, ActionRef uses, string? name = null) =>
         steps.OfType<ActionStep>().Single(s => s.Uses == uses && (name is null || s.Name == name));
 
-    private sealed record Rust() : Toolchain("rust");
+    private sealed record Rust() : Toolchain("rust")
+    {
+        public override System.Collections.Immutable.ImmutableArray<ToolUse> Provides => [new("rustc")];
+    }
 }
