@@ -240,6 +240,23 @@ public static class SovdPipeline
         Duration = ExpectedDuration.Minutes(3, 3, "estimate: helm --wait + smoke tests"),
     };
 
+    // How production judges each canary step by its real traffic (README "Canary analysis"): a step bakes 2 min at
+    // least and 5 at most while Prometheus is asked every 20 s; a verdict needs 50 canary requests in the window.
+    // Fails: 5xx share above 2 % or 1 point above stable's; p95 above 1 s, or above 1.5 x stable's and 100 ms more.
+    private static readonly CanaryAnalysis ProductionAnalysis = new()
+    {
+        Bake = TimeSpan.FromMinutes(2),
+        StepLimit = TimeSpan.FromMinutes(5),
+        Interval = TimeSpan.FromSeconds(20),
+        QueryTimeout = TimeSpan.FromSeconds(10),
+        MinRequests = 50,
+        MaxErrorPercent = 2,
+        MaxErrorPointsOverStable = 1,
+        MaxP95 = TimeSpan.FromSeconds(1),
+        MaxP95Ratio = 1.5,
+        P95Slack = TimeSpan.FromMilliseconds(100),
+    };
+
     // 9. Production follows main, after a person approves the `production` environment.
     public static readonly Stage DeployProduction = new(TargetNames.DeployProduction,
         "Canary rollout 10 % -> 50 % -> 100 % with smoke tests at each step; automatic rollback", ProductionDeploy)
@@ -253,10 +270,11 @@ public static class SovdPipeline
         Cluster = Clusters,
         Secrets = [new SecretBinding("SMOKE_API_TOKEN", "SMOKE_API_TOKEN")],
         CiArguments = [$"--confirm={TargetNames.DeployProduction}"],
-        // Worst case 72.5 min + 5 margin: each weight step also upgrades stable's route (DeployWorstCase).
-        TimeoutMinutes = 80,
-        DeployTimeouts = DeployBounds with { CanaryWeights = [10, 50, 100] },
-        Duration = ExpectedDuration.Minutes(6, 6, "estimate: three canary steps (helm --wait 1 + smoke and probe 0.5 each) + promotion 1 + canary removal 0.5"),
+        // Worst case 90.5 min + 5 margin: each weight step also upgrades stable's route and bakes up to its analysis'
+        // StepLimit plus one check's queries, 6 min (DeployWorstCase).
+        TimeoutMinutes = 96,
+        DeployTimeouts = DeployBounds with { CanaryWeights = [10, 50, 100], Analysis = ProductionAnalysis },
+        Duration = ExpectedDuration.Minutes(12, 12, "estimate: three canary steps (helm --wait 1 + smoke and probe 0.5 + bake 2 each) + promotion 1 + canary removal 0.5"),
     };
 
     // Targets for people: aggregates and tools.

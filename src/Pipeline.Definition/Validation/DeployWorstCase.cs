@@ -77,6 +77,10 @@ public static class DeployWorstCase
             steps.Add(new($"canary {weight} % stable route upgrade", t.HelmWait, Atomic(t), restoreAll));
             steps.Add(new($"canary {weight} % smoke via header", t.SmokeBound, t.SmokeBound, restoreAll));
             steps.Add(new($"canary {weight} % smoke of the weighted traffic", t.SmokeBound, t.SmokeBound, restoreAll));
+            if (t.Analysis is { WorstCase: var bake })
+            {
+                steps.Add(new($"canary {weight} % analysis (bake and queries)", bake, bake, restoreAll));
+            }
         }
         steps.Add(new("promotion upgrade", t.HelmWait, Atomic(t), restoreAll));
         steps.Add(new("route back to stable", t.HelmWait, Atomic(t), restoreAll));

@@ -148,6 +148,10 @@ public static partial class PipelineValidator
                 yield return new(Describe(stage), "it deploys with helm but has no DeployTimeouts; set them so its worst case can be checked against timeout-minutes.");
                 continue;
             }
+            foreach (var problem in timeouts.Analysis?.Problems() ?? [])
+            {
+                yield return new(Describe(stage), problem);
+            }
             var terms = DeployWorstCase.Of(timeouts);
             var total = DeployWorstCase.Total(timeouts);
             if (total + timeouts.Margin > TimeSpan.FromMinutes(stage.TimeoutMinutes))

@@ -19,6 +19,20 @@ public sealed class DeployTimeBudgetTests
         Margin = TimeSpan.FromMinutes(3),
     };
 
+    private static readonly CanaryAnalysis Analysis = new()
+    {
+        Bake = TimeSpan.FromMinutes(1),
+        StepLimit = TimeSpan.FromMinutes(4),
+        Interval = TimeSpan.FromSeconds(20),
+        QueryTimeout = TimeSpan.FromSeconds(10),
+        MinRequests = 20,
+        MaxErrorPercent = 2,
+        MaxErrorPointsOverStable = 1,
+        MaxP95 = TimeSpan.FromSeconds(1),
+        MaxP95Ratio = 1.5,
+        P95Slack = TimeSpan.FromMilliseconds(100),
+    };
+
     [Fact]
     public void WorstCase_DirectRollout_IsUpgradeThenSmokeFailingThenRollback()
     {
@@ -39,6 +53,36 @@ public sealed class DeployTimeBudgetTests
         var expected = 4 + 1 + 1 + 1 + 1 + 3 * 12 + 3 + 3 + 1 + 3 + 1 + 7 + 2;
         DeployWorstCase.Total(canary).Should().Be(TimeSpan.FromMinutes(expected));
         DeployWorstCase.Of(canary).Select(term => term.What).Should().Contain("canary 50 % stable route upgrade").And.Contain("route back to stable").And.Contain("canary 50 % smoke via header").And.Contain("smoke after promotion failing");
+    }
+
+    [Fact]
+    public void WorstCase_CanaryWithAnalysis_AddsEachStepsLimitAndOneChecksQueries()
+    {
+        var canary = Bounds with { CanaryWeights = [10, 50, 100] };
+        var analysed = canary with { Analysis = Analysis };
+
+        // Per weight: the step limit 4 min + 6 queries of 10 s = 5 min.
+        (DeployWorstCase.Total(analysed) - DeployWorstCase.Total(canary)).Should().Be(TimeSpan.FromMinutes(3 * 5));
+        DeployWorstCase.Of(analysed).Select(term => term.ToString()).Should().Contain("canary 50 % analysis (bake and queries) 5 min");
+    }
+
+    [Fact]
+    public void Validate_AnalysisBakingLongerThanItsLimit_NamesTheSettings()
+    {
+        var stage = Deploying(300, Bounds with { CanaryWeights = [10], Analysis = Analysis with { Bake = TimeSpan.FromMinutes(5) } });
+
+        var errors = PipelineValidator.Validate(Pipeline(stage)).Select(e => e.ToString());
+
+        errors.Should().Equal("Stage 'Deploy-Production': CanaryAnalysis.Bake 300 s is longer than its StepLimit 240 s: a step could never pass.");
+    }
+
+    [Fact]
+    public void Validate_SovdPipelineProduction_HasAnAnalysisWithoutProblems()
+    {
+        var analysis = SovdPipeline.DeployProduction.DeployTimeouts!.Analysis;
+
+        analysis.Should().NotBeNull();
+        analysis!.Problems().Should().BeEmpty();
     }
 
     [Fact]
