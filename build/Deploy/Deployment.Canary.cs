@@ -43,6 +43,7 @@ public sealed partial class Deployment
                 _record.Step($"canary {weight} %: route {weight} % and the header: helm upgrade {stable.Release} (its current images)", () => _cluster.Upgrade(stable.Release, stableImages, RouteValues(weight)));
                 _record.Step($"canary {weight} %: {SmokeStep} via {settings.CanaryHeader}", () => RunSmokeTests(settings.CanaryHeader));
                 _record.Step($"canary {weight} %: {SmokeStep} of the weighted traffic", () => RunSmokeTests());
+                _record.Step($"canary {weight} %: {AnalysisStep}", () => AnalyseStep(weight));
             }
             // Stable pods roll to the new images while every request still goes to the canary.
             _record.Step($"promote: helm upgrade {stable.Release} (new images, traffic still on the canary)", () => _cluster.Upgrade(stable.Release, newImages, RouteValues(100)));

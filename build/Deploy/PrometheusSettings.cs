@@ -1,0 +1,56 @@
+namespace Build.Deploy;
+
+/// <summary>
+/// Where the canary analysis asks Prometheus (README "Canary analysis"): <c>--prometheus-url</c> (or PROMETHEUS_URL),
+/// with an optional bearer token in PROMETHEUS_TOKEN (environment only: never an argument, never printed). The
+/// selector narrows every query to this deploy's series when one Prometheus scrapes several environments; by default
+/// <c>namespace="&lt;the deploy's namespace&gt;"</c>, the label Prometheus' Kubernetes discovery examples and the
+/// Prometheus Operator put on pod targets; <c>--prometheus-selector=</c> (empty) turns it off. Without a URL there is
+/// no analysis: the synthetic probe through the canary header alone judges each step.
+/// </summary>
+public sealed partial record PrometheusSettings(Uri? Url, string? Token, string Selector)
+{
+    public const string UrlArgument = "prometheus-url";
+    public const string SelectorArgument = "prometheus-selector";
+    public const string UrlVariable = "PROMETHEUS_URL";
+    public const string TokenVariable = "PROMETHEUS_TOKEN";
+
+    public static PrometheusSettings From(BuildContext context, DeploySettings settings) =>
+        Read(context, settings, []);
+
+    /// <summary>Every problem of the Prometheus settings, for the deploy's preflight.</summary>
+    public static IEnumerable<string> Problems(BuildContext context, DeploySettings settings)
+    {
+        var problems = new List<string>();
+        Read(context, settings, problems);
+        return problems;
+    }
+
+    private static PrometheusSettings Read(BuildContext context, DeploySettings settings, List<string> problems)
+    {
+        var text = context.ArgumentOrNull(UrlArgument) ?? context.Variable(UrlVariable);
+        Uri? url = null;
+        if (text is not null && (!Uri.TryCreate(text, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https") || url.UserInfo.Length > 0))
+        {
+            problems.Add($"--{UrlArgument} (or {UrlVariable}) '{Redacted(text)}' is not an http(s) URL without credentials: " +
+                         $"give Prometheus' base URL, e.g. http://127.0.0.1:9090, and a token in {TokenVariable}.");
+            url = null;
+        }
+        var selector = context.Argument(SelectorArgument, $"namespace=\"{settings.Namespace}\"").Trim();
+        if (selector.Length > 0 && !SelectorShape().IsMatch(selector))
+        {
+            problems.Add($"--{SelectorArgument}='{selector}' is not a list of label matchers such as namespace=\"production\",cluster=~\"eu-.*\" " +
+                         "(it goes inside every query's braces); pass --prometheus-selector= to use none.");
+        }
+        return new PrometheusSettings(url, context.Variable(TokenVariable), selector);
+    }
+
+    // A URL's user:password part is cut before it is echoed back.
+    private static string Redacted(string text) => AtSign().Replace(text, "//***@");
+
+    [GeneratedRegex("""^[a-zA-Z_][a-zA-Z0-9_]*\s*(=|!=|=~|!~)\s*"[^"\\]*"(\s*,\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=|!=|=~|!~)\s*"[^"\\]*")*$""")]
+    private static partial Regex SelectorShape();
+
+    [GeneratedRegex("//[^/@]*@")]
+    private static partial Regex AtSign();
+}
