@@ -9,8 +9,11 @@ public sealed partial class Deployment
     // The name of a smoke step in the record and the log.
     private string SmokeStep => settings.ProbeRequests > 0 ? "smoke tests and error-rate probe" : "smoke tests";
 
-    /// <summary>With <paramref name="route"/> every request carries the canary header, so only the canary answers.</summary>
-    private void RunSmokeTests(CanaryHeader? route = null)
+    /// <summary>
+    /// With <paramref name="route"/> every request carries the canary header, so only the canary answers; without
+    /// <paramref name="probe"/> the checks run without the error-rate probe.
+    /// </summary>
+    private void RunSmokeTests(CanaryHeader? route = null, bool probe = true)
     {
         var arguments = new ProcessArgumentBuilder()
             .AppendPath(context.RepoRoot.CombineWithFilePath("scripts/smoke_tests.sh"), context.Environment)
@@ -20,7 +23,7 @@ public sealed partial class Deployment
             .AppendOptionIfSet("--header", route?.ToString())
             .AppendOptionIfSet("--header", settings.SmokeHostHeader is { } host ? $"Host: {host}" : null)
             .AppendOptionIfSet("--resolve", settings.SmokeResolve);
-        if (settings.ProbeRequests > 0)
+        if (probe && settings.ProbeRequests > 0)
         {
             arguments.AppendOption("--probe-requests", settings.ProbeRequests.ToString(CultureInfo.InvariantCulture))
                 .AppendOption("--max-error-rate", settings.MaxErrorRate.ToString(CultureInfo.InvariantCulture));

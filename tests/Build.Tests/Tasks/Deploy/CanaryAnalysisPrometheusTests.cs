@@ -1,5 +1,6 @@
 using Build.Tests.Tasks.Deploy.Support;
 using Build.Deploy;
+using Xunit.Abstractions;
 using Build.Tools.Prometheus;
 using Pipeline.Definition;
 using Pipeline.Definition.Stages;
