@@ -103,7 +103,7 @@ public static class SovdPipeline
         ],
         Env = ImmutableSortedDictionary.CreateRange(new Dictionary<string, string>
         {
-            ["PIPELINE_TEST_FILTER"] = "Requires!=docker&Requires!=docker-compose&Requires!=chromium&Requires!=node&Requires!=python",
+            ["PIPELINE_TEST_FILTER"] = "Requires!=docker&Requires!=docker-compose&Requires!=chromium&Requires!=node&Requires!=python&Requires!=prometheus",
         }),
         Uploads = [PipelineTestReports],
         TimeoutMinutes = 15,
