@@ -59,7 +59,9 @@ Checks (all run, also after a failure):
                    and a <script src=...>
   frontend-asset   that script -> 200 with a JavaScript content type
   error-rate       SMOKE_PROBE_REQUESTS requests to API_BASE_URL+SMOKE_PROBE_PATH; fails when the
-                   share of non-2xx or timed-out answers is above SMOKE_MAX_ERROR_RATE percent
+                   share of non-2xx or timed-out answers is above SMOKE_MAX_ERROR_RATE percent; with
+                   no failure allowed, a pass says how likely a 5 % failure rate was to pass (0.95^N):
+                   90 requests make it under 1 %, the deploy's canary probe
 
 Output: one line per check (result, name, HTTP status, latency, detail), then a summary line.
 Exit status: 0 every check passed, 1 a check failed, 2 usage or environment error.
@@ -619,8 +621,17 @@ report_error_rate() {
   elif ((errors * 10000 > max_rate_bp * sent)); then
     report FAIL error-rate "-" "${avg}ms" "GET $url: $numbers; first error: $first_error"
   else
-    report PASS error-rate "-" "${avg}ms" "GET $url: $numbers"
+    report PASS error-rate "-" "${avg}ms" "GET $url: $numbers$(five_percent_chance "$sent")"
   fi
+}
+
+# What a pass with no failure allowed proves: a target failing 5 % of requests passes n of them all with 0.95^n
+# (README "The error-rate probe's numbers"). Said only when the limit allows no failure at this count.
+five_percent_chance() {
+  local sent=$1
+  ((sent > 0 && max_rate_bp * sent < 10000)) || return 0
+  printf '; a target failing 5%% of requests would pass this with %s%% (0.95^%d)' \
+    "$(jq -rn --argjson n "$sent" '(pow(0.95; $n) * 10000 | round) / 100')" "$sent"
 }
 
 # ---------------------------------------------------------------- main
