@@ -12,7 +12,9 @@ public sealed partial class Deployment
     // Checked with the rest of the settings in the preflight (DeployPreflight), so reading it here cannot fail.
     private readonly PrometheusSettings _prometheus = PrometheusSettings.From(context, settings);
 
-    private string AnalysisStep => settings.Bounds.Analysis is null || _prometheus.Url is null
+    private bool AnalysisOn => settings.Bounds.Analysis is not null && (_prometheus.Url is not null || _prometheus.Service is not null);
+
+    private string AnalysisStep => !AnalysisOn
         ? "no canary analysis (no Prometheus URL)"
         : "canary analysis: bake and Prometheus queries";
 
@@ -23,12 +25,15 @@ public sealed partial class Deployment
             return;
         }
         var queries = new CanaryQueries(images.Backend.Tag, _prometheus.Selector);
-        if (_prometheus.Url is null || context.DryRun)
+        if (!AnalysisOn || context.DryRun)
         {
             PrintAnalysisPlan(weight, rules, queries);
             return;
         }
-        using var client = new PrometheusClient(_prometheus.Url, _prometheus.Token, rules.QueryTimeout);
+        using var forward = _prometheus.Service is { } service
+            ? PrometheusPortForward.Start(context.Tools.Resolve("kubectl") ?? new FilePath("kubectl"), service, _cluster.Kubectl().Target, settings.Bounds.ClusterCall)
+            : null;
+        using var client = new PrometheusClient(forward?.Url ?? _prometheus.Url!, _prometheus.Token, rules.QueryTimeout);
         var analysis = new CanaryBake(rules, client, queries, context.Information).Run(weight);
         _record.Analyses.Add(analysis);
         if (!analysis.Passed)
@@ -39,9 +44,13 @@ public sealed partial class Deployment
 
     private void PrintAnalysisPlan(int weight, CanaryAnalysis rules, CanaryQueries queries)
     {
-        var where = _prometheus.Url is { } url
-            ? $"[dry-run] would ask {url}"
-            : $"no --{PrometheusSettings.UrlArgument} (or {PrometheusSettings.UrlVariable}): the analysis is off and the probe via the header alone judges; with one it would ask Prometheus";
+        var where = (_prometheus.Url, _prometheus.Service) switch
+        {
+            ({ } url, _) => $"[dry-run] would ask {url}",
+            (_, { } service) => $"[dry-run] would run kubectl {PrometheusPortForward.Arguments(service, settings.KubeContext)} and ask the port it prints",
+            _ => $"no --{PrometheusSettings.UrlArgument} (or {PrometheusSettings.UrlVariable}) or --{PrometheusSettings.ServiceArgument}: " +
+                 "the analysis is off and the probe via the header alone judges; with one it would ask Prometheus",
+        };
         var window = rules.Bake;
         context.Information(
             $"canary {weight} %: {where} every {Seconds(rules.Interval)} (bake {Seconds(rules.Bake)}, limit {Seconds(rules.StepLimit)}, " +

@@ -2,16 +2,18 @@ namespace Build.Deploy;
 
 /// <summary>
 /// Where the canary analysis asks Prometheus (README "Canary analysis"): <c>--prometheus-url</c> (or PROMETHEUS_URL),
+/// or <c>--prometheus-service=&lt;namespace&gt;/&lt;service&gt;:&lt;port&gt;</c> reached through <c>kubectl port-forward</c>,
 /// with an optional bearer token in PROMETHEUS_TOKEN (environment only: never an argument, never printed). The
 /// selector narrows every query to this deploy's series when one Prometheus scrapes several environments; by default
 /// <c>namespace="&lt;the deploy's namespace&gt;"</c>, the label Prometheus' Kubernetes discovery examples and the
 /// Prometheus Operator put on pod targets; <c>--prometheus-selector=</c> (empty) turns it off. Without a URL there is
 /// no analysis: the synthetic probe through the canary header alone judges each step.
 /// </summary>
-public sealed partial record PrometheusSettings(Uri? Url, string? Token, string Selector)
+public sealed partial record PrometheusSettings(Uri? Url, PrometheusService? Service, string? Token, string Selector)
 {
     public const string UrlArgument = "prometheus-url";
     public const string SelectorArgument = "prometheus-selector";
+    public const string ServiceArgument = "prometheus-service";
     public const string UrlVariable = "PROMETHEUS_URL";
     public const string TokenVariable = "PROMETHEUS_TOKEN";
 
@@ -36,13 +38,23 @@ public sealed partial record PrometheusSettings(Uri? Url, string? Token, string 
                          $"give Prometheus' base URL, e.g. http://127.0.0.1:9090, and a token in {TokenVariable}.");
             url = null;
         }
+        var serviceText = context.ArgumentOrNull(ServiceArgument);
+        var service = serviceText is null ? null : PrometheusService.Parse(serviceText);
+        if (serviceText is not null && service is null)
+        {
+            problems.Add($"--{ServiceArgument}='{serviceText}' is not <namespace>/<service>:<port> (e.g. monitoring/prometheus-operated:9090).");
+        }
+        if (serviceText is not null && text is not null)
+        {
+            problems.Add($"--{ServiceArgument} and --{UrlArgument} ({UrlVariable}) both say where Prometheus is: give one.");
+        }
         var selector = context.Argument(SelectorArgument, $"namespace=\"{settings.Namespace}\"").Trim();
         if (selector.Length > 0 && !SelectorShape().IsMatch(selector))
         {
             problems.Add($"--{SelectorArgument}='{selector}' is not a list of label matchers such as namespace=\"production\",cluster=~\"eu-.*\" " +
                          "(it goes inside every query's braces); pass --prometheus-selector= to use none.");
         }
-        return new PrometheusSettings(url, context.Variable(TokenVariable), selector);
+        return new PrometheusSettings(url, service, context.Variable(TokenVariable), selector);
     }
 
     // A URL's user:password part is cut before it is echoed back.

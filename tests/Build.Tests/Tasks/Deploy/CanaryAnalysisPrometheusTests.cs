@@ -39,15 +39,17 @@ public sealed class CanaryAnalysisPrometheusTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Run_CanaryAnsweringOneApiRequestInTenWith500_RealPrometheus_FailsOnTheFiveXxShareAndAgainstStable()
+    public void Run_CanaryAnsweringOneApiRequestInTenWith500_RealPrometheus_FailsOnTheFiveXxShareAtItsFirstVerdict()
     {
         var analysis = Analyse(new Faults(ErrorEvery: 10));
 
-        analysis.Passed.Should().BeFalse();
-        analysis.Outcome.Should().StartWith("failed: 5xx share ").And.Contain(", limit <= 2 %; 5xx share over stable ");
-        var share = analysis.Checks[^1].Canary.ErrorPercent;
-        share.Should().BeInRange(5, 15, "every tenth API request failed");
-        analysis.Checks[^1].Stable.ErrorPercent.Should().Be(0);
+        analysis.Outcome.Should().StartWith("failed: 5xx share ");
+        var last = analysis.Checks[^1];
+        last.Thresholds.Should().Contain(t => t.Name == "5xx share" && t.Outcome == "fail");
+        // increase() extrapolates over a window of a few scrapes, so the share is near 10 %, not exactly; the limit is 2 %.
+        last.Canary.ErrorPercent.Should().BeGreaterThan(Rules.MaxErrorPercent);
+        last.Stable.ErrorPercent.Should().BeOneOf(0, null);
+        analysis.Checks.Take(analysis.Checks.Count - 1).Should().OnlyContain(check => check.Verdict == CanaryVerdict.NoVerdict, "it fails at the first check with enough requests");
     }
 
     [Fact]

@@ -51,6 +51,31 @@ public sealed class DeployProductionAnalysisTests
     }
 
     [Fact]
+    public async Task DeployProduction_HealthyCanaryThroughPortForward_RealPrometheusAndStandIn_PassesEachStepsAnalysisAndPromotes()
+    {
+        using var stable = MetricsBackend.Start("stable", "1111111aaaaaaa", Faults.None);
+        using var canary = MetricsBackend.Start("canary", DeployScenario.Sha, Faults.None);
+        using var prometheus = PrometheusServer.Start(stable, canary);
+        using var load = new TrafficLoad(stable, canary);
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 7).ForwardTo(prometheus.BaseAddress);
+
+        var result = await scenario.RunAsync(Stage, "--confirm=Deploy-Production", "--probe-requests=10", "--prometheus-service=monitoring/prometheus-operated:9090");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var forward = "kubectl port-forward service/prometheus-operated :9090 --address 127.0.0.1 -n monitoring";
+        scenario.RolloutCalls.Should().Equal(
+        [
+            .. CanaryStart, .. CanaryStep(10), forward, .. CanaryStep(50), forward, .. CanaryStep(100), forward, .. Promotion,
+        ]);
+        var analyses = ReadRecord(Folder).GetProperty("analyses").EnumerateArray().ToList();
+        analyses.Select(a => a.GetProperty("weight").GetInt32()).Should().Equal(10, 50, 100);
+        analyses.Should().AllSatisfy(a => a.GetProperty("outcome").GetString().Should().StartWith("passed after "));
+        // At 100 % stable still gets this test's load (no real route here), so the baseline checks ran at every step.
+        result.Output.Should().Contain("canary 100 %: check 3 over ");
+    }
+
+    [Fact]
     public async Task DeployProduction_PrometheusUrlWithCredentials_StandIn_RefusesBeforeAnyHelmCallWithoutEchoingThem()
     {
         using var scenario = new DeployScenario();

@@ -4,13 +4,15 @@ namespace Build.Tests.Tasks.Deploy.Support;
 
 /// <summary>
 /// Bounded local load on the backends' API over loopback: a few concurrent workers per backend, each request waited
-/// for, until disposed or until the bound in time or count is reached. Answers are not judged here: Prometheus counts them.
+/// for and followed by a pause (at most about 30 requests a second per backend), until disposed or until the bound in
+/// time or count is reached. Answers are not judged here: Prometheus counts them.
 /// </summary>
 public sealed class TrafficLoad : IDisposable
 {
-    private const int WorkersPerBackend = 6;
+    private const int WorkersPerBackend = 3;
     private const int MaxRequests = 20_000;
-    private static readonly TimeSpan MaxDuration = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(4);
     private readonly CancellationTokenSource _stop = new(MaxDuration);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly Task[] _workers;
@@ -39,6 +41,7 @@ public sealed class TrafficLoad : IDisposable
             try
             {
                 using var response = await _http.GetAsync(url, _stop.Token);
+                await Task.Delay(Pause, _stop.Token);
             }
             catch (Exception error) when (error is HttpRequestException or OperationCanceledException)
             {
