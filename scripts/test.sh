@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: every test project of the solution, then one closing line "N passed, N failed" (skipped tests, if
 # any, on the line before).
-# Extra arguments go to `dotnet test` (e.g. --filter "Requires!=docker").
+# Extra arguments go to `dotnet test` (e.g. --filter "Requires!=docker"). `--fast` first runs the fast tier only.
 # The container engine the suite uses is its own setting, PIPELINE_TEST_DOCKER_HOST (default: the standard socket), never
 # the caller's DOCKER_HOST; when it does not answer, an engine is started there for the run and stopped afterwards.
 set -euo pipefail
@@ -12,8 +12,20 @@ trap 'rm -f "$log"' EXIT
 
 export PIPELINE_TEST_DOCKER_HOST="${PIPELINE_TEST_DOCKER_HOST:-unix:///var/run/docker.sock}"
 status=0
-DOCKER_HOST="$PIPELINE_TEST_DOCKER_HOST" bash "$root/scripts/container-engine.sh" run -- \
-  dotnet test "$root/Pipeline.sln" --nologo -v q "$@" 2>&1 | tee "$log" || status=$?
+if [[ "${1:-}" == "--fast" ]]; then
+  # The fast tier, the everyday loop: in-process tests only — no build.sh, no container, no process at all. Classes
+  # that start processes carry [Trait("Tier", "process")] or a "Requires" trait; starting one anyway fails the test
+  # (tests/Shared/HermeticEnvironment.cs).
+  shift
+  filter="Tier!=process"
+  while read -r requirement; do
+    filter+="&Requires!=$requirement"
+  done < <(grep -rhoE 'Trait\("Requires", "[^"]+"\)' "$root/tests" --include='*.cs' | sed -E 's/.*, "([^"]+)"\)/\1/' | sort -u)
+  PIPELINE_TEST_TIER=fast dotnet test "$root/Pipeline.sln" --nologo -v q --filter "$filter" "$@" 2>&1 | tee "$log" || status=$?
+else
+  DOCKER_HOST="$PIPELINE_TEST_DOCKER_HOST" bash "$root/scripts/container-engine.sh" run -- \
+    dotnet test "$root/Pipeline.sln" --nologo -v q "$@" 2>&1 | tee "$log" || status=$?
+fi
 
 # vstest prints one summary line per test project: "Passed!  - Failed: 0, Passed: 42, Skipped: 0, Total: 42, ...".
 read -r passed failed skipped < <(awk '

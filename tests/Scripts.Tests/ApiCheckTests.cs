@@ -3,6 +3,7 @@ using Scripts.Tests.Support;
 namespace Scripts.Tests;
 
 /// <summary>The vehicles API check: HTTP 200 with a JSON array, with the bearer token when given.</summary>
+[Trait("Tier", "process")]
 public sealed class ApiCheckTests : FaultServerTest
 {
     [Fact]

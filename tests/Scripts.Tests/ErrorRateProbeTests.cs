@@ -3,6 +3,7 @@ using Scripts.Tests.Support;
 namespace Scripts.Tests;
 
 /// <summary>The optional error-rate probe of rollout steps.</summary>
+[Trait("Tier", "process")]
 public sealed class ErrorRateProbeTests : IAsyncLifetime
 {
     private FaultServer server = null!;

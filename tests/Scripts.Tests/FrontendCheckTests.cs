@@ -3,6 +3,7 @@ using Scripts.Tests.Support;
 namespace Scripts.Tests;
 
 /// <summary>The frontend checks: the app's HTML page and one of its scripts.</summary>
+[Trait("Tier", "process")]
 public sealed class FrontendCheckTests : FaultServerTest
 {
     [Fact]

@@ -4,6 +4,7 @@ using Scripts.Tests.Support;
 namespace Scripts.Tests;
 
 /// <summary>The readiness check: JSON that says ready, retried with backoff while the backend starts.</summary>
+[Trait("Tier", "process")]
 public sealed class ReadinessCheckTests : FaultServerTest
 {
     [Fact]

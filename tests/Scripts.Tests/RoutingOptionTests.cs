@@ -6,6 +6,7 @@ namespace Scripts.Tests;
 /// --header and --resolve: how a deploy reaches only the canary (a routing header on every request) and how a
 /// laptop reaches a local cluster (a host name pinned to an address, a Host header).
 /// </summary>
+[Trait("Tier", "process")]
 public sealed class RoutingOptionTests : FaultServerTest
 {
     [Fact]

@@ -4,6 +4,7 @@ using Scripts.Tests.Support;
 namespace Scripts.Tests;
 
 /// <summary>Hanging and unreachable servers: the script ends within its bound and says why.</summary>
+[Trait("Tier", "process")]
 public sealed class TimeBoundTests : FaultServerTest
 {
     // The bound itself is proven by the script's own words ("timed out", "time bound … used up"), which only its

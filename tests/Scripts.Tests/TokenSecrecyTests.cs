@@ -3,6 +3,7 @@ using Scripts.Tests.Support;
 namespace Scripts.Tests;
 
 /// <summary>The API token reaches the API and nothing else: not the output, not traces, not curl's command line.</summary>
+[Trait("Tier", "process")]
 public sealed class TokenSecrecyTests : IAsyncLifetime
 {
     private const string Token = "sEcr3t-Tok3n.value_42";
@@ -49,6 +50,10 @@ public sealed class TokenSecrecyTests : IAsyncLifetime
         var run = await SmokeScript.Against(server.BaseUrl).Env("API_TOKEN", quoted).BashOption("-x").RunAsync();
 
         run.ShouldExitWith(1);
+        run.Stderr.Should().Contain("+ curl", "tracing must really be on for this test to mean anything");
+        server.AuthorizationSentTo("/api/v1/vehicles").Should().Equal([$"Bearer {quoted}"],
+            "the token must have reached the API, else an early exit would pass this test");
+        run.ShouldReport("FAIL", "api-vehicles").Should().Contain("Bearer [redacted]");
         run.AllOutput.Should().NotContain("cd\"Quoted").And.NotContain("Quoted'Tok");
     }
 

@@ -2,6 +2,7 @@ using Scripts.Tests.Support;
 
 namespace Scripts.Tests;
 
+[Trait("Tier", "process")]
 public sealed class UsageTests
 {
     [Fact]

@@ -24,8 +24,14 @@ public static class HermeticEnvironment
         "SSL_CERT_FILE", "SSL_CERT_DIR", "NODE_EXTRA_CA_CERTS", "CURL_CA_BUNDLE", "REQUESTS_CA_BUNDLE", "GIT_SSL_CAINFO",
         "UseSharedCompilation", "MSBUILDDISABLENODEREUSE",
         // The suite's own settings: the engine, the interpreter with the backend's tools, helm.
-        EngineSetting, PythonSetting, "HELM",
+        EngineSetting, PythonSetting, "HELM", TierSetting,
     };
+
+    /// <summary>
+    /// <c>fast</c> in the fast tier (<c>scripts/test.sh --fast</c>): in-process tests only, so starting a process fails
+    /// the test and names the trait its class needs.
+    /// </summary>
+    public const string TierSetting = "PIPELINE_TEST_TIER";
 
     /// <summary>The suite's own setting for the interpreter with the backend's tools (default: Debian's).</summary>
     public const string PythonSetting = "PIPELINE_TEST_PYTHON";
@@ -53,6 +59,12 @@ public static class HermeticEnvironment
     public static void Apply(IDictionary<string, string?> environment, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        if (Environment.GetEnvironmentVariable(TierSetting) == "fast")
+        {
+            throw new InvalidOperationException(
+                $"This test starts a process, which the fast tier ({TierSetting}=fast) leaves out: " +
+                "mark its class [Trait(\"Tier\", \"process\")].");
+        }
         foreach (var name in environment.Keys.Where(name => !IsPassed(name)).ToList())
         {
             environment.Remove(name);

@@ -45,21 +45,18 @@ internal static class CommandLine
         new("exclusive", null, ["e"], "Run only the target(s), not their dependencies"),
         new("dryrun", null, ["noop", "whatif"], "Run tasks, but print commands instead of starting processes"),
         new("tree", null, ["showtree"], "Show the dependency tree of the target(s), or of every task"),
-        new("description", null, ["showdescription"], "List the tasks with their descriptions"),
+        new("description", null, ["descriptions", "showdescription", "showdescriptions"], "List the tasks with their descriptions"),
         new("verbosity", "<level>", ["v"], "quiet, minimal, normal, verbose, diagnostic (or q, m, n, v, d)"),
         new("working", "<dir>", ["w"], "Working directory"),
         new("help", null, ["h"], "Show this help"),
-        new("version", null, [], "Show the version"),
+        new("version", null, ["ver"], "Show the version"),
         new("info", null, [], "Show the version of the host, Cake and .NET"),
     ];
 
     public static ParsedCommandLine Parse(IEnumerable<string> args)
     {
         var tokens = args.ToList();
-        var arguments = new List<(string Name, string Value)>();
-        var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var errors = new List<string>();
-        var verbosity = Verbosity.Normal;
+        var state = new ParseState();
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -67,7 +64,7 @@ internal static class CommandLine
             var body = longForm ? token[2..] : token.StartsWith('-') ? token[1..] : null;
             if (string.IsNullOrEmpty(body) || body.StartsWith('='))
             {
-                errors.Add(body is null
+                state.Errors.Add(body is null
                     ? $"Unexpected argument '{token}'. Options start with --; choose a task with --target <task>."
                     : $"Unexpected argument '{token}'. Options look like --name or --name=value.");
                 continue;
@@ -79,7 +76,7 @@ internal static class CommandLine
             var option = Options.FirstOrDefault(o => o.Names.Contains(name, StringComparer.OrdinalIgnoreCase));
             if (option is null && !longForm)
             {
-                errors.Add($"Unknown option '{token}'. Run with --help to see the options.");
+                state.Errors.Add($"Unknown option '{token}'. Run with --help to see the options.");
                 continue;
             }
 
@@ -90,41 +87,15 @@ internal static class CommandLine
 
             if (option is null)
             {
-                arguments.Add((name, value ?? "true"));
-            }
-            else if (!option.TakesValue)
-            {
-                var on = true;
-                if (value is not null && !bool.TryParse(value, out on))
-                {
-                    errors.Add($"Invalid value '{value}' for --{option.Name}. Use --{option.Name} or --{option.Name}=true|false.");
-                }
-                else if (on)
-                {
-                    flags.Add(option.Name);
-                }
-                else
-                {
-                    flags.Remove(option.Name);
-                }
-            }
-            else if (string.IsNullOrWhiteSpace(value))
-            {
-                errors.Add($"Missing value for --{option.Name}. Use --{option.Name} <value>.");
-            }
-            else if (option.Name == "verbosity" && !VerbosityParser.TryParse(value, out verbosity))
-            {
-                errors.Add($"Invalid value '{value}' for --verbosity. Valid values: quiet, minimal, normal, verbose, diagnostic.");
+                state.Arguments.Add((name, value ?? "true"));
             }
             else
             {
-                arguments.Add((option.Name, value));
+                state.Apply(option, value);
             }
         }
 
-        arguments.AddRange(new[] { "exclusive", "dryrun" }.Where(flags.Contains).Select(flag => (flag, "true")));
-        var command = Enum.GetValues<HostCommand>().FirstOrDefault(c => flags.Contains(c.ToString()), HostCommand.Run);
-        return new ParsedCommandLine(command, verbosity, arguments.ToLookup(a => a.Name, a => a.Value, StringComparer.OrdinalIgnoreCase), errors);
+        return state.Result();
     }
 
     /// <summary>--help, --version and --info; false for the commands that need the tasks.</summary>
@@ -200,6 +171,64 @@ internal static class CommandLine
             ?? assembly.GetName().Version?.ToString()
             ?? "unknown";
         return version.Split('+')[0];
+    }
+
+    /// <summary>What the parser has read so far.</summary>
+    private sealed class ParseState
+    {
+        private readonly HashSet<string> _flags = new(StringComparer.OrdinalIgnoreCase);
+
+        private Verbosity _verbosity = Verbosity.Normal;
+
+        public List<(string Name, string Value)> Arguments { get; } = [];
+
+        public List<string> Errors { get; } = [];
+
+        /// <summary>One of the host's options: a flag (with an optional true/false) or an option with a value.</summary>
+        public void Apply(Option option, string? value)
+        {
+            if (!option.TakesValue)
+            {
+                ApplyFlag(option, value);
+            }
+            else if (string.IsNullOrWhiteSpace(value))
+            {
+                Errors.Add($"Missing value for --{option.Name}. Use --{option.Name} <value>.");
+            }
+            else if (option.Name == "verbosity" && !VerbosityParser.TryParse(value, out _verbosity))
+            {
+                Errors.Add($"Invalid value '{value}' for --verbosity. Valid values: quiet, minimal, normal, verbose, diagnostic.");
+            }
+            else
+            {
+                Arguments.Add((option.Name, value));
+            }
+        }
+
+        public ParsedCommandLine Result()
+        {
+            Arguments.AddRange(new[] { "exclusive", "dryrun" }.Where(_flags.Contains).Select(flag => (flag, "true")));
+            var command = Enum.GetValues<HostCommand>().FirstOrDefault(c => _flags.Contains(c.ToString()), HostCommand.Run);
+            var lookup = Arguments.ToLookup(a => a.Name, a => a.Value, StringComparer.OrdinalIgnoreCase);
+            return new ParsedCommandLine(command, _verbosity, lookup, Errors);
+        }
+
+        private void ApplyFlag(Option option, string? value)
+        {
+            var on = true;
+            if (value is not null && !bool.TryParse(value, out on))
+            {
+                Errors.Add($"Invalid value '{value}' for --{option.Name}. Use --{option.Name} or --{option.Name}=true|false.");
+            }
+            else if (on)
+            {
+                _flags.Add(option.Name);
+            }
+            else
+            {
+                _flags.Remove(option.Name);
+            }
+        }
     }
 
     private sealed record Option(string Name, string? Value, string[] Aliases, string Help)

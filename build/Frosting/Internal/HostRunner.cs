@@ -75,6 +75,14 @@ internal sealed class HostRunner(IServiceCollection configured)
         var log = new CakeBuildLog(console, cli.Verbosity);
         using var interruption = new HostInterruption(log);
         var options = new CakeHostOptions(targets, cli.Exclusive, cli.DryRun);
+        var services = HostServices(cli, environment, console, ansi, options, interruption, log);
+        return await new BuildRun(contextType, graph, options, console, log, interruption).ExecuteAsync(services).ConfigureAwait(false);
+    }
+
+    /// <summary>Cake's core services, the host's own, then the ones the program configured (which win).</summary>
+    private IServiceCollection HostServices(ParsedCommandLine cli, ICakeEnvironment environment, IConsole console,
+        IAnsiConsole ansi, CakeHostOptions options, HostInterruption interruption, CakeBuildLog log)
+    {
         IServiceCollection services = new ServiceCollection();
         services.UseModule(new CoreModule());
         services.AddSingleton(options);
@@ -92,7 +100,7 @@ internal sealed class HostRunner(IServiceCollection configured)
             services.Add(service);
         }
 
-        return await new BuildRun(contextType, graph, options, console, log, interruption).ExecuteAsync(services).ConfigureAwait(false);
+        return services;
     }
 
     /// <summary>What Cake's CoreModule leaves out or this host replaces (processes, report, configuration, data).</summary>

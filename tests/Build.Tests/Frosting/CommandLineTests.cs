@@ -53,8 +53,11 @@ public sealed class CommandLineTests
     [InlineData("--showtree", "Tree")]
     [InlineData("--description", "Description")]
     [InlineData("--showdescription", "Description")]
+    [InlineData("--descriptions", "Description")]
+    [InlineData("--showdescriptions", "Description")]
     [InlineData("-h", "Help")]
     [InlineData("--version", "Version")]
+    [InlineData("--ver", "Version")]
     [InlineData("--info", "Info")]
     [InlineData("--help --tree", "Help")]
     public void Parse_CommandOption_SelectsCommand(string options, string command)

@@ -4,6 +4,7 @@ using Pipeline.Definition;
 namespace Build.Tests.Host;
 
 /// <summary>Check-Workflow against a copy of the generated files, so the repository's own files are never touched.</summary>
+[Trait("Tier", "process")]
 public sealed class DriftCheckTests : IDisposable
 {
     private readonly DirectoryInfo _copy = Directory.CreateTempSubdirectory("drift-");

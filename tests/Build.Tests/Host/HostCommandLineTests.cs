@@ -4,6 +4,7 @@ using Pipeline.Definition;
 namespace Build.Tests.Host;
 
 /// <summary>The real host through ./build.sh: what people see at the command line.</summary>
+[Trait("Tier", "process")]
 public sealed class HostCommandLineTests
 {
     [Fact]

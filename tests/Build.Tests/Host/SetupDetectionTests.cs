@@ -8,6 +8,7 @@ namespace Build.Tests.Host;
 /// kind ships a Docker client and no engine: a client alone must not count as an engine. PATH holds only stand-ins and
 /// the few commands the detection needs, so the machine's own docker, dockerd and dpkg records cannot decide the answer.
 /// </summary>
+[Trait("Tier", "process")]
 public sealed class SetupDetectionTests : IDisposable
 {
     private static readonly string Script = Path.Combine(RepoPaths.Root, "scripts", "setup-machine.sh");

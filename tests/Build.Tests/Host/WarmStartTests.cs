@@ -8,6 +8,7 @@ namespace Build.Tests.Host;
 /// build.sh starts the compiled host directly when nothing that goes into it changed, and never runs a stale host.
 /// Runs in a copy of the host's inputs so the repository's own build output is not disturbed.
 /// </summary>
+[Trait("Tier", "process")]
 public sealed class WarmStartTests : IDisposable
 {
     private readonly DirectoryInfo _copy = Directory.CreateTempSubdirectory("warm-start-");

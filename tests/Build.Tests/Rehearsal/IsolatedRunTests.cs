@@ -5,6 +5,7 @@ using Pipeline.Definition.Stages;
 namespace Build.Tests.Rehearsal;
 
 /// <summary>The job runner on a fixture repository: real worktrees, processes and artifact hand-offs.</summary>
+[Trait("Tier", "process")]
 public sealed class IsolatedRunTests : IDisposable
 {
     private static readonly Stage Make = new("Make", "writes the declared artifact and an undeclared cache", PipelineStep.Lint)

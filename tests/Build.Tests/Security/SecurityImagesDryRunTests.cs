@@ -3,6 +3,7 @@ using Build.Tests.Support;
 namespace Build.Tests.Security;
 
 /// <summary>Security-Images' plan without trivy or images: the dry run shows the triage file and the unfixed handling.</summary>
+[Trait("Tier", "process")]
 public sealed class SecurityImagesDryRunTests
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Build.Tests.Settings;
 /// The host finds Python, ruff and the browser by itself and says what it picked, once, at the start of a run; a setting
 /// or variable still wins. Dry runs: the choice is made and reported before any stage does anything.
 /// </summary>
+[Trait("Tier", "process")]
 public sealed class HostToolsTests : IDisposable
 {
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("host-tools-");

@@ -24,13 +24,17 @@ public sealed class ToolPreflightTests
     }
 
     [Fact]
-    public void Ensure_WhenEveryToolIsPresent_StartsNoToolProcess()
+    public void Ensure_WhenEveryToolIsPresent_PassesByFindingThemAndStartsNoToolProcess()
     {
-        using var fixture = new ToolFixture();
+        using var fixture = new ToolFixture("docker", "helm", "trivy");
+        var ensure = () => ToolPreflight.Ensure(fixture.Context, DockerSettings.Spec.Requirement(), HelmSettings.Spec.Requirement(), TrivySettings.Spec.Requirement());
 
-        ToolPreflight.Ensure(fixture.Context, DockerSettings.Spec.Requirement(), HelmSettings.Spec.Requirement(), TrivySettings.Spec.Requirement());
-
+        ensure.Should().NotThrow();
         fixture.Runner.Calls.Should().BeEmpty();
+
+        // The pass came from finding the files: the same check fails once one of them is gone.
+        File.Delete(Path.Combine(fixture.Bin, "helm"));
+        ensure.Should().Throw<MissingToolsException>().Which.Missing.Select(tool => tool.Name).Should().Equal("helm");
     }
 
     [Fact]

@@ -137,7 +137,10 @@ public sealed class HelmTemplateTests
     {
         var chart = Support.Helm.Render(StableRelease, null, [.. ShaTags, "traffic.enabled=false"]);
 
-        chart.Manifests.Select(m => m.Kind).Should().NotContain(["HTTPRoute", "Ingress"]);
+        // The workloads still render (an empty render would pass the first assertion alone).
+        chart.Manifests.Select(m => m.Kind).Should().NotContain(["HTTPRoute", "Ingress"])
+            .And.Contain(["Deployment", "Service"]);
+        chart.Deployments.Should().HaveCount(2, "the backend and the frontend run without a route");
     }
 
     [Fact]

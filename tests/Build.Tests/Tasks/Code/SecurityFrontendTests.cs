@@ -7,6 +7,7 @@ using Pipeline.Definition;
 namespace Build.Tests.Tasks.Code;
 
 /// <summary>Security-Frontend: the real npm audit (refused by this machine's mirror) and a recording stand-in npm for the answers.</summary>
+[Trait("Tier", "process")]
 public sealed class SecurityFrontendTests
 {
     private const string CleanAudit = """

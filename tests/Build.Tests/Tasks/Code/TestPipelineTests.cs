@@ -9,6 +9,7 @@ namespace Build.Tests.Tasks.Code;
 /// Test-Pipeline runs this very suite, so its tests use the dry run (a real run from inside the suite would rebuild
 /// the assemblies under test and recurse).
 /// </summary>
+[Trait("Tier", "process")]
 public sealed class TestPipelineTests
 {
     private static readonly string Reports = CodeStage.Artifact(SovdPipeline.PipelineTestReports.Path);

@@ -3,6 +3,7 @@ using Build.Tests.Support;
 namespace Build.Tests.Tasks.Containers;
 
 /// <summary>Missing engine, tools or settings stop the image stages before they change anything. No Docker needed.</summary>
+[Trait("Tier", "process")]
 public sealed class ContainerPreflightTests : IDisposable
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("container-preflight-").FullName;

@@ -13,6 +13,7 @@ namespace Build.Tests.Tasks.Containers;
 /// the SHA-256 of what login read on standard input; the AWS CLI answers as in <see cref="AwsCliStandIn"/>.
 /// </summary>
 [Collection(DeployCollection.Name)]
+[Trait("Tier", "process")]
 public sealed class PushImagesEcrTests
 {
     private const string Sha = "0123456789abcdef0123456789abcdef01234567";

@@ -6,6 +6,7 @@ namespace Build.Tests.Tasks.Deploy;
 
 /// <summary>The cluster preflight: what it asks kubectl, what it reports missing, and what it creates when allowed.</summary>
 [Collection(DeployCollection.Name)]
+[Trait("Tier", "process")]
 public sealed class ClusterPreflightTests
 {
     private const string Stage = "Deploy-Staging";

@@ -6,6 +6,7 @@ namespace Build.Tests.Tasks.Deploy;
 
 /// <summary>Deploys to EKS: the AWS CLI (a stand-in in its real output formats) checks the identity and writes the kubeconfig.</summary>
 [Collection(DeployCollection.Name)]
+[Trait("Tier", "process")]
 public sealed class DeployEksTests
 {
     private const string Cluster = "sovd-staging";

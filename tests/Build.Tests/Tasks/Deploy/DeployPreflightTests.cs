@@ -4,6 +4,7 @@ using Build.Tests.Tasks.Deploy.Support;
 namespace Build.Tests.Tasks.Deploy;
 
 /// <summary>What a deploy checks before it touches anything; none of these runs writes a record.</summary>
+[Trait("Tier", "process")]
 public sealed class DeployPreflightTests
 {
     [Fact]

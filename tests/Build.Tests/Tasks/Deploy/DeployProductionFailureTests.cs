@@ -6,6 +6,7 @@ namespace Build.Tests.Tasks.Deploy;
 
 /// <summary>Production's failure paths: a broken canary, promotion, a failing rollback, leftovers, and what is recorded.</summary>
 [Collection(DeployCollection.Name)]
+[Trait("Tier", "process")]
 public sealed class DeployProductionFailureTests
 {
     private const string Stage = "Deploy-Production";

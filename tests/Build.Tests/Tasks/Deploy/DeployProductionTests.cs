@@ -5,6 +5,7 @@ using static Build.Tests.Tasks.Deploy.Support.Expected;
 namespace Build.Tests.Tasks.Deploy;
 
 [Collection(DeployCollection.Name)]
+[Trait("Tier", "process")]
 public sealed class DeployProductionTests
 {
     private const string Stage = "Deploy-Production";

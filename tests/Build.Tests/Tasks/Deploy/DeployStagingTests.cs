@@ -7,6 +7,7 @@ using static Build.Tests.Tasks.Deploy.Support.Expected;
 namespace Build.Tests.Tasks.Deploy;
 
 [Collection(DeployCollection.Name)]
+[Trait("Tier", "process")]
 public sealed class DeployStagingTests
 {
     private const string Stage = "Deploy-Staging";
