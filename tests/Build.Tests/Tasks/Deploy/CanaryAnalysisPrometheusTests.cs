@@ -11,6 +11,7 @@ namespace Build.Tests.Tasks.Deploy;
 /// The deploy's canary analysis (its queries, judge and bake loop, the very code a deploy runs) against Debian's real
 /// Prometheus scraping two real backends, stable and a canary test build, under bounded loopback load.
 /// </summary>
+[Trait("Tier", "process")]
 [Trait("Requires", "prometheus")]
 [Trait("Requires", "python")]
 public sealed class CanaryAnalysisPrometheusTests(ITestOutputHelper output)

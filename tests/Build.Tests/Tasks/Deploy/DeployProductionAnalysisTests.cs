@@ -10,6 +10,7 @@ namespace Build.Tests.Tasks.Deploy;
 /// backends labelled as the deploy's canary commit and stable.
 /// </summary>
 [Collection(DeployCollection.Name)]
+[Trait("Tier", "process")]
 [Trait("Requires", "prometheus")]
 [Trait("Requires", "python")]
 public sealed class DeployProductionAnalysisTests
