@@ -5,7 +5,7 @@ from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
 from app.metrics import BuildLabels, MetricsSettingsError
-from tests.unit.helpers import ClientFactory
+from tests.unit.helpers import TOKEN, ClientFactory
 
 BUILD = {"commit": "0123abc", "track": "canary"}
 
@@ -62,7 +62,7 @@ def test_metrics_create_every_route_series_at_zero_before_the_first_request(
 def test_metrics_count_the_token_checks_401_and_an_unmatched_path_under_one_label(
     make_client: ClientFactory,
 ) -> None:
-    client = make_client(token="s3cret", build=BuildLabels(**BUILD))
+    client = make_client(token=TOKEN, build=BuildLabels(**BUILD))
 
     client.get("/api/v1/vehicles")
     client.get("/api/unknown/path")
@@ -86,7 +86,7 @@ def test_metrics_histogram_observes_each_request_with_the_build_labels(
 def test_metrics_endpoint_needs_no_token_and_is_not_in_the_openapi_document(
     make_client: ClientFactory,
 ) -> None:
-    client = make_client(token="s3cret")
+    client = make_client(token=TOKEN)
 
     assert client.get("/metrics").status_code == 200
     assert "/metrics" not in client.get("/openapi.json").json()["paths"]
