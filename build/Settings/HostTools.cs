@@ -52,6 +52,11 @@ public sealed partial class HostTools(BuildContext context)
     public void Report(ISetupContext info)
     {
         var tasks = info.TasksToExecute.Select(task => task.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (context.HasArgument("exclusive"))
+        {
+            // Cake lists the whole dependency chain here even for --exclusive, which runs the targets alone (a CI job).
+            tasks.IntersectWith(context.Arguments.GetArguments("target"));
+        }
         var stages = SovdPipeline.Definition.Stages.Where(stage => tasks.Contains(stage.Name)).ToList();
         ToolChoice?[] needed =
         [
