@@ -33,15 +33,21 @@ public sealed class PythonToolchainImage(DirectoryPath repoRoot, DirectoryPath b
             return;
         }
         var dockerfile = backend.CombineWithFilePath(Dockerfile);
-        var missing = LocalImages.BaseImagesOf(dockerfile.FullPath).Where(image => !context.DockerImageExists(image)).ToList();
+        var missing = LocalImages.BaseImagesOf(dockerfile.FullPath).Where(image => image.InEngine(context) is null).ToList();
         if (missing.Count > 0)
         {
-            throw new CakeException($"Base image(s) {string.Join(", ", missing)} of {dockerfile.FullPath} not in the engine: run " +
+            throw new CakeException($"Base image(s) {string.Join(", ", missing.Select(image => image.Pinned))} of {dockerfile.FullPath} not in the engine: run " +
                 "scripts/container-engine.sh base-image (it makes debian:trixie-slim with mmdebstrap), or docker pull it where Docker Hub is reachable.");
         }
         var watch = Stopwatch.StartNew();
         context.Information("{0}", $"Toolchain image {Tag}: building from {dockerfile.FullPath} (inputs changed or first run)");
-        context.DockerBuild(new DockerBuildSettings { Context = backend, Dockerfile = dockerfile, Tags = [Tag] });
+        context.DockerBuild(new DockerBuildSettings
+        {
+            Context = backend,
+            Dockerfile = dockerfile,
+            Tags = [Tag],
+            BuildArgs = LocalImages.BaseImageArguments(context, dockerfile),
+        });
         context.Information("{0}", $"Toolchain image {Tag}: built in {watch.Elapsed.TotalSeconds:0} s");
     }
 

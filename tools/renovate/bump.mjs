@@ -11,7 +11,10 @@ import { extractFiles } from './extract.mjs';
 
 // The next major (or first number) of a version, keeping its shape: 24 -> 25, 24.04 -> 25.04, v0.69.3 -> v1.69.3.
 const bumped = (value) => value.replace(/\d+/, (number) => String(Number(number) + 1));
-const digestFor = (text) => createHash('sha1').update(text).digest('hex');
+// In the shape of the dependency's digests: an image's is sha256:<64 hex> (the host reads it so), a commit's 40 hex.
+const digestFor = (dep, text) => (dep.datasource === 'docker'
+  ? `sha256:${createHash('sha256').update(text).digest('hex')}`
+  : createHash('sha1').update(text).digest('hex'));
 
 // A runner label must be one GitHub has (the manager drops unknown ones): the newest stable runner of the same shape
 // from Renovate's github-runners datasource, whose release list ships with Renovate (no network).
@@ -36,7 +39,7 @@ for (const { manager, packageFile, result } of await extractFiles(root)) {
       continue;
     }
     const newValue = dep.datasource === GithubRunnersDatasource.id ? await newRunner(dep) : bumped(dep.currentValue);
-    const newDigest = dep.currentDigest ? digestFor(`${dep.packageName ?? dep.depName}@${newValue}`) : undefined;
+    const newDigest = dep.currentDigest ? digestFor(dep, `${dep.packageName ?? dep.depName}@${newValue}`) : undefined;
     const upgrade = { ...manager.config, ...result, ...dep, manager: manager.name, packageFile, depIndex, newValue, newDigest };
     delete upgrade.deps;
     try {

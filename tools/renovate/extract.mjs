@@ -18,10 +18,13 @@ function matcher(pattern) {
   return new RegExp(pattern.slice(1, -1));
 }
 
-/** The managers of renovate.json this repository uses for versions in files: github-actions and the regex managers. */
+// The built-in managers whose extraction the tests read: the workflow's (github-actions) and the base images' (dockerfile).
+const builtIn = new Set(['github-actions', 'dockerfile']);
+
+/** The managers of renovate.json this repository uses for versions in files: those above and the regex managers. */
 function managersOf(config) {
   return [
-    ...config.enabledManagers.filter((name) => name === 'github-actions')
+    ...config.enabledManagers.filter((name) => builtIn.has(name))
       .map((name) => ({ name, id: name, patterns: get(name, 'defaultConfig').managerFilePatterns, config: {} })),
     ...config.customManagers
       .map((custom) => ({ name: 'regex', id: 'custom.regex', patterns: custom.managerFilePatterns, config: custom })),
