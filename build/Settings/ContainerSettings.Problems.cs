@@ -19,12 +19,15 @@ public sealed partial record ContainerSettings
     /// <summary>Test-Integration and Test-E2E start the stack from the compose file; a stage may need more of the app.</summary>
     public IEnumerable<string> StackProblems(params FilePath[] alsoNeeded) => MissingFromApp([ComposeFile, .. alsoNeeded]);
 
-    /// <summary>Push-Images in GitHub Actions logs in with the job's token; without it the push would fail half-way.</summary>
+    /// <summary>
+    /// Push-Images (and Build-Images for its layer cache) in GitHub Actions log in with the job's token; without it the
+    /// push would fail half-way.
+    /// </summary>
     public IEnumerable<string> PushProblems(ICakeContext context)
     {
         if (LogIn && Ecr is null && context.Variable(EnvVars.GitHubToken) is null)
         {
-            yield return $"{EnvVars.GitHubToken} is not set: Push-Images logs in to {Registry} with it; give the job `secrets.GITHUB_TOKEN` and `packages: write`.";
+            yield return $"{EnvVars.GitHubToken} is not set: the login to {Registry} needs it; give the job `secrets.GITHUB_TOKEN` and `packages: write`.";
         }
     }
 

@@ -12,6 +12,9 @@ public sealed record ContainerImage(string Component, string Name, string Reposi
     public string LatestTag => $"{Repository}:latest";
 
     public IReadOnlyList<string> Tags => [ShaTag, LatestTag];
+
+    /// <summary>The layer cache Build-Images reads and pushes: an image that carries BuildKit's inline cache metadata.</summary>
+    public string CacheTag => $"{Repository}:buildcache";
 }
 
 /// <summary>
@@ -32,7 +35,7 @@ public sealed partial record ContainerSettings(
     ContainerImage Frontend,
     // The docker save tarball Build-Images writes and later jobs load.
     FilePath ImagesArchive,
-    // BuildKit with inline cache metadata, reusing the registry's latest layers (CI only by default).
+    // The registry's layer cache (each image's buildcache tag) read and pushed by Build-Images (CI only by default).
     bool LayerCache,
     // Host ports of the stack: 0 picks a free port per run, so parallel stacks do not collide.
     int BackendPort,

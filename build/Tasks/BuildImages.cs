@@ -3,12 +3,15 @@ namespace Build.Tasks;
 [TaskName(TargetNames.BuildImages)]
 public sealed class BuildImages : FrostingTask<BuildContext>
 {
+    private readonly RegistryLogin _login = new();
+
     public override void Run(BuildContext context)
     {
-        var settings = ContainerSettings.From(context);
-        settings.ThrowIfInvalid(SovdPipeline.BuildImages.Name, settings.BuildProblems());
+        var given = ContainerSettings.From(context);
+        given.ThrowIfInvalid(SovdPipeline.BuildImages.Name, given.BuildProblems());
         ToolPreflight.Ensure(context, [DockerSettings.EngineRequirement, .. NodeModules.Requirements]);
-        LocalImages.EnsureBaseImages(context, settings);
+        LocalImages.EnsureBaseImages(context, given);
+        var settings = given with { LayerCache = LayerCache.Usable(context, given) };
 
         // npm cannot reach its registry inside a container build on our machines: the bundle is built here and COPYed in.
         Timed(context, "frontend bundle", () =>
@@ -16,9 +19,19 @@ public sealed class BuildImages : FrostingTask<BuildContext>
             NodeModules.EnsureInstalled(context, settings.Frontend.Context);
             context.NpmRun(new NpmRunSettings { Script = "build", WorkingDirectory = settings.Frontend.Context });
         });
+        if (settings.LayerCache)
+        {
+            // GHCR packages start private: without a login the cache is never found (issue #24). After npm: its scripts
+            // never run while the docker config holds the token.
+            _login.LogIn(context, settings);
+        }
         foreach (var image in settings.Images)
         {
-            Timed(context, image.Name, () => context.DockerBuild(BuildSettings(settings, image)));
+            Timed(context, image.Name, () => context.DockerBuild(BuildSettings(context, settings, image)));
+            if (settings.LayerCache)
+            {
+                Timed(context, $"{image.Name} layer cache push", () => LayerCache.Save(context, image));
+            }
         }
         Timed(context, "docker save", () =>
         {
@@ -28,7 +41,9 @@ public sealed class BuildImages : FrostingTask<BuildContext>
         context.Information($"Built {string.Join(", ", settings.Images.SelectMany(image => image.Tags))}; saved to {settings.ImagesArchive.FullPath}");
     }
 
-    private static DockerBuildSettings BuildSettings(ContainerSettings settings, ContainerImage image) => new()
+    public override void Finally(BuildContext context) => _login.LogOut(context);
+
+    private static DockerBuildSettings BuildSettings(BuildContext context, ContainerSettings settings, ContainerImage image) => new()
     {
         Context = image.Context,
         Dockerfile = image.Dockerfile,
@@ -42,17 +57,20 @@ public sealed class BuildImages : FrostingTask<BuildContext>
         },
         // BuildKit, as on GitHub's runner (Docker 28, where `docker build` is buildx): the engine's BuildKit, or buildx's
         // when scripts/install-docker-plugins.sh put the plugin into .tools/docker (issue #23). The layer cache needs it
-        // too: it reads the cache metadata embedded in the registry's latest image, and BUILDKIT_INLINE_CACHE embeds it
-        // in this one for the next build. A missing or private cache image only costs time.
+        // too: it reads the cache metadata embedded in the registry's buildcache image, and BUILDKIT_INLINE_CACHE embeds
+        // it in this one (Containers/LayerCache.cs). A missing cache image only costs time.
         BuildKit = true,
-        CacheFrom = settings.LayerCache ? [image.LatestTag] : [],
-        BuildArgs = BuildArguments(settings),
+        CacheFrom = settings.LayerCache ? [image.CacheTag] : [],
+        BuildArgs = BuildArguments(context, settings, image),
     };
 
-    /// <summary>The commit goes into the image as APP_VERSION: every answer of both images names it (X-App-Version).</summary>
-    private static Dictionary<string, string> BuildArguments(ContainerSettings settings)
+    /// <summary>
+    /// The commit goes into the image as APP_VERSION: every answer of both images names it (X-App-Version). Off GitHub
+    /// the base image is the engine's own when it lacks the pinned digest (LocalImages.BaseImageArguments says so).
+    /// </summary>
+    private static Dictionary<string, string> BuildArguments(BuildContext context, ContainerSettings settings, ContainerImage image)
     {
-        var arguments = new Dictionary<string, string> { ["APP_VERSION"] = settings.Sha };
+        var arguments = new Dictionary<string, string>(LocalImages.BaseImageArguments(context, image.Dockerfile)) { ["APP_VERSION"] = settings.Sha };
         if (settings.LayerCache)
         {
             arguments["BUILDKIT_INLINE_CACHE"] = "1";

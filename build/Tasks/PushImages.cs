@@ -16,7 +16,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
 
         // In GitHub Actions latest follows only the pushes production deploys from (Deploy-Production's branch, main), so an
         // image from develop never becomes latest. Locally (the local registry) every push moves it. Build-Images still tags
-        // latest locally: that tag is the layer cache's name and never leaves the runner.
+        // latest in the engine; that tag never leaves the runner (the layer cache is the buildcache tag).
         var pushLatest = context.Argument(ArgumentNames.PushLatest, !context.IsGitHubActions || CiTrigger.SkipReason(context, SovdPipeline.DeployProduction) is null);
         if (!pushLatest)
         {

@@ -164,6 +164,8 @@ public static class SovdPipeline
         Toolchains = [FrontendNode],
         Runs = [Node, ToolUse.Docker, ToolUse.Buildx],
         Uploads = [Images],
+        // The layer cache: each image's buildcache tag in the registry, read and pushed after a login (issue #24).
+        CachesIn = Registry,
         IsReleasePath = true,
         TimeoutMinutes = 15,
         Duration = ExpectedDuration.Minutes(3, 2.5, "estimate: npm ci 0.5 + bundle 0.3 + two image builds 1.5 + docker save and upload 0.5"),

@@ -27,9 +27,9 @@ public static class DockerAliases
 
     /// <summary>Pushes <paramref name="image"/>; the digest comes from docker's output, else from the image's RepoDigests.</summary>
     [CakeMethodAlias]
-    public static DockerPushResult DockerPush(this ICakeContext context, string image)
+    public static DockerPushResult DockerPush(this ICakeContext context, string image, DockerSettings? settings = null)
     {
-        var settings = new DockerSettings();
+        settings ??= new DockerSettings();
         var result = Run(context, settings, Command("push").AppendValue(Image(image)), Capture with { EchoCaptured = true });
         var digest = DockerOutputParser.PushDigest(result.StandardOutput);
         if (digest is null && result.Succeeded)
@@ -39,6 +39,11 @@ public static class DockerAliases
         }
         return new DockerPushResult(result, digest);
     }
+
+    /// <summary><c>docker tag &lt;source&gt; &lt;target&gt;</c>: one more name for an image in the engine.</summary>
+    [CakeMethodAlias]
+    public static ToolResult DockerTag(this ICakeContext context, string source, string target) =>
+        Run(context, new DockerSettings(), Command("tag").AppendValue(Image(source)).AppendValue(Image(target)));
 
     /// <summary><c>docker pull &lt;image&gt;</c>; does not throw: the caller names what was not pulled.</summary>
     [CakeMethodAlias]

@@ -37,24 +37,33 @@ public sealed record Stage(string Name, string Description, PipelineStep Step) :
     /// <summary>The registry a publishing stage pushes the images to.</summary>
     public ImageRegistry? PushesTo { get; init; }
 
+    /// <summary>
+    /// The registry that holds the stage's layer cache (the images' <c>buildcache</c> tags): read before and pushed after
+    /// the build, with the same login and permissions as a push.
+    /// </summary>
+    public ImageRegistry? CachesIn { get; init; }
+
+    // A registry the job logs in to: where it pushes the images or keeps their layer cache.
+    private ImageRegistry? LogsInTo => PushesTo ?? CachesIn;
+
     /// <summary>The AWS role the job assumes with GitHub's OIDC token before the task runs, if its cluster or registry is on AWS.</summary>
-    public AwsRole? AwsRole => Cluster?.Role ?? PushesTo?.Role;
+    public AwsRole? AwsRole => Cluster?.Role ?? LogsInTo?.Role;
 
     /// <summary>
-    /// The job's token permissions: <see cref="Permissions"/> plus what its registry needs to push
+    /// The job's token permissions: <see cref="Permissions"/> plus what its registry needs to push (images or layer cache)
     /// (<c>packages: write</c> for GHCR) and <c>id-token: write</c> when it assumes an AWS role — on no other job.
     /// </summary>
     public Permissions JobPermissions
     {
         get
         {
-            var permissions = PushesTo?.PushPermissions.Scopes.Aggregate(Permissions, (all, scope) => all.With(scope.Key, scope.Value)) ?? Permissions;
+            var permissions = LogsInTo?.PushPermissions.Scopes.Aggregate(Permissions, (all, scope) => all.With(scope.Key, scope.Value)) ?? Permissions;
             return AwsRole is null ? permissions : permissions.With(PermissionScope.IdToken, PermissionAccess.Write);
         }
     }
 
     /// <summary>The secrets the job hands to the task: those of its cluster access and registry, then its own.</summary>
-    public ImmutableArray<SecretBinding> JobSecrets => [.. Cluster?.Secrets ?? [], .. PushesTo?.PushSecrets ?? [], .. Secrets];
+    public ImmutableArray<SecretBinding> JobSecrets => [.. Cluster?.Secrets ?? [], .. LogsInTo?.PushSecrets ?? [], .. Secrets];
 
     public ImmutableSortedDictionary<string, string> Env { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
@@ -93,8 +102,11 @@ public sealed record Stage(string Name, string Description, PipelineStep Step) :
     /// <summary>Deploys queue behind each other: a cancelled <c>helm upgrade</c> leaves the release stuck.</summary>
     public bool Deploys => Environment is not null;
 
-    /// <summary>Publishing or deploying jobs restore no caches, so a poisoned cache cannot reach a release.</summary>
-    public bool Releases => IsReleasePath || Deploys || PushesTo is not null || Permissions.Grants(PermissionScope.Packages, PermissionAccess.Write);
+    /// <summary>
+    /// Publishing or deploying jobs, and those holding a registry login, restore no caches, so a poisoned cache cannot
+    /// reach a release.
+    /// </summary>
+    public bool Releases => IsReleasePath || Deploys || LogsInTo is not null || Permissions.Grants(PermissionScope.Packages, PermissionAccess.Write);
 
     public ExpectedDuration Duration { get; init; } = ExpectedDuration.Unknown;
 

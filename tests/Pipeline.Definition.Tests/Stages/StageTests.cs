@@ -46,6 +46,27 @@ public class StageTests
         stage.Deploys.Should().BeFalse();
     }
 
+    [Fact]
+    public void CachesIn_Ghcr_GetsThePushLoginAndReleasesLikeAPush()
+    {
+        var stage = Fixtures.NewStage("Build-Images") with { CachesIn = ImageRegistry.Ghcr };
+
+        stage.JobPermissions.Scopes.Should().Equal(Permissions.ReadContents.With(PermissionScope.Packages, PermissionAccess.Write).Scopes);
+        stage.JobSecrets.Should().Equal(SecretBinding.GitHubToken);
+        stage.Releases.Should().BeTrue("a job holding a registry login restores no caches");
+        stage.AwsRole.Should().BeNull();
+    }
+
+    [Fact]
+    public void CachesIn_Ecr_AssumesTheRegistrysRole()
+    {
+        var stage = Fixtures.NewStage("Build-Images") with { CachesIn = ImageRegistry.Ecr("123456789012", "eu-central-1", "ECR_ROLE") };
+
+        stage.AwsRole.Should().Be(new AwsRole("eu-central-1", "ECR_ROLE"));
+        stage.JobPermissions.Grants(PermissionScope.IdToken, PermissionAccess.Write).Should().BeTrue();
+        stage.JobSecrets.Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData(PermissionScope.Packages, PermissionAccess.Write, true)]
     [InlineData(PermissionScope.Packages, PermissionAccess.Read, false)]
