@@ -20,8 +20,8 @@ public static partial class LocalImages
             .ToDictionary(group => group.Key, group => group.First().Groups["value"].Value);
         var froms = FromLine().Matches(text);
         var stages = froms.Where(line => line.Groups["stage"].Success).Select(line => line.Groups["stage"].Value).Append("scratch").ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return [.. froms.Select(line => line.Groups["image"].Value).Where(image => !stages.Contains(image)).Distinct()
-            .Select(image => Resolve(dockerfile, image, arguments))];
+        return [.. froms.Select(line => line.Groups["image"].Value).Where(image => !stages.Contains(image))
+            .Select(image => Resolve(dockerfile, image, arguments)).Distinct()];
     }
 
     /// <summary>Throws naming every base image the engine lacks; skipped on GitHub, where docker pulls them.</summary>
@@ -31,11 +31,13 @@ public static partial class LocalImages
         {
             return;
         }
-        var missing = settings.Images.SelectMany(image => BaseImagesOf(image.Dockerfile.FullPath)).Distinct().Where(image => image.InEngine(context) is null).ToList();
+        var missing = settings.Images.SelectMany(image => BaseImagesOf(image.Dockerfile.FullPath)).Distinct()
+            .Where(image => image.InEngine(context) is null).Select(image => image.Pinned).ToList();
         if (missing.Count > 0)
         {
-            throw new CakeException($"Base image(s) {string.Join(", ", missing.Select(image => image.Pinned))} not in the engine: run scripts/container-engine.sh base-image " +
-                "(it makes debian:trixie-slim with mmdebstrap), or docker pull it where Docker Hub is reachable.");
+            throw new CakeException($"Base image(s) {string.Join(", ", missing)} not in the engine: run " +
+                "scripts/container-engine.sh base-image (it makes debian:trixie-slim with mmdebstrap), " +
+                "or docker pull it where Docker Hub is reachable.");
         }
     }
 
@@ -56,8 +58,9 @@ public static partial class LocalImages
             if (image.InEngine(context) is { } local && local != image.Pinned)
             {
                 arguments[image.Argument!] = local;
-                context.Information($"Base image of {dockerfile.GetFilename()}: {local} (--build-arg {image.Argument}={local}), not the " +
-                    $"pinned {image.Pinned}, which this engine does not have: drift from CI, which builds from the digest.");
+                context.Information($"Base image of {dockerfile.GetFilename()}: {local} " +
+                    $"(--build-arg {image.Argument}={local}), not the pinned {image.Pinned}, which this engine " +
+                    "does not have: drift from CI, which builds from the digest.");
             }
         }
         return arguments;
@@ -70,9 +73,11 @@ public static partial class LocalImages
             return new BaseImage(image, null);
         }
         var name = image.Trim('$', '{', '}');
-        if (!arguments.TryGetValue(name, out var value) || value.Length == 0 || value.Contains('$', StringComparison.Ordinal))
+        if (!arguments.TryGetValue(name, out var value) || value.Length == 0 || value.Contains('$'))
         {
-            throw new CakeException($"{dockerfile}: FROM {image} needs a default: add ARG {name}=<image>@sha256:<digest> before the first FROM.");
+            throw new CakeException(
+                $"{dockerfile}: FROM {image} needs a default: " +
+                $"add ARG {name}=<image>@sha256:<digest> before the first FROM.");
         }
         return new BaseImage(value, name);
     }

@@ -27,7 +27,8 @@ public sealed partial record ContainerSettings
     {
         if (LogIn && Ecr is null && context.Variable(EnvVars.GitHubToken) is null)
         {
-            yield return $"{EnvVars.GitHubToken} is not set: the login to {Registry} needs it; give the job `secrets.GITHUB_TOKEN` and `packages: write`.";
+            yield return $"{EnvVars.GitHubToken} is not set: the login to {Registry} needs it; give the job " +
+                "`secrets.GITHUB_TOKEN` and `packages: write`.";
         }
     }
 

@@ -13,7 +13,7 @@ public sealed record ContainerImage(string Component, string Name, string Reposi
 
     public IReadOnlyList<string> Tags => [ShaTag, LatestTag];
 
-    /// <summary>The layer cache Build-Images reads and pushes: an image that carries BuildKit's inline cache metadata.</summary>
+    /// <summary>The layer cache Build-Images reads and pushes: an image with BuildKit's inline cache data.</summary>
     public string CacheTag => $"{Repository}:buildcache";
 }
 

@@ -27,7 +27,7 @@ public sealed class BuildImages : FrostingTask<BuildContext>
         }
         foreach (var image in settings.Images)
         {
-            Timed(context, image.Name, () => context.DockerBuild(BuildSettings(context, settings, image)));
+            Timed(context, image.Name, () => context.DockerBuild(BuildOf(context, settings, image)));
             if (settings.LayerCache)
             {
                 Timed(context, $"{image.Name} layer cache push", () => LayerCache.Save(context, image));
@@ -43,34 +43,41 @@ public sealed class BuildImages : FrostingTask<BuildContext>
 
     public override void Finally(BuildContext context) => _login.LogOut(context);
 
-    private static DockerBuildSettings BuildSettings(BuildContext context, ContainerSettings settings, ContainerImage image) => new()
+    private static DockerBuildSettings BuildOf(BuildContext context, ContainerSettings settings, ContainerImage image)
     {
-        Context = image.Context,
-        Dockerfile = image.Dockerfile,
-        Tags = image.Tags,
-        Labels = new Dictionary<string, string>
+        return new DockerBuildSettings
         {
-            ["org.opencontainers.image.created"] = settings.Created,
-            ["org.opencontainers.image.revision"] = settings.Sha,
-            ["org.opencontainers.image.source"] = settings.SourceUrl,
-            ["org.opencontainers.image.title"] = image.Name,
-        },
-        // BuildKit, as on GitHub's runner (Docker 28, where `docker build` is buildx): the engine's BuildKit, or buildx's
-        // when scripts/install-docker-plugins.sh put the plugin into .tools/docker (issue #23). The layer cache needs it
-        // too: it reads the cache metadata embedded in the registry's buildcache image, and BUILDKIT_INLINE_CACHE embeds
-        // it in this one (Containers/LayerCache.cs). A missing cache image only costs time.
-        BuildKit = true,
-        CacheFrom = settings.LayerCache ? [image.CacheTag] : [],
-        BuildArgs = BuildArguments(context, settings, image),
-    };
+            Context = image.Context,
+            Dockerfile = image.Dockerfile,
+            Tags = image.Tags,
+            Labels = new Dictionary<string, string>
+            {
+                ["org.opencontainers.image.created"] = settings.Created,
+                ["org.opencontainers.image.revision"] = settings.Sha,
+                ["org.opencontainers.image.source"] = settings.SourceUrl,
+                ["org.opencontainers.image.title"] = image.Name,
+            },
+            // BuildKit, as on GitHub's runner (Docker 28, where `docker build` is buildx): the engine's BuildKit, or
+            // buildx's when scripts/install-docker-plugins.sh put the plugin into .tools/docker (issue #23). The layer
+            // cache needs it too: it reads the cache metadata embedded in the registry's buildcache image, and
+            // BUILDKIT_INLINE_CACHE embeds it in this one (Containers/LayerCache.cs). A missing cache only costs time.
+            BuildKit = true,
+            CacheFrom = settings.LayerCache ? [image.CacheTag] : [],
+            BuildArgs = BuildArguments(context, settings, image),
+        };
+    }
 
     /// <summary>
     /// The commit goes into the image as APP_VERSION: every answer of both images names it (X-App-Version). Off GitHub
     /// the base image is the engine's own when it lacks the pinned digest (LocalImages.BaseImageArguments says so).
     /// </summary>
-    private static Dictionary<string, string> BuildArguments(BuildContext context, ContainerSettings settings, ContainerImage image)
+    private static Dictionary<string, string> BuildArguments(
+        BuildContext context, ContainerSettings settings, ContainerImage image)
     {
-        var arguments = new Dictionary<string, string>(LocalImages.BaseImageArguments(context, image.Dockerfile)) { ["APP_VERSION"] = settings.Sha };
+        var arguments = new Dictionary<string, string>(LocalImages.BaseImageArguments(context, image.Dockerfile))
+        {
+            ["APP_VERSION"] = settings.Sha,
+        };
         if (settings.LayerCache)
         {
             arguments["BUILDKIT_INLINE_CACHE"] = "1";

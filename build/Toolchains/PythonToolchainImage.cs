@@ -33,11 +33,13 @@ public sealed class PythonToolchainImage(DirectoryPath repoRoot, DirectoryPath b
             return;
         }
         var dockerfile = backend.CombineWithFilePath(Dockerfile);
-        var missing = LocalImages.BaseImagesOf(dockerfile.FullPath).Where(image => image.InEngine(context) is null).ToList();
+        var missing = LocalImages.BaseImagesOf(dockerfile.FullPath).Where(image => image.InEngine(context) is null)
+            .Select(image => image.Pinned).ToList();
         if (missing.Count > 0)
         {
-            throw new CakeException($"Base image(s) {string.Join(", ", missing.Select(image => image.Pinned))} of {dockerfile.FullPath} not in the engine: run " +
-                "scripts/container-engine.sh base-image (it makes debian:trixie-slim with mmdebstrap), or docker pull it where Docker Hub is reachable.");
+            throw new CakeException($"Base image(s) {string.Join(", ", missing)} of {dockerfile.FullPath} not in the " +
+                "engine: run scripts/container-engine.sh base-image (it makes debian:trixie-slim with mmdebstrap), " +
+                "or docker pull it where Docker Hub is reachable.");
         }
         var watch = Stopwatch.StartNew();
         context.Information("{0}", $"Toolchain image {Tag}: building from {dockerfile.FullPath} (inputs changed or first run)");

@@ -38,8 +38,8 @@ public sealed record Stage(string Name, string Description, PipelineStep Step) :
     public ImageRegistry? PushesTo { get; init; }
 
     /// <summary>
-    /// The registry that holds the stage's layer cache (the images' <c>buildcache</c> tags): read before and pushed after
-    /// the build, with the same login and permissions as a push.
+    /// The registry that holds the stage's layer cache (the images' <c>buildcache</c> tags): read before and pushed
+    /// after the build, with the same login and permissions as a push.
     /// </summary>
     public ImageRegistry? CachesIn { get; init; }
 
@@ -50,20 +50,23 @@ public sealed record Stage(string Name, string Description, PipelineStep Step) :
     public AwsRole? AwsRole => Cluster?.Role ?? LogsInTo?.Role;
 
     /// <summary>
-    /// The job's token permissions: <see cref="Permissions"/> plus what its registry needs to push (images or layer cache)
-    /// (<c>packages: write</c> for GHCR) and <c>id-token: write</c> when it assumes an AWS role — on no other job.
+    /// The job's token permissions: <see cref="Permissions"/> plus what its registry needs to push images or layer
+    /// cache (<c>packages: write</c> for GHCR) and <c>id-token: write</c> when it assumes an AWS role — on no other
+    /// job.
     /// </summary>
     public Permissions JobPermissions
     {
         get
         {
-            var permissions = LogsInTo?.PushPermissions.Scopes.Aggregate(Permissions, (all, scope) => all.With(scope.Key, scope.Value)) ?? Permissions;
+            var permissions = LogsInTo?.PushPermissions.Scopes
+                .Aggregate(Permissions, (all, scope) => all.With(scope.Key, scope.Value)) ?? Permissions;
             return AwsRole is null ? permissions : permissions.With(PermissionScope.IdToken, PermissionAccess.Write);
         }
     }
 
     /// <summary>The secrets the job hands to the task: those of its cluster access and registry, then its own.</summary>
-    public ImmutableArray<SecretBinding> JobSecrets => [.. Cluster?.Secrets ?? [], .. LogsInTo?.PushSecrets ?? [], .. Secrets];
+    public ImmutableArray<SecretBinding> JobSecrets =>
+        [.. Cluster?.Secrets ?? [], .. LogsInTo?.PushSecrets ?? [], .. Secrets];
 
     public ImmutableSortedDictionary<string, string> Env { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
@@ -106,7 +109,8 @@ public sealed record Stage(string Name, string Description, PipelineStep Step) :
     /// Publishing or deploying jobs, and those holding a registry login, restore no caches, so a poisoned cache cannot
     /// reach a release.
     /// </summary>
-    public bool Releases => IsReleasePath || Deploys || LogsInTo is not null || Permissions.Grants(PermissionScope.Packages, PermissionAccess.Write);
+    public bool Releases => IsReleasePath || Deploys || LogsInTo is not null
+        || Permissions.Grants(PermissionScope.Packages, PermissionAccess.Write);
 
     public ExpectedDuration Duration { get; init; } = ExpectedDuration.Unknown;
 

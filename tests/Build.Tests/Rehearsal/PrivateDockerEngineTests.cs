@@ -16,7 +16,8 @@ public sealed class PrivateDockerEngineTests : IDisposable
     public async Task StartAsync_ImageInTheMachineEngine_IsNotVisibleToTheJobAndStopLeavesNothingRunning()
     {
         var probe = $"rehearsal-probe:{Guid.NewGuid():N}";
-        var baseImage = LocalImages.BaseImagesOf(Path.Combine(RepoPaths.Root, "samples", "sovd-webapp", "backend", "Dockerfile.prod")).Single().Tag;
+        var dockerfile = Path.Combine(RepoPaths.App, "backend", "Dockerfile.prod");
+        var baseImage = LocalImages.BaseImagesOf(dockerfile).Single().Tag;
         (await Command.Docker("tag", baseImage, probe)).ExitCode.Should().Be(0, "the machine engine has the base image");
         var cache = Environment.GetEnvironmentVariable("BASE_IMAGE_CACHE_DIR") is { Length: > 0 } given ? given : Path.Combine(RepoPaths.Root, ".build", "base-images");
         var engine = new PrivateDockerEngine(Path.Combine(RepoPaths.Root, "scripts", "container-engine.sh"), cache);

@@ -194,8 +194,10 @@ public class WorkflowGeneratorTests
     {
         var writers = Generated.Jobs.Where(j => j.Permissions.Scopes.Values.Contains(PermissionAccess.Write)).Select(j => j.Id);
 
-        writers.Should().Equal("test-backend-unit", "test-frontend-unit", "build-images", "security-images", "push-images");
-        Job("build-images").Permissions.Scopes.Should().Equal(Permissions.ReadContents.With(PermissionScope.Packages, PermissionAccess.Write).Scopes,
+        writers.Should().Equal(
+            "test-backend-unit", "test-frontend-unit", "build-images", "security-images", "push-images");
+        Job("build-images").Permissions.Scopes.Should().Equal(
+            Permissions.ReadContents.With(PermissionScope.Packages, PermissionAccess.Write).Scopes,
             "its layer cache is the images' buildcache tags in the registry, pushed after each build");
         Job("rescan-deployed").Permissions.Scopes.Should().Equal(Permissions.ReadContents
             .With(PermissionScope.Deployments, PermissionAccess.Read).With(PermissionScope.Packages, PermissionAccess.Read).Scopes);

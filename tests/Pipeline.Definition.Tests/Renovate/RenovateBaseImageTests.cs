@@ -15,7 +15,8 @@ public sealed partial class RenovateBaseImageTests : IDisposable
 
     private static IReadOnlyList<string> SampleDockerfiles =>
     [
-        .. RenovateRun.Run("/usr/bin/git", ["ls-files", "samples"], RepoRoot.Path).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .. RenovateRun.Run("/usr/bin/git", ["ls-files", "samples"], RepoRoot.Path)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Where(file => Path.GetFileName(file).StartsWith("Dockerfile", StringComparison.Ordinal)),
     ];
 
@@ -26,7 +27,8 @@ public sealed partial class RenovateBaseImageTests : IDisposable
 
         SampleDockerfiles.Should().NotBeEmpty().And.OnlyContain(file => images.Any(dep => dep.PackageFile == file),
             "every Dockerfile's base image must be one Renovate updates");
-        images.Should().OnlyContain(dep => dep.SkipReason == null && dep.CurrentDigest != null && Digest().IsMatch(dep.CurrentDigest),
+        images.Should().OnlyContain(
+            dep => dep.SkipReason == null && dep.CurrentDigest != null && Digest().IsMatch(dep.CurrentDigest),
             "a base image without a digest moves under the build and has no update path");
     }
 
@@ -47,7 +49,8 @@ public sealed partial class RenovateBaseImageTests : IDisposable
         {
             var text = File.ReadAllText(Path.Combine(_copy, file));
             text.Should().Contain($"ARG BASE_IMAGE=debian:{before[0].CurrentValue}@{after[0].CurrentDigest}\n");
-            FromLine().Matches(text).Should().OnlyContain(line => line.Value.StartsWith("FROM ${BASE_IMAGE}", StringComparison.Ordinal),
+            FromLine().Matches(text).Should().OnlyContain(
+                line => line.Value.StartsWith("FROM ${BASE_IMAGE}", StringComparison.Ordinal),
                 "the host overrides the ARG where Docker Hub is unreachable, so every FROM must keep reading it");
         }
     }

@@ -20,18 +20,20 @@ public sealed class RenovateBumpSimulationTests : IDisposable
     {
         CopyTrackedFiles();
         var extracted = RenovateRun.Extract(_copy);
-        var definitionFiles = extracted.Select(dep => dep.PackageFile).Where(file => file.StartsWith("src/", StringComparison.Ordinal));
+        var definitionFiles = extracted.Select(dep => dep.PackageFile)
+            .Where(file => file.StartsWith("src/", StringComparison.Ordinal));
         // The base images' digests (Dockerfiles): no generated file names them, so their bump leaves no drift either.
         var dockerfiles = extracted.Where(dep => dep.Manager == "dockerfile").Select(dep => dep.PackageFile);
-        var files = PipelineFiles.Render(SovdPipeline.Definition).Select(file => file.Path).Concat(definitionFiles).Concat(dockerfiles).Distinct().ToList();
+        var files = PipelineFiles.Render(SovdPipeline.Definition).Select(file => file.Path)
+            .Concat(definitionFiles).Concat(dockerfiles).Distinct().ToList();
 
         var changes = RenovateRun.Bump(_copy, files);
         var edited = Git("diff", "--name-only").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var check = CheckWorkflow();
 
         changes.Should().Contain("\"to\": \"26.04\"").And.Contain("\"depName\": \"node\"").And.Contain("\"depName\": \"codecov-cli\"");
-        edited.Should().Contain([SovdPipeline.Settings.WorkflowFile, "src/Pipeline.Definition/SovdPipeline.cs", "scripts/deploy-tools.env",
-            "samples/sovd-webapp/backend/Dockerfile.prod"]);
+        edited.Should().Contain([SovdPipeline.Settings.WorkflowFile, "src/Pipeline.Definition/SovdPipeline.cs",
+            "scripts/deploy-tools.env", "samples/sovd-webapp/backend/Dockerfile.prod"]);
         check.ExitCode.Should().Be(0, "every bump reached the definition:\n{0}", check.Output);
 
         Git("checkout", "--", "src/Pipeline.Definition/SovdPipeline.cs");

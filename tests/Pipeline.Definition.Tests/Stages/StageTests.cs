@@ -51,7 +51,8 @@ public class StageTests
     {
         var stage = Fixtures.NewStage("Build-Images") with { CachesIn = ImageRegistry.Ghcr };
 
-        stage.JobPermissions.Scopes.Should().Equal(Permissions.ReadContents.With(PermissionScope.Packages, PermissionAccess.Write).Scopes);
+        stage.JobPermissions.Scopes.Should()
+            .Equal(Permissions.ReadContents.With(PermissionScope.Packages, PermissionAccess.Write).Scopes);
         stage.JobSecrets.Should().Equal(SecretBinding.GitHubToken);
         stage.Releases.Should().BeTrue("a job holding a registry login restores no caches");
         stage.AwsRole.Should().BeNull();
@@ -60,7 +61,8 @@ public class StageTests
     [Fact]
     public void CachesIn_Ecr_AssumesTheRegistrysRole()
     {
-        var stage = Fixtures.NewStage("Build-Images") with { CachesIn = ImageRegistry.Ecr("123456789012", "eu-central-1", "ECR_ROLE") };
+        var ecr = ImageRegistry.Ecr("123456789012", "eu-central-1", "ECR_ROLE");
+        var stage = Fixtures.NewStage("Build-Images") with { CachesIn = ecr };
 
         stage.AwsRole.Should().Be(new AwsRole("eu-central-1", "ECR_ROLE"));
         stage.JobPermissions.Grants(PermissionScope.IdToken, PermissionAccess.Write).Should().BeTrue();

@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.Globalization;
 using System.Text.Json;
+using Build.Containers;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Containers.Support;
 using Xunit.Abstractions;
@@ -31,6 +32,17 @@ public sealed class BuildImagesDockerTests(ContainerFixture fixture, ITestOutput
             labels.GetProperty("org.opencontainers.image.source").GetString().Should().NotBeNullOrWhiteSpace();
             labels.GetProperty("org.opencontainers.image.title").GetString().Should().Be(repository.Split('/')[^1]);
         }
+    }
+
+    [Fact]
+    public void BuildImages_EngineWithoutThePinnedDigest_BuildsFromItsOwnBaseImageAndSaysSo()
+    {
+        fixture.ShouldHaveBuilt();
+        var pinned = LocalImages.BaseImagesOf(Path.Combine(RepoPaths.App, "backend", "Dockerfile.prod")).Single();
+
+        // scripts/container-engine.sh makes debian:trixie-slim with mmdebstrap: no registry digest, not the pinned one.
+        fixture.Build.Output.Should().Contain($"(--build-arg BASE_IMAGE={pinned.Tag}), not the pinned {pinned.Pinned}")
+            .And.Contain("drift from CI");
     }
 
     [Fact]

@@ -82,7 +82,11 @@ public sealed class ContainerPreflightTests : IDisposable
         run.ExitCode.Should().Be(0, run.Output);
         run.Output.Should().Contain("build -f ").And.Contain("-t ghcr.io/acme/sovd-backend:0123456789abcdef0123456789abcdef01234567 -t ghcr.io/acme/sovd-backend:latest")
             .And.Contain("--label org.opencontainers.image.created=2025-01-31T12:00:00Z")
-            .And.Contain("--build-arg APP_VERSION=0123456789abcdef0123456789abcdef01234567 --build-arg BUILDKIT_INLINE_CACHE=1 --cache-from ghcr.io/acme/sovd-frontend:latest --pull=false")
+            .And.Contain("--build-arg APP_VERSION=0123456789abcdef0123456789abcdef01234567 " +
+                "--build-arg BUILDKIT_INLINE_CACHE=1 --cache-from ghcr.io/acme/sovd-frontend:buildcache --pull=false")
+            .And.Contain("tag ghcr.io/acme/sovd-backend:0123456789abcdef0123456789abcdef01234567 " +
+                "ghcr.io/acme/sovd-backend:buildcache")
+            .And.Contain("push ghcr.io/acme/sovd-frontend:buildcache")
             .And.Contain($"save -o {archive}");
         File.Exists(archive).Should().BeFalse();
     }
