@@ -10,6 +10,9 @@ internal static class Checkouts
     // (a job's clean-up beside the next job's checkout) fails, so worktree changes of this process take turns.
     private static readonly Lock WorktreeChanges = new();
 
+    /// <summary>The commit checked out; a repository without one fails the rehearsal with git's words.</summary>
+    public static string Head(string repository) => Git(repository, null, "rev-parse", "HEAD");
+
     /// <summary>Changes a push would not carry: the lines of <c>git status --porcelain</c>.</summary>
     public static int Uncommitted(string repository) => Git(repository, null, "status", "--porcelain").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
 

@@ -63,7 +63,7 @@ public sealed partial class IsolatedRun(RehearsalOptions options)
 
         _commit = options.IncludeUncommitted
             ? Checkouts.Snapshot(options.Repository, options.ScratchFolder)
-            : GitRevision.Head(options.Repository) ?? throw new RehearsalException($"{options.Repository} has no commit to check out (git rev-parse HEAD failed).");
+            : Checkouts.Head(options.Repository);
         Directory.CreateDirectory(Path.Combine(options.RunFolder, "logs"));
         _clock.Start();
         foreach (var job in plan.Where(job => !job.Runs))

@@ -33,7 +33,7 @@ public static class NuGetAudit
 
     /// <summary>The scheduled run fails on advisories; every other run only reports them (<c>--fail-on-nuget-advisories</c> overrides).</summary>
     public static bool FailsOnAdvisories(BuildContext context) => context.Argument(ArgumentNames.FailOnNuGetAdvisories,
-        context.IsGitHubActions && context.GitHubActions().Environment.Workflow.EventName == ScheduleEvent);
+        context.IsGitHubActions && context.GitHubRun().EventName == ScheduleEvent);
 
     public static string? Failure(IReadOnlyList<NuGetAdvisory> advisories, bool failOn) => !failOn || advisories.Count == 0
         ? null

@@ -8,8 +8,9 @@ public sealed class CheckWorkflow : FrostingTask<BuildContext>
         var stale = new List<string>();
         foreach (var file in PipelineFiles.Render(SovdPipeline.Definition))
         {
-            var path = context.GeneratedRoot.CombineWithFilePath(file.Path).FullPath;
-            var committed = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+            var path = context.GeneratedRoot.CombineWithFilePath(file.Path);
+            var exists = context.FileSystem.Exist(path);
+            var committed = exists ? context.FileSystem.ReadAllText(path) : string.Empty;
             var diff = UnifiedDiff.Create(file.Content, committed, $"{file.Path} (generated)", $"{file.Path} (in the repository)");
             if (diff.Length == 0)
             {
@@ -18,7 +19,7 @@ public sealed class CheckWorkflow : FrostingTask<BuildContext>
             }
 
             stale.Add(file.Path);
-            context.Error(File.Exists(path) ? diff : $"{file.Path} does not exist.");
+            context.Error(exists ? diff : $"{file.Path} does not exist.");
         }
 
         if (stale.Count > 0)

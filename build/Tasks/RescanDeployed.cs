@@ -41,8 +41,8 @@ public sealed class RescanDeployed : FrostingTask<BuildContext>
     private static IReadOnlyList<(string Environment, ContainerImage Image)> Deployed(BuildContext context, ContainerSettings settings)
     {
         var environments = SovdPipeline.Definition.Stages.Select(stage => stage.Environment?.Name).OfType<string>().ToList();
-        var repository = context.Environment.GetEnvironmentVariable(EnvVars.GitHubRepository) ?? "";
-        var token = context.Environment.GetEnvironmentVariable(EnvVars.GitHubToken) ?? "";
+        var repository = context.GitHubRun().Repository;
+        var token = context.Variable(EnvVars.GitHubToken) ?? "";
         if (context.DryRun)
         {
             context.Information("{0}", $"[dry-run] would read the deployed commit of {string.Join(", ", environments)} from GitHub's deployments of " +
@@ -54,7 +54,7 @@ public sealed class RescanDeployed : FrostingTask<BuildContext>
             throw new CakeException($"{SovdPipeline.RescanDeployed.Name} reads what runs in {string.Join(" and ", environments)} from GitHub's deployment " +
                 $"records: set {EnvVars.GitHubRepository} (owner/name, now '{repository}') and {EnvVars.GitHubToken} (a token with deployments: read and packages: read).");
         }
-        var apiUrl = context.GitHubActions().Environment.Workflow.ApiUrl is { Length: > 0 } url ? url : "https://api.github.com";
+        var apiUrl = context.GitHubRun().ApiUrl is { Length: > 0 } url ? url : "https://api.github.com";
         using var http = new HttpClient { BaseAddress = new Uri(apiUrl.TrimEnd('/') + "/"), Timeout = ApiTimeout };
         var found = environments.Select(environment => (Environment: environment, Commit: DeployedCommits.Latest(http, repository, environment, token))).ToList();
         var problems = found.Where(target => target.Commit.Problem is not null).Select(target => target.Commit.Problem!).ToList();

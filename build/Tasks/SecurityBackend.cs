@@ -50,7 +50,7 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
 
     private static TriageVerdict? PipAuditVerdict(BuildContext context, StageFailures failures, ToolResult result, FilePath report, TriageFile triage)
     {
-        if (!File.Exists(report.FullPath))
+        if (!context.FileSystem.Exist(report))
         {
             failures.Add($"pip-audit exited with code {result.ExitCode} without a report: the audit did not complete " +
                 "(typically its vulnerability service is unreachable; pip-audit's error is above). Nothing was audited, so this is not a pass.");
@@ -71,7 +71,7 @@ public sealed class SecurityBackend : FrostingTask<BuildContext>
 
     private static TriageVerdict? BanditVerdict(BuildContext context, StageFailures failures, ToolResult result, FilePath report, TriageFile triage)
     {
-        if (!File.Exists(report.FullPath))
+        if (!context.FileSystem.Exist(report))
         {
             failures.Add($"bandit exited with code {result.ExitCode} without a report (its error is above)");
             return null;

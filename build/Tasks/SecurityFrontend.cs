@@ -14,7 +14,7 @@ public sealed class SecurityFrontend : FrostingTask<BuildContext>
     public override void Run(BuildContext context)
     {
         var frontend = context.RequireFrontend();
-        if (!File.Exists(frontend.CombineWithFilePath("package-lock.json").FullPath))
+        if (!context.FileSystem.Exist(frontend.CombineWithFilePath("package-lock.json")))
         {
             throw new CakeException($"No package-lock.json in {frontend.FullPath}: npm audit checks the locked versions. Run 'npm install' there and commit the lock file.");
         }

@@ -47,7 +47,10 @@ public sealed class TestPipeline : FrostingTask<BuildContext>
             return;
         }
         var folder = reports.FullPath;
-        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.trx", SearchOption.AllDirectories) : [];
+        var directory = context.FileSystem.GetDirectory(reports);
+        string[] files = directory.Exists
+            ? [.. directory.GetFiles("*.trx", SearchScope.Recursive).Select(file => file.Path.FullPath).Order(StringComparer.Ordinal)]
+            : [];
         var results = TrxReport.Read(files);
         context.Information("{0}", $"Pipeline tests: {results.Passed} passed, {results.Failed} failed, {results.NotExecuted} not run, in {files.Length} TRX file(s) under {folder}");
         if (results.Failed > 0)

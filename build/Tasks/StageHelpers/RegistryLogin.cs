@@ -26,7 +26,7 @@ internal sealed class RegistryLogin
         {
             Registry = settings.Registry,
             Username = settings.RegistryUser,
-            Password = context.Environment.GetEnvironmentVariable(EnvVars.GitHubToken) ?? string.Empty,
+            Password = context.Variable(EnvVars.GitHubToken) ?? string.Empty,
         });
     }
 

@@ -16,7 +16,7 @@ internal static class TestReports
         }
         var failures = new StageFailures(stage);
         var path = junit.FullPath;
-        if (!File.Exists(path))
+        if (!context.FileSystem.Exist(junit))
         {
             failures.Add($"{tool} wrote no JUnit report ({junit.FullPath}); exit code {result.ExitCode}, its output is above");
         }
@@ -34,7 +34,7 @@ internal static class TestReports
             }
         }
 
-        var coverageWritten = File.Exists(coverageReport.FullPath);
+        var coverageWritten = context.FileSystem.Exist(coverageReport);
         if (coverageWritten && coverage(coverageReport.FullPath) is { } below)
         {
             failures.Add(below);
