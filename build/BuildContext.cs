@@ -14,12 +14,15 @@ public sealed class BuildContext : HostContext
         : base(context)
     {
         RepoRoot = new DirectoryPath(Repository.Root);
-        AppRoot = new DirectoryPath(Path.GetFullPath(Argument(ArgumentNames.AppRoot, SovdPipeline.Settings.AppRoot), RepoRoot.FullPath));
+        AppRoot =
+            new DirectoryPath(
+            Path.GetFullPath(Argument(ArgumentNames.AppRoot, SovdPipeline.Settings.AppRoot), RepoRoot.FullPath));
         HostTools = new HostTools(this);
         // The provider Cake's context.GitHubActions() alias hands out, without the alias's other CI providers (one of
         // which asks the context for its process runner).
         _gitHubActions = new GitHubActionsProvider(
-            context.Environment, context.FileSystem, new ConsoleServiceMessageWriter(new CakeConsole(context.Environment)));
+            context.Environment, context.FileSystem,
+                new ConsoleServiceMessageWriter(new CakeConsole(context.Environment)));
         IsGitHubActions = _gitHubActions.IsRunningOnGitHubActions;
         // The frontend stages run on the definition's Node LTS that scripts/setup-machine.sh put into .tools/node.
         NodeRuntime.UseRepositoryNode(RepoRoot.FullPath);
@@ -41,8 +44,8 @@ public sealed class BuildContext : HostContext
     /// The one seam to the runner's GITHUB_* and RUNNER_* variables: Cake.Common's provider (Workflow.Sha, .Actor,
     /// .RepositoryOwner, Runner.Temp…; unset strings read as empty), made once from this context's environment, so a
     /// test's environment is the one asked. An instance method on purpose: every <c>context.GitHubActions()</c> on a
-    /// BuildContext binds here rather than to Cake's alias, which builds every CI provider anew on each call. The secret
-    /// GITHUB_TOKEN is no runner variable and is read with <see cref="Inputs.Variable"/>.
+    /// BuildContext binds here rather than to Cake's alias, which builds every CI provider anew on each call. The
+    /// secret GITHUB_TOKEN is no runner variable and is read with <see cref="Inputs.Variable"/>.
     /// </summary>
     /// <remarks>
     /// Names as in Cake.Common's src/Cake.Common/Build/GitHubActions/Data/GitHubActionsWorkflowInfo.cs and
@@ -52,7 +55,10 @@ public sealed class BuildContext : HostContext
     /// </remarks>
     public IGitHubActionsProvider GitHubActions() => _gitHubActions;
 
-    /// <summary>Where Generate-Workflow writes and Check-Workflow reads the generated files: the repository, or another checkout.</summary>
+    /// <summary>
+    /// Where Generate-Workflow writes and Check-Workflow reads the generated files: the repository, or another
+    /// checkout.
+    /// </summary>
     public DirectoryPath GeneratedRoot { get; }
 
     /// <summary>The folder of an artifact the definition names; its CI job uploads from the same place.</summary>

@@ -117,9 +117,11 @@ public static class Inputs
     public static string? NullIfBlank(this string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The last value of <c>--name</c>; null when absent or blank.</summary>
-    public static string? ArgumentOrNull(this ICakeContext context, string name) => context.Arguments.GetArguments(name)?.LastOrDefault().NullIfBlank();
+    public static string? ArgumentOrNull(this ICakeContext context, string name) =>
+        context.Arguments.GetArguments(name)?.LastOrDefault().NullIfBlank();
 
-    public static string? Variable(this ICakeContext context, string name) => context.Environment.GetEnvironmentVariable(name).NullIfBlank();
+    public static string? Variable(this ICakeContext context, string name) =>
+        context.Environment.GetEnvironmentVariable(name).NullIfBlank();
 
     /// <summary>A file given as <c>--name</c>, relative to the repository; else <paramref name="fallback"/>.</summary>
     public static FilePath FileArgument(this BuildContext context, string name, FilePath fallback) =>
@@ -129,7 +131,8 @@ public static class Inputs
     /// The registry namespace: <c>--owner</c>, else GITHUB_REPOSITORY_OWNER. ECR repositories sit right below the
     /// registry host, so its images have no owner (empty).
     /// </summary>
-    public static string? ImageOwner(this BuildContext context, string registry) => EcrRegistryHost.TryParse(registry) is null
+    public static string? ImageOwner(this BuildContext context, string registry) =>
+        EcrRegistryHost.TryParse(registry) is null
         ? (context.ArgumentOrNull(ArgumentNames.Owner) ?? context.GitHubRun().RepositoryOwner.NullIfBlank())
             ?.ToLowerInvariant()
         : string.Empty;

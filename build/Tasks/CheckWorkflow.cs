@@ -11,7 +11,9 @@ public sealed class CheckWorkflow : FrostingTask<BuildContext>
             var path = context.GeneratedRoot.CombineWithFilePath(file.Path);
             var exists = context.FileSystem.Exist(path);
             var committed = exists ? context.FileSystem.ReadAllText(path) : string.Empty;
-            var diff = UnifiedDiff.Create(file.Content, committed, $"{file.Path} (generated)", $"{file.Path} (in the repository)");
+            var diff =
+                UnifiedDiff.Create(file.Content, committed, $"{file.Path} (generated)",
+                $"{file.Path} (in the repository)");
             if (diff.Length == 0)
             {
                 context.Information($"{file.Path}: matches the definition");
@@ -26,7 +28,8 @@ public sealed class CheckWorkflow : FrostingTask<BuildContext>
         {
             throw new CakeException(
                 $"{string.Join(", ", stale)} differ(s) from the pipeline definition. " +
-                $"Run {WorkflowGenerator.RegenerateCommand} and commit the result; do not edit generated files by hand.");
+                $"Run {WorkflowGenerator.RegenerateCommand} and commit the result; do not edit generated " +
+                    $"files by hand.");
         }
     }
 }

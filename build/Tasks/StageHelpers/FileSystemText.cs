@@ -11,7 +11,8 @@ internal static class FileSystemText
 
     public static string ReadAllText(this IFileSystem fileSystem, FilePath file)
     {
-        using var reader = new StreamReader(fileSystem.GetFile(file).OpenRead(), Utf8, detectEncodingFromByteOrderMarks: true);
+        using var reader =
+            new StreamReader(fileSystem.GetFile(file).OpenRead(), Utf8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }
 

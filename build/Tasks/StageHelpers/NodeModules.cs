@@ -1,8 +1,8 @@
 namespace Build.Tasks.StageHelpers;
 
 /// <summary>
-/// Installs a package's dependencies (the frontend's, the E2E tests') with <c>npm ci</c> when node_modules is missing or
-/// older than package-lock.json.
+/// Installs a package's dependencies (the frontend's, the E2E tests') with <c>npm ci</c> when node_modules is missing
+/// or older than package-lock.json.
 /// A fresh CI checkout has no node_modules (setup-node restores only npm's download cache), so CI always installs;
 /// a local run with an up-to-date install skips the minute npm ci costs.
 /// </summary>
@@ -14,7 +14,8 @@ internal static class NodeModules
     // npm rewrites this copy of the lock file at the end of every install: its time is the install's time.
     private const string InstalledLockFile = "node_modules/.package-lock.json";
 
-    public static ToolRequirement[] Requirements => [NpmSettings.Spec.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion)];
+    public static ToolRequirement[] Requirements =>
+        [NpmSettings.Spec.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion)];
 
     public static void EnsureInstalled(BuildContext context, DirectoryPath package)
     {
@@ -28,7 +29,9 @@ internal static class NodeModules
         context.NpmCi(new NpmSettings { WorkingDirectory = package });
     }
 
-    /// <summary>Why <c>npm ci</c> must run in <paramref name="package"/>, or null when its install is current.</summary>
+    /// <summary>
+    /// Why <c>npm ci</c> must run in <paramref name="package"/>, or null when its install is current.
+    /// </summary>
     internal static string? WhyInstall(IFileSystem fileSystem, DirectoryPath package)
     {
         var lockFile = fileSystem.GetFile(package.CombineWithFilePath(LockFile));

@@ -6,7 +6,9 @@ namespace Build.Tasks.StageHelpers;
 /// </summary>
 internal static class ReportFolder
 {
-    /// <summary>Empties the folder first, so a report left by an earlier run is never uploaded or read as this run's.</summary>
+    /// <summary>
+    /// Empties the folder first, so a report left by an earlier run is never uploaded or read as this run's.
+    /// </summary>
     public static DirectoryPath Reset(BuildContext context, DirectoryPath folder)
     {
         if (context.DryRun)
@@ -40,7 +42,9 @@ internal static class ReportFolder
         }
     }
 
-    /// <summary>Writes a file the stage made itself, unless it already holds <paramref name="content"/>; says which.</summary>
+    /// <summary>
+    /// Writes a file the stage made itself, unless it already holds <paramref name="content"/>; says which.
+    /// </summary>
     public static string Write(BuildContext context, FilePath file, string content)
     {
         if (context.DryRun)

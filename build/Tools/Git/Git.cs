@@ -15,12 +15,16 @@ public static class GitAliases
         CaptureOutput = true, CaptureError = true, ThrowOnNonZeroExit = false, Silent = true,
     };
 
-    /// <summary>The commit checked out, or <c>null</c> when <paramref name="repository"/> is not a git checkout.</summary>
+    /// <summary>
+    /// The commit checked out, or <c>null</c> when <paramref name="repository"/> is not a git checkout.
+    /// </summary>
     [CakeMethodAlias]
     public static string? GitHead(this ICakeContext context, DirectoryPath repository) =>
         Ask(context, repository, Command("rev-parse", "HEAD"));
 
-    /// <summary>The committer time of <paramref name="sha"/> in UTC, or <c>null</c> when it is not a commit here.</summary>
+    /// <summary>
+    /// The committer time of <paramref name="sha"/> in UTC, or <c>null</c> when it is not a commit here.
+    /// </summary>
     [CakeMethodAlias]
     public static DateTimeOffset? GitCommitTime(this ICakeContext context, DirectoryPath repository, string sha)
     {
