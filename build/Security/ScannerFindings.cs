@@ -22,8 +22,10 @@ public static class ScannerFindings
 
     /// <summary>pip-audit gives no severity: every known vulnerability counts.</summary>
     public static IEnumerable<Finding> From(PipAuditJsonReport report) => report.Vulnerabilities.Select(vulnerability =>
-        new Finding(PipAudit, vulnerability.Id, vulnerability.Package, "unrated",
-            vulnerability.ToString()) { Aliases = vulnerability.Aliases });
+        new Finding(PipAudit, vulnerability.Id, vulnerability.Package, "unrated", vulnerability.ToString())
+        {
+            Aliases = vulnerability.Aliases,
+        });
 
     public static IEnumerable<Finding> From(IEnumerable<BanditIssue> issues) => issues.Select(issue =>
         new Finding(Bandit, issue.TestId, issue.File, issue.Severity,

@@ -23,9 +23,12 @@ public static class TriageExpiry
         }
         foreach (var entry in expiring)
         {
-            github.Commands.Warning(Message(entry, today),
-                new GitHubActionsAnnotation { Title = "Triage entry expires soon",
-                File = RelativePath(context, triage) });
+            var annotation = new GitHubActionsAnnotation
+            {
+                Title = "Triage entry expires soon",
+                File = RelativePath(context, triage),
+            };
+            github.Commands.Warning(Message(entry, today), annotation);
         }
         if (github.Environment.Runtime.StepSummary is not null)
         {

@@ -19,8 +19,10 @@ public sealed class TestBackendUnit : FrostingTask<BuildContext>
             CoverageFailUnder = threshold,
             JUnitXml = reports.CombineWithFilePath("junit.xml"),
             // Coverage's data file goes with the reports instead of into the source tree.
-            EnvironmentVariables = new Dictionary<string,
-                string> { ["COVERAGE_FILE"] = reports.CombineWithFilePath(".coverage").FullPath },
+            EnvironmentVariables = new Dictionary<string, string>
+            {
+                ["COVERAGE_FILE"] = reports.CombineWithFilePath(".coverage").FullPath,
+            },
         };
         ToolPreflight.Ensure(context, PytestSettings.Spec.Requirement(pytest) with
         {

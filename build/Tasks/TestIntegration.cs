@@ -18,8 +18,11 @@ public sealed class TestIntegration : StackStage
             WorkingDirectory = context.AppRoot.Combine("backend"),
             TestPaths = ["tests/integration"],
             JUnitXml = reports.CombineWithFilePath("junit.xml"),
-            EnvironmentVariables = new Dictionary<string,
-                string> { ["API_BASE_URL"] = stack.BackendUrl, ["API_TOKEN"] = token },
+            EnvironmentVariables = new Dictionary<string, string>
+            {
+                ["API_BASE_URL"] = stack.BackendUrl,
+                ["API_TOKEN"] = token,
+            },
         };
         EnsureTools(context, PytestSettings.Spec.Requirement(pytest));
 

@@ -114,9 +114,13 @@ public sealed class DockerComposeRunner(ICakeContext context) : ToolRunner<Docke
 
     private bool PluginAnswers(FilePath docker)
     {
-        var probe =
-            new ProcessSettings { Arguments = "compose version", RedirectStandardOutput = true,
-            RedirectStandardError = true, Silent = true };
+        var probe = new ProcessSettings
+        {
+            Arguments = "compose version",
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Silent = true,
+        };
         using var process = ProcessRunner.Start(docker, probe);
         process.WaitForExit();
         return process.GetExitCode() == 0;

@@ -12,7 +12,10 @@ public static class GitAliases
 {
     private static readonly ToolInvocation Probe = new()
     {
-        CaptureOutput = true, CaptureError = true, ThrowOnNonZeroExit = false, Silent = true,
+        CaptureOutput = true,
+        CaptureError = true,
+        ThrowOnNonZeroExit = false,
+        Silent = true,
     };
 
     /// <summary>

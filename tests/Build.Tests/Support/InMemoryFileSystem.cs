@@ -147,7 +147,9 @@ public sealed class InMemoryFileSystem : IFileSystem
 
         public void Delete(bool recursive)
         {
-            var contents = fileSystem._files.Keys.Concat(fileSystem._directories).Where(entry => IsUnder(entry, path)).ToList();
+            var contents = fileSystem._files.Keys.Concat(fileSystem._directories)
+                .Where(entry => IsUnder(entry, path))
+                .ToList();
             if (!Exists || (contents.Count > 0 && !recursive))
             {
                 throw new IOException(Exists ? $"{path} is not empty." : $"{path} does not exist.");
@@ -163,13 +165,14 @@ public sealed class InMemoryFileSystem : IFileSystem
             throw new NotSupportedException("No code under test moves a directory.");
 
         public IEnumerable<IDirectory> GetDirectories(string filter, SearchScope scope) =>
-            fileSystem.Children(fileSystem._directories, path, filter, scope).Select(d => new MemoryDirectory(fileSystem, d));
+            fileSystem.Children(fileSystem._directories, path, filter, scope)
+                .Select(d => new MemoryDirectory(fileSystem, d));
 
         public IEnumerable<IFile> GetFiles(string filter, SearchScope scope) =>
             fileSystem.Children(fileSystem._files.Keys, path, filter, scope).Select(f => new MemoryFile(fileSystem, f));
     }
 
-    /// <summary>What is written lands in the file system when the stream is closed, as a real file's content would.</summary>
+    /// <summary>What is written lands in the file system when the stream is closed, as a real file's would.</summary>
     private sealed class CommittingStream(Action<byte[]> commit) : MemoryStream
     {
         private bool _committed;

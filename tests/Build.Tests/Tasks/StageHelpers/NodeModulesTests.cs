@@ -17,7 +17,8 @@ public sealed class NodeModulesTests
     {
         var act = () => NodeModules.WhyInstall(_files, Frontend);
 
-        act.Should().Throw<CakeException>().WithMessage("No package-lock.json in /app/frontend*Run 'npm install' there once*");
+        act.Should().Throw<CakeException>()
+            .WithMessage("No package-lock.json in /app/frontend*Run 'npm install' there once*");
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Build.Tests.Support;
 
 namespace Build.Tests.Tasks.StageHelpers;
 
-/// <summary>Report folders go through the context's file system: here an in-memory one, so no disk is touched.</summary>
+/// <summary>Report folders go through the context's file system: here an in-memory one, so no disk is used.</summary>
 public sealed class ReportFolderTests
 {
     private readonly InMemoryFileSystem _files = new();
