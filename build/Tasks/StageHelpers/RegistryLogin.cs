@@ -1,9 +1,9 @@
 namespace Build.Tasks.StageHelpers;
 
 /// <summary>
-/// A docker login to the definition's registry for one task (Push-Images, Rescan-Deployed): GHCR with the job's
-/// GITHUB_TOKEN, ECR with the AWS CLI's password. <see cref="LogOut"/> belongs in the task's <c>Finally</c>: the token
-/// must not stay in the runner's docker config after the job.
+/// A docker login to the definition's registry for one task (Build-Images' layer cache, Push-Images, Rescan-Deployed):
+/// GHCR with the job's GITHUB_TOKEN, ECR with the AWS CLI's password. <see cref="LogOut"/> belongs in the task's
+/// <c>Finally</c>: the token must not stay in the runner's docker config after the job.
 /// </summary>
 internal sealed class RegistryLogin
 {
