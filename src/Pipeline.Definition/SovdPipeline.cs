@@ -164,8 +164,9 @@ public static class SovdPipeline
         Toolchains = [FrontendNode],
         Runs = [Node, ToolUse.Docker, ToolUse.Buildx],
         Uploads = [Images],
-        // The layer cache: each image's buildcache tag in the registry, read and pushed after a login (issue #24).
-        CachesIn = Registry,
+        // The layer cache: each image's buildcache tag in the registry, only read here (packages: read); Push-Images
+        // writes it, since this job also runs a same-repository pull request's unreviewed code (issue #24).
+        ReadsCacheFrom = Registry,
         IsReleasePath = true,
         TimeoutMinutes = 15,
         Duration = ExpectedDuration.Minutes(3, 2.5, "estimate: npm ci 0.5 + bundle 0.3 + two image builds 1.5 + docker save and upload 0.5"),
@@ -233,7 +234,8 @@ public static class SovdPipeline
 
     // 7. Push: only from pushes, only when every check above passed, the workflow included.
     public static readonly Stage PushImages = new(TargetNames.PushImages,
-        "Pushes the built images (SHA and latest tags) and records their digests", ImagePush)
+        "Pushes the built images (SHA and latest tags, and the buildcache tag the next Build-Images reads) and " +
+        "records their digests", ImagePush)
     {
         Needs = [CheckWorkflow, LintBackend, LintFrontend, TestPipeline, TestIntegration, TestE2E,
                  SecurityBackend, SecurityFrontend, SecurityImages],

@@ -29,6 +29,12 @@ public abstract record ImageRegistry(string Host)
     public abstract Permissions PushPermissions { get; }
 
     public abstract ImmutableArray<SecretBinding> PushSecrets { get; }
+
+    /// <summary>
+    /// What a job that only reads the layer cache needs: never a write, since such a job may run unreviewed code.
+    /// Its login uses <see cref="PushSecrets"/>.
+    /// </summary>
+    public abstract Permissions CacheReadPermissions { get; }
 }
 
 public sealed record GhcrRegistry() : ImageRegistry("ghcr.io")
@@ -40,6 +46,10 @@ public sealed record GhcrRegistry() : ImageRegistry("ghcr.io")
     public override Permissions PushPermissions => Permissions.ReadContents.With(PermissionScope.Packages, PermissionAccess.Write);
 
     public override ImmutableArray<SecretBinding> PushSecrets => [SecretBinding.GitHubToken];
+
+    // GHCR packages start private: reading the buildcache tag needs a login with packages: read.
+    public override Permissions CacheReadPermissions =>
+        Permissions.ReadContents.With(PermissionScope.Packages, PermissionAccess.Read);
 }
 
 public sealed record EcrRegistry(string AccountId, AwsRole AwsRole) : ImageRegistry($"{AccountId}.dkr.ecr.{AwsRole.Region}.amazonaws.com")
@@ -52,4 +62,7 @@ public sealed record EcrRegistry(string AccountId, AwsRole AwsRole) : ImageRegis
     public override Permissions PushPermissions => Permissions.ReadContents.With(PermissionScope.IdToken, PermissionAccess.Write);
 
     public override ImmutableArray<SecretBinding> PushSecrets => [];
+
+    // The same OIDC token: what the role lets a pull request's job do is the role's trust policy's business.
+    public override Permissions CacheReadPermissions => PushPermissions;
 }

@@ -38,27 +38,35 @@ public sealed record Stage(string Name, string Description, PipelineStep Step) :
     public ImageRegistry? PushesTo { get; init; }
 
     /// <summary>
-    /// The registry that holds the stage's layer cache (the images' <c>buildcache</c> tags): read before and pushed
-    /// after the build, with the same login and permissions as a push.
+    /// The registry whose layer cache (the images' <c>buildcache</c> tags) the stage reads, and only reads: the job
+    /// gets the registry's <see cref="ImageRegistry.CacheReadPermissions"/>. The stage that pushes the images
+    /// (<see cref="PushesTo"/>) is the one that writes the cache (<see cref="WritesLayerCache"/>).
     /// </summary>
-    public ImageRegistry? CachesIn { get; init; }
+    public ImageRegistry? ReadsCacheFrom { get; init; }
 
-    // A registry the job logs in to: where it pushes the images or keeps their layer cache.
-    private ImageRegistry? LogsInTo => PushesTo ?? CachesIn;
+    /// <summary>
+    /// Whether the job pushes the layer cache: only the stage that publishes the images, so the cache a release build
+    /// reads holds only what a pushed, reviewed commit built, never what a pull request's code put there.
+    /// </summary>
+    public bool WritesLayerCache => PushesTo is not null;
+
+    // A registry the job logs in to: where it pushes the images or reads their layer cache.
+    private ImageRegistry? LogsInTo => PushesTo ?? ReadsCacheFrom;
 
     /// <summary>The AWS role the job assumes with GitHub's OIDC token before the task runs, if its cluster or registry is on AWS.</summary>
     public AwsRole? AwsRole => Cluster?.Role ?? LogsInTo?.Role;
 
     /// <summary>
-    /// The job's token permissions: <see cref="Permissions"/> plus what its registry needs to push images or layer
-    /// cache (<c>packages: write</c> for GHCR) and <c>id-token: write</c> when it assumes an AWS role — on no other
-    /// job.
+    /// The job's token permissions: <see cref="Permissions"/> plus what its registry needs to push images
+    /// (<c>packages: write</c> for GHCR) or only to read the layer cache (<c>packages: read</c>), and
+    /// <c>id-token: write</c> when it assumes an AWS role — on no other job.
     /// </summary>
     public Permissions JobPermissions
     {
         get
         {
-            var permissions = LogsInTo?.PushPermissions.Scopes
+            var registry = PushesTo?.PushPermissions ?? ReadsCacheFrom?.CacheReadPermissions;
+            var permissions = registry?.Scopes
                 .Aggregate(Permissions, (all, scope) => all.With(scope.Key, scope.Value)) ?? Permissions;
             return AwsRole is null ? permissions : permissions.With(PermissionScope.IdToken, PermissionAccess.Write);
         }

@@ -14,6 +14,7 @@ public static partial class PipelineValidator
         errors.AddRange(Cycles(pipeline));
         errors.AddRange(Secrets(pipeline));
         errors.AddRange(Cloud(pipeline));
+        errors.AddRange(RegistryWrites(pipeline));
         errors.AddRange(Downloads(pipeline));
         errors.AddRange(Durations(pipeline));
         errors.AddRange(DeployBudgets(pipeline));

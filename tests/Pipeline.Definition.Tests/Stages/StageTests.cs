@@ -47,22 +47,23 @@ public class StageTests
     }
 
     [Fact]
-    public void CachesIn_Ghcr_GetsThePushLoginAndReleasesLikeAPush()
+    public void ReadsCacheFrom_Ghcr_GetsAReadOnlyLoginAndReleasesLikeAPush()
     {
-        var stage = Fixtures.NewStage("Build-Images") with { CachesIn = ImageRegistry.Ghcr };
+        var stage = Fixtures.NewStage("Build-Images") with { ReadsCacheFrom = ImageRegistry.Ghcr };
 
         stage.JobPermissions.Scopes.Should()
-            .Equal(Permissions.ReadContents.With(PermissionScope.Packages, PermissionAccess.Write).Scopes);
+            .Equal(Permissions.ReadContents.With(PermissionScope.Packages, PermissionAccess.Read).Scopes);
+        stage.WritesLayerCache.Should().BeFalse();
         stage.JobSecrets.Should().Equal(SecretBinding.GitHubToken);
         stage.Releases.Should().BeTrue("a job holding a registry login restores no caches");
         stage.AwsRole.Should().BeNull();
     }
 
     [Fact]
-    public void CachesIn_Ecr_AssumesTheRegistrysRole()
+    public void ReadsCacheFrom_Ecr_AssumesTheRegistrysRole()
     {
         var ecr = ImageRegistry.Ecr("123456789012", "eu-central-1", "ECR_ROLE");
-        var stage = Fixtures.NewStage("Build-Images") with { CachesIn = ecr };
+        var stage = Fixtures.NewStage("Build-Images") with { ReadsCacheFrom = ecr };
 
         stage.AwsRole.Should().Be(new AwsRole("eu-central-1", "ECR_ROLE"));
         stage.JobPermissions.Grants(PermissionScope.IdToken, PermissionAccess.Write).Should().BeTrue();
