@@ -2,7 +2,8 @@ namespace Build.Containers;
 
 /// <summary>
 /// The images' layer cache in the registry: each image's <c>buildcache</c> tag, an image built with BuildKit's inline
-/// cache metadata (BUILDKIT_INLINE_CACHE=1), read back with <c>--cache-from</c> by the next build on a clean runner.
+/// cache metadata (BUILDKIT_INLINE_CACHE=1) and pushed by Push-Images, read back with <c>--cache-from</c> by the next
+/// Build-Images on a clean runner.
 /// </summary>
 /// <remarks>
 /// Why inline and not <c>--cache-to type=registry,mode=max</c> or <c>type=gha</c>: the default <c>docker</c> builder
@@ -14,13 +15,22 @@ namespace Build.Containers;
 /// (crazy-max/ghaction-github-runtime exports them; actions/toolkit packages/cache reads them, read 2026-12-07): one
 /// more pinned action, and no way to run it off GitHub. The cost of inline: only the final stage's layers are cached
 /// (the docs' "mode=min").
-/// A pull request from a fork gets a read-only GITHUB_TOKEN (docs.github.com, "Permissions for the GITHUB_TOKEN",
-/// read 2026-12-07): its cache push fails, which only costs the next build time, so it warns instead of failing.
+/// Who writes it: Push-Images only, never Build-Images. Build-Images also runs for pull requests, and a pull request
+/// from a branch of the same repository gets the permissions its job declares (only public forks are capped at read:
+/// docs.github.com/en/actions/reference/github_token-reference, "Permissions for the GITHUB_TOKEN", read
+/// 2026-12-07). With <c>packages: write</c> there, unreviewed code could push a <c>buildcache</c> image whose inline
+/// metadata claims the cache keys of the Dockerfile's RUN steps, and the next build on main would import its layers
+/// into the release. So Build-Images logs in with <c>packages: read</c>, and Push-Images (pushes to develop and main
+/// only) tags the image it loads from the <c>images</c> artifact as <c>buildcache</c> and pushes it: the inline cache
+/// metadata lives in the image config, under the <c>moby.buildkit.cache.v0</c> key (moby/buildkit's
+/// exporter/containerimage writes it, cache/remotecache/import.go reads it back, read 2026-12-07), which
+/// <c>docker save</c> and <c>docker load</c> carry as it is; BuildImagesLayerCacheDockerTests finds the key in the
+/// pushed config and the cache hit after that round trip.
 /// </remarks>
 public static class LayerCache
 {
     /// <summary>
-    /// Whether Build-Images uses the cache: asked for (<c>--layer-cache</c>) and with the login it needs, else warns.
+    /// Whether Build-Images reads the cache: asked for (<c>--layer-cache</c>) and with the login it needs, else warns.
     /// </summary>
     public static bool Usable(BuildContext context, ContainerSettings settings)
     {
@@ -32,15 +42,18 @@ public static class LayerCache
         return settings.LayerCache;
     }
 
-    /// <summary>Names the built image <see cref="ContainerImage.CacheTag"/>, pushes it; a failed push warns.</summary>
+    /// <summary>
+    /// Push-Images: names the loaded image <see cref="ContainerImage.CacheTag"/> and pushes it. A failed push only
+    /// costs the next build time, so it warns; the release's own tags are pushed by then.
+    /// </summary>
     public static void Save(BuildContext context, ContainerImage image)
     {
         context.DockerTag(image.ShaTag, image.CacheTag);
         var push = context.DockerPush(image.CacheTag, new DockerSettings { ThrowOnNonZeroExit = false });
         if (!push.Result.Succeeded)
         {
-            context.Warning($"Layer cache {image.CacheTag} not pushed (exit {push.Result.ExitCode}): the next build " +
-                "starts cold. A pull request from a fork has no packages: write; elsewhere check the registry login.");
+            context.Warning($"Layer cache {image.CacheTag} not pushed (exit {push.Result.ExitCode}): the next " +
+                "build starts cold. Check the registry login and the job's packages: write.");
         }
     }
 }

@@ -28,7 +28,7 @@ public sealed partial record ContainerSettings
         if (LogIn && Ecr is null && context.Variable(EnvVars.GitHubToken) is null)
         {
             yield return $"{EnvVars.GitHubToken} is not set: the login to {Registry} needs it; give the job " +
-                "`secrets.GITHUB_TOKEN` and `packages: write`.";
+                "`secrets.GITHUB_TOKEN` and `packages: write` (Push-Images) or `packages: read` (Build-Images).";
         }
     }
 

@@ -9,9 +9,11 @@ public sealed class BuildImages : FrostingTask<BuildContext>
     {
         var given = ContainerSettings.From(context);
         given.ThrowIfInvalid(SovdPipeline.BuildImages.Name, given.BuildProblems());
+        var settings = given with { LayerCache = LayerCache.Usable(context, given) };
+        // Before any process starts: only docker login may see the registry token (RegistryLogin.TakeToken).
+        _login.TakeToken(context);
         ToolPreflight.Ensure(context, [DockerSettings.EngineRequirement, .. NodeModules.Requirements]);
         LocalImages.EnsureBaseImages(context, given);
-        var settings = given with { LayerCache = LayerCache.Usable(context, given) };
 
         // npm cannot reach its registry inside a container build on our machines: the bundle is built here and COPYed in.
         Timed(context, "frontend bundle", () =>
@@ -21,24 +23,22 @@ public sealed class BuildImages : FrostingTask<BuildContext>
         });
         if (settings.LayerCache)
         {
-            // GHCR packages start private: without a login the cache is never found (issue #24). After npm: its scripts
-            // never run while the docker config holds the token.
+            // GHCR packages start private: without a login the cache is never found (issue #24). A read-only login
+            // (packages: read), after npm: its scripts never run while the docker config holds even that token.
             _login.LogIn(context, settings);
         }
         foreach (var image in settings.Images)
         {
+            // No cache push here: this job runs pull requests' code; Push-Images writes the cache (LayerCache).
             Timed(context, image.Name, () => context.DockerBuild(BuildOf(context, settings, image)));
-            if (settings.LayerCache)
-            {
-                Timed(context, $"{image.Name} layer cache push", () => LayerCache.Save(context, image));
-            }
         }
         Timed(context, "docker save", () =>
         {
             ReportFolder.Clear(context, settings.ImagesArchive);
             context.DockerSave(settings.ImagesArchive, settings.Images.SelectMany(image => image.Tags));
         });
-        context.Information($"Built {string.Join(", ", settings.Images.SelectMany(image => image.Tags))}; saved to {settings.ImagesArchive.FullPath}");
+        context.Information($"Built {string.Join(", ", settings.Images.SelectMany(image => image.Tags))}; " +
+            $"saved to {settings.ImagesArchive.FullPath}");
     }
 
     public override void Finally(BuildContext context) => _login.LogOut(context);

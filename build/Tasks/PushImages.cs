@@ -9,6 +9,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
     {
         var settings = ContainerSettings.From(context);
         settings.ThrowIfInvalid(SovdPipeline.PushImages.Name, settings.PushProblems(context));
+        _login.TakeToken(context);
         // An ECR registry needs the AWS CLI for its login password.
         ToolPreflight.Ensure(context, settings.Ecr is null ? [DockerSettings.EngineRequirement] : [DockerSettings.EngineRequirement, AwsSettings.Spec.Requirement()]);
         LocalImages.EnsurePresent(context, settings, allTags: true);
@@ -23,6 +24,14 @@ public sealed class PushImages : FrostingTask<BuildContext>
             context.Information($"Not moving the latest tags: they follow {SovdPipeline.DeployProduction.When.Summary} only (--{ArgumentNames.PushLatest}=true overrides)");
         }
         ImagePublisher.PushAndRecord(context, settings, pushLatest);
+        if (settings.LayerCache)
+        {
+            // The only writer of the layer cache: this job runs for pushes to the protected branches only.
+            foreach (var image in settings.Images)
+            {
+                LayerCache.Save(context, image);
+            }
+        }
     }
 
     public override void Finally(BuildContext context) => _login.LogOut(context);

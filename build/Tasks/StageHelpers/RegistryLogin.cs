@@ -8,6 +8,18 @@ namespace Build.Tasks.StageHelpers;
 internal sealed class RegistryLogin
 {
     private string? _loggedInTo;
+    private string? _token;
+
+    /// <summary>
+    /// Takes GITHUB_TOKEN out of the host's own environment, which every child process inherits (npm ci, every
+    /// dependency's install script, the bundle, docker build): from here on only <c>docker login</c> sees it, on its
+    /// standard input. Call it before the task starts any process.
+    /// </summary>
+    public void TakeToken(ICakeContext context)
+    {
+        _token ??= context.Variable(EnvVars.GitHubToken);
+        Environment.SetEnvironmentVariable(EnvVars.GitHubToken, null);
+    }
 
     public void LogIn(BuildContext context, ContainerSettings settings)
     {
@@ -27,7 +39,7 @@ internal sealed class RegistryLogin
         {
             Registry = settings.Registry,
             Username = settings.RegistryUser,
-            Password = context.Variable(EnvVars.GitHubToken) ?? string.Empty,
+            Password = _token ?? context.Variable(EnvVars.GitHubToken) ?? string.Empty,
         });
     }
 
