@@ -106,7 +106,10 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     /// <summary><c>kubectl auth can-i</c>; a dry run assumes yes. Anything but "yes" or "no" means no answer.</summary>
     public bool CanI(ClusterPermission permission, TimeSpan limit, Func<ToolResult, Exception> unreachable)
     {
-        var answer = context.KubectlCanI(permission.Verb, permission.Resource, Kubectl(limit, permission.Namespaced));
+        var kubectl = permission.Namespace is { } other
+            ? new KubectlSettings { Target = _target with { Namespace = other }, ToolTimeout = limit }
+            : Kubectl(limit, permission.Namespaced);
+        var answer = context.KubectlCanI(permission.Verb, permission.Resource, kubectl);
         return answer.Succeeded || context.DryRun || (answer.Output.Trim() == "no" ? false : throw unreachable(answer));
     }
 

@@ -1,10 +1,28 @@
 namespace Build.Deploy;
 
 /// <summary>One thing the deploy does to the cluster, as <c>kubectl auth can-i &lt;verb&gt; &lt;resource&gt;</c> asks it.</summary>
-public sealed record ClusterPermission(string Verb, string Resource, bool Namespaced = true, string Why = "")
+/// <param name="Namespace">Where it is asked when not the deploy's namespace (Prometheus' own).</param>
+public sealed record ClusterPermission(string Verb, string Resource, bool Namespaced = true, string Why = "", string? Namespace = null)
 {
     /// <summary>The Role and ClusterRole that grant every permission of <see cref="For"/> to the CI identity.</summary>
     public const string RbacManifest = "docs/rbac/ci-deployer.yaml";
+
+    /// <summary>The Role that grants <see cref="PrometheusPortForward"/>, applied in Prometheus' namespace.</summary>
+    public const string PrometheusRbacManifest = "docs/rbac/ci-prometheus-port-forward.yaml";
+
+    /// <summary>
+    /// What <c>kubectl port-forward service/&lt;prometheus&gt;</c> needs in Prometheus' namespace: it gets the Service,
+    /// lists its pods by the Service's selector and gets the first (kubectl's polymorphichelpers GetFirstPod), then
+    /// opens the stream as <c>create pods/portforward</c> (kubernetes/kubectl, read 2026-12-07). The deploy's only
+    /// access outside its own namespace; the preflight asks each when --prometheus-service is set.
+    /// </summary>
+    public static IReadOnlyList<ClusterPermission> PrometheusPortForward(string prometheusNamespace) =>
+    [
+        new("get", "services", Why: "the port-forward finds Prometheus' Service", Namespace: prometheusNamespace),
+        new("list", "pods", Why: "the port-forward picks a pod of that Service", Namespace: prometheusNamespace),
+        new("get", "pods", Why: "the port-forward checks that pod is running", Namespace: prometheusNamespace),
+        new("create", "pods/portforward", Why: "the port-forward's stream to Prometheus", Namespace: prometheusNamespace),
+    ];
 
     /// <summary>
     /// Everything a deploy does, and why: the preflight asks each, docs/rbac/ci-deployer.yaml grants each (a test
@@ -31,7 +49,7 @@ public sealed record ClusterPermission(string Verb, string Resource, bool Namesp
             : [.. permissions];
     }
 
-    public override string ToString() => $"{Verb} {Resource}";
+    public override string ToString() => Namespace is { } name ? $"{Verb} {Resource} in {name}" : $"{Verb} {Resource}";
 
     private static IEnumerable<ClusterPermission> Verbs(string resource, string why, params string[] verbs) =>
         verbs.Select(verb => new ClusterPermission(verb, resource, Why: why));

@@ -62,6 +62,7 @@ public sealed partial class Deployment
             problems.Add($"The namespace {settings.Namespace} does not exist: create it with `{_cluster.KubectlCommand($"create namespace {settings.Namespace}", namespaced: false)}`, or pass --{ArgumentNames.CreateNamespace}.");
         }
         var denied = ClusterPermission.For(settings.CreateNamespace).Where(permission => !_cluster.CanI(permission, Left(), Unreachable)).ToList();
+        problems.AddRange(PortForwardProblems(permission => _cluster.CanI(permission, Left(), Unreachable)));
         if (denied.Count > 0)
         {
             problems.Add($"The current identity may not {string.Join(", ", denied.Select(p => p.Namespaced ? $"{p} (for {p.Why})" : $"{p} (cluster-wide, for {p.Why})"))}: " +

@@ -79,7 +79,7 @@ public sealed record DeploySettings(
             SmokeHostHeader: context.ArgumentOrNull(ArgumentNames.SmokeHostHeader),
             SmokeUrl: context.Argument(ArgumentNames.SmokeUrl, stage.Environment?.Url ?? ""),
             ProbeRequests: context.Argument(ArgumentNames.ProbeRequests, defaultProbeRequests),
-            MaxErrorRate: context.Argument(ArgumentNames.MaxErrorRate, 1m),
+            MaxErrorRate: context.Argument(ArgumentNames.MaxErrorRate, 0m),
             ImagesFile: context.FileArgument(ArgumentNames.ImagesFile, context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath("images.json")),
             Sha: context.Sha(),
             Registry: registry,

@@ -158,6 +158,14 @@ public sealed class ClusterStandIn : IDisposable
         return this;
     }
 
+    /// <summary><c>kubectl port-forward</c> forwards to <paramref name="target"/> (a real server), as <see cref="PortForwardStandIn"/> does.</summary>
+    public ClusterStandIn ForwardTo(Uri target)
+    {
+        File.WriteAllText(Path.Combine(Directory, "port-forward-target"), $"{target.Host}:{target.Port}");
+        File.WriteAllText(Path.Combine(Directory, "port-forward.py"), PortForwardStandIn.Script);
+        return this;
+    }
+
     /// <summary>Every call that needs the API server fails as with a refused connection.</summary>
     public ClusterStandIn Unreachable()
     {
@@ -296,6 +304,20 @@ public sealed class ClusterStandIn : IDisposable
           rollout) echo "deployment \"${3#deployment/}\" successfully rolled out" ;;
           describe) cat "$fixtures/kubectl-describe-pods.txt" ;;
           logs) cat "$fixtures/kubectl-logs.txt" ;;
+          port-forward)
+            # Like kubectl: the Service, its pods, then the stream, each refused as the API server refuses what RBAC does
+            # not grant (kubernetes apiserver responsewriters/errors.go, read 2026-12-07); then a free local port, one
+            # "Forwarding from" line, and it serves until stopped (PortForwardStandIn).
+            for need in "get services ${2#service/}" "list pods" "get pods prometheus-0" "create pods/portforward prometheus-0"; do
+              read -r verb resource name <<< "$need"
+              if grep -qxF "$verb $resource" "$dir/denied"; then
+                echo "Error from server (Forbidden): ${resource%%/*} ${name:+\"$name\" }is forbidden: User \"ci\" cannot $verb resource \"$resource\" in API group \"\" in the namespace \"$namespace\"" >&2
+                exit 1
+              fi
+            done
+            target=$(cat "$dir/port-forward-target" 2>/dev/null)
+            [[ -n "$target" ]] || { echo "Error from server (NotFound): services \"${2#service/}\" not found" >&2; exit 1; }
+            exec /usr/bin/python3 "$dir/port-forward.py" "$target" "${3#:}" ;;
           create)
             if [[ "$2" == namespace ]]; then name=$3; kind=namespace; else name=$4; kind=secret; fi
             grep -vxF "$kind $name" "$dir/missing" > "$dir/missing.new"; mv "$dir/missing.new" "$dir/missing"
