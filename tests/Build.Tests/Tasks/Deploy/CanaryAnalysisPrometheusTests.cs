@@ -55,14 +55,16 @@ public sealed class CanaryAnalysisPrometheusTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Run_CanaryThreeHundredMillisecondsSlower_RealPrometheus_FailsOnP95AgainstStableOnly()
+    public void Run_CanaryThreeHundredMillisecondsSlower_RealPrometheus_FailsOnP95AgainstStableAndNotOnErrors()
     {
         var analysis = Analyse(new Faults(DelayMs: 300));
 
-        analysis.Outcome.Should().StartWith("failed: p95 against stable ");
+        analysis.Outcome.Should().StartWith("failed: ");
         var last = analysis.Checks[^1];
         last.Canary.P95Seconds.Value.Should().BeGreaterThan(0.3);
-        last.Thresholds.Where(t => t.Failed).Select(t => t.Name).Should().Equal("p95 against stable");
+        // On a loaded machine stable's own p95 can pass 700 ms, and the canary then fails the absolute 1 s limit too.
+        last.Thresholds.Where(t => t.Failed).Select(t => t.Name).Should().Contain("p95 against stable")
+            .And.NotContain(name => name.StartsWith("5xx", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -26,18 +26,16 @@ public sealed class DeployProductionAnalysisTests
         using var prometheus = PrometheusServer.Start(stable, canary);
         using var load = new TrafficLoad(stable, canary);
         using var scenario = new DeployScenario();
-        scenario.Cluster.Release(Stable, "deployed", 7);
+        scenario.Cluster.Release(Stable, "deployed", 7).Release(Route, "deployed", 4);
 
         var result = await scenario.RunAsync(Stage, "--confirm=Deploy-Production", "--probe-requests=10", $"--prometheus-url={prometheus.BaseAddress}");
 
         result.ExitCode.Should().NotBe(0);
         result.Output.Should().Contain("Deploy-Production failed at 'canary 10 %: canary analysis: bake and Prometheus queries': The canary analysis at 10 % failed: 5xx share ")
-            .And.Contain("Rolled back: sovd-webapp rolled back to revision 7; sovd-webapp-canary uninstalled.");
-        scenario.RolloutCalls.Should().Equal(
-        [
-            .. CanaryStart, .. CanaryStep(10),
-            .. Diagnostics("production"), Rollback(Stable, 7, "production"), Status(Canary, "production"), Uninstall(Canary, "production"),
-        ]);
+            .And.Contain("Rolled back: the route sends every request to sovd-webapp again; sovd-webapp-canary uninstalled.");
+        // Stable was never touched: the route goes back to it, then the canary goes, exactly as after a failed smoke test.
+        scenario.RolloutCalls.Should().StartWith([.. CanaryStart, .. CanaryStep(10)]).And.EndWith(RouteBackAndRemoveCanary)
+            .And.NotContain(call => call.StartsWith("helm rollback", StringComparison.Ordinal));
         var record = ReadRecord(Folder);
         record.GetProperty("outcome").GetString().Should().Be("rolled back");
         var analysis = record.GetProperty("analyses").EnumerateArray().Should().ContainSingle().Subject;
@@ -59,7 +57,7 @@ public sealed class DeployProductionAnalysisTests
         using var prometheus = PrometheusServer.Start(stable, canary);
         using var load = new TrafficLoad(stable, canary);
         using var scenario = new DeployScenario();
-        scenario.Cluster.Release(Stable, "deployed", 7).ForwardTo(prometheus.BaseAddress);
+        scenario.Cluster.Release(Stable, "deployed", 7).Release(Route, "deployed", 4).ForwardTo(prometheus.BaseAddress);
 
         var result = await scenario.RunAsync(Stage, "--confirm=Deploy-Production", "--probe-requests=10", "--prometheus-service=monitoring/prometheus-operated:9090");
 
@@ -74,6 +72,55 @@ public sealed class DeployProductionAnalysisTests
         analyses.Should().AllSatisfy(a => a.GetProperty("outcome").GetString().Should().StartWith("passed after "));
         // At 100 % stable still gets this test's load (no real route here), so the baseline checks ran at every step.
         result.Output.Should().Contain("canary 100 %: check 3 over ");
+    }
+
+    [Fact]
+    public async Task DeployProduction_PortForwardNotGranted_StandIn_PreflightNamesTheRulesAndTheManifestBeforeAnyHelmCall()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 7).Deny("create", "pods/portforward").Deny("list", "pods");
+
+        var result = await scenario.RunAsync(Stage, "--confirm=Deploy-Production", "--prometheus-service=monitoring/prometheus-operated:9090");
+
+        result.ExitCode.Should().NotBe(0);
+        scenario.ToolCalls.Should().NotContain(call => call.StartsWith("helm upgrade", StringComparison.Ordinal));
+        result.Output.Should().Contain("The current identity may not list pods in monitoring (for the port-forward picks a pod of that Service), " +
+            "create pods/portforward in monitoring (for the port-forward's stream to Prometheus), which " +
+            "--prometheus-service=monitoring/prometheus-operated:9090 needs: apply docs/rbac/ci-prometheus-port-forward.yaml there " +
+            "(`kubectl apply -n monitoring -f docs/rbac/ci-prometheus-port-forward.yaml`).");
+    }
+
+    [Fact]
+    public async Task DeployProduction_AmazonManagedPrometheusUrl_StandIn_RefusedWithTheSigV4ReasonBeforeAnyHelmCall()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Release(Stable, "deployed", 7);
+
+        var result = await scenario.RunAsync(Stage, "--confirm=Deploy-Production",
+            "--prometheus-url=https://aps-workspaces.eu-central-1.amazonaws.com/workspaces/ws-1234/");
+
+        result.ExitCode.Should().NotBe(0);
+        scenario.ToolCalls.Should().BeEmpty();
+        result.Output.Should().Contain("points at Amazon Managed Service for Prometheus (aps-workspaces.eu-central-1.amazonaws.com), " +
+            "whose queries must be signed with AWS SigV4, which the deploy does not do");
+    }
+
+    [Fact]
+    public async Task DeployProduction_DryRunWithPrometheus_StandIn_PrintsEachStepsBakeRulesAndQueries()
+    {
+        using var scenario = new DeployScenario();
+
+        var result = await scenario.RunAsync(Stage, "--dryrun", "--prometheus-url=http://127.0.0.1:9090");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        foreach (var weight in new[] { 10, 50, 100 })
+        {
+            result.Output.Should().Contain($"canary {weight} %: [dry-run] would ask http://127.0.0.1:9090/ every 10 s (bake 30 s, limit 180 s, " +
+                "at least 20 canary requests; 5xx <= 2 % and <= stable + 1 points; p95 <= 1000 ms and <= max(stable x 1.5, stable + 100 ms))");
+        }
+        result.Output.Should().Contain(
+            $"  sum(increase(sovd_http_requests_total{{track=\"canary\",commit=\"{DeployScenario.Sha}\",route=~\"/api/.+\",namespace=\"production\",status_class=\"5xx\"}}[30s]))")
+            .And.Contain("histogram_quantile(0.95, sum by (le) (rate(sovd_http_request_duration_seconds_bucket{track=\"stable\"");
     }
 
     [Fact]
