@@ -1,6 +1,8 @@
 namespace Build.Deploy;
 
-/// <summary>The canary analysis on the job's summary page: per step its outcome and its last check's thresholds.</summary>
+/// <summary>
+/// The canary analysis on the job's summary page: per step its outcome and its last check's thresholds.
+/// </summary>
 public static class CanaryAnalysisSummary
 {
     public static IEnumerable<string> Lines(IReadOnlyList<StepAnalysis> analyses)

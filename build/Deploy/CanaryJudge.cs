@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Build.Deploy;
 
 /// <summary>What one track's traffic looked like in a window: each number with the query that gave it.</summary>
@@ -18,7 +20,7 @@ public sealed record ThresholdResult(string Name, string Value, string Limit, st
     public bool Failed => Outcome.StartsWith("fail", StringComparison.Ordinal);
 }
 
-[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CanaryVerdict>))]
+[JsonConverter(typeof(JsonStringEnumConverter<CanaryVerdict>))]
 public enum CanaryVerdict
 {
     Pass,
@@ -26,19 +28,26 @@ public enum CanaryVerdict
     NoVerdict,
 }
 
-/// <summary>The thresholds of <see cref="CanaryAnalysis"/> applied to one check's numbers, canary against stable.</summary>
+/// <summary>
+/// The thresholds of <see cref="CanaryAnalysis"/> applied to one check's numbers, canary against stable.
+/// </summary>
 public static class CanaryJudge
 {
-    public static (CanaryVerdict Verdict, IReadOnlyList<ThresholdResult> Thresholds) Judge(CanaryAnalysis rules, TrackNumbers canary, TrackNumbers stable)
+    public static (CanaryVerdict Verdict, IReadOnlyList<ThresholdResult> Thresholds) Judge(
+        CanaryAnalysis rules, TrackNumbers canary, TrackNumbers stable)
     {
         if (canary.RequestCount < rules.MinRequests)
         {
             return (CanaryVerdict.NoVerdict,
-                [new("canary requests", Number(canary.RequestCount), $">= {rules.MinRequests}", "no verdict yet: too few requests")]);
+                [
+                    new("canary requests", Number(canary.RequestCount), $">= {rules.MinRequests}",
+                        "no verdict yet: too few requests"),
+                ]);
         }
         // Stable is a baseline only with as many requests as the canary must have (at 100 % it gets none).
         var baseline = stable.RequestCount >= rules.MinRequests ? stable : null;
-        var noBaseline = $"skipped: stable has {Number(stable.RequestCount)} requests (< {rules.MinRequests}), no baseline";
+        var noBaseline =
+            $"skipped: stable has {Number(stable.RequestCount)} requests (< {rules.MinRequests}), no baseline";
         var results = new List<ThresholdResult>
         {
             new("canary requests", Number(canary.RequestCount), $">= {rules.MinRequests}", "pass"),
@@ -55,7 +64,8 @@ public static class CanaryJudge
     private static ThresholdResult ErrorShare(CanaryAnalysis rules, TrackNumbers canary)
     {
         var share = canary.ErrorPercent ?? 0;
-        return new("5xx share", Percent(share), $"<= {Percent(rules.MaxErrorPercent)}", Outcome(share <= rules.MaxErrorPercent));
+        return new("5xx share", Percent(share), $"<= {Percent(rules.MaxErrorPercent)}",
+            Outcome(share <= rules.MaxErrorPercent));
     }
 
     private static ThresholdResult ErrorOverStable(CanaryAnalysis rules, TrackNumbers canary, TrackNumbers stable)
@@ -70,7 +80,8 @@ public static class CanaryJudge
         var limit = $"<= {Millis(rules.MaxP95.TotalSeconds)}";
         return canary.P95Seconds.Value is { } p95
             ? new("p95 latency", Millis(p95), limit, Outcome(p95 <= rules.MaxP95.TotalSeconds))
-            : new("p95 latency", "-", limit, "fail: the canary's requests have no latency histogram (are its metrics scraped?)");
+            : new("p95 latency", "-", limit,
+                "fail: the canary's requests have no latency histogram (are its metrics scraped?)");
     }
 
     private static ThresholdResult P95OverStable(CanaryAnalysis rules, TrackNumbers canary, TrackNumbers stable)
@@ -81,7 +92,8 @@ public static class CanaryJudge
         }
         var limit = Math.Max(stableP95 * rules.MaxP95Ratio, stableP95 + rules.P95Slack.TotalSeconds);
         return new("p95 against stable", $"{Millis(p95)} (stable {Millis(stableP95)})",
-            $"<= {Millis(limit)} (x{Number(rules.MaxP95Ratio)} or +{Millis(rules.P95Slack.TotalSeconds)})", Outcome(p95 <= limit));
+            $"<= {Millis(limit)} (x{Number(rules.MaxP95Ratio)} or +{Millis(rules.P95Slack.TotalSeconds)})",
+            Outcome(p95 <= limit));
     }
 
     private static string Outcome(bool passed) => passed ? "pass" : "fail";
@@ -90,5 +102,6 @@ public static class CanaryJudge
 
     private static string Percent(double value) => $"{Number(value)} %";
 
-    private static string Millis(double seconds) => $"{(seconds * 1000).ToString("0", CultureInfo.InvariantCulture)} ms";
+    private static string Millis(double seconds) =>
+        $"{(seconds * 1000).ToString("0", CultureInfo.InvariantCulture)} ms";
 }

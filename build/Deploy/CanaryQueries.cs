@@ -20,7 +20,8 @@ public sealed record CanaryQueries(string Commit, string Selector)
     private const string Requests = "sovd_http_requests_total";
     private const string Buckets = "sovd_http_request_duration_seconds_bucket";
 
-    public string RequestCount(CanaryTrack track, TimeSpan window) => $"sum(increase({Requests}{{{Matchers(track)}}}[{Range(window)}]))";
+    public string RequestCount(CanaryTrack track, TimeSpan window) =>
+        $"sum(increase({Requests}{{{Matchers(track)}}}[{Range(window)}]))";
 
     public string ErrorCount(CanaryTrack track, TimeSpan window) =>
         $"sum(increase({Requests}{{{Matchers(track)},status_class=\"5xx\"}}[{Range(window)}]))";
@@ -29,7 +30,8 @@ public sealed record CanaryQueries(string Commit, string Selector)
         $"histogram_quantile(0.95, sum by (le) (rate({Buckets}{{{Matchers(track)}}}[{Range(window)}])))";
 
     /// <summary>Whole seconds, rounded up: PromQL's range durations are integers with a unit.</summary>
-    public static string Range(TimeSpan window) => $"{Math.Max(1, (long)Math.Ceiling(window.TotalSeconds)).ToString(CultureInfo.InvariantCulture)}s";
+    public static string Range(TimeSpan window) =>
+        $"{Math.Max(1, (long)Math.Ceiling(window.TotalSeconds)).ToString(CultureInfo.InvariantCulture)}s";
 
     private string Matchers(CanaryTrack track)
     {

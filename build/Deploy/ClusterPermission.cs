@@ -2,7 +2,8 @@ namespace Build.Deploy;
 
 /// <summary>One thing the deploy does to the cluster, as <c>kubectl auth can-i &lt;verb&gt; &lt;resource&gt;</c> asks it.</summary>
 /// <param name="Namespace">Where it is asked when not the deploy's namespace (Prometheus' own).</param>
-public sealed record ClusterPermission(string Verb, string Resource, bool Namespaced = true, string Why = "", string? Namespace = null)
+public sealed record ClusterPermission(
+    string Verb, string Resource, bool Namespaced = true, string Why = "", string? Namespace = null)
 {
     /// <summary>The Role and ClusterRole that grant every permission of <see cref="For"/> to the CI identity.</summary>
     public const string RbacManifest = "docs/rbac/ci-deployer.yaml";
@@ -21,7 +22,8 @@ public sealed record ClusterPermission(string Verb, string Resource, bool Namesp
         new("get", "services", Why: "the port-forward finds Prometheus' Service", Namespace: prometheusNamespace),
         new("list", "pods", Why: "the port-forward picks a pod of that Service", Namespace: prometheusNamespace),
         new("get", "pods", Why: "the port-forward checks that pod is running", Namespace: prometheusNamespace),
-        new("create", "pods/portforward", Why: "the port-forward's stream to Prometheus", Namespace: prometheusNamespace),
+        new("create", "pods/portforward", Why: "the port-forward's stream to Prometheus",
+            Namespace: prometheusNamespace),
     ];
 
     /// <summary>

@@ -30,7 +30,8 @@ public sealed partial class Deployment
         return denied.Count == 0 ? [] :
         [
             $"The current identity may not {string.Join(", ", denied.Select(p => $"{p} (for {p.Why})"))}, which " +
-            $"--{PrometheusSettings.ServiceArgument}={service} needs: apply {ClusterPermission.PrometheusRbacManifest} " +
+            $"--{PrometheusSettings.ServiceArgument}={service} needs: " +
+            $"apply {ClusterPermission.PrometheusRbacManifest} " +
             $"there (`kubectl apply -n {service.Namespace} -f {ClusterPermission.PrometheusRbacManifest}`).",
         ];
     }
@@ -49,15 +50,18 @@ public sealed partial class Deployment
         }
         using var forward = _prometheus.Service is { } service
             ? PrometheusPortForward.Start(
-                context.Tools.Resolve("kubectl") ?? new FilePath("kubectl"), service, _cluster.Kubectl().Target, settings.Bounds.ClusterCall)
+                context.Tools.Resolve("kubectl") ?? new FilePath("kubectl"), service, _cluster.Kubectl().Target,
+                settings.Bounds.ClusterCall)
             : null;
-        using var client = new PrometheusClient(forward?.Url ?? _prometheus.Url!, _prometheus.Token, rules.QueryTimeout);
+        using var client =
+            new PrometheusClient(forward?.Url ?? _prometheus.Url!, _prometheus.Token, rules.QueryTimeout);
         var analysis = new CanaryBake(rules, client, queries, context.Information).Run(weight);
         _record.Analyses.Add(analysis);
         if (!analysis.Passed)
         {
             throw new DeployException(
-                $"The canary analysis at {weight} % {analysis.Outcome} (deployment.json lists every query, value and threshold).");
+                $"The canary analysis at {weight} % {analysis.Outcome} " +
+                "(deployment.json lists every query, value and threshold).");
         }
     }
 
@@ -67,8 +71,10 @@ public sealed partial class Deployment
         {
             ({ } url, _) => $"[dry-run] would ask {url}",
             (_, { } service) =>
-                $"[dry-run] would run kubectl {PrometheusPortForward.Arguments(service, settings.KubeContext)} and ask the port it prints",
-            _ => $"no --{PrometheusSettings.UrlArgument} (or {PrometheusSettings.UrlVariable}) or --{PrometheusSettings.ServiceArgument}: " +
+                $"[dry-run] would run kubectl {PrometheusPortForward.Arguments(service, settings.KubeContext)} " +
+                "and ask the port it prints",
+            _ => $"no --{PrometheusSettings.UrlArgument} (or {PrometheusSettings.UrlVariable}) " +
+                 $"or --{PrometheusSettings.ServiceArgument}: " +
                  "the analysis is off and the probe via the header alone judges; with one it would ask Prometheus",
         };
         context.Information(
@@ -85,5 +91,6 @@ public sealed partial class Deployment
         }
     }
 
-    private static string Seconds(TimeSpan time) => $"{time.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s";
+    private static string Seconds(TimeSpan time) =>
+        $"{time.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s";
 }

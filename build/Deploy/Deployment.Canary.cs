@@ -5,10 +5,10 @@ namespace Build.Deploy;
 /// objects live in their own release, <c>&lt;release&gt;-route</c> (chart value <c>traffic.routeFor</c>), so the stable
 /// release is not re-rendered before promotion: at 10 %, 50 %, then 100 % the canary release runs the new images with
 /// pods sized for the weight, the route release moves the weight and the canary header, and the step waits until the
-/// route is served before its smoke tests (through the header, then the weighted traffic) and the canary analysis of its
-/// real traffic (Deployment.Analysis). Promotion moves stable to the new images while every request still goes to the
-/// canary, routes back to stable, and only then uninstalls the canary. Each step is written to the rollout's state (<see cref="RolloutState"/>) first, so a run that is interrupted
-/// is repaired by the next one. Any failure routes back to stable (restoring stable first when promotion had begun)
+/// route is served before its smoke tests (through the header, then the weighted traffic) and the canary analysis of
+/// its real traffic (Deployment.Analysis). Promotion moves stable to the new images while every request still goes to
+/// the canary, routes back to stable, and only then uninstalls the canary. Each step is written to the rollout's state
+/// (<see cref="RolloutState"/>) first, so a run that is interrupted is repaired by the next one. Any failure routes back to stable (restoring stable first when promotion had begun)
 /// before the canary is uninstalled, so nothing routes to a removed Service.
 /// </summary>
 public sealed partial class Deployment

@@ -2,7 +2,8 @@ namespace Build.Deploy;
 
 /// <summary>
 /// Where the canary analysis asks Prometheus (README "Canary analysis"): <c>--prometheus-url</c> (or PROMETHEUS_URL),
-/// or <c>--prometheus-service=&lt;namespace&gt;/&lt;service&gt;:&lt;port&gt;</c> reached through <c>kubectl port-forward</c>,
+/// or <c>--prometheus-service=&lt;namespace&gt;/&lt;service&gt;:&lt;port&gt;</c> reached through
+/// <c>kubectl port-forward</c>,
 /// with an optional bearer token in PROMETHEUS_TOKEN (environment only: never an argument, never printed). The
 /// selector narrows every query to this deploy's series when one Prometheus scrapes several environments; by default
 /// <c>namespace="&lt;the deploy's namespace&gt;"</c>, the label Prometheus' Kubernetes discovery examples and the
@@ -32,9 +33,11 @@ public sealed partial record PrometheusSettings(Uri? Url, PrometheusService? Ser
     {
         var text = context.ArgumentOrNull(UrlArgument) ?? context.Variable(UrlVariable);
         Uri? url = null;
-        if (text is not null && (!Uri.TryCreate(text, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https") || url.UserInfo.Length > 0))
+        if (text is not null && (!Uri.TryCreate(text, UriKind.Absolute, out url)
+                                 || url.Scheme is not ("http" or "https") || url.UserInfo.Length > 0))
         {
-            problems.Add($"--{UrlArgument} (or {UrlVariable}) '{Redacted(text)}' is not an http(s) URL without credentials: " +
+            problems.Add($"--{UrlArgument} (or {UrlVariable}) '{Redacted(text)}' " +
+                         "is not an http(s) URL without credentials: " +
                          $"give Prometheus' base URL, e.g. http://127.0.0.1:9090, and a token in {TokenVariable}.");
             url = null;
         }
@@ -47,29 +50,33 @@ public sealed partial record PrometheusSettings(Uri? Url, PrometheusService? Ser
         var service = serviceText is null ? null : PrometheusService.Parse(serviceText);
         if (serviceText is not null && service is null)
         {
-            problems.Add($"--{ServiceArgument}='{serviceText}' is not <namespace>/<service>:<port> (e.g. monitoring/prometheus-operated:9090).");
+            problems.Add($"--{ServiceArgument}='{serviceText}' is not <namespace>/<service>:<port> " +
+                         "(e.g. monitoring/prometheus-operated:9090).");
         }
         if (serviceText is not null && text is not null)
         {
-            problems.Add($"--{ServiceArgument} and --{UrlArgument} ({UrlVariable}) both say where Prometheus is: give one.");
+            problems.Add(
+                $"--{ServiceArgument} and --{UrlArgument} ({UrlVariable}) both say where Prometheus is: give one.");
         }
         var selector = context.Argument(SelectorArgument, $"namespace=\"{settings.Namespace}\"").Trim();
         if (selector.Length > 0 && !SelectorShape().IsMatch(selector))
         {
-            problems.Add($"--{SelectorArgument}='{selector}' is not a list of label matchers such as namespace=\"production\",cluster=~\"eu-.*\" " +
+            problems.Add($"--{SelectorArgument}='{selector}' is not a list of label matchers " +
+                         "such as namespace=\"production\",cluster=~\"eu-.*\" " +
                          "(it goes inside every query's braces); pass --prometheus-selector= to use none.");
         }
         return new PrometheusSettings(url, service, context.Variable(TokenVariable), selector);
     }
 
-    // Amazon Managed Service for Prometheus answers only SigV4-signed requests (docs.aws.amazon.com/prometheus/latest/
-    // userguide/AMP-onboard-query-APIs.html; its data plane hosts start with aps-workspaces: docs.aws.amazon.com/general/
-    // latest/gr/prometheus-service.html, both read 2026-12-07). The deploy signs nothing, so it refuses the URL up front
-    // instead of failing every query with 403 mid-rollout.
+    // Amazon Managed Service for Prometheus answers only SigV4-signed requests (docs.aws.amazon.com/prometheus/
+    // latest/userguide/AMP-onboard-query-APIs.html; its data plane hosts start with aps-workspaces:
+    // docs.aws.amazon.com/general/latest/gr/prometheus-service.html, both read 2026-12-07). The deploy signs nothing,
+    // so it refuses the URL up front instead of failing every query with 403 mid-rollout.
     private static string AmpRefused(string host) =>
-        $"--{UrlArgument} (or {UrlVariable}) points at Amazon Managed Service for Prometheus ({host}), whose queries must be " +
-        "signed with AWS SigV4, which the deploy does not do: give the in-cluster Prometheus that remote-writes to it with " +
-        $"--{ServiceArgument}=<namespace>/<service>:<port>, or a SigV4 proxy's URL (aws-sigv4-proxy) in front of the workspace.";
+        $"--{UrlArgument} (or {UrlVariable}) points at Amazon Managed Service for Prometheus ({host}), " +
+        "whose queries must be signed with AWS SigV4, which the deploy does not do: give the in-cluster Prometheus " +
+        $"that remote-writes to it with --{ServiceArgument}=<namespace>/<service>:<port>, " +
+        "or a SigV4 proxy's URL (aws-sigv4-proxy) in front of the workspace.";
 
     [GeneratedRegex(@"^aps-workspaces(-fips)?\.[a-z0-9-]+\.(amazonaws\.com|api\.aws)$", RegexOptions.IgnoreCase)]
     private static partial Regex AmazonManaged();

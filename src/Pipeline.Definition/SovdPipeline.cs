@@ -128,7 +128,8 @@ public static class SovdPipeline
         Runs = [Node, Python, new("helm", DeployTools.Helm), new("actionlint"), new("pwsh"), new("shellcheck"), new("yamllint")],
         Env = ImmutableSortedDictionary.CreateRange(new Dictionary<string, string>
         {
-            ["PIPELINE_TEST_FILTER"] = "Requires!=docker&Requires!=docker-compose&Requires!=chromium&Requires!=node&Requires!=python&Requires!=prometheus",
+            ["PIPELINE_TEST_FILTER"] = "Requires!=docker&Requires!=docker-compose&Requires!=chromium&Requires!=node" +
+                "&Requires!=python&Requires!=prometheus",
         }),
         Uploads = [PipelineTestReports],
         TimeoutMinutes = 15,
@@ -302,8 +303,8 @@ public static class SovdPipeline
     // How production judges each canary step by its real traffic (README "Canary analysis"). A step passes at the first
     // check after the bake that passes: checks every 10 s, a verdict needs 20 canary API requests in the window, and
     // without them the step waits up to 3 min, then fails. Fails: 5xx share above 2 % or 1 point above stable's; p95
-    // above 1 s, or above 1.5 x stable's and 100 ms more. The bake decision (README "Canary analysis", "The bake and the
-    // 15-minute budget"): 30 s, since three bakes are all the push-to-main path has left of its 15 minutes
+    // above 1 s, or above 1.5 x stable's and 100 ms more. The bake decision (README "Canary analysis", "The bake and
+    // the 15-minute budget"): 30 s, since three bakes are all the push-to-main path has left of its 15 minutes
     // (13.5 + 3 x 0.5 = 15.0); validation refuses a longer one. The probe of 90 requests through the canary header does
     // the statistics the short bake cannot.
     private static readonly CanaryAnalysis ProductionAnalysis = new()
@@ -344,7 +345,8 @@ public static class SovdPipeline
         TimeoutMinutes = 124,
         DeployTimeouts = ProductionBounds,
         // The bakes count in the critical path (validation checks that they are in, [bake-in-duration]).
-        Duration = ExpectedDuration.Minutes(6, 6, "estimate: three canary steps (helm --wait 1 + smoke and probe 0.5 each) + promotion 1 + canary removal 0.5")
+        Duration = ExpectedDuration.Minutes(6, 6,
+                "estimate: three canary steps (helm --wait 1 + smoke and probe 0.5 each) + promotion 1 + canary removal 0.5")
             .PlusBakes(ProductionBounds),
     };
 

@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 namespace Build.Tools.Prometheus;
 
 /// <summary>
-/// Instant queries against Prometheus' HTTP API: <c>GET /api/v1/query?query=…&amp;time=…&amp;timeout=…</c>. Every answer
-/// is <c>{"status":"success"|"error","data":…,"errorType":…,"error":…}</c>; a success's data holds a
+/// Instant queries against Prometheus' HTTP API: <c>GET /api/v1/query?query=…&amp;time=…&amp;timeout=…</c>. Every
+/// answer is <c>{"status":"success"|"error","data":…,"errorType":…,"error":…}</c>; a success's data holds a
 /// <c>resultType</c> (here: <c>vector</c> or <c>scalar</c>) and a <c>result</c> — for a vector one
 /// <c>{"metric":{…},"value":[unix time,"number"]}</c> per series, numbers as strings ("NaN" included); errors come as
 /// 400 (bad parameters), 422 (the expression cannot run) or 503 (timed out), and other codes from whatever stands
@@ -21,7 +21,11 @@ public sealed class PrometheusClient : IDisposable
         BaseUrl = baseUrl;
         _timeout = timeout;
         // The HTTP limit is a little longer than the one Prometheus is asked to keep, so its own 503 arrives first.
-        _http = new HttpClient { BaseAddress = new Uri(baseUrl.ToString().TrimEnd('/') + "/"), Timeout = timeout + TimeSpan.FromSeconds(2) };
+        _http = new HttpClient
+        {
+            BaseAddress = new Uri(baseUrl.ToString().TrimEnd('/') + "/"),
+            Timeout = timeout + TimeSpan.FromSeconds(2),
+        };
         if (!string.IsNullOrEmpty(bearerToken))
         {
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
@@ -50,7 +54,9 @@ public sealed class PrometheusClient : IDisposable
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
         {
-            throw new PrometheusException($"Prometheus at {BaseUrl} did not answer within {seconds} s ({error.Message}): check the URL and that it is reachable from here.", error);
+            throw new PrometheusException(
+                $"Prometheus at {BaseUrl} did not answer within {seconds} s ({error.Message}): " +
+                "check the URL and that it is reachable from here.", error);
         }
         return PrometheusAnswer.Number(promql, status, body);
     }

@@ -3,11 +3,12 @@ using System.Globalization;
 namespace Pipeline.Definition.Stages;
 
 /// <summary>
-/// How a canary step is judged by its real traffic (README "Canary analysis"): after the step's route change the
-/// canary bakes while the deploy asks Prometheus, every <see cref="Interval"/>, for the canary's and stable's 5xx share
-/// and p95 latency over the same window (from the route change to the check). A check with fewer than
+/// How a canary step is judged by its real traffic (README "Canary analysis"): after the step's route change and smoke
+/// tests the canary bakes while the deploy asks Prometheus, every <see cref="Interval"/>, for the canary's and stable's
+/// 5xx share and p95 latency over the same window (from the bake's start to the check). A check with fewer than
 /// <see cref="MinRequests"/> canary requests gives no verdict; a failed check rolls back at once; the step passes at
-/// the first check after <see cref="Bake"/> that passes, and fails when <see cref="StepLimit"/> comes without a verdict.
+/// the first check after <see cref="Bake"/> that passes, and fails when <see cref="StepLimit"/> comes without a
+/// verdict.
 /// </summary>
 public sealed record CanaryAnalysis
 {
@@ -44,7 +45,9 @@ public sealed record CanaryAnalysis
     /// <summary>… unless it is within this much of stable's (a ratio of two fast answers means little).</summary>
     public required TimeSpan P95Slack { get; init; }
 
-    /// <summary>The longest one step can take: a check starts at the limit at the latest, and its queries are bounded.</summary>
+    /// <summary>
+    /// The longest one step can take: a check starts at the limit at the latest, and its queries are bounded.
+    /// </summary>
     public TimeSpan WorstCase => StepLimit + QueryTimeout * QueriesPerCheck;
 
     /// <summary>
@@ -53,20 +56,25 @@ public sealed record CanaryAnalysis
     /// </summary>
     public TimeSpan PassingStep => Interval > TimeSpan.Zero ? Interval * Math.Ceiling(Bake / Interval) : Bake;
 
-    /// <summary>What is wrong with these settings, as sentences naming the setting; empty when they make sense.</summary>
+    /// <summary>
+    /// What is wrong with these settings, as sentences naming the setting; empty when they make sense.
+    /// </summary>
     public IEnumerable<string> Problems()
     {
         if (Interval <= TimeSpan.Zero || Interval > Bake)
         {
-            yield return $"CanaryAnalysis.Interval {Seconds(Interval)} must be positive and at most the Bake {Seconds(Bake)}.";
+            yield return
+                $"CanaryAnalysis.Interval {Seconds(Interval)} must be positive and at most the Bake {Seconds(Bake)}.";
         }
         if (Bake > StepLimit)
         {
-            yield return $"CanaryAnalysis.Bake {Seconds(Bake)} is longer than its StepLimit {Seconds(StepLimit)}: a step could never pass.";
+            yield return $"CanaryAnalysis.Bake {Seconds(Bake)} is longer than its StepLimit {Seconds(StepLimit)}: " +
+                         "a step could never pass.";
         }
         if (QueryTimeout < TimeSpan.FromSeconds(1))
         {
-            yield return $"CanaryAnalysis.QueryTimeout {Seconds(QueryTimeout)} must be at least 1 s (Prometheus' timeout parameter is in seconds here).";
+            yield return $"CanaryAnalysis.QueryTimeout {Seconds(QueryTimeout)} must be at least 1 s " +
+                         "(Prometheus' timeout parameter is in seconds here).";
         }
         if (MinRequests < 1)
         {
@@ -74,7 +82,8 @@ public sealed record CanaryAnalysis
         }
         if (MaxErrorPercent is < 0 or > 100 || MaxErrorPointsOverStable is < 0 or > 100)
         {
-            yield return "CanaryAnalysis.MaxErrorPercent and MaxErrorPointsOverStable are percentages: between 0 and 100.";
+            yield return
+                "CanaryAnalysis.MaxErrorPercent and MaxErrorPointsOverStable are percentages: between 0 and 100.";
         }
         if (MaxP95 <= TimeSpan.Zero || MaxP95Ratio < 1 || P95Slack < TimeSpan.Zero)
         {
@@ -82,5 +91,6 @@ public sealed record CanaryAnalysis
         }
     }
 
-    private static string Seconds(TimeSpan time) => $"{time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
+    private static string Seconds(TimeSpan time) =>
+        $"{time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
 }

@@ -89,7 +89,8 @@ public static class DeployWorstCase
             if (t.Analysis is { WorstCase: var bake })
             {
                 // The port-forward to an in-cluster Prometheus starts within one cluster call.
-                steps.Add(new($"canary {weight} % analysis (bake and queries)", t.ClusterCall + bake, t.ClusterCall + bake, routeBack));
+                var analysis = t.ClusterCall + bake;
+                steps.Add(new($"canary {weight} % analysis (bake and queries)", analysis, analysis, routeBack));
             }
         }
         steps.Add(new("promotion state", t.ClusterCall, t.ClusterCall, routeBack));
