@@ -48,7 +48,9 @@ public sealed partial class PrometheusPortForward : IDisposable
     {
         var info = new ProcessStartInfo(kubectl.FullPath)
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
         };
         foreach (var argument in Arguments(service, target.Context).Split(' '))
         {
