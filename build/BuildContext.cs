@@ -1,3 +1,5 @@
+using Cake.Common.Build.GitHubActions;
+
 namespace Build;
 
 /// <summary>
@@ -6,13 +8,22 @@ namespace Build;
 /// </summary>
 public sealed class BuildContext : HostContext
 {
+    private readonly IGitHubActionsProvider _gitHubActions;
+
     public BuildContext(ICakeContext context)
         : base(context)
     {
         RepoRoot = new DirectoryPath(Repository.Root);
-        AppRoot = new DirectoryPath(Path.GetFullPath(Argument(ArgumentNames.AppRoot, SovdPipeline.Settings.AppRoot), RepoRoot.FullPath));
+        AppRoot =
+            new DirectoryPath(
+            Path.GetFullPath(Argument(ArgumentNames.AppRoot, SovdPipeline.Settings.AppRoot), RepoRoot.FullPath));
         HostTools = new HostTools(this);
-        IsGitHubActions = context.Environment.GetEnvironmentVariable(EnvVars.GitHubActions) == "true";
+        // The provider Cake's context.GitHubActions() alias hands out, without the alias's other CI providers (one of
+        // which asks the context for its process runner).
+        _gitHubActions = new GitHubActionsProvider(
+            context.Environment, context.FileSystem,
+                new ConsoleServiceMessageWriter(new CakeConsole(context.Environment)));
+        IsGitHubActions = _gitHubActions.IsRunningOnGitHubActions;
         // The frontend stages run on the definition's Node LTS that scripts/setup-machine.sh put into .tools/node.
         NodeRuntime.UseRepositoryNode(RepoRoot.FullPath);
         // Compose v2 and buildx, as on GitHub's runner, from .tools/docker (scripts/install-docker-plugins.sh).
@@ -29,7 +40,25 @@ public sealed class BuildContext : HostContext
 
     public bool IsGitHubActions { get; }
 
-    /// <summary>Where Generate-Workflow writes and Check-Workflow reads the generated files: the repository, or another checkout.</summary>
+    /// <summary>
+    /// The one seam to the runner's GITHUB_* and RUNNER_* variables: Cake.Common's provider (Workflow.Sha, .Actor,
+    /// .RepositoryOwner, Runner.Temp…; unset strings read as empty), made once from this context's environment, so a
+    /// test's environment is the one asked. An instance method on purpose: every <c>context.GitHubActions()</c> on a
+    /// BuildContext binds here rather than to Cake's alias, which builds every CI provider anew on each call. The
+    /// secret GITHUB_TOKEN is no runner variable and is read with <see cref="Inputs.Variable"/>.
+    /// </summary>
+    /// <remarks>
+    /// Names as in Cake.Common's src/Cake.Common/Build/GitHubActions/Data/GitHubActionsWorkflowInfo.cs and
+    /// GitHubActionsInfo.cs, the construction as in src/Cake.Common/Build/BuildSystemAliases.cs
+    /// (cake-build/cake at cc71d61, 6.0.0, read 2026-12-07; the 7.0.0 tag is not in the stored
+    /// copy, and this file compiling against the referenced 7.0.0 Cake.Common.dll confirms the members used).
+    /// </remarks>
+    public IGitHubActionsProvider GitHubActions() => _gitHubActions;
+
+    /// <summary>
+    /// Where Generate-Workflow writes and Check-Workflow reads the generated files: the repository, or another
+    /// checkout.
+    /// </summary>
     public DirectoryPath GeneratedRoot { get; }
 
     /// <summary>The folder of an artifact the definition names; its CI job uploads from the same place.</summary>

@@ -40,5 +40,6 @@ public abstract class FrostingTaskLifetime<TContext> : IFrostingTaskLifetime
 
     void IFrostingTaskLifetime.Setup(ICakeContext context, ITaskSetupContext info) => Setup((TContext)context, info);
 
-    void IFrostingTaskLifetime.Teardown(ICakeContext context, ITaskTeardownContext info) => Teardown((TContext)context, info);
+    void IFrostingTaskLifetime.Teardown(ICakeContext context, ITaskTeardownContext info) =>
+        Teardown((TContext)context, info);
 }

@@ -33,7 +33,9 @@ public abstract class FrostingTask<T> : IFrostingTask
 
 public interface IFrostingTask
 {
-    /// <summary>Cake.Frosting's fixed skip message; a reason decided at run time goes through <c>context.Skip(reason)</c>.</summary>
+    /// <summary>
+    /// Cake.Frosting's fixed skip message; a reason decided at run time goes through <c>context.Skip(reason)</c>.
+    /// </summary>
     string SkippedMessage => string.Empty;
 
     Task RunAsync(ICakeContext context);
@@ -48,5 +50,7 @@ public interface IFrostingTask
 /// <summary>The context tasks receive; derive from it for a typed build context created through DI.</summary>
 public class FrostingContext(ICakeContext context) : CakeContextAdapter(context), IFrostingContext;
 
-/// <summary>The service <see cref="CakeHost.UseContext{TContext}"/> registers; the host creates the run's context through it.</summary>
+/// <summary>
+/// The service <see cref="CakeHost.UseContext{TContext}"/> registers; the host creates the run's context through it.
+/// </summary>
 public interface IFrostingContext : ICakeContext;

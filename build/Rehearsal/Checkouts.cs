@@ -10,8 +10,12 @@ internal static class Checkouts
     // (a job's clean-up beside the next job's checkout) fails, so worktree changes of this process take turns.
     private static readonly Lock WorktreeChanges = new();
 
+    /// <summary>The commit checked out; a repository without one fails the rehearsal with git's words.</summary>
+    public static string Head(string repository) => Git(repository, null, "rev-parse", "HEAD");
+
     /// <summary>Changes a push would not carry: the lines of <c>git status --porcelain</c>.</summary>
-    public static int Uncommitted(string repository) => Git(repository, null, "status", "--porcelain").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+    public static int Uncommitted(string repository) =>
+        Git(repository, null, "status", "--porcelain").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>
     /// A commit of the working tree as it is (tracked changes and untracked files that are not ignored), made with a
@@ -24,7 +28,8 @@ internal static class Checkouts
         Git(repository, index, "read-tree", "HEAD");
         Git(repository, index, "add", "--all");
         var tree = Git(repository, index, "write-tree");
-        return Git(repository, null, "-c", "user.name=rehearsal", "-c", "user.email=rehearsal@localhost", "commit-tree", tree, "-p", "HEAD", "-m", "rehearsal snapshot of the working tree");
+        return Git(repository, null, "-c", "user.name=rehearsal", "-c", "user.email=rehearsal@localhost",
+            "commit-tree", tree, "-p", "HEAD", "-m", "rehearsal snapshot of the working tree");
     }
 
     public static void Add(string repository, string path, string commit)
@@ -46,7 +51,9 @@ internal static class Checkouts
     }
 
     // Run directly, not through a tool alias: the answers are needed before any job starts.
-    private static string Git(string repository, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
-        Processes.RunAsync(Processes.Info("git", arguments, repository, environment), $"git {string.Join(' ', arguments)} failed in {repository}")
+    private static string Git(string repository, IReadOnlyDictionary<string, string>? environment,
+        params string[] arguments) =>
+        Processes.RunAsync(Processes.Info("git", arguments, repository, environment),
+            $"git {string.Join(' ', arguments)} failed in {repository}")
             .GetAwaiter().GetResult();
 }

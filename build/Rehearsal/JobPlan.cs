@@ -6,20 +6,27 @@ namespace Build.Rehearsal;
 /// </summary>
 public sealed record RehearsalEvent(string Name, TriggerEvent Trigger)
 {
-    // Not the schedule: its own job rescans what GitHub's deployment records say is deployed, which a local run cannot reach.
+    // Not the schedule: its own job rescans what GitHub's deployment records say is deployed, which a local run cannot
+    // reach.
     public static IReadOnlyList<RehearsalEvent> ValidFor(PipelineDefinition pipeline) =>
-        [.. CriticalPath.EventsOf(pipeline).Where(trigger => !trigger.IsSchedule).Select(trigger => new RehearsalEvent(trigger.IsPush ? $"push:{trigger.Branch}" : "pull_request", trigger))];
+        [.. CriticalPath.EventsOf(pipeline).Where(trigger => !trigger.IsSchedule)
+            .Select(trigger =>
+                new RehearsalEvent(trigger.IsPush ? $"push:{trigger.Branch}" : "pull_request", trigger))];
 
     public static RehearsalEvent Parse(string name, PipelineDefinition pipeline)
     {
         var valid = ValidFor(pipeline);
         return valid.FirstOrDefault(e => string.Equals(e.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new RehearsalException(
-                $"Unknown event '{name}': the definition's triggers give {string.Join(", ", valid.Select(e => e.Name))} (--event=<one of them>).");
+                $"Unknown event '{name}': the definition's triggers " +
+                    $"give {string.Join(", ", valid.Select(e => e.Name))} (--event=<one of them>).");
     }
 
-    /// <summary>What GitHub sets for this event in a job's environment (the ones the host and the tools read).</summary>
-    public IReadOnlyDictionary<string, string> GitHubVariables(string sha, string repository, string jobId, string workspace)
+    /// <summary>
+    /// What GitHub sets for this event in a job's environment (the ones the host and the tools read).
+    /// </summary>
+    public IReadOnlyDictionary<string,
+        string> GitHubVariables(string sha, string repository, string jobId, string workspace)
     {
         // Images of a local run are tagged for the local owner.
         const string owner = ContainerSettings.LocalOwner;
@@ -52,7 +59,9 @@ public sealed record RehearsalEvent(string Name, TriggerEvent Trigger)
     }
 }
 
-/// <summary>One job of the event: it runs, or it is skipped before the run with the reason GitHub (or the rehearsal) has.</summary>
+/// <summary>
+/// One job of the event: it runs, or it is skipped before the run with the reason GitHub (or the rehearsal) has.
+/// </summary>
 public sealed record PlannedJob(Stage Stage, string? SkipReason)
 {
     public bool Runs => SkipReason is null;
@@ -67,9 +76,11 @@ public static class JobPlan
     /// <summary>Stages left out of the rehearsal: their dependants still run, as if they had passed.</summary>
     public const string OutOfScope = "not rehearsed: outside the stages Rehearse runs (--all-jobs runs every job)";
 
-    /// <param name="scope">The stages to rehearse (null: all); the others of the event are listed as not rehearsed.</param>
+    /// <param name="scope">The stages to rehearse (null: all); the others of the event are listed as not
+    /// rehearsed.</param>
     /// <param name="hasCluster">Deploy jobs run only against a cluster that was given.</param>
-    public static ImmutableArray<PlannedJob> For(PipelineDefinition pipeline, TriggerEvent trigger, IReadOnlySet<Stage>? scope, bool hasCluster)
+    public static ImmutableArray<PlannedJob> For(PipelineDefinition pipeline, TriggerEvent trigger,
+        IReadOnlySet<Stage>? scope, bool hasCluster)
     {
         var plan = new Dictionary<Stage, PlannedJob>();
         foreach (var stage in pipeline.Stages)
@@ -80,7 +91,8 @@ public static class JobPlan
         return [.. pipeline.Stages.Select(stage => plan[stage])];
     }
 
-    private static string? SkipReason(Stage stage, TriggerEvent trigger, IReadOnlySet<Stage>? scope, bool hasCluster, Dictionary<Stage, PlannedJob> earlier)
+    private static string? SkipReason(Stage stage, TriggerEvent trigger, IReadOnlySet<Stage>? scope, bool hasCluster,
+        Dictionary<Stage, PlannedJob> earlier)
     {
         if (!stage.When.Matches(trigger))
         {
@@ -88,7 +100,9 @@ public static class JobPlan
         }
 
         // GitHub skips a job when a job it needs was skipped.
-        if (stage.Needs.FirstOrDefault(need => earlier.TryGetValue(need, out var job) && job.SkipReason is { } reason && reason != OutOfScope) is { } skippedNeed)
+        var skippedNeed = stage.Needs.FirstOrDefault(need =>
+            earlier.TryGetValue(need, out var job) && job.SkipReason is { } reason && reason != OutOfScope);
+        if (skippedNeed is not null)
         {
             return $"needs {skippedNeed.Name}, which is skipped";
         }
@@ -98,6 +112,7 @@ public static class JobPlan
             return OutOfScope;
         }
 
-        return stage.Deploys && !hasCluster ? $"deploys to {stage.Environment!.Name}: no cluster given (--cluster=<kube-context> runs it)" : null;
+        return stage.Deploys && !hasCluster
+            ? $"deploys to {stage.Environment!.Name}: no cluster given (--cluster=<kube-context> runs it)" : null;
     }
 }

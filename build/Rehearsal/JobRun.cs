@@ -41,7 +41,9 @@ public sealed partial class IsolatedRun
                 ? await setUp.SetUpAsync(stage, workspace.Checkout, log, cancellation)
                 : new Dictionary<string, string>();
             Next("engine");
-            var dockerHost = await (engine?.StartAsync(workspace, cancellation) ?? Task.FromResult($"unix://{Path.Combine(workspace.Scratch, "no-engine.sock")}"));
+            var dockerHost =
+                await (engine?.StartAsync(workspace, cancellation)
+                ?? Task.FromResult($"unix://{Path.Combine(workspace.Scratch, "no-engine.sock")}"));
             Next("download");
             reason = await DownloadAsync(stage, workspace, log);
             var exitCode = -1;
@@ -49,7 +51,8 @@ public sealed partial class IsolatedRun
             {
                 Next("run");
                 exitCode = await ExecuteAsync(stage, workspace, dockerHost, toolchain, log, cancellation);
-                reason = cancellation.IsCancellationRequested ? "interrupted" : exitCode == 0 ? null : $"exit code {exitCode}";
+                reason = cancellation.IsCancellationRequested ? "interrupted" : exitCode == 0 ? null
+                    : $"exit code {exitCode}";
             }
 
             Next("upload");
@@ -63,7 +66,8 @@ public sealed partial class IsolatedRun
         finally
         {
             phases.Add((phase, watch.Elapsed));
-            // Off the job's path, as a runner's teardown is: dependants start while the engine stops and the checkout goes.
+            // Off the job's path, as a runner's teardown is: dependants start while the engine stops and the checkout
+            // goes.
             lock (_cleanups)
             {
                 _cleanups.Add(Task.Run(() => CleanupAsync(engine, workspace)));
@@ -71,7 +75,8 @@ public sealed partial class IsolatedRun
         }
 
         Note(log, "time per phase: " + string.Join(", ", phases.Select(p => $"{p.Phase} {p.Time.TotalSeconds:0.0} s")));
-        return new JobResult(stage, reason is null ? JobOutcome.Passed : JobOutcome.Failed, reason, start, _clock.Elapsed, phases, workspace.LogPath, uploaded);
+        return new JobResult(stage, reason is null ? JobOutcome.Passed : JobOutcome.Failed, reason, start,
+            _clock.Elapsed, phases, workspace.LogPath, uploaded);
     }
 
     private async Task<TimeSpan> CleanupAsync(PrivateDockerEngine? engine, JobWorkspace workspace)
@@ -97,7 +102,10 @@ public sealed partial class IsolatedRun
         return watch.Elapsed;
     }
 
-    /// <summary>Places each download where the job's download step puts it; no job uploaded it fails the job, as download-artifact does.</summary>
+    /// <summary>
+    /// Places each download where the job's download step puts it; no job uploaded it fails the job, as
+    /// download-artifact does.
+    /// </summary>
     private async Task<string?> DownloadAsync(Stage stage, JobWorkspace workspace, TextWriter log)
     {
         foreach (var artifact in stage.Downloads)
@@ -119,7 +127,8 @@ public sealed partial class IsolatedRun
     /// Uploads each artifact from its declared path by the workflow's <c>if:</c> and <c>if-no-files-found</c> rules; a
     /// required artifact without files fails the job, as on GitHub.
     /// </summary>
-    private async Task<string?> UploadAsync(Stage stage, JobWorkspace workspace, bool succeeded, TextWriter log, List<string> uploaded)
+    private async Task<string?> UploadAsync(Stage stage, JobWorkspace workspace, bool succeeded, TextWriter log,
+        List<string> uploaded)
     {
         string? firstError = null;
         foreach (var artifact in stage.Uploads.Where(artifact => artifact.UploadsAfter(succeeded)))
@@ -135,7 +144,10 @@ public sealed partial class IsolatedRun
             }
             else if (artifact.RequiredWhenUploaded)
             {
-                var error = Note(log, $"No files were found with the provided path: {artifact.Path}. No artifacts will be uploaded (artifact '{artifact.Name}', if-no-files-found: error).");
+                var error =
+                    Note(log,
+                    $"No files were found with the provided path: {artifact.Path}. No artifacts will be uploaded " +
+                    $"(artifact '{artifact.Name}', if-no-files-found: error).");
                 firstError ??= error;
             }
         }
@@ -144,28 +156,40 @@ public sealed partial class IsolatedRun
     }
 
     private async Task<int> ExecuteAsync(
-        Stage stage, JobWorkspace workspace, string dockerHost, IReadOnlyDictionary<string, string> toolchain, TextWriter log, CancellationToken cancellation)
+        Stage stage, JobWorkspace workspace, string dockerHost, IReadOnlyDictionary<string, string> toolchain,
+            TextWriter log, CancellationToken cancellation)
     {
-        string[] arguments = [$"--target={stage.Name}", "--exclusive", .. stage.CiArguments, .. stage.Deploys ? [$"--kube-context={options.Cluster}"] : Array.Empty<string>()];
-        var info = Processes.Info("bash", [Path.Combine(workspace.Checkout, BuildScript), .. arguments], workspace.Checkout);
+        string[] arguments =
+            [$"--target={stage.Name}", "--exclusive", .. stage.CiArguments,
+            .. stage.Deploys ? [$"--kube-context={options.Cluster}"] : Array.Empty<string>()];
+        var info =
+            Processes.Info("bash", [Path.Combine(workspace.Checkout, BuildScript), .. arguments], workspace.Checkout);
         // The rehearsing shell's own CI variables (a rehearsal run inside a CI job) must not leak into the jobs.
-        foreach (var key in info.Environment.Keys.Where(key => key.StartsWith("GITHUB_", StringComparison.Ordinal) || key.StartsWith("RUNNER_", StringComparison.Ordinal)
-            || key.StartsWith("ACTIONS_", StringComparison.Ordinal) || key is "DOCKER_HOST" or "CONTAINER_ENGINE_DIR").ToList())
+        var inherited = info.Environment.Keys.Where(key => key.StartsWith("GITHUB_", StringComparison.Ordinal)
+            || key.StartsWith("RUNNER_", StringComparison.Ordinal)
+            || key.StartsWith("ACTIONS_", StringComparison.Ordinal)
+            || key is "DOCKER_HOST" or "CONTAINER_ENGINE_DIR");
+        foreach (var key in inherited.ToList())
         {
             info.Environment.Remove(key);
         }
 
-        // The job's environment: the workflow's and the stage's env:, CI=true, the event's GITHUB_* variables, the engine.
-        var github = options.Event.GitHubVariables(_commit, Path.GetFileName(options.Repository.TrimEnd('/')), stage.JobId, workspace.Checkout);
-        foreach (var (key, value) in WorkflowGenerator.Generate(options.Pipeline).Env.Concat(stage.Env).Concat(github).Concat(toolchain))
+        // The job's environment: the workflow's and the stage's env:, CI=true, the event's GITHUB_* variables, the
+        // engine.
+        var repository = Path.GetFileName(options.Repository.TrimEnd('/'));
+        var github = options.Event.GitHubVariables(_commit, repository, stage.JobId, workspace.Checkout);
+        var workflowEnv = WorkflowGenerator.Generate(options.Pipeline).Env;
+        foreach (var (key, value) in workflowEnv.Concat(stage.Env).Concat(github).Concat(toolchain))
         {
             info.Environment[key] = value;
         }
 
         info.Environment["DOCKER_HOST"] = dockerHost;
-        info.Environment["RUNNER_TEMP"] = Directory.CreateDirectory(Path.Combine(workspace.Scratch, "runner-temp")).FullName;
+        info.Environment["RUNNER_TEMP"] =
+            Directory.CreateDirectory(Path.Combine(workspace.Scratch, "runner-temp")).FullName;
         Note(log, $"{BuildScript} {string.Join(' ', arguments)} in {workspace.Checkout}");
-        // SIGINT first on an interruption, so the job's host tears its stack down; its whole process tree goes after the grace time.
+        // SIGINT first on an interruption, so the job's host tears its stack down; its whole process tree goes after
+        // the grace time.
         return await Processes.ExitCodeAsync(info, log.WriteLine, log.WriteLine, options.InterruptGrace, cancellation);
     }
 

@@ -10,7 +10,9 @@ public sealed class PrivateDockerEngine(string engineScript, string baseImageCac
 {
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(40);
 
-    /// <summary>Starts the engine and returns the <c>DOCKER_HOST</c> that points the job's docker calls at it.</summary>
+    /// <summary>
+    /// Starts the engine and returns the <c>DOCKER_HOST</c> that points the job's docker calls at it.
+    /// </summary>
     public async Task<string> StartAsync(JobWorkspace job, CancellationToken cancellation)
     {
         var folder = Folder(job);
@@ -21,7 +23,8 @@ public sealed class PrivateDockerEngine(string engineScript, string baseImageCac
             ["DOCKER_HOST"] = dockerHost,
             ["CONTAINER_ENGINE_DIR"] = folder,
             // One /16 per job, away from the machine engine's default 10.213.0.0/16.
-            ["ENGINE_ADDRESS_POOL"] = string.Create(CultureInfo.InvariantCulture, $"10.{230 + (job.Index % 25)}.0.0/16"),
+            ["ENGINE_ADDRESS_POOL"] =
+                string.Create(CultureInfo.InvariantCulture, $"10.{230 + (job.Index % 25)}.0.0/16"),
             ["BASE_IMAGE_CACHE_DIR"] = baseImageCache,
         };
         await Processes.RunAsync(Processes.Info("bash", [engineScript, "start"], environment: environment),
@@ -33,9 +36,11 @@ public sealed class PrivateDockerEngine(string engineScript, string baseImageCac
     public async Task StopAsync(JobWorkspace job)
     {
         var pidFile = Path.Combine(Folder(job), "dockerd.pid");
-        if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid) && Dockerd(pid) is { } dockerd)
+        if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid)
+            && Dockerd(pid) is { } dockerd)
         {
-            // On SIGINT, as on SIGTERM, dockerd stops its containers (a stack a killed job left behind included) and containerd before it exits.
+            // On SIGINT, as on SIGTERM, dockerd stops its containers (a stack a killed job left behind included) and
+            // containerd before it exits.
             using (dockerd)
             {
                 await Processes.StopAsync(dockerd, StopWait);
@@ -47,7 +52,8 @@ public sealed class PrivateDockerEngine(string engineScript, string baseImageCac
 
     // A pid file whose process has gone, or whose number another process has taken since, names no engine of ours.
     private static Process? Dockerd(int pid) =>
-        Process.GetProcesses().FirstOrDefault(process => process.Id == pid && process.ProcessName.StartsWith("dockerd", StringComparison.Ordinal));
+        Process.GetProcesses().FirstOrDefault(
+            process => process.Id == pid && process.ProcessName.StartsWith("dockerd", StringComparison.Ordinal));
 
     private static string Folder(JobWorkspace job) => Path.Combine(job.Scratch, "engine");
 }

@@ -11,7 +11,8 @@ internal static class Processes
 {
     private const int SigInt = 2;
 
-    public static ProcessStartInfo Info(string program, IEnumerable<string> arguments, string? directory = null, IReadOnlyDictionary<string, string>? environment = null)
+    public static ProcessStartInfo Info(string program, IEnumerable<string> arguments, string? directory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(program, arguments)
         {
@@ -28,12 +29,18 @@ internal static class Processes
         return info;
     }
 
-    /// <summary>Runs a program to its end and returns its output; a non-zero exit throws <paramref name="failure"/> with what it printed.</summary>
-    public static async Task<string> RunAsync(ProcessStartInfo info, string failure, CancellationToken cancellation = default)
+    /// <summary>
+    /// Runs a program to its end and returns its output; a non-zero exit throws <paramref name="failure"/> with what it
+    /// printed.
+    /// </summary>
+    public static async Task<string> RunAsync(ProcessStartInfo info, string failure,
+        CancellationToken cancellation = default)
     {
         var output = new StringBuilder();
         var error = new StringBuilder();
-        var exitCode = await ExitCodeAsync(info, line => output.AppendLine(line), line => error.AppendLine(line), TimeSpan.Zero, cancellation);
+        var exitCode =
+            await ExitCodeAsync(info, line => output.AppendLine(line), line => error.AppendLine(line), TimeSpan.Zero,
+            cancellation);
         cancellation.ThrowIfCancellationRequested();
         if (exitCode != 0)
         {
@@ -44,12 +51,14 @@ internal static class Processes
     }
 
     /// <summary>
-    /// Runs a program to its end, handing each line it prints on. Cancellation sends SIGINT, so it can clean up; its whole
-    /// tree is killed when it has not ended within <paramref name="grace"/>.
+    /// Runs a program to its end, handing each line it prints on. Cancellation sends SIGINT, so it can clean up; its
+    /// whole tree is killed when it has not ended within <paramref name="grace"/>.
     /// </summary>
-    public static async Task<int> ExitCodeAsync(ProcessStartInfo info, Action<string> output, Action<string> error, TimeSpan grace, CancellationToken cancellation)
+    public static async Task<int> ExitCodeAsync(ProcessStartInfo info, Action<string> output, Action<string> error,
+        TimeSpan grace, CancellationToken cancellation)
     {
-        using var process = Process.Start(info) ?? throw new RehearsalException($"{info.FileName} could not be started: install it.");
+        using var process = Process.Start(info)
+            ?? throw new RehearsalException($"{info.FileName} could not be started: install it.");
         var pumps = Task.WhenAll(Pump(process.StandardOutput, output), Pump(process.StandardError, error));
         try
         {
@@ -64,7 +73,9 @@ internal static class Processes
         return process.ExitCode;
     }
 
-    /// <summary>Copies the content of <paramref name="source"/> into <paramref name="target"/>, merging with what is there.</summary>
+    /// <summary>
+    /// Copies the content of <paramref name="source"/> into <paramref name="target"/>, merging with what is there.
+    /// </summary>
     public static Task CopyAsync(string source, string target)
     {
         Directory.CreateDirectory(target);
@@ -78,7 +89,10 @@ internal static class Processes
         rm?.WaitForExit();
     }
 
-    /// <summary>SIGINT first, so the process can clean up; its whole tree is killed when it has not ended within <paramref name="grace"/>.</summary>
+    /// <summary>
+    /// SIGINT first, so the process can clean up; its whole tree is killed when it has not ended within
+    /// <paramref name="grace"/>.
+    /// </summary>
     public static async Task StopAsync(Process process, TimeSpan grace)
     {
         _ = NativeMethods.Kill(process.Id, SigInt);

@@ -5,9 +5,10 @@ namespace Build.Security;
 /// <summary>
 /// What runs in an environment, from GitHub's deployment records: every job with an <c>environment:</c> creates a
 /// deployment of its commit and sets its status from the job's result. The newest deployment whose newest status is
-/// <c>success</c> is the commit deployed there, and its images are <c>&lt;registry&gt;/&lt;owner&gt;/&lt;image&gt;:&lt;sha&gt;</c>
-/// (Push-Images tags every image with its commit). REST endpoints "List deployments" (<c>?environment=</c>, newest first)
-/// and "List deployment statuses" (newest first), docs.github.com/rest/deployments, read 2026-12-07; both need
+/// <c>success</c> is the commit deployed there, and its images are
+/// <c>&lt;registry&gt;/&lt;owner&gt;/&lt;image&gt;:&lt;sha&gt;</c> (Push-Images tags every image with its commit). REST
+/// endpoints "List deployments" (<c>?environment=</c>, newest first) and "List deployment statuses" (newest first),
+/// docs.github.com/rest/deployments, read 2026-12-07; both need
 /// <c>deployments: read</c>.
 /// </summary>
 public static class DeployedCommits
@@ -18,19 +19,23 @@ public static class DeployedCommits
     /// The commit running in <paramref name="environment"/>; neither a commit nor a problem when nothing was deployed
     /// there yet; a problem naming what to do when the records cannot be read.
     /// </summary>
-    public static (string? Sha, string? Problem) Latest(HttpClient http, string repository, string environment, string token)
+    public static (string? Sha, string? Problem) Latest(HttpClient http, string repository, string environment,
+        string token)
     {
         try
         {
-            var deployments = Get(http, $"repos/{repository}/deployments?environment={Uri.EscapeDataString(environment)}&per_page={DeploymentsLooked}", token);
+            var query = $"environment={Uri.EscapeDataString(environment)}&per_page={DeploymentsLooked}";
+            var deployments = Get(http, $"repos/{repository}/deployments?{query}", token);
             if (deployments.Problem is { } problem)
             {
                 return (null, $"GitHub's deployments of '{environment}' in {repository}: {problem}");
             }
             foreach (var deployment in deployments.Json?.AsArray() ?? [])
             {
-                var statuses = Get(http, $"repos/{repository}/deployments/{(long?)deployment?["id"]}/statuses?per_page=1", token);
-                if (statuses.Problem is null && (string?)statuses.Json?.AsArray().FirstOrDefault()?["state"] == "success")
+                var statuses =
+                    Get(http, $"repos/{repository}/deployments/{(long?)deployment?["id"]}/statuses?per_page=1", token);
+                if (statuses.Problem is null
+                    && (string?)statuses.Json?.AsArray().FirstOrDefault()?["state"] == "success")
                 {
                     return ((string?)deployment?["sha"], null);
                 }
@@ -55,7 +60,8 @@ public static class DeployedCommits
         {
             HttpStatusCode.OK => (JsonNode.Parse(response.Content.ReadAsStream()), null),
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound =>
-                (null, $"HTTP {(int)response.StatusCode}: the job's token needs `deployments: read` (and the repository must exist)."),
+                (null, $"HTTP {(int)response.StatusCode}: the job's token needs `deployments: read` (and the " +
+                    $"repository must exist)."),
             _ => (null, $"HTTP {(int)response.StatusCode}; try again."),
         };
     }

@@ -5,7 +5,8 @@ namespace Build.Security;
 /// <summary>
 /// NuGet's audit as a report, not a tripwire: restores never fail on NU1901–NU1904 (Directory.Build.props), and the
 /// advisories are listed in the log and the job summary. They fail a run only when asked: the scheduled run
-/// (GitHub's <c>schedule</c> event) or <c>--fail-on-nuget-advisories</c>, so no advisory can stop a release or a hotfix.
+/// (GitHub's <c>schedule</c> event) or <c>--fail-on-nuget-advisories</c>, so no advisory can stop a release or a
+/// hotfix.
 /// </summary>
 public static class NuGetAudit
 {
@@ -19,7 +20,9 @@ public static class NuGetAudit
         {
             context.Warning("{0}", $"NuGet advisory: {advisory}");
         }
-        context.Information("{0}", advisories.Count == 0 ? "NuGet audit: no known advisory in the solution's packages" : Summary(advisories, failOn));
+        context.Information("{0}",
+            advisories.Count == 0 ? "NuGet audit: no known advisory in the solution's packages"
+            : Summary(advisories, failOn));
         var github = context.GitHubActions();
         if (github.IsRunningOnGitHubActions && github.Environment.Runtime.StepSummary is not null)
         {
@@ -31,14 +34,20 @@ public static class NuGetAudit
         }
     }
 
-    /// <summary>The scheduled run fails on advisories; every other run only reports them (<c>--fail-on-nuget-advisories</c> overrides).</summary>
+    /// <summary>
+    /// The scheduled run fails on advisories; every other run only reports them (<c>--fail-on-nuget-advisories</c>
+    /// overrides).
+    /// </summary>
     public static bool FailsOnAdvisories(BuildContext context) => context.Argument(ArgumentNames.FailOnNuGetAdvisories,
-        context.IsGitHubActions && context.GitHubActions().Environment.Workflow.EventName == ScheduleEvent);
+        context.IsGitHubActions && context.GitHubRun().EventName == ScheduleEvent);
 
-    public static string? Failure(IReadOnlyList<NuGetAdvisory> advisories, bool failOn) => !failOn || advisories.Count == 0
+    public static string? Failure(IReadOnlyList<NuGetAdvisory> advisories, bool failOn) => !failOn
+        || advisories.Count == 0
         ? null
-        : $"NuGet audit found {advisories.Count} advisory(ies): {string.Join("; ", advisories)}. Update the package (for a transitive " +
-          "one, pin a fixed version in Directory.Packages.props) or, when the risk is accepted, add <NuGetAuditSuppress Include=\"<advisory url>\" /> with the reason.";
+        : $"NuGet audit found {advisories.Count} advisory(ies): {string.Join("; ", advisories)}. Update the package " +
+            $"(for a transitive " +
+          "one, pin a fixed version in Directory.Packages.props) or, when the risk is accepted, add " +
+              "<NuGetAuditSuppress Include=\"<advisory url>\" /> with the reason.";
 
     public static string Markdown(string stage, IReadOnlyList<NuGetAdvisory> advisories, bool failOn)
     {
@@ -47,11 +56,15 @@ public static class NuGetAudit
         {
             return text.Append("No known advisory in the solution's packages.\n").ToString();
         }
-        text.Append("| package | version | severity | direct or transitive | project | advisory |\n| --- | --- | --- | --- | --- | --- |\n");
+        text.Append(
+            "| package | version | severity | direct or transitive | project | advisory |\n| --- | --- | --- | --- " +
+            "| --- | --- |\n");
         foreach (var advisory in advisories)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {advisory.Package} | {advisory.Version} | {advisory.Severity} | ")
-                .Append(CultureInfo.InvariantCulture, $"{(advisory.Transitive ? "transitive" : "direct")} | {advisory.Project} | {advisory.Url} |\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"| {advisory.Package} | {advisory.Version} | {advisory.Severity} | ")
+                .Append(CultureInfo.InvariantCulture,
+                    $"{(advisory.Transitive ? "transitive" : "direct")} | {advisory.Project} | {advisory.Url} |\n");
         }
         return text.ToString();
     }

@@ -23,7 +23,12 @@ public static class TriageExpiry
         }
         foreach (var entry in expiring)
         {
-            github.Commands.Warning(Message(entry, today), new GitHubActionsAnnotation { Title = "Triage entry expires soon", File = RelativePath(context, triage) });
+            var annotation = new GitHubActionsAnnotation
+            {
+                Title = "Triage entry expires soon",
+                File = RelativePath(context, triage),
+            };
+            github.Commands.Warning(Message(entry, today), annotation);
         }
         if (github.Environment.Runtime.StepSummary is not null)
         {
@@ -35,25 +40,31 @@ public static class TriageExpiry
     public static string Message(TriageEntry entry, DateOnly today)
     {
         var days = entry.Expires.DayNumber - today.DayNumber;
-        return $"Triage entry {entry.Id} in {entry.Package} (accepted by {entry.AcceptedBy}) expires on {entry.Expires:yyyy-MM-dd}, " +
+        return $"Triage entry {entry.Id} in {entry.Package} (accepted by {entry.AcceptedBy}) expires on " +
+            $"{entry.Expires:yyyy-MM-dd}, " +
             $"in {days} day(s); from {entry.Expires.AddDays(1):yyyy-MM-dd} every security stage fails on it. " +
             "Look at the risk again: fix it, or renew the entry with a new reason and date.";
     }
 
     public static string Markdown(IReadOnlyList<TriageEntry> expiring, DateOnly today)
     {
-        var text = new StringBuilder($"### Triage entries expiring within {TriageFile.WarningDays} days\n\n| finding | package | expires | days left | accepted by |\n| --- | --- | --- | --- | --- |\n");
+        var text =
+            new StringBuilder(
+            $"### Triage entries expiring within {TriageFile.WarningDays} days\n\n| finding | package | expires | " +
+            $"days left | accepted by |\n| --- | --- | --- | --- | --- |\n");
         foreach (var entry in expiring)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"| {entry.Id} | {entry.Package} | {entry.Expires:yyyy-MM-dd} | {entry.Expires.DayNumber - today.DayNumber} | {entry.AcceptedBy} |\n");
+                $"| {entry.Id} | {entry.Package} | {entry.Expires:yyyy-MM-dd} | " +
+                    $"{entry.Expires.DayNumber - today.DayNumber} | {entry.AcceptedBy} |\n");
         }
         return text.ToString();
     }
 
     // An annotation points at a file of the repository only; a triage file elsewhere (--triage-file) gets none.
     private static string? RelativePath(BuildContext context, TriageFile triage) =>
-        Path.GetRelativePath(context.RepoRoot.FullPath, triage.Path).Replace('\\', '/') is { } relative && !relative.StartsWith("../", StringComparison.Ordinal)
+        Path.GetRelativePath(context.RepoRoot.FullPath, triage.Path).Replace('\\', '/') is { } relative
+            && !relative.StartsWith("../", StringComparison.Ordinal)
             ? relative
             : null;
 }

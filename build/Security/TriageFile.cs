@@ -7,13 +7,16 @@ namespace Build.Security;
 /// <summary>An accepted risk: which finding in which package or path, why, who accepted it, and until when.</summary>
 public sealed record TriageEntry(string Id, string Package, string Reason, string AcceptedBy, DateOnly Expires)
 {
-    /// <summary>The entry names the finding by its id or one of its aliases, and its package (or Bandit's file path).</summary>
+    /// <summary>
+    /// The entry names the finding by its id or one of its aliases, and its package (or Bandit's file path).
+    /// </summary>
     public bool Covers(Finding finding) =>
         finding.Aliases.Prepend(finding.Id).Any(id => string.Equals(id, Id, StringComparison.OrdinalIgnoreCase))
         && string.Equals(Normalize(finding.Package), Normalize(Package), StringComparison.OrdinalIgnoreCase);
 
     // Bandit prints "./app/x.py" or "app/x.py" depending on how it was called.
-    private static string Normalize(string package) => package.StartsWith("./", StringComparison.Ordinal) ? package[2..] : package;
+    private static string Normalize(string package) => package.StartsWith("./", StringComparison.Ordinal) ? package[2..]
+        : package;
 }
 
 /// <summary>
@@ -32,20 +35,26 @@ public sealed record TriageFile(string Path, IReadOnlyList<TriageEntry> Entries)
             expires: 2027-03-31         # the stage fails after this day
         """;
 
-    // Unknown keys fail the load (YamlDotNet's default), so a misspelt "acceptedby" is caught instead of read as missing.
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance).Build();
+    // Unknown keys fail the load (YamlDotNet's default), so a misspelt "acceptedby" is caught instead of read as
+    // missing.
+    private static readonly IDeserializer Deserializer =
+        new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance).Build();
 
-    /// <summary>An entry expiring within this many days is announced (annotation and job summary) on every run.</summary>
+    /// <summary>
+    /// An entry expiring within this many days is announced (annotation and job summary) on every run.
+    /// </summary>
     public const int WarningDays = 30;
 
     /// <summary>
-    /// Loads and checks the triage file before any scan: <c>--triage-file</c>, else <c>security/triage.yml</c> in the app
-    /// root; without one, every finding is new. <c>--triage-date</c> judges it as of another day (rehearses an expiry).
+    /// Loads and checks the triage file before any scan: <c>--triage-file</c>, else <c>security/triage.yml</c> in the
+    /// app root; without one, every finding is new. <c>--triage-date</c> judges it as of another day (rehearses an
+    /// expiry).
     /// </summary>
     public static TriageFile Load(BuildContext context)
     {
         var given = context.Argument(ArgumentNames.TriageFile, "");
-        var path = given is { Length: > 0 } ? System.IO.Path.GetFullPath(given, context.RepoRoot.FullPath) : context.AppRoot.CombineWithFilePath("security/triage.yml").FullPath;
+        var path = given is { Length: > 0 } ? System.IO.Path.GetFullPath(given, context.RepoRoot.FullPath)
+            : context.AppRoot.CombineWithFilePath("security/triage.yml").FullPath;
         if (File.Exists(path))
         {
             var today = Today(context);
@@ -56,15 +65,19 @@ public sealed record TriageFile(string Path, IReadOnlyList<TriageEntry> Entries)
         }
         if (given is { Length: > 0 })
         {
-            throw new CakeException($"--{ArgumentNames.TriageFile}={given}: no such file ({path}). Create it or leave the argument out.");
+            throw new CakeException(
+                $"--{ArgumentNames.TriageFile}={given}: no such file ({path}). Create it or leave the argument out.");
         }
         context.Information("{0}", $"Triage: no {path}; every finding counts as new.");
         return new TriageFile(path, []);
     }
 
-    /// <summary>The entries that expire within <see cref="WarningDays"/> days of <paramref name="today"/>, soonest first.</summary>
+    /// <summary>
+    /// The entries that expire within <see cref="WarningDays"/> days of <paramref name="today"/>, soonest first.
+    /// </summary>
     public IReadOnlyList<TriageEntry> ExpiringWithin(DateOnly today) =>
-        [.. Entries.Where(entry => entry.Expires.DayNumber - today.DayNumber <= WarningDays).OrderBy(entry => entry.Expires)];
+        [.. Entries.Where(entry => entry.Expires.DayNumber - today.DayNumber <= WarningDays).OrderBy(
+            entry => entry.Expires)];
 
     private static DateOnly Today(BuildContext context)
     {
@@ -73,9 +86,12 @@ public sealed record TriageFile(string Path, IReadOnlyList<TriageEntry> Entries)
         {
             return DateOnly.FromDateTime(DateTime.UtcNow);
         }
-        return DateOnly.TryParseExact(given, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        return DateOnly.TryParseExact(given, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var date)
             ? date
-            : throw new CakeException($"--{ArgumentNames.TriageDate}={given} is not a date: give yyyy-MM-dd (e.g. 2027-03-02) or leave it out for today.");
+            : throw new CakeException(
+                $"--{ArgumentNames.TriageDate}={given} is not a date: give yyyy-MM-dd (e.g. 2027-03-02) or leave it " +
+                $"out for today.");
     }
 
     /// <summary>Reads and checks the file; throws one error listing every bad entry.</summary>
@@ -88,14 +104,18 @@ public sealed record TriageFile(string Path, IReadOnlyList<TriageEntry> Entries)
         }
         catch (YamlException error)
         {
-            throw new CakeException($"Triage file {path} is not valid: {error.Message} (line {error.Start.Line}). Expected:\n{Example}");
+            throw new CakeException(
+                $"Triage file {path} is not valid: {error.Message} (line {error.Start.Line}). Expected:\n{Example}");
         }
         var problems = new List<string>();
-        var entries = document.Triage.Select((raw, index) => Check(raw, $"entry {index + 1}", today, problems)).OfType<TriageEntry>().ToList();
+        var entries =
+            document.Triage.Select(
+            (raw, index) => Check(raw, $"entry {index + 1}", today, problems)).OfType<TriageEntry>().ToList();
         if (problems.Count > 0)
         {
             throw new CakeException($"Triage file {path} has {problems.Count} problem(s); fix or remove the entries " +
-                "(a new expiry date needs a new look at the risk):\n" + string.Join('\n', problems.Select(problem => $"  - {problem}")));
+                "(a new expiry date needs a new look at the risk):\n" + string.Join('\n',
+                    problems.Select(problem => $"  - {problem}")));
         }
         return new TriageFile(path, entries);
     }
@@ -103,14 +123,17 @@ public sealed record TriageFile(string Path, IReadOnlyList<TriageEntry> Entries)
     private static TriageEntry? Check(RawEntry raw, string position, DateOnly today, List<string> problems)
     {
         var name = $"{position} ({raw.Id ?? "no id"} in {raw.Package ?? "no package"})";
-        (string Key, string? Value)[] fields = [("id", raw.Id), ("package", raw.Package), ("reason", raw.Reason), ("accepted-by", raw.AcceptedBy), ("expires", raw.Expires)];
+        (string Key, string? Value)[] fields =
+            [("id", raw.Id), ("package", raw.Package), ("reason", raw.Reason), ("accepted-by", raw.AcceptedBy),
+            ("expires", raw.Expires)];
         var missing = fields.Where(field => string.IsNullOrWhiteSpace(field.Value)).Select(field => field.Key).ToList();
         if (missing.Count > 0)
         {
             problems.Add($"{name} has no {string.Join(", no ", missing)}");
             return null;
         }
-        if (!DateOnly.TryParseExact(raw.Expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
+        if (!DateOnly.TryParseExact(raw.Expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var expires))
         {
             problems.Add($"{name}: expires '{raw.Expires}' is not a date (yyyy-MM-dd)");
             return null;
@@ -120,7 +143,8 @@ public sealed record TriageFile(string Path, IReadOnlyList<TriageEntry> Entries)
             problems.Add($"{name} expired on {raw.Expires} (accepted by {raw.AcceptedBy}: {raw.Reason})");
             return null;
         }
-        return new TriageEntry(raw.Id!.Trim(), raw.Package!.Trim(), raw.Reason!.Trim(), raw.AcceptedBy!.Trim(), expires);
+        return new TriageEntry(raw.Id!.Trim(), raw.Package!.Trim(), raw.Reason!.Trim(), raw.AcceptedBy!.Trim(),
+            expires);
     }
 
     private sealed class Document

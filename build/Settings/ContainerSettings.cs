@@ -69,7 +69,8 @@ public sealed partial record ContainerSettings(
             Owner: owner,
             Sha: sha,
             Created: ResolveCreated(context, sha, problems),
-            SourceUrl: context.ArgumentOrNull(ArgumentNames.SourceUrl) ?? GitHubRepositoryUrl(context) ?? GitRevision.OriginUrl(repo) ?? new Uri(repo).AbsoluteUri,
+            SourceUrl: context.ArgumentOrNull(ArgumentNames.SourceUrl) ?? GitHubRepositoryUrl(context)
+                ?? context.GitOriginUrl(repo) ?? new Uri(repo).AbsoluteUri,
             Backend: Image(context, "backend", "sovd-backend", registry, owner, sha),
             Frontend: Image(context, "frontend", "sovd-frontend", registry, owner, sha),
             ImagesArchive: context.FileArgument(ArgumentNames.ImagesArchive, context.ArtifactDirectory(SovdPipeline.Images).CombineWithFilePath("sovd-images.tar")),
@@ -82,7 +83,8 @@ public sealed partial record ContainerSettings(
             // ECR's password comes from the AWS credentials at hand, so Push-Images logs in wherever it runs.
             LogIn: context.IsGitHubActions || ecr is not null,
             Ecr: ecr,
-            RegistryUser: context.ArgumentOrNull(ArgumentNames.RegistryUser) ?? context.Variable(EnvVars.GitHubActor) ?? owner);
+            RegistryUser: context.ArgumentOrNull(ArgumentNames.RegistryUser)
+                ?? context.GitHubRun().Actor.NullIfBlank() ?? owner);
         return settings with { Problems = [.. problems, .. settings.Check()] };
     }
 
@@ -101,7 +103,7 @@ public sealed partial record ContainerSettings(
         {
             return string.Empty;
         }
-        if (GitRevision.CommitTime(context.RepoRoot.FullPath, sha) is { } time)
+        if (context.GitCommitTime(context.RepoRoot, sha) is { } time)
         {
             return Rfc3339(time);
         }
@@ -117,7 +119,8 @@ public sealed partial record ContainerSettings(
     }
 
     private static string? GitHubRepositoryUrl(BuildContext context) =>
-        (context.Variable(EnvVars.GitHubServerUrl), context.Variable(EnvVars.GitHubRepository)) is ({ } server, { } repository)
+        (context.GitHubRun().ServerUrl.NullIfBlank(), context.GitHubRun().Repository.NullIfBlank())
+            is ({ } server, { } repository)
             ? $"{server.TrimEnd('/')}/{repository}"
             : null;
 

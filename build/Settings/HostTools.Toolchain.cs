@@ -1,6 +1,8 @@
 namespace Build.Settings;
 
-/// <summary>The last candidate for Python: the backend's toolchain image, CI's interpreter and pins (issue #23).</summary>
+/// <summary>
+/// The last candidate for Python: the backend's toolchain image, CI's interpreter and pins (issue #23).
+/// </summary>
 public sealed partial class HostTools
 {
     /// <summary>CI's interpreter and packages through the backend's toolchain image, when an engine answers.</summary>
@@ -29,13 +31,16 @@ public sealed partial class HostTools
         else
         {
             image.EnsureBuilt(context);
-            // A pin trixie does not ship (changed in requirements*.txt only) makes the image another toolchain than CI's.
+            // A pin trixie does not ship (changed in requirements*.txt only) makes the image another toolchain than
+            // CI's.
             if (PythonParity.Of(context, image.WriteInterpreter()) is [_, ..] differences)
             {
-                tried.Add($"the toolchain image {image.Tag}: differs from the CI job ({PythonParity.Brief(differences)})");
+                tried.Add(
+                    $"the toolchain image {image.Tag}: differs from the CI job ({PythonParity.Brief(differences)})");
                 return null;
             }
         }
-        return (new ToolChoice("python", image.WriteInterpreter().FullPath, $"the toolchain image {image.Tag}, CI's Python and pins", tried), image.Interpreter);
+        return (new ToolChoice("python", image.WriteInterpreter().FullPath,
+            $"the toolchain image {image.Tag}, CI's Python and pins", tried), image.Interpreter);
     }
 }

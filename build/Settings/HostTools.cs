@@ -19,17 +19,17 @@ public sealed partial class HostTools(BuildContext context)
 
     public ToolChoice Python => (_python ??= FindPython()).Choice;
 
-    /// <summary>The interpreter the stages run; when none has the tools, the first candidate, so its error names it.</summary>
+    /// <summary>The interpreter the stages run; if none has the tools, the first (its error names it).</summary>
     public FilePath PythonPath => (_python ??= FindPython()).Path;
 
     public ToolChoice Ruff => (_ruff ??= FindRuff()).Choice;
 
-    /// <summary>Variables for the ruff call alone: PYTHONPATH with the WebAssembly build when that is the pick.</summary>
+    /// <summary>Variables for the ruff call alone: PYTHONPATH with the WebAssembly build when that's picked.</summary>
     public IDictionary<string, string> RuffVariables => (_ruff ??= FindRuff()).Variables;
 
     public ToolChoice Browser => (_browser ??= FindBrowser()).Choice;
 
-    /// <summary>The Chromium to hand Playwright; null when Playwright's own browser is the pick (or none was found).</summary>
+    /// <summary>The Chromium to hand Playwright; null when Playwright's own browser (or none) is the pick.</summary>
     public FilePath? BrowserExecutable => (_browser ??= FindBrowser()).Executable;
 
     /// <summary>Why Test-E2E would have no browser, each with what to do.</summary>
@@ -37,11 +37,14 @@ public sealed partial class HostTools(BuildContext context)
     {
         if (BrowserExecutable is { } chromium && !File.Exists(chromium.FullPath))
         {
-            yield return $"The browser {chromium.FullPath} (--{ArgumentNames.Chromium} / {EnvVars.PlaywrightChromium}) does not exist: install chromium or unset it to use Playwright's own browser.";
+            yield return $"The browser {chromium.FullPath} (--{ArgumentNames.Chromium} / " +
+                $"{EnvVars.PlaywrightChromium}) does not exist: install chromium or unset it to use " +
+                $"Playwright's own browser.";
         }
         if (Browser is { Found: false } browser)
         {
-            yield return $"No browser for Playwright ({browser.TriedText}): install chromium (apt-get install chromium), run 'npx playwright install chromium' in e2e/, or pass --{ArgumentNames.Chromium}=<path>.";
+            yield return $"No browser for Playwright ({browser.TriedText}): install chromium (apt-get install " +
+                $"chromium), run 'npx playwright install chromium' in e2e/, or pass --{ArgumentNames.Chromium}=<path>.";
         }
     }
 
@@ -60,8 +63,10 @@ public sealed partial class HostTools(BuildContext context)
         var stages = SovdPipeline.Definition.Stages.Where(stage => tasks.Contains(stage.Name)).ToList();
         ToolChoice?[] needed =
         [
-            // An interpreter alone (Test-Pipeline's, for the tests' sake) runs none of the backend's tools: nothing to look for.
-            stages.Any(stage => stage.Toolchains.Any(toolchain => toolchain is PythonToolchain { RequirementFiles.IsEmpty: false })) ? Python : null,
+            // An interpreter alone (Test-Pipeline's, for the tests' sake) runs none of the backend's tools: nothing to
+            // look for.
+            stages.SelectMany(stage => stage.Toolchains)
+                .Any(toolchain => toolchain is PythonToolchain { RequirementFiles.IsEmpty: false }) ? Python : null,
             stages.Contains(SovdPipeline.LintBackend) ? Ruff : null,
             stages.Any(stage => stage.Toolchains.Any(toolchain => toolchain is PlaywrightToolchain)) ? Browser : null,
         ];
@@ -87,7 +92,10 @@ public sealed partial class HostTools(BuildContext context)
             return (new ToolChoice("python", path.FullPath, configured.Source, []), path);
         }
 
-        var candidates = new List<(string Name, FilePath? Path)> { ("python3 on PATH", context.Tools.Resolve("python3")), ("the system interpreter", "/usr/bin/python3") };
+        var candidates = new List<(string Name, FilePath? Path)>
+        {
+            ("python3 on PATH", context.Tools.Resolve("python3")), ("the system interpreter", "/usr/bin/python3"),
+        };
         var tried = new List<string>();
         FilePath? first = null;
         foreach (var (name, path) in candidates)
@@ -105,14 +113,18 @@ public sealed partial class HostTools(BuildContext context)
             var missing = PythonImports.Missing(context.ProcessRunner, path, BackendModules);
             if (missing is not [])
             {
-                tried.Add(missing is null ? $"{name} {path.FullPath}: does not run" : $"{name} {path.FullPath}: lacks {string.Join(", ", missing)}");
+                tried.Add(
+                    missing is null ? $"{name} {path.FullPath}: does not run"
+                    : $"{name} {path.FullPath}: lacks {string.Join(", ", missing)}");
                 continue;
             }
-            // Tools alone are not enough: another Python or pydantic gives another verdict than the CI job's (issue #23).
+            // Tools alone are not enough: another Python or pydantic gives another verdict than the CI job's (issue
+            // #23).
             var differences = PythonParity.Of(context, path);
             if (differences is [])
             {
-                return (new ToolChoice("python", path.FullPath, $"{name}, has {string.Join(", ", BackendModules)} at CI's versions", tried), path);
+                return (new ToolChoice("python", path.FullPath,
+                    $"{name}, has {string.Join(", ", BackendModules)} at CI's versions", tried), path);
             }
             tried.Add($"{name} {path.FullPath}: differs from the CI job ({PythonParity.Brief(differences)})");
         }
@@ -123,7 +135,8 @@ public sealed partial class HostTools(BuildContext context)
     {
         var python = PythonPath;
         var none = new Dictionary<string, string>();
-        var installed = File.Exists(python.FullPath) ? PythonImports.Missing(context.ProcessRunner, python, ["ruff"]) : null;
+        var installed = File.Exists(python.FullPath) ? PythonImports.Missing(context.ProcessRunner, python, ["ruff"])
+            : null;
         if (installed is [])
         {
             return (new ToolChoice("ruff", $"{python.FullPath} -m ruff", "installed", []), none);
@@ -142,13 +155,16 @@ public sealed partial class HostTools(BuildContext context)
             tried.Add($"the WebAssembly build in {wasm.FullPath}: {problem}");
             return (ToolChoice.None("ruff", tried), none);
         }
-        // Only the ruff call gets it, in front of the caller's own path: black and mypy keep their interpreter's modules.
+        // Only the ruff call gets it, in front of the caller's own path: black and mypy keep their interpreter's
+        // modules.
         var inherited = context.Variable(EnvVars.PythonPath);
         var variables = new Dictionary<string, string>
         {
-            [EnvVars.PythonPath] = inherited is null ? module.FullPath : $"{module.FullPath}{Path.PathSeparator}{inherited}",
+            [EnvVars.PythonPath] = inherited is null ? module.FullPath
+                : $"{module.FullPath}{Path.PathSeparator}{inherited}",
         };
-        return (new ToolChoice("ruff", $"the WebAssembly build in {wasm.FullPath}", $"{EnvVars.PythonPath}={module.FullPath} for the ruff call", tried), variables);
+        return (new ToolChoice("ruff", $"the WebAssembly build in {wasm.FullPath}",
+            $"{EnvVars.PythonPath}={module.FullPath} for the ruff call", tried), variables);
     }
 
     private string? WasmProblem(DirectoryPath wasm, DirectoryPath module)
@@ -197,7 +213,7 @@ public sealed partial class HostTools(BuildContext context)
         : context.Variable(variable) is { } value ? (value, variable)
         : null;
 
-    /// <summary>Where <c>npx playwright install</c> puts browsers (Playwright's documented default per OS, or its variable).</summary>
+    /// <summary>Where <c>npx playwright install</c> puts browsers (the default per OS, or its variable).</summary>
     private string? PlaywrightBrowsersFolder()
     {
         if (context.Variable(EnvVars.PlaywrightBrowsers) is { } given && given != "0")
@@ -206,25 +222,29 @@ public sealed partial class HostTools(BuildContext context)
         }
         if (OperatingSystem.IsWindows())
         {
-            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "ms-playwright");
+            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData),
+                "ms-playwright");
         }
         if (context.Environment.GetEnvironmentVariable(EnvVars.Home) is not { Length: > 0 } home)
         {
             return null;
         }
-        return OperatingSystem.IsMacOS() ? Path.Combine(home, "Library", "Caches", "ms-playwright") : Path.Combine(home, ".cache", "ms-playwright");
+        return OperatingSystem.IsMacOS() ? Path.Combine(home, "Library", "Caches", "ms-playwright")
+            : Path.Combine(home, ".cache", "ms-playwright");
     }
 
     // A bare name ("python3") is looked up on PATH; Cake would otherwise take it relative to the working directory.
     private FilePath ResolveExecutable(string value)
     {
         var path = new FilePath(value);
-        return path.IsRelative && path.Segments.Length == 1 ? context.Tools.Resolve(value) ?? path : path.MakeAbsolute(context.Environment);
+        return path.IsRelative && path.Segments.Length == 1 ? context.Tools.Resolve(value) ?? path
+            : path.MakeAbsolute(context.Environment);
     }
 
     private static bool SameFile(FilePath a, FilePath b)
     {
-        static string Real(FilePath path) => new FileInfo(path.FullPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path.FullPath;
+        static string Real(FilePath path) =>
+            new FileInfo(path.FullPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path.FullPath;
         return Real(a) == Real(b);
     }
 }

@@ -1,3 +1,5 @@
+using Cake.Common.Build.GitHubActions.Data;
+
 namespace Build.Settings;
 
 /// <summary>
@@ -72,7 +74,10 @@ public static class ArgumentNames
     public const string IncludeUncommitted = "include-uncommitted";
 }
 
-/// <summary>Environment variables the host reads; GitHub Actions sets the GITHUB_* and RUNNER_* ones.</summary>
+/// <summary>
+/// Environment variables the host reads. The runner's GITHUB_* and RUNNER_* variables are read through
+/// <see cref="BuildContext.GitHubActions"/>; the ones named here are for the messages that tell a user what to set.
+/// </summary>
 public static class EnvVars
 {
     public const string Python = "PIPELINE_PYTHON";
@@ -82,12 +87,10 @@ public static class EnvVars
     // The E2E browser; the sample's Playwright config reads it too.
     public const string PlaywrightChromium = "PLAYWRIGHT_CHROMIUM_EXECUTABLE";
     public const string Home = "HOME";
-    public const string GitHubActions = "GITHUB_ACTIONS";
-    public const string GitHubActor = "GITHUB_ACTOR";
     public const string GitHubSha = "GITHUB_SHA";
     public const string GitHubRepositoryOwner = "GITHUB_REPOSITORY_OWNER";
     public const string GitHubRepository = "GITHUB_REPOSITORY";
-    public const string GitHubServerUrl = "GITHUB_SERVER_URL";
+    // A secret the workflow passes in, not a runner variable: read with Inputs.Variable.
     public const string GitHubToken = "GITHUB_TOKEN";
 
     // Secrets of the deploy stages.
@@ -114,23 +117,33 @@ public static class Inputs
     public static string? NullIfBlank(this string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The last value of <c>--name</c>; null when absent or blank.</summary>
-    public static string? ArgumentOrNull(this ICakeContext context, string name) => context.Arguments.GetArguments(name)?.LastOrDefault().NullIfBlank();
+    public static string? ArgumentOrNull(this ICakeContext context, string name) =>
+        context.Arguments.GetArguments(name)?.LastOrDefault().NullIfBlank();
 
-    public static string? Variable(this ICakeContext context, string name) => context.Environment.GetEnvironmentVariable(name).NullIfBlank();
+    public static string? Variable(this ICakeContext context, string name) =>
+        context.Environment.GetEnvironmentVariable(name).NullIfBlank();
 
     /// <summary>A file given as <c>--name</c>, relative to the repository; else <paramref name="fallback"/>.</summary>
     public static FilePath FileArgument(this BuildContext context, string name, FilePath fallback) =>
         context.ArgumentOrNull(name) is { } file ? new FilePath(file).MakeAbsolute(context.RepoRoot) : fallback;
 
     /// <summary>
-    /// The registry namespace: <c>--owner</c>, else GITHUB_REPOSITORY_OWNER. ECR repositories sit right below the registry
-    /// host, so its images have no owner (empty).
+    /// The registry namespace: <c>--owner</c>, else GITHUB_REPOSITORY_OWNER. ECR repositories sit right below the
+    /// registry host, so its images have no owner (empty).
     /// </summary>
-    public static string? ImageOwner(this ICakeContext context, string registry) => EcrRegistryHost.TryParse(registry) is null
-        ? (context.ArgumentOrNull(ArgumentNames.Owner) ?? context.Variable(EnvVars.GitHubRepositoryOwner))?.ToLowerInvariant()
+    public static string? ImageOwner(this BuildContext context, string registry) =>
+        EcrRegistryHost.TryParse(registry) is null
+        ? (context.ArgumentOrNull(ArgumentNames.Owner) ?? context.GitHubRun().RepositoryOwner.NullIfBlank())
+            ?.ToLowerInvariant()
         : string.Empty;
 
     /// <summary>The commit of this run: <c>--sha</c>, else GITHUB_SHA, else the checked-out commit.</summary>
     public static string? Sha(this BuildContext context) =>
-        context.ArgumentOrNull(ArgumentNames.Sha) ?? context.Variable(EnvVars.GitHubSha) ?? GitRevision.Head(context.RepoRoot.FullPath);
+        context.ArgumentOrNull(ArgumentNames.Sha)
+        ?? context.GitHubRun().Sha.NullIfBlank()
+        ?? context.GitHead(context.RepoRoot);
+
+    /// <summary>The workflow run's GITHUB_* variables, through <see cref="BuildContext.GitHubActions"/>.</summary>
+    public static GitHubActionsWorkflowInfo GitHubRun(this BuildContext context) =>
+        context.GitHubActions().Environment.Workflow;
 }

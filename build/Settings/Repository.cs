@@ -7,7 +7,8 @@ public static class Repository
     public const string Solution = "Pipeline.sln";
 
     public static string Root { get; } = Find(AppContext.BaseDirectory) ?? Find(Environment.CurrentDirectory)
-        ?? throw new InvalidOperationException($"No {Solution} above {AppContext.BaseDirectory}: run the host from a clone of the repository.");
+        ?? throw new InvalidOperationException(
+            $"No {Solution} above {AppContext.BaseDirectory}: run the host from a clone of the repository.");
 
     private static string? Find(string start)
     {

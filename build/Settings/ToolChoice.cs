@@ -11,7 +11,8 @@ public sealed record ToolChoice(string Tool, string? Picked, string Reason, IRea
 
     /// <summary>The line the host prints at the start of a run.</summary>
     public string Line => Picked is { } picked
-        ? $"{Tool}: {picked} ({Reason}{(Tried.Count > 0 ? "; passed over: " + string.Join("; ", Tried) : string.Empty)})"
+        ? $"{Tool}: {picked} " +
+            $"({Reason}{(Tried.Count > 0 ? "; passed over: " + string.Join("; ", Tried) : string.Empty)})"
         : $"{Tool}: none found ({TriedText})";
 
     /// <summary>"tried: a (why); b (why)", for error messages.</summary>

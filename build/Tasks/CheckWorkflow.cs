@@ -8,9 +8,12 @@ public sealed class CheckWorkflow : FrostingTask<BuildContext>
         var stale = new List<string>();
         foreach (var file in PipelineFiles.Render(SovdPipeline.Definition))
         {
-            var path = context.GeneratedRoot.CombineWithFilePath(file.Path).FullPath;
-            var committed = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
-            var diff = UnifiedDiff.Create(file.Content, committed, $"{file.Path} (generated)", $"{file.Path} (in the repository)");
+            var path = context.GeneratedRoot.CombineWithFilePath(file.Path);
+            var exists = context.FileSystem.Exist(path);
+            var committed = exists ? context.FileSystem.ReadAllText(path) : string.Empty;
+            var diff =
+                UnifiedDiff.Create(file.Content, committed, $"{file.Path} (generated)",
+                $"{file.Path} (in the repository)");
             if (diff.Length == 0)
             {
                 context.Information($"{file.Path}: matches the definition");
@@ -18,14 +21,15 @@ public sealed class CheckWorkflow : FrostingTask<BuildContext>
             }
 
             stale.Add(file.Path);
-            context.Error(File.Exists(path) ? diff : $"{file.Path} does not exist.");
+            context.Error(exists ? diff : $"{file.Path} does not exist.");
         }
 
         if (stale.Count > 0)
         {
             throw new CakeException(
                 $"{string.Join(", ", stale)} differ(s) from the pipeline definition. " +
-                $"Run {WorkflowGenerator.RegenerateCommand} and commit the result; do not edit generated files by hand.");
+                $"Run {WorkflowGenerator.RegenerateCommand} and commit the result; do not edit generated " +
+                    $"files by hand.");
         }
     }
 }

@@ -23,7 +23,10 @@ public sealed class LintBackend : FrostingTask<BuildContext>
         var mypy = new MypySettings { PythonPath = python, WorkingDirectory = backend, Paths = Sources };
         ToolPreflight.Ensure(
             context,
-            RuffSettings.Spec.Requirement(ruff) with { InstallHint = $"{context.PythonInstallHint("ruff")}; {context.HostTools.Ruff.TriedText}" },
+            RuffSettings.Spec.Requirement(ruff) with
+            {
+                InstallHint = $"{context.PythonInstallHint("ruff")}; {context.HostTools.Ruff.TriedText}",
+            },
             BlackSettings.Spec.Requirement(black) with { InstallHint = context.PythonInstallHint("black") },
             MypySettings.Spec.Requirement(mypy) with { InstallHint = context.PythonInstallHint("mypy") });
 

@@ -11,11 +11,14 @@ public sealed class PipelineReport : FrostingTask<BuildContext>
             var cold = CriticalPath.For(pipeline, trigger, d => d.Cold);
             var warm = CriticalPath.For(pipeline, trigger, d => d.Warm);
             context.Information($"{trigger}: {cold.Running.Length} stages; critical path {Minutes(cold.Total)} cold, " +
-                $"{Minutes(warm.Total)} warm (budget {Minutes(pipeline.Settings.Budget)}; one after another {Minutes(cold.Sequential(d => d.Cold))})");
+                $"{Minutes(warm.Total)} warm (budget {Minutes(pipeline.Settings.Budget)}; one after another " +
+                    $"{Minutes(cold.Sequential(d => d.Cold))})");
             foreach (var stage in cold.Running)
             {
                 var marker = cold.Path.Contains(stage) ? "*" : " ";
-                context.Information($"  {marker} {stage.Name,-20} {Minutes(stage.Duration.Cold),9} cold {Minutes(stage.Duration.Warm),9} warm  {stage.Duration.Source}");
+                context.Information(
+                    $"  {marker} {stage.Name,-20} {Minutes(stage.Duration.Cold),9} cold " +
+                    $"{Minutes(stage.Duration.Warm),9} warm  {stage.Duration.Source}");
             }
         }
 

@@ -23,10 +23,12 @@ public sealed class Rehearse : FrostingTask<BuildContext>
 
         var clock = Stopwatch.StartNew();
         ImagePublisher.PushAndRecord(context, settings);
-        var stages = StageTimings.Finished.Append(new StageTime($"push to {settings.Registry}", clock.Elapsed, "ok")).ToList();
+        var stages =
+            StageTimings.Finished.Append(new StageTime($"push to {settings.Registry}", clock.Elapsed, "ok")).ToList();
         if (!StageTimings.IsActive)
         {
-            context.Warning("No stage times were recorded: the host needs .UseTaskLifetime<StageTimings>() in build/Program.cs.");
+            context.Warning(
+                "No stage times were recorded: the host needs .UseTaskLifetime<StageTimings>() in build/Program.cs.");
         }
         context.Information("Rehearsal finished:\n" + StageTimings.Table(stages));
     }
@@ -38,7 +40,8 @@ public sealed class Rehearse : FrostingTask<BuildContext>
         if (host is not ("127.0.0.1" or "localhost"))
         {
             yield return $"{SovdPipeline.Rehearse.Name} pushes only to a local registry, not {settings.Registry}: " +
-                $"drop --{ArgumentNames.Registry} (default {ContainerSettings.LocalRegistry}); {SovdPipeline.PushImages.Name} publishes.";
+                $"drop --{ArgumentNames.Registry} (default {ContainerSettings.LocalRegistry}); " +
+                    $"{SovdPipeline.PushImages.Name} publishes.";
         }
         else if (!context.DryRun && !Answers(settings.Registry))
         {

@@ -17,7 +17,8 @@ public sealed class RehearseCluster : FrostingTask<BuildContext>
     {
         var images = ContainerSettings.From(context);
         LocalImages.EnsurePresent(context, images);
-        var arguments = new ProcessArgumentBuilder().AppendPath(context.RepoRoot.CombineWithFilePath(Script), context.Environment);
+        var arguments =
+            new ProcessArgumentBuilder().AppendPath(context.RepoRoot.CombineWithFilePath(Script), context.Environment);
         if (context.IsGitHubActions)
         {
             arguments.Append("--create").Append("--changed-only");

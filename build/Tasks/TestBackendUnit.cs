@@ -19,7 +19,10 @@ public sealed class TestBackendUnit : FrostingTask<BuildContext>
             CoverageFailUnder = threshold,
             JUnitXml = reports.CombineWithFilePath("junit.xml"),
             // Coverage's data file goes with the reports instead of into the source tree.
-            EnvironmentVariables = new Dictionary<string, string> { ["COVERAGE_FILE"] = reports.CombineWithFilePath(".coverage").FullPath },
+            EnvironmentVariables = new Dictionary<string, string>
+            {
+                ["COVERAGE_FILE"] = reports.CombineWithFilePath(".coverage").FullPath,
+            },
         };
         ToolPreflight.Ensure(context, PytestSettings.Spec.Requirement(pytest) with
         {
@@ -29,7 +32,8 @@ public sealed class TestBackendUnit : FrostingTask<BuildContext>
 
         ReportFolder.Reset(context, reports);
         var result = context.Pytest(pytest);
-        TestReports.JudgeUnitTests(context, SovdPipeline.TestBackendUnit, "Backend unit tests", "pytest", result, pytest.JUnitXml!, pytest.CoverageXmlReport!,
+        TestReports.JudgeUnitTests(context, SovdPipeline.TestBackendUnit, "Backend unit tests", "pytest", result,
+            pytest.JUnitXml!, pytest.CoverageXmlReport!,
             path => Coverage(context, path, threshold));
     }
 
@@ -37,8 +41,12 @@ public sealed class TestBackendUnit : FrostingTask<BuildContext>
     {
         var coverage = CoberturaReport.Read(path);
         var percent = coverage.CombinedPercent.ToString("0.00", CultureInfo.InvariantCulture);
-        var parts = string.Create(CultureInfo.InvariantCulture, $"lines {coverage.LinePercent:0.00} %, branches {coverage.BranchPercent:0.00} %");
-        context.Information("{0}", $"Backend coverage: {percent} % of lines and branches ({parts}); threshold {threshold} % (Cobertura: {path})");
+        var parts =
+            string.Create(CultureInfo.InvariantCulture,
+            $"lines {coverage.LinePercent:0.00} %, branches {coverage.BranchPercent:0.00} %");
+        context.Information("{0}",
+            $"Backend coverage: {percent} % of lines and branches ({parts}); threshold {threshold} % " +
+            $"(Cobertura: {path})");
         return coverage.CombinedPercent < threshold
             ? $"coverage {percent} % is below the threshold of {threshold} % (--{ArgumentNames.CoverageThreshold})"
             : null;

@@ -7,7 +7,9 @@ public sealed class TestE2E : StackStage
     {
         var settings = ContainerSettings.From(context);
         var e2e = context.AppRoot.Combine("e2e");
-        settings.ThrowIfInvalid(SovdPipeline.TestE2E.Name, settings.StackProblems(e2e.CombineWithFilePath("package.json")).Concat(context.HostTools.BrowserProblems()));
+        settings.ThrowIfInvalid(SovdPipeline.TestE2E.Name,
+            settings.StackProblems(e2e.CombineWithFilePath("package.json")).Concat(
+            context.HostTools.BrowserProblems()));
         EnsureTools(context, [.. NodeModules.Requirements, NpxSettings.Spec.Requirement()]);
         // Installed before the stack starts: the stack should not run longer than the tests need it.
         NodeModules.EnsureInstalled(context, e2e);
@@ -18,13 +20,16 @@ public sealed class TestE2E : StackStage
         var result = context.Npx(PlaywrightSettings(context.HostTools.BrowserExecutable, e2e, output, stack));
         if (!result.Succeeded)
         {
-            throw new CakeException($"End-to-end tests failed (playwright exit code {result.ExitCode}). {Evidence(output)}");
+            throw new CakeException(
+                $"End-to-end tests failed (playwright exit code {result.ExitCode}). {Evidence(output)}");
         }
     }
 
-    private static NpxSettings PlaywrightSettings(FilePath? chromium, DirectoryPath e2e, DirectoryPath output, ComposeStack stack)
+    private static NpxSettings PlaywrightSettings(FilePath? chromium, DirectoryPath e2e, DirectoryPath output,
+        ComposeStack stack)
     {
-        // The sample's playwright.config.ts reads these: where the UI is, where screenshots/traces and the JUnit file go.
+        // The sample's playwright.config.ts reads these: where the UI is, where screenshots/traces and the JUnit file
+        // go.
         var variables = new Dictionary<string, string>
         {
             ["E2E_BASE_URL"] = stack.FrontendUrl,
@@ -51,6 +56,7 @@ public sealed class TestE2E : StackStage
         var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : [];
         var screenshots = files.Count(file => file.EndsWith(".png", StringComparison.Ordinal));
         var traces = files.Count(file => file.EndsWith("trace.zip", StringComparison.Ordinal));
-        return $"{screenshots} screenshot(s) and {traces} trace(s) in {folder} (the CI job uploads them as '{SovdPipeline.EndToEndFailures.Name}').";
+        return $"{screenshots} screenshot(s) and {traces} trace(s) in {folder} (the CI job uploads them as " +
+            $"'{SovdPipeline.EndToEndFailures.Name}').";
     }
 }

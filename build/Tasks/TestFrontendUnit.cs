@@ -21,11 +21,14 @@ public sealed class TestFrontendUnit : FrostingTask<BuildContext>
             Arguments = VitestArguments(junit, coverage, threshold),
             ThrowOnNonZeroExit = false,
         });
-        TestReports.JudgeUnitTests(context, SovdPipeline.TestFrontendUnit, "Frontend unit tests", "vitest", result, junit,
+        TestReports.JudgeUnitTests(context, SovdPipeline.TestFrontendUnit, "Frontend unit tests", "vitest", result,
+            junit,
             coverage.CombineWithFilePath("coverage-summary.json"), path => Coverage(context, path, threshold));
     }
 
-    /// <summary>Reporters, report paths and thresholds on the command line, so the pipeline's settings win over vite.config.ts.</summary>
+    /// <summary>
+    /// Reporters, report paths and thresholds on the command line, so the pipeline's settings win over vite.config.ts.
+    /// </summary>
     private static IReadOnlyList<string> VitestArguments(FilePath junit, DirectoryPath coverage, int threshold)
     {
         var percent = threshold.ToString(CultureInfo.InvariantCulture);
@@ -41,13 +44,15 @@ public sealed class TestFrontendUnit : FrostingTask<BuildContext>
 
     private static string? Coverage(BuildContext context, string summary, int threshold)
     {
-        static string Figure((string Metric, decimal Percent) m) => string.Create(CultureInfo.InvariantCulture, $"{m.Metric} {m.Percent:0.00} %");
+        static string Figure((string Metric, decimal Percent) m) =>
+            string.Create(CultureInfo.InvariantCulture, $"{m.Metric} {m.Percent:0.00} %");
         var totals = CoverageSummaryReport.Read(summary);
         context.Information("{0}", $"Frontend coverage: {string.Join(", ", totals.Metrics.Select(Figure))}; " +
             $"threshold {threshold} % each (Cobertura in {Path.GetDirectoryName(summary)})");
         var below = totals.Metrics.Where(m => m.Percent < threshold).Select(Figure).ToList();
         return below.Count > 0
-            ? $"coverage is below the threshold of {threshold} % (--{ArgumentNames.CoverageThreshold}): {string.Join(", ", below)}"
+            ? $"coverage is below the threshold of {threshold} % " +
+                $"(--{ArgumentNames.CoverageThreshold}): {string.Join(", ", below)}"
             : null;
     }
 }

@@ -19,7 +19,8 @@ public sealed class TestPipeline : FrostingTask<BuildContext>
         var test = new DotNetTestSettings
         {
             Filter = filter,
-            // A prefix (not a file name): every test project of the solution writes its own .trx instead of overwriting one file.
+            // A prefix (not a file name): every test project of the solution writes its own .trx instead of overwriting
+            // one file.
             Loggers = ["trx;LogFilePrefix=pipeline"],
             ResultsDirectory = reports,
             // The exit code is judged below, together with the TRX counters, for a message that names the failed tests.
@@ -29,7 +30,9 @@ public sealed class TestPipeline : FrostingTask<BuildContext>
                 return true;
             },
         };
-        context.Information("{0}", filter is null ? "Test filter: none (every test)" : $"Test filter: {filter} (--{ArgumentNames.TestFilter})");
+        context.Information("{0}",
+            filter is null ? "Test filter: none (every test)"
+            : $"Test filter: {filter} (--{ArgumentNames.TestFilter})");
         ReportFolder.Reset(context, reports);
         context.DotNetTest(context.RepoRoot.CombineWithFilePath(Repository.Solution).FullPath, test);
         Judge(context, exitCode ?? 0, reports);
@@ -39,7 +42,10 @@ public sealed class TestPipeline : FrostingTask<BuildContext>
         }
     }
 
-    /// <summary>Judges <c>dotnet test</c> from the TRX files under <paramref name="reports"/>, naming the failed tests; a dry run wrote none.</summary>
+    /// <summary>
+    /// Judges <c>dotnet test</c> from the TRX files under <paramref name="reports"/>, naming the failed tests; a dry
+    /// run wrote none.
+    /// </summary>
     private static void Judge(BuildContext context, int exitCode, DirectoryPath reports)
     {
         if (context.DryRun)
@@ -47,20 +53,32 @@ public sealed class TestPipeline : FrostingTask<BuildContext>
             return;
         }
         var folder = reports.FullPath;
-        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.trx", SearchOption.AllDirectories) : [];
+        var directory = context.FileSystem.GetDirectory(reports);
+        string[] files = directory.Exists
+            ? [.. directory.GetFiles("*.trx", SearchScope.Recursive).Select(file => file.Path.FullPath).Order(
+                StringComparer.Ordinal)]
+            : [];
         var results = TrxReport.Read(files);
-        context.Information("{0}", $"Pipeline tests: {results.Passed} passed, {results.Failed} failed, {results.NotExecuted} not run, in {files.Length} TRX file(s) under {folder}");
+        context.Information("{0}",
+            $"Pipeline tests: {results.Passed} passed, {results.Failed} failed, {results.NotExecuted} not run, in " +
+            $"{files.Length} TRX file(s) under {folder}");
         if (results.Failed > 0)
         {
-            throw new CakeException($"{SovdPipeline.TestPipeline.Name} failed: {results.Failed} of {results.Total} tests failed: {string.Join("; ", results.FailedTests.Take(10))}");
+            throw new CakeException(
+                $"{SovdPipeline.TestPipeline.Name} failed: {results.Failed} of {results.Total} tests " +
+                $"failed: {string.Join("; ", results.FailedTests.Take(10))}");
         }
         if (exitCode != 0)
         {
-            throw new CakeException($"{SovdPipeline.TestPipeline.Name} failed: dotnet test exited with code {exitCode} (a build error or a test host crash; its output is above).");
+            throw new CakeException(
+                $"{SovdPipeline.TestPipeline.Name} failed: dotnet test exited with code {exitCode} (a build error or " +
+                $"a test host crash; its output is above).");
         }
         if (results.Total == 0)
         {
-            throw new CakeException($"{SovdPipeline.TestPipeline.Name} failed: no test ran (no TRX results in {folder}); does --{ArgumentNames.TestFilter} match any test?");
+            throw new CakeException(
+                $"{SovdPipeline.TestPipeline.Name} failed: no test ran (no TRX results in {folder}); does " +
+                $"--{ArgumentNames.TestFilter} match any test?");
         }
     }
 }

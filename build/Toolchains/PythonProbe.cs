@@ -1,11 +1,14 @@
 namespace Build.Toolchains;
 
-/// <summary>Asks an interpreter, in one silent process, for its version and every installed distribution's version.</summary>
+/// <summary>
+/// Asks an interpreter, in one silent process, for its version and every installed distribution's version.
+/// </summary>
 public static class PythonProbe
 {
     private const string Script =
         "import importlib.metadata as m, json, platform, re; " +
-        "print(json.dumps({'python': platform.python_version(), 'packages': {re.sub(r'[-_.]+', '-', d.metadata['Name'].lower()): d.version " +
+        "print(json.dumps({'python': platform.python_version(), 'packages': {re.sub(r'[-_.]+', '-', " +
+            "d.metadata['Name'].lower()): d.version " +
         "for d in m.distributions() if d.metadata['Name']}}))";
 
     /// <summary>What <paramref name="python"/> holds; null when it does not run or answers something else.</summary>
@@ -26,7 +29,8 @@ public static class PythonProbe
             _ = process.GetStandardError().ToList();
             return process.GetExitCode() == 0 && output.Count > 0 ? Parse(output[^1]) : null;
         }
-        catch (Exception error) when (error is System.ComponentModel.Win32Exception or InvalidOperationException or IOException or JsonException)
+        catch (Exception error) when (
+            error is System.ComponentModel.Win32Exception or InvalidOperationException or IOException or JsonException)
         {
             return null;
         }
@@ -35,7 +39,9 @@ public static class PythonProbe
     public static InstalledPython Parse(string json)
     {
         var root = JsonNode.Parse(json)!.AsObject();
-        var packages = root["packages"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal);
+        var packages =
+            root["packages"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(),
+            StringComparer.Ordinal);
         return new InstalledPython(root["python"]!.GetValue<string>(), packages);
     }
 }

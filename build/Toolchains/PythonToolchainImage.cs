@@ -13,7 +13,9 @@ public sealed class PythonToolchainImage(DirectoryPath repoRoot, DirectoryPath b
     public const string Dockerfile = "Dockerfile.toolchain";
     public const string Repository = "sovd-toolchain-python";
 
-    /// <summary>Variables the stages hand to Python (ruff's PYTHONPATH, coverage's file, the integration tests' URL and token).</summary>
+    /// <summary>
+    /// Variables the stages hand to Python (ruff's PYTHONPATH, coverage's file, the integration tests' URL and token).
+    /// </summary>
     public static readonly IReadOnlyList<string> PassedVariables =
         ["PYTHONPATH", "COVERAGE_FILE", "MYPY_CACHE_DIR", "API_BASE_URL", "API_TOKEN"];
 
@@ -22,7 +24,8 @@ public sealed class PythonToolchainImage(DirectoryPath repoRoot, DirectoryPath b
     public string Tag => $"{Repository}:{Hash()}";
 
     /// <summary>The script the host runs as the interpreter: .build/toolchains/python-&lt;hash&gt;/python3.</summary>
-    public FilePath Interpreter => repoRoot.Combine($".build/toolchains/python-{Hash()}").CombineWithFilePath("python3");
+    public FilePath Interpreter =>
+        repoRoot.Combine($".build/toolchains/python-{Hash()}").CombineWithFilePath("python3");
 
     /// <summary>Builds the image unless the engine has this tag; says which.</summary>
     public void EnsureBuilt(BuildContext context)
@@ -33,14 +36,18 @@ public sealed class PythonToolchainImage(DirectoryPath repoRoot, DirectoryPath b
             return;
         }
         var dockerfile = backend.CombineWithFilePath(Dockerfile);
-        var missing = LocalImages.BaseImagesOf(dockerfile.FullPath).Where(image => !context.DockerImageExists(image)).ToList();
+        var missing =
+            LocalImages.BaseImagesOf(dockerfile.FullPath).Where(image => !context.DockerImageExists(image)).ToList();
         if (missing.Count > 0)
         {
-            throw new CakeException($"Base image(s) {string.Join(", ", missing)} of {dockerfile.FullPath} not in the engine: run " +
-                "scripts/container-engine.sh base-image (it makes debian:trixie-slim with mmdebstrap), or docker pull it where Docker Hub is reachable.");
+            throw new CakeException(
+                $"Base image(s) {string.Join(", ", missing)} of {dockerfile.FullPath} not in the engine: run " +
+                "scripts/container-engine.sh base-image (it makes debian:trixie-slim with mmdebstrap), or docker " +
+                    "pull it where Docker Hub is reachable.");
         }
         var watch = Stopwatch.StartNew();
-        context.Information("{0}", $"Toolchain image {Tag}: building from {dockerfile.FullPath} (inputs changed or first run)");
+        context.Information("{0}",
+            $"Toolchain image {Tag}: building from {dockerfile.FullPath} (inputs changed or first run)");
         context.DockerBuild(new DockerBuildSettings { Context = backend, Dockerfile = dockerfile, Tags = [Tag] });
         context.Information("{0}", $"Toolchain image {Tag}: built in {watch.Elapsed.TotalSeconds:0} s");
     }
@@ -54,12 +61,15 @@ public sealed class PythonToolchainImage(DirectoryPath repoRoot, DirectoryPath b
         if (!OperatingSystem.IsWindows() && (!File.Exists(path) || File.ReadAllText(path) != script))
         {
             File.WriteAllText(path, script);
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
         }
         return Interpreter;
     }
 
-    /// <summary>The engine that runs toolchain images when it is not DOCKER_HOST (an isolated job's own engine has none).</summary>
+    /// <summary>
+    /// The engine that runs toolchain images when it is not DOCKER_HOST (an isolated job's own engine has none).
+    /// </summary>
     public const string EngineVariable = "PIPELINE_TOOLCHAIN_DOCKER_HOST";
 
     // The clone or job checkout is the git top level of the working directory, mounted at its own path; the Node it
@@ -68,7 +78,8 @@ public sealed class PythonToolchainImage(DirectoryPath repoRoot, DirectoryPath b
     // so a token never appears on a command line.
     private static string Script(string tag) =>
         "#!/bin/sh\n" +
-        $"# python3 of the toolchain image {tag}, written by the build host (build/Toolchains/PythonToolchainImage.cs).\n" +
+        $"# python3 of the toolchain image {tag}, written by the build host " +
+            $"(build/Toolchains/PythonToolchainImage.cs).\n" +
         "root=\"$(git rev-parse --show-toplevel 2>/dev/null || pwd)\"\n" +
         $"node=\"$(readlink -f \"$root/{NodeRuntime.ToolsFolder}/..\" 2>/dev/null)\"\n" +
         "# Without the clone's Node nothing is mounted for it (docker would create the missing folder as root).\n" +
@@ -78,7 +89,8 @@ public sealed class PythonToolchainImage(DirectoryPath repoRoot, DirectoryPath b
         $"  set -- '{tag}' python3 \"$@\"\n" +
         "fi\n" +
         $"DOCKER_HOST=\"${{{EngineVariable}:-${{DOCKER_HOST:-unix:///var/run/docker.sock}}}}\" \\\n" +
-        "exec docker run --rm -i --network host --user \"$(id -u):$(id -g)\" -e HOME=/tmp -v \"$root:$root\" -w \"$PWD\" \\\n" +
+        "exec docker run --rm -i --network host --user \"$(id -u):$(id -g)\" -e HOME=/tmp -v \"$root:$root\" " +
+            "-w \"$PWD\" \\\n" +
         $"  {string.Join(' ', PassedVariables.Select(name => $"-e {name}"))} \"$@\"\n";
 
     private string Hash()

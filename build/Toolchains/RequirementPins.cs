@@ -23,7 +23,9 @@ public static partial class RequirementPins
         }
         if (!File.Exists(file))
         {
-            throw new CakeException($"Requirements file {file} does not exist: it is named by a -r line or by the toolchain; restore it or fix the reference.");
+            throw new CakeException(
+                $"Requirements file {file} does not exist: it is named by a -r line or by the toolchain; restore it " +
+                $"or fix the reference.");
         }
         foreach (var raw in File.ReadLines(file))
         {

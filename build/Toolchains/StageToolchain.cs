@@ -8,11 +8,13 @@ namespace Build.Toolchains;
 /// </summary>
 public static class StageToolchain
 {
-    private static readonly string[] KeyPackages = ["pydantic", "pydantic-core", "fastapi", "starlette", "pytest", "mypy", "black"];
+    private static readonly string[] KeyPackages =
+        ["pydantic", "pydantic-core", "fastapi", "starlette", "pytest", "mypy", "black"];
 
     public static void Report(BuildContext context, string task)
     {
-        if (context.DryRun || SovdPipeline.Definition.Stages.FirstOrDefault(stage => stage.Name == task) is not { } stage)
+        if (context.DryRun
+            || SovdPipeline.Definition.Stages.FirstOrDefault(stage => stage.Name == task) is not { } stage)
         {
             return;
         }
@@ -26,11 +28,15 @@ public static class StageToolchain
     {
         "python" => stage.Toolchains.Any(toolchain => toolchain is PythonToolchain { RequirementFiles.IsEmpty: false })
             ? Python(context)
-            : $"python {PythonProbe.Ask(context.ProcessRunner, "python3")?.Version ?? "(no python3 on PATH)"} (the interpreter alone)",
+            : $"python {PythonProbe.Ask(context.ProcessRunner, "python3")?.Version ?? "(no python3 on PATH)"} (the " +
+                $"interpreter alone)",
         "node" => $"node {NodeRuntime.Version() ?? "(none on PATH)"}",
-        "docker" => $"docker engine {Docker(context, "version", "--format", "{{.Server.Version}}") ?? "(none answers)"}",
+        "docker" =>
+            $"docker engine {Docker(context, "version", "--format", "{{.Server.Version}}") ?? "(none answers)"}",
         "docker compose" => Compose(context),
-        "docker buildx" => $"builder BuildKit (DOCKER_BUILDKIT=1), buildx {Docker(context, "buildx", "version") ?? "not installed: the engine's own BuildKit"}",
+        "docker buildx" =>
+            $"builder BuildKit (DOCKER_BUILDKIT=1), buildx " +
+            $"{Docker(context, "buildx", "version") ?? "not installed: the engine's own BuildKit"}",
         _ => null,
     };
 
@@ -47,8 +53,11 @@ public static class StageToolchain
         }
         var pins = PythonParity.Pins(context);
         var differences = ToolchainParity.Differences(installed, SovdPipeline.PythonVersion, pins);
-        var packages = string.Join(", ", KeyPackages.Where(installed.Packages.ContainsKey).Select(name => $"{name} {installed.Packages[name]}"));
-        var parity = differences is [] ? "same as the CI job" : $"differs from the CI job: {PythonParity.Brief(differences)}";
+        var packages =
+            string.Join(", ",
+            KeyPackages.Where(installed.Packages.ContainsKey).Select(name => $"{name} {installed.Packages[name]}"));
+        var parity = differences is [] ? "same as the CI job"
+            : $"differs from the CI job: {PythonParity.Brief(differences)}";
         return $"python {installed.Version} ({context.HostTools.Python.Picked}), {packages}; {parity}";
     }
 

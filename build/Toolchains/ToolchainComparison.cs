@@ -14,13 +14,15 @@ public static class ToolchainComparison
         context.Information("Toolchains, CI job against this machine (issue #23):");
         foreach (var tool in new[] { "python", "node", "docker compose", "docker buildx" })
         {
-            var users = stages.Where(stage => stage.Runs.Any(use => use.Tool == tool)).Select(stage => stage.Name).ToList();
+            var users =
+                stages.Where(stage => stage.Runs.Any(use => use.Tool == tool)).Select(stage => stage.Name).ToList();
             if (users.Count == 0)
             {
                 continue;
             }
             var (ci, here, same) = Compare(context, tool);
-            context.Information($"  {(same ? "same" : "DIFF"),-4}  {tool,-15} CI: {ci}; here: {here}  ({string.Join(", ", users)})");
+            context.Information(
+                $"  {(same ? "same" : "DIFF"),-4}  {tool,-15} CI: {ci}; here: {here}  ({string.Join(", ", users)})");
         }
     }
 
@@ -29,8 +31,10 @@ public static class ToolchainComparison
         "python" => Python(context),
         "node" => Node(),
         "docker compose" => context.DockerComposeVariant() is ComposeVariant.Plugin
-            ? ("Compose v2 (runner image)", $"Compose v2 {StageToolchain.Docker(context, "compose", "version", "--short")}", true)
-            : ("Compose v2 (runner image)", context.DockerComposeVariant() is null ? "none" : "Compose v1 (docker-compose)", false),
+            ? ("Compose v2 (runner image)",
+                $"Compose v2 {StageToolchain.Docker(context, "compose", "version", "--short")}", true)
+            : ("Compose v2 (runner image)",
+                context.DockerComposeVariant() is null ? "none" : "Compose v1 (docker-compose)", false),
         _ => StageToolchain.Docker(context, "buildx", "version") is { } buildx
             ? ("BuildKit via buildx (runner image)", $"BuildKit, {buildx}", true)
             : ("BuildKit via buildx (runner image)", "the engine's BuildKit without buildx (DOCKER_BUILDKIT=1)", true),
@@ -44,7 +48,8 @@ public static class ToolchainComparison
             return (ci, $"none at CI's versions ({context.HostTools.Python.TriedText})", false);
         }
         var differences = PythonParity.Of(context, context.HostTools.PythonPath);
-        var here = differences is [] ? $"{context.HostTools.Python.Picked}, same pins" : PythonParity.Brief(differences);
+        var here = differences is [] ? $"{context.HostTools.Python.Picked}, same pins"
+            : PythonParity.Brief(differences);
         return (ci, here, differences is []);
     }
 

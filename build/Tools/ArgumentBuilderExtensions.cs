@@ -2,7 +2,9 @@ using Cake.Core.IO.Arguments;
 
 namespace Build.Tools;
 
-/// <summary>Argument helpers that quote only when a value needs it, so rendered command lines stay readable and exact.</summary>
+/// <summary>
+/// Argument helpers that quote only when a value needs it, so rendered command lines stay readable and exact.
+/// </summary>
 public static class ArgumentBuilderExtensions
 {
     /// <summary>Arguments starting with the command's words (<c>rollout status</c>), each appended as it is.</summary>
@@ -15,11 +17,13 @@ public static class ArgumentBuilderExtensions
         return builder;
     }
 
-    public static ProcessArgumentBuilder AppendValues(this ProcessArgumentBuilder builder, IEnumerable<string> values) =>
+    public static ProcessArgumentBuilder AppendValues(this ProcessArgumentBuilder builder,
+        IEnumerable<string> values) =>
         values.Aggregate(builder, (arguments, value) => arguments.AppendValue(value));
 
     /// <summary><c>--name value</c> (or <c>--name=value</c> with <paramref name="separator"/> "=").</summary>
-    public static ProcessArgumentBuilder AppendOption(this ProcessArgumentBuilder builder, string name, string value, string separator = " ")
+    public static ProcessArgumentBuilder AppendOption(this ProcessArgumentBuilder builder, string name, string value,
+        string separator = " ")
     {
         if (separator == "=")
         {
@@ -29,26 +33,35 @@ public static class ArgumentBuilderExtensions
         return builder;
     }
 
-    public static ProcessArgumentBuilder AppendOptionIfSet(this ProcessArgumentBuilder builder, string name, string? value, string separator = " ") =>
+    public static ProcessArgumentBuilder AppendOptionIfSet(this ProcessArgumentBuilder builder, string name,
+        string? value, string separator = " ") =>
         string.IsNullOrEmpty(value) ? builder : builder.AppendOption(name, value, separator);
 
-    public static ProcessArgumentBuilder AppendOptions(this ProcessArgumentBuilder builder, string name, IEnumerable<string> values, string separator = " ") =>
+    public static ProcessArgumentBuilder AppendOptions(this ProcessArgumentBuilder builder, string name,
+        IEnumerable<string> values, string separator = " ") =>
         values.Aggregate(builder, (arguments, value) => arguments.AppendOption(name, value, separator));
 
     /// <summary><c>--name key=value</c> per entry, ordered by key so the line is the same on every run.</summary>
-    public static ProcessArgumentBuilder AppendKeyValues(this ProcessArgumentBuilder builder, string name, IReadOnlyDictionary<string, string> values) =>
-        builder.AppendOptions(name, values.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}"));
+    public static ProcessArgumentBuilder AppendKeyValues(this ProcessArgumentBuilder builder, string name,
+        IReadOnlyDictionary<string, string> values) =>
+        builder.AppendOptions(name,
+            values.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}"));
 
-    public static ProcessArgumentBuilder AppendFlag(this ProcessArgumentBuilder builder, string flag, bool when) => when ? builder.Append(flag) : builder;
+    public static ProcessArgumentBuilder AppendFlag(this ProcessArgumentBuilder builder, string flag, bool when) => when
+        ? builder.Append(flag) : builder;
 
-    public static ProcessArgumentBuilder AppendPath(this ProcessArgumentBuilder builder, Cake.Core.IO.Path path, ICakeEnvironment environment) =>
+    public static ProcessArgumentBuilder AppendPath(this ProcessArgumentBuilder builder, Cake.Core.IO.Path path,
+        ICakeEnvironment environment) =>
         builder.AppendValue(AbsolutePath(path, environment));
 
     public static ProcessArgumentBuilder AppendPathOption(
-        this ProcessArgumentBuilder builder, string name, Cake.Core.IO.Path? path, ICakeEnvironment environment, string separator = " ") =>
+        this ProcessArgumentBuilder builder, string name, Cake.Core.IO.Path? path, ICakeEnvironment environment,
+            string separator = " ") =>
         path is null ? builder : builder.AppendOption(name, AbsolutePath(path, environment), separator);
 
-    /// <summary>Relative paths resolve against Cake's working directory (the Cake add-in convention), not the tool's.</summary>
+    /// <summary>
+    /// Relative paths resolve against Cake's working directory (the Cake add-in convention), not the tool's.
+    /// </summary>
     public static string AbsolutePath(Cake.Core.IO.Path path, ICakeEnvironment environment) => path switch
     {
         FilePath file => file.MakeAbsolute(environment).FullPath,

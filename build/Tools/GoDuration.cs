@@ -1,13 +1,16 @@
 namespace Build.Tools;
 
-/// <summary>Formats a <see cref="TimeSpan"/> the way Go's <c>time.Duration</c> prints (helm, kubectl and trivy parse it).</summary>
+/// <summary>
+/// Formats a <see cref="TimeSpan"/> the way Go's <c>time.Duration</c> prints (helm, kubectl and trivy parse it).
+/// </summary>
 public static class GoDuration
 {
     public static string Format(TimeSpan value)
     {
         if (value <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(value), value, "A tool timeout must be positive (e.g. TimeSpan.FromMinutes(5) → 5m0s).");
+            throw new ArgumentOutOfRangeException(nameof(value), value,
+                "A tool timeout must be positive (e.g. TimeSpan.FromMinutes(5) → 5m0s).");
         }
         if (value < TimeSpan.FromSeconds(1))
         {

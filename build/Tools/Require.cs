@@ -7,7 +7,8 @@ public static class Require
         ? throw new ArgumentException($"{setting} is empty: set it (e.g. {example}).", setting)
         : value;
 
-    public static IReadOnlyList<string> Paths(IReadOnlyList<string> paths, string setting, string what) => paths.Count > 0
+    public static IReadOnlyList<string> Paths(IReadOnlyList<string> paths, string setting, string what) =>
+        paths.Count > 0
         ? paths
         : throw new ArgumentException($"{setting} is empty: name {what}.", setting);
 
@@ -19,7 +20,8 @@ public static class Require
         var list = values.ToList();
         if (list.Count == 0 || list.Any(string.IsNullOrWhiteSpace))
         {
-            throw new ArgumentException($"{setting} is empty or has a blank entry: give at least one value (e.g. {example}).", setting);
+            throw new ArgumentException(
+                $"{setting} is empty or has a blank entry: give at least one value (e.g. {example}).", setting);
         }
         return list;
     }

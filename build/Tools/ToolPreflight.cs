@@ -1,9 +1,12 @@
 namespace Build.Tools;
 
-/// <summary>Checks a stage's tools before it does anything, so a missing tool fails the stage before any side effect.</summary>
+/// <summary>
+/// Checks a stage's tools before it does anything, so a missing tool fails the stage before any side effect.
+/// </summary>
 public static class ToolPreflight
 {
-    /// <exception cref="MissingToolsException">One or more tools are missing; the message lists each with its install hint.</exception>
+    /// <exception cref="MissingToolsException">One or more tools are missing; the message lists each with its install
+    /// hint.</exception>
     public static void Ensure(ICakeContext context, params ToolRequirement[] requirements)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -24,9 +27,12 @@ public static class ToolPreflight
     }
 }
 
-/// <summary>Thrown by <see cref="ToolPreflight.Ensure"/>; names every missing tool at once, each with its install hint.</summary>
+/// <summary>
+/// Thrown by <see cref="ToolPreflight.Ensure"/>; names every missing tool at once, each with its install hint.
+/// </summary>
 public sealed class MissingToolsException(IReadOnlyList<ToolRequirement> missing)
-    : InvalidOperationException(string.Join('\n', missing.Select(tool => $"Missing tool '{tool.Name}': {tool.InstallHint}")))
+    : InvalidOperationException(
+        string.Join('\n', missing.Select(tool => $"Missing tool '{tool.Name}': {tool.InstallHint}")))
 {
     public IReadOnlyList<ToolRequirement> Missing { get; } = missing;
 }

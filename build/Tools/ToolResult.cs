@@ -17,10 +17,13 @@ public sealed record ToolResult(int ExitCode, IReadOnlyList<string> StandardOutp
 /// <summary>How one call of a wrapper talks to its process.</summary>
 /// <param name="EchoCaptured">Also write captured lines to the build log, so progress stays visible.</param>
 /// <param name="StandardInput">Written to the process's standard input; never rendered or logged.</param>
-/// <param name="ThrowOnNonZeroExit">Overrides <see cref="ToolRunnerSettings.ThrowOnNonZeroExit"/> (probes never throw).</param>
-/// <param name="Silent">Marks read-only probes (<c>docker compose version</c>, module checks); runners may skip logging them.</param>
+/// <param name="ThrowOnNonZeroExit">Overrides <see cref="ToolRunnerSettings.ThrowOnNonZeroExit"/> (probes never
+/// throw).</param>
+/// <param name="Silent">Marks read-only probes (<c>docker compose version</c>, module checks); runners may skip logging
+/// them.</param>
 public sealed record ToolInvocation(
-    bool CaptureOutput = false, bool CaptureError = false, bool EchoCaptured = false, string? StandardInput = null, bool? ThrowOnNonZeroExit = null, bool Silent = false)
+    bool CaptureOutput = false, bool CaptureError = false, bool EchoCaptured = false, string? StandardInput = null,
+        bool? ThrowOnNonZeroExit = null, bool Silent = false)
 {
     public static readonly ToolInvocation Default = new();
 }

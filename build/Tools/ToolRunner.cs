@@ -39,7 +39,8 @@ public class ToolRunner<TSettings> : Tool<TSettings> where TSettings : ToolRunne
 
     protected sealed override IDictionary<string, string> GetEnvironmentVariables(TSettings settings)
     {
-        var variables = new SortedDictionary<string, string>(settings.EnvironmentVariables ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        var variables = new SortedDictionary<string,
+            string>(settings.EnvironmentVariables ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         settings.AddEnvironmentVariables(variables, Context.Environment);
         return variables;
     }
@@ -50,8 +51,10 @@ public class ToolRunner<TSettings> : Tool<TSettings> where TSettings : ToolRunne
         if (ProcessRunner is DryRunProcessRunner && Locate(settings) is null)
         {
             // A plan still shows the command of a tool this machine lacks (the preflight has warned about it).
-            var where = settings.WorkingDirectory is { } directory ? $" (in {directory.MakeAbsolute(Context.Environment).FullPath})" : string.Empty;
-            Context.Log.Write(Verbosity.Minimal, LogLevel.Information, "{0}", $"[dry-run] {GetToolExecutableNames().First()} {arguments.RenderSafe()}{where}");
+            var where = settings.WorkingDirectory is { } directory
+                ? $" (in {directory.MakeAbsolute(Context.Environment).FullPath})" : string.Empty;
+            Context.Log.Write(Verbosity.Minimal, LogLevel.Information, "{0}",
+                $"[dry-run] {GetToolExecutableNames().First()} {arguments.RenderSafe()}{where}");
             return new ToolResult(0, [], []);
         }
 
@@ -93,7 +96,8 @@ public class ToolRunner<TSettings> : Tool<TSettings> where TSettings : ToolRunne
             {
                 if (line is not null)
                 {
-                    Context.Log.Write(Verbosity.Normal, LogLevel.Information, "{0}", processSettings.Arguments?.FilterUnsafe(line) ?? line);
+                    Context.Log.Write(Verbosity.Normal, LogLevel.Information, "{0}",
+                        processSettings.Arguments?.FilterUnsafe(line) ?? line);
                 }
                 return line!;
             };
@@ -113,13 +117,16 @@ public class ToolRunner<TSettings> : Tool<TSettings> where TSettings : ToolRunne
         if (!process.WaitForExit((int)timeout.TotalMilliseconds))
         {
             process.Kill();
-            throw new TimeoutException(string.Format(CultureInfo.InvariantCulture, "{0}: no exit after {1} (ToolTimeout); the process was killed.", GetToolName(), timeout));
+            throw new TimeoutException(
+                string.Format(CultureInfo.InvariantCulture,
+                "{0}: no exit after {1} (ToolTimeout); the process was killed.", GetToolName(), timeout));
         }
         // The timed wait returns at exit, before redirected output is drained; the untimed wait drains it.
         process.WaitForExit();
     }
 
-    private void ThrowIfFailed(TSettings settings, ToolInvocation invocation, ToolResult result, ProcessArgumentBuilder? arguments)
+    private void ThrowIfFailed(TSettings settings, ToolInvocation invocation, ToolResult result,
+        ProcessArgumentBuilder? arguments)
     {
         var shouldThrow = invocation.ThrowOnNonZeroExit ?? settings.ThrowOnNonZeroExit;
         if (result.Succeeded || !shouldThrow || settings.HandleExitCode?.Invoke(result.ExitCode) == true)
@@ -128,7 +135,9 @@ public class ToolRunner<TSettings> : Tool<TSettings> where TSettings : ToolRunne
         }
         var command = $"{GetToolPath(settings)?.GetFilename().FullPath} {arguments?.RenderSafe()}".Trim();
         var message = $"{GetToolName()}: process returned exit code {result.ExitCode} ({command}).";
-        var stderrTail = result.StandardError.TakeLast(StderrLinesInError).Select(line => arguments?.FilterUnsafe(line) ?? line).ToList();
+        var stderrTail =
+            result.StandardError.TakeLast(StderrLinesInError).Select(
+            line => arguments?.FilterUnsafe(line) ?? line).ToList();
         if (stderrTail.Count > 0)
         {
             message += "\n" + string.Join('\n', stderrTail);
@@ -136,13 +145,17 @@ public class ToolRunner<TSettings> : Tool<TSettings> where TSettings : ToolRunne
         throw new CakeException(result.ExitCode, message);
     }
 
-    /// <summary>Starts through the host's runner, or, for a <see cref="ToolRunnerSettings.Teardown"/> call, through an untracked one.</summary>
+    /// <summary>
+    /// Starts through the host's runner, or, for a <see cref="ToolRunnerSettings.Teardown"/> call, through an untracked
+    /// one.
+    /// </summary>
     private sealed class ProcessRunnerSwitch(ICakeContext context) : IProcessRunner
     {
         public bool Untracked { get; set; }
 
         public IProcess Start(FilePath filePath, ProcessSettings settings) => Untracked
-            ? new ProcessRunner(context.FileSystem, context.Environment, context.Log, context.Tools, context.Configuration).Start(filePath, settings)
+            ? new ProcessRunner(context.FileSystem, context.Environment, context.Log, context.Tools,
+                context.Configuration).Start(filePath, settings)
             : context.ProcessRunner.Start(filePath, settings);
     }
 }

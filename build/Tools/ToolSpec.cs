@@ -4,14 +4,16 @@ namespace Build.Tools;
 /// What the pipeline knows about a tool before running it: its name, the executables to look for, how to install it;
 /// <paramref name="Runner"/> only for a tool that finds itself differently (compose, Python modules).
 /// </summary>
-public sealed record ToolSpec<TSettings>(string Name, string InstallHint, string[] Executables, Func<ICakeContext, ToolRunner<TSettings>>? Runner = null)
+public sealed record ToolSpec<TSettings>(string Name, string InstallHint, string[] Executables, Func<ICakeContext,
+    ToolRunner<TSettings>>? Runner = null)
     where TSettings : ToolRunnerSettings, new()
 {
-    public ToolRunner<TSettings> For(ICakeContext context) => Runner?.Invoke(context) ?? new ToolRunner<TSettings>(context, this);
+    public ToolRunner<TSettings> For(ICakeContext context) => Runner?.Invoke(context)
+        ?? new ToolRunner<TSettings>(context, this);
 
     /// <summary>
-    /// The preflight entry for a call with <paramref name="settings"/> (its interpreter, its modules); a stage that knows
-    /// better words for the install hint replaces them with <c>with { InstallHint = … }</c>.
+    /// The preflight entry for a call with <paramref name="settings"/> (its interpreter, its modules); a stage that
+    /// knows better words for the install hint replaces them with <c>with { InstallHint = … }</c>.
     /// </summary>
     public ToolRequirement Requirement(TSettings? settings = null) =>
         new(Name, InstallHint, context => For(context).IsAvailable(settings ?? new TSettings()));
@@ -37,7 +39,8 @@ public abstract class ToolRunnerSettings : ToolSettings
     public bool Teardown { get; init; }
 
     /// <summary>Tool-specific variables (KUBECONFIG, DOCKER_BUILDKIT…) added over the caller's own.</summary>
-    protected internal virtual void AddEnvironmentVariables(IDictionary<string, string> variables, ICakeEnvironment environment)
+    protected internal virtual void AddEnvironmentVariables(IDictionary<string, string> variables,
+        ICakeEnvironment environment)
     {
     }
 }
@@ -48,12 +51,15 @@ public abstract class ToolRunnerSettings : ToolSettings
 /// </summary>
 public sealed record KubeTarget(string? Namespace = null, string? Context = null, FilePath? Config = null);
 
-/// <summary>The options helm and kubectl share: one <see cref="KubeTarget"/>, set once per call. Throws on failure by default.</summary>
+/// <summary>
+/// The options helm and kubectl share: one <see cref="KubeTarget"/>, set once per call. Throws on failure by default.
+/// </summary>
 public abstract class KubeSettings : ToolRunnerSettings
 {
     public KubeTarget Target { get; init; } = new();
 
-    protected internal override void AddEnvironmentVariables(IDictionary<string, string> variables, ICakeEnvironment environment)
+    protected internal override void AddEnvironmentVariables(IDictionary<string, string> variables,
+        ICakeEnvironment environment)
     {
         if (Target.Config is { } kubeConfig)
         {

@@ -4,11 +4,15 @@ namespace Build.Tools;
 public static class WireNames
 {
     public static string ToWire<TEnum>(this TEnum value) where TEnum : struct, Enum =>
-        Wire(value) ?? throw new ArgumentOutOfRangeException(nameof(value), value, $"{typeof(TEnum).Name} has no wire name for '{value}'.");
+        Wire(value)
+            ?? throw new ArgumentOutOfRangeException(nameof(value), value,
+            $"{typeof(TEnum).Name} has no wire name for '{value}'.");
 
     public static bool TryParse<TEnum>(string? wire, out TEnum value) where TEnum : struct, Enum
     {
-        var matches = Enum.GetValues<TEnum>().Where(member => string.Equals(Wire(member), wire, StringComparison.OrdinalIgnoreCase)).ToList();
+        var matches =
+            Enum.GetValues<TEnum>().Where(
+            member => string.Equals(Wire(member), wire, StringComparison.OrdinalIgnoreCase)).ToList();
         value = matches.FirstOrDefault();
         return matches.Count > 0;
     }

@@ -7,13 +7,17 @@ public static class CakeHostAdditions
         host.ConfigureServices(services => services.AddSingleton(provider));
 }
 
-/// <summary>Feeds extra dependency edges into the task graph (e.g. from the pipeline definition) and checks it at startup.</summary>
+/// <summary>
+/// Feeds extra dependency edges into the task graph (e.g. from the pipeline definition) and checks it at startup.
+/// </summary>
 public interface ITaskGraphProvider
 {
     /// <summary>Names of tasks that <paramref name="taskName"/> depends on, in addition to its attributes.</summary>
     IReadOnlyList<string> DependenciesOf(string taskName);
 
-    /// <summary>Every problem found, one line each; any line stops the host with exit code 1 before a task runs.</summary>
+    /// <summary>
+    /// Every problem found, one line each; any line stops the host with exit code 1 before a task runs.
+    /// </summary>
     IReadOnlyList<string> Validate(IReadOnlyCollection<string> taskNames);
 
     /// <summary>The description of a task that has no [TaskDescription] of its own, or null.</summary>

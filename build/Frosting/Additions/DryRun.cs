@@ -2,7 +2,8 @@ namespace Build.Frosting.Additions;
 
 /// <summary>
 /// Under --dryrun: prints the command line (secrets redacted) instead of starting the process.
-/// Silent processes are read-only probes (is a tool installed?) and run for real, so the plan reports missing tools truly.
+/// Silent processes are read-only probes (is a tool installed?) and run for real, so the plan reports missing tools
+/// truly.
 /// </summary>
 public sealed class DryRunProcessRunner(ICakeLog log, IProcessRunner probes) : IProcessRunner
 {

@@ -13,7 +13,8 @@ internal sealed class GitHubActionsReporter(GitHubActionsProvider github, RunJou
 
     public bool FailureAnnotated { get; private set; }
 
-    public static GitHubActionsReporter? Create(ICakeEnvironment environment, IFileSystem fileSystem, IConsole console, RunJournal journal)
+    public static GitHubActionsReporter? Create(ICakeEnvironment environment, IFileSystem fileSystem, IConsole console,
+        RunJournal journal)
     {
         var provider = new GitHubActionsProvider(environment, fileSystem, new ConsoleServiceMessageWriter(console));
         return provider.IsRunningOnGitHubActions ? new GitHubActionsReporter(provider, journal) : null;
@@ -58,7 +59,8 @@ internal sealed class GitHubActionsReporter(GitHubActionsProvider github, RunJou
     };
 
     // A markdown table cell ends at '|' or a line break.
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    private static string Cell(string text) =>
+        text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
     private static string Format(TimeSpan duration) =>
         duration.TotalMinutes >= 1

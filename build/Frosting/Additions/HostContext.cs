@@ -53,8 +53,8 @@ public class HostContext : FrostingContext
     }
 
     /// <summary>
-    /// For <c>bool ShouldRun</c>: records why the task does not run (logged, in the summary's Skip Reason column and the
-    /// step summary) and returns false. Cake.Frosting's own <c>SkippedMessage</c> is fixed before the run starts.
+    /// For <c>bool ShouldRun</c>: records why the task does not run (logged, in the summary's Skip Reason column and
+    /// the step summary) and returns false. Cake.Frosting's own <c>SkippedMessage</c> is fixed before the run starts.
     /// </summary>
     public bool Skip(string reason)
     {
@@ -67,7 +67,9 @@ public class HostContext : FrostingContext
         return false;
     }
 
-    /// <summary>A service from the host's container, or null when the context was not made by the host (e.g. in unit tests).</summary>
+    /// <summary>
+    /// A service from the host's container, or null when the context was not made by the host (e.g. in unit tests).
+    /// </summary>
     private T? HostService<T>()
         where T : class
     {
@@ -82,5 +84,7 @@ public class HostContext : FrostingContext
     }
 }
 
-/// <summary>What the command line asked for; registered in DI so contexts and tasks can take it in their constructor.</summary>
+/// <summary>
+/// What the command line asked for; registered in DI so contexts and tasks can take it in their constructor.
+/// </summary>
 public sealed record CakeHostOptions(IReadOnlyList<string> Targets, bool Exclusive, bool DryRun);

@@ -13,7 +13,8 @@ internal sealed class HostInterruption : IDisposable
     // output to close, which hangs while grandchildren (npm -> node) hold the pipe. Its System.Diagnostics.Process
     // lets us kill the whole tree; if Cake's internals change we fall back to IProcess.Kill().
     private static readonly FieldInfo? ProcessField =
-        Type.GetType("Cake.Core.IO.ProcessWrapper, Cake.Core")?.GetField("_process", BindingFlags.Instance | BindingFlags.NonPublic);
+        Type.GetType("Cake.Core.IO.ProcessWrapper, Cake.Core")?.GetField("_process",
+            BindingFlags.Instance | BindingFlags.NonPublic);
 
     private readonly ICakeLog _log;
     private readonly CancellationTokenSource _source = new();
@@ -26,14 +27,17 @@ internal sealed class HostInterruption : IDisposable
         _log = log;
         Console.CancelKeyPress += OnCancelKeyPress;
         // .NET maps SIGTERM on Linux, macOS and Windows (console close/shutdown), every platform the host runs on.
-        _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = Interrupt("SIGTERM"));
+        _sigterm =
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = Interrupt("SIGTERM"));
     }
 
     public CancellationToken Token => _source.Token;
 
     public bool IsInterrupted => _source.IsCancellationRequested;
 
-    /// <summary>Returns false when the run was already interrupted (a second signal), so the caller can let the process die.</summary>
+    /// <summary>
+    /// Returns false when the run was already interrupted (a second signal), so the caller can let the process die.
+    /// </summary>
     public bool Interrupt(string reason)
     {
         if (Interlocked.Increment(ref _signals) > 1)
@@ -58,8 +62,8 @@ internal sealed class HostInterruption : IDisposable
     }
 
     /// <summary>
-    /// Kills <paramref name="process"/> when the run is interrupted (at once if it already is). Cancelling the token runs
-    /// these kills, so the first signal's <see cref="Interrupt"/> returns only after every child was killed.
+    /// Kills <paramref name="process"/> when the run is interrupted (at once if it already is). Cancelling the token
+    /// runs these kills, so the first signal's <see cref="Interrupt"/> returns only after every child was killed.
     /// </summary>
     public void Track(IProcess process) => _source.Token.Register(() => Kill(process));
 
@@ -84,7 +88,8 @@ internal sealed class HostInterruption : IDisposable
                 process.Kill();
             }
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or System.ComponentModel.Win32Exception)
+        catch (Exception ex)
+            when (ex is InvalidOperationException or ObjectDisposedException or System.ComponentModel.Win32Exception)
         {
             // Already exited or disposed: nothing left to kill.
         }

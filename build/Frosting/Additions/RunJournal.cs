@@ -7,10 +7,14 @@ internal sealed class RunJournal
 
     private string? _pending;
 
-    /// <summary>The reason <c>context.Skip(reason)</c> gave while the task's <c>ShouldRun</c> was being asked.</summary>
+    /// <summary>
+    /// The reason <c>context.Skip(reason)</c> gave while the task's <c>ShouldRun</c> was being asked.
+    /// </summary>
     public void SkipPending(string reason) => _pending = reason;
 
-    /// <summary>Asks <paramref name="shouldRun"/> and records a skip so the summary, the log and GitHub can say why.</summary>
+    /// <summary>
+    /// Asks <paramref name="shouldRun"/> and records a skip so the summary, the log and GitHub can say why.
+    /// </summary>
     public bool Decide(string task, Func<bool> shouldRun, string fallbackReason)
     {
         _pending = null;
@@ -26,7 +30,9 @@ internal sealed class RunJournal
     public string? SkipReason(string task) =>
         _skipReasons.TryGetValue(task, out var reason) && reason.Length > 0 ? reason : null;
 
-    /// <summary>Cake's criteria messages are fixed when registered; ours are decided at run time, so fill them in.</summary>
+    /// <summary>
+    /// Cake's criteria messages are fixed when registered; ours are decided at run time, so fill them in.
+    /// </summary>
     public CakeReport WithSkipReasons(CakeReport report)
     {
         var copy = new CakeReport();

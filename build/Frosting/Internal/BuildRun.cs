@@ -5,7 +5,8 @@ namespace Build.Frosting.Internal;
 /// summary, exit code. Unlike Cake.Frosting, a task's OnError does not swallow the failure: it is wired as Cake's
 /// error *reporter*, so the failure still fails the run.
 /// </summary>
-internal sealed class BuildRun(Type contextType, TaskGraph graph, CakeHostOptions options, IConsole console, ICakeLog log, HostInterruption interruption)
+internal sealed class BuildRun(Type contextType, TaskGraph graph, CakeHostOptions options, IConsole console,
+    ICakeLog log, HostInterruption interruption)
 {
     private readonly RunJournal _journal = new();
 
@@ -18,7 +19,9 @@ internal sealed class BuildRun(Type contextType, TaskGraph graph, CakeHostOption
     public async Task<int> ExecuteAsync(IServiceCollection registrations)
     {
         await using var services = registrations.AddSingleton(_journal).BuildServiceProvider();
-        _github = GitHubActionsReporter.Create(services.GetRequiredService<ICakeEnvironment>(), services.GetRequiredService<IFileSystem>(), console, _journal);
+        _github =
+            GitHubActionsReporter.Create(services.GetRequiredService<ICakeEnvironment>(),
+            services.GetRequiredService<IFileSystem>(), console, _journal);
         var engine = new CakeEngine(services.GetRequiredService<ICakeDataService>(), log);
         var creating = $"the context '{contextType.Name}'";
         try
@@ -43,7 +46,8 @@ internal sealed class BuildRun(Type contextType, TaskGraph graph, CakeHostOption
         }
 
         var printer = services.GetRequiredService<ICakeReportPrinter>();
-        var (report, failure) = await RunEngineAsync(engine, new DefaultExecutionStrategy(log, printer)).ConfigureAwait(false);
+        var (report, failure) =
+            await RunEngineAsync(engine, new DefaultExecutionStrategy(log, printer)).ConfigureAwait(false);
         if (report is { IsEmpty: false })
         {
             printer.Write(_journal.WithSkipReasons(report));
@@ -72,7 +76,8 @@ internal sealed class BuildRun(Type contextType, TaskGraph graph, CakeHostOption
         if (options.Targets.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
             // Cake fails a run whose target is skipped; say why instead of its generic criteria message.
-            throw new CakeException($"Could not reach target '{name}' since it was skipped: {reason ?? "ShouldRun returned false"}.");
+            throw new CakeException(
+                $"Could not reach target '{name}' since it was skipped: {reason ?? "ShouldRun returned false"}.");
         }
 
         // Cake logs a skip only at verbose level, and without our run-time reason.
@@ -80,7 +85,9 @@ internal sealed class BuildRun(Type contextType, TaskGraph graph, CakeHostOption
         return false;
     }
 
-    /// <summary>A task running when the build is interrupted fails with "Interrupted", and none starts after it.</summary>
+    /// <summary>
+    /// A task running when the build is interrupted fails with "Interrupted", and none starts after it.
+    /// </summary>
     private async Task RunAsync(IFrostingTask task)
     {
         interruption.ThrowIfInterrupted();
@@ -157,7 +164,8 @@ internal sealed class BuildRun(Type contextType, TaskGraph graph, CakeHostOption
         }
     }
 
-    private async Task<(CakeReport? Report, Exception? Failure)> RunEngineAsync(CakeEngine engine, IExecutionStrategy strategy)
+    private async Task<(CakeReport? Report, Exception? Failure)> RunEngineAsync(CakeEngine engine,
+        IExecutionStrategy strategy)
     {
         var execution = new ExecutionSettings().SetTargets(options.Targets);
         if (options.Exclusive)

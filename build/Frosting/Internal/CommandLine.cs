@@ -11,13 +11,15 @@ internal enum HostCommand
     Run,
 }
 
-/// <summary>The parsed command line; the options are Cake arguments too, so <see cref="Arguments"/> holds them all.</summary>
-internal sealed record ParsedCommandLine(HostCommand Command, Verbosity Verbosity, ILookup<string, string> Arguments, IReadOnlyList<string> Errors)
+/// <summary>The parsed command line; its options are Cake arguments too: <see cref="Arguments"/> has all.</summary>
+internal sealed record ParsedCommandLine(HostCommand Command, Verbosity Verbosity, ILookup<string, string> Arguments,
+    IReadOnlyList<string> Errors)
 {
     public bool TargetsGiven => Arguments.Contains("target");
 
     public IReadOnlyList<string> Targets =>
-        TargetsGiven ? [.. Arguments["target"].Distinct(StringComparer.OrdinalIgnoreCase)] : [CommandLine.DefaultTarget];
+        TargetsGiven ? [.. Arguments["target"].Distinct(StringComparer.OrdinalIgnoreCase)]
+            : [CommandLine.DefaultTarget];
 
     public bool Exclusive => Arguments.Contains("exclusive");
 
@@ -45,7 +47,8 @@ internal static class CommandLine
         new("exclusive", null, ["e"], "Run only the target(s), not their dependencies"),
         new("dryrun", null, ["noop", "whatif"], "Run tasks, but print commands instead of starting processes"),
         new("tree", null, ["showtree"], "Show the dependency tree of the target(s), or of every task"),
-        new("description", null, ["descriptions", "showdescription", "showdescriptions"], "List the tasks with their descriptions"),
+        new("description", null, ["descriptions", "showdescription", "showdescriptions"],
+            "List the tasks with their descriptions"),
         new("verbosity", "<level>", ["v"], "quiet, minimal, normal, verbose, diagnostic (or q, m, n, v, d)"),
         new("working", "<dir>", ["w"], "Working directory"),
         new("help", null, ["h"], "Show this help"),
@@ -154,15 +157,18 @@ internal static class CommandLine
         {
             var shortName = option.Aliases.FirstOrDefault(a => a.Length == 1);
             var longNames = option.Names.Where(n => n.Length > 1).Select(n => "--" + n);
-            var usage = (shortName is null ? "      " : $"  -{shortName}, ") + string.Join(", ", longNames) + (option.TakesValue ? " " + option.Value : string.Empty);
+            var value = option.TakesValue ? " " + option.Value : string.Empty;
+            var usage = (shortName is null ? "      " : $"  -{shortName}, ") + string.Join(", ", longNames) + value;
             console.WriteLine(usage.Length + 2 > HelpColumn
                 ? usage + "\n" + new string(' ', HelpColumn) + option.Help
                 : usage.PadRight(HelpColumn) + option.Help);
         }
 
         console.WriteLine(string.Empty);
-        console.WriteLine("Any other --name=value, --name value or bare --flag (= true) is a Cake argument that tasks read");
-        console.WriteLine("with context.Argument<T>(\"name\", default). A value starting with '-' needs the --name=value form.");
+        console.WriteLine(
+            "Any other --name=value, --name value or bare --flag (= true) is a Cake argument that tasks read");
+        console.WriteLine(
+            "with context.Argument<T>(\"name\", default). A value starting with '-' needs the --name=value form.");
     }
 
     private static string VersionOf(Assembly assembly)
@@ -184,7 +190,7 @@ internal static class CommandLine
 
         public List<string> Errors { get; } = [];
 
-        /// <summary>One of the host's options: a flag (with an optional true/false) or an option with a value.</summary>
+        /// <summary>One of the host's options: a flag (optionally true/false) or an option with a value.</summary>
         public void Apply(Option option, string? value)
         {
             if (!option.TakesValue)
@@ -197,7 +203,8 @@ internal static class CommandLine
             }
             else if (option.Name == "verbosity" && !VerbosityParser.TryParse(value, out _verbosity))
             {
-                Errors.Add($"Invalid value '{value}' for --verbosity. Valid values: quiet, minimal, normal, verbose, diagnostic.");
+                Errors.Add($"Invalid value '{value}' for --verbosity. " +
+                    "Valid values: quiet, minimal, normal, verbose, diagnostic.");
             }
             else
             {
@@ -208,7 +215,8 @@ internal static class CommandLine
         public ParsedCommandLine Result()
         {
             Arguments.AddRange(new[] { "exclusive", "dryrun" }.Where(_flags.Contains).Select(flag => (flag, "true")));
-            var command = Enum.GetValues<HostCommand>().FirstOrDefault(c => _flags.Contains(c.ToString()), HostCommand.Run);
+            var command =
+                Enum.GetValues<HostCommand>().FirstOrDefault(c => _flags.Contains(c.ToString()), HostCommand.Run);
             var lookup = Arguments.ToLookup(a => a.Name, a => a.Value, StringComparer.OrdinalIgnoreCase);
             return new ParsedCommandLine(command, _verbosity, lookup, Errors);
         }
@@ -218,7 +226,8 @@ internal static class CommandLine
             var on = true;
             if (value is not null && !bool.TryParse(value, out on))
             {
-                Errors.Add($"Invalid value '{value}' for --{option.Name}. Use --{option.Name} or --{option.Name}=true|false.");
+                Errors.Add(
+                    $"Invalid value '{value}' for --{option.Name}. Use --{option.Name} or --{option.Name}=true|false.");
             }
             else if (on)
             {

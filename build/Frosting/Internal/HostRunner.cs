@@ -36,21 +36,24 @@ internal sealed class HostRunner(IServiceCollection configured)
         where T : class =>
         configured.LastOrDefault(d => d.ServiceType == typeof(T))?.ImplementationInstance as T;
 
-    private async Task<int> RunParsedAsync(ParsedCommandLine cli, ICakeEnvironment environment, IConsole console, IAnsiConsole ansi)
+    private async Task<int> RunParsedAsync(ParsedCommandLine cli, ICakeEnvironment environment, IConsole console,
+        IAnsiConsole ansi)
     {
         if (CommandLine.TryWriteInformation(cli.Command, console))
         {
             return 0;
         }
 
-        var contextType = configured.LastOrDefault(d => d.ServiceType == typeof(IFrostingContext))?.ImplementationType ?? typeof(FrostingContext);
+        var contextType = configured.LastOrDefault(d => d.ServiceType == typeof(IFrostingContext))?.ImplementationType
+            ?? typeof(FrostingContext);
         var graph = TaskGraph.Create(TaskTypes(), contextType, Registered<ITaskGraphProvider>());
 
         // --tree without a target draws every root.
         var requested = cli.Command == HostCommand.Tree && !cli.TargetsGiven ? graph.Roots() : cli.Targets;
         var valid = string.Join(", ", graph.Tasks.Select(t => t.Name));
         var problems = graph.Errors.Concat(requested.Where(t => graph.Find(t) is null)
-            .Select(t => $"The target '{t}' was not found. Valid targets: {(valid.Length > 0 ? valid : "(none)")}.")).ToList();
+            .Select(t => $"The target '{t}' was not found. Valid targets: " +
+                $"{(valid.Length > 0 ? valid : "(none)")}.")).ToList();
         if (problems.Count > 0)
         {
             return CommandLine.Fail(console, problems);
@@ -76,7 +79,8 @@ internal sealed class HostRunner(IServiceCollection configured)
         using var interruption = new HostInterruption(log);
         var options = new CakeHostOptions(targets, cli.Exclusive, cli.DryRun);
         var services = HostServices(cli, environment, console, ansi, options, interruption, log);
-        return await new BuildRun(contextType, graph, options, console, log, interruption).ExecuteAsync(services).ConfigureAwait(false);
+        var run = new BuildRun(contextType, graph, options, console, log, interruption);
+        return await run.ExecuteAsync(services).ConfigureAwait(false);
     }
 
     /// <summary>Cake's core services, the host's own, then the ones the program configured (which win).</summary>
@@ -103,30 +107,40 @@ internal sealed class HostRunner(IServiceCollection configured)
         return services;
     }
 
-    /// <summary>What Cake's CoreModule leaves out or this host replaces (processes, report, configuration, data).</summary>
-    private void AddRunServices(IServiceCollection services, CakeHostOptions options, HostInterruption interruption, ICakeLog log)
+    /// <summary>
+    /// What Cake's CoreModule leaves out or this host replaces (processes, report, configuration, data).
+    /// </summary>
+    private void AddRunServices(IServiceCollection services, CakeHostOptions options, HostInterruption interruption,
+        ICakeLog log)
     {
         var data = new CakeDataService();
         services.AddSingleton<ICakeDataService>(data);
         services.AddSingleton<ICakeDataResolver>(data);
-        services.AddSingleton(sp => new CakeConfigurationProvider(sp.GetRequiredService<IFileSystem>(), sp.GetRequiredService<ICakeEnvironment>())
+        services.AddSingleton(
+            sp => new CakeConfigurationProvider(sp.GetRequiredService<IFileSystem>(),
+            sp.GetRequiredService<ICakeEnvironment>())
             .CreateConfiguration(
                 sp.GetRequiredService<ICakeEnvironment>().WorkingDirectory,
-                sp.GetRequiredService<ICakeArguments>().GetArguments().ToDictionary(a => a.Key, a => a.Value.LastOrDefault() ?? string.Empty)));
+                sp.GetRequiredService<ICakeArguments>().GetArguments().ToDictionary(a => a.Key,
+                    a => a.Value.LastOrDefault() ?? string.Empty)));
         services.AddSingleton<IToolInstaller, ToolInstaller>();
         services.AddSingleton<IProcessRunner>(sp =>
         {
             var real = new TrackingProcessRunner(ActivatorUtilities.CreateInstance<ProcessRunner>(sp), interruption);
             return options.DryRun ? new DryRunProcessRunner(log, real) : real;
         });
-        services.AddSingleton<ICakeReportPrinter>(sp => new CakeSpectreReportPrinter(sp.GetRequiredService<IAnsiConsole>()));
+        services.AddSingleton<ICakeReportPrinter>(
+            sp => new CakeSpectreReportPrinter(sp.GetRequiredService<IAnsiConsole>()));
         services.AddSingleton<IFrostingContext, FrostingContext>();
     }
 
-    /// <summary>The <see cref="IFrostingTask"/> types registered through ConfigureServices, else the entry assembly's tasks.</summary>
+    /// <summary>
+    /// The <see cref="IFrostingTask"/> types registered through ConfigureServices, else the entry assembly's tasks.
+    /// </summary>
     private IEnumerable<Type> TaskTypes()
     {
-        var registered = configured.Where(d => d.ServiceType == typeof(IFrostingTask)).Select(d => d.ImplementationType).OfType<Type>().ToList();
+        var registered = configured.Where(d => d.ServiceType == typeof(IFrostingTask))
+            .Select(d => d.ImplementationType).OfType<Type>().ToList();
         return registered.Count > 0 || Assembly.GetEntryAssembly() is not { } entry
             ? registered
             : entry.GetExportedTypes().Where(TaskDescriptor.IsTask);
@@ -135,7 +149,8 @@ internal sealed class HostRunner(IServiceCollection configured)
     /// <summary>--working wins over UseWorkingDirectory; Cake makes it the process's current directory.</summary>
     private string? WorkingDirectoryError(ParsedCommandLine cli, ICakeEnvironment environment)
     {
-        var requested = cli.WorkingDirectory is { } path ? new DirectoryPath(path) : Registered<WorkingDirectory>()?.Path;
+        var requested = cli.WorkingDirectory is { } path ? new DirectoryPath(path)
+            : Registered<WorkingDirectory>()?.Path;
         if (requested is null)
         {
             return null;
@@ -144,7 +159,8 @@ internal sealed class HostRunner(IServiceCollection configured)
         var absolute = requested.MakeAbsolute(environment);
         if (!Directory.Exists(absolute.FullPath))
         {
-            return $"The working directory '{absolute.FullPath}' does not exist. Pass an existing directory to --working.";
+            return $"The working directory '{absolute.FullPath}' does not exist. Pass an existing " +
+                $"directory to --working.";
         }
 
         environment.WorkingDirectory = absolute;

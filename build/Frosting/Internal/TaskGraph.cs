@@ -5,7 +5,8 @@ namespace Build.Frosting.Internal;
 /// <see cref="ITaskGraphProvider"/>. Every problem (bad task types, unknown names, cycles, the provider's own checks)
 /// is collected before anything is created; each cycle is reported as a path.
 /// </summary>
-internal sealed class TaskGraph(IReadOnlyList<TaskDescriptor> tasks, Dictionary<string, List<string>> edges, IReadOnlyList<string> errors)
+internal sealed class TaskGraph(IReadOnlyList<TaskDescriptor> tasks, Dictionary<string, List<string>> edges,
+    IReadOnlyList<string> errors)
 {
     public IReadOnlyList<TaskDescriptor> Tasks => tasks;
 
@@ -16,7 +17,8 @@ internal sealed class TaskGraph(IReadOnlyList<TaskDescriptor> tasks, Dictionary<
         var types = taskTypes.Distinct().ToList();
         var tasks = types.Where(TaskDescriptor.IsTask)
             .Select(TaskDescriptor.From)
-            .Select(t => t.Description.Length > 0 ? t : t with { Description = provider?.DescriptionOf(t.Name) ?? string.Empty })
+            .Select(t => t.Description.Length > 0 ? t
+                : t with { Description = provider?.DescriptionOf(t.Name) ?? string.Empty })
             .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
         var errors = TaskErrors(types, tasks, hostContextType).ToList();
@@ -31,7 +33,8 @@ internal sealed class TaskGraph(IReadOnlyList<TaskDescriptor> tasks, Dictionary<
         {
             var fromGraph = provider?.DependenciesOf(task.Name) ?? [];
             errors.AddRange(fromGraph.Where(name => !before.ContainsKey(name))
-                .Select(name => $"Task '{task.Name}' is dependent on '{name}' (from the task graph), which is not a task."));
+                .Select(name =>
+                    $"Task '{task.Name}' is dependent on '{name}' (from the task graph), which is not a task."));
             before[task.Name].AddRange(task.DependsOn.Select(type => nameOf[type])
                 .Concat(fromGraph.Where(before.ContainsKey))
                 .Distinct(StringComparer.OrdinalIgnoreCase));
@@ -46,7 +49,8 @@ internal sealed class TaskGraph(IReadOnlyList<TaskDescriptor> tasks, Dictionary<
     public IReadOnlyList<string> DependenciesOf(string name) => edges[name];
 
     /// <summary>The task a name the user typed names, in any case; null when there is none.</summary>
-    public TaskDescriptor? Find(string name) => Tasks.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+    public TaskDescriptor? Find(string name) =>
+        Tasks.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Tasks nothing depends on: Default first, then by name (Cake's tree order).</summary>
     public IReadOnlyList<string> Roots() =>
@@ -83,12 +87,15 @@ internal sealed class TaskGraph(IReadOnlyList<TaskDescriptor> tasks, Dictionary<
         var notTasks = types.Where(t => !TaskDescriptor.IsTask(t)).Select(t => t.FullName).ToList();
         if (notTasks.Count > 0)
         {
-            yield return $"Not public non-abstract FrostingTask<T>/AsyncFrostingTask<T> classes: {string.Join(", ", notTasks)}.";
+            yield return $"Not public non-abstract FrostingTask<T>/AsyncFrostingTask<T> " +
+                $"classes: {string.Join(", ", notTasks)}.";
         }
 
         foreach (var group in tasks.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            yield return $"Several tasks are named '{group.Key}': {string.Join(", ", group.Select(t => t.Type.FullName))}. Give each a unique [TaskName].";
+            yield return $"Several tasks are named " +
+                $"'{group.Key}': {string.Join(", ", group.Select(t => t.Type.FullName))}. Give each a " +
+                $"unique [TaskName].";
         }
 
         foreach (var task in tasks)
@@ -100,8 +107,10 @@ internal sealed class TaskGraph(IReadOnlyList<TaskDescriptor> tasks, Dictionary<
 
             if (!task.ContextType.IsAssignableFrom(hostContextType))
             {
-                yield return $"Task '{task.Name}' needs a context of type '{task.ContextType.Name}', but the host's context is "
-                    + $"'{hostContextType.Name}'. Call UseContext<{task.ContextType.Name}>() or change the task's base class.";
+                yield return $"Task '{task.Name}' needs a context of type '{task.ContextType.Name}', but the " +
+                    $"host's context is "
+                    + $"'{hostContextType.Name}'. Call UseContext<{task.ContextType.Name}>() or change the " +
+                        $"task's base class.";
             }
         }
     }
@@ -131,8 +140,11 @@ internal sealed class TaskGraph(IReadOnlyList<TaskDescriptor> tasks, Dictionary<
         }
     }
 
-    /// <summary>A path of dependencies from <paramref name="node"/> back to <paramref name="start"/>, or null.</summary>
-    private static List<string>? PathBack(string start, string node, Dictionary<string, List<string>> before, HashSet<string> seen)
+    /// <summary>
+    /// A path of dependencies from <paramref name="node"/> back to <paramref name="start"/>, or null.
+    /// </summary>
+    private static List<string>? PathBack(string start, string node, Dictionary<string, List<string>> before,
+        HashSet<string> seen)
     {
         foreach (var next in before[node])
         {
@@ -173,5 +185,6 @@ internal sealed record TaskDescriptor(
 
     // FrostingTask<T> and AsyncFrostingTask<T> expose ShouldRun(T); its parameter is the context the task needs.
     private static Type ContextTypeOf(Type type) =>
-        type.GetMethod(nameof(IFrostingTask.ShouldRun))?.GetParameters().SingleOrDefault()?.ParameterType ?? typeof(ICakeContext);
+        type.GetMethod(nameof(IFrostingTask.ShouldRun))?.GetParameters().SingleOrDefault()?.ParameterType
+            ?? typeof(ICakeContext);
 }

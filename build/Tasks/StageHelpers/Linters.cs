@@ -36,7 +36,8 @@ internal sealed class Linters(BuildContext context, Stage stage)
         if (_failed.Count > 0)
         {
             throw new CakeException(
-                $"{stage.Name} failed: {_failed.Count} of {_names.Count} linters found problems: {string.Join(", ", _failed)} (findings above).");
+                $"{stage.Name} failed: {_failed.Count} of {_names.Count} linters found " +
+                    $"problems: {string.Join(", ", _failed)} (findings above).");
         }
         context.Information("{0}", $"{stage.Name}: {string.Join(", ", _names)} found nothing.");
     }

@@ -1,8 +1,8 @@
 namespace Build.Tasks.StageHelpers;
 
 /// <summary>
-/// Installs a package's dependencies (the frontend's, the E2E tests') with <c>npm ci</c> when node_modules is missing or
-/// older than package-lock.json.
+/// Installs a package's dependencies (the frontend's, the E2E tests') with <c>npm ci</c> when node_modules is missing
+/// or older than package-lock.json.
 /// A fresh CI checkout has no node_modules (setup-node restores only npm's download cache), so CI always installs;
 /// a local run with an up-to-date install skips the minute npm ci costs.
 /// </summary>
@@ -14,11 +14,12 @@ internal static class NodeModules
     // npm rewrites this copy of the lock file at the end of every install: its time is the install's time.
     private const string InstalledLockFile = "node_modules/.package-lock.json";
 
-    public static ToolRequirement[] Requirements => [NpmSettings.Spec.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion)];
+    public static ToolRequirement[] Requirements =>
+        [NpmSettings.Spec.Requirement(), NodeRuntime.Requirement(SovdPipeline.NodeVersion)];
 
     public static void EnsureInstalled(BuildContext context, DirectoryPath package)
     {
-        var reason = WhyInstall(package);
+        var reason = WhyInstall(context.FileSystem, package);
         if (reason is null)
         {
             context.Information("{0}", $"{Folder} is up to date with {LockFile}: no npm ci");
@@ -28,24 +29,28 @@ internal static class NodeModules
         context.NpmCi(new NpmSettings { WorkingDirectory = package });
     }
 
-    private static string? WhyInstall(DirectoryPath package)
+    /// <summary>
+    /// Why <c>npm ci</c> must run in <paramref name="package"/>, or null when its install is current.
+    /// </summary>
+    internal static string? WhyInstall(IFileSystem fileSystem, DirectoryPath package)
     {
-        var lockFile = package.CombineWithFilePath(LockFile).FullPath;
-        if (!File.Exists(lockFile))
+        var lockFile = fileSystem.GetFile(package.CombineWithFilePath(LockFile));
+        if (!lockFile.Exists)
         {
-            throw new CakeException($"No {LockFile} in {package.FullPath}: npm ci installs from it. Run 'npm install' there once and commit the lock file.");
+            throw new CakeException(
+                $"No {LockFile} in {package.FullPath}: npm ci installs from it. " +
+                "Run 'npm install' there once and commit the lock file.");
         }
-        var folder = package.Combine(Folder).FullPath;
-        if (!Directory.Exists(folder))
+        if (!fileSystem.Exist(package.Combine(Folder)))
         {
             return $"{Folder} is missing";
         }
         // Without npm's own record the folder is an interrupted or emptied install, however new it looks.
-        var marker = package.CombineWithFilePath(InstalledLockFile).FullPath;
-        if (!File.Exists(marker))
+        var marker = fileSystem.GetFile(package.CombineWithFilePath(InstalledLockFile));
+        if (!marker.Exists)
         {
             return $"{Folder} has no {InstalledLockFile} (an incomplete install)";
         }
-        return File.GetLastWriteTimeUtc(lockFile) > File.GetLastWriteTimeUtc(marker) ? $"{Folder} is older than {LockFile}" : null;
+        return lockFile.LastWriteTimeUtc > marker.LastWriteTimeUtc ? $"{Folder} is older than {LockFile}" : null;
     }
 }

@@ -13,7 +13,8 @@ internal sealed class RegistryLogin
     {
         if (!settings.LogIn)
         {
-            context.Information($"Using the existing docker login for {settings.Registry}, if any (a local registry needs none)");
+            context.Information(
+                $"Using the existing docker login for {settings.Registry}, if any (a local registry needs none)");
             return;
         }
         _loggedInTo = settings.Registry;
@@ -26,7 +27,7 @@ internal sealed class RegistryLogin
         {
             Registry = settings.Registry,
             Username = settings.RegistryUser,
-            Password = context.Environment.GetEnvironmentVariable(EnvVars.GitHubToken) ?? string.Empty,
+            Password = context.Variable(EnvVars.GitHubToken) ?? string.Empty,
         });
     }
 

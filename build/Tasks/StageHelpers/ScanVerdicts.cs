@@ -6,11 +6,13 @@ namespace Build.Tasks.StageHelpers;
 /// </summary>
 internal static class ScanVerdicts
 {
-    /// <param name="read">Reads the scanners' reports: a verdict per scanner, or null (and a failure) when a scan did not complete.</param>
+    /// <param name="read">Reads the scanners' reports: a verdict per scanner, or null (and a failure) when a scan did
+    /// not complete.</param>
     /// <param name="hint">Added to a verdict's failure: what to do about it.</param>
     /// <param name="passed">Printed when nothing fails the stage.</param>
     public static void Judge(
-        BuildContext context, Stage stage, TriageFile triage, string failsOn, Func<StageFailures, IEnumerable<TriageVerdict?>> read, string? hint = null, string? passed = null)
+        BuildContext context, Stage stage, TriageFile triage, string failsOn, Func<StageFailures,
+            IEnumerable<TriageVerdict?>> read, string? hint = null, string? passed = null)
     {
         if (context.DryRun)
         {

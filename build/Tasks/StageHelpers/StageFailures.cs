@@ -17,7 +17,8 @@ internal sealed class StageFailures(Stage stage)
         }
         if (_reasons.Count > 1)
         {
-            throw new CakeException($"{stage.Name} failed:\n" + string.Join('\n', _reasons.Select(reason => $"  - {reason}")));
+            throw new CakeException(
+                $"{stage.Name} failed:\n" + string.Join('\n', _reasons.Select(reason => $"  - {reason}")));
         }
     }
 }

@@ -18,8 +18,11 @@ public sealed record AwsCallerIdentity(string UserId, string Account, string Arn
         {
             throw new FormatException($"aws sts get-caller-identity printed no JSON ({error.Message}).", error);
         }
-        var fields = new (string Name, string? Value)[] { ("UserId", identity?.UserId), ("Account", identity?.Account), ("Arn", identity?.Arn) };
+        var fields =
+            new (string Name, string? Value)[] { ("UserId", identity?.UserId), ("Account", identity?.Account),
+            ("Arn", identity?.Arn) };
         var missing = fields.FirstOrDefault(field => field.Value is null).Name;
-        return missing is null ? identity! : throw new FormatException($"aws sts get-caller-identity printed no \"{missing}\".");
+        return missing is null ? identity!
+            : throw new FormatException($"aws sts get-caller-identity printed no \"{missing}\".");
     }
 }

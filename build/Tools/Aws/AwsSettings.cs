@@ -5,9 +5,12 @@ public sealed class AwsSettings : ToolRunnerSettings
 {
     public static readonly ToolSpec<AwsSettings> Spec = new(
         "aws",
-        "install the AWS CLI v2 (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html; preinstalled on GitHub's ubuntu runners)",
+        "install the AWS CLI v2 (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html; " +
+            "preinstalled on GitHub's ubuntu runners)",
         ["aws"]);
 
-    /// <summary><c>--region &lt;code&gt;</c>, e.g. <c>eu-central-1</c>; unset uses AWS_REGION or the profile's region.</summary>
+    /// <summary>
+    /// <c>--region &lt;code&gt;</c>, e.g. <c>eu-central-1</c>; unset uses AWS_REGION or the profile's region.
+    /// </summary>
     public string? Region { get; init; }
 }

@@ -4,16 +4,20 @@ public static partial class DockerOutputParser
 {
     /// <summary>The digest from a push line like <c>1.2.3: digest: sha256:… size: 1234</c>, or <c>null</c>.</summary>
     public static string? PushDigest(IEnumerable<string> lines) =>
-        lines.Select(line => PushDigestPattern().Match(line)).LastOrDefault(match => match.Success)?.Groups["digest"].Value;
+        lines.Select(line => PushDigestPattern().Match(line)).LastOrDefault(
+            match => match.Success)?.Groups["digest"].Value;
 
     public static IReadOnlyList<string> RepoDigests(string json) =>
         json.Trim().Length == 0 ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
 
-    /// <summary>The digest of the entry of <paramref name="repoDigests"/> that belongs to <paramref name="image"/>'s repository.</summary>
+    /// <summary>
+    /// The digest of the entry of <paramref name="repoDigests"/> that belongs to <paramref name="image"/>'s repository.
+    /// </summary>
     public static string? DigestFor(string image, IEnumerable<string> repoDigests)
     {
         var prefix = Repository(image) + "@";
-        return repoDigests.FirstOrDefault(entry => entry.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..];
+        return repoDigests.FirstOrDefault(
+            entry => entry.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..];
     }
 
     /// <summary><c>ghcr.io/o/app:1.2</c> → <c>ghcr.io/o/app</c>; a port in the registry host is kept.</summary>

@@ -23,14 +23,17 @@ public static class ContainerStatusParser
         var parts = line.Split(' ', 5, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length != 5)
         {
-            throw new FormatException($"Unexpected docker inspect line '{line}': expected '<id> <name> <service> <state> <health>'.");
+            throw new FormatException(
+                $"Unexpected docker inspect line '{line}': expected '<id> <name> <service> <state> <health>'.");
         }
         var health = WireNames.TryParse<ContainerHealth>(parts[4], out var parsed) ? parsed : ContainerHealth.Unknown;
         return new ContainerStatus(parts[0], parts[1].TrimStart('/'), parts[2], parts[3], health);
     }
 }
 
-/// <summary>One container of a compose project: its service, its state (<c>running</c>, <c>exited</c>…) and health.</summary>
+/// <summary>
+/// One container of a compose project: its service, its state (<c>running</c>, <c>exited</c>…) and health.
+/// </summary>
 public sealed record ContainerStatus(string Id, string Name, string Service, string State, ContainerHealth Health)
 {
     /// <summary>Ready to serve: running, and healthy when it has a healthcheck.</summary>

@@ -1,17 +1,22 @@
 namespace Build.Tools.DockerCompose;
 
-/// <summary>Options every compose command takes: <c>-f &lt;file&gt;… -p &lt;project&gt;</c>, plus the variables the files interpolate.</summary>
+/// <summary>
+/// Options every compose command takes: <c>-f &lt;file&gt;… -p &lt;project&gt;</c>, plus the variables the files
+/// interpolate.
+/// </summary>
 public class DockerComposeSettings : ToolRunnerSettings
 {
     public static readonly ToolSpec<DockerComposeSettings> Spec = new(
         "docker compose",
-        "install Docker Compose: the v2 plugin (docker-compose-plugin, preinstalled on GitHub runners) or v1 with apt-get install -y docker-compose",
+        "install Docker Compose: the v2 plugin (docker-compose-plugin, preinstalled on GitHub runners) or v1 with " +
+            "apt-get install -y docker-compose",
         ["docker", "docker-compose"],
         context => new DockerComposeRunner(context));
 
     public ComposeProject Project { get; init; } = new();
 
-    protected internal override void AddEnvironmentVariables(IDictionary<string, string> variables, ICakeEnvironment environment)
+    protected internal override void AddEnvironmentVariables(IDictionary<string, string> variables,
+        ICakeEnvironment environment)
     {
         foreach (var (name, value) in Project.Variables ?? new Dictionary<string, string>())
         {
@@ -26,7 +31,8 @@ public class DockerComposeSettings : ToolRunnerSettings
 /// files interpolate, and the compose to use (unset: v2 when <c>docker compose version</c> exits 0, else v1).
 /// </summary>
 public sealed record ComposeProject(
-    string? Name = null, IReadOnlyList<FilePath>? Files = null, IReadOnlyDictionary<string, string>? Variables = null, ComposeVariant? Variant = null);
+    string? Name = null, IReadOnlyList<FilePath>? Files = null, IReadOnlyDictionary<string, string>? Variables = null,
+        ComposeVariant? Variant = null);
 
 public enum ComposeVariant
 {

@@ -2,16 +2,21 @@ using static Build.Tools.ArgumentBuilderExtensions;
 
 namespace Build.Tools.DotNet;
 
-/// <summary><c>dotnet list package --vulnerable</c>: NuGet's audit of restored projects, read without failing the build.</summary>
+/// <summary>
+/// <c>dotnet list package --vulnerable</c>: NuGet's audit of restored projects, read without failing the build.
+/// </summary>
 public sealed class DotNetListSettings : ToolRunnerSettings
 {
-    public static readonly ToolSpec<DotNetListSettings> Spec = new("dotnet", "install the .NET SDK of global.json", ["dotnet"]);
+    public static readonly ToolSpec<DotNetListSettings> Spec =
+        new("dotnet", "install the .NET SDK of global.json", ["dotnet"]);
 }
 
 /// <summary>One advisory NuGet's audit reports for a package a project resolved (directly or transitively).</summary>
-public sealed record NuGetAdvisory(string Project, string Package, string Version, string Severity, string Url, bool Transitive)
+public sealed record NuGetAdvisory(string Project, string Package, string Version, string Severity, string Url,
+    bool Transitive)
 {
-    public override string ToString() => $"{Package} {Version} ({Severity}, {(Transitive ? "transitive" : "direct")}) in {Project}: {Url}";
+    public override string ToString() =>
+        $"{Package} {Version} ({Severity}, {(Transitive ? "transitive" : "direct")}) in {Project}: {Url}";
 }
 
 [CakeAliasCategory("DotNet")]
@@ -20,8 +25,8 @@ public static class NuGetVulnerabilities
     private static readonly ToolInvocation Capture = new() { CaptureOutput = true, CaptureError = true };
 
     /// <summary>
-    /// <c>dotnet list &lt;solution&gt; package --vulnerable --include-transitive --format json</c> on a restored solution:
-    /// the same advisory data the restore's NU1901–NU1904 warnings come from (NuGet's audit sources).
+    /// <c>dotnet list &lt;solution&gt; package --vulnerable --include-transitive --format json</c> on a restored
+    /// solution: the same advisory data the restore's NU1901–NU1904 warnings come from (NuGet's audit sources).
     /// </summary>
     [CakeMethodAlias]
     public static IReadOnlyList<NuGetAdvisory> NuGetAdvisories(this ICakeContext context, FilePath solution)
@@ -32,7 +37,9 @@ public static class NuGetVulnerabilities
         return result.StandardOutput.Count == 0 ? [] : Parse(result.Output);
     }
 
-    /// <summary>Reads the JSON report (format version 1); a project without <c>frameworks</c> has no advisory.</summary>
+    /// <summary>
+    /// Reads the JSON report (format version 1); a project without <c>frameworks</c> has no advisory.
+    /// </summary>
     public static IReadOnlyList<NuGetAdvisory> Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
@@ -49,12 +56,16 @@ public static class NuGetVulnerabilities
         return [.. advisories.Distinct()];
     }
 
-    private static IEnumerable<NuGetAdvisory> Packages(JsonElement framework, string property, string project, bool transitive) =>
+    private static IEnumerable<NuGetAdvisory> Packages(JsonElement framework, string property, string project,
+        bool transitive) =>
         from package in Array(framework, property)
         from vulnerability in Array(package, "vulnerabilities")
-        select new NuGetAdvisory(project, package.GetProperty("id").GetString() ?? "", package.GetProperty("resolvedVersion").GetString() ?? "",
-            vulnerability.GetProperty("severity").GetString() ?? "", vulnerability.GetProperty("advisoryurl").GetString() ?? "", transitive);
+        select new NuGetAdvisory(project, package.GetProperty("id").GetString() ?? "",
+            package.GetProperty("resolvedVersion").GetString() ?? "",
+            vulnerability.GetProperty("severity").GetString() ?? "",
+                vulnerability.GetProperty("advisoryurl").GetString() ?? "", transitive);
 
     private static IEnumerable<JsonElement> Array(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [];
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray() : [];
 }

@@ -6,7 +6,8 @@ namespace Build.Tools.Helm;
 [CakeAliasCategory("Helm")]
 public static class HelmAliases
 {
-    private static readonly ToolInvocation CaptureQuietly = new() { CaptureOutput = true, CaptureError = true, ThrowOnNonZeroExit = false };
+    private static readonly ToolInvocation CaptureQuietly =
+        new() { CaptureOutput = true, CaptureError = true, ThrowOnNonZeroExit = false };
 
     [CakeMethodAlias]
     public static ToolResult HelmUpgrade(this ICakeContext context, HelmUpgradeSettings settings)
@@ -17,23 +18,33 @@ public static class HelmAliases
             .AppendOptions("-f", settings.ValuesFiles.Select(file => AbsolutePath(file, context.Environment)))
             .AppendKeyValues("--set", settings.SetValues)
             .Append("--wait")
-            // Rolls back by itself when the upgrade fails. helm 4 renamed --atomic; it still accepts the old name, but warns on every upgrade.
+            // Rolls back by itself when the upgrade fails. helm 4 renamed --atomic; it still accepts the old name, but
+            // warns on every upgrade.
             .Append(settings.HelmMajorVersion >= 4 ? "--rollback-on-failure" : "--atomic");
-        return HelmSettings.Spec.For(context).Run(settings, Global(arguments, settings).AppendKeyValues("--set-string", settings.StringValues));
+        return HelmSettings.Spec.For(context).Run(settings,
+            Global(arguments, settings).AppendKeyValues("--set-string", settings.StringValues));
     }
 
-    /// <summary><c>helm status &lt;release&gt; -o json</c>; a missing release is <see cref="HelmReleaseStatus.NotFound"/>, not an error.</summary>
+    /// <summary>
+    /// <c>helm status &lt;release&gt; -o json</c>; a missing release is <see cref="HelmReleaseStatus.NotFound"/>, not
+    /// an error.
+    /// </summary>
     [CakeMethodAlias]
     public static HelmStatusResult HelmStatus(this ICakeContext context, string release, HelmSettings settings)
     {
-        var result = Run(context, settings, Command("status").AppendValue(Release(release)).AppendOption("-o", "json"), CaptureQuietly);
+        var result =
+            Run(context, settings, Command("status").AppendValue(Release(release)).AppendOption("-o", "json"),
+            CaptureQuietly);
         if (result.Succeeded)
         {
             using var document = Parse(result.Output, "helm status");
             var root = document.RootElement;
-            var status = root.TryGetProperty("info", out var info) ? ParseStatus(info.Text("status", null)) : HelmReleaseStatus.Unknown;
-            int? revision = root.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number ? version.GetInt32() : null;
-            return new HelmStatusResult(root.Text("name", null) is { Length: > 0 } name ? name : release, status, revision);
+            var status = root.TryGetProperty("info", out var info) ? ParseStatus(info.Text("status", null))
+                : HelmReleaseStatus.Unknown;
+            int? revision = root.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number
+                ? version.GetInt32() : null;
+            return new HelmStatusResult(root.Text("name", null) is { Length: > 0 } name ? name : release, status,
+                revision);
         }
         if (IsReleaseNotFound(result))
         {
@@ -42,11 +53,16 @@ public static class HelmAliases
         throw Failed(result, "status");
     }
 
-    /// <summary><c>helm history &lt;release&gt; -o json</c>, oldest first; empty for a release that does not exist.</summary>
+    /// <summary>
+    /// <c>helm history &lt;release&gt; -o json</c>, oldest first; empty for a release that does not exist.
+    /// </summary>
     [CakeMethodAlias]
-    public static IReadOnlyList<HelmRevision> HelmHistory(this ICakeContext context, string release, HelmSettings settings)
+    public static IReadOnlyList<HelmRevision> HelmHistory(this ICakeContext context, string release,
+        HelmSettings settings)
     {
-        var result = Run(context, settings, Command("history").AppendValue(Release(release)).AppendOption("-o", "json"), CaptureQuietly);
+        var result =
+            Run(context, settings, Command("history").AppendValue(Release(release)).AppendOption("-o", "json"),
+            CaptureQuietly);
         if (result.Succeeded)
         {
             using var document = Parse(result.Output, "helm history");
@@ -61,29 +77,38 @@ public static class HelmAliases
         return IsReleaseNotFound(result) ? [] : throw Failed(result, "history");
     }
 
-    /// <summary>The major version of the helm on hand (<c>helm version --template {{.Version}}</c> → v4.1.4 → 4), or null.</summary>
+    /// <summary>
+    /// The major version of the helm on hand (<c>helm version --template {{.Version}}</c> → v4.1.4 → 4), or null.
+    /// </summary>
     [CakeMethodAlias]
     public static int? HelmMajorVersion(this ICakeContext context)
     {
         var version = Command("version").AppendOption("--template", "{{.Version}}");
-        var result = HelmSettings.Spec.For(context).Run(new HelmSettings(), version, CaptureQuietly with { Silent = true });
+        var result =
+            HelmSettings.Spec.For(context).Run(new HelmSettings(), version, CaptureQuietly with { Silent = true });
         var text = result.Output.Trim().TrimStart('v');
-        return result.Succeeded && int.TryParse(text.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major : null;
+        return result.Succeeded
+            && int.TryParse(text.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major
+            : null;
     }
 
     /// <summary>
     /// <c>helm get values &lt;release&gt; -o json</c>: the values the release was given (not the chart's defaults), as
-    /// helm prints them (one JSON object; the callers also take <c>null</c>) in <see cref="ToolResult.Output"/>; empty in a dry run.
+    /// helm prints them (one JSON object; the callers also take <c>null</c>) in <see cref="ToolResult.Output"/>; empty
+    /// in a dry run.
     /// </summary>
     [CakeMethodAlias]
     public static ToolResult HelmUserValues(this ICakeContext context, string release, HelmSettings settings)
     {
-        var result = Run(context, settings, Command("get", "values").AppendValue(Release(release)).AppendOption("-o", "json"), CaptureQuietly);
+        var result =
+            Run(context, settings, Command("get", "values").AppendValue(Release(release)).AppendOption("-o", "json"),
+            CaptureQuietly);
         return result.Succeeded ? result : throw Failed(result, "get values");
     }
 
     [CakeMethodAlias]
-    public static ToolResult HelmRollback(this ICakeContext context, string release, int revision, HelmSettings settings) => Run(context, settings, Command("rollback")
+    public static ToolResult HelmRollback(this ICakeContext context, string release, int revision,
+        HelmSettings settings) => Run(context, settings, Command("rollback")
         .AppendValue(Release(release))
         .AppendValue(revision.ToString(CultureInfo.InvariantCulture))
         .Append("--wait"));
@@ -92,10 +117,13 @@ public static class HelmAliases
     public static ToolResult HelmUninstall(this ICakeContext context, string release, HelmSettings settings) =>
         Run(context, settings, Command("uninstall").AppendValue(Release(release)).Append("--wait"));
 
-    private static ToolResult Run(ICakeContext context, HelmSettings settings, ProcessArgumentBuilder arguments, ToolInvocation? invocation = null) =>
+    private static ToolResult Run(ICakeContext context, HelmSettings settings, ProcessArgumentBuilder arguments,
+        ToolInvocation? invocation = null) =>
         HelmSettings.Spec.For(context).Run(settings, Global(arguments, settings), invocation);
 
-    /// <summary>The timeout and global flags go last so every helm line reads: command, subject, options, then where.</summary>
+    /// <summary>
+    /// The timeout and global flags go last so every helm line reads: command, subject, options, then where.
+    /// </summary>
     private static ProcessArgumentBuilder Global(ProcessArgumentBuilder arguments, HelmSettings settings) => arguments
         .AppendOptionIfSet("--timeout", settings.Timeout is { } timeout ? GoDuration.Format(timeout) : null)
         .AppendOptionIfSet("-n", settings.Target.Namespace)

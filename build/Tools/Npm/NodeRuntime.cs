@@ -20,7 +20,8 @@ public static class NodeRuntime
         {
             return;
         }
-        var folders = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).ToList();
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        var folders = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).ToList();
         folders.RemoveAll(folder => string.Equals(Path.GetFullPath(folder), bin, StringComparison.Ordinal));
         var firstNode = folders.FindIndex(folder => File.Exists(Path.Combine(folder, "node")));
         folders.Insert(firstNode < 0 ? folders.Count : firstNode, bin);
@@ -30,7 +31,8 @@ public static class NodeRuntime
     /// <summary>The frontend stages need the Node major version the definition names (the one CI sets up).</summary>
     public static ToolRequirement Requirement(string major) => new(
         $"node {major}",
-        $"the pipeline is defined for Node {major} (found {Version() ?? "no node on PATH"}): run scripts/setup-machine.sh (it installs Node {major} into {ToolsFolder}), " +
+        $"the pipeline is defined for Node {major} (found {Version() ?? "no node on PATH"}): run " +
+        $"scripts/setup-machine.sh (it installs Node {major} into {ToolsFolder}), " +
         $"or use actions/setup-node with node-version {major}",
         _ => Version() is { } version && version.TrimStart('v').Split('.')[0] == major);
 
@@ -39,7 +41,13 @@ public static class NodeRuntime
     {
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
+            var info = new ProcessStartInfo("node", "--version")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            using var process = Process.Start(info);
             if (process is null)
             {
                 return null;

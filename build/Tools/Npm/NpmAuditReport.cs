@@ -1,7 +1,8 @@
 namespace Build.Tools.Npm;
 
 /// <summary>An <c>npm audit --json</c> run: exit code, the JSON, the counts by severity, and what it means.</summary>
-public sealed record NpmAuditResult(ToolResult Result, NpmAuditOutcome Outcome, IReadOnlyDictionary<string, int> Vulnerabilities, string? Message)
+public sealed record NpmAuditResult(ToolResult Result, NpmAuditOutcome Outcome, IReadOnlyDictionary<string,
+    int> Vulnerabilities, string? Message)
 {
     public string Json => Result.Output;
 
@@ -14,7 +15,9 @@ public enum NpmAuditOutcome
     Passed,
     VulnerabilitiesFound,
 
-    /// <summary>The registry did not answer the audit (e.g. a mirror's 405): nothing was checked, so this is never a pass.</summary>
+    /// <summary>
+    /// The registry did not answer the audit (e.g. a mirror's 405): nothing was checked, so this is never a pass.
+    /// </summary>
     AuditUnavailable,
 
     Failed,
@@ -36,26 +39,32 @@ public sealed record NpmAuditAdvisory(string Package, string Id, NpmAuditLevel S
             .Select(Read)
             .Where(advisory => advisory.Severity >= level)
             .DistinctBy(advisory => (advisory.Package, advisory.Id))
-            .OrderBy(advisory => advisory.Package, StringComparer.Ordinal).ThenBy(advisory => advisory.Id, StringComparer.Ordinal)
+            .OrderBy(advisory => advisory.Package, StringComparer.Ordinal).ThenBy(advisory => advisory.Id,
+                StringComparer.Ordinal)
             .ToList();
     }
 
     private static NpmAuditAdvisory Read(JsonElement via)
     {
         var url = via.Text("url")!.TrimEnd('/');
-        // The advisory's id is the last segment of its URL (https://github.com/advisories/GHSA-…); "source" is npm's own number.
+        // The advisory's id is the last segment of its URL (https://github.com/advisories/GHSA-…); "source" is npm's
+        // own number.
         var id = url.Length > 0 ? url[(url.LastIndexOf('/') + 1)..]
             : via.TryGetProperty("source", out var source) ? source.ToString() : "?";
-        return new NpmAuditAdvisory(via.Text("name")!, id, Level(via.Text("severity")), via.Text("title")!, via.Text("range")!);
+        return new NpmAuditAdvisory(via.Text("name")!, id, Level(via.Text("severity")), via.Text("title")!,
+            via.Text("range")!);
     }
 
-    internal static NpmAuditLevel Level(string? wire) => WireNames.TryParse<NpmAuditLevel>(wire, out var level) ? level : NpmAuditLevel.Info;
+    internal static NpmAuditLevel Level(string? wire) => WireNames.TryParse<NpmAuditLevel>(wire, out var level) ? level
+        : NpmAuditLevel.Info;
 }
 
 /// <summary>The vulnerable packages of an <c>npm audit --json</c> report, with their severity.</summary>
 public static class NpmAuditPackages
 {
-    /// <summary>"name (severity)" for every vulnerable package at or above <paramref name="level"/>, most severe first.</summary>
+    /// <summary>
+    /// "name (severity)" for every vulnerable package at or above <paramref name="level"/>, most severe first.
+    /// </summary>
     public static IReadOnlyList<string> AtOrAbove(string json, NpmAuditLevel level)
     {
         using var document = JsonDocument.Parse(json);

@@ -1,6 +1,9 @@
 namespace Build.Tools.Npm;
 
-/// <summary>Settings of an <c>npm</c> call (set <see cref="Cake.Core.Tooling.ToolSettings.WorkingDirectory"/> to the package's folder).</summary>
+/// <summary>
+/// Settings of an <c>npm</c> call (set <see cref="Cake.Core.Tooling.ToolSettings.WorkingDirectory"/> to the package's
+/// folder).
+/// </summary>
 public class NpmSettings : ToolRunnerSettings
 {
     public static readonly ToolSpec<NpmSettings> Spec = new(
@@ -9,12 +12,15 @@ public class NpmSettings : ToolRunnerSettings
         ["npm", "npm.cmd"]);
 }
 
-/// <summary><c>npx --no-install &lt;command&gt; [args]</c>: runs a binary from the project's node_modules, never downloads one.</summary>
+/// <summary>
+/// <c>npx --no-install &lt;command&gt; [args]</c>: runs a binary from the project's node_modules, never downloads one.
+/// </summary>
 public sealed class NpxSettings : ToolRunnerSettings
 {
     public static readonly ToolSpec<NpxSettings> Spec = new(
         "npx",
-        "install Node.js 24 with npm, which provides npx (scripts/setup-machine.sh puts it in .tools/node; actions/setup-node on GitHub)",
+        "install Node.js 24 with npm, which provides npx (scripts/setup-machine.sh puts it in .tools/node; " +
+            "actions/setup-node on GitHub)",
         ["npx", "npx.cmd"]);
 
     /// <summary>The package binary, e.g. <c>playwright</c>, <c>eslint</c>, <c>prettier</c>. Required.</summary>

@@ -1,17 +1,24 @@
 namespace Build.Tools.Python;
 
-/// <summary>One known vulnerability of a pinned dependency. pip-audit reports no severity, only ids (the advisory's and its aliases) and fixed versions.</summary>
+/// <summary>
+/// One known vulnerability of a pinned dependency. pip-audit reports no severity, only ids (the advisory's and its
+/// aliases) and fixed versions.
+/// </summary>
 public sealed record PipAuditVulnerability(string Package, string Version, string Id, IReadOnlyList<string> FixVersions)
 {
     /// <summary>The same advisory's other ids (a PYSEC or GHSA id's CVE, …).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
     public override string ToString() =>
-        $"{Package}=={Version}: {Id} ({(FixVersions.Count > 0 ? "fixed in " + string.Join(", ", FixVersions) : "no fixed version yet")})";
+        $"{Package}=={Version}: {Id} " +
+            $"({(FixVersions.Count > 0 ? "fixed in " + string.Join(", ", FixVersions) : "no fixed version yet")})";
 }
 
-/// <summary>What <c>pip-audit --format json -o file</c> wrote: the vulnerabilities and the dependencies it skipped.</summary>
-public sealed record PipAuditJsonReport(int Dependencies, IReadOnlyList<PipAuditVulnerability> Vulnerabilities, IReadOnlyList<string> Skipped)
+/// <summary>
+/// What <c>pip-audit --format json -o file</c> wrote: the vulnerabilities and the dependencies it skipped.
+/// </summary>
+public sealed record PipAuditJsonReport(int Dependencies, IReadOnlyList<PipAuditVulnerability> Vulnerabilities,
+    IReadOnlyList<string> Skipped)
 {
     public static PipAuditJsonReport Read(string path)
     {
@@ -42,5 +49,6 @@ public sealed record PipAuditJsonReport(int Dependencies, IReadOnlyList<PipAudit
         return new PipAuditJsonReport(dependencies.GetArrayLength(), vulnerabilities, skipped);
     }
 
-    private static IReadOnlyList<string> Strings(JsonElement element, string name) => element.Items(name).Select(item => item.GetString() ?? "?").ToList();
+    private static IReadOnlyList<string> Strings(JsonElement element, string name) =>
+        element.Items(name).Select(item => item.GetString() ?? "?").ToList();
 }

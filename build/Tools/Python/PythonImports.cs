@@ -10,10 +10,14 @@ public static class PythonImports
     public static readonly string[] Interpreters = ["python3", "python"];
 
     private const string Script =
-        "import importlib.util, sys; missing = [m for m in sys.argv[1:] if importlib.util.find_spec(m) is None]; print(' '.join(missing)); sys.exit(1 if missing else 0)";
+        "import importlib.util, sys; missing = [m for m in sys.argv[1:] if importlib.util.find_spec(m) is None]; " +
+            "print(' '.join(missing)); sys.exit(1 if missing else 0)";
 
-    /// <summary>The modules <paramref name="python"/> lacks (empty: it has them all); null when it does not run at all.</summary>
-    public static IReadOnlyList<string>? Missing(IProcessRunner runner, FilePath python, IEnumerable<string> modules, IDictionary<string, string>? environment = null)
+    /// <summary>
+    /// The modules <paramref name="python"/> lacks (empty: it has them all); null when it does not run at all.
+    /// </summary>
+    public static IReadOnlyList<string>? Missing(IProcessRunner runner, FilePath python, IEnumerable<string> modules,
+        IDictionary<string, string>? environment = null)
     {
         var arguments = ArgumentBuilderExtensions.Command("-c").AppendValue(Script);
         var settings = new ProcessSettings
@@ -37,7 +41,8 @@ public static class PythonImports
                 _ => null,
             };
         }
-        catch (Exception error) when (error is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+        catch (Exception error) when (
+            error is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
         {
             return null;
         }

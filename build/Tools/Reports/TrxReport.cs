@@ -8,12 +8,15 @@ public sealed record TrxReport(int Total, int Passed, int Failed, int NotExecute
     public static TrxReport Read(IEnumerable<string> paths)
     {
         var documents = paths.Select(XDocument.Load).ToList();
-        var counters = documents.Select(document => document.Descendants(Ns + "Counters").FirstOrDefault()).OfType<XElement>().ToList();
+        var counters =
+            documents.Select(
+            document => document.Descendants(Ns + "Counters").FirstOrDefault()).OfType<XElement>().ToList();
         var failed = documents.SelectMany(document => document.Descendants(Ns + "UnitTestResult"))
             .Where(result => (string?)result.Attribute("outcome") == "Failed")
             .Select(result => (string?)result.Attribute("testName") ?? "?")
             .ToList();
-        return new TrxReport(Sum(counters, "total"), Sum(counters, "passed"), Sum(counters, "failed"), Sum(counters, "notExecuted"), failed);
+        return new TrxReport(Sum(counters, "total"), Sum(counters, "passed"), Sum(counters, "failed"),
+            Sum(counters, "notExecuted"), failed);
     }
 
     private static int Sum(IEnumerable<XElement> counters, string attribute) =>

@@ -1,10 +1,19 @@
 namespace Build.Tools.Trivy;
 
-/// <summary>One vulnerability of <c>trivy image --format json</c>: where (target), which package, which advisory, and whether a fix exists.</summary>
-public sealed record TrivyVulnerability(string Target, string Package, string InstalledVersion, string Id, string Severity, string FixedVersion, string Status, string Title)
+/// <summary>
+/// One vulnerability of <c>trivy image --format json</c>: where (target), which package, which advisory, and whether a
+/// fix exists.
+/// </summary>
+public sealed record TrivyVulnerability(string Target, string Package, string InstalledVersion, string Id,
+    string Severity, string FixedVersion, string Status, string Title)
 {
-    public override string ToString() =>
-        $"{Id} in {Package} {InstalledVersion} ({Severity}, {(FixedVersion.Length > 0 ? "fixed in " + FixedVersion : "status " + (Status.Length > 0 ? Status : "no fix"))}): {Title}";
+    public override string ToString()
+    {
+        var fix = FixedVersion.Length > 0
+            ? "fixed in " + FixedVersion
+            : "status " + (Status.Length > 0 ? Status : "no fix");
+        return $"{Id} in {Package} {InstalledVersion} ({Severity}, {fix}): {Title}";
+    }
 }
 
 /// <summary>
@@ -26,8 +35,10 @@ public sealed record TrivyJsonReport(string Artifact, IReadOnlyList<TrivyVulnera
         {
             var target = result.Text("Target")!;
             vulnerabilities.AddRange(result.Items("Vulnerabilities").Select(vulnerability => new TrivyVulnerability(
-                target, vulnerability.Text("PkgName")!, vulnerability.Text("InstalledVersion")!, vulnerability.Text("VulnerabilityID")!,
-                vulnerability.Text("Severity")!, vulnerability.Text("FixedVersion")!, vulnerability.Text("Status")!, vulnerability.Text("Title")!)));
+                target, vulnerability.Text("PkgName")!, vulnerability.Text("InstalledVersion")!,
+                    vulnerability.Text("VulnerabilityID")!,
+                vulnerability.Text("Severity")!, vulnerability.Text("FixedVersion")!, vulnerability.Text("Status")!,
+                    vulnerability.Text("Title")!)));
         }
         return new TrivyJsonReport(root.Text("ArtifactName")!, vulnerabilities);
     }

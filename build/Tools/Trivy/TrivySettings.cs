@@ -8,7 +8,8 @@ public sealed class TrivySettings : ToolRunnerSettings
 {
     public static readonly ToolSpec<TrivySettings> Spec = new(
         "trivy",
-        "install trivy (https://trivy.dev, aquasecurity/setup-trivy on GitHub); it also needs network access to download its vulnerability database",
+        "install trivy (https://trivy.dev, aquasecurity/setup-trivy on GitHub); it also needs network access to " +
+            "download its vulnerability database",
         ["trivy"]);
 
     public string Image { get; init; } = "";
@@ -24,7 +25,9 @@ public sealed class TrivySettings : ToolRunnerSettings
     /// <summary><c>--ignore-unfixed</c>: skip vulnerabilities that have no fixed version yet.</summary>
     public bool IgnoreUnfixed { get; init; }
 
-    /// <summary><c>--skip-db-update</c>: use the cached database (the first run on a machine still needs a download).</summary>
+    /// <summary>
+    /// <c>--skip-db-update</c>: use the cached database (the first run on a machine still needs a download).
+    /// </summary>
     public bool SkipDbUpdate { get; init; }
 }
 

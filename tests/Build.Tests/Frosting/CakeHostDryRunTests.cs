@@ -17,6 +17,7 @@ public sealed class CakeHostDryRunTests
     }
 
     [Fact]
+    [Trait("Tier", "process")]
     public void Run_WithoutDryRun_StartsTheProcess()
     {
         var result = new TestHost(typeof(PushTask)).Run();

@@ -9,6 +9,7 @@ namespace Build.Tests.Frosting;
 public sealed class CakeHostInterruptionTests
 {
     [Fact]
+    [Trait("Tier", "process")]
     public async Task Run_Interrupted_KillsChildProcessRunsFinallyAndTeardownAndReturns130()
     {
         var signal = new SleepSignal();

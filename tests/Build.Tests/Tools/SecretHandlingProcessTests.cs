@@ -5,6 +5,7 @@ using Build.Tools.Helm;
 namespace Build.Tests.Tools;
 
 /// <summary>Runs real processes (shell-script stand-ins) through Cake's own process runner.</summary>
+[Trait("Tier", "process")]
 public sealed class SecretHandlingProcessTests
 {
     [Fact]

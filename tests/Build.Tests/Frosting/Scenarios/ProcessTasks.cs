@@ -3,6 +3,7 @@ using Build.Tests.Frosting.Support;
 using Cake.Common;
 using Cake.Core;
 using Cake.Core.IO;
+using Pipeline.Tests.Shared;
 
 namespace Build.Tests.Frosting.Scenarios;
 
@@ -12,6 +13,10 @@ public sealed class PushTask : FrostingTask<ProbeContext>
 {
     public override void Run(ProbeContext context)
     {
+        if (!context.DryRun)
+        {
+            HermeticEnvironment.RefuseInFastTier();
+        }
         var arguments = new ProcessArgumentBuilder().Append("push").AppendSecret("s3cr3t-token");
         var exitCode = context.StartProcess("/bin/false", new ProcessSettings { Arguments = arguments, WorkingDirectory = "/tmp" });
         context.Probe.Record($"exit={exitCode}");

@@ -3,6 +3,7 @@ using Build.Frosting.Additions;
 using Build.Tests.Frosting.Support;
 using Cake.Core.IO;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Tests.Shared;
 
 namespace Build.Tests.Frosting.Scenarios;
 
@@ -12,6 +13,7 @@ public sealed class SleepTask(SleepSignal signal) : FrostingTask<ProbeContext>
 {
     public override void Run(ProbeContext context)
     {
+        HermeticEnvironment.RefuseInFastTier();
         var process = context.ProcessRunner.Start("sleep", new ProcessSettings { Arguments = signal.Seconds });
         var interruption = context.ServiceProvider.GetRequiredService<HostInterruption>();
         signal.Started.TrySetResult(() => interruption.Interrupt("Interrupted"));

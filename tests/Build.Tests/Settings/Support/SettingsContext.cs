@@ -9,12 +9,14 @@ namespace Build.Tests.Settings.Support;
 
 /// <summary>
 /// A Cake context whose arguments and environment variables are exactly the ones given (the test process's own never
-/// leak in, e.g. GITHUB_ACTIONS on a CI runner), with the real file system, so settings are built in-process.
-/// No tool is found on PATH and no process may start: settings must not need either.
+/// leak in, e.g. GITHUB_ACTIONS on a CI runner), with the real file system unless a test hands in its own, so settings
+/// are built in-process. No tool is found on PATH, so git's questions answer null, and no process may start.
 /// </summary>
-public sealed class SettingsContext(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> variables) : ICakeContext
+public sealed class SettingsContext(
+    IEnumerable<string> arguments, IReadOnlyDictionary<string, string> variables, IFileSystem? fileSystem = null)
+    : ICakeContext
 {
-    public IFileSystem FileSystem { get; } = new FileSystem();
+    public IFileSystem FileSystem { get; } = fileSystem ?? new FileSystem();
 
     public ICakeEnvironment Environment { get; } = new TestEnvironment(variables);
 
@@ -35,8 +37,9 @@ public sealed class SettingsContext(IEnumerable<string> arguments, IReadOnlyDict
     public ICakeConfiguration Configuration => throw new NotSupportedException("Settings do not read configuration.");
 
     /// <summary>The host's context over the given inputs, the way the host builds it before the first task.</summary>
-    public static BuildContext Build(string[] arguments, Dictionary<string, string>? variables = null) =>
-        new(new SettingsContext(arguments, variables ?? []));
+    public static BuildContext Build(
+        string[] arguments, Dictionary<string, string>? variables = null, IFileSystem? fileSystem = null) =>
+        new(new SettingsContext(arguments, variables ?? [], fileSystem));
 
     /// <summary>Arguments as the host passes them: <c>--name=value</c>, repeatable; a bare <c>--name</c> is true.</summary>
     private sealed class GivenArguments(IEnumerable<string> arguments) : ICakeArguments

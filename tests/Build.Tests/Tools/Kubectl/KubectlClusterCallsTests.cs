@@ -5,6 +5,7 @@ using Build.Tools.Kubectl;
 namespace Build.Tests.Tools.Kubectl;
 
 /// <summary>The preflight's and diagnostics' kubectl calls under a ToolTimeout, with Cake's real process runner.</summary>
+[Trait("Tier", "process")]
 public sealed class KubectlClusterCallsTests
 {
     [Fact]

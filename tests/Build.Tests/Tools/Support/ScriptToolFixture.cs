@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.Configuration;
 using Cake.Core.IO;
+using Pipeline.Tests.Shared;
 
 namespace Build.Tests.Tools.Support;
 
@@ -16,6 +17,7 @@ public sealed class ScriptToolFixture : IDisposable
 
     public ScriptToolFixture(params string[] tools)
     {
+        HermeticEnvironment.RefuseInFastTier();
         foreach (var tool in tools)
         {
             var path = System.IO.Path.Combine(_bin, tool);
