@@ -38,8 +38,8 @@ public sealed record ClusterPermission(string Verb, string Resource, bool Namesp
     // handover) gets and patches the HTTPRoute or Ingress.
     private static readonly string[] ChartObjectVerbs = ["get", "list", "watch", "create", "patch", "delete"];
 
-    private const string ChartObjectWhy = "helm upgrade, rollback and uninstall of the chart's objects; helm 4's --wait " +
-                                          "(its kstatus watcher lists and watches every kind of the release)";
+    private const string WatchWhy = "helm 4's --wait: its kstatus watcher lists and watches every kind of the release";
+    private const string ChangeWhy = "helm upgrade, rollback and uninstall of the chart's objects";
 
     /// <summary>
     /// Everything a deploy does with a chart rendering <paramref name="chartResources"/>: the chart's kinds times the
@@ -62,7 +62,8 @@ public sealed record ClusterPermission(string Verb, string Resource, bool Namesp
     /// <summary>Why the deploy needs this permission, for the manifest's comments and the preflight's message.</summary>
     public string Why => Verb == "create" && Resource == "namespaces"
         ? $"--{ArgumentNames.CreateNamespace}"
-        : ToolUses.FirstOrDefault(use => use.Resource == Resource && use.Verbs.Contains(Verb))?.Why ?? ChartObjectWhy;
+        : ToolUses.FirstOrDefault(use => use.Resource == Resource && use.Verbs.Contains(Verb))?.Why
+          ?? (Verb is "get" or "list" or "watch" ? WatchWhy : ChangeWhy);
 
     public override string ToString() => $"{Verb} {Resource}";
 

@@ -67,11 +67,12 @@ public static class JobSteps
         }
     }
 
-    // A deploy's order guard asks git whether the running commit is an ancestor of its own: it needs the whole
-    // history, not actions/checkout's default single commit (fetch-depth 1; 0 fetches all history and tags).
+    // A deploy's order guard, and a push's move of latest, ask git whether the running commit is an ancestor of their
+    // own: they need the whole history, not actions/checkout's default single commit (fetch-depth 1; 0 fetches all
+    // history and tags).
     private static ActionStep Checkout(Stage stage) => new("Check out", Actions.Checkout)
     {
-        With = stage.DeployTimeouts is null
+        With = stage.DeployTimeouts is null && stage.PushesTo is null
             ? Pairs(("persist-credentials", "false"))
             : Pairs(("fetch-depth", "0"), ("persist-credentials", "false")),
     };

@@ -50,7 +50,7 @@ public sealed class ClusterPreflightTests
         result.Output.Should().Contain("The cluster preflight of staging (context kind-sovd) found 4 problem(s); nothing was changed:")
             .And.Contain("The namespace staging does not exist: create it with `kubectl create namespace staging`, or pass --create-namespace.")
             .And.Contain("The current identity may not list events (for diagnostics: events of the namespace (kubectl get events, describe pods)), " +
-                         "create deployments.apps (for helm upgrade, rollback and uninstall of the chart's objects; helm 4's --wait")
+                         "create deployments.apps (for helm upgrade, rollback and uninstall of the chart's objects)")
             .And.Contain("): apply docs/rbac/ci-deployer.yaml")
             .And.Contain("The image pull secret ghcr-pull (chart value global.imagePullSecrets[0].name) does not exist in staging: create it with `kubectl create secret docker-registry ghcr-pull --docker-server=ghcr.io --docker-username=<user> --docker-password=\"$(cat <token file>)\" -n staging`")
             .And.Contain("The TLS secret sovd-staging-tls (chart value traffic.ingress.tls.secretName, traffic.provider=ingress-nginx) does not exist in staging")
