@@ -5,10 +5,15 @@ public static class ContainerStatusParser
 {
     /// <summary>
     /// The service comes from the label compose puts on each container (v1 and v2 name containers differently).
-    /// Containers without a healthcheck print <c>none</c> instead of failing the whole template.
+    /// Health is read with <c>index</c>, not <c>.State.Health</c>: when the typed template fails, docker's CLI runs it
+    /// again on the raw JSON with <c>missingkey=error</c> (docker/cli <c>cli/command/inspect/inspector.go</c>,
+    /// <c>tryRawInspectFallback</c>, read 2026-12-07), where a container that has no health state yet — one compose
+    /// created but never started — fails the whole command with "map has no entry for key Health";
+    /// <c>index</c> on a map gives nothing for a missing key instead.
     /// </summary>
     public const string Format =
-        "{{.Id}} {{.Name}} {{index .Config.Labels `com.docker.compose.service`}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}";
+        "{{.Id}} {{.Name}} {{index .Config.Labels `com.docker.compose.service`}} {{.State.Status}} "
+        + "{{with index .State `Health`}}{{.Status}}{{else}}none{{end}}";
 
     public static IReadOnlyList<ContainerStatus> Parse(IEnumerable<string> lines) =>
         lines.Select(line => line.Trim()).Where(line => line.Length > 0).Select(ParseLine).ToList();

@@ -50,10 +50,7 @@ public sealed class TestIntegrationDockerTests(ContainerFixture fixture)
         (await Command.ComposeLeftovers(project)).Should().BeEmpty();
     }
 
-    // Known defect, open under issue #23: since the merge that made Compose v2 the local path this test fails on every
-    // run (two .ci/run runs on 2026-12-07); suspected cause: the stage's timeout kills `docker compose up` but not the
-    // compose plugin it started, so the wait lasts until compose gives up. Skipped so the rest of the suite can land.
-    [Fact(Skip = "Known defect (issue #23): fails since Compose v2 became the local path; see the comment above")]
+    [Fact]
     public async Task TestIntegration_DockerServiceNeverHealthy_FailsAfterTheTimeoutShowingLogsAndLeavesNothing()
     {
         fixture.ShouldHaveBuilt();
