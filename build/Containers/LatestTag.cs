@@ -21,7 +21,8 @@ public static class LatestTag
         var (running, unreadable) = Current(context, image);
         var (move, reason) = unreadable is not null
             ? (false, $"{image.LatestTag} could not be read ({unreadable}), so it is not moved")
-            : Decide(image.LatestTag, running, image.Sha, (from, to) => CommitOrders.Of(context.RepoRoot.FullPath, from, to));
+            : Decide(image.LatestTag, running, image.Sha,
+                (from, to) => CommitOrders.Of(context.RepoRoot.FullPath, from, to));
         if (move)
         {
             context.Information(reason);
@@ -33,8 +34,9 @@ public static class LatestTag
         return move;
     }
 
-    /// <summary>The decision on what the registry's latest carries (null: no latest yet) against this push's commit.</summary>
-    public static (bool Move, string Reason) Decide(string latestTag, string? running, string sha, Func<string, string, CommitOrder> order)
+    /// <summary>The decision on the commit latest carries (null: no latest yet) against this push's.</summary>
+    public static (bool Move, string Reason) Decide(
+        string latestTag, string? running, string sha, Func<string, string, CommitOrder> order)
     {
         if (running is null)
         {
@@ -42,15 +44,18 @@ public static class LatestTag
         }
         if (!CommitOrders.IsCommitSha(running))
         {
-            return (false, $"{latestTag} carries no commit SHA in its {RevisionLabel} label ('{running}'), so whether {sha} is newer is unknown");
+            return (false, $"{latestTag} carries no commit SHA in its {RevisionLabel} label ('{running}'), " +
+                           $"so whether {sha} is newer is unknown");
         }
         var pair = $"{latestTag} is commit {running}; this push is commit {sha}";
         return order(running, sha) switch
         {
             CommitOrder.Same => (true, $"{pair} (the same commit)"),
             CommitOrder.Forward => (true, $"{pair}, a descendant: latest moves forward"),
-            CommitOrder.NotForward => (false, $"{pair}, which does not descend from it: moving latest would take it back"),
-            _ => (false, $"{pair}, and git does not know one of them in this checkout (a shallow clone?): their order is unknown"),
+            CommitOrder.NotForward =>
+                (false, $"{pair}, which does not descend from it: moving latest would take it back"),
+            _ => (false, $"{pair}, and git does not know one of them in this checkout (a shallow clone?): " +
+                         "their order is unknown"),
         };
     }
 
@@ -67,11 +72,7 @@ public static class LatestTag
             if (!pulled.Succeeded)
             {
                 var error = pulled.Error.Trim();
-                return error.Contains("manifest unknown", StringComparison.OrdinalIgnoreCase)
-                       || error.Contains("not known to registry", StringComparison.OrdinalIgnoreCase)
-                       || error.Contains("name unknown", StringComparison.OrdinalIgnoreCase)
-                    ? (null, null)
-                    : (null, error.Split('\n')[0]);
+                return Missing(error) ? (null, null) : (null, error.Split('\n')[0]);
             }
             var label = context.DockerImageLabel(image.LatestTag, RevisionLabel);
             return label.Succeeded ? (label.Output.Trim(), null) : (null, label.Error.Trim());
@@ -81,4 +82,8 @@ public static class LatestTag
             context.DockerTag(image.ShaTag, image.LatestTag);
         }
     }
+
+    private static bool Missing(string error) =>
+        new[] { "manifest unknown", "not known to registry", "name unknown" }
+            .Any(text => error.Contains(text, StringComparison.OrdinalIgnoreCase));
 }

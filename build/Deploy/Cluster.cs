@@ -109,7 +109,8 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     /// </summary>
     public JsonNode? Json(string kind, string name, string? ns, TimeSpan limit, Func<ToolResult, Exception> unreachable)
     {
-        var result = context.KubectlGetJson(kind, name, new KubectlSettings { Target = _target with { Namespace = ns }, ToolTimeout = limit });
+        var kubectl = new KubectlSettings { Target = _target with { Namespace = ns }, ToolTimeout = limit };
+        var result = context.KubectlGetObject(kind, name, kubectl);
         if (!result.Succeeded && !context.DryRun)
         {
             throw unreachable(result);

@@ -1,33 +1,39 @@
 namespace Build.Deploy;
 
-/// <summary>One thing the deploy does to the cluster, as <c>kubectl auth can-i &lt;verb&gt; &lt;resource&gt;</c> asks it.</summary>
+/// <summary>One thing the deploy does to the cluster, as <c>kubectl auth can-i &lt;verb&gt; &lt;resource&gt;</c> asks.</summary>
 public sealed record ClusterPermission(string Verb, string Resource, bool Namespaced = true)
 {
-    /// <summary>The Role and ClusterRole that grant every permission of <see cref="Derive"/> to the CI identity (generated).</summary>
+    /// <summary>The generated Role and ClusterRole granting every permission of <see cref="Derive"/>.</summary>
     public const string RbacManifest = "docs/rbac/ci-deployer.yaml";
 
     /// <summary>Verbs in the order the manifest lists them.</summary>
-    public static readonly IReadOnlyList<string> VerbOrder = ["get", "list", "watch", "create", "update", "patch", "delete"];
+    public static readonly IReadOnlyList<string> VerbOrder =
+        ["get", "list", "watch", "create", "update", "patch", "delete"];
 
     /// <summary>
     /// What the deploy does besides managing the chart's objects: each tool use with its verbs and why. The one list
-    /// to extend when a step starts calling the API server for something new (e.g. a port-forward: create pods/portforward).
+    /// to extend when a step starts calling the API server for something new (a port-forward: create
+    /// pods/portforward).
     /// </summary>
     public static readonly IReadOnlyList<ToolUse> ToolUses =
     [
-        new("secrets", ["get", "list", "create", "update", "delete"], "helm's release records (a Secret per revision) and the image pull secret"),
+        new("secrets", ["get", "list", "create", "update", "delete"],
+            "helm's release records (a Secret per revision) and the image pull secret"),
         // RolloutState: kubectl get, kubectl apply (a get, then a create or a patch) and kubectl delete.
-        new("configmaps", ["get", "create", "patch", "delete"], "the production rollout's state (ConfigMap <release>-rollout)"),
+        new("configmaps", ["get", "create", "patch", "delete"],
+            "the production rollout's state (ConfigMap <release>-rollout)"),
         new("replicasets.apps", ["get", "list"], "helm --wait and kubectl rollout status"),
         new("pods", ["get", "list"], "helm --wait and the failure diagnostics (kubectl get and describe pods)"),
         new("pods/log", ["get"], "diagnostics: last log lines of failing containers"),
         new("events", ["list"], "diagnostics: events of the namespace (kubectl get events, describe pods)"),
-        new("namespaces", ["get"], "the preflight: the namespace exists, and a Gateway's Selector admits it", Namespaced: false),
-        new("customresourcedefinitions.apiextensions.k8s.io", ["get"], "the preflight: the Gateway API's HTTPRoute CRD is installed",
+        new("namespaces", ["get"], "the preflight: the namespace exists, and a Gateway's Selector admits it",
             Namespaced: false),
+        new("customresourcedefinitions.apiextensions.k8s.io", ["get"],
+            "the preflight: the Gateway API's HTTPRoute CRD is installed", Namespaced: false),
         // The Gateway may live in another namespace (traffic.gateway.namespace), so it is read cluster-wide.
         new("gateways.gateway.networking.k8s.io", ["get"],
-            "the preflight (the Gateway in parentRefs exists and admits the namespace) and the diagnostics (its status)", Namespaced: false),
+            "the preflight (the Gateway in parentRefs exists, admits the namespace) and the diagnostics (its status)",
+            Namespaced: false),
     ];
 
     // Read 2026-12-07 from helm v4.1.4: pkg/kube/statuswait.go waits with fluxcd/cli-utils' kstatus watcher
@@ -47,19 +53,22 @@ public sealed record ClusterPermission(string Verb, string Resource, bool Namesp
     /// </summary>
     public static IReadOnlyList<ClusterPermission> Derive(IEnumerable<KubeResource> chartResources)
     {
-        var tools = ToolUses.SelectMany(use => use.Verbs.Select(verb => new ClusterPermission(verb, use.Resource, use.Namespaced))).ToList();
-        var chart = chartResources.Select(r => r.CanIName).Distinct().SelectMany(resource => ChartObjectVerbs.Select(verb => new ClusterPermission(verb, resource)));
+        var tools = ToolUses
+            .SelectMany(use => use.Verbs.Select(verb => new ClusterPermission(verb, use.Resource, use.Namespaced)))
+            .ToList();
+        var chart = chartResources.Select(r => r.CanIName).Distinct()
+            .SelectMany(resource => ChartObjectVerbs.Select(verb => new ClusterPermission(verb, resource)));
         return [.. tools, .. chart.Where(permission => !tools.Contains(permission))];
     }
 
-    /// <summary>What the preflight asks: every grant of the committed manifest, plus creating the namespace when asked to.</summary>
+    /// <summary>What the preflight asks: the committed manifest's grants, and create namespaces if asked.</summary>
     public static IReadOnlyList<ClusterPermission> For(DirectoryPath repoRoot, bool createNamespace)
     {
         var granted = RbacManifestFile.Parse(File.ReadAllText(repoRoot.CombineWithFilePath(RbacManifest).FullPath));
         return createNamespace ? [.. granted, new("create", "namespaces", Namespaced: false)] : granted;
     }
 
-    /// <summary>Why the deploy needs this permission, for the manifest's comments and the preflight's message.</summary>
+    /// <summary>Why the deploy needs this permission: the manifest's comments, the preflight's message.</summary>
     public string Why => Verb == "create" && Resource == "namespaces"
         ? $"--{ArgumentNames.CreateNamespace}"
         : ToolUses.FirstOrDefault(use => use.Resource == Resource && use.Verbs.Contains(Verb))?.Why

@@ -66,11 +66,6 @@ public static class KubectlAliases
     public static ToolResult KubectlFind(this ICakeContext context, string kind, string name, KubectlSettings settings) =>
         Run(context, settings, Global(Command("get", kind, name).AppendOption("-o", "name").AppendValue("--ignore-not-found"), settings), Capture);
 
-    /// <summary><c>kubectl get &lt;kind&gt; &lt;name&gt; -o json --ignore-not-found</c>: empty output when it does not exist.</summary>
-    [CakeMethodAlias]
-    public static ToolResult KubectlGetJson(this ICakeContext context, string kind, string name, KubectlSettings settings) =>
-        Run(context, settings, Global(Command("get", kind, name).AppendOption("-o", "json").AppendValue("--ignore-not-found"), settings), Capture);
-
     [CakeMethodAlias]
     public static ToolResult KubectlCreateNamespace(this ICakeContext context, string name, KubectlSettings settings) =>
         Run(context, settings, Command("create", "namespace", name).AppendOptionIfSet("--context", settings.Target.Context));

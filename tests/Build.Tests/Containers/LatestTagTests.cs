@@ -20,7 +20,8 @@ public sealed class LatestTagTests : IDisposable
         var (move, reason) = Decide(_repository.A, _repository.B);
 
         move.Should().BeTrue();
-        reason.Should().Be($"{Latest} is commit {_repository.A}; this push is commit {_repository.B}, a descendant: latest moves forward");
+        reason.Should().Be(
+            $"{Latest} is commit {_repository.A}; this push is commit {_repository.B}, a descendant: latest moves forward");
     }
 
     [Fact]
@@ -53,7 +54,8 @@ public sealed class LatestTagTests : IDisposable
 
     [Fact]
     public void Decide_ALatestWithoutARevisionLabel_StaysNamingTheLabel() =>
-        Decide("<no value>", _repository.B).Reason.Should().Contain("carries no commit SHA in its org.opencontainers.image.revision label");
+        Decide("<no value>", _repository.B).Reason.Should()
+            .Contain("carries no commit SHA in its org.opencontainers.image.revision label");
 
     public void Dispose() => _repository.Dispose();
 

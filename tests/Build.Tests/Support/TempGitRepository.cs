@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Build.Tests.Support;
 
-/// <summary>A real git repository in a temporary folder: main A → B, and a branch "side" with C diverging from A.</summary>
+/// <summary>A real git repository in a temporary folder: main A → B, and a branch "side" with C off A.</summary>
 public sealed class TempGitRepository : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("git-history-");
@@ -36,7 +36,12 @@ public sealed class TempGitRepository : IDisposable
 
     private string Git(params string[] arguments)
     {
-        var info = new ProcessStartInfo("git", arguments) { WorkingDirectory = Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo("git", arguments)
+        {
+            WorkingDirectory = Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEnd();
         var error = process.StandardError.ReadToEnd();

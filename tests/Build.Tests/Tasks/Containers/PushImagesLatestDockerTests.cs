@@ -14,6 +14,8 @@ public sealed class PushImagesLatestDockerTests
     private static readonly string ImagesFile = Path.Combine(RepoPaths.Root, ".artifacts", "push", "images.json");
     private readonly string _owner = $"latestguard{Guid.NewGuid():N}"[..24];
 
+    private string Backend => $"{ContainerFixture.Registry}/{_owner}/sovd-backend";
+
     [Fact]
     public async Task PushImages_AnOlderCommitAfterANewerOne_PushesItsShaTagButLeavesLatestOnTheNewer()
     {
@@ -25,15 +27,16 @@ public sealed class PushImagesLatestDockerTests
         var second = await PushAsync(older);
 
         first.ExitCode.Should().Be(0, first.Output);
-        first.Output.Should().Contain($"{ContainerFixture.Registry}/{_owner}/sovd-backend:latest does not exist yet: it becomes commit {newer}");
+        first.Output.Should().Contain($"{Backend}:latest does not exist yet: it becomes commit {newer}");
         second.ExitCode.Should().Be(0, second.Output);
-        second.Output.Should().Contain($"sovd-backend:latest is commit {newer}; this push is commit {older}, which does not descend from it");
+        second.Output.Should()
+            .Contain($"sovd-backend:latest is commit {newer}; this push is commit {older}, which does not descend from it");
         using var recorded = JsonDocument.Parse(await File.ReadAllTextAsync(ImagesFile));
-        recorded.RootElement.GetProperty("backend").GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Should().Equal(older);
-        var latest = await Command.RunAsync("docker", ["pull", "-q", $"{ContainerFixture.Registry}/{_owner}/sovd-backend:latest"]);
-        var revision = await Command.RunAsync("docker",
-            ["image", "inspect", "--format", "{{index .Config.Labels \"org.opencontainers.image.revision\"}} {{json .RepoDigests}}",
-             $"{ContainerFixture.Registry}/{_owner}/sovd-backend:latest"]);
+        var tags = recorded.RootElement.GetProperty("backend").GetProperty("tags").EnumerateArray().Select(t => t.GetString());
+        tags.Should().Equal(older);
+        var latest = await Command.RunAsync("docker", ["pull", "-q", $"{Backend}:latest"]);
+        const string Format = "{{index .Config.Labels \"org.opencontainers.image.revision\"}} {{json .RepoDigests}}";
+        var revision = await Command.RunAsync("docker", ["image", "inspect", "--format", Format, $"{Backend}:latest"]);
         latest.ExitCode.Should().Be(0, latest.ToString());
         revision.Output.Should().StartWith(newer).And.Contain(newerDigest, "the registry's latest is still the newer push");
     }
@@ -43,14 +46,18 @@ public sealed class PushImagesLatestDockerTests
         foreach (var component in new[] { "sovd-backend", "sovd-frontend" })
         {
             var repository = $"{ContainerFixture.Registry}/{_owner}/{component}";
-            var built = await Command.RunAsync("bash", ["-c",
-                $"printf 'FROM debian:trixie-slim\\nLABEL org.opencontainers.image.revision={sha} component={component}\\n' | " +
-                $"docker build -q -t {repository}:{sha} -t {repository}:latest -"], TimeSpan.FromMinutes(3));
+            var dockerfile = $"FROM debian:trixie-slim\\nLABEL org.opencontainers.image.revision={sha} component={component}\\n";
+            var built = await Command.RunAsync("bash",
+                ["-c", $"printf '{dockerfile}' | docker build -q -t {repository}:{sha} -t {repository}:latest -"],
+                TimeSpan.FromMinutes(3));
             built.ExitCode.Should().Be(0, built.ToString());
         }
-        return await HostRun.RunAsync(
-            ["--target=Push-Images", "--exclusive", $"--registry={ContainerFixture.Registry}", $"--owner={_owner}", $"--sha={sha}",
-             $"--python={ContainerFixture.Python}"], timeout: TimeSpan.FromMinutes(5));
+        string[] arguments =
+        [
+            "--target=Push-Images", "--exclusive", $"--registry={ContainerFixture.Registry}", $"--owner={_owner}",
+            $"--sha={sha}", $"--python={ContainerFixture.Python}",
+        ];
+        return await HostRun.RunAsync(arguments, timeout: TimeSpan.FromMinutes(5));
     }
 
     private static string RecordedDigest()

@@ -62,7 +62,7 @@ public static class Expected
     public static string RouteUpgrade(int? weight) =>
         $"helm upgrade --install {Route} {DeployScenario.Chart} -f {DeployScenario.Chart}/values-production.yaml " +
         (weight is { } w ? $"--set canary.header=X-Canary --set canary.live=true --set canary.weight={w} " : "") +
-        $"{PullSecret}--set traffic.routeFor=sovd-webapp --wait --rollback-on-failure --timeout {HelmTimeout} -n production";
+        $"{PullSecret}--set traffic.routeFor=sovd-webapp --wait --rollback-on-failure --force-conflicts --timeout {HelmTimeout} -n production";
 
     /// <summary>Stable at promotion (or restored after it): the images, and no traffic objects of its own.</summary>
     public static string StableUpgrade(string images) =>
