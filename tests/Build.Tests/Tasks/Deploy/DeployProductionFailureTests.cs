@@ -216,7 +216,10 @@ public sealed class DeployProductionFailureTests
     public async Task DeployProduction_GatewayInAnotherNamespace_StandIn_AsksForItThere()
     {
         using var scenario = new DeployScenario();
-        scenario.Cluster.Release(Stable, "deployed", 7);
+        // A shared Gateway admits routes from other namespaces only when a listener says so (the preflight checks it).
+        const string Listeners = "[{\"name\": \"https\", \"port\": 443, \"protocol\": \"HTTPS\", " +
+                                 "\"allowedRoutes\": {\"namespaces\": {\"from\": \"All\"}}}]";
+        scenario.Cluster.Release(Stable, "deployed", 7).Gateway("gateways", "shared", Listeners);
         scenario.App.CanaryBroken = true;
 
         var result = await scenario.RunAsync(Stage, Confirm, Probe, "--set=traffic.gateway.namespace=gateways", "--set=traffic.gateway.name=shared");
