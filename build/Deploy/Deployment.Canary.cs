@@ -13,12 +13,11 @@ namespace Build.Deploy;
 /// </summary>
 public sealed partial class Deployment
 {
-    private void RunCanary(HelmStatusResult stable)
+    private void RunCanary(HelmStatusResult stable, IReadOnlyDictionary<string, string> stableImages)
     {
         var canary = settings.CanaryRelease;
         PrepareCanaryRelease(canary);
         var route = _record.Step($"helm status {settings.RouteRelease}", () => EnsureDeployable(_cluster.Status(settings.RouteRelease, HelmReleaseStatus.NotFound)));
-        var stableImages = _record.Step($"helm get values {stable.Release}", () => _cluster.CurrentImages(stable.Release));
         // Before the first rollout with a route release, stable's revisions hold the route: the undo cannot roll it back.
         var rollout = new RolloutProgress(stable, stableImages, StableHeldRoute: route.Status != HelmReleaseStatus.Deployed);
         _cluster.Plan($"on failure: route back to {stable.Release} ({RouteBackCommand}), then `{_cluster.HelmCommand($"uninstall {canary}")}`; " +

@@ -83,9 +83,11 @@ public static class SovdPipeline
 
     // 1. Lint, with the drift check of this very workflow beside it.
     public static readonly Stage CheckWorkflow = new(TargetNames.CheckWorkflow,
-        "Fails when ci-cd.yml or docs/pipeline.md differ from what the definition generates", Lint)
+        "Fails when ci-cd.yml, docs/pipeline.md or docs/rbac/ci-deployer.yaml differ from what the definition and chart generate", Lint)
     {
         SavesHostCache = true,
+        // helm renders the chart for the generated RBAC manifest (docs/rbac/ci-deployer.yaml), which this job drift-checks too.
+        Toolchains = [Toolchain.Kubernetes(DeployTools)],
         TimeoutMinutes = 5,
         Duration = ExpectedDuration.Minutes(1.5, 0.7, "estimate: SDK setup + restore + host build"),
     };
