@@ -94,7 +94,7 @@ kubeconfig_for() {
   k apply -n "$ns" -f "$root/docs/rbac/ci-deployer.yaml"
   k create serviceaccount sovd-ci -n "$ns" --dry-run=client -o yaml | k apply -f -
   k create rolebinding sovd-ci-deployer-sa -n "$ns" --role=sovd-ci-deployer --serviceaccount="$ns:sovd-ci" --dry-run=client -o yaml | k apply -f -
-  k create clusterrolebinding "sovd-ci-namespace-reader-$ns" --clusterrole=sovd-ci-namespace-reader --serviceaccount="$ns:sovd-ci" \
+  k create clusterrolebinding "sovd-ci-cluster-reader-$ns" --clusterrole=sovd-ci-cluster-reader --serviceaccount="$ns:sovd-ci" \
     --dry-run=client -o yaml | k apply -f -
   k apply -n "$ns" -f - <<EOF
 apiVersion: gateway.networking.k8s.io/v1

@@ -19,6 +19,8 @@ apt_packages=(
   docker.io docker-compose docker-registry debootstrap mmdebstrap
   # The frontend's web server, run by the chart's two-version canary test.
   nginx-light
+  # The canary analysis: the backend's metrics library and a real Prometheus server for its tests.
+  python3-prometheus-client prometheus
 )
 
 # A Python that has the backend's tools, looked for as the build host does: PIPELINE_PYTHON, python3, the system's.
@@ -38,6 +40,7 @@ provided() {
     python3-httpx) python_has httpx ;;
     python3-pytest) python_has pytest ;;
     python3-pytest-cov) python_has pytest_cov ;;
+    python3-prometheus-client) python_has prometheus_client ;;
     black | mypy | bandit | flake8) python_has "$1" ;;
     chromium) command -v chromium >/dev/null || command -v chromium-browser >/dev/null ;;
     # A client alone is not an engine (this machine kind ships /usr/local/bin/docker and no dockerd): the package is

@@ -69,7 +69,9 @@ Checks (all run, also after a failure):
                    and a <script src=...>
   frontend-asset   that script -> 200 with a JavaScript content type
   error-rate       SMOKE_PROBE_REQUESTS requests to API_BASE_URL+SMOKE_PROBE_PATH; fails when the
-                   share of non-2xx or timed-out answers is above SMOKE_MAX_ERROR_RATE percent
+                   share of non-2xx or timed-out answers is above SMOKE_MAX_ERROR_RATE percent; with
+                   no failure allowed, a pass says how likely a 5 % failure rate was to pass (0.95^N):
+                   90 requests make it under 1 %, the deploy's canary probe
   version          only with SMOKE_EXPECT_VERSION: every answer of the checks above (each readiness
                    attempt and probe request too) names a build in $VERSION_HEADER; fails on a build other
                    than SMOKE_EXPECT_VERSION (or SMOKE_ALLOW_VERSION), naming it and the request, and on a
@@ -725,8 +727,17 @@ report_error_rate() {
   elif ((errors * 10000 > max_rate_bp * sent)); then
     report FAIL error-rate "-" "${avg}ms" "GET $url: $numbers; first error: $first_error"
   else
-    report PASS error-rate "-" "${avg}ms" "GET $url: $numbers"
+    report PASS error-rate "-" "${avg}ms" "GET $url: $numbers$(five_percent_chance "$sent")"
   fi
+}
+
+# What a pass with no failure allowed proves: a target failing 5 % of requests passes n of them all with 0.95^n
+# (README "The error-rate probe's numbers"). Said only when the limit allows no failure at this count.
+five_percent_chance() {
+  local sent=$1
+  ((sent > 0 && max_rate_bp * sent < 10000)) || return 0
+  printf '; a target failing 5%% of requests would pass this with %s%% (0.95^%d)' \
+    "$(jq -rn --argjson n "$sent" '(pow(0.95; $n) * 10000 | round) / 100')" "$sent"
 }
 
 # ---------------------------------------------------------------- main

@@ -1,7 +1,8 @@
 namespace Build.Containers;
 
 /// <summary>
-/// Pushes both images, with their SHA tag and (unless <c>pushLatest</c> is false) <c>latest</c>, and records their
+/// Pushes both images, with their SHA tag and (unless <c>pushLatest</c> is false, or <see cref="LatestTag"/> finds the
+/// registry's latest newer) <c>latest</c>, and records their
 /// digests in images.json (Push-Images and Rehearse), which the deploy stages read to pin each component to its digest:
 /// <c>{"backend": {"repository", "tag", "digest", "tags", "reference"}, "frontend": {…}}</c>.
 /// </summary>
@@ -9,7 +10,8 @@ public static class ImagePublisher
 {
     public static void PushAndRecord(BuildContext context, ContainerSettings settings, bool pushLatest = true)
     {
-        IReadOnlyList<string> PushedTags(ContainerImage image) => pushLatest ? image.Tags : [image.ShaTag];
+        var movesLatest = settings.Images.ToDictionary(image => image, image => pushLatest && LatestTag.MayMove(context, image));
+        IReadOnlyList<string> PushedTags(ContainerImage image) => movesLatest[image] ? image.Tags : [image.ShaTag];
         var digests = settings.Images.ToDictionary(image => image, image => Push(context, image, PushedTags(image)));
         var root = new JsonObject();
         foreach (var (image, digest) in digests)

@@ -50,13 +50,6 @@ public static class ChartNames
     /// <summary>Pods carry the release as this label (Kubernetes' recommended labels); diagnostics select by it.</summary>
     public const string InstanceLabel = "app.kubernetes.io/instance";
 
-    /// <summary>
-    /// The namespaced kinds the chart renders (as <c>resource.group</c>, the way <c>kubectl auth can-i</c> takes them);
-    /// a test renders the chart and fails when a kind is missing here, so the preflight and the RBAC manifest follow it.
-    /// </summary>
-    public static readonly IReadOnlyList<string> RenderedResources =
-        ["deployments.apps", "services", "httproutes.gateway.networking.k8s.io", "ingresses.networking.k8s.io", "poddisruptionbudgets.policy"];
-
     /// <summary>The Deployment of one component, e.g. sovd-webapp-canary-backend.</summary>
     public static string Deployment(string release, string component) => $"{Trim(FullName(release), 54)}-{component}";
 
@@ -68,6 +61,9 @@ public static class ChartNames
     public const string GatewayName = "traffic.gateway.name";
     public const string GatewayNamespace = "traffic.gateway.namespace";
     public const string GatewaySection = "traffic.gateway.sectionName";
+
+    /// <summary>The Gateway API implementation (aws-alb, envoy, …): the chart renders what that one needs besides the HTTPRoute.</summary>
+    public const string GatewayController = "traffic.gateway.controller";
 
     private static string Trim(string name, int length) => (name.Length > length ? name[..length] : name).TrimEnd('-');
 }

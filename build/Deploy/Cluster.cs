@@ -84,7 +84,7 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     }
 
     public void Rollback(string release, int revision) =>
-        context.HelmRollback(release, revision, new HelmSettings { Target = _target, Timeout = settings.Timeout });
+        context.HelmRollback(release, revision, new HelmSettings { Target = _target, Timeout = settings.Timeout }, HelmMajorVersion);
 
     public void Uninstall(string release) => context.HelmUninstall(release, new HelmSettings { Target = _target, Timeout = settings.Timeout });
 
@@ -103,11 +103,53 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         return context.DryRun || (result.Succeeded ? result.Output.Trim().Length > 0 : throw unreachable(result));
     }
 
-    /// <summary><c>kubectl auth can-i</c>; a dry run assumes yes. Anything but "yes" or "no" means no answer.</summary>
+    /// <summary>
+    /// <c>kubectl get &lt;kind&gt; &lt;name&gt; -o json</c> in <paramref name="ns"/> (null: cluster-scoped): the object, or null
+    /// when it does not exist (and in a dry run, which gets no answer).
+    /// </summary>
+    public JsonNode? Json(string kind, string name, string? ns, TimeSpan limit, Func<ToolResult, Exception> unreachable)
+    {
+        var kubectl = new KubectlSettings { Target = _target with { Namespace = ns }, ToolTimeout = limit };
+        var result = context.KubectlGetObject(kind, name, kubectl);
+        if (!result.Succeeded && !context.DryRun)
+        {
+            throw unreachable(result);
+        }
+        try
+        {
+            return result.Output.Trim().Length == 0 ? null : JsonNode.Parse(result.Output);
+        }
+        catch (JsonException error)
+        {
+            throw new DeployException($"`kubectl get {kind} {name} -o json` did not print JSON ({error.Message}).", error);
+        }
+    }
+
+    /// <summary><c>kubectl auth can-i</c>; a dry run assumes yes. Anything but a yes or a no means no answer.</summary>
     public bool CanI(ClusterPermission permission, TimeSpan limit, Func<ToolResult, Exception> unreachable)
     {
-        var answer = context.KubectlCanI(permission.Verb, permission.Resource, Kubectl(limit, permission.Namespaced));
-        return answer.Succeeded || context.DryRun || (answer.Output.Trim() == "no" ? false : throw unreachable(answer));
+        var kubectl = permission.Namespace is { } other
+            ? new KubectlSettings { Target = _target with { Namespace = other }, ToolTimeout = limit }
+            : Kubectl(limit, permission.Namespaced);
+        var answer = context.KubectlCanI(permission.Verb, permission.Resource, kubectl);
+        return context.DryRun || (ReadCanI(answer) ?? throw unreachable(answer));
+    }
+
+    /// <summary>
+    /// kubectl's answer: it prints "yes", or "no" followed by " - &lt;reason&gt;" and " - &lt;evaluation error&gt;"
+    /// when the authorizer gives them, and exits 1 on a no (staging/src/k8s.io/kubectl/pkg/cmd/auth/cani.go, read
+    /// 2026-12-07). Null when kubectl did not get an answer (no server, no credentials).
+    /// </summary>
+    public static bool? ReadCanI(ToolResult answer)
+    {
+        var first = answer.Output.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "";
+        return first switch
+        {
+            "yes" when answer.Succeeded => true,
+            "no" => false,
+            _ when first.StartsWith("no - ", StringComparison.Ordinal) => false,
+            _ => null,
+        };
     }
 
     /// <summary>A quick kubectl call, stopped after <paramref name="limit"/> (else the definition's ClusterCall bound).</summary>

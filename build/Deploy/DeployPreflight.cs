@@ -24,6 +24,7 @@ public static class DeployPreflight
             problems.AddRange(missing.Message.Split('\n'));
         }
         problems.AddRange(settings.Problems);
+        problems.AddRange(PrometheusSettings.Problems(context, settings));
         if (problems.Count == 0 && settings.Eks is { } eks)
         {
             problems.AddRange(AwsIdentityProblems(context, eks));

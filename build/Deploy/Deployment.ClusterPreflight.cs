@@ -61,7 +61,9 @@ public sealed partial class Deployment
         {
             problems.Add($"The namespace {settings.Namespace} does not exist: create it with `{_cluster.KubectlCommand($"create namespace {settings.Namespace}", namespaced: false)}`, or pass --{ArgumentNames.CreateNamespace}.");
         }
-        var denied = ClusterPermission.For(settings.CreateNamespace).Where(permission => !_cluster.CanI(permission, Left(), Unreachable)).ToList();
+        var denied = ClusterPermission.For(context.RepoRoot, settings.CreateNamespace)
+            .Where(permission => !_cluster.CanI(permission, Left(), Unreachable)).ToList();
+        problems.AddRange(PortForwardProblems(permission => _cluster.CanI(permission, Left(), Unreachable)));
         if (denied.Count > 0)
         {
             problems.Add($"The current identity may not {string.Join(", ", denied.Select(p => p.Namespaced ? $"{p} (for {p.Why})" : $"{p} (cluster-wide, for {p.Why})"))}: " +
@@ -84,6 +86,7 @@ public sealed partial class Deployment
                 $"The TLS secret {tls} (chart value {ChartNames.TlsSecretName}, {ChartNames.TrafficProvider}={ChartNames.IngressNginx}) does not exist in {settings.Namespace}: the ingress would serve its default certificate. " +
                 $"Create it with `{_cluster.KubectlCommand($"create secret tls {tls} --cert=<certificate file> --key=<key file>")}` or have cert-manager issue it.");
         }
+        problems.AddRange(GatewayProblems(namespaceExists, Left, Unreachable));
         if (problems.Count > 0)
         {
             throw new DeployException($"The cluster preflight of {settings.Namespace} (context {contextName}) found {problems.Count} problem(s); nothing was changed:\n  {string.Join("\n  ", problems)}");

@@ -23,9 +23,10 @@ public sealed partial class Deployment
 
     /// <summary>
     /// With <paramref name="route"/> every request carries the canary header, so only the canary (the new build)
-    /// answers; with <paramref name="stableBuild"/> the answers may come from both builds (a weighted pass).
+    /// answers; with <paramref name="stableBuild"/> the answers may come from both builds (a weighted pass); without
+    /// <paramref name="probe"/> the checks run without the error-rate probe.
     /// </summary>
-    private void RunSmokeTests(CanaryHeader? route = null, string? stableBuild = null)
+    private void RunSmokeTests(CanaryHeader? route = null, string? stableBuild = null, bool probe = true)
     {
         var arguments = new ProcessArgumentBuilder()
             .AppendPath(context.RepoRoot.CombineWithFilePath("scripts/smoke_tests.sh"), context.Environment)
@@ -40,7 +41,7 @@ public sealed partial class Deployment
         {
             arguments.AppendOption("--allow-version", stableBuild).Append("--allow-unnamed");
         }
-        if (settings.ProbeRequests > 0)
+        if (probe && settings.ProbeRequests > 0)
         {
             arguments.AppendOption("--probe-requests", settings.ProbeRequests.ToString(CultureInfo.InvariantCulture))
                 .AppendOption("--max-error-rate", settings.MaxErrorRate.ToString(CultureInfo.InvariantCulture));

@@ -18,8 +18,8 @@ public sealed partial class Deployment
 
     /// <summary>The Gateway named in the values (traffic.gateway.name/.namespace; an empty namespace is the release's).</summary>
     private (string Name, string Namespace) GatewayRef =>
-        (ChartValue("traffic.gateway.name") ?? "sovd-gateway",
-         ChartValue("traffic.gateway.namespace") is { Length: > 0 } gatewayNamespace ? gatewayNamespace : settings.Namespace);
+        (ChartValue(ChartNames.GatewayName) is { Length: > 0 } given ? given : "sovd-gateway",
+         ChartValue(ChartNames.GatewayNamespace) is { Length: > 0 } gatewayNamespace ? gatewayNamespace : settings.Namespace);
 
     private void SaveTrafficStatus(Action<string, ToolResult> save, Func<TimeSpan> left)
     {

@@ -32,6 +32,7 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
         var release = settings.Release;
         _record.Outcome = "failed";
         HelmStatusResult before;
+        IReadOnlyDictionary<string, string> currentImages;
         try
         {
             _record.Step("cluster preflight", EnsureCluster);
@@ -40,6 +41,7 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
                 RepairIfInterrupted();
             }
             before = _record.Step($"helm status {release}", () => EnsureDeployable(_cluster.Status(release)));
+            currentImages = EnsureNotOlder(before);
         }
         catch (DeployException refusal)
         {
@@ -54,7 +56,7 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
             _record.CanaryRelease = settings.CanaryRelease;
             if (before.Status == HelmReleaseStatus.Deployed)
             {
-                RunCanary(before);
+                RunCanary(before, currentImages);
                 return;
             }
             // A canary needs a stable release whose Ingress it splits traffic with; the first install goes in directly.

@@ -33,6 +33,9 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
 
     public string? Error { get; set; }
 
+    /// <summary>The canary analysis of each weight step: every check's queries, values and thresholds.</summary>
+    public List<StepAnalysis> Analyses { get; } = [];
+
     public string? FailedStep => _steps.LastOrDefault(step => step.Outcome == "failed")?.Name;
 
     public void Step(string name, Action action) => Step<object?>(name, () =>
@@ -79,6 +82,7 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
             Revision,
             Images = new { Backend = images.Backend.ToString(), Frontend = images.Frontend.ToString() },
             Steps = _steps,
+            Analyses = Analyses.Count > 0 ? Analyses : null,
             Outcome,
             Error,
         };
@@ -108,6 +112,7 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
             "| --- | ---: | --- |",
         };
         lines.AddRange(_steps.Select(step => $"| {step.Name} | {step.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} | {step.Outcome} |"));
+        lines.AddRange(CanaryAnalysisSummary.Lines(Analyses));
         github.Commands.SetStepSummary(string.Join('\n', lines) + "\n");
     }
 

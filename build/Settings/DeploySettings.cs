@@ -16,6 +16,8 @@ public sealed record DeploySettings(
     // Routes a request to the canary only; the chart matches it.
     CanaryHeader CanaryHeader,
     bool CreateNamespace,
+    // Deploy a commit that does not descend from the one the release runs (the order guard's escape hatch).
+    bool AllowDowngrade,
     // Null for public images.
     string? ImagePullSecret,
     // Created from REGISTRY_PULL_TOKEN when missing.
@@ -70,6 +72,7 @@ public sealed record DeploySettings(
             Bounds: bounds with { RouteReady = TimeSpan.FromSeconds(context.Argument(ArgumentNames.RouteWait, bounds.RouteReady.TotalSeconds)) },
             CanaryHeader: CanaryHeader.Parse(context.Argument(ArgumentNames.CanaryHeader, CanaryHeader.Default.ToString()), problems),
             CreateNamespace: context.Argument(ArgumentNames.CreateNamespace, false),
+            AllowDowngrade: context.Argument(ArgumentNames.AllowDowngrade, false),
             // GitHub Container Registry's packages are private by default: the chart names this pull secret for them.
             ImagePullSecret: context.Argument<string?>(ArgumentNames.ImagePullSecret, registry == ImageRegistry.Ghcr.Host ? "ghcr-pull" : null).NullIfBlank(),
             CreatePullSecret: context.Argument(ArgumentNames.CreatePullSecret, false),
@@ -79,7 +82,7 @@ public sealed record DeploySettings(
             SmokeHostHeader: context.ArgumentOrNull(ArgumentNames.SmokeHostHeader),
             SmokeUrl: context.Argument(ArgumentNames.SmokeUrl, stage.Environment?.Url ?? ""),
             ProbeRequests: context.Argument(ArgumentNames.ProbeRequests, defaultProbeRequests),
-            MaxErrorRate: context.Argument(ArgumentNames.MaxErrorRate, 1m),
+            MaxErrorRate: context.Argument(ArgumentNames.MaxErrorRate, 0m),
             ImagesFile: context.FileArgument(ArgumentNames.ImagesFile, context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath("images.json")),
             Sha: context.Sha(),
             Registry: registry,
@@ -109,7 +112,7 @@ public sealed record DeploySettings(
 
     private List<string> Check(BuildContext context)
     {
-        var problems = new List<string>();
+        var problems = KubernetesNames.Problems(Namespace, Release, CanaryRelease).ToList();
         if (!Directory.Exists(Chart.FullPath))
         {
             problems.Add($"The chart {Chart.FullPath} does not exist: pass --{ArgumentNames.Chart}=<folder below the app root> or --{ArgumentNames.AppRoot}.");

@@ -57,6 +57,7 @@ public static class ArgumentNames
     public const string CreateNamespace = "create-namespace";
     public const string ImagePullSecret = "image-pull-secret";
     public const string CreatePullSecret = "create-pull-secret";
+    public const string AllowDowngrade = "allow-downgrade";
     public const string Values = "values";
     public const string Set = "set";
     public const string SmokeResolve = "smoke-resolve";

@@ -6,7 +6,7 @@ public sealed class CheckWorkflow : FrostingTask<BuildContext>
     public override void Run(BuildContext context)
     {
         var stale = new List<string>();
-        foreach (var file in PipelineFiles.Render(SovdPipeline.Definition))
+        foreach (var file in GeneratedFiles.Render(context))
         {
             var path = context.GeneratedRoot.CombineWithFilePath(file.Path);
             var exists = context.FileSystem.Exist(path);

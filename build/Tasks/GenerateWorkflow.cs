@@ -5,7 +5,7 @@ public sealed class GenerateWorkflow : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        foreach (var file in PipelineFiles.Render(SovdPipeline.Definition))
+        foreach (var file in GeneratedFiles.Render(context))
         {
             var path = context.GeneratedRoot.CombineWithFilePath(file.Path);
             context.Information($"{file.Path}: {ReportFolder.Write(context, path, file.Content)}");

@@ -23,6 +23,24 @@ public sealed class ErrorRateProbeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Passes_ninety_requests_with_no_failure_allowed_and_says_a_five_percent_rate_passes_that_under_one_percent()
+    {
+        var run = await SmokeScript.Against(server.BaseUrl).Args("--probe-requests", "90", "--max-error-rate", "0").RunAsync();
+
+        run.ShouldExitWith(0);
+        run.ShouldReport("PASS", "error-rate").Should().Contain("0 of 90 failed (0.00%), limit 0%, max ")
+            .And.EndWith("ms; a target failing 5% of requests would pass this with 0.99% (0.95^90)");
+    }
+
+    [Fact]
+    public async Task Says_nothing_of_a_five_percent_rate_when_the_limit_allows_failures()
+    {
+        var run = await SmokeScript.Against(server.BaseUrl).Args("--probe-requests", "10", "--max-error-rate", "20").RunAsync();
+
+        run.ShouldReport("PASS", "error-rate").Should().NotContain("would pass this");
+    }
+
+    [Fact]
     public async Task Fails_the_probe_when_the_share_of_errors_is_above_the_limit()
     {
         server.Route("/api/v1/vehicles", Answer.Json(SampleApp.VehiclesJson) with { FailEvery = 5 });

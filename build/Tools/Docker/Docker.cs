@@ -51,11 +51,6 @@ public static class DockerAliases
         return new DockerPushResult(result, digest);
     }
 
-    /// <summary><c>docker tag &lt;source&gt; &lt;target&gt;</c>: one more name for an image in the engine.</summary>
-    [CakeMethodAlias]
-    public static ToolResult DockerTag(this ICakeContext context, string source, string target) =>
-        Run(context, new DockerSettings(), Command("tag").AppendValue(Image(source)).AppendValue(Image(target)));
-
     /// <summary><c>docker pull &lt;image&gt;</c>; does not throw: the caller names what was not pulled.</summary>
     [CakeMethodAlias]
     public static ToolResult DockerPull(this ICakeContext context, string image) =>

@@ -20,9 +20,25 @@ public static class HelmAliases
             .Append("--wait")
             // Rolls back by itself when the upgrade fails. helm 4 renamed --atomic; it still accepts the old name, but
             // warns on every upgrade.
-            .Append(settings.HelmMajorVersion >= 4 ? "--rollback-on-failure" : "--atomic");
+            .Append(settings.HelmMajorVersion >= 4 ? "--rollback-on-failure" : "--atomic")
+            .AppendFlag(ForceConflicts, settings.HelmMajorVersion >= 4);
         return HelmSettings.Spec.For(context).Run(settings,
             Global(arguments, settings).AppendKeyValues("--set-string", settings.StringValues));
+    }
+
+    /// <summary>
+    /// <c>helm template &lt;release&gt; &lt;chart&gt; -f … --set …</c>: the manifests the chart renders, in
+    /// <see cref="ToolResult.Output"/>; read-only, no cluster needed.
+    /// </summary>
+    [CakeMethodAlias]
+    public static ToolResult HelmTemplate(this ICakeContext context, string release, string chart,
+        IEnumerable<FilePath> valuesFiles, IReadOnlyDictionary<string, string> setValues, HelmSettings settings)
+    {
+        var arguments = Command("template").AppendValue(Release(release)).AppendValue(chart)
+            .AppendOptions("-f", valuesFiles.Select(file => AbsolutePath(file, context.Environment)))
+            .AppendKeyValues("--set", setValues);
+        var result = HelmSettings.Spec.For(context).Run(settings, arguments, CaptureQuietly with { Silent = true });
+        return result.Succeeded ? result : throw Failed(result, "template");
     }
 
     /// <summary>
@@ -106,12 +122,25 @@ public static class HelmAliases
         return result.Succeeded ? result : throw Failed(result, "get values");
     }
 
+    /// <summary>
+    /// <c>helm rollback &lt;release&gt; &lt;revision&gt; --wait</c>; helm 4 also forces conflicts, as an upgrade does.
+    /// </summary>
     [CakeMethodAlias]
     public static ToolResult HelmRollback(this ICakeContext context, string release, int revision,
-        HelmSettings settings) => Run(context, settings, Command("rollback")
+        HelmSettings settings, int helmMajorVersion = 3) => Run(context, settings, Command("rollback")
         .AppendValue(Release(release))
         .AppendValue(revision.ToString(CultureInfo.InvariantCulture))
-        .Append("--wait"));
+        .Append("--wait")
+        .AppendFlag(ForceConflicts, helmMajorVersion >= 4));
+
+    /// <summary>
+    /// helm 4 applies server-side by default (v4.1.4 pkg/cmd/install.go: --server-side defaults to true; upgrade.go and
+    /// rollback.go: "auto", the previous release's method; read 2026-12-07) as field manager "helm". A field another
+    /// manager changed since (<c>kubectl scale</c>, <c>kubectl edit</c>) makes the apply fail with "conflict occurred
+    /// while applying object" (pkg/kube/client.go). The chart and values are the source of truth: the pipeline forces
+    /// (--force-conflicts: "server-side apply will force changes against conflicts"), taking such fields back.
+    /// </summary>
+    private const string ForceConflicts = "--force-conflicts";
 
     [CakeMethodAlias]
     public static ToolResult HelmUninstall(this ICakeContext context, string release, HelmSettings settings) =>

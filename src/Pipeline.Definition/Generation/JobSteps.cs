@@ -12,7 +12,7 @@ public static class JobSteps
 {
     public static IEnumerable<Step> For(Stage stage, PipelineSettings settings)
     {
-        yield return Checkout();
+        yield return Checkout(stage);
         yield return new ActionStep("Set up .NET", Actions.SetupDotnet)
         {
             Id = DotnetCacheSteps.DotnetStepId,
@@ -38,7 +38,7 @@ public static class JobSteps
 
         if (stage.AwsRole is { } role)
         {
-            yield return AssumeAwsRole(role);
+            yield return AssumeAwsRole(role, stage);
         }
 
         yield return RunTask(stage);
@@ -67,9 +67,14 @@ public static class JobSteps
         }
     }
 
-    private static ActionStep Checkout() => new("Check out", Actions.Checkout)
+    // A deploy's order guard, and a push's move of latest, ask git whether the running commit is an ancestor of their
+    // own: they need the whole history, not actions/checkout's default single commit (fetch-depth 1; 0 fetches all
+    // history and tags).
+    private static ActionStep Checkout(Stage stage) => new("Check out", Actions.Checkout)
     {
-        With = Pairs(("persist-credentials", "false")),
+        With = stage.DeployTimeouts is null && stage.PushesTo is null
+            ? Pairs(("persist-credentials", "false"))
+            : Pairs(("fetch-depth", "0"), ("persist-credentials", "false")),
     };
 
     private static RunStep RunTask(Stage stage)
@@ -97,9 +102,13 @@ public static class JobSteps
             : stage.JobSecrets;
 
     // Short-lived credentials from GitHub's OIDC token (the job's id-token: write); the role's ARN is a variable, not a key.
-    private static ActionStep AssumeAwsRole(AwsRole role) => new("Assume the AWS role", Actions.ConfigureAwsCredentials)
+    // The session lasts the job's whole time budget: the action's default is one hour (AwsRole.SessionSeconds).
+    private static ActionStep AssumeAwsRole(AwsRole role, Stage stage) => new("Assume the AWS role", Actions.ConfigureAwsCredentials)
     {
-        With = Pairs(("aws-region", role.Region), ("role-to-assume", role.RoleArnExpression)),
+        With = Pairs(
+            ("aws-region", role.Region),
+            ("role-to-assume", role.RoleArnExpression),
+            ("role-duration-seconds", AwsRole.SessionSeconds(stage.TimeoutMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture))),
     };
 
     private static ActionStep Download(Artifact artifact) => new($"Download {artifact.Name}", Actions.DownloadArtifact)

@@ -48,6 +48,15 @@ public sealed record DeployTimeouts
     /// <summary>Traffic shares of a canary rollout in order, the last 100; empty for a direct <c>helm upgrade</c>.</summary>
     public ImmutableArray<int> CanaryWeights { get; init; } = [];
 
+    /// <summary>
+    /// How each canary step is judged by its traffic in Prometheus, its bake included; null: no analysis.
+    /// </summary>
+    public CanaryAnalysis? Analysis { get; init; }
+
+    /// <summary>How long the analysis bakes over all steps when the canary passes each at its first chance.</summary>
+    public TimeSpan PassingBakes =>
+        Analysis is { } analysis ? analysis.PassingStep * CanaryWeights.Length : TimeSpan.Zero;
+
     /// <summary>Deployments the chart renders per release (backend, frontend): each gets its own rollout wait.</summary>
     public int Deployments { get; init; } = 2;
 }

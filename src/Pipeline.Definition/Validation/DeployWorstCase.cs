@@ -86,6 +86,12 @@ public static class DeployWorstCase
             steps.Add(new($"canary {weight} % route wait", t.RouteReady, t.RouteReady, routeBack));
             steps.Add(new($"canary {weight} % smoke via header", t.SmokeBound, t.SmokeBound, routeBack));
             steps.Add(new($"canary {weight} % smoke of the weighted traffic", t.SmokeBound, t.SmokeBound, routeBack));
+            if (t.Analysis is { WorstCase: var bake })
+            {
+                // The port-forward to an in-cluster Prometheus starts within one cluster call.
+                var analysis = t.ClusterCall + bake;
+                steps.Add(new($"canary {weight} % analysis (bake and queries)", analysis, analysis, routeBack));
+            }
         }
         steps.Add(new("promotion state", t.ClusterCall, t.ClusterCall, routeBack));
         steps.Add(new("promotion upgrade", t.HelmWait, Atomic(t), restoreAll));

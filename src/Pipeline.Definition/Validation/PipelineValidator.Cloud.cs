@@ -16,6 +16,12 @@ public static partial class PipelineValidator
                 {
                     yield return new(Describe(stage), $"'{role.Region}' is not an AWS region: use its code, e.g. eu-central-1.");
                 }
+                if (AwsRole.SessionSeconds(stage.TimeoutMinutes) > AwsRole.MaxSessionSeconds)
+                {
+                    yield return new(Describe(stage),
+                        $"timeout-minutes {stage.TimeoutMinutes} is longer than an AWS role session can last ({AwsRole.MaxSessionSeconds / 60} min, the maximum " +
+                        "MaxSessionDuration): the credentials would expire mid-job; shorten the stage's budget.");
+                }
                 if (!VariableName().IsMatch(role.RoleArnVariable))
                 {
                     yield return new(Describe(stage), $"'{role.RoleArnVariable}' is not a GitHub variable name: use letters, digits and '_', e.g. AWS_DEPLOY_ROLE_ARN.");

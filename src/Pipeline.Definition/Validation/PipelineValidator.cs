@@ -150,6 +150,20 @@ public static partial class PipelineValidator
                 yield return new(Describe(stage), "it deploys with helm but has no DeployTimeouts; set them so its worst case can be checked against timeout-minutes.");
                 continue;
             }
+            var analysisProblems = timeouts.Analysis?.Problems().ToList() ?? [];
+            foreach (var problem in analysisProblems)
+            {
+                yield return new(Describe(stage), problem);
+            }
+            // Bad analysis settings make the bakes' sum meaningless: those are fixed first.
+            if (analysisProblems.Count == 0 && stage.Duration.Bakes != timeouts.PassingBakes)
+            {
+                yield return new(Describe(stage),
+                    $"its expected duration counts {DeployWorstCase.Minutes(stage.Duration.Bakes)} of canary bakes, " +
+                    $"but its analysis bakes {DeployWorstCase.Minutes(timeouts.PassingBakes)} [bake-in-duration]; " +
+                    "state it as ExpectedDuration.Minutes(…).PlusBakes(<its DeployTimeouts>), so the critical path " +
+                    "is checked against the budget with the bakes in.");
+            }
             var terms = DeployWorstCase.Of(timeouts);
             var total = DeployWorstCase.Total(timeouts);
             if (total + timeouts.Margin > TimeSpan.FromMinutes(stage.TimeoutMinutes))

@@ -49,6 +49,47 @@ public sealed class DeploySettingsTests
             .And.Contain("--set=novalue is not key=value: write it like helm's --set, e.g. --set=traffic.host=sovd.local.");
     }
 
+    [Fact]
+    public void From_NamespaceNotADns1123Label_NamesTheSetting()
+    {
+        var settings = Staging(["--sha=abc1234", "--owner=acme", "--namespace=Bad_NS"]);
+
+        settings.Problems.Should().Contain(
+            "--namespace='Bad_NS' is not a Kubernetes namespace name: a DNS-1123 label of at most 63 lower-case letters, digits and '-', " +
+            "starting and ending with a letter or digit (e.g. production).");
+    }
+
+    [Fact]
+    public void From_ReleaseWithShellCharacters_NamesHelmsRule()
+    {
+        var settings = Staging(["--sha=abc1234", "--owner=acme", "--release=x;rm -rf /"]);
+
+        settings.Problems.Should().Contain(
+            "--release='x;rm -rf /' is not a helm release name: helm accepts at most 53 characters matching " +
+            @"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ (lower-case letters, digits, '-' and '.'), e.g. sovd-webapp.");
+    }
+
+    [Fact]
+    public void From_ReleaseWhoseCanaryNameIsTooLong_NamesTheCanaryRelease()
+    {
+        var release = new string('a', 50);
+
+        var settings = Staging(["--sha=abc1234", "--owner=acme", $"--release={release}"]);
+
+        settings.Problems.Should().ContainSingle(problem => problem.Contains("is not a helm release name", StringComparison.Ordinal))
+            .Which.Should().StartWith($"the canary release '{release}-canary' (--release plus -canary) is not a helm release name");
+    }
+
+    [Theory]
+    [InlineData("production", "sovd-webapp")]
+    [InlineData("a", "my.release-2")]
+    public void From_ValidNames_NoNameProblem(string ns, string release)
+    {
+        var settings = Staging(["--sha=abc1234", "--owner=acme", $"--namespace={ns}", $"--release={release}"]);
+
+        settings.Problems.Should().NotContain(problem => problem.Contains("name", StringComparison.Ordinal) && problem.StartsWith("--", StringComparison.Ordinal));
+    }
+
     private static DeploySettings Staging(string[] arguments, Dictionary<string, string>? variables = null) =>
         DeploySettings.From(SettingsContext.Build(arguments, variables), SovdPipeline.DeployStaging, defaultProbeRequests: 0);
 }

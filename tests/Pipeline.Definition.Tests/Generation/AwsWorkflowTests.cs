@@ -40,17 +40,19 @@ public class AwsWorkflowTests
     }
 
     [Theory]
-    [InlineData("push-images", AwsPipeline.PushRoleVariable)]
-    [InlineData("deploy-staging", AwsPipeline.DeployRoleVariable)]
-    [InlineData("deploy-production", AwsPipeline.DeployRoleVariable)]
-    public void Generate_AwsJob_AssumesTheRoleFromItsVariableRightBeforeTheTask(string id, string variable)
+    [InlineData("push-images", AwsPipeline.PushRoleVariable, "900")]
+    [InlineData("deploy-staging", AwsPipeline.DeployRoleVariable, "1500")]
+    [InlineData("deploy-production", AwsPipeline.DeployRoleVariable, "4800")]
+    public void Generate_AwsJob_AssumesTheRoleFromItsVariableForTheJobsBudgetRightBeforeTheTask(string id, string variable, string seconds)
     {
         var steps = Job(id).Steps;
         var assume = steps.OfType<ActionStep>().Should().ContainSingle(s => s.Uses == Actions.ConfigureAwsCredentials).Subject;
 
+        // The session lasts the job's timeout-minutes (at least STS's 900 s), not the action's one-hour default.
         assume.With.Should().Equal(new Dictionary<string, string>
         {
             ["aws-region"] = AwsPipeline.Region,
+            ["role-duration-seconds"] = seconds,
             ["role-to-assume"] = $"${{{{ vars.{variable} }}}}",
         });
         steps[steps.IndexOf(assume) + 1].Name.Should().StartWith("Run ", "the short-lived credentials are fetched just before the task");
@@ -119,6 +121,21 @@ public class AwsWorkflowTests
         errors.Should().Contain(e => e.Contains("'Frankfurt' is not an AWS region", StringComparison.Ordinal));
         errors.Should().Contain(e => e.Contains("'aws-role' is not a GitHub variable name", StringComparison.Ordinal));
         errors.Should().ContainSingle(e => e.Contains("'12345' is not an AWS account ID", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_AwsJobBudgetOverTwelveHours_NamesTheStageAndTheRoleMaximum()
+    {
+        var production = SovdPipeline.DeployProduction with { Cluster = AwsPipeline.Eks, TimeoutMinutes = 721 };
+        var pipeline = AwsPipeline.Definition with
+        {
+            Stages = [.. AwsPipeline.Definition.Stages.Select(stage => stage.Name == production.Name ? production : stage)],
+        };
+
+        var errors = PipelineValidator.Validate(pipeline).Texts();
+
+        errors.Should().Contain(e => e.Contains("Deploy-Production", StringComparison.Ordinal)
+            && e.Contains("timeout-minutes 721 is longer than an AWS role session can last (720 min, the maximum MaxSessionDuration)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -12,6 +12,7 @@ from app import __version__
 from app.auth import BearerTokenMiddleware
 from app.database import Database, DatabaseUnavailable
 from app.errors import NotFound, database_unavailable_handler, not_found_handler
+from app.metrics import BuildLabels, install_metrics
 from app.readiness import Readiness
 from app.routes.api import build_api_router
 from app.routes.health import build_health_router
@@ -22,7 +23,10 @@ logger = logging.getLogger(__name__)
 
 
 def create_app(
-    settings: Settings | None = None, *, clock: Callable[[], float] = time.monotonic
+    settings: Settings | None = None,
+    *,
+    clock: Callable[[], float] = time.monotonic,
+    build: BuildLabels | None = None,
 ) -> FastAPI:
     """Build the service; `clock` is injectable so tests can step through the ready delay."""
     settings = Settings.from_env() if settings is None else settings
@@ -37,8 +41,10 @@ def create_app(
     app.add_exception_handler(DatabaseUnavailable, database_unavailable_handler)
     if settings.api_token:
         app.add_middleware(BearerTokenMiddleware, token=settings.api_token)
-    # Added last, so it is the outermost layer: it stamps the token check's 401 as well.
+    # Added after the token check, so it stamps the token check's 401 as well.
     app.add_middleware(VersionHeaderMiddleware, version=settings.app_version)
+    # Last, so it is the outermost middleware and counts the token check's 401s too.
+    app.state.metrics = install_metrics(app, BuildLabels.from_env() if build is None else build)
 
     logger.info(
         "SOVD backend configured: version=%s db=%s auth=%s ready_delay=%ss",

@@ -49,7 +49,9 @@ public sealed class ClusterPreflightTests
         result.ExitCode.Should().NotBe(0);
         result.Output.Should().Contain("The cluster preflight of staging (context kind-sovd) found 4 problem(s); nothing was changed:")
             .And.Contain("The namespace staging does not exist: create it with `kubectl create namespace staging`, or pass --create-namespace.")
-            .And.Contain("The current identity may not create deployments.apps (for objects of the chart), list events (for diagnostics: events of the namespace): apply docs/rbac/ci-deployer.yaml")
+            .And.Contain("The current identity may not list events (for diagnostics: events of the namespace (kubectl get events, describe pods)), " +
+                         "create deployments.apps (for helm upgrade, rollback and uninstall of the chart's objects)")
+            .And.Contain("): apply docs/rbac/ci-deployer.yaml")
             .And.Contain("The image pull secret ghcr-pull (chart value global.imagePullSecrets[0].name) does not exist in staging: create it with `kubectl create secret docker-registry ghcr-pull --docker-server=ghcr.io --docker-username=<user> --docker-password=\"$(cat <token file>)\" -n staging`")
             .And.Contain("The TLS secret sovd-staging-tls (chart value traffic.ingress.tls.secretName, traffic.provider=ingress-nginx) does not exist in staging")
             .And.Contain("`kubectl create secret tls sovd-staging-tls --cert=<certificate file> --key=<key file> -n staging`");
@@ -62,7 +64,8 @@ public sealed class ClusterPreflightTests
     {
         using var scenario = new DeployScenario();
         const string registryToken = "ghp-registry-token-4e1d";
-        scenario.Cluster.Missing("namespace", "staging").Missing("secret", "ghcr-pull");
+        // The manifest leaves `create namespaces` to those who pass --create-namespace (its header says so).
+        scenario.Cluster.Missing("namespace", "staging").Missing("secret", "ghcr-pull").Grant("create", "namespaces");
         scenario.Environment["REGISTRY_PULL_TOKEN"] = registryToken;
         var tls = Path.Combine(scenario.Cluster.Directory, "no-tls.yaml");
         File.WriteAllText(tls, "traffic:\n  provider: ingress-nginx\n  ingress:\n    tls:\n      secretName: \"\"\n");
@@ -78,6 +81,21 @@ public sealed class ClusterPreflightTests
         scenario.PreflightCalls.Should().Contain("kubectl auth can-i create namespaces");
         result.Output.Should().NotContain(registryToken);
         scenario.Cluster.Calls.Should().NotContain(call => call.Contains(registryToken));
+    }
+
+    [Fact]
+    public async Task DeployStaging_CreateNamespaceNotGranted_StandIn_CanIAnswersNoWithAReasonAndThePreflightNamesIt()
+    {
+        using var scenario = new DeployScenario();
+        scenario.Cluster.Missing("namespace", "staging").DenyReason("no RBAC policy matched");
+
+        var result = await scenario.RunAsync(Stage, "--create-namespace", "--image-pull-secret=");
+
+        result.ExitCode.Should().NotBe(0);
+        result.Output.Should().Contain("found 1 problem(s); nothing was changed:")
+            .And.Contain("The current identity may not create namespaces (cluster-wide, for --create-namespace): apply docs/rbac/ci-deployer.yaml")
+            .And.NotContain("could not ask the API server");
+        scenario.ToolCalls.Should().NotContain(call => call.StartsWith("kubectl create ", StringComparison.Ordinal) || call.StartsWith("helm ", StringComparison.Ordinal));
     }
 
     [Fact]

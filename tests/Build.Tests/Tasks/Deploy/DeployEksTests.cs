@@ -25,7 +25,7 @@ public sealed class DeployEksTests
         var calls = scenario.RolloutCalls;
         calls[0].Should().Be($"aws sts get-caller-identity --region {AwsCliStandIn.Region} --output json");
         calls[1].Should().MatchRegex($"^aws eks update-kubeconfig --name {Cluster} --kubeconfig \\S+/config --region {AwsCliStandIn.Region}$");
-        calls.Skip(2).Should().Equal(Status(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke");
+        calls.Skip(2).Should().Equal(Status(Stable, "staging"), GetValues(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke");
         var kubeconfig = calls[1].Split(' ')[6];
         scenario.Cluster.KubeConfigSeen.Select(line => line.Split(' ')[0]).Should()
             .HaveCount(scenario.ToolCalls.Count(call => !call.StartsWith("aws ", StringComparison.Ordinal)), "every helm and kubectl call gets it")
@@ -73,7 +73,7 @@ public sealed class DeployEksTests
         var expectedImages = ImagesJson.SetValues.Replace("global.imageOwner=acme", "global.imageOwner=", StringComparison.Ordinal)
             .Replace("global.imageRegistry=ghcr.io", $"global.imageRegistry={ecr}", StringComparison.Ordinal);
         // ECR needs no pull secret: EKS nodes pull with their own IAM role.
-        scenario.RolloutCalls[3].Should().Be(Upgrade(Stable, "staging", images: expectedImages).Replace(PullSecret, "", StringComparison.Ordinal));
+        scenario.RolloutCalls[4].Should().Be(Upgrade(Stable, "staging", images: expectedImages).Replace(PullSecret, "", StringComparison.Ordinal));
         ReadRecord("deploy-staging").GetProperty("images").GetProperty("backend").GetString().Should().Be($"{ecr}/sovd-backend@{ImagesJson.BackendDigest}");
     }
 

@@ -46,6 +46,20 @@ public sealed class DeployPreflightTests
     }
 
     [Fact]
+    public async Task DeployProduction_BadNamespaceAndRelease_StandIn_FailsNamingBothBeforeAnyCall()
+    {
+        using var scenario = new DeployScenario();
+
+        var result = await scenario.RunAsync("Deploy-Production", "--confirm=Deploy-Production", "--namespace=Bad_NS", "--release=x;rm -rf /");
+
+        result.ExitCode.Should().NotBe(0);
+        result.Output.Should().Contain("Deploy-Production cannot start; nothing was changed:")
+            .And.Contain("--namespace='Bad_NS' is not a Kubernetes namespace name")
+            .And.Contain("--release='x;rm -rf /' is not a helm release name");
+        scenario.Cluster.Calls.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task DeployStaging_InGitHubActionsWithoutKubeConfigData_StandIn_FailsNamingTheSecretBeforeAnyCall()
     {
         using var scenario = new DeployScenario();

@@ -129,8 +129,8 @@ public sealed class DeployProductionFailureTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         scenario.RolloutCalls.Take(7).Should().Equal(
-            StateRead, Status(Stable, "production"), Status(Canary, "production"), Uninstall(Canary, "production"), Status(Route, "production"),
-            GetValues(Stable, "production"), StateWrite);
+            StateRead, Status(Stable, "production"), GetValues(Stable, "production"), Status(Canary, "production"), Uninstall(Canary, "production"),
+            Status(Route, "production"), StateWrite);
         result.Output.Should().Contain("sovd-webapp-canary is 'failed' from an earlier rollout: removing it before this one.");
     }
 
@@ -143,7 +143,8 @@ public sealed class DeployProductionFailureTests
         var result = await scenario.RunAsync(Stage, Confirm, Probe);
 
         result.ExitCode.Should().NotBe(0);
-        scenario.RolloutCalls.Should().Equal(StateRead, Status(Stable, "production"), Status(Canary, "production"), History(Canary, "production"));
+        scenario.RolloutCalls.Should().Equal(
+            StateRead, Status(Stable, "production"), GetValues(Stable, "production"), Status(Canary, "production"), History(Canary, "production"));
         result.Output.Should().Contain("Release sovd-webapp-canary is stuck in 'pending-install' (revision 1)")
             .And.Contain("nothing was ever deployed, so remove it: `helm uninstall sovd-webapp-canary -n production`");
     }
@@ -215,7 +216,10 @@ public sealed class DeployProductionFailureTests
     public async Task DeployProduction_GatewayInAnotherNamespace_StandIn_AsksForItThere()
     {
         using var scenario = new DeployScenario();
-        scenario.Cluster.Release(Stable, "deployed", 7);
+        // A shared Gateway admits routes from other namespaces only when a listener says so (the preflight checks it).
+        const string Listeners = "[{\"name\": \"https\", \"port\": 443, \"protocol\": \"HTTPS\", " +
+                                 "\"allowedRoutes\": {\"namespaces\": {\"from\": \"All\"}}}]";
+        scenario.Cluster.Release(Stable, "deployed", 7).Gateway("gateways", "shared", Listeners);
         scenario.App.CanaryBroken = true;
 
         var result = await scenario.RunAsync(Stage, Confirm, Probe, "--set=traffic.gateway.namespace=gateways", "--set=traffic.gateway.name=shared");

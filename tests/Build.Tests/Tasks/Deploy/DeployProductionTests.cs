@@ -74,7 +74,7 @@ public sealed class DeployProductionTests
         record.GetProperty("revision").GetInt32().Should().Be(8);
         record.GetProperty("steps").EnumerateArray().Select(step => step.GetProperty("name").GetString()).Should().Contain(
             "route handover: kubectl annotate httproute.gateway.networking.k8s.io/sovd-webapp for sovd-webapp-route",
-            "canary 10 %: smoke tests and error-rate probe via X-Canary: always", "canary 10 %: smoke tests and error-rate probe of the weighted traffic",
+            "canary 10 %: smoke tests and error-rate probe via X-Canary: always", "canary 10 %: smoke tests of the weighted traffic",
             "canary 50 %: kubectl rollout status", "canary 100 %: helm upgrade --install sovd-webapp-canary (pods sized by the chart)",
             "canary 100 %: route 100 % and the header: helm upgrade sovd-webapp-route (stable untouched)",
             "canary 100 %: wait for HTTPRoute sovd-webapp: Accepted and ResolvedRefs from Gateway production/sovd-gateway",
@@ -95,7 +95,8 @@ public sealed class DeployProductionTests
             .Select(line => line[(line.LastIndexOf("  ", StringComparison.Ordinal) + 2)..].TrimEnd()).ToList();
         // The stand-in's stable release runs the previous commit, without a canary header nothing reaches the canary.
         var canaryOnly = $"all 14 answers from build {DeployScenario.Sha}";
-        var weighted = $"14 answers: 0 from {DeployScenario.Sha} (0.0%), 14 from {ClusterStandIn.PreviousSha} (100.0%)";
+        // The weighted pass runs without the probe's 10 requests.
+        var weighted = $"4 answers: 0 from {DeployScenario.Sha} (0.0%), 4 from {ClusterStandIn.PreviousSha} (100.0%)";
         versions.Should().Equal(canaryOnly, weighted, canaryOnly, weighted, canaryOnly, weighted, canaryOnly);
         result.Output.Should().Contain($"smoke: expecting build {DeployScenario.Sha} (or {ClusterStandIn.PreviousSha}) in X-App-Version");
     }
@@ -283,14 +284,20 @@ public sealed class DeployProductionTests
                     $"--frontend-url {scenario.App.BaseUrl} --total-timeout 120";
         // A dry run does not know the stable release's build, so the weighted pass too expects only this commit's.
         var version = $" --expect-version {DeployScenario.Sha}";
-        var probe = " --probe-requests 10 --max-error-rate 1";
-        string[] plan = HealthyRollout;
-        DryRunLines(result).Where(line => !IsPreflightRead(line, scenario)).Should().Equal(plan.Select(line => line switch
+        var probe = " --probe-requests 10 --max-error-rate 0";
+        // The weighted traffic gets the smoke checks without the probe; the canary alone and the promoted release get both.
+        string Line(string line, bool probed) => line switch
         {
-            "smoke" => smoke + version + probe,
+            "smoke" => smoke + version + (probed ? probe : ""),
             "smoke canary" => $"{smoke} --header \"X-Canary: always\"{version}{probe}",
             _ => Path.Combine(scenario.Cluster.Directory, line),
-        }));
+        };
+        DryRunLines(result).Where(line => !IsPreflightRead(line, scenario)).Should().Equal(
+        [
+            .. CanaryStart.Concat(Handover).Select(line => Line(line, true)),
+            .. new[] { 10, 50, 100 }.SelectMany(CanaryStep).Select(line => Line(line, false)),
+            .. Promotion.Select(line => Line(line, true)),
+        ]);
         result.Output.Should().Contain("[dry-run] on a failed wait or smoke step, before the rollback: diagnostics into")
             .And.Contain("Cluster: context (not known in a dry run), API server (not known in a dry run), namespace production.");
         result.Output.Should().Contain("[dry-run] a real run needs --confirm=Deploy-Production")

@@ -24,7 +24,7 @@ public sealed class DeployStagingTests
         var result = await scenario.RunAsync(Stage);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        scenario.RolloutCalls.Should().Equal(Status(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke");
+        scenario.RolloutCalls.Should().Equal(Status(Stable, "staging"), GetValues(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke");
         File.ReadAllText(summary).Should().Contain("### Deploy-Staging: succeeded")
             .And.Contain("Release `sovd-webapp` in `staging`, revision 4 → 5").And.Contain("| smoke tests |");
         scenario.App.Authorizations.Should().NotBeEmpty().And.OnlyContain(header => header == $"Bearer {DeployScenario.SmokeToken}");
@@ -35,7 +35,7 @@ public sealed class DeployStagingTests
         record.GetProperty("revision").GetInt32().Should().Be(5);
         record.GetProperty("images").GetProperty("backend").GetString().Should().Be($"ghcr.io/acme/sovd-backend:{DeployScenario.Sha}");
         record.GetProperty("steps").EnumerateArray().Select(step => step.GetProperty("name").GetString()).Should()
-            .Equal("cluster preflight", $"helm status {Stable}", $"helm upgrade --install {Stable}", $"helm status {Stable}", "smoke tests");
+            .Equal("cluster preflight", $"helm status {Stable}", $"order guard: helm get values {Stable}", $"helm upgrade --install {Stable}", $"helm status {Stable}", "smoke tests");
         record.GetProperty("steps").EnumerateArray().Should().OnlyContain(step => step.GetProperty("seconds").GetDouble() >= 0);
         ShouldNotShowSecrets(result);
     }
@@ -87,7 +87,7 @@ public sealed class DeployStagingTests
 
         result.ExitCode.Should().NotBe(0);
         scenario.RolloutCalls.Should().Equal(
-            [Status(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke", .. Diagnostics("staging"), Rollback(Stable, 4, "staging")]);
+            [Status(Stable, "staging"), GetValues(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke", .. Diagnostics("staging"), Rollback(Stable, 4, "staging")]);
         result.Output.Should().Contain("Deploy-Staging failed at 'smoke tests'").And.Contain("Rolled back: sovd-webapp rolled back to revision 4.");
         ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
         ShouldNotShowSecrets(result);
@@ -116,7 +116,7 @@ public sealed class DeployStagingTests
         var result = await scenario.RunAsync(Stage);
 
         result.ExitCode.Should().NotBe(0);
-        scenario.RolloutCalls.Should().Equal([Status(Stable, "staging"), Upgrade(Stable, "staging"), .. Diagnostics("staging")]);
+        scenario.RolloutCalls.Should().Equal([Status(Stable, "staging"), GetValues(Stable, "staging"), Upgrade(Stable, "staging"), .. Diagnostics("staging")]);
         result.Output.Should().Contain("helm upgrade of sovd-webapp failed and --atomic restored its previous state")
             .And.Contain("UPGRADE FAILED: release sovd-webapp failed, and has been rolled back due to rollback-on-failure being set");
         scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 6", "helm --atomic rolls a failed upgrade back as a new revision");
@@ -133,7 +133,7 @@ public sealed class DeployStagingTests
         var result = await scenario.RunAsync(Stage);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        scenario.RolloutCalls[1].Should().Be(Upgrade(Stable, "staging", images: ImagesJson.SetValues));
+        scenario.RolloutCalls[2].Should().Be(Upgrade(Stable, "staging", images: ImagesJson.SetValues));
         ReadRecord(Folder).GetProperty("images").GetProperty("frontend").GetString().Should().Be($"ghcr.io/acme/sovd-frontend@{ImagesJson.FrontendDigest}");
     }
 
@@ -152,6 +152,7 @@ public sealed class DeployStagingTests
         var helm = Path.Combine(scenario.Cluster.Directory, "helm");
         DryRunLines(result).Where(line => !IsPreflightRead(line, scenario)).Should().Equal(
             $"{helm} status sovd-webapp -o json -n staging",
+            $"{helm} get values sovd-webapp -o json -n staging",
             $"{helm} {Upgrade(Stable, "staging")["helm ".Length..]}",
             $"{helm} status sovd-webapp -o json -n staging",
             $"{DeployScenario.OnPath("bash")} {RepoPaths.Root}/scripts/smoke_tests.sh --api-base-url {scenario.App.BaseUrl} --frontend-url {scenario.App.BaseUrl} --total-timeout 120 --expect-version {DeployScenario.Sha}");

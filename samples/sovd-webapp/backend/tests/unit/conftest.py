@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from app.main import create_app
+from app.metrics import BuildLabels
 from app.settings import Settings
 from tests.unit.helpers import ClientFactory
 
@@ -29,13 +30,16 @@ def make_client(db_file: str) -> Iterator[ClientFactory]:
         ready_delay: float = 0.0,
         clock: Callable[[], float] | None = None,
         db_path: str | None = None,
+        build: BuildLabels | None = None,
     ) -> TestClient:
         settings = Settings(
             db_path=db_file if db_path is None else db_path,
             api_token=token,
             ready_delay_seconds=ready_delay,
         )
-        app = create_app(settings, clock=time.monotonic if clock is None else clock)
+        app = create_app(
+            settings, clock=time.monotonic if clock is None else clock, build=build or BuildLabels()
+        )
         apps.append(app)
         return TestClient(app)
 

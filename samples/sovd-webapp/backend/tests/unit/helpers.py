@@ -7,6 +7,8 @@ from typing import Protocol
 
 from fastapi.testclient import TestClient
 
+from app.metrics import BuildLabels
+
 ONLINE_VEHICLE = "WVWZZZ1JZXW000001"
 SECOND_ONLINE_VEHICLE = "WVWZZZ1JZXW000002"
 OFFLINE_VEHICLE = "WVWZZZ1JZXW000003"
@@ -34,5 +36,6 @@ class ClientFactory(Protocol):
         ready_delay: float = 0.0,
         clock: Callable[[], float] | None = None,
         db_path: str | None = None,
+        build: BuildLabels | None = None,
     ) -> TestClient:
         """Builds a test client of the app with these settings (the fixture's signature)."""

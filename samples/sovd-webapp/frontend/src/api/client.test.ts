@@ -34,6 +34,7 @@ describe('createApiClient', () => {
     expect(path).toBe('/api/v1/vehicles');
     expect(init.method).toBe('GET');
     expect(headers.get('Accept')).toBe('application/json');
+    expect(headers.get('X-Sovd-Client')).toBe('web');
     expect(headers.has('Authorization')).toBe(false);
   });
 

@@ -73,7 +73,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
     const method = init.method ?? 'GET';
-    const headers = new Headers({ Accept: 'application/json' });
+    // X-Sovd-Client tells the backend's metrics the UI's requests from scripts' and probes' (canary analysis).
+    const headers = new Headers({ Accept: 'application/json', 'X-Sovd-Client': 'web' });
     if (init.body !== undefined) {
       headers.set('Content-Type', 'application/json');
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Deploy;
 using Build.Tests.Support;
 
 namespace Build.Tests.Tasks.Deploy.Support;
@@ -10,6 +11,9 @@ namespace Build.Tests.Tasks.Deploy.Support;
 /// revision was given, <c>upgrade --install</c>/<c>rollback</c> add a deployed revision,
 /// a failed <c>--rollback-on-failure</c> upgrade leaves the release rolled back the way helm does, <c>uninstall</c> removes it);
 /// kubectl answers <c>version -o json</c> (the skew check), the preflight (namespace, secrets, <c>auth can-i</c>), rollout status and the diagnostics.
+/// Both hold the deploy identity to the RBAC manifest (<see cref="Rbac"/>): a call needing a verb it does not grant
+/// fails with the API server's Forbidden text, and helm's <c>--wait</c> lists and watches every kind of the release
+/// as helm 4's kstatus watcher does, so a manifest without <c>watch</c> on services fails <c>helm upgrade --wait</c> here too.
 /// Every call is logged in order; a call whose command line contains a <see cref="FailWhen"/> text fails with the
 /// message the real tool prints for that command. Each call also notes its KUBECONFIG (path, mode, SHA-256 of the
 /// content) so tests can check the kubeconfig file without printing it.
@@ -23,10 +27,15 @@ public sealed class ClusterStandIn : IDisposable
         Directory = System.IO.Directory.CreateTempSubdirectory("cluster-stand-in-").FullName;
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "releases"));
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "objects"));
-        foreach (var file in new[] { "calls.log", "fail-when", "missing", "denied" })
+        foreach (var file in new[] { "calls.log", "fail-when", "missing", "deny-reason" })
         {
             File.WriteAllText(Path.Combine(Directory, file), "");
         }
+        // The identity the README sets up: the deployer's grants, and the Prometheus port-forward's Role (the grants are
+        // kept without their namespace, so a Deny takes one away everywhere).
+        Rbac(File.ReadAllText(Path.Combine(RepoPaths.Root, ClusterPermission.RbacManifest)));
+        File.AppendAllLines(Path.Combine(Directory, "rbac"), RbacManifestFile.Parse(
+            File.ReadAllText(Path.Combine(RepoPaths.Root, ClusterPermission.PrometheusRbacManifest))).Select(p => p.ToString()));
         File.WriteAllText(Path.Combine(Directory, "context"), "kind-sovd\n");
         Write("helm", HelmScript);
         Write("kubectl", KubectlScript);
@@ -53,15 +62,15 @@ public sealed class ClusterStandIn : IDisposable
 
     /// <summary>
     /// Sets a release's state: status deployed / pending-upgrade / failed …, at that revision, installed with the
-    /// images of <see cref="PreviousSha"/>.
+    /// images of <paramref name="runs"/> (<see cref="PreviousSha"/>, a commit git does not know, unless a test gives one).
     /// </summary>
-    public ClusterStandIn Release(string name, string status, int revision)
+    public ClusterStandIn Release(string name, string status, int revision, string runs = PreviousSha)
     {
         File.WriteAllText(Path.Combine(Directory, "releases", name), $"{status} {revision}\n");
         File.WriteAllLines(Path.Combine(Directory, "releases", $"{name}.values.{revision}"),
         [
-            "backend.image.repository=sovd-backend", $"backend.image.tag={PreviousSha}",
-            "frontend.image.repository=sovd-frontend", $"frontend.image.tag={PreviousSha}",
+            "backend.image.repository=sovd-backend", $"backend.image.tag={runs}",
+            "frontend.image.repository=sovd-frontend", $"frontend.image.tag={runs}",
             $"global.imageOwner={DeployScenario.Owner}", "global.imageRegistry=ghcr.io",
         ]);
         return this;
@@ -130,6 +139,19 @@ public sealed class ClusterStandIn : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// A person ran <c>kubectl scale</c> on the release's backend: the field manager kubectl-scale now owns
+    /// <c>.spec.replicas</c>, so helm 4's server-side apply of that field conflicts until it forces.
+    /// </summary>
+    public ClusterStandIn ScaledByHand(string release)
+    {
+        File.WriteAllText(Path.Combine(Directory, "releases", $"{release}.conflict"), "kubectl-scale .spec.replicas\n");
+        return this;
+    }
+
+    /// <summary>Whether another field manager still holds a field of the release's objects.</summary>
+    public bool HasFieldConflict(string release) => File.Exists(Path.Combine(Directory, "releases", $"{release}.conflict"));
+
     /// <summary>The release's state as the stand-in holds it ("deployed 8"), or null when not installed.</summary>
     public string? ReleaseState(string name)
     {
@@ -151,10 +173,61 @@ public sealed class ClusterStandIn : IDisposable
         return this;
     }
 
-    /// <summary><c>kubectl auth can-i &lt;verb&gt; &lt;resource&gt;</c> answers no.</summary>
+    /// <summary>The identity the API server names in a Forbidden answer.</summary>
+    public const string User = "sovd-ci";
+
+    /// <summary>
+    /// The grants of the deploy identity: every verb/resource of <paramref name="manifest"/>'s Role and ClusterRole
+    /// (the committed docs/rbac/ci-deployer.yaml unless a test gives another). kubectl and helm answer anything else
+    /// with the API server's Forbidden, and <c>auth can-i</c> answers from the same grants.
+    /// </summary>
+    public ClusterStandIn Rbac(string manifest)
+    {
+        File.WriteAllLines(Path.Combine(Directory, "rbac"), RbacManifestFile.Parse(manifest).Select(p => p.ToString()));
+        return this;
+    }
+
+    /// <summary>Takes one grant away: can-i answers no, and the tools' calls that need it are Forbidden.</summary>
     public ClusterStandIn Deny(string verb, string resource)
     {
-        File.AppendAllText(Path.Combine(Directory, "denied"), $"{verb} {resource}\n");
+        var file = Path.Combine(Directory, "rbac");
+        File.WriteAllLines(file, File.ReadAllLines(file).Where(line => line != $"{verb} {resource}"));
+        return this;
+    }
+
+    /// <summary>Adds a grant (e.g. <c>create namespaces</c>, which the manifest leaves to --create-namespace users).</summary>
+    public ClusterStandIn Grant(string verb, string resource)
+    {
+        File.AppendAllText(Path.Combine(Directory, "rbac"), $"{verb} {resource}\n");
+        return this;
+    }
+
+    /// <summary>A denied <c>auth can-i</c> prints <c>no - &lt;reason&gt;</c>, as kubectl does when the authorizer gives one.</summary>
+    public ClusterStandIn DenyReason(string reason)
+    {
+        File.WriteAllText(Path.Combine(Directory, "deny-reason"), reason);
+        return this;
+    }
+
+    /// <summary>The listeners (a JSON array, as in a Gateway's spec) of the Gateway <paramref name="ns"/>/<paramref name="name"/>.</summary>
+    public ClusterStandIn Gateway(string ns, string name, string listeners)
+    {
+        File.WriteAllText(Path.Combine(Directory, $"listeners.{ns}.{name}"), listeners);
+        return this;
+    }
+
+    /// <summary>Labels of a namespace (a JSON object) besides kubernetes.io/metadata.name, which every namespace has.</summary>
+    public ClusterStandIn NamespaceLabels(string ns, string labels)
+    {
+        File.WriteAllText(Path.Combine(Directory, $"labels.{ns}"), labels);
+        return this;
+    }
+
+    /// <summary><c>kubectl port-forward</c> forwards to <paramref name="target"/> (a real server), as <see cref="PortForwardStandIn"/> does.</summary>
+    public ClusterStandIn ForwardTo(Uri target)
+    {
+        File.WriteAllText(Path.Combine(Directory, "port-forward-target"), $"{target.Host}:{target.Port}");
+        File.WriteAllText(Path.Combine(Directory, "port-forward.py"), PortForwardStandIn.Script);
         return this;
     }
 
@@ -207,6 +280,19 @@ public sealed class ClusterStandIn : IDisposable
         fi
         # message KEY [RELEASE] [NAME]: the captured error text for KEY.
         message() { grep "^$1"$'\t' "$fixtures/errors.txt" | cut -f2- | sed "s/__RELEASE__/${2:-}/; s/__NAME__/${3:-}/"; }
+        # The namespace of the call (-n), empty for cluster-scoped calls.
+        namespace=''
+        call_args=("$@")
+        for ((i = 0; i < ${#call_args[@]}; i++)); do [[ "${call_args[i]}" == -n ]] && namespace=${call_args[i+1]}; done
+        allowed() { grep -qxF "$1 $2" "$dir/rbac"; }
+        # forbidden VERB RESOURCE [NAME]: the API server's Forbidden text (its RBAC authorizer's wording).
+        forbidden() {
+          local resource=${2%%.*} group='' subject where
+          [[ "$2" == *.* ]] && group=${2#*.}
+          subject=${resource%%/*}; [[ -n "${3:-}" ]] && subject="$subject \"$3\""
+          where="in the namespace \"$namespace\""; [[ -z "$namespace" ]] && where='at the cluster scope'
+          echo "$subject is forbidden: User \"{{User}}\" cannot $1 resource \"$resource\" in API group \"$group\" $where"
+        }
         failing=0
         while IFS= read -r text; do
           if [[ -n "$text" && "{{tool}} $*" == *"$text"* ]]; then failing=1; fi
@@ -270,34 +356,79 @@ public sealed class ClusterStandIn : IDisposable
           if [[ "$1" == rollout ]]; then message kubectl-rollout "" "${3#deployment/}" >&2; else message kubectl-other >&2; fi
           exit 1
         fi
+        need() { allowed "$1" "$2" || { echo "Error from server (Forbidden): $(forbidden "$@")" >&2; exit 1; }; }
         case "$1" in
           auth)
-            if grep -qxF "$3 $4" "$dir/denied"; then echo no; exit 1; fi
-            echo yes ;;
+            # A SelfSubjectAccessReview anyone may create, answered from the same grants; exit 1 on a no (cani.go).
+            if allowed "$3" "$4"; then echo yes; exit 0; fi
+            reason=$(cat "$dir/deny-reason")
+            if [[ -n "$reason" ]]; then echo "no - $reason"; else echo no; fi
+            exit 1 ;;
           get)
             case "$2" in
-              namespace | secret) grep -qxF "$2 $3" "$dir/missing" || echo "$2/$3" ;;
-              pods) if [[ " $* " == *" -o wide "* ]]; then cat "$fixtures/kubectl-get-pods-wide.txt"; else cat "$fixtures/kubectl-get-pods.json"; fi ;;
-              events) cat "$fixtures/kubectl-get-events.txt" ;;
-              configmap) cat "$dir/objects/configmap.$3.json" 2>/dev/null || true ;;
-              httproute | ingress) route_object "$2" "$3" ;;
-              httproutes) cat "$fixtures/kubectl-get-httproutes.yaml" ;;
-              gateways) cat "$fixtures/kubectl-get-gateway.yaml" ;;
-              ingresses) cat "$fixtures/kubectl-get-ingresses.yaml" ;;
+              namespace | secret)
+                need get "${2}s" "$3"
+                grep -qxF "$2 $3" "$dir/missing" && exit 0
+                if [[ " $* " != *" -o json "* ]]; then echo "$2/$3"; exit 0; fi
+                labels=$(cat "$dir/labels.$3" 2>/dev/null || echo '{}')
+                jq -n --arg n "$3" --argjson l "$labels" '{apiVersion: "v1", kind: "Namespace", metadata: {name: $n, labels: ({"kubernetes.io/metadata.name": $n} + $l)}}' ;;
+              customresourcedefinition)
+                need get customresourcedefinitions.apiextensions.k8s.io "$3"
+                grep -qxF "$2 $3" "$dir/missing" || echo "customresourcedefinition.apiextensions.k8s.io/$3" ;;
+              gateway)
+                # A Gateway of the stand-in's class; one HTTPS listener admitting its own namespace unless a test set others.
+                need get gateways.gateway.networking.k8s.io "$3"
+                grep -qxF "$2 $3" "$dir/missing" && exit 0
+                listeners=$(cat "$dir/listeners.$namespace.$3" 2>/dev/null || echo '[{"name": "https", "port": 443, "protocol": "HTTPS"}]')
+                jq -n --arg n "$3" --arg ns "$namespace" --argjson l "$listeners" \
+                  '{apiVersion: "gateway.networking.k8s.io/v1", kind: "Gateway", metadata: {name: $n, namespace: $ns}, spec: {gatewayClassName: "stand-in", listeners: $l}}' ;;
+              pods) need list pods; if [[ " $* " == *" -o wide "* ]]; then cat "$fixtures/kubectl-get-pods-wide.txt"; else cat "$fixtures/kubectl-get-pods.json"; fi ;;
+              events) need list events; cat "$fixtures/kubectl-get-events.txt" ;;
+              configmap) need get configmaps "$3"; cat "$dir/objects/configmap.$3.json" 2>/dev/null || true ;;
+              httproute) need get httproutes.gateway.networking.k8s.io "$3"; route_object "$2" "$3" ;;
+              ingress) need get ingresses.networking.k8s.io "$3"; route_object "$2" "$3" ;;
+              httproutes) need list httproutes.gateway.networking.k8s.io; cat "$fixtures/kubectl-get-httproutes.yaml" ;;
+              gateways) need get gateways.gateway.networking.k8s.io "$3"; cat "$fixtures/kubectl-get-gateway.yaml" ;;
+              ingresses) need list ingresses.networking.k8s.io; cat "$fixtures/kubectl-get-ingresses.yaml" ;;
             esac ;;
           apply)
+            # Client-side apply reads the object, then creates it or patches it.
             name=$(jq -r .metadata.name "$3")
-            [[ -f "$dir/objects/configmap.$name.json" ]] && verb=configured || verb=created
+            need get configmaps "$name"
+            if [[ -f "$dir/objects/configmap.$name.json" ]]; then need patch configmaps "$name"; verb=configured; else need create configmaps; verb=created; fi
             cp "$3" "$dir/objects/configmap.$name.json"
             echo "configmap/$name $verb" ;;
           delete)
+            need delete "${2}s" "$3"
             if [[ -f "$dir/objects/$2.$3.json" ]]; then rm "$dir/objects/$2.$3.json"; echo "$2 \"$3\" deleted"; fi ;;
-          annotate) echo "$2 annotated" ;;
-          rollout) echo "deployment \"${3#deployment/}\" successfully rolled out" ;;
-          describe) cat "$fixtures/kubectl-describe-pods.txt" ;;
-          logs) cat "$fixtures/kubectl-logs.txt" ;;
+          annotate)
+            # kubectl annotate reads the object and patches its metadata (<kind>.<group>/<name>).
+            kind=${2%%/*}; group=${kind#*.}; kind=${kind%%.*}; [[ "$kind" == *s ]] && kind+=es || kind+=s
+            need get "$kind.$group" "${2#*/}"; need patch "$kind.$group" "${2#*/}"
+            echo "$2 annotated" ;;
+          rollout)
+            # rollout status lists and watches the Deployment (a field-selected watch).
+            need list deployments.apps; need watch deployments.apps
+            echo "deployment \"${3#deployment/}\" successfully rolled out" ;;
+          describe) need list pods; need list events; cat "$fixtures/kubectl-describe-pods.txt" ;;
+          logs) need get pods/log; cat "$fixtures/kubectl-logs.txt" ;;
+          port-forward)
+            # Like kubectl: the Service, its pods, then the stream, each refused as the API server refuses what RBAC does
+            # not grant (kubernetes apiserver responsewriters/errors.go, read 2026-12-07); then a free local port, one
+            # "Forwarding from" line, and it serves until stopped (PortForwardStandIn).
+            for need in "get services ${2#service/}" "list pods" "get pods prometheus-0" "create pods/portforward prometheus-0"; do
+              read -r verb resource name <<< "$need"
+              if ! allowed "$verb" "$resource"; then
+                echo "Error from server (Forbidden): ${resource%%/*} ${name:+\"$name\" }is forbidden: User \"ci\" cannot $verb resource \"$resource\" in API group \"\" in the namespace \"$namespace\"" >&2
+                exit 1
+              fi
+            done
+            target=$(cat "$dir/port-forward-target" 2>/dev/null)
+            [[ -n "$target" ]] || { echo "Error from server (NotFound): services \"${2#service/}\" not found" >&2; exit 1; }
+            exec /usr/bin/python3 "$dir/port-forward.py" "$target" "${3#:}" ;;
           create)
             if [[ "$2" == namespace ]]; then name=$3; kind=namespace; else name=$4; kind=secret; fi
+            need create "${kind}s"
             grep -vxF "$kind $name" "$dir/missing" > "$dir/missing.new"; mv "$dir/missing.new" "$dir/missing"
             echo "$kind/$name created" ;;
         esac
@@ -343,6 +474,60 @@ public sealed class ClusterStandIn : IDisposable
           done
           "$(cat "$dir/render")" template "$release" "${targets[@]}" > "$state.manifest.$1" || exit 1
         }
+        # RBAC as helm 4 exercises it (v4.1.4, read 2026-12-07): release records are Secrets it lists, creates and
+        # updates (deletes on uninstall); pkg/kube/client.go gets each object, then creates or patches it (deletes on
+        # uninstall); --wait is pkg/kube/statuswait.go's kstatus watcher, which lists and watches every kind of the
+        # release, and a Forbidden there fails the command.
+        # The kinds an upgrade renders, as the chart decides them: a canary release its Deployments and Services, a
+        # route release (<release>-route) only the traffic object, a stable one both (none with traffic.enabled=false)
+        # and production's PodDisruptionBudgets.
+        kinds=$(cat "$state.kinds" 2>/dev/null || echo "deployments.apps services")
+        if [[ "$command" == upgrade ]]; then
+          traffic=httproutes.gateway.networking.k8s.io
+          for a in "$@"; do
+            if [[ "$a" == traffic.provider=ingress-nginx ]] || { [[ -f "$a" ]] && grep -q 'provider: ingress-nginx' "$a"; }; then traffic=ingresses.networking.k8s.io; fi
+          done
+          case "$release" in
+            *-canary) kinds="deployments.apps services" ;;
+            *-route) kinds=$traffic ;;
+            *) kinds="deployments.apps services"
+               [[ " $* " == *" traffic.enabled=false "* ]] || kinds+=" $traffic"
+               [[ " $* " == *"/values-production.yaml "* ]] && kinds+=" poddisruptionbudgets.policy" ;;
+          esac
+        fi
+        denial=''
+        check() { [[ -z "$denial" ]] && ! allowed "$1" "$2" && denial=$(forbidden "$@"); return 0; }
+        check list secrets
+        case "$command" in
+          upgrade | rollback)
+            for kind in $kinds; do check get "$kind"; if [[ -z "$status" ]]; then check create "$kind"; else check patch "$kind"; fi; done
+            check create secrets; check update secrets ;;
+          uninstall)
+            for kind in $kinds; do check delete "$kind"; done
+            check delete secrets ;;
+        esac
+        if [[ " $* " == *" --wait "* ]]; then
+          for kind in $kinds; do check list "$kind"; check watch "$kind"; done
+        fi
+        # Server-side apply (helm 4's default): a field another manager took since makes the apply fail unless
+        # --force-conflicts (pkg/kube/client.go's wording around the API server's own).
+        if [[ "$command" == upgrade || "$command" == rollback ]] && [[ -f "$state.conflict" && -z "$denial" ]]; then
+          if [[ " $* " == *" --force-conflicts "* ]]; then
+            rm -f "$state.conflict"
+          else
+            read -r manager field < "$state.conflict"
+            denial="conflict occurred while applying object $namespace/$release-backend apps/v1, Kind=Deployment: Apply failed with 1 conflict: conflict with \"$manager\" using apps/v1: $field"
+          fi
+        fi
+        if [[ -n "$denial" ]]; then
+          case "$command" in
+            upgrade)
+              [[ -n "$status" ]] && { values_of "$revision" > "$state.values.$((revision + 2))"; echo "deployed $((revision + 2))" > "$state"; }
+              echo "Error: UPGRADE FAILED: release $release failed, and has been rolled back due to rollback-on-failure being set: $denial" >&2 ;;
+            *) echo "Error: $denial" >&2 ;;
+          esac
+          exit 1
+        fi
         if ((failing)); then
           case "$command" in
             upgrade)
@@ -376,6 +561,7 @@ public sealed class ClusterStandIn : IDisposable
           upgrade)
             [[ -f "$dir/render" ]] && render "$((revision + 1))"
             new_values > "$state.values.$((revision + 1))"
+            echo "$kinds" > "$state.kinds"
             echo "deployed $((revision + 1))" > "$state" ;;
           rollback)
             [[ -z "$status" ]] && not_found
@@ -384,7 +570,7 @@ public sealed class ClusterStandIn : IDisposable
             echo "deployed $((revision + 1))" > "$state" ;;
           uninstall)
             [[ -n "$status" ]] || not_found
-            rm -f "$state" "$state".values.* "$state".manifest.*
+            rm -f "$state" "$state".values.* "$state".manifest.* "$state.kinds" "$state.conflict"
             echo "release \"$release\" uninstalled" ;;
         esac
         exit 0

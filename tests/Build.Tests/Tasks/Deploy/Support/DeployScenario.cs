@@ -62,6 +62,9 @@ public sealed class DeployScenario : IDisposable
         ["SMOKE_API_TOKEN"] = SmokeToken,
     };
 
+    /// <summary>The commit this deploy is of (<see cref="Sha"/> unless a test deploys a real commit of this repository).</summary>
+    public string DeploySha { get; set; } = Sha;
+
     public void WriteImagesFile(string json) => File.WriteAllText(ImagesFile, json);
 
     /// <summary>Runs <paramref name="stage"/> alone with the scenario's settings plus <paramref name="extra"/> arguments.</summary>
@@ -69,7 +72,7 @@ public sealed class DeployScenario : IDisposable
     {
         string[] arguments =
         [
-            $"--target={stage}", "--exclusive", $"--sha={Sha}", $"--owner={Owner}", $"--smoke-url={App.BaseUrl}",
+            $"--target={stage}", "--exclusive", $"--sha={DeploySha}", $"--owner={Owner}", $"--smoke-url={App.BaseUrl}",
             $"--images-file={ImagesFile}", .. extra,
         ];
         var environment = new Dictionary<string, string?>(Environment) { ["PATH"] = Cluster.PathWithStandIns };
@@ -79,14 +82,18 @@ public sealed class DeployScenario : IDisposable
     /// <summary>The calls, without the web app's lines, as the tests compare them.</summary>
     public IReadOnlyList<string> ToolCalls => Cluster.Calls.Where(line => !line.StartsWith("smoke", StringComparison.Ordinal)).ToList();
 
-    /// <summary>The calls besides the preflight's reads (kubectl version, context, namespace, secrets, can-i), with the smoke markers.</summary>
+    /// <summary>The calls besides the preflight's reads (kubectl version, context, namespace, secrets, can-i, Gateway API), with the smoke markers.</summary>
     public IReadOnlyList<string> RolloutCalls => Cluster.Calls.Where(line => !IsPreflightRead(line)).ToList();
 
     /// <summary>The preflight's read-only kubectl calls (the version-skew check and the cluster preflight).</summary>
     public IReadOnlyList<string> PreflightCalls => Cluster.Calls.Where(IsPreflightRead).ToList();
 
     public static bool IsPreflightRead(string call) =>
-        new[] { "kubectl version ", "kubectl config ", "kubectl auth can-i ", "kubectl get namespace ", "kubectl get secret " }.Any(prefix => call.StartsWith(prefix, StringComparison.Ordinal));
+        new[]
+        {
+            "kubectl version ", "kubectl config ", "kubectl auth can-i ", "kubectl get namespace ", "kubectl get secret ",
+            "kubectl get customresourcedefinition ", "kubectl get gateway ",
+        }.Any(prefix => call.StartsWith(prefix, StringComparison.Ordinal));
 
     /// <summary>The first <paramref name="tool"/> on PATH, the way the host resolves it.</summary>
     public static string OnPath(string tool) =>

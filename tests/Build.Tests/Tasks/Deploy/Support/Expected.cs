@@ -34,9 +34,9 @@ public static class Expected
 
     public static string Upgrade(string release, string ns, string setValues = "", string? images = null) =>
         $"helm upgrade --install {release} {DeployScenario.Chart} -f {DeployScenario.Chart}/values-{ns}.yaml {setValues}{PullSecret}" +
-        $"--wait --rollback-on-failure --timeout {HelmTimeout} -n {ns} {images ?? ShaImages}";
+        $"--wait --rollback-on-failure --force-conflicts --timeout {HelmTimeout} -n {ns} {images ?? ShaImages}";
 
-    public static string Rollback(string release, int revision, string ns) => $"helm rollback {release} {revision} --wait --timeout {HelmTimeout} -n {ns}";
+    public static string Rollback(string release, int revision, string ns) => $"helm rollback {release} {revision} --wait --force-conflicts --timeout {HelmTimeout} -n {ns}";
 
     public static string Uninstall(string release, string ns) => $"helm uninstall {release} --wait --timeout {HelmTimeout} -n {ns}";
 
@@ -62,7 +62,7 @@ public static class Expected
     public static string RouteUpgrade(int? weight) =>
         $"helm upgrade --install {Route} {DeployScenario.Chart} -f {DeployScenario.Chart}/values-production.yaml " +
         (weight is { } w ? $"--set canary.header=X-Canary --set canary.live=true --set canary.weight={w} " : "") +
-        $"{PullSecret}--set traffic.routeFor=sovd-webapp --wait --rollback-on-failure --timeout {HelmTimeout} -n production";
+        $"{PullSecret}--set traffic.routeFor=sovd-webapp --wait --rollback-on-failure --force-conflicts --timeout {HelmTimeout} -n production";
 
     /// <summary>Stable at promotion (or restored after it): the images, and no traffic objects of its own.</summary>
     public static string StableUpgrade(string images) =>
@@ -88,10 +88,13 @@ public static class Expected
         "smoke",
     ];
 
-    /// <summary>Before the steps: an interrupted rollout's state, the three releases, the stable release's current images.</summary>
+    /// <summary>
+    /// Before the steps: an interrupted rollout's state, the stable release and its current images (the order guard
+    /// reads them; the undo keeps them), the canary and route releases.
+    /// </summary>
     public static string[] CanaryStart =>
     [
-        StateRead, Status(Stable, "production"), Status(Canary, "production"), Status(Route, "production"), GetValues(Stable, "production"),
+        StateRead, Status(Stable, "production"), GetValues(Stable, "production"), Status(Canary, "production"), Status(Route, "production"),
     ];
 
     /// <summary>Every step of a healthy rollout that starts without a route release.</summary>

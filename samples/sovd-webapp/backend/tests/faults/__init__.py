@@ -1,0 +1,1 @@
+"""A test build of the backend with injected faults, under tests/: no image copies it."""
