@@ -13,7 +13,7 @@ public sealed record ContainerImage(string Component, string Name, string Reposi
 
     public IReadOnlyList<string> Tags => [ShaTag, LatestTag];
 
-    /// <summary>The layer cache Build-Images reads and pushes: an image with BuildKit's inline cache data.</summary>
+    /// <summary>The layer cache Build-Images reads and Push-Images pushes: an image with inline cache data.</summary>
     public string CacheTag => $"{Repository}:buildcache";
 }
 
@@ -35,7 +35,7 @@ public sealed partial record ContainerSettings(
     ContainerImage Frontend,
     // The docker save tarball Build-Images writes and later jobs load.
     FilePath ImagesArchive,
-    // The registry's layer cache (each image's buildcache tag) read and pushed by Build-Images (CI only by default).
+    // The registry's layer cache (each image's buildcache tag) read by Build-Images, pushed by Push-Images (CI only).
     bool LayerCache,
     // Host ports of the stack: 0 picks a free port per run, so parallel stacks do not collide.
     int BackendPort,
