@@ -18,7 +18,8 @@ public static partial class PipelineValidator
             .ToList();
         foreach (var stage in pipeline.Stages.Where(stage => pullRequests.Any(stage.When.Matches)))
         {
-            if (stage.PushesTo is not null || stage.JobPermissions.Grants(PermissionScope.Packages, PermissionAccess.Write))
+            if (stage.PushesTo is not null
+                || stage.JobPermissions.Grants(PermissionScope.Packages, PermissionAccess.Write))
             {
                 yield return new(Describe(stage), "it runs on pull requests and can write to the image registry " +
                     "[pr-write-token]: a same-repository pull request gets the job's token. Run it on push " +

@@ -5,7 +5,9 @@ using static Pipeline.Definition.Tests.Support.Fixtures;
 
 namespace Pipeline.Definition.Tests.Validation;
 
-/// <summary>No job that runs a pull request's code can write to the image registry; the publisher writes the cache.</summary>
+/// <summary>
+/// No job that runs a pull request's code can write to the image registry; the publisher writes the cache.
+/// </summary>
 public class RegistryWriteTests
 {
     private static readonly Triggers PushesAndPullRequests =
