@@ -38,6 +38,12 @@ public static class ChartNames
     /// <summary>False on the stable release once the route release holds its traffic objects.</summary>
     public const string TrafficEnabled = "traffic.enabled";
 
+    /// <summary>
+    /// The optional ServiceMonitor (off by default; an installation with the Prometheus Operator turns it on in its
+    /// values): rendered for the RBAC too, so a deploy that turns it on is allowed to manage it.
+    /// </summary>
+    public const string ServiceMonitorEnabled = "metrics.serviceMonitor.enabled";
+
     // Values the pipeline reads from the values files.
     public const string TrafficProvider = "traffic.provider";
 

@@ -67,6 +67,7 @@ public sealed record ChartRender(string Release, string Environment, IReadOnlyDi
             new(name, environment, new Dictionary<string, string>(mode).Concat(values).ToDictionary());
         yield return Render(release, []);
         yield return Render(release, new() { [ChartNames.TrafficEnabled] = "false" });
+        yield return Render(release, new() { [ChartNames.ServiceMonitorEnabled] = "true" });
         var route = $"{release}-route";
         yield return Render(route, new() { [ChartNames.RouteFor] = release });
         foreach (var weight in stage.DeployTimeouts!.CanaryWeights.Select(w => w.ToString(CultureInfo.InvariantCulture)))

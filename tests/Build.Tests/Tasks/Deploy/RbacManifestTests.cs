@@ -39,12 +39,15 @@ public sealed partial class RbacManifestTests : IDisposable
     {
         var renders = ChartRender.All(SovdPipeline.Definition, ChartDirectory).Select(render => render.ToString()).ToList();
 
-        // Per environment 6 traffic modes (ingress-nginx; gateway with 5 controllers) times stable as installed and as
-        // promoted, the route release unweighted: 3; production adds the route and canary releases at 10, 50, 100 %.
-        renders.Should().HaveCount((6 * 3) + (6 * (3 + (2 * 3)))).And.OnlyHaveUniqueItems();
+        // Per environment 6 traffic modes (ingress-nginx; gateway with 5 controllers) times stable as installed, as
+        // promoted and with the optional ServiceMonitor, the route release unweighted: 4; production adds the route and
+        // canary releases at 10, 50, 100 %.
+        renders.Should().HaveCount((6 * 4) + (6 * (4 + (2 * 3)))).And.OnlyHaveUniqueItems();
         const string Gateway = "--set traffic.provider=gateway --set traffic.gateway.controller";
         renders.Should().Contain("helm template sovd-webapp -f values-staging.yaml --set traffic.provider=ingress-nginx")
             .And.Contain($"helm template sovd-webapp -f values-production.yaml {Gateway}=aws-alb --set traffic.enabled=false")
+            .And.Contain("helm template sovd-webapp -f values-staging.yaml --set traffic.provider=ingress-nginx " +
+                         "--set metrics.serviceMonitor.enabled=true")
             .And.Contain($"helm template sovd-webapp-route -f values-production.yaml {Gateway}=vpc-lattice --set traffic.routeFor=sovd-webapp " +
                          "--set canary.live=true --set canary.weight=50 --set canary.header=X-Canary")
             .And.Contain($"helm template sovd-webapp-canary -f values-production.yaml {Gateway}=istio --set canary.enabled=true --set canary.weight=100");

@@ -11,9 +11,14 @@ namespace Build.Tests.Tasks.Containers.Support;
 public sealed class ContainerFixture : IAsyncLifetime
 {
     public const string Registry = "127.0.0.1:5000";
-    public const string Owner = "pipelinetests";
     public const string Python = "/usr/bin/python3";
     public const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>
+    /// The images' owner, new for each test run: Push-Images moves <c>latest</c> only to a descendant of the commit it
+    /// holds, and a shared registry's <c>latest</c> may hold a commit another checkout pushed.
+    /// </summary>
+    public string Owner { get; } = $"pipelinetests-{DateTime.UtcNow:yyyyMMddHHmmss}";
 
     private static readonly string Script = Path.Combine(RepoPaths.Root, "scripts", "container-engine.sh");
     private bool _startedEngine;
