@@ -42,7 +42,7 @@ public class AwsWorkflowTests
     [Theory]
     [InlineData("push-images", AwsPipeline.PushRoleVariable, "900")]
     [InlineData("deploy-staging", AwsPipeline.DeployRoleVariable, "1500")]
-    [InlineData("deploy-production", AwsPipeline.DeployRoleVariable, "4800")]
+    [InlineData("deploy-production", AwsPipeline.DeployRoleVariable, "7440")]
     public void Generate_AwsJob_AssumesTheRoleFromItsVariableForTheJobsBudgetRightBeforeTheTask(string id, string variable, string seconds)
     {
         var steps = Job(id).Steps;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Pipeline.Definition.Stages;
 
 namespace Pipeline.Definition.Tests.Support;
@@ -20,17 +21,39 @@ internal static class AwsPipeline
 
     public static readonly PipelineDefinition Definition = With(Eks, Ecr);
 
-    /// <summary>SovdPipeline.Definition with <paramref name="cluster"/> on both deploys and <paramref name="registry"/> on Push-Images.</summary>
+    /// <summary>
+    /// SovdPipeline.Definition with <paramref name="cluster"/> on both deploys and <paramref name="registry"/> on
+    /// Push-Images; Build-Images reads no layer cache.
+    /// </summary>
     public static PipelineDefinition With(ClusterAccess cluster, ImageRegistry registry)
     {
-        var push = SovdPipeline.PushImages with { PushesTo = registry };
-        var staging = SovdPipeline.DeployStaging with { Needs = [push], Cluster = cluster };
-        var production = SovdPipeline.DeployProduction with { Needs = [push], Cluster = cluster };
-        var stages = SovdPipeline.Definition.Stages
-            .Select(stage => stage == SovdPipeline.PushImages ? push
-                : stage == SovdPipeline.DeployStaging ? staging
-                : stage == SovdPipeline.DeployProduction ? production
-                : stage);
-        return SovdPipeline.Definition with { Stages = [.. stages] };
+        // Needs hold the targets themselves: a changed target is swapped into every target that needs it, in
+        // definition order, so each need points at the target the definition holds.
+        var swapped = new Dictionary<PipelineTarget, PipelineTarget>(ReferenceEqualityComparer.Instance);
+        ImmutableArray<PipelineTarget> Mapped(ImmutableArray<PipelineTarget> needs) =>
+            [.. needs.Select(need => swapped.GetValueOrDefault(need, need))];
+        T Swap<T>(T original, T changed, ImmutableArray<PipelineTarget> needs, Func<T, ImmutableArray<PipelineTarget>, T> with)
+            where T : PipelineTarget
+        {
+            var mapped = Mapped(needs);
+            var result = changed == original && Enumerable.SequenceEqual(mapped, needs, ReferenceEqualityComparer.Instance)
+                ? original
+                : with(changed, mapped);
+            swapped[original] = result;
+            return result;
+        }
+        Stage SwapStage(Stage stage) => Swap(stage,
+            // No layer cache from ECR: reading it means assuming the registry's role through OIDC (id-token: write) in
+            // a job that runs on pull requests.
+            stage == SovdPipeline.BuildImages ? stage with { ReadsCacheFrom = null }
+            : stage == SovdPipeline.PushImages ? stage with { PushesTo = registry }
+            : stage == SovdPipeline.DeployStaging || stage == SovdPipeline.DeployProduction ? stage with { Cluster = cluster }
+            : stage,
+            [.. stage.Needs], (changed, needs) => changed with { Needs = [.. needs.Cast<Stage>()] });
+        var stages = SovdPipeline.Definition.Stages.Select(SwapStage).ToImmutableArray();
+        var locals = SovdPipeline.Definition.LocalTargets
+            .Select(target => Swap(target, target, target.DependsOn, (changed, needs) => changed with { DependsOn = needs }))
+            .ToImmutableArray();
+        return SovdPipeline.Definition with { Stages = stages, LocalTargets = locals };
     }
 }
