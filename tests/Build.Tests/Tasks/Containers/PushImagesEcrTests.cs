@@ -35,6 +35,11 @@ public sealed class PushImagesEcrTests
             $"aws sts get-caller-identity --region {AwsCliStandIn.Region} --output json",
             $"aws ecr get-login-password --region {AwsCliStandIn.Region}",
             $"docker login {Registry} -u AWS --password-stdin",
+            // latest only moves forward: the registry's latest is read first (none yet here, so it moves).
+            $"docker pull -q {Registry}/sovd-backend:latest",
+            $"docker tag {Registry}/sovd-backend:{Sha} {Registry}/sovd-backend:latest",
+            $"docker pull -q {Registry}/sovd-frontend:latest",
+            $"docker tag {Registry}/sovd-frontend:{Sha} {Registry}/sovd-frontend:latest",
             $"docker push {Registry}/sovd-backend:{Sha}",
             $"docker push {Registry}/sovd-backend:latest",
             $"docker push {Registry}/sovd-frontend:{Sha}",
@@ -93,6 +98,8 @@ public sealed class PushImagesEcrTests
             echo "The push refers to repository [${image%:*}]"
             echo "${image##*:}: digest: sha256:${digest} size: 1570" ;;
           logout) echo "Removing login credentials for $2" ;;
+          # A repository without latest yet: the registry's MANIFEST_UNKNOWN, as docker prints it.
+          pull) echo "Error response from daemon: manifest for ${3} not found: manifest unknown: manifest unknown" >&2; exit 1 ;;
         esac
         exit 0
         """;

@@ -36,7 +36,8 @@ public sealed class HelmRunnerTests
 
         fixture.Context.HelmUpgrade(new HelmUpgradeSettings { Release = "sovd-webapp", Chart = "/c", HelmMajorVersion = 4 });
 
-        fixture.Runner.Single.Arguments.Should().Be("upgrade --install sovd-webapp /c --wait --rollback-on-failure");
+        fixture.Runner.Single.Arguments.Should().Be(
+            "upgrade --install sovd-webapp /c --wait --rollback-on-failure --force-conflicts");
     }
 
     [Theory]
