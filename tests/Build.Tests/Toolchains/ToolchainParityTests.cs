@@ -88,7 +88,7 @@ public sealed class ToolchainParityTests : IDisposable
         ["annotated-types"] = "0.7.0", ["uvicorn"] = "0.32.0", ["anyio"] = "4.8.0", ["sniffio"] = "1.3.1", ["idna"] = "3.10",
         ["h11"] = "0.14.0", ["click"] = "8.1.8", ["typing-extensions"] = "4.13.2", ["httpx"] = "0.28.1", ["pytest"] = "8.3.5",
         ["pytest-cov"] = "5.0.0", ["coverage"] = "7.6.0", ["black"] = "25.1.0", ["mypy"] = "1.15.0", ["bandit"] = "1.7.10",
-        ["flake8"] = "7.1.1",
+        ["flake8"] = "7.1.1", ["prometheus-client"] = "0.21.1",
     });
 
     private string Write(string name, string text)
