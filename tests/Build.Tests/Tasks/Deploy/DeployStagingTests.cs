@@ -35,7 +35,7 @@ public sealed class DeployStagingTests
         record.GetProperty("revision").GetInt32().Should().Be(5);
         record.GetProperty("images").GetProperty("backend").GetString().Should().Be($"ghcr.io/acme/sovd-backend:{DeployScenario.Sha}");
         record.GetProperty("steps").EnumerateArray().Select(step => step.GetProperty("name").GetString()).Should()
-            .Equal("cluster preflight", $"helm status {Stable}", $"order guard: helm get values {Stable}", $"helm upgrade --install {Stable}", $"helm status {Stable}", "smoke tests");
+            .Equal("cluster preflight", $"helm status {Stable}", $"helm get values {Stable}", $"helm upgrade --install {Stable}", $"helm status {Stable}", "smoke tests");
         record.GetProperty("steps").EnumerateArray().Should().OnlyContain(step => step.GetProperty("seconds").GetDouble() >= 0);
         ShouldNotShowSecrets(result);
     }
