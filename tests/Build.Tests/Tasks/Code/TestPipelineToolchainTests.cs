@@ -33,7 +33,7 @@ public sealed class TestPipelineToolchainTests
     public void ExcludedRequirements_TheJobsFilter_ListsEveryExcludedTrait()
     {
         ExcludedRequirements(SovdPipeline.TestPipeline.Env["PIPELINE_TEST_FILTER"]).Should()
-            .BeEquivalentTo(["docker", "docker-compose", "chromium", "node", "python"]);
+            .BeEquivalentTo(["docker", "docker-compose", "chromium", "node", "python", "prometheus"]);
     }
 
     private static HashSet<string> ExcludedRequirements(string filter) =>
