@@ -28,6 +28,13 @@ public sealed class CakeHost
         ConfigureServices(services => services.AddSingleton(new WorkingDirectory(path)));
 
     /// <summary>
+    /// A Cake setting (<c>Paths_Tools</c>…) as the configuration's default: <c>CAKE_*</c> variables, <c>cake.config</c>
+    /// and <c>--key=value</c> arguments still override it, as in Cake.Frosting.
+    /// </summary>
+    public CakeHost UseCakeSetting(string key, string value) =>
+        ConfigureServices(services => services.AddSingleton(new CakeSetting(key, value)));
+
+    /// <summary>
     /// Add or replace services; applied after the host registered Cake's. As in Cake.Frosting, an
     /// <see cref="IFrostingTask"/> registration adds a task, and an <see cref="IConsole"/> or
     /// <see cref="ICakeEnvironment"/> instance replaces the process's console or environment.

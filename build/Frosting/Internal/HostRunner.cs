@@ -121,6 +121,7 @@ internal sealed class HostRunner(IServiceCollection configured)
             sp.GetRequiredService<ICakeEnvironment>())
             .CreateConfiguration(
                 sp.GetRequiredService<ICakeEnvironment>().WorkingDirectory,
+                CakeSetting.Defaults(sp.GetServices<CakeSetting>()),
                 sp.GetRequiredService<ICakeArguments>().GetArguments().ToDictionary(a => a.Key,
                     a => a.Value.LastOrDefault() ?? string.Empty)));
         services.AddSingleton<IToolInstaller, ToolInstaller>();
@@ -170,3 +171,18 @@ internal sealed class HostRunner(IServiceCollection configured)
 
 /// <summary>What <see cref="CakeHost.UseWorkingDirectory"/> registers.</summary>
 internal sealed record WorkingDirectory(DirectoryPath Path);
+
+/// <summary>One <see cref="CakeHost.UseCakeSetting"/> default.</summary>
+internal sealed record CakeSetting(string Key, string Value)
+{
+    /// <summary>The defaults by key, case-insensitive like Cake's configuration; the last registration wins.</summary>
+    public static Dictionary<string, string> Defaults(IEnumerable<CakeSetting> settings)
+    {
+        var defaults = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var setting in settings)
+        {
+            defaults[setting.Key] = setting.Value;
+        }
+        return defaults;
+    }
+}
