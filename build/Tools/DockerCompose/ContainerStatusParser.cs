@@ -43,9 +43,9 @@ public sealed record ContainerStatus(string Id, string Name, string Service, str
 /// <summary>A container's healthcheck state (<c>.State.Health.Status</c>).</summary>
 public enum ContainerHealth
 {
-    [WireName("none")] None,
-    [WireName("starting")] Starting,
-    [WireName("healthy")] Healthy,
-    [WireName("unhealthy")] Unhealthy,
-    [WireName("unknown")] Unknown,
+    None,
+    Starting,
+    Healthy,
+    Unhealthy,
+    Unknown,
 }

@@ -5,15 +5,15 @@ namespace Build.Tools.Helm;
 /// </summary>
 public enum HelmReleaseStatus
 {
-    [WireName("unknown")] Unknown,
-    [WireName("deployed")] Deployed,
-    [WireName("uninstalled")] Uninstalled,
-    [WireName("superseded")] Superseded,
-    [WireName("failed")] Failed,
-    [WireName("uninstalling")] Uninstalling,
-    [WireName("pending-install")] PendingInstall,
-    [WireName("pending-upgrade")] PendingUpgrade,
-    [WireName("pending-rollback")] PendingRollback,
+    Unknown,
+    Deployed,
+    Uninstalled,
+    Superseded,
+    Failed,
+    Uninstalling,
+    PendingInstall,
+    PendingUpgrade,
+    PendingRollback,
     NotFound,
 }
 

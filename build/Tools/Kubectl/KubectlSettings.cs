@@ -12,7 +12,7 @@ public sealed class KubectlSettings : KubeSettings
 
 public enum KubectlOutputFormat
 {
-    [WireName("json")] Json,
-    [WireName("wide")] Wide,
-    [WireName("yaml")] Yaml,
+    Json,
+    Wide,
+    Yaml,
 }

@@ -42,8 +42,8 @@ public enum TrivySeverity
 
 public enum TrivyFormat
 {
-    [WireName("table")] Table,
-    [WireName("json")] Json,
+    Table,
+    Json,
     /// <summary>For GitHub code scanning (upload-sarif).</summary>
-    [WireName("sarif")] Sarif,
+    Sarif,
 }
