@@ -226,6 +226,8 @@ public sealed class DeployProductionFailureTests
 
         result.ExitCode.Should().NotBe(0);
         scenario.RolloutCalls.Should().Contain("kubectl get gateways shared -o yaml -n gateways");
+        result.Output.Should().NotContain("The route was not served", "the shared Gateway accepts the route rendered for it")
+            .And.Contain("Deploy-Production failed at 'canary 10 %: smoke tests", "the broken canary fails the deploy");
     }
 
     [Fact]

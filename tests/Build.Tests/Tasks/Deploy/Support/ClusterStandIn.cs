@@ -332,7 +332,18 @@ public sealed class ClusterStandIn : IDisposable
           esac
           [[ "$state" == ready ]] || lb='{}'
           [[ "$1" == ingress ]] && file=kubectl-get-ingress.json
-          sed "s|__NAME__|$2|; s|__NAMESPACE__|$namespace|g; s|__RELEASE__|sovd-webapp-route|; s|__GENERATION__|3|; s|__OBSERVED__|$observed|g; s|__ACCEPTED__|$accepted|; s|__RESOLVED__|$resolved|; s|__RESOLVED_REASON__|$reason|; s|__RESOLVED_MESSAGE__|$message|; s|__LOAD_BALANCER__|$lb|" "$fixtures/$file"
+          sed "s|__NAME__|$2|; s|__NAMESPACE__|$namespace|g; s|__RELEASE__|sovd-webapp-route|; s|__GENERATION__|3|; s|__OBSERVED__|$observed|g; s|__ACCEPTED__|$accepted|; s|__RESOLVED__|$resolved|; s|__RESOLVED_REASON__|$reason|; s|__RESOLVED_MESSAGE__|$message|; s|__LOAD_BALANCER__|$lb|" "$fixtures/$file" |
+            if [[ "$1" == ingress ]]; then cat; else gateway_parent; fi
+        }
+        # The route's parentRef, in spec and as the controller echoes it in status.parents[], is the Gateway the route
+        # release was rendered for (the chart's traffic.gateway.name, and .namespace when set).
+        gateway_parent() {
+          local upgrade name=sovd-gateway gateway_namespace=''
+          upgrade=$(grep '^helm upgrade.* sovd-webapp-route ' "$dir/calls.log" | tail -1)
+          [[ "$upgrade" =~ traffic\.gateway\.name=([^ ]+) ]] && name=${BASH_REMATCH[1]}
+          [[ "$upgrade" =~ traffic\.gateway\.namespace=([^ ]+) ]] && gateway_namespace=${BASH_REMATCH[1]}
+          jq -S --indent 4 --arg name "$name" --arg ns "$gateway_namespace" \
+            '(.spec.parentRefs[], .status.parents[].parentRef) |= (.name = $name | if $ns == "" then . else .namespace = $ns end)'
         }
         case "${1:-} ${2:-}" in
           "config current-context") cat "$dir/context"; exit 0 ;;
