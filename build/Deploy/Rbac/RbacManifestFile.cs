@@ -19,7 +19,9 @@ public static class RbacManifestFile
     {
         var chart = context.AppRoot.Combine("infrastructure/helm").Combine(ChartNames.Chart);
         var renders = ChartRender.All(pipeline, chart);
-        var resources = ChartRender.Resources(context, chart, renders, Helm(context));
+        var helm = Helm(context);
+        var resources = RenderCache.Of(context).Kinds(chart, renders, helm.ToolPath ?? context.Tools.Resolve("helm"),
+            () => ChartRender.Resources(context, chart, renders, helm));
         return new GeneratedFile(ClusterPermission.RbacManifest, Render(ClusterPermission.Derive(resources), renders.Count));
     }
 
