@@ -12,7 +12,7 @@ public sealed class ComposeStack(BuildContext context, ContainerSettings setting
     // The variant is probed for real even under --dryrun, so the printed commands are the ones a real run would start.
     private readonly ComposeProject _project = new(
         project,
-        [settings.ComposeFile],
+        [settings.Stack.ComposeFile],
         new Dictionary<string, string>
         {
             ["BACKEND_IMAGE"] = settings.Backend.ShaTag,
@@ -35,8 +35,8 @@ public sealed class ComposeStack(BuildContext context, ContainerSettings setting
     /// (also when the caller's environment has SOVD_API_TOKEN, which compose would pass through).
     /// </summary>
     public static ComposeStack For(BuildContext context, ContainerSettings settings, string purpose, string? apiToken = null) =>
-        new(context, settings, settings.ComposeProject ?? $"sovd-{purpose}-{Guid.NewGuid().ToString("N")[..8]}",
-            settings.BackendPort == 0 ? FreePort() : settings.BackendPort, settings.FrontendPort == 0 ? FreePort() : settings.FrontendPort, apiToken);
+        new(context, settings, settings.Stack.Project ?? $"sovd-{purpose}-{Guid.NewGuid().ToString("N")[..8]}",
+            settings.Stack.BackendPort == 0 ? FreePort() : settings.Stack.BackendPort, settings.Stack.FrontendPort == 0 ? FreePort() : settings.Stack.FrontendPort, apiToken);
 
     /// <summary>
     /// <c>up -d --no-build</c>, then polls until every container runs and each one with a healthcheck is healthy.

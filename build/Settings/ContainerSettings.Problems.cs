@@ -9,15 +9,19 @@ public sealed partial record ContainerSettings
         var all = Problems.Concat(stageProblems ?? []).ToList();
         if (all.Count > 0)
         {
-            throw new CakeException($"{stage} cannot start:\n" + string.Join('\n', all.Select(problem => "  - " + problem)));
+            throw new CakeException(
+                $"{stage} cannot start:\n" + string.Join('\n', all.Select(problem => "  - " + problem)));
         }
     }
 
     /// <summary>Build-Images reads both Dockerfiles.</summary>
     public IEnumerable<string> BuildProblems() => MissingFromApp(Images.Select(image => image.Dockerfile));
 
-    /// <summary>Test-Integration and Test-E2E start the stack from the compose file; a stage may need more of the app.</summary>
-    public IEnumerable<string> StackProblems(params FilePath[] alsoNeeded) => MissingFromApp([ComposeFile, .. alsoNeeded]);
+    /// <summary>
+    /// Test-Integration and Test-E2E start the stack from the compose file; a stage may need more of the app.
+    /// </summary>
+    public IEnumerable<string> StackProblems(params FilePath[] alsoNeeded) =>
+        MissingFromApp([Stack.ComposeFile, .. alsoNeeded]);
 
     /// <summary>
     /// Push-Images (and Build-Images for its layer cache) in GitHub Actions log in with the job's token; without it the
@@ -25,49 +29,56 @@ public sealed partial record ContainerSettings
     /// </summary>
     public IEnumerable<string> PushProblems(ICakeContext context)
     {
-        if (LogIn && Ecr is null && context.Variable(EnvVars.GitHubToken) is null)
+        if (Registry.LogIn && Registry.Ecr is null && context.Variable(EnvVars.GitHubToken) is null)
         {
-            yield return $"{EnvVars.GitHubToken} is not set: the login to {Registry} needs it; give the job " +
+            yield return $"{EnvVars.GitHubToken} is not set: the login to {Registry.Host} needs it; give the job " +
                 "`secrets.GITHUB_TOKEN` and `packages: write` (Push-Images) or `packages: read` (Build-Images).";
         }
     }
 
-    private static IEnumerable<string> MissingFromApp(IEnumerable<FilePath> files) => files.Where(file => !File.Exists(file.FullPath))
-        .Select(file => $"{file.FullPath} does not exist: is --{ArgumentNames.AppRoot} the sample app's folder?");
+    private static IEnumerable<string> MissingFromApp(IEnumerable<FilePath> files) =>
+        files.Where(file => !File.Exists(file.FullPath))
+            .Select(file => $"{file.FullPath} does not exist: is --{ArgumentNames.AppRoot} the sample app's folder?");
 
     private IEnumerable<string> Check()
     {
-        if (!RegistryPattern().IsMatch(Registry))
+        if (!RegistryPattern().IsMatch(Registry.Host))
         {
-            yield return $"--{ArgumentNames.Registry}={Registry} is not a registry host: give host[:port] without scheme or path, e.g. ghcr.io or {LocalRegistry}.";
+            yield return $"--{ArgumentNames.Registry}={Registry.Host} is not a registry host: give host[:port] " +
+                $"without scheme or path, e.g. ghcr.io or {LocalRegistry}.";
         }
-        if (Owner.Length == 0 && Ecr is null)
+        if (Registry.Owner.Length == 0 && Registry.Ecr is null)
         {
-            yield return $"No image owner: pass --{ArgumentNames.Owner}=<name> or set {EnvVars.GitHubRepositoryOwner}.";
+            yield return
+                $"No image owner: pass --{ArgumentNames.Owner}=<name> or set {EnvVars.GitHubRepositoryOwner}.";
         }
-        else if (Owner.Length > 0 && !OwnerPattern().IsMatch(Owner))
+        else if (Registry.Owner.Length > 0 && !OwnerPattern().IsMatch(Registry.Owner))
         {
-            yield return $"Owner '{Owner}' cannot be part of an image name: use lower-case letters, digits, '.', '_' or '-' (--{ArgumentNames.Owner}).";
+            yield return $"Owner '{Registry.Owner}' cannot be part of an image name: use lower-case letters, " +
+                $"digits, '.', '_' or '-' (--{ArgumentNames.Owner}).";
         }
-        if (Sha.Length == 0)
+        if (Provenance.Sha.Length == 0)
         {
-            yield return $"No commit SHA to tag the images with: pass --{ArgumentNames.Sha}=<commit> or set {EnvVars.GitHubSha} (no git commit is checked out).";
+            yield return $"No commit SHA to tag the images with: pass --{ArgumentNames.Sha}=<commit> or set " +
+                $"{EnvVars.GitHubSha} (no git commit is checked out).";
         }
-        else if (!ShaPattern().IsMatch(Sha))
+        else if (!ShaPattern().IsMatch(Provenance.Sha))
         {
-            yield return $"--{ArgumentNames.Sha}={Sha} is not a commit SHA (7-40 hex digits).";
+            yield return $"--{ArgumentNames.Sha}={Provenance.Sha} is not a commit SHA (7-40 hex digits).";
         }
-        if (BackendPort is < 0 or > 65535 || FrontendPort is < 0 or > 65535)
+        if (Stack.BackendPort is < 0 or > 65535 || Stack.FrontendPort is < 0 or > 65535)
         {
-            yield return $"--{ArgumentNames.BackendPort}/--{ArgumentNames.FrontendPort} must be 1-65535, or 0 for a free port.";
+            yield return $"--{ArgumentNames.BackendPort}/--{ArgumentNames.FrontendPort} must be 1-65535, " +
+                "or 0 for a free port.";
         }
-        if (StackTimeout <= TimeSpan.Zero)
+        if (Stack.Timeout <= TimeSpan.Zero)
         {
             yield return $"--{ArgumentNames.StackTimeout} must be a positive number of seconds.";
         }
-        if (ComposeProject is { } project && !ProjectPattern().IsMatch(project))
+        if (Stack.Project is { } project && !ProjectPattern().IsMatch(project))
         {
-            yield return $"--{ArgumentNames.ComposeProject}={project}: use lower-case letters, digits, '-' and '_', starting with a letter or digit.";
+            yield return $"--{ArgumentNames.ComposeProject}={project}: use lower-case letters, digits, '-' and '_', " +
+                "starting with a letter or digit.";
         }
     }
 

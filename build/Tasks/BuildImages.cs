@@ -52,9 +52,9 @@ public sealed class BuildImages : FrostingTask<BuildContext>
             Tags = image.Tags,
             Labels = new Dictionary<string, string>
             {
-                ["org.opencontainers.image.created"] = settings.Created,
-                ["org.opencontainers.image.revision"] = settings.Sha,
-                ["org.opencontainers.image.source"] = settings.SourceUrl,
+                ["org.opencontainers.image.created"] = settings.Provenance.Created,
+                ["org.opencontainers.image.revision"] = settings.Provenance.Sha,
+                ["org.opencontainers.image.source"] = settings.Provenance.SourceUrl,
                 ["org.opencontainers.image.title"] = image.Name,
             },
             // BuildKit, as on GitHub's runner (Docker 28, where `docker build` is buildx): the engine's BuildKit, or
@@ -76,7 +76,7 @@ public sealed class BuildImages : FrostingTask<BuildContext>
     {
         var arguments = new Dictionary<string, string>(LocalImages.BaseImageArguments(context, image.Dockerfile))
         {
-            ["APP_VERSION"] = settings.Sha,
+            ["APP_VERSION"] = settings.Provenance.Sha,
         };
         if (settings.LayerCache)
         {

@@ -11,7 +11,7 @@ public sealed class PushImages : FrostingTask<BuildContext>
         settings.ThrowIfInvalid(SovdPipeline.PushImages.Name, settings.PushProblems(context));
         _login.TakeToken(context);
         // An ECR registry needs the AWS CLI for its login password.
-        ToolPreflight.Ensure(context, settings.Ecr is null ? [DockerSettings.EngineRequirement] : [DockerSettings.EngineRequirement, AwsSettings.Spec.Requirement()]);
+        ToolPreflight.Ensure(context, settings.Registry.Ecr is null ? [DockerSettings.EngineRequirement] : [DockerSettings.EngineRequirement, AwsSettings.Spec.Requirement()]);
         LocalImages.EnsurePresent(context, settings, allTags: true);
         _login.LogIn(context, settings);
 
