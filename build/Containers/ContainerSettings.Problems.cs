@@ -1,4 +1,4 @@
-namespace Build.Settings;
+namespace Build.Containers;
 
 /// <summary>What is wrong with the settings in general, and what one stage needs beyond them.</summary>
 public sealed partial record ContainerSettings

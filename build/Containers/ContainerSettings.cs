@@ -1,4 +1,4 @@
-namespace Build.Settings;
+namespace Build.Containers;
 
 /// <summary>
 /// One image of the app: <c>&lt;registry&gt;/&lt;owner&gt;/&lt;name&gt;</c>, tagged with the commit SHA and

@@ -1,8 +1,8 @@
-using Build.Settings;
+using Build.Containers;
 using Build.Tests.Settings.Support;
 using Cake.Core;
 
-namespace Build.Tests.Settings;
+namespace Build.Tests.Containers;
 
 /// <summary>
 /// The image stages' settings built in-process from given arguments and variables: the values, and the same errors
