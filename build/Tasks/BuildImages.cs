@@ -15,7 +15,8 @@ public sealed class BuildImages : FrostingTask<BuildContext>
         ToolPreflight.Ensure(context, [DockerSettings.EngineRequirement, .. NodeModules.Requirements]);
         LocalImages.EnsureBaseImages(context, given);
 
-        // npm cannot reach its registry inside a container build on our machines: the bundle is built here and COPYed in.
+        // npm cannot reach its registry inside a container build on our machines: the bundle is built here and
+        // COPYed in.
         Timed(context, "frontend bundle", () =>
         {
             NodeModules.EnsureInstalled(context, settings.Frontend.Context);
