@@ -6,13 +6,14 @@ namespace Build.Containers;
 /// The app's compose stack for one test stage: started from the built images (never rebuilt), waited on until every
 /// service is ready, and taken down with its volumes and networks however the stage ends.
 /// </summary>
-public sealed class ComposeStack(BuildContext context, ContainerSettings settings, string project, int backendPort, int frontendPort, string? apiToken)
+public sealed class ComposeStack(BuildContext context, ContainerSettings settings, string project, int backendPort,
+    int frontendPort, string? apiToken)
 {
     private const int LogLinesOnFailure = 100;
     // The variant is probed for real even under --dryrun, so the printed commands are the ones a real run would start.
     private readonly ComposeProject _project = new(
         project,
-        [settings.ComposeFile],
+        [settings.Stack.ComposeFile],
         new Dictionary<string, string>
         {
             ["BACKEND_IMAGE"] = settings.Backend.ShaTag,
@@ -34,18 +35,21 @@ public sealed class ComposeStack(BuildContext context, ContainerSettings setting
     /// <paramref name="apiToken"/> turns the backend's bearer-token check on; <c>null</c> runs it without auth
     /// (also when the caller's environment has SOVD_API_TOKEN, which compose would pass through).
     /// </summary>
-    public static ComposeStack For(BuildContext context, ContainerSettings settings, string purpose, string? apiToken = null) =>
-        new(context, settings, settings.ComposeProject ?? $"sovd-{purpose}-{Guid.NewGuid().ToString("N")[..8]}",
-            settings.BackendPort == 0 ? FreePort() : settings.BackendPort, settings.FrontendPort == 0 ? FreePort() : settings.FrontendPort, apiToken);
+    public static ComposeStack For(BuildContext context, ContainerSettings settings, string purpose,
+        string? apiToken = null) =>
+        new(context, settings, settings.Stack.Project ?? $"sovd-{purpose}-{Guid.NewGuid().ToString("N")[..8]}",
+            settings.Stack.BackendPort == 0 ? FreePort() : settings.Stack.BackendPort,
+            settings.Stack.FrontendPort == 0 ? FreePort() : settings.Stack.FrontendPort, apiToken);
 
     /// <summary>
     /// <c>up -d --no-build</c>, then polls until every container runs and each one with a healthcheck is healthy.
-    /// <paramref name="timeout"/> bounds both: Compose v1 itself blocks in <c>up</c> on <c>service_healthy</c> dependencies.
-    /// On failure prints <c>ps</c> and the logs of the services that are not ready, then throws.
+    /// <paramref name="timeout"/> bounds both: Compose v1 itself blocks in <c>up</c> on <c>service_healthy</c>
+    /// dependencies. On failure prints <c>ps</c> and the logs of the services that are not ready, then throws.
     /// </summary>
     public void Start(TimeSpan timeout)
     {
-        context.Information($"Starting compose project {project} (backend {BackendUrl}, frontend {FrontendUrl}; timeout {timeout.TotalSeconds:0} s)");
+        context.Information($"Starting compose project {project} (backend {BackendUrl}, frontend {FrontendUrl}; " +
+            $"timeout {timeout.TotalSeconds:0} s)");
         var clock = Stopwatch.StartNew();
         _created = true;
         try
@@ -54,7 +58,8 @@ public sealed class ComposeStack(BuildContext context, ContainerSettings setting
         }
         catch (TimeoutException)
         {
-            Fail($"did not come up within {timeout.TotalSeconds:0} s ('up' was still waiting for healthy dependencies)");
+            Fail($"did not come up within {timeout.TotalSeconds:0} s " +
+                "('up' was still waiting for healthy dependencies)");
         }
         catch (CakeException error) when (!context.CancellationToken.IsCancellationRequested)
         {
@@ -66,7 +71,9 @@ public sealed class ComposeStack(BuildContext context, ContainerSettings setting
         }
     }
 
-    /// <summary><c>down -v --remove-orphans</c>, also after Ctrl-C; then checks that nothing of the project is left.</summary>
+    /// <summary>
+    /// <c>down -v --remove-orphans</c>, also after Ctrl-C; then checks that nothing of the project is left.
+    /// </summary>
     public void Stop()
     {
         if (!_created)
@@ -75,7 +82,8 @@ public sealed class ComposeStack(BuildContext context, ContainerSettings setting
         }
         context.Information($"Removing compose project {project} (containers, networks, volumes)");
         // A teardown call never throws and runs also after Ctrl-C.
-        context.DockerComposeDown(new DockerComposeSettings { Project = _project, ThrowOnNonZeroExit = false, Teardown = true });
+        context.DockerComposeDown(
+            new DockerComposeSettings { Project = _project, ThrowOnNonZeroExit = false, Teardown = true });
         if (context.DryRun)
         {
             return;
@@ -89,7 +97,8 @@ public sealed class ComposeStack(BuildContext context, ContainerSettings setting
         ];
         if (leftovers.Count > 0)
         {
-            throw new CakeException($"compose down left parts of {project} behind: {string.Join(", ", leftovers)}. Remove them with docker rm/network rm/volume rm.");
+            throw new CakeException($"compose down left parts of {project} behind: {string.Join(", ", leftovers)}. " +
+                "Remove them with docker rm/network rm/volume rm.");
         }
         _created = false;
     }
@@ -99,20 +108,24 @@ public sealed class ComposeStack(BuildContext context, ContainerSettings setting
         while (true)
         {
             var statuses = context.DockerComposeContainerStatuses(new DockerComposeSettings { Project = _project });
-            var broken = statuses.Where(status => status.State is "exited" or "dead" || status.Health == ContainerHealth.Unhealthy).ToList();
+            var broken = statuses
+                .Where(status => status.State is "exited" or "dead" || status.Health == ContainerHealth.Unhealthy)
+                .ToList();
             if (broken.Count > 0)
             {
                 Fail($"has failed services: {Describe(broken)}", broken);
             }
             if (statuses.Count > 0 && statuses.All(status => status.IsReady))
             {
-                context.Information($"Stack {project} ready after {clock.Elapsed.TotalSeconds:0} s: {Describe(statuses)}");
+                context.Information(
+                    $"Stack {project} ready after {clock.Elapsed.TotalSeconds:0} s: {Describe(statuses)}");
                 return;
             }
             if (clock.Elapsed >= timeout)
             {
                 var waiting = statuses.Where(status => !status.IsReady).ToList();
-                Fail($"was not healthy within {timeout.TotalSeconds:0} s; still waiting for {Describe(waiting)}", waiting);
+                Fail($"was not healthy within {timeout.TotalSeconds:0} s; still waiting for {Describe(waiting)}",
+                    waiting);
             }
             if (context.CancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(1)))
             {
@@ -125,13 +138,19 @@ public sealed class ComposeStack(BuildContext context, ContainerSettings setting
     {
         context.CancellationToken.ThrowIfCancellationRequested();
         context.Error($"Compose project {project} {problem}");
-        context.Information(context.DockerComposePs(new DockerComposeSettings { Project = _project, ThrowOnNonZeroExit = false }, quiet: false).Output);
-        notReady ??= [.. context.DockerComposeContainerStatuses(new DockerComposeSettings { Project = _project }).Where(status => !status.IsReady)];
+        context.Information(context.DockerComposePs(
+            new DockerComposeSettings { Project = _project, ThrowOnNonZeroExit = false }, quiet: false).Output);
+        notReady ??=
+        [
+            .. context.DockerComposeContainerStatuses(new DockerComposeSettings { Project = _project })
+                .Where(status => !status.IsReady),
+        ];
         var services = notReady.Select(status => status.Service).Distinct().ToList();
         if (services.Count > 0)
         {
             context.Information($"Logs of {string.Join(", ", services)} (last {LogLinesOnFailure} lines each):");
-            context.DockerComposeLogs(services, LogLinesOnFailure, new DockerComposeSettings { Project = _project, ThrowOnNonZeroExit = false });
+            context.DockerComposeLogs(services, LogLinesOnFailure,
+                new DockerComposeSettings { Project = _project, ThrowOnNonZeroExit = false });
         }
         throw new CakeException($"The stack {project} {problem}. Its state and logs are printed above.");
     }

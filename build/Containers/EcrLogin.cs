@@ -30,7 +30,8 @@ public static class EcrLogin
         var aws = new AwsSettings { Region = ecr.Region };
         if (context.DryRun)
         {
-            context.Information($"[dry-run] aws ecr get-login-password --region {ecr.Region} | docker login {ecr.Host} -u {LoginUser} --password-stdin");
+            context.Information($"[dry-run] aws ecr get-login-password --region {ecr.Region} " +
+                $"| docker login {ecr.Host} -u {LoginUser} --password-stdin");
             return;
         }
         var identity = context.AwsCallerIdentity(aws);
@@ -38,8 +39,14 @@ public static class EcrLogin
         if (identity.Account != ecr.Account)
         {
             // Allowed (a repository policy can grant another account), but usually a wrong role or registry.
-            context.Warning($"The AWS identity belongs to account {identity.Account}, the registry to {ecr.Account}: the push needs a repository policy that grants {identity.Arn}.");
+            context.Warning($"The AWS identity belongs to account {identity.Account}, the registry to " +
+                $"{ecr.Account}: the push needs a repository policy that grants {identity.Arn}.");
         }
-        context.DockerLogin(new DockerLoginSettings { Registry = ecr.Host, Username = LoginUser, Password = context.AwsEcrLoginPassword(aws) });
+        context.DockerLogin(new DockerLoginSettings
+        {
+            Registry = ecr.Host,
+            Username = LoginUser,
+            Password = context.AwsEcrLoginPassword(aws),
+        });
     }
 }

@@ -10,7 +10,8 @@ public static class ImagePublisher
 {
     public static void PushAndRecord(BuildContext context, ContainerSettings settings, bool pushLatest = true)
     {
-        var movesLatest = settings.Images.ToDictionary(image => image, image => pushLatest && LatestTag.MayMove(context, image));
+        var movesLatest =
+            settings.Images.ToDictionary(image => image, image => pushLatest && LatestTag.MayMove(context, image));
         IReadOnlyList<string> PushedTags(ContainerImage image) => movesLatest[image] ? image.Tags : [image.ShaTag];
         var digests = settings.Images.ToDictionary(image => image, image => Push(context, image, PushedTags(image)));
         var root = new JsonObject();
@@ -21,26 +22,37 @@ public static class ImagePublisher
                 ["repository"] = image.Repository,
                 ["tag"] = image.Sha,
                 ["digest"] = digest,
-                ["tags"] = new JsonArray([.. PushedTags(image).Select(tag => (JsonNode?)JsonValue.Create(tag[(image.Repository.Length + 1)..]))]),
+                ["tags"] = new JsonArray(
+                [
+                    .. PushedTags(image)
+                        .Select(tag => (JsonNode?)JsonValue.Create(tag[(image.Repository.Length + 1)..])),
+                ]),
                 ["reference"] = $"{image.Repository}@{digest}",
             };
         }
         var file = context.ArtifactDirectory(SovdPipeline.PushedImages).CombineWithFilePath("images.json");
-        var written = ReportFolder.Write(context, file, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        context.Information($"Pushed {string.Join(", ", digests.Select(pair => $"{pair.Key.Repository}@{pair.Value}"))}; recorded in {file.FullPath} ({written})");
+        var written = ReportFolder.Write(context, file,
+            root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        context.Information(
+            $"Pushed {string.Join(", ", digests.Select(pair => $"{pair.Key.Repository}@{pair.Value}"))}; " +
+            $"recorded in {file.FullPath} ({written})");
     }
 
     /// <summary>Pushes the tags; they name one image, so the registry must report one digest for all.</summary>
     private static string Push(BuildContext context, ContainerImage image, IReadOnlyList<string> tags)
     {
-        var digests = tags.Select(tag => context.DockerPush(tag).Digest ?? (context.DryRun ? "sha256:dry-run" : null)).ToList();
+        var digests = tags
+            .Select(tag => context.DockerPush(tag).Digest ?? (context.DryRun ? "sha256:dry-run" : null))
+            .ToList();
         if (digests.Any(digest => digest is null))
         {
-            throw new CakeException($"docker push of {image.Repository} reported no digest: cannot record what to deploy.");
+            throw new CakeException(
+                $"docker push of {image.Repository} reported no digest: cannot record what to deploy.");
         }
         if (digests.Distinct().Count() > 1)
         {
-            throw new CakeException($"{string.Join(" and ", tags)} were pushed with different digests ({string.Join(", ", digests)}): the tags moved during the push.");
+            throw new CakeException($"{string.Join(" and ", tags)} were pushed with different digests " +
+                $"({string.Join(", ", digests)}): the tags moved during the push.");
         }
         return digests[0]!;
     }

@@ -19,7 +19,8 @@ public static partial class LocalImages
         var arguments = ArgLine().Matches(text).GroupBy(line => line.Groups["name"].Value)
             .ToDictionary(group => group.Key, group => group.First().Groups["value"].Value);
         var froms = FromLine().Matches(text);
-        var stages = froms.Where(line => line.Groups["stage"].Success).Select(line => line.Groups["stage"].Value).Append("scratch").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var stages = froms.Where(line => line.Groups["stage"].Success).Select(line => line.Groups["stage"].Value)
+            .Append("scratch").ToHashSet(StringComparer.OrdinalIgnoreCase);
         return [.. froms.Select(line => line.Groups["image"].Value).Where(image => !stages.Contains(image))
             .Select(image => Resolve(dockerfile, image, arguments)).Distinct()];
     }
@@ -83,15 +84,16 @@ public static partial class LocalImages
     }
 
     /// <summary>
-    /// Ensures the images' SHA tags (and with <paramref name="allTags"/> their other tags, which a push needs) are in the
-    /// engine, loading the images archive when one is missing.
+    /// Ensures the images' SHA tags (and with <paramref name="allTags"/> their other tags, which a push needs) are in
+    /// the engine, loading the images archive when one is missing.
     /// </summary>
     public static void EnsurePresent(BuildContext context, ContainerSettings settings, bool allTags = false)
     {
         IReadOnlyList<string> tags = [.. settings.Images.SelectMany(image => allTags ? image.Tags : [image.ShaTag])];
         if (context.DryRun)
         {
-            context.Information($"[dry-run] would load {settings.ImagesArchive.FullPath} if any of {string.Join(", ", tags)} is missing");
+            context.Information($"[dry-run] would load {settings.ImagesArchive.FullPath} " +
+                $"if any of {string.Join(", ", tags)} is missing");
             return;
         }
         var missing = tags.Where(tag => !context.DockerImageExists(tag)).ToList();
@@ -105,7 +107,8 @@ public static partial class LocalImages
         {
             throw new CakeException(
                 $"{string.Join(", ", missing)} not in the engine and there is no {archive}: run Build-Images first " +
-                $"(in CI the job downloads the '{SovdPipeline.Images.Name}' artifact into {SovdPipeline.Images.Path}).");
+                $"(in CI the job downloads the '{SovdPipeline.Images.Name}' artifact " +
+                $"into {SovdPipeline.Images.Path}).");
         }
         context.Information($"Loading {archive}: {string.Join(", ", missing)} not in the engine");
         context.DockerLoad(settings.ImagesArchive);
@@ -113,14 +116,16 @@ public static partial class LocalImages
         if (stillMissing.Count > 0)
         {
             throw new CakeException(
-                $"{archive} does not contain {string.Join(", ", stillMissing)}: it was built for another commit, registry or owner. " +
-                $"Run Build-Images with the same --{ArgumentNames.Sha}, --{ArgumentNames.Registry} and --{ArgumentNames.Owner}.");
+                $"{archive} does not contain {string.Join(", ", stillMissing)}: it was built for another commit, " +
+                "registry or owner. Run Build-Images with the same " +
+                $"--{ArgumentNames.Sha}, --{ArgumentNames.Registry} and --{ArgumentNames.Owner}.");
         }
     }
 
     [GeneratedRegex(@"^\s*ARG\s+(?<name>\w+)=(?<value>\S*)\s*$", RegexOptions.Multiline)]
     private static partial Regex ArgLine();
 
-    [GeneratedRegex(@"^\s*FROM\s+(--\S+\s+)*(?<image>\S+)(\s+AS\s+(?<stage>\S+))?\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*FROM\s+(--\S+\s+)*(?<image>\S+)(\s+AS\s+(?<stage>\S+))?\s*$",
+        RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex FromLine();
 }

@@ -10,7 +10,9 @@ public sealed class StageTimings : FrostingTaskLifetime<BuildContext>
 
     public static IReadOnlyList<StageTime> Finished => [.. Recorded];
 
-    /// <summary>Whether the host runs this lifetime at all (it sees the setup of every task, the caller's own included).</summary>
+    /// <summary>
+    /// Whether the host runs this lifetime at all (it sees the setup of every task, the caller's own included).
+    /// </summary>
     public static bool IsActive { get; private set; }
 
     // The host takes one task lifetime: the versions each stage runs (issue #23) are printed from here as well.
@@ -21,18 +23,23 @@ public sealed class StageTimings : FrostingTaskLifetime<BuildContext>
     }
 
     public override void Teardown(BuildContext context, ITaskTeardownContext info) =>
-        Recorded.Enqueue(new StageTime(info.Task.Name, info.Duration, info.Skipped ? "skipped" : info.Successful ? "ok" : "failed"));
+        Recorded.Enqueue(new StageTime(info.Task.Name, info.Duration,
+            info.Skipped ? "skipped" : info.Successful ? "ok" : "failed"));
 
     /// <summary>A plain-text table: stage, result, measured time, and the definition's warm–cold estimate.</summary>
     public static string Table(IEnumerable<StageTime> stages)
     {
-        var rows = stages.Select(stage => (stage.Name, stage.Result, Time: Seconds(stage.Duration), Expected: Expected(stage.Name))).ToList();
+        var rows = stages
+            .Select(stage => (stage.Name, stage.Result, Time: Seconds(stage.Duration), Expected: Expected(stage.Name)))
+            .ToList();
         var width = Math.Max(5, rows.Count == 0 ? 0 : rows.Max(row => row.Name.Length));
         var table = new StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"{"Stage".PadRight(width)}  {"Result",-7}  {"Time",8}  Expected (warm-cold)");
+        table.AppendLine(CultureInfo.InvariantCulture,
+            $"{"Stage".PadRight(width)}  {"Result",-7}  {"Time",8}  Expected (warm-cold)");
         foreach (var row in rows)
         {
-            table.AppendLine(CultureInfo.InvariantCulture, $"{row.Name.PadRight(width)}  {row.Result,-7}  {row.Time,8}  {row.Expected}");
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"{row.Name.PadRight(width)}  {row.Result,-7}  {row.Time,8}  {row.Expected}");
         }
         var total = TimeSpan.FromTicks(stages.Sum(stage => stage.Duration.Ticks));
         table.Append(CultureInfo.InvariantCulture, $"{"Total".PadRight(width)}  {"",-7}  {Seconds(total),8}");
@@ -40,11 +47,13 @@ public sealed class StageTimings : FrostingTaskLifetime<BuildContext>
     }
 
     private static string Expected(string name) =>
-        SovdPipeline.Definition.Stages.FirstOrDefault(stage => stage.Name == name)?.Duration is { Cold: var cold, Warm: var warm } && cold > TimeSpan.Zero
+        SovdPipeline.Definition.Stages.FirstOrDefault(stage => stage.Name == name)?.Duration
+            is { Cold: var cold, Warm: var warm } && cold > TimeSpan.Zero
             ? $"{warm.TotalMinutes:0.#}-{cold.TotalMinutes:0.#} min"
             : "";
 
-    private static string Seconds(TimeSpan duration) => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.0} s");
+    private static string Seconds(TimeSpan duration) =>
+        string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.0} s");
 }
 
 public sealed record StageTime(string Name, TimeSpan Duration, string Result);

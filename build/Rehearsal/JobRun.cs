@@ -15,49 +15,17 @@ public sealed partial class IsolatedRun
 {
     private async Task<JobResult> RunJobAsync(Stage stage, JobWorkspace workspace, CancellationToken cancellation)
     {
-        var phases = new List<(string Phase, TimeSpan Time)>();
-        var phase = "checkout";
-        var watch = Stopwatch.StartNew();
-        void Next(string name)
-        {
-            phases.Add((phase, watch.Elapsed));
-            (phase, watch) = (name, Stopwatch.StartNew());
-        }
-
+        var phases = new JobPhases("checkout");
         var start = _clock.Elapsed;
         var engine = options.EngineFor(stage);
-        string? reason = null;
+        string? reason;
         var uploaded = new List<string>();
         using var file = new StreamWriter(workspace.LogPath, append: false) { AutoFlush = true };
         // The job's two output streams and the rehearsal's notes write to it side by side.
         var log = TextWriter.Synchronized(file);
         try
         {
-            await Task.Run(() => Checkouts.Add(options.Repository, workspace.Checkout, _commit));
-            Next("host");
-            await PrepareHostAsync(workspace.Checkout);
-            Next("toolchain");
-            var toolchain = options.Toolchain is { } setUp
-                ? await setUp.SetUpAsync(stage, workspace.Checkout, log, cancellation)
-                : new Dictionary<string, string>();
-            Next("engine");
-            var dockerHost =
-                await (engine?.StartAsync(workspace, cancellation)
-                ?? Task.FromResult($"unix://{Path.Combine(workspace.Scratch, "no-engine.sock")}"));
-            Next("download");
-            reason = await DownloadAsync(stage, workspace, log);
-            var exitCode = -1;
-            if (reason is null)
-            {
-                Next("run");
-                exitCode = await ExecuteAsync(stage, workspace, dockerHost, toolchain, log, cancellation);
-                reason = cancellation.IsCancellationRequested ? "interrupted" : exitCode == 0 ? null
-                    : $"exit code {exitCode}";
-            }
-
-            Next("upload");
-            var uploadError = await UploadAsync(stage, workspace, exitCode == 0, log, uploaded);
-            reason ??= uploadError;
+            reason = await RunStepsAsync(stage, workspace, engine, phases, log, uploaded, cancellation);
         }
         catch (Exception error) when (error is RehearsalException or OperationCanceledException or IOException)
         {
@@ -65,7 +33,7 @@ public sealed partial class IsolatedRun
         }
         finally
         {
-            phases.Add((phase, watch.Elapsed));
+            phases.End();
             // Off the job's path, as a runner's teardown is: dependants start while the engine stops and the checkout
             // goes.
             lock (_cleanups)
@@ -74,9 +42,43 @@ public sealed partial class IsolatedRun
             }
         }
 
-        Note(log, "time per phase: " + string.Join(", ", phases.Select(p => $"{p.Phase} {p.Time.TotalSeconds:0.0} s")));
+        Note(log, "time per phase: " +
+            string.Join(", ", phases.Finished.Select(p => $"{p.Phase} {p.Time.TotalSeconds:0.0} s")));
         return new JobResult(stage, reason is null ? JobOutcome.Passed : JobOutcome.Failed, reason, start,
-            _clock.Elapsed, phases, workspace.LogPath, uploaded);
+            _clock.Elapsed, phases.Finished, workspace.LogPath, uploaded);
+    }
+
+    /// <summary>
+    /// The job's steps in a runner's order, each a phase of <paramref name="phases"/>: why the job failed, or null.
+    /// </summary>
+    private async Task<string?> RunStepsAsync(Stage stage, JobWorkspace workspace, PrivateDockerEngine? engine,
+        JobPhases phases, TextWriter log, List<string> uploaded, CancellationToken cancellation)
+    {
+        await Task.Run(() => Checkouts.Add(options.Repository, workspace.Checkout, _commit));
+        phases.Next("host");
+        await PrepareHostAsync(workspace.Checkout);
+        phases.Next("toolchain");
+        var toolchain = options.Toolchain is { } setUp
+            ? await setUp.SetUpAsync(stage, workspace.Checkout, log, cancellation)
+            : new Dictionary<string, string>();
+        phases.Next("engine");
+        var dockerHost =
+            await (engine?.StartAsync(workspace, cancellation)
+            ?? Task.FromResult($"unix://{Path.Combine(workspace.Scratch, "no-engine.sock")}"));
+        phases.Next("download");
+        var reason = await DownloadAsync(stage, workspace, log);
+        var exitCode = -1;
+        if (reason is null)
+        {
+            phases.Next("run");
+            exitCode = await ExecuteAsync(stage, workspace, dockerHost, toolchain, log, cancellation);
+            reason = cancellation.IsCancellationRequested ? "interrupted" : exitCode == 0 ? null
+                : $"exit code {exitCode}";
+        }
+
+        phases.Next("upload");
+        var uploadError = await UploadAsync(stage, workspace, exitCode == 0, log, uploaded);
+        return reason ?? uploadError;
     }
 
     private async Task<TimeSpan> CleanupAsync(PrivateDockerEngine? engine, JobWorkspace workspace)
@@ -197,5 +199,23 @@ public sealed partial class IsolatedRun
     {
         log.WriteLine($"rehearsal: {line}");
         return line;
+    }
+
+    /// <summary>The time of each phase of one job, in order, for its log and the run's summary.</summary>
+    private sealed class JobPhases(string first)
+    {
+        private readonly List<(string Phase, TimeSpan Time)> _finished = [];
+        private string _phase = first;
+        private Stopwatch _watch = Stopwatch.StartNew();
+
+        public IReadOnlyList<(string Phase, TimeSpan Time)> Finished => _finished;
+
+        public void Next(string name)
+        {
+            End();
+            (_phase, _watch) = (name, Stopwatch.StartNew());
+        }
+
+        public void End() => _finished.Add((_phase, _watch.Elapsed));
     }
 }

@@ -15,7 +15,8 @@ public sealed class BuildImages : FrostingTask<BuildContext>
         ToolPreflight.Ensure(context, [DockerSettings.EngineRequirement, .. NodeModules.Requirements]);
         LocalImages.EnsureBaseImages(context, given);
 
-        // npm cannot reach its registry inside a container build on our machines: the bundle is built here and COPYed in.
+        // npm cannot reach its registry inside a container build on our machines: the bundle is built here and
+        // COPYed in.
         Timed(context, "frontend bundle", () =>
         {
             NodeModules.EnsureInstalled(context, settings.Frontend.Context);
@@ -52,9 +53,9 @@ public sealed class BuildImages : FrostingTask<BuildContext>
             Tags = image.Tags,
             Labels = new Dictionary<string, string>
             {
-                ["org.opencontainers.image.created"] = settings.Created,
-                ["org.opencontainers.image.revision"] = settings.Sha,
-                ["org.opencontainers.image.source"] = settings.SourceUrl,
+                ["org.opencontainers.image.created"] = settings.Provenance.Created,
+                ["org.opencontainers.image.revision"] = settings.Provenance.Sha,
+                ["org.opencontainers.image.source"] = settings.Provenance.SourceUrl,
                 ["org.opencontainers.image.title"] = image.Name,
             },
             // BuildKit, as on GitHub's runner (Docker 28, where `docker build` is buildx): the engine's BuildKit, or
@@ -76,7 +77,7 @@ public sealed class BuildImages : FrostingTask<BuildContext>
     {
         var arguments = new Dictionary<string, string>(LocalImages.BaseImageArguments(context, image.Dockerfile))
         {
-            ["APP_VERSION"] = settings.Sha,
+            ["APP_VERSION"] = settings.Provenance.Sha,
         };
         if (settings.LayerCache)
         {

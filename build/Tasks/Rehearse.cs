@@ -23,8 +23,8 @@ public sealed class Rehearse : FrostingTask<BuildContext>
 
         var clock = Stopwatch.StartNew();
         ImagePublisher.PushAndRecord(context, settings);
-        var stages =
-            StageTimings.Finished.Append(new StageTime($"push to {settings.Registry}", clock.Elapsed, "ok")).ToList();
+        var push = new StageTime($"push to {settings.Registry.Host}", clock.Elapsed, "ok");
+        var stages = StageTimings.Finished.Append(push).ToList();
         if (!StageTimings.IsActive)
         {
             context.Warning(
@@ -36,16 +36,16 @@ public sealed class Rehearse : FrostingTask<BuildContext>
     // A rehearsal never publishes: the registry must be on this machine and answer. A dry run does not ask it.
     private static IEnumerable<string> LocalRegistryProblems(BuildContext context, ContainerSettings settings)
     {
-        var host = settings.Registry.Split(':')[0];
+        var host = settings.Registry.Host.Split(':')[0];
         if (host is not ("127.0.0.1" or "localhost"))
         {
-            yield return $"{SovdPipeline.Rehearse.Name} pushes only to a local registry, not {settings.Registry}: " +
-                $"drop --{ArgumentNames.Registry} (default {ContainerSettings.LocalRegistry}); " +
-                    $"{SovdPipeline.PushImages.Name} publishes.";
+            yield return $"{SovdPipeline.Rehearse.Name} pushes only to a local registry, " +
+                $"not {settings.Registry.Host}: drop --{ArgumentNames.Registry} " +
+                $"(default {ContainerSettings.LocalRegistry}); {SovdPipeline.PushImages.Name} publishes.";
         }
-        else if (!context.DryRun && !Answers(settings.Registry))
+        else if (!context.DryRun && !Answers(settings.Registry.Host))
         {
-            yield return $"No registry answers at http://{settings.Registry}/v2/: {DockerSettings.EngineHint}.";
+            yield return $"No registry answers at http://{settings.Registry.Host}/v2/: {DockerSettings.EngineHint}.";
         }
     }
 

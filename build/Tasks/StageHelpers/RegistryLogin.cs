@@ -23,22 +23,22 @@ internal sealed class RegistryLogin
 
     public void LogIn(BuildContext context, ContainerSettings settings)
     {
-        if (!settings.LogIn)
+        if (!settings.Registry.LogIn)
         {
             context.Information(
-                $"Using the existing docker login for {settings.Registry}, if any (a local registry needs none)");
+                $"Using the existing docker login for {settings.Registry.Host}, if any (a local registry needs none)");
             return;
         }
-        _loggedInTo = settings.Registry;
-        if (settings.Ecr is { } ecr)
+        _loggedInTo = settings.Registry.Host;
+        if (settings.Registry.Ecr is { } ecr)
         {
             EcrLogin.LogIn(context, ecr);
             return;
         }
         context.DockerLogin(new DockerLoginSettings
         {
-            Registry = settings.Registry,
-            Username = settings.RegistryUser,
+            Registry = settings.Registry.Host,
+            Username = settings.Registry.User,
             Password = _token ?? context.Variable(EnvVars.GitHubToken) ?? string.Empty,
         });
     }

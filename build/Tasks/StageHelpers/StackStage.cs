@@ -38,6 +38,6 @@ public abstract class StackStage : FrostingTask<BuildContext>
         LocalImages.EnsurePresent(context, settings);
         ReportFolder.Reset(context, reports);
         _stack = stack;
-        stack.Start(settings.StackTimeout);
+        stack.Start(settings.Stack.Timeout);
     }
 }

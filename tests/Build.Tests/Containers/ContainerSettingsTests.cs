@@ -1,8 +1,8 @@
-using Build.Settings;
+using Build.Containers;
 using Build.Tests.Settings.Support;
 using Cake.Core;
 
-namespace Build.Tests.Settings;
+namespace Build.Tests.Containers;
 
 /// <summary>
 /// The image stages' settings built in-process from given arguments and variables: the values, and the same errors
@@ -31,12 +31,12 @@ public sealed class ContainerSettingsTests
         var settings = ContainerSettings.From(context);
 
         settings.Problems.Should().BeEmpty();
-        settings.Owner.Should().Be("acme");
-        settings.Sha.Should().Be(Sha);
-        settings.Created.Should().Be("2025-01-31T12:00:00Z");
-        settings.SourceUrl.Should().Be("https://github.example/acme/sovd");
-        settings.RegistryUser.Should().Be("octocat");
-        settings.LogIn.Should().BeTrue();
+        settings.Registry.Owner.Should().Be("acme");
+        settings.Provenance.Sha.Should().Be(Sha);
+        settings.Provenance.Created.Should().Be("2025-01-31T12:00:00Z");
+        settings.Provenance.SourceUrl.Should().Be("https://github.example/acme/sovd");
+        settings.Registry.User.Should().Be("octocat");
+        settings.Registry.LogIn.Should().BeTrue();
         settings.LayerCache.Should().BeTrue();
         settings.Backend.ShaTag.Should().Be($"ghcr.io/acme/sovd-backend:{Sha}");
         context.HostTools.BrowserExecutable!.FullPath.Should().Be("/opt/chrome/chrome");
@@ -51,10 +51,10 @@ public sealed class ContainerSettingsTests
             ["--registry=ghcr.io", "--owner=Other", $"--sha={Sha.ToUpperInvariant()[..7]}", "--created=2025-01-31T12:00:00Z", "--registry-user=me", "--source-url=https://x"], GitHubRun));
 
         settings.Problems.Should().BeEmpty();
-        settings.Owner.Should().Be("other");
-        settings.Sha.Should().Be(Sha[..7]);
-        settings.RegistryUser.Should().Be("me");
-        settings.SourceUrl.Should().Be("https://x");
+        settings.Registry.Owner.Should().Be("other");
+        settings.Provenance.Sha.Should().Be(Sha[..7]);
+        settings.Registry.User.Should().Be("me");
+        settings.Provenance.SourceUrl.Should().Be("https://x");
     }
 
     [Fact]
@@ -64,9 +64,9 @@ public sealed class ContainerSettingsTests
         var settings = ContainerSettings.From(context);
 
         settings.Problems.Should().BeEmpty();
-        settings.Registry.Should().Be(ContainerSettings.LocalRegistry);
-        settings.Owner.Should().Be(ContainerSettings.LocalOwner);
-        settings.LogIn.Should().BeFalse();
+        settings.Registry.Host.Should().Be(ContainerSettings.LocalRegistry);
+        settings.Registry.Owner.Should().Be(ContainerSettings.LocalOwner);
+        settings.Registry.LogIn.Should().BeFalse();
         settings.LayerCache.Should().BeFalse();
         context.HostTools.Browser.Reason.Should().Be("--chromium");
     }
