@@ -30,7 +30,7 @@ public static class ChartNames
     ];
 
     /// <summary>
-    /// Set on the route release (<see cref="Settings.DeploySettings.RouteRelease"/>) to the stable release's name: it
+    /// Set on the route release (<see cref="ReleaseSettings.RouteName"/>) to the stable release's name: it
     /// renders that release's traffic objects only, so a weight step upgrades it and never re-renders stable.
     /// </summary>
     public const string RouteFor = "traffic.routeFor";

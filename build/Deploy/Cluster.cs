@@ -7,7 +7,7 @@ namespace Build.Deploy;
 /// </summary>
 public sealed class Cluster(BuildContext context, DeploySettings settings, FilePath? kubeConfig)
 {
-    private readonly KubeTarget _target = new(settings.Namespace, settings.KubeContext, kubeConfig);
+    private readonly KubeTarget _target = new(settings.Release.Namespace, settings.Cluster.KubeContext, kubeConfig);
     private int? _helmMajorVersion;
 
     /// <summary>Logs what a real run would do at this point; a real run says nothing.</summary>
@@ -41,13 +41,13 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         {
             Target = _target,
             Release = release,
-            Chart = settings.Chart.FullPath,
-            ValuesFiles = [settings.ValuesFile, .. settings.ExtraValuesFiles],
+            Chart = settings.Chart.Folder.FullPath,
+            ValuesFiles = [settings.Chart.ValuesFile, .. settings.Chart.ExtraValuesFiles],
             // A person's --set wins over what the pipeline sets, as a later --set does in helm.
-            SetValues = new[] { PullSecret, values ?? new Dictionary<string, string>(), settings.ExtraSetValues }
+            SetValues = new[] { PullSecret, values ?? new Dictionary<string, string>(), settings.Chart.ExtraSetValues }
                 .SelectMany(layer => layer).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value),
             HelmMajorVersion = HelmMajorVersion,
-            Timeout = settings.Timeout,
+            Timeout = settings.Timeouts.HelmWait,
             StringValues = images,
         });
 
@@ -84,15 +84,15 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     }
 
     public void Rollback(string release, int revision) =>
-        context.HelmRollback(release, revision, new HelmSettings { Target = _target, Timeout = settings.Timeout }, HelmMajorVersion);
+        context.HelmRollback(release, revision, new HelmSettings { Target = _target, Timeout = settings.Timeouts.HelmWait }, HelmMajorVersion);
 
-    public void Uninstall(string release) => context.HelmUninstall(release, new HelmSettings { Target = _target, Timeout = settings.Timeout });
+    public void Uninstall(string release) => context.HelmUninstall(release, new HelmSettings { Target = _target, Timeout = settings.Timeouts.HelmWait });
 
     public void WaitForRollout(string release)
     {
         foreach (var component in ChartNames.Components)
         {
-            context.KubectlRolloutStatus(ChartNames.Deployment(release, component), settings.Bounds.RolloutWait, new KubectlSettings { Target = _target });
+            context.KubectlRolloutStatus(ChartNames.Deployment(release, component), settings.Timeouts.RolloutWait, new KubectlSettings { Target = _target });
         }
     }
 
@@ -156,17 +156,17 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     public KubectlSettings Kubectl(TimeSpan? limit = null, bool namespaced = true) => new()
     {
         Target = namespaced ? _target : _target with { Namespace = null },
-        ToolTimeout = limit ?? settings.Bounds.ClusterCall,
+        ToolTimeout = limit ?? settings.Timeouts.ClusterCall,
     };
 
     public KubectlVersionInfo Versions() => context.KubectlVersion(new KubectlSettings { Target = _target with { Namespace = null } });
 
     // Commands a person runs by hand, for the hints in messages.
     public string KubectlCommand(string command, bool namespaced = true) =>
-        $"kubectl {command}{(namespaced ? $" -n {settings.Namespace}" : "")}{(settings.KubeContext is { } name ? $" --context {name}" : "")}";
+        $"kubectl {command}{(namespaced ? $" -n {settings.Release.Namespace}" : "")}{(settings.Cluster.KubeContext is { } name ? $" --context {name}" : "")}";
 
     public string HelmCommand(string command) =>
-        $"helm {command} -n {settings.Namespace}{(settings.KubeContext is { } name ? $" --kube-context {name}" : "")}";
+        $"helm {command} -n {settings.Release.Namespace}{(settings.Cluster.KubeContext is { } name ? $" --kube-context {name}" : "")}";
 
     /// <summary>helm's word for a status; "not installed" for a release helm does not know.</summary>
     public static string Describe(HelmReleaseStatus status) => status == HelmReleaseStatus.NotFound ? "not installed" : status.ToWire();
@@ -182,10 +182,10 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     private HelmSettings Helm => new()
     {
         Target = _target,
-        ToolTimeout = settings.Bounds.ClusterCall,
+        ToolTimeout = settings.Timeouts.ClusterCall,
     };
 
-    private Dictionary<string, string> PullSecret => settings.ImagePullSecret is { } secret
+    private Dictionary<string, string> PullSecret => settings.Images.PullSecret is { } secret
         ? new Dictionary<string, string> { [ChartNames.PullSecretName] = secret }
         : [];
 }

@@ -21,7 +21,7 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
     private const string FrontendRepository = "sovd-frontend";
 
     /// <summary>Throws, before any side effect, when images.json is wrong or the chart cannot express the images.</summary>
-    public static DeployImages Resolve(DeploySettings settings)
+    public static DeployImages Resolve(ImageSettings settings)
     {
         var file = settings.ImagesFile.FullPath;
         var images = File.Exists(file) ? FromFile(file, settings) : FromTag(settings, $"tag {settings.Sha}, no {Path.GetFileName(file)}");
@@ -50,7 +50,7 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
         return values;
     }
 
-    private static DeployImages FromTag(DeploySettings settings, string source)
+    private static DeployImages FromTag(ImageSettings settings, string source)
     {
         var sha = settings.Sha ?? throw new InvalidOperationException("DeploySettings has no SHA; Problems should have said so.");
         var owner = settings.Owner ?? throw new InvalidOperationException("DeploySettings has no owner; Problems should have said so.");
@@ -60,7 +60,7 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
             source);
     }
 
-    private static DeployImages FromFile(string file, DeploySettings settings)
+    private static DeployImages FromFile(string file, ImageSettings settings)
     {
         Dictionary<string, RecordedImage?> recorded;
         try
@@ -81,7 +81,7 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
         return images;
     }
 
-    private static ImageReference Read(Dictionary<string, RecordedImage?> recorded, string component, string file, DeploySettings settings)
+    private static ImageReference Read(Dictionary<string, RecordedImage?> recorded, string component, string file, ImageSettings settings)
     {
         var entry = recorded.GetValueOrDefault(component)
             ?? throw new DeployException($"{file} has no \"{component}\" object: expected {{\"{component}\": {{\"repository\": ..., \"tag\": ..., \"digest\": \"sha256:...\"}}}}.");
@@ -96,7 +96,7 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
     }
 
     /// <summary>ghcr.io/acme/sovd-backend → (ghcr.io, acme, sovd-backend); a first part without '.' or ':' is an owner.</summary>
-    private static (string Registry, string Owner, string Name) Split(string repository, DeploySettings settings)
+    private static (string Registry, string Owner, string Name) Split(string repository, ImageSettings settings)
     {
         var parts = repository.Split('/');
         var name = parts[^1];

@@ -16,7 +16,7 @@ public static class DeployPreflight
                 OnPath("bash", "install bash"),
                 OnPath("curl", "install curl (apt-get install curl; preinstalled on GitHub runners)"),
                 OnPath("jq", "install jq (apt-get install jq; preinstalled on GitHub runners)"),
-                .. settings.Eks is null ? [] : new[] { AwsSettings.Spec.Requirement() },
+                .. settings.Cluster.Eks is null ? [] : new[] { AwsSettings.Spec.Requirement() },
             ]);
         }
         catch (MissingToolsException missing)
@@ -25,7 +25,7 @@ public static class DeployPreflight
         }
         problems.AddRange(settings.Problems);
         problems.AddRange(PrometheusSettings.Problems(context, settings));
-        if (problems.Count == 0 && settings.Eks is { } eks)
+        if (problems.Count == 0 && settings.Cluster.Eks is { } eks)
         {
             problems.AddRange(AwsIdentityProblems(context, eks));
         }

@@ -15,9 +15,9 @@ public sealed partial class Deployment
 {
     private void RunCanary(HelmStatusResult stable, IReadOnlyDictionary<string, string> stableImages)
     {
-        var canary = settings.CanaryRelease;
+        var canary = settings.Release.CanaryName;
         PrepareCanaryRelease(canary);
-        var route = _record.Step($"helm status {settings.RouteRelease}", () => EnsureDeployable(_cluster.Status(settings.RouteRelease, HelmReleaseStatus.NotFound)));
+        var route = _record.Step($"helm status {settings.Release.RouteName}", () => EnsureDeployable(_cluster.Status(settings.Release.RouteName, HelmReleaseStatus.NotFound)));
         // Before the first rollout with a route release, stable's revisions hold the route: the undo cannot roll it back.
         var rollout = new RolloutProgress(stable, stableImages, StableHeldRoute: route.Status != HelmReleaseStatus.Deployed);
         _cluster.Plan($"on failure: route back to {stable.Release} ({RouteBackCommand}), then `{_cluster.HelmCommand($"uninstall {canary}")}`; " +
@@ -29,7 +29,7 @@ public sealed partial class Deployment
                 SaveState(rollout, "route handover", 0);
                 TakeOverRoute();
             }
-            foreach (var weight in settings.Bounds.CanaryWeights)
+            foreach (var weight in settings.Timeouts.CanaryWeights)
             {
                 RunWeightStep(rollout, weight);
             }
@@ -69,14 +69,14 @@ public sealed partial class Deployment
 
     private void RunWeightStep(RolloutProgress rollout, int weight)
     {
-        var canary = settings.CanaryRelease;
+        var canary = settings.Release.CanaryName;
         SaveState(rollout, $"canary {weight} %", weight);
         _record.Step($"canary {weight} %: helm upgrade --install {canary} (pods sized by the chart)", () => _cluster.Upgrade(canary, images.ChartValues(), CanaryValues(weight)));
         _record.Step($"canary {weight} %: kubectl rollout status", () => _cluster.WaitForRollout(canary));
         rollout.RouteChanged = true;
-        _record.Step($"canary {weight} %: route {weight} % and the header: helm upgrade {settings.RouteRelease} (stable untouched)", () => _cluster.Upgrade(settings.RouteRelease, NoImages, RouteValues(weight)));
+        _record.Step($"canary {weight} %: route {weight} % and the header: helm upgrade {settings.Release.RouteName} (stable untouched)", () => _cluster.Upgrade(settings.Release.RouteName, NoImages, RouteValues(weight)));
         _record.Step($"canary {weight} %: {RouteWaitStep}", () => WaitForRoute(canaryLive: true));
-        _record.Step($"canary {weight} %: {SmokeStep} via {settings.CanaryHeader}", () => RunSmokeTests(settings.CanaryHeader));
+        _record.Step($"canary {weight} %: {SmokeStep} via {settings.Release.CanaryHeader}", () => RunSmokeTests(settings.Release.CanaryHeader));
         // No probe here: at a 10 % weight only a few of its requests reach the canary, which proves nothing (README).
         _record.Step($"canary {weight} %: smoke tests of the weighted traffic",
             () => RunSmokeTests(stableBuild: StableBuild(rollout.StableImages), probe: false));
@@ -92,11 +92,11 @@ public sealed partial class Deployment
         // traffic.enabled=false: the route release holds the traffic objects (helm.sh/resource-policy=keep keeps them
         // when a stable revision from before the route release still lists them).
         _record.Step($"promote: helm upgrade {stable} (new images, traffic still on the canary)", () => _cluster.Upgrade(stable, images.ChartValues(), StableValues));
-        _record.Step($"promote: route back to {stable}: helm upgrade {settings.RouteRelease}", () => _cluster.Upgrade(settings.RouteRelease, NoImages, RouteValues(null)));
+        _record.Step($"promote: route back to {stable}: helm upgrade {settings.Release.RouteName}", () => _cluster.Upgrade(settings.Release.RouteName, NoImages, RouteValues(null)));
         _record.Step($"promote: {RouteWaitStep}", () => WaitForRoute(canaryLive: false));
         _record.Revision = _record.Step($"helm status {stable}", () => _cluster.Status(stable).Revision);
         // Nothing routes to the canary any more: removing it drops no request.
-        _record.Step($"remove canary: helm uninstall {settings.CanaryRelease}", () => _cluster.Uninstall(settings.CanaryRelease));
+        _record.Step($"remove canary: helm uninstall {settings.Release.CanaryName}", () => _cluster.Uninstall(settings.Release.CanaryName));
         _record.Step($"after promotion: {SmokeStep}", () => RunSmokeTests());
     }
 
@@ -126,7 +126,7 @@ public sealed partial class Deployment
         }
         if (rollout.RouteChanged)
         {
-            _record.Step($"rollback: route back to {stable.Release}: helm upgrade {settings.RouteRelease}", () => _cluster.Upgrade(settings.RouteRelease, NoImages, RouteValues(null)));
+            _record.Step($"rollback: route back to {stable.Release}: helm upgrade {settings.Release.RouteName}", () => _cluster.Upgrade(settings.Release.RouteName, NoImages, RouteValues(null)));
             _record.Step($"rollback: {RouteWaitStep}", () => WaitForRoute(canaryLive: false));
             yield return $"the route sends every request to {stable.Release} again";
         }
@@ -153,7 +153,7 @@ public sealed partial class Deployment
     /// <summary>Uninstalls the canary unless it is gone already (--atomic removes a canary whose first install failed).</summary>
     private string RemoveCanary(string phase, Cluster? cluster = null)
     {
-        var canary = settings.CanaryRelease;
+        var canary = settings.Release.CanaryName;
         var helm = cluster ?? _cluster;
         if (_record.Step($"{phase}: helm status {canary}", () => helm.Status(canary)).Status == HelmReleaseStatus.NotFound)
         {
@@ -175,17 +175,17 @@ public sealed partial class Deployment
     private Dictionary<string, string> RouteValues(int? weight) => weight is { } share
         ? new()
         {
-            [ChartNames.RouteFor] = settings.Release,
+            [ChartNames.RouteFor] = settings.Release.Name,
             [ChartNames.CanaryLive] = "true",
             [ChartNames.CanaryWeight] = share.ToString(CultureInfo.InvariantCulture),
-            [ChartNames.CanaryHeaderName] = settings.CanaryHeader.Name,
+            [ChartNames.CanaryHeaderName] = settings.Release.CanaryHeader.Name,
         }
-        : new() { [ChartNames.RouteFor] = settings.Release };
+        : new() { [ChartNames.RouteFor] = settings.Release.Name };
 
     private static Dictionary<string, string> StableValues => new() { [ChartNames.TrafficEnabled] = "false" };
 
     private string RouteBackCommand => _cluster.HelmCommand(
-        $"upgrade {settings.RouteRelease} {settings.Chart.FullPath} -f {settings.ValuesFile.FullPath} --set {ChartNames.RouteFor}={settings.Release}");
+        $"upgrade {settings.Release.RouteName} {settings.Chart.Folder.FullPath} -f {settings.Chart.ValuesFile.FullPath} --set {ChartNames.RouteFor}={settings.Release.Name}");
 
     /// <summary>What the rollout has changed so far: the undo reverts exactly that.</summary>
     private sealed record RolloutProgress(HelmStatusResult Stable, IReadOnlyDictionary<string, string> StableImages, bool StableHeldRoute)

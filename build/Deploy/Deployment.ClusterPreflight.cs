@@ -44,24 +44,24 @@ public sealed partial class Deployment
     {
         CheckVersionSkew();
         var clock = Stopwatch.StartNew();
-        TimeSpan Left() => TimeSpan.FromTicks(Math.Max((settings.Bounds.Preflight - clock.Elapsed).Ticks, TimeSpan.TicksPerSecond));
+        TimeSpan Left() => TimeSpan.FromTicks(Math.Max((settings.Timeouts.Preflight - clock.Elapsed).Ticks, TimeSpan.TicksPerSecond));
 
         var contextName = context.KubectlCurrentContext(_cluster.Kubectl(Left()));
         var server = context.KubectlServer(_cluster.Kubectl(Left()));
-        context.Information($"Cluster: context {Shown(contextName)}, API server {Shown(server)}, namespace {settings.Namespace}.");
+        context.Information($"Cluster: context {Shown(contextName)}, API server {Shown(server)}, namespace {settings.Release.Namespace}.");
         _cluster.Plan("the preflight's answers are unknown in a dry run: the checks below are printed, not judged.");
         Exception Unreachable(ToolResult result) => new DeployException(
             $"The cluster preflight could not ask the API server{(server.Length > 0 ? $" at {server}" : "")}: {FirstLine(result.Error)} " +
             $"Check the kubeconfig ({EnvVars.KubeConfigData} in CI, else the current context) and that the cluster is reachable; nothing was changed.");
         bool Exists(string kind, string name, bool namespaced = true) => _cluster.Exists(kind, name, namespaced, Left(), Unreachable);
 
-        var namespaceExists = Exists("namespace", settings.Namespace, namespaced: false);
+        var namespaceExists = Exists("namespace", settings.Release.Namespace, namespaced: false);
         var problems = new List<string>();
-        if (!namespaceExists && !settings.CreateNamespace)
+        if (!namespaceExists && !settings.Release.CreateNamespace)
         {
-            problems.Add($"The namespace {settings.Namespace} does not exist: create it with `{_cluster.KubectlCommand($"create namespace {settings.Namespace}", namespaced: false)}`, or pass --{ArgumentNames.CreateNamespace}.");
+            problems.Add($"The namespace {settings.Release.Namespace} does not exist: create it with `{_cluster.KubectlCommand($"create namespace {settings.Release.Namespace}", namespaced: false)}`, or pass --{ArgumentNames.CreateNamespace}.");
         }
-        var denied = ClusterPermission.For(context.RepoRoot, settings.CreateNamespace)
+        var denied = ClusterPermission.For(context.RepoRoot, settings.Release.CreateNamespace)
             .Where(permission => !_cluster.CanI(permission, Left(), Unreachable)).ToList();
         problems.AddRange(PortForwardProblems(permission => _cluster.CanI(permission, Left(), Unreachable)));
         if (denied.Count > 0)
@@ -69,13 +69,13 @@ public sealed partial class Deployment
             problems.Add($"The current identity may not {string.Join(", ", denied.Select(p => p.Namespaced ? $"{p} (for {p.Why})" : $"{p} (cluster-wide, for {p.Why})"))}: " +
                          $"apply {ClusterPermission.RbacManifest} (`{_cluster.KubectlCommand($"apply -f {ClusterPermission.RbacManifest}")}`, after setting the CI identity in its subjects).");
         }
-        var pullSecret = settings.ImagePullSecret;
+        var pullSecret = settings.Images.PullSecret;
         var pullSecretMissing = pullSecret is not null && !(namespaceExists && Exists("secret", pullSecret));
-        if (pullSecretMissing && !settings.CreatePullSecret)
+        if (pullSecretMissing && !settings.Images.CreatePullSecret)
         {
             problems.Add(
-                $"The image pull secret {pullSecret} (chart value {ChartNames.PullSecretName}) does not exist in {settings.Namespace}: create it with " +
-                $"`{_cluster.KubectlCommand($"create secret docker-registry {pullSecret} --docker-server={settings.Registry} --docker-username=<user> --docker-password=\"$(cat <token file>)\"")}`, " +
+                $"The image pull secret {pullSecret} (chart value {ChartNames.PullSecretName}) does not exist in {settings.Release.Namespace}: create it with " +
+                $"`{_cluster.KubectlCommand($"create secret docker-registry {pullSecret} --docker-server={settings.Images.Registry} --docker-username=<user> --docker-password=\"$(cat <token file>)\"")}`, " +
                 $"or pass --{ArgumentNames.CreatePullSecret} with the token in {EnvVars.RegistryPullToken}, or --{ArgumentNames.ImagePullSecret}= for public images.");
         }
         // Only Ingress objects name a TLS secret; in gateway mode the Gateway's listener holds the certificate.
@@ -83,19 +83,19 @@ public sealed partial class Deployment
             && !(namespaceExists && Exists("secret", tls)))
         {
             problems.Add(
-                $"The TLS secret {tls} (chart value {ChartNames.TlsSecretName}, {ChartNames.TrafficProvider}={ChartNames.IngressNginx}) does not exist in {settings.Namespace}: the ingress would serve its default certificate. " +
+                $"The TLS secret {tls} (chart value {ChartNames.TlsSecretName}, {ChartNames.TrafficProvider}={ChartNames.IngressNginx}) does not exist in {settings.Release.Namespace}: the ingress would serve its default certificate. " +
                 $"Create it with `{_cluster.KubectlCommand($"create secret tls {tls} --cert=<certificate file> --key=<key file>")}` or have cert-manager issue it.");
         }
         problems.AddRange(GatewayProblems(namespaceExists, Left, Unreachable));
         if (problems.Count > 0)
         {
-            throw new DeployException($"The cluster preflight of {settings.Namespace} (context {contextName}) found {problems.Count} problem(s); nothing was changed:\n  {string.Join("\n  ", problems)}");
+            throw new DeployException($"The cluster preflight of {settings.Release.Namespace} (context {contextName}) found {problems.Count} problem(s); nothing was changed:\n  {string.Join("\n  ", problems)}");
         }
-        if (!namespaceExists && settings.CreateNamespace)
+        if (!namespaceExists && settings.Release.CreateNamespace)
         {
-            _record.Step($"create namespace {settings.Namespace}", () => context.KubectlCreateNamespace(settings.Namespace, _cluster.Kubectl(namespaced: false)));
+            _record.Step($"create namespace {settings.Release.Namespace}", () => context.KubectlCreateNamespace(settings.Release.Namespace, _cluster.Kubectl(namespaced: false)));
         }
-        if (pullSecretMissing && settings.CreatePullSecret)
+        if (pullSecretMissing && settings.Images.CreatePullSecret)
         {
             _record.Step($"create image pull secret {pullSecret}", CreatePullSecret);
         }
@@ -106,15 +106,15 @@ public sealed partial class Deployment
     private void CreatePullSecret()
     {
         var token = context.Environment.GetEnvironmentVariable(EnvVars.RegistryPullToken) ?? "";
-        var user = settings.Owner ?? "token";
+        var user = settings.Images.Owner ?? "token";
         var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{token}"));
-        var json = JsonSerializer.SerializeToUtf8Bytes(new { auths = new Dictionary<string, object> { [settings.Registry] = new { username = user, password = token, auth } } });
+        var json = JsonSerializer.SerializeToUtf8Bytes(new { auths = new Dictionary<string, object> { [settings.Images.Registry] = new { username = user, password = token, auth } } });
         var directory = KubeConfigFile.PrivateDirectory(context, "sovd-pull-secret-");
         try
         {
             var file = Path.Combine(directory, "config.json");
             KubeConfigFile.WritePrivate(file, json);
-            context.KubectlCreateSecretFromFile(settings.ImagePullSecret!, "kubernetes.io/dockerconfigjson", ".dockerconfigjson", new FilePath(file), _cluster.Kubectl());
+            context.KubectlCreateSecretFromFile(settings.Images.PullSecret!, "kubernetes.io/dockerconfigjson", ".dockerconfigjson", new FilePath(file), _cluster.Kubectl());
         }
         finally
         {
@@ -128,11 +128,11 @@ public sealed partial class Deployment
     /// </summary>
     private string? ChartValue(string path)
     {
-        if (settings.ExtraSetValues.TryGetValue(path, out var set))
+        if (settings.Chart.ExtraSetValues.TryGetValue(path, out var set))
         {
             return set;
         }
-        FilePath[] files = [settings.Chart.CombineWithFilePath("values.yaml"), settings.ValuesFile, .. settings.ExtraValuesFiles];
+        FilePath[] files = [settings.Chart.Folder.CombineWithFilePath("values.yaml"), settings.Chart.ValuesFile, .. settings.Chart.ExtraValuesFiles];
         return files.Where(file => File.Exists(file.FullPath)).Select(file => ValueIn(file, path)).LastOrDefault(value => value is not null);
     }
 

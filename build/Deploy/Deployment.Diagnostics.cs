@@ -12,12 +12,12 @@ public sealed partial class Deployment
 
     private string DiagnosticsFolder => Path.Combine(settings.RecordDirectory.FullPath, "diagnostics");
 
-    private string ReleasePods => $"{ChartNames.InstanceLabel} in ({settings.Release},{settings.CanaryRelease})";
+    private string ReleasePods => $"{ChartNames.InstanceLabel} in ({settings.Release.Name},{settings.Release.CanaryName})";
 
     private void CollectDiagnostics()
     {
         var clock = Stopwatch.StartNew();
-        TimeSpan Left() => TimeSpan.FromTicks(Math.Max((settings.Bounds.Diagnostics - clock.Elapsed).Ticks, TimeSpan.TicksPerSecond));
+        TimeSpan Left() => TimeSpan.FromTicks(Math.Max((settings.Timeouts.Diagnostics - clock.Elapsed).Ticks, TimeSpan.TicksPerSecond));
         try
         {
             var folder = Directory.CreateDirectory(DiagnosticsFolder).FullName;
@@ -30,13 +30,13 @@ public sealed partial class Deployment
             Save("events.txt", context.KubectlEvents(_cluster.Kubectl(Left())));
             SaveTrafficStatus(Save, Left);
             var failing = NotReady(json.Output);
-            foreach (var pod in failing.TakeWhile(_ => clock.Elapsed < settings.Bounds.Diagnostics))
+            foreach (var pod in failing.TakeWhile(_ => clock.Elapsed < settings.Timeouts.Diagnostics))
             {
                 Save($"logs-{pod.Name}.txt", context.KubectlLogs(pod.Name, LogLines, _cluster.Kubectl(Left())));
             }
             var pods = Math.Max(0, wide.Lines.Count - 1);
             context.Error(string.Join('\n', failing.Take(5).Select(pod => $"  {pod.Name}: {pod.Reason}").Prepend(
-                $"Diagnostics in {folder}: {pods} pod(s) of {settings.Release} and {settings.CanaryRelease}; {failing.Count} not ready.")));
+                $"Diagnostics in {folder}: {pods} pod(s) of {settings.Release.Name} and {settings.Release.CanaryName}; {failing.Count} not ready.")));
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -39,11 +39,11 @@ public sealed partial class Deployment
                          $"`{_cluster.KubectlCommand("get gateways -A", namespaced: false)}` lists the cluster's Gateways.";
             yield break;
         }
-        var labels = namespaceExists && _cluster.Json("namespace", settings.Namespace, null, left(), unreachable) is { } ns
+        var labels = namespaceExists && _cluster.Json("namespace", settings.Release.Namespace, null, left(), unreachable) is { } ns
             ? (ns["metadata"]?["labels"] as JsonObject ?? []).ToDictionary(pair => pair.Key, pair => pair.Value?.GetValue<string>() ?? "")
             // Kubernetes labels every namespace with its name (kubernetes.io/metadata.name) when it is created.
-            : new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = settings.Namespace };
-        if (GatewayAdmission.Problem(gateway, settings.Namespace, ChartValue(ChartNames.GatewaySection), labels) is { } problem)
+            : new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = settings.Release.Namespace };
+        if (GatewayAdmission.Problem(gateway, settings.Release.Namespace, ChartValue(ChartNames.GatewaySection), labels) is { } problem)
         {
             yield return problem;
         }

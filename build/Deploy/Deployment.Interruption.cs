@@ -48,36 +48,36 @@ public sealed partial class Deployment
             if (!process.WaitForExit(QuickUndoBound))
             {
                 process.Kill(entireProcessTree: true);
-                return $"the route back to {settings.Release} did not finish within {QuickUndoBound.TotalSeconds} s";
+                return $"the route back to {settings.Release.Name} did not finish within {QuickUndoBound.TotalSeconds} s";
             }
             return process.ExitCode == 0
-                ? $"the route sends every request to {settings.Release} again (helm upgrade {settings.RouteRelease}, not waited for)"
-                : $"the route back to {settings.Release} failed: {process.StandardError.ReadToEnd().Trim()}";
+                ? $"the route sends every request to {settings.Release.Name} again (helm upgrade {settings.Release.RouteName}, not waited for)"
+                : $"the route back to {settings.Release.Name} failed: {process.StandardError.ReadToEnd().Trim()}";
         }
         catch (System.ComponentModel.Win32Exception error)
         {
-            return $"the route back to {settings.Release} could not start ({error.Message})";
+            return $"the route back to {settings.Release.Name} could not start ({error.Message})";
         }
     }
 
     private IEnumerable<string> QuickRouteBackArguments()
     {
         yield return "upgrade";
-        yield return settings.RouteRelease;
-        yield return settings.Chart.FullPath;
-        foreach (var file in new[] { settings.ValuesFile }.Concat(settings.ExtraValuesFiles))
+        yield return settings.Release.RouteName;
+        yield return settings.Chart.Folder.FullPath;
+        foreach (var file in new[] { settings.Chart.ValuesFile }.Concat(settings.Chart.ExtraValuesFiles))
         {
             yield return "-f";
             yield return file.MakeAbsolute(context.Environment).FullPath;
         }
-        foreach (var pair in RouteValues(null).Concat(settings.ExtraSetValues))
+        foreach (var pair in RouteValues(null).Concat(settings.Chart.ExtraSetValues))
         {
             yield return "--set";
             yield return $"{pair.Key}={pair.Value}";
         }
         yield return "-n";
-        yield return settings.Namespace;
-        if (settings.KubeContext is { } name)
+        yield return settings.Release.Namespace;
+        if (settings.Cluster.KubeContext is { } name)
         {
             yield return "--kube-context";
             yield return name;

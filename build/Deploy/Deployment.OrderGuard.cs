@@ -42,7 +42,7 @@ public sealed partial class Deployment
             case CommitOrder.Unknown:
                 context.Warning($"Order guard: {pair}, and git does not know one of them in this checkout (not in its history, or a shallow clone): their order is not judged.");
                 return;
-            case CommitOrder.NotForward when settings.AllowDowngrade:
+            case CommitOrder.NotForward when settings.Release.AllowDowngrade:
                 context.Warning($"Order guard: {pair}, which does not descend from it; deploying anyway (--{ArgumentNames.AllowDowngrade}).");
                 return;
             default:

@@ -7,7 +7,7 @@ namespace Build.Deploy;
 /// </summary>
 public sealed partial class Deployment
 {
-    private string StateName => RolloutState.ConfigMapName(settings.Release);
+    private string StateName => RolloutState.ConfigMapName(settings.Release.Name);
 
     /// <summary>The Repair target: finishes an interrupted rollout if there is one, else says so.</summary>
     public void Repair()
@@ -16,7 +16,7 @@ public sealed partial class Deployment
         var state = _record.Step($"rollout state: kubectl get configmap {StateName}", LoadState);
         if (state is null)
         {
-            context.Information($"No interrupted rollout of {settings.Release} in {settings.Namespace} ({StateName} does not exist): nothing to repair.");
+            context.Information($"No interrupted rollout of {settings.Release.Name} in {settings.Release.Namespace} ({StateName} does not exist): nothing to repair.");
             _record.Outcome = "nothing to repair";
             return;
         }
@@ -35,14 +35,14 @@ public sealed partial class Deployment
 
     private void RunRepair(RolloutState state)
     {
-        context.Warning($"An earlier rollout of {state.Sha} into {settings.Release} stopped at '{state.Step}' ({state.Weight} %): " +
+        context.Warning($"An earlier rollout of {state.Sha} into {settings.Release.Name} stopped at '{state.Step}' ({state.Weight} %): " +
                         $"repairing it: {state.StableRelease} deployed, the route back on it, then {state.CanaryRelease} removed.");
         EnsureLive(state.StableRelease);
         var route = _record.Step($"repair: helm status {state.RouteRelease}", () => _repairCluster.Status(state.RouteRelease, HelmReleaseStatus.Deployed));
         if (route.Status != HelmReleaseStatus.NotFound && EnsureLive(state.RouteRelease, uninstallIfNeverDeployed: true))
         {
             _record.Step($"repair: route back to {state.StableRelease}: helm upgrade {state.RouteRelease}", () => _repairCluster.Upgrade(state.RouteRelease, NoImages, RouteValues(null)));
-            var bound = settings.Bounds.RouteReady < settings.Bounds.RepairWait ? settings.Bounds.RouteReady : settings.Bounds.RepairWait;
+            var bound = settings.Timeouts.RouteReady < settings.Timeouts.RepairWait ? settings.Timeouts.RouteReady : settings.Timeouts.RepairWait;
             _record.Step($"repair: {RouteWaitStep}", () => WaitForRoute(canaryLive: false, bound));
         }
         RemoveCanary("repair", _repairCluster);
@@ -83,8 +83,8 @@ public sealed partial class Deployment
 
     private void SaveState(RolloutProgress rollout, string step, int weight)
     {
-        var state = new RolloutState(step, weight, settings.Release, rollout.Stable.Revision, settings.CanaryRelease, settings.RouteRelease,
-            rollout.StableHeldRoute, settings.Sha ?? images.Backend.ToString());
+        var state = new RolloutState(step, weight, settings.Release.Name, rollout.Stable.Revision, settings.Release.CanaryName, settings.Release.RouteName,
+            rollout.StableHeldRoute, settings.Images.Sha ?? images.Backend.ToString());
         // Beside the deployment record: no secret in it, and the job's artifact shows the last state written.
         var file = new FilePath(Path.Combine(settings.RecordDirectory.FullPath, "rollout-state.json"));
         _record.Step($"rollout state: {step}", () =>
@@ -92,7 +92,7 @@ public sealed partial class Deployment
             if (!context.DryRun)
             {
                 Directory.CreateDirectory(settings.RecordDirectory.FullPath);
-                File.WriteAllText(file.FullPath, state.ToManifest(settings.Namespace) + "\n");
+                File.WriteAllText(file.FullPath, state.ToManifest(settings.Release.Namespace) + "\n");
             }
             context.KubectlApplyFile(file, _cluster.Kubectl());
         });

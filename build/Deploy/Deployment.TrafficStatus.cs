@@ -12,14 +12,14 @@ namespace Build.Deploy;
 public sealed partial class Deployment
 {
     // The traffic objects belong to the route release; ones adopted from stable keep stable's label until re-rendered.
-    private string ReleaseSelector => $"{ChartNames.InstanceLabel} in ({settings.Release},{settings.RouteRelease})";
+    private string ReleaseSelector => $"{ChartNames.InstanceLabel} in ({settings.Release.Name},{settings.Release.RouteName})";
 
     private bool IngressMode => ChartValue(ChartNames.TrafficProvider) == ChartNames.IngressNginx;
 
     /// <summary>The Gateway named in the values (traffic.gateway.name/.namespace; an empty namespace is the release's).</summary>
     private (string Name, string Namespace) GatewayRef =>
         (ChartValue(ChartNames.GatewayName) is { Length: > 0 } given ? given : "sovd-gateway",
-         ChartValue(ChartNames.GatewayNamespace) is { Length: > 0 } gatewayNamespace ? gatewayNamespace : settings.Namespace);
+         ChartValue(ChartNames.GatewayNamespace) is { Length: > 0 } gatewayNamespace ? gatewayNamespace : settings.Release.Namespace);
 
     private void SaveTrafficStatus(Action<string, ToolResult> save, Func<TimeSpan> left)
     {

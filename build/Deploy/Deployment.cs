@@ -13,23 +13,26 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
     private readonly Cluster _cluster = new(context, settings, kubeConfig.Path);
 
     // The repair's helm calls wait at most RepairWait each: it must fit in a cancelled job's last 5 minutes.
-    private readonly Cluster _repairCluster = new(context, settings with { Timeout = settings.Bounds.RepairWait }, kubeConfig.Path);
+    private readonly Cluster _repairCluster = new(
+        context,
+        settings with { Timeouts = settings.Timeouts with { HelmWait = settings.Timeouts.RepairWait } },
+        kubeConfig.Path);
     private readonly DeploymentRecord _record = new(context, settings, images);
 
     public static Deployment Start(BuildContext context, DeploySettings settings)
     {
         DeployPreflight.Ensure(context, settings);
-        var images = DeployImages.Resolve(settings);
+        var images = DeployImages.Resolve(settings.Images);
         var kubeConfig = KubeConfigFile.Create(context, settings);
         context.Information(
-            $"{settings.Stage.Name}: release {settings.Release} in namespace {settings.Namespace} ({kubeConfig.Source}" +
-            $"{(settings.KubeContext is { } name ? $", context {name}" : "")}); images: {images.Backend}, {images.Frontend} — {images.Source}.");
+            $"{settings.Stage.Name}: release {settings.Release.Name} in namespace {settings.Release.Namespace} ({kubeConfig.Source}" +
+            $"{(settings.Cluster.KubeContext is { } name ? $", context {name}" : "")}); images: {images.Backend}, {images.Frontend} — {images.Source}.");
         return new Deployment(context, settings, images, kubeConfig);
     }
 
     public void Run(bool canary)
     {
-        var release = settings.Release;
+        var release = settings.Release.Name;
         _record.Outcome = "failed";
         HelmStatusResult before;
         IReadOnlyDictionary<string, string> currentImages;
@@ -53,7 +56,7 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
         PlanDiagnostics();
         if (canary)
         {
-            _record.CanaryRelease = settings.CanaryRelease;
+            _record.CanaryRelease = settings.Release.CanaryName;
             if (before.Status == HelmReleaseStatus.Deployed)
             {
                 RunCanary(before, currentImages);
@@ -151,7 +154,7 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
 
     private void RunDirect(HelmStatusResult before)
     {
-        var release = settings.Release;
+        var release = settings.Release.Name;
         _cluster.Plan($"if the smoke tests fail: {RestoreCommand(before)}");
         try
         {

@@ -75,8 +75,8 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
         {
             Stage = settings.Stage.Name,
             Environment = settings.Stage.Environment?.Name,
-            settings.Namespace,
-            settings.Release,
+            settings.Release.Namespace,
+            settings.Release.Name,
             CanaryRelease,
             RevisionBefore,
             Revision,
@@ -105,7 +105,7 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
         {
             $"### {settings.Stage.Name}: {Outcome}",
             "",
-            $"Release `{settings.Release}` in `{settings.Namespace}`, revision {RevisionBefore?.ToString() ?? "none"} → {Revision?.ToString() ?? "unchanged"}; " +
+            $"Release `{settings.Release.Name}` in `{settings.Release.Namespace}`, revision {RevisionBefore?.ToString() ?? "none"} → {Revision?.ToString() ?? "unchanged"}; " +
             $"images `{images.Backend}`, `{images.Frontend}`",
             "",
             "| step | seconds | outcome |",

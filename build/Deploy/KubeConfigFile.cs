@@ -34,7 +34,7 @@ public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Sourc
     public static KubeConfigFile Create(BuildContext context, DeploySettings settings)
     {
         var content = Decode(context.Environment);
-        var eks = settings.Eks;
+        var eks = settings.Cluster.Eks;
         var source = eks is not null ? $"kubeconfig of the {eks}" : $"kubeconfig from {EnvVars.KubeConfigData}";
         if (eks is null && (content is null || context.DryRun))
         {

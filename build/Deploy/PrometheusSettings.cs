@@ -58,7 +58,7 @@ public sealed partial record PrometheusSettings(Uri? Url, PrometheusService? Ser
             problems.Add(
                 $"--{ServiceArgument} and --{UrlArgument} ({UrlVariable}) both say where Prometheus is: give one.");
         }
-        var selector = context.Argument(SelectorArgument, $"namespace=\"{settings.Namespace}\"").Trim();
+        var selector = context.Argument(SelectorArgument, $"namespace=\"{settings.Release.Namespace}\"").Trim();
         if (selector.Length > 0 && !SelectorShape().IsMatch(selector))
         {
             problems.Add($"--{SelectorArgument}='{selector}' is not a list of label matchers " +
