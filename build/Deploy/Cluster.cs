@@ -19,7 +19,9 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         }
     }
 
-    /// <summary><c>helm status -o json</c>; a dry run goes on as if the release were <paramref name="assumedInDryRun"/>.</summary>
+    /// <summary>
+    /// <c>helm status -o json</c>; a dry run goes on as if the release were <paramref name="assumedInDryRun"/>.
+    /// </summary>
     public HelmStatusResult Status(string release, HelmReleaseStatus assumedInDryRun = HelmReleaseStatus.Deployed)
     {
         try
@@ -66,7 +68,9 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         return ParseImages(json, release);
     }
 
-    /// <summary>The <see cref="ChartNames.ImageValues"/> present in helm's JSON; the chart's defaults cover the rest.</summary>
+    /// <summary>
+    /// The <see cref="ChartNames.ImageValues"/> present in helm's JSON; the chart's defaults cover the rest.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> ParseImages(string json, string release)
     {
         try
@@ -104,8 +108,8 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     }
 
     /// <summary>
-    /// <c>kubectl get &lt;kind&gt; &lt;name&gt; -o json</c> in <paramref name="ns"/> (null: cluster-scoped): the object, or null
-    /// when it does not exist (and in a dry run, which gets no answer).
+    /// <c>kubectl get &lt;kind&gt; &lt;name&gt; -o json</c> in <paramref name="ns"/> (null: cluster-scoped): the
+    /// object, or null when it does not exist (and in a dry run, which gets no answer).
     /// </summary>
     public JsonNode? Json(string kind, string name, string? ns, TimeSpan limit, Func<ToolResult, Exception> unreachable)
     {
@@ -152,7 +156,9 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         };
     }
 
-    /// <summary>A quick kubectl call, stopped after <paramref name="limit"/> (else the definition's ClusterCall bound).</summary>
+    /// <summary>
+    /// A quick kubectl call, stopped after <paramref name="limit"/> (else the definition's ClusterCall bound).
+    /// </summary>
     public KubectlSettings Kubectl(TimeSpan? limit = null, bool namespaced = true) => new()
     {
         Target = namespaced ? _target : _target with { Namespace = null },
@@ -172,8 +178,8 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     public static string Describe(HelmReleaseStatus status) => status == HelmReleaseStatus.NotFound ? "not installed" : status.ToWire();
 
     /// <summary>
-    /// Asked once per deploy; a dry run assumes the pinned helm (the definition's DeployTools). A helm that does not say
-    /// gets --atomic, which helm 3 and 4 both accept.
+    /// Asked once per deploy; a dry run assumes the pinned helm (the definition's DeployTools). A helm that does not
+    /// say gets --atomic, which helm 3 and 4 both accept.
     /// </summary>
     private int HelmMajorVersion => _helmMajorVersion ??= context.DryRun
         ? int.Parse(SovdPipeline.DeployTools.Helm.TrimStart('v').Split('.')[0], CultureInfo.InvariantCulture)

@@ -1,6 +1,8 @@
 namespace Build.Deploy;
 
-/// <summary>One image the chart deploys: <c>registry/owner/repository</c>, then <c>@digest</c> when known, else <c>:tag</c>.</summary>
+/// <summary>
+/// One image the chart deploys: <c>registry/owner/repository</c>, then <c>@digest</c> when known, else <c>:tag</c>.
+/// </summary>
 public sealed record ImageReference(string Registry, string Owner, string Repository, string Tag, string? Digest)
 {
     public override string ToString()
@@ -20,7 +22,9 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
     private const string BackendRepository = "sovd-backend";
     private const string FrontendRepository = "sovd-frontend";
 
-    /// <summary>Throws, before any side effect, when images.json is wrong or the chart cannot express the images.</summary>
+    /// <summary>
+    /// Throws, before any side effect, when images.json is wrong or the chart cannot express the images.
+    /// </summary>
     public static DeployImages Resolve(ImageSettings settings)
     {
         var file = settings.ImagesFile.FullPath;
@@ -95,7 +99,9 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
         return new ImageReference(registry, owner, name, Text(entry.Tag, "tag"), digest);
     }
 
-    /// <summary>ghcr.io/acme/sovd-backend → (ghcr.io, acme, sovd-backend); a first part without '.' or ':' is an owner.</summary>
+    /// <summary>
+    /// ghcr.io/acme/sovd-backend → (ghcr.io, acme, sovd-backend); a first part without '.' or ':' is an owner.
+    /// </summary>
     private static (string Registry, string Owner, string Name) Split(string repository, ImageSettings settings)
     {
         var parts = repository.Split('/');
@@ -103,7 +109,8 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
         var hasRegistry = parts.Length > 1 && (parts[0].Contains('.') || parts[0].Contains(':') || parts[0] == "localhost");
         var registry = hasRegistry ? parts[0] : settings.Registry;
         var ownerParts = parts[(hasRegistry ? 1 : 0)..^1];
-        // A full name says its owner, also when it has none (ECR: <account>.dkr.ecr.<region>.amazonaws.com/sovd-backend).
+        // A full name says its owner, also when it has none
+        // (ECR: <account>.dkr.ecr.<region>.amazonaws.com/sovd-backend).
         var owner = ownerParts.Length > 0 ? string.Join('/', ownerParts) : hasRegistry ? "" : settings.Owner ?? "";
         return (registry, owner, name);
     }
@@ -111,6 +118,8 @@ public sealed partial record DeployImages(ImageReference Backend, ImageReference
     [GeneratedRegex("^sha256:[a-f0-9]{64}$")]
     private static partial Regex DigestPattern();
 
-    /// <summary>One component's entry in images.json as Push-Images writes it (its other fields are not read here).</summary>
+    /// <summary>
+    /// One component's entry in images.json as Push-Images writes it (its other fields are not read here).
+    /// </summary>
     private sealed record RecordedImage(string? Repository, string? Tag, string? Digest);
 }

@@ -1,6 +1,8 @@
 namespace Build.Deploy;
 
-/// <summary>Every tool, setting and secret format a deploy needs, checked together before anything touches a cluster.</summary>
+/// <summary>
+/// Every tool, setting and secret format a deploy needs, checked together before anything touches a cluster.
+/// </summary>
 public static class DeployPreflight
 {
     public static void Ensure(BuildContext context, DeploySettings settings)
@@ -8,7 +10,8 @@ public static class DeployPreflight
         var problems = new List<string>();
         try
         {
-            // helm deploys; kubectl runs the cluster preflight, the rollout waits and the diagnostics; the smoke script needs bash, curl and jq.
+            // helm deploys; kubectl runs the cluster preflight, the rollout waits and the diagnostics; the smoke script
+            // needs bash, curl and jq.
             ToolPreflight.Ensure(context,
             [
                 HelmSettings.Spec.Requirement() with { InstallHint = $"{HelmSettings.Spec.InstallHint}; here: {DeployTools.InstallScript}, then put .tools/bin on PATH" },

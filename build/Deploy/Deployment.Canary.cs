@@ -1,15 +1,16 @@
 namespace Build.Deploy;
 
 /// <summary>
-/// Production's gradual rollout, in the chart's order (its README, "Values the pipeline sets at each step"). The traffic
-/// objects live in their own release, <c>&lt;release&gt;-route</c> (chart value <c>traffic.routeFor</c>), so the stable
-/// release is not re-rendered before promotion: at 10 %, 50 %, then 100 % the canary release runs the new images with
-/// pods sized for the weight, the route release moves the weight and the canary header, and the step waits until the
-/// route is served before its smoke tests (through the header, then the weighted traffic) and the canary analysis of
-/// its real traffic (Deployment.Analysis). Promotion moves stable to the new images while every request still goes to
-/// the canary, routes back to stable, and only then uninstalls the canary. Each step is written to the rollout's state
-/// (<see cref="RolloutState"/>) first, so a run that is interrupted is repaired by the next one. Any failure routes back to stable (restoring stable first when promotion had begun)
-/// before the canary is uninstalled, so nothing routes to a removed Service.
+/// Production's gradual rollout, in the chart's order (its README, "Values the pipeline sets at each step"). The
+/// traffic objects live in their own release, <c>&lt;release&gt;-route</c> (chart value <c>traffic.routeFor</c>), so
+/// the stable release is not re-rendered before promotion: at 10 %, 50 %, then 100 % the canary release runs the new
+/// images with pods sized for the weight, the route release moves the weight and the canary header, and the step waits
+/// until the route is served before its smoke tests (through the header, then the weighted traffic) and the canary
+/// analysis of its real traffic (Deployment.Analysis). Promotion moves stable to the new images while every request
+/// still goes to the canary, routes back to stable, and only then uninstalls the canary. Each step is written to the
+/// rollout's state (<see cref="RolloutState"/>) first, so a run that is interrupted is repaired by the next one. Any
+/// failure routes back to stable (restoring stable first when promotion had begun) before the canary is uninstalled, so
+/// nothing routes to a removed Service.
 /// </summary>
 public sealed partial class Deployment
 {
@@ -18,7 +19,8 @@ public sealed partial class Deployment
         var canary = settings.Release.CanaryName;
         PrepareCanaryRelease(canary);
         var route = _record.Step($"helm status {settings.Release.RouteName}", () => EnsureDeployable(_cluster.Status(settings.Release.RouteName, HelmReleaseStatus.NotFound)));
-        // Before the first rollout with a route release, stable's revisions hold the route: the undo cannot roll it back.
+        // Before the first rollout with a route release, stable's revisions hold the route: the undo cannot roll it
+        // back.
         var rollout = new RolloutProgress(stable, stableImages, StableHeldRoute: route.Status != HelmReleaseStatus.Deployed);
         _cluster.Plan($"on failure: route back to {stable.Release} ({RouteBackCommand}), then `{_cluster.HelmCommand($"uninstall {canary}")}`; " +
                      $"after promotion began, first {RestoreCommand(stable)}");
@@ -83,7 +85,9 @@ public sealed partial class Deployment
         _record.Step($"canary {weight} %: {AnalysisStep}", () => AnalyseStep(weight));
     }
 
-    /// <summary>Stable rolls to the new images while every request still goes to the canary, then gets the traffic back.</summary>
+    /// <summary>
+    /// Stable rolls to the new images while every request still goes to the canary, then gets the traffic back.
+    /// </summary>
     private void Promote(RolloutProgress rollout)
     {
         var stable = rollout.Stable.Release;
@@ -100,7 +104,9 @@ public sealed partial class Deployment
         _record.Step($"after promotion: {SmokeStep}", () => RunSmokeTests());
     }
 
-    /// <summary>After a rollout that succeeded: a state left behind would only make the next run repair what is fine.</summary>
+    /// <summary>
+    /// After a rollout that succeeded: a state left behind would only make the next run repair what is fine.
+    /// </summary>
     private void ClearStateAfterSuccess()
     {
         try
@@ -150,7 +156,9 @@ public sealed partial class Deployment
         return $"{release} upgraded back to its previous images";
     }
 
-    /// <summary>Uninstalls the canary unless it is gone already (--atomic removes a canary whose first install failed).</summary>
+    /// <summary>
+    /// Uninstalls the canary unless it is gone already (--atomic removes a canary whose first install failed).
+    /// </summary>
     private string RemoveCanary(string phase, Cluster? cluster = null)
     {
         var canary = settings.Release.CanaryName;
@@ -171,7 +179,10 @@ public sealed partial class Deployment
         [ChartNames.CanaryWeight] = weight.ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>The route release's values: stable's traffic objects, with <paramref name="weight"/> % to the canary (null: none).</summary>
+    /// <summary>
+    /// The route release's values: stable's traffic objects, with <paramref name="weight"/> % to the canary (null:
+    /// none).
+    /// </summary>
     private Dictionary<string, string> RouteValues(int? weight) => weight is { } share
         ? new()
         {

@@ -3,8 +3,9 @@ namespace Build.Deploy;
 /// <summary>
 /// After a failed wait or smoke step, before anything is rolled back (the failing pods still exist): the pods of the
 /// stable and canary releases, their description and events, the namespace's events and the last log lines of every
-/// pod that is not ready, and the traffic objects' status (Deployment.TrafficStatus.cs), written to <c>diagnostics/</c> in
-/// the deployment's artifact folder, plus a short summary in the log. Bounded by the definition's Diagnostics time; it never throws, so the rollback always runs.
+/// pod that is not ready, and the traffic objects' status (Deployment.TrafficStatus.cs), written to <c>diagnostics/</c>
+/// in the deployment's artifact folder, plus a short summary in the log. Bounded by the definition's Diagnostics time;
+/// it never throws, so the rollback always runs.
 /// </summary>
 public sealed partial class Deployment
 {
@@ -44,7 +45,9 @@ public sealed partial class Deployment
         }
     }
 
-    /// <summary>What a dry run shows instead: the commands a failed wait or smoke step runs, and where their output goes.</summary>
+    /// <summary>
+    /// What a dry run shows instead: the commands a failed wait or smoke step runs, and where their output goes.
+    /// </summary>
     private void PlanDiagnostics()
     {
         var selector = $"'{ReleasePods}'";
@@ -59,7 +62,9 @@ public sealed partial class Deployment
         _cluster.Plan($"on a failed wait or smoke step, before the rollback: diagnostics into {DiagnosticsFolder}/ from {string.Join("; ", commands)}");
     }
 
-    /// <summary>Reads <c>kubectl get pods -o json</c>: pods not ready, each with its waiting/terminated reason.</summary>
+    /// <summary>
+    /// Reads <c>kubectl get pods -o json</c>: pods not ready, each with its waiting/terminated reason.
+    /// </summary>
     private static List<(string Name, string Reason)> NotReady(string json)
     {
         var pods = string.IsNullOrWhiteSpace(json) ? [] : JsonNode.Parse(json)?["items"]?.AsArray() ?? [];
@@ -71,7 +76,9 @@ public sealed partial class Deployment
                    select ((string?)pod?["metadata"]?["name"] ?? "?", reason ?? "not ready")];
     }
 
-    /// <summary>The first waiting or terminated reason of the container's current state, else of its last one.</summary>
+    /// <summary>
+    /// The first waiting or terminated reason of the container's current state, else of its last one.
+    /// </summary>
     private static string? Reason(JsonNode? container) =>
         (from state in new[] { "state", "lastState" }
          from kind in new[] { "waiting", "terminated" }

@@ -10,7 +10,9 @@ public sealed partial class Deployment
     /// <summary>The CRD the chart's HTTPRoute needs (gateway.networking.k8s.io, standard channel).</summary>
     public const string HttpRouteCrd = "httproutes.gateway.networking.k8s.io";
 
-    /// <summary>gateway-api v1.4.0 site-src/guides/index.md (read 2026-12-07): the standard channel's install.</summary>
+    /// <summary>
+    /// gateway-api v1.4.0 site-src/guides/index.md (read 2026-12-07): the standard channel's install.
+    /// </summary>
     public const string GatewayApiInstall = "kubectl apply -f https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.4.0/standard-install.yaml";
 
     private IEnumerable<string> GatewayProblems(bool namespaceExists, Func<TimeSpan> left, Func<ToolResult, Exception> unreachable)

@@ -4,9 +4,9 @@ namespace Build.Deploy;
 /// A rollout stopped by SIGINT/SIGTERM. GitHub's cancellation (docs.github.com, workflow cancellation reference, read
 /// 2026-12-07) sends SIGINT, SIGTERM 7500 ms later and kills the process tree 2500 ms after that; the host's second
 /// signal ends it. The host starts no tracked process once interrupted, so the one undo that fits in those seconds —
-/// the route back to stable, without helm's --wait, bounded by <see cref="QuickUndoBound"/> — is started directly. The
-/// rest (a pending release, the canary's removal) is the job's <c>if: cancelled()</c> repair step's, or the next run's:
-/// the rollout's state stays in the cluster for it.
+/// the route back to stable, without helm's --wait, bounded by <see cref="QuickUndoBound"/> — is started directly.
+/// The rest (a pending release, the canary's removal) is the job's <c>if: cancelled()</c> repair step's, or the next
+/// run's: the rollout's state stays in the cluster for it.
 /// </summary>
 public sealed partial class Deployment
 {
@@ -29,7 +29,9 @@ public sealed partial class Deployment
         return new DeployException($"{settings.Stage.Name} was interrupted at '{step}': {undone}. {repair}.", cause);
     }
 
-    /// <summary><c>helm upgrade &lt;route release&gt;</c> to stable only, without waiting; what it did, for the log.</summary>
+    /// <summary>
+    /// <c>helm upgrade &lt;route release&gt;</c> to stable only, without waiting; what it did, for the log.
+    /// </summary>
     private string QuickRouteBack()
     {
         var helm = context.Tools.Resolve("helm")?.FullPath ?? "helm";

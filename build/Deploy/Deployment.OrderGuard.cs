@@ -11,7 +11,9 @@ namespace Build.Deploy;
 /// </summary>
 public sealed partial class Deployment
 {
-    /// <summary>Refuses an older commit; returns the release's current images (empty when it is not deployed).</summary>
+    /// <summary>
+    /// Refuses an older commit; returns the release's current images (empty when it is not deployed).
+    /// </summary>
     private IReadOnlyDictionary<string, string> EnsureNotOlder(HelmStatusResult stable)
     {
         if (stable.Status != HelmReleaseStatus.Deployed)

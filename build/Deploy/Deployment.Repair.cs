@@ -24,7 +24,9 @@ public sealed partial class Deployment
         _record.Outcome = "repaired";
     }
 
-    /// <summary>Before a rollout: a state left behind means the last one was interrupted; it is repaired first.</summary>
+    /// <summary>
+    /// Before a rollout: a state left behind means the last one was interrupted; it is repaired first.
+    /// </summary>
     private void RepairIfInterrupted()
     {
         if (_record.Step($"rollout state: kubectl get configmap {StateName}", LoadState) is { } state)

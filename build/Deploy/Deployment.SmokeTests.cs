@@ -11,7 +11,9 @@ public sealed partial class Deployment
     // The name of a smoke step in the record and the log.
     private string SmokeStep => settings.SmokeTests.ProbeRequests > 0 ? "smoke tests and error-rate probe" : "smoke tests";
 
-    /// <summary>The build this deploy rolls out: the commit its images were built from (Build-Images' APP_VERSION).</summary>
+    /// <summary>
+    /// The build this deploy rolls out: the commit its images were built from (Build-Images' APP_VERSION).
+    /// </summary>
     private string NewBuild => images.Backend.Tag;
 
     /// <summary>

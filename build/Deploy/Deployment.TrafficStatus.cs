@@ -5,9 +5,9 @@ namespace Build.Deploy;
 /// <summary>
 /// Part of the failure diagnostics: where requests are sent. In gateway mode the stable release's HTTPRoute, whose
 /// <c>status.parents[].conditions</c> say whether the Gateway accepted it and resolved its backends (Accepted,
-/// ResolvedRefs: Gateway API v1 <c>RouteParentStatus</c>), and the Gateway it names, whose status holds its addresses and
-/// listeners; in ingress-nginx mode the release's Ingresses (their load-balancer address). Saved as YAML next to the
-/// pods' diagnostics, with one log line per route parent.
+/// ResolvedRefs: Gateway API v1 <c>RouteParentStatus</c>), and the Gateway it names, whose status holds its addresses
+/// and listeners; in ingress-nginx mode the release's Ingresses (their load-balancer address). Saved as YAML next to
+/// the pods' diagnostics, with one log line per route parent.
 /// </summary>
 public sealed partial class Deployment
 {
@@ -16,7 +16,9 @@ public sealed partial class Deployment
 
     private bool IngressMode => ChartValue(ChartNames.TrafficProvider) == ChartNames.IngressNginx;
 
-    /// <summary>The Gateway named in the values (traffic.gateway.name/.namespace; an empty namespace is the release's).</summary>
+    /// <summary>
+    /// The Gateway named in the values (traffic.gateway.name/.namespace; an empty namespace is the release's).
+    /// </summary>
     private (string Name, string Namespace) GatewayRef =>
         (ChartValue(ChartNames.GatewayName) is { Length: > 0 } given ? given : "sovd-gateway",
          ChartValue(ChartNames.GatewayNamespace) is { Length: > 0 } gatewayNamespace ? gatewayNamespace : settings.Release.Namespace);
@@ -59,7 +61,9 @@ public sealed partial class Deployment
         ];
     }
 
-    /// <summary>"HTTPRoute R, parent Gateway G: Accepted=True, ResolvedRefs=False (BackendNotFound: …)" per route parent.</summary>
+    /// <summary>
+    /// "HTTPRoute R, parent Gateway G: Accepted=True, ResolvedRefs=False (BackendNotFound: …)" per route parent.
+    /// </summary>
     internal static IEnumerable<string> RouteConditions(string yaml)
     {
         var stream = new YamlStream();

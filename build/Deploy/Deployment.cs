@@ -127,7 +127,10 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
         ? _cluster.HelmCommand($"rollback {before.Release} {before.Revision?.ToString(CultureInfo.InvariantCulture) ?? "<previous revision>"}")
         : _cluster.HelmCommand($"uninstall {before.Release}");
 
-    /// <summary>Collects diagnostics, runs <paramref name="undo"/> after <paramref name="cause"/> and returns the exception the stage fails with.</summary>
+    /// <summary>
+    /// Collects diagnostics, runs <paramref name="undo"/> after <paramref name="cause"/> and returns the exception the
+    /// stage fails with.
+    /// </summary>
     private DeployException Fail(Exception cause, Func<IEnumerable<string>> undo, string manualRecovery)
     {
         var stage = settings.Stage.Name;

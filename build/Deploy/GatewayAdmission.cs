@@ -8,7 +8,9 @@ namespace Build.Deploy;
 /// </summary>
 public static class GatewayAdmission
 {
-    /// <summary>Null when admitted; else why not, naming each listener's rule and the change that admits the namespace.</summary>
+    /// <summary>
+    /// Null when admitted; else why not, naming each listener's rule and the change that admits the namespace.
+    /// </summary>
     public static string? Problem(JsonNode gateway, string routeNamespace, string? sectionName, IReadOnlyDictionary<string, string> namespaceLabels)
     {
         var name = gateway["metadata"]?["name"]?.GetValue<string>() ?? "?";
@@ -42,7 +44,9 @@ public static class GatewayAdmission
             _ => false,
         };
 
-    /// <summary>A Kubernetes label selector: every matchLabels pair and every matchExpressions requirement must hold.</summary>
+    /// <summary>
+    /// A Kubernetes label selector: every matchLabels pair and every matchExpressions requirement must hold.
+    /// </summary>
     private static bool Matches(JsonNode? selector, IReadOnlyDictionary<string, string> labels)
     {
         var matchLabels = (selector?["matchLabels"] as JsonObject ?? []).All(pair => labels.TryGetValue(pair.Key, out var value) && value == pair.Value?.GetValue<string>());

@@ -6,7 +6,9 @@ namespace Build.Deploy;
 /// user runs <c>aws eks get-token</c> with the role the job assumed, so helm and kubectl need the AWS CLI on PATH).
 /// Without either the user's own kubeconfig applies; never the user's ~/.kube/config is written.
 /// </summary>
-/// <param name="Path">The file, or null when helm and kubectl use the current kubeconfig and context (also in a dry run).</param>
+/// <param name="Path">
+/// The file, or null when helm and kubectl use the current kubeconfig and context (also in a dry run).
+/// </param>
 /// <param name="Folder">The private folder that holds it, deleted on <see cref="Dispose"/>.</param>
 /// <param name="Source">Where the cluster access comes from, for the log.</param>
 public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Source) : IDisposable
@@ -62,7 +64,10 @@ public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Sourc
         return new KubeConfigFile(context.DryRun ? null : new FilePath(file), directory, source);
     }
 
-    /// <summary>A new 0700 folder under RUNNER_TEMP (emptied after every GitHub job, even if this process is killed), else the system temp.</summary>
+    /// <summary>
+    /// A new 0700 folder under RUNNER_TEMP (emptied after every GitHub job, even if this process is killed), else the
+    /// system temp.
+    /// </summary>
     public static string PrivateDirectory(ICakeContext context, string prefix)
     {
         var root = context.GitHubActions().Environment.Runner.Temp?.FullPath is { Length: > 0 } runnerTemp && Directory.Exists(runnerTemp)

@@ -12,10 +12,14 @@ public static partial class KubernetesNames
     /// </summary>
     public const int MaxReleaseLength = 53;
 
-    /// <summary>A namespace is a DNS-1123 label (Kubernetes "Object Names and IDs"; apimachinery IsDNS1123Label): at most 63.</summary>
+    /// <summary>
+    /// A namespace is a DNS-1123 label (Kubernetes "Object Names and IDs"; apimachinery IsDNS1123Label): at most 63.
+    /// </summary>
     public const int MaxLabelLength = 63;
 
-    /// <summary>Problems with the namespace and release (and the canary release derived from it), each naming its setting.</summary>
+    /// <summary>
+    /// Problems with the namespace and release (and the canary release derived from it), each naming its setting.
+    /// </summary>
     public static IEnumerable<string> Problems(string ns, string release, string canaryRelease)
     {
         if (ns.Length > MaxLabelLength || !Dns1123Label().IsMatch(ns))

@@ -5,9 +5,10 @@ namespace Build.Deploy;
 /// <summary>
 /// A workflow can only name its environment; GitHub creates one it does not know without protection, and main would
 /// then deploy without anyone's approval. Before anything changes, the deploy asks GitHub's REST API
-/// (<c>GET /repos/{owner}/{repo}/environments/{name}</c>, "Get an environment", docs.github.com/rest/deployments/environments,
-/// read 2026-12-01) whether the environment has a <c>required_reviewers</c> protection rule, and refuses when it has not.
-/// The endpoint needs the "Actions" repository permission (read): <c>actions: read</c> for the job's GITHUB_TOKEN.
+/// (<c>GET /repos/{owner}/{repo}/environments/{name}</c>, "Get an environment",
+/// docs.github.com/rest/deployments/environments, read 2026-12-01) whether the environment has a
+/// <c>required_reviewers</c> protection rule, and refuses when it has not. The endpoint needs the "Actions" repository
+/// permission (read): <c>actions: read</c> for the job's GITHUB_TOKEN.
 /// </summary>
 public static class ProductionApprovalCheck
 {
@@ -17,8 +18,9 @@ public static class ProductionApprovalCheck
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Runs in GitHub Actions when the stage's environment <see cref="Pipeline.Definition.Workflows.DeploymentEnvironment.RequiresReviewers"/>;
-    /// locally no GitHub environment guards a deploy, so it runs only when asked (<c>--approval-check=true</c>);
+    /// Runs in GitHub Actions when the stage's environment
+    /// <see cref="Pipeline.Definition.Workflows.DeploymentEnvironment.RequiresReviewers"/>; locally no GitHub
+    /// environment guards a deploy, so it runs only when asked (<c>--approval-check=true</c>);
     /// <c>--approval-check=false</c> turns it off for one run, the definition's setting for good.
     /// Throws <see cref="DeployException"/> naming what to do; the token never appears in any message.
     /// </summary>
@@ -45,7 +47,9 @@ public static class ProductionApprovalCheck
         context.Information($"The '{environment.Name}' environment of {run.Repository} requires reviewers: this deploy was approved.");
     }
 
-    /// <summary>Null when GitHub reports a required-reviewers rule on the environment, else what is wrong and what to do.</summary>
+    /// <summary>
+    /// Null when GitHub reports a required-reviewers rule on the environment, else what is wrong and what to do.
+    /// </summary>
     public static string? Problem(HttpClient http, string repository, string environment, string token)
     {
         var turnOff = $"(teams that protect '{environment}' another way set RequiresReviewers = false on its environment in the definition, or pass --{ArgumentNames.ApprovalCheck}=false)";

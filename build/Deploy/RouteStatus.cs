@@ -17,7 +17,9 @@ public sealed record RouteParent(string Name, string Namespace, string? SectionN
 /// </summary>
 public static class RouteStatus
 {
-    /// <summary>Null when our parent's entry accepts the current generation with every ref resolved; else what is missing.</summary>
+    /// <summary>
+    /// Null when our parent's entry accepts the current generation with every ref resolved; else what is missing.
+    /// </summary>
     public static string? HttpRouteNotReady(string json, RouteParent ours)
     {
         var route = Parse(json);

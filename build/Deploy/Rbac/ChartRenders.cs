@@ -5,10 +5,11 @@ namespace Build.Deploy;
 
 /// <summary>
 /// Every way a deploy renders the chart: each environment of the definition's deploy stages, each traffic provider and
-/// Gateway controller the chart's values.schema.json allows, and each release the deploy installs — the stable release
-/// as first installed and as promoted (its traffic objects left to the route release), the route release
-/// (<c>&lt;release&gt;-route</c>) routing every request to stable and each canary weight, and the canary release at each
-/// weight. The kinds these renders hold (<c>helm template</c>, the real one) are what the deploy identity must manage.
+/// Gateway controller the chart's values.schema.json allows, and each release the deploy installs — the stable
+/// release as first installed and as promoted (its traffic objects left to the route release), the route release
+/// (<c>&lt;release&gt;-route</c>) routing every request to stable and each canary weight, and the canary release at
+/// each weight. The kinds these renders hold (<c>helm template</c>, the real one) are what the deploy identity must
+/// manage.
 /// </summary>
 public sealed record ChartRender(string Release, string Environment, IReadOnlyDictionary<string, string> Values)
 {

@@ -23,7 +23,9 @@ public static class RbacManifestFile
         return new GeneratedFile(ClusterPermission.RbacManifest, Render(ClusterPermission.Derive(resources), renders.Count));
     }
 
-    /// <summary>helm on PATH, else the pinned one scripts/install-helm.sh puts in the repository's .tools/bin.</summary>
+    /// <summary>
+    /// helm on PATH, else the pinned one scripts/install-helm.sh puts in the repository's .tools/bin.
+    /// </summary>
     private static HelmSettings Helm(BuildContext context)
     {
         var pinned = context.RepoRoot.CombineWithFilePath(".tools/bin/helm");
