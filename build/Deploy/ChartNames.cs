@@ -72,7 +72,8 @@ public static class ChartNames
     /// <summary>
     /// The chart's <c>sovd.fullname</c> of a release: the name of its HTTPRoute and (unsuffixed) Ingress.
     /// </summary>
-    public static string FullName(string release) => Trim(release.Contains(Chart, StringComparison.Ordinal) ? release : $"{release}-{Chart}", 63);
+    public static string FullName(string release) =>
+        Trim(release.Contains(Chart, StringComparison.Ordinal) ? release : $"{release}-{Chart}", 63);
 
     // Gateway API mode's default (the chart's traffic.provider).
     public const string GatewayProvider = "gateway";

@@ -50,7 +50,8 @@ public static partial class CommitOrders
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        using var process = Process.Start(info) ?? throw new DeployException("git did not start: the order guard needs git on PATH.");
+        using var process = Process.Start(info)
+            ?? throw new DeployException("git did not start: the order guard needs git on PATH.");
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromSeconds(30)))

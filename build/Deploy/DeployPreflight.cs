@@ -14,7 +14,11 @@ public static class DeployPreflight
             // needs bash, curl and jq.
             ToolPreflight.Ensure(context,
             [
-                HelmSettings.Spec.Requirement() with { InstallHint = $"{HelmSettings.Spec.InstallHint}; here: {DeployTools.InstallScript}, then put .tools/bin on PATH" },
+                HelmSettings.Spec.Requirement() with
+                {
+                    InstallHint = $"{HelmSettings.Spec.InstallHint}; here: {DeployTools.InstallScript}, " +
+                        "then put .tools/bin on PATH",
+                },
                 KubectlSettings.Spec.Requirement(),
                 OnPath("bash", "install bash"),
                 OnPath("curl", "install curl (apt-get install curl; preinstalled on GitHub runners)"),
@@ -34,11 +38,13 @@ public static class DeployPreflight
         }
         if (problems.Count > 0)
         {
-            throw new DeployException($"{settings.Stage.Name} cannot start; nothing was changed:\n  {string.Join("\n  ", problems)}");
+            throw new DeployException(
+                $"{settings.Stage.Name} cannot start; nothing was changed:\n  {string.Join("\n  ", problems)}");
         }
     }
 
-    private static ToolRequirement OnPath(string name, string hint) => new(name, hint, context => context.Tools.Resolve(name) is not null);
+    private static ToolRequirement OnPath(string name, string hint) =>
+        new(name, hint, context => context.Tools.Resolve(name) is not null);
 
     /// <summary>
     /// <c>aws sts get-caller-identity</c> needs no permission, so a failure means no credentials at all — said before
@@ -48,7 +54,8 @@ public static class DeployPreflight
     {
         try
         {
-            context.Information($"AWS identity for the {target}: {context.AwsCallerIdentity(new AwsSettings { Region = target.Region }).Arn}");
+            context.Information($"AWS identity for the {target}: " +
+                $"{context.AwsCallerIdentity(new AwsSettings { Region = target.Region }).Arn}");
             return [];
         }
         catch (FormatException) when (context.DryRun)
@@ -57,8 +64,9 @@ public static class DeployPreflight
         }
         catch (Exception error) when (error is CakeException or FormatException)
         {
-            return [$"No AWS credentials for the {target} ({error.Message.Split('\n')[0]}): in GitHub Actions the job needs " +
-                "id-token: write and the 'Assume the AWS role' step (regenerate the workflow; set the role's ARN variable); " +
+            return [$"No AWS credentials for the {target} ({error.Message.Split('\n')[0]}): " +
+                "in GitHub Actions the job needs id-token: write and the 'Assume the AWS role' step " +
+                "(regenerate the workflow; set the role's ARN variable); " +
                 "locally sign in with the AWS CLI (aws configure sso, or AWS_PROFILE)."];
         }
     }

@@ -71,7 +71,8 @@ public sealed partial class Deployment
         {
             ({ } url, _) => $"[dry-run] would ask {url}",
             (_, { } service) =>
-                $"[dry-run] would run kubectl {PrometheusPortForward.Arguments(service, settings.Cluster.KubeContext)} " +
+                "[dry-run] would run kubectl " +
+                $"{PrometheusPortForward.Arguments(service, settings.Cluster.KubeContext)} " +
                 "and ask the port it prints",
             _ => $"no --{PrometheusSettings.UrlArgument} (or {PrometheusSettings.UrlVariable}) " +
                  $"or --{PrometheusSettings.ServiceArgument}: " +

@@ -23,7 +23,8 @@ public sealed partial class Deployment
             : "nothing undone now (the route sends no traffic to a half-changed release)";
         _record.Outcome = "interrupted";
         _record.Error = $"interrupted at '{step}'; {undone}";
-        var repair = $"`./build.sh --target={TargetNames.RepairProduction}` (the job's repair step runs it after a cancellation), or the next deploy, " +
+        var repair = $"`./build.sh --target={TargetNames.RepairProduction}` " +
+                     "(the job's repair step runs it after a cancellation), or the next deploy, " +
                      $"finishes the undo from the state in configmap {StateName}";
         context.Error($"{undone}. {repair}.");
         return new DeployException($"{settings.Stage.Name} was interrupted at '{step}': {undone}. {repair}.", cause);
@@ -35,7 +36,12 @@ public sealed partial class Deployment
     private string QuickRouteBack()
     {
         var helm = context.Tools.Resolve("helm")?.FullPath ?? "helm";
-        var info = new ProcessStartInfo(helm) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(helm)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         foreach (var argument in QuickRouteBackArguments())
         {
             info.ArgumentList.Add(argument);
@@ -50,10 +56,12 @@ public sealed partial class Deployment
             if (!process.WaitForExit(QuickUndoBound))
             {
                 process.Kill(entireProcessTree: true);
-                return $"the route back to {settings.Release.Name} did not finish within {QuickUndoBound.TotalSeconds} s";
+                return $"the route back to {settings.Release.Name} did not finish within " +
+                    $"{QuickUndoBound.TotalSeconds} s";
             }
             return process.ExitCode == 0
-                ? $"the route sends every request to {settings.Release.Name} again (helm upgrade {settings.Release.RouteName}, not waited for)"
+                ? $"the route sends every request to {settings.Release.Name} again " +
+                    $"(helm upgrade {settings.Release.RouteName}, not waited for)"
                 : $"the route back to {settings.Release.Name} failed: {process.StandardError.ReadToEnd().Trim()}";
         }
         catch (System.ComponentModel.Win32Exception error)

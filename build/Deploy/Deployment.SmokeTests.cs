@@ -9,7 +9,8 @@ namespace Build.Deploy;
 public sealed partial class Deployment
 {
     // The name of a smoke step in the record and the log.
-    private string SmokeStep => settings.SmokeTests.ProbeRequests > 0 ? "smoke tests and error-rate probe" : "smoke tests";
+    private string SmokeStep =>
+        settings.SmokeTests.ProbeRequests > 0 ? "smoke tests and error-rate probe" : "smoke tests";
 
     /// <summary>
     /// The build this deploy rolls out: the commit its images were built from (Build-Images' APP_VERSION).
@@ -34,7 +35,8 @@ public sealed partial class Deployment
             .AppendPath(context.RepoRoot.CombineWithFilePath("scripts/smoke_tests.sh"), context.Environment)
             .AppendOption("--api-base-url", settings.SmokeTests.Url)
             .AppendOption("--frontend-url", settings.SmokeTests.Url)
-            .AppendOption("--total-timeout", settings.Timeouts.SmokeBound.TotalSeconds.ToString(CultureInfo.InvariantCulture))
+            .AppendOption("--total-timeout",
+                settings.Timeouts.SmokeBound.TotalSeconds.ToString(CultureInfo.InvariantCulture))
             .AppendOptionIfSet("--header", route?.ToString())
             .AppendOptionIfSet("--header", settings.SmokeTests.HostHeader is { } host ? $"Host: {host}" : null)
             .AppendOptionIfSet("--resolve", settings.SmokeTests.Resolve)
@@ -45,8 +47,11 @@ public sealed partial class Deployment
         }
         if (probe && settings.SmokeTests.ProbeRequests > 0)
         {
-            arguments.AppendOption("--probe-requests", settings.SmokeTests.ProbeRequests.ToString(CultureInfo.InvariantCulture))
-                .AppendOption("--max-error-rate", settings.SmokeTests.MaxErrorRate.ToString(CultureInfo.InvariantCulture));
+            arguments
+                .AppendOption("--probe-requests",
+                    settings.SmokeTests.ProbeRequests.ToString(CultureInfo.InvariantCulture))
+                .AppendOption("--max-error-rate",
+                    settings.SmokeTests.MaxErrorRate.ToString(CultureInfo.InvariantCulture));
         }
         var processSettings = new ProcessSettings
         {
@@ -63,7 +68,8 @@ public sealed partial class Deployment
         {
             var meaning = exitCode == 2 ? "the script could not run (usage or environment error)" : "a check failed";
             var target = route is null ? settings.SmokeTests.Url : $"{settings.SmokeTests.Url} (canary only, {route})";
-            throw new DeployException($"Smoke tests against {target} failed (exit code {exitCode}: {meaning}; the script's output above names it).");
+            throw new DeployException($"Smoke tests against {target} failed " +
+                $"(exit code {exitCode}: {meaning}; the script's output above names it).");
         }
     }
 }

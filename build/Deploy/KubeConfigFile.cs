@@ -29,7 +29,8 @@ public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Sourc
         catch (FormatException)
         {
             throw new DeployException(
-                $"{EnvVars.KubeConfigData} is not base64: store the kubeconfig as the output of `base64 -w0 <kubeconfig file>`.");
+                $"{EnvVars.KubeConfigData} is not base64: " +
+                "store the kubeconfig as the output of `base64 -w0 <kubeconfig file>`.");
         }
     }
 
@@ -70,13 +71,15 @@ public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Sourc
     /// </summary>
     public static string PrivateDirectory(ICakeContext context, string prefix)
     {
-        var root = context.GitHubActions().Environment.Runner.Temp?.FullPath is { Length: > 0 } runnerTemp && Directory.Exists(runnerTemp)
+        var root = context.GitHubActions().Environment.Runner.Temp?.FullPath is { Length: > 0 } runnerTemp
+            && Directory.Exists(runnerTemp)
             ? runnerTemp
             : System.IO.Path.GetTempPath();
         var directory = System.IO.Path.Combine(root, $"{prefix}{Guid.NewGuid():N}");
         return OperatingSystem.IsWindows()
             ? Directory.CreateDirectory(directory).FullName
-            : Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
+            : Directory.CreateDirectory(
+                directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
     }
 
     /// <summary>Created with mode 0600, so there is no moment in which another user could read it.</summary>
@@ -108,11 +111,13 @@ public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Sourc
         catch (CakeException error)
         {
             throw new DeployException(
-                $"No kubeconfig for the {target}: {error.Message}\nThe role needs eks:DescribeCluster on the cluster; see README \"Deployments\".", error);
+                $"No kubeconfig for the {target}: {error.Message}\n" +
+                "The role needs eks:DescribeCluster on the cluster; see README \"Deployments\".", error);
         }
         if (!context.DryRun && !File.Exists(file.FullPath))
         {
-            throw new DeployException($"aws eks update-kubeconfig wrote no {file.FullPath}: check the AWS CLI's output above.");
+            throw new DeployException(
+                $"aws eks update-kubeconfig wrote no {file.FullPath}: check the AWS CLI's output above.");
         }
     }
 }

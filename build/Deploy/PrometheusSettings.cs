@@ -84,7 +84,9 @@ public sealed partial record PrometheusSettings(Uri? Url, PrometheusService? Ser
     // A URL's user:password part is cut before it is echoed back.
     private static string Redacted(string text) => AtSign().Replace(text, "//***@");
 
-    [GeneratedRegex("""^[a-zA-Z_][a-zA-Z0-9_]*\s*(=|!=|=~|!~)\s*"[^"\\]*"(\s*,\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=|!=|=~|!~)\s*"[^"\\]*")*$""")]
+    [GeneratedRegex(
+        """^[a-zA-Z_][a-zA-Z0-9_]*\s*(=|!=|=~|!~)\s*"[^"\\]*"(""" +
+        """\s*,\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=|!=|=~|!~)\s*"[^"\\]*")*$""")]
     private static partial Regex SelectorShape();
 
     [GeneratedRegex("//[^/@]*@")]
