@@ -13,17 +13,20 @@ public sealed partial class Deployment
 
     private string DiagnosticsFolder => Path.Combine(settings.RecordDirectory.FullPath, "diagnostics");
 
-    private string ReleasePods => $"{ChartNames.InstanceLabel} in ({settings.Release.Name},{settings.Release.CanaryName})";
+    private string ReleasePods =>
+        $"{ChartNames.InstanceLabel} in ({settings.Release.Name},{settings.Release.CanaryName})";
 
     private void CollectDiagnostics()
     {
         var clock = Stopwatch.StartNew();
-        TimeSpan Left() => TimeSpan.FromTicks(Math.Max((settings.Timeouts.Diagnostics - clock.Elapsed).Ticks, TimeSpan.TicksPerSecond));
+        TimeSpan Left() => TimeSpan.FromTicks(
+            Math.Max((settings.Timeouts.Diagnostics - clock.Elapsed).Ticks, TimeSpan.TicksPerSecond));
         try
         {
             var folder = Directory.CreateDirectory(DiagnosticsFolder).FullName;
             void Save(string file, ToolResult result) =>
-                File.WriteAllText(Path.Combine(folder, file), result.Output + (result.StandardError.Count > 0 ? $"\n{result.Error}" : "") + "\n");
+                File.WriteAllText(Path.Combine(folder, file),
+                    result.Output + (result.StandardError.Count > 0 ? $"\n{result.Error}" : "") + "\n");
             var wide = context.KubectlGet("pods", ReleasePods, KubectlOutputFormat.Wide, _cluster.Kubectl(Left()));
             Save("pods.txt", wide);
             var json = context.KubectlGet("pods", ReleasePods, KubectlOutputFormat.Json, _cluster.Kubectl(Left()));
@@ -37,7 +40,8 @@ public sealed partial class Deployment
             }
             var pods = Math.Max(0, wide.Lines.Count - 1);
             context.Error(string.Join('\n', failing.Take(5).Select(pod => $"  {pod.Name}: {pod.Reason}").Prepend(
-                $"Diagnostics in {folder}: {pods} pod(s) of {settings.Release.Name} and {settings.Release.CanaryName}; {failing.Count} not ready.")));
+                $"Diagnostics in {folder}: {pods} pod(s) of {settings.Release.Name} and " +
+                $"{settings.Release.CanaryName}; {failing.Count} not ready.")));
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -59,7 +63,9 @@ public sealed partial class Deployment
             _cluster.KubectlCommand($"logs <each pod not ready> --all-containers --tail={LogLines}"),
             .. TrafficStatusCommands(),
         ];
-        _cluster.Plan($"on a failed wait or smoke step, before the rollback: diagnostics into {DiagnosticsFolder}/ from {string.Join("; ", commands)}");
+        _cluster.Plan(
+            $"on a failed wait or smoke step, before the rollback: diagnostics into {DiagnosticsFolder}/ " +
+            $"from {string.Join("; ", commands)}");
     }
 
     /// <summary>
@@ -72,7 +78,8 @@ public sealed partial class Deployment
                    let statuses = pod?["status"]?["containerStatuses"]?.AsArray() ?? []
                    let unready = statuses.Where(container => container?["ready"]?.GetValue<bool>() != true).ToList()
                    where statuses.Count == 0 || unready.Count > 0
-                   let reason = unready.Select(Reason).FirstOrDefault(found => found is not null) ?? (string?)pod?["status"]?["phase"]
+                   let reason = unready.Select(Reason).FirstOrDefault(found => found is not null)
+                       ?? (string?)pod?["status"]?["phase"]
                    select ((string?)pod?["metadata"]?["name"] ?? "?", reason ?? "not ready")];
     }
 
@@ -84,5 +91,6 @@ public sealed partial class Deployment
          from kind in new[] { "waiting", "terminated" }
          let detail = container?[state]?[kind]
          where detail?["reason"] is not null
-         select $"{container?["name"]} {detail["reason"]}{(detail["message"] is { } message ? $": {message}" : "")}").FirstOrDefault();
+         select $"{container?["name"]} {detail["reason"]}" +
+             $"{(detail["message"] is { } message ? $": {message}" : "")}").FirstOrDefault();
 }

@@ -12,7 +12,8 @@ namespace Build.Deploy;
 public sealed partial class Deployment
 {
     // The traffic objects belong to the route release; ones adopted from stable keep stable's label until re-rendered.
-    private string ReleaseSelector => $"{ChartNames.InstanceLabel} in ({settings.Release.Name},{settings.Release.RouteName})";
+    private string ReleaseSelector =>
+        $"{ChartNames.InstanceLabel} in ({settings.Release.Name},{settings.Release.RouteName})";
 
     private bool IngressMode => ChartValue(ChartNames.TrafficProvider) == ChartNames.IngressNginx;
 
@@ -21,16 +22,20 @@ public sealed partial class Deployment
     /// </summary>
     private (string Name, string Namespace) GatewayRef =>
         (ChartValue(ChartNames.GatewayName) is { Length: > 0 } given ? given : "sovd-gateway",
-         ChartValue(ChartNames.GatewayNamespace) is { Length: > 0 } gatewayNamespace ? gatewayNamespace : settings.Release.Namespace);
+         ChartValue(ChartNames.GatewayNamespace) is { Length: > 0 } gatewayNamespace
+             ? gatewayNamespace
+             : settings.Release.Namespace);
 
     private void SaveTrafficStatus(Action<string, ToolResult> save, Func<TimeSpan> left)
     {
         if (IngressMode)
         {
-            save("ingresses.yaml", context.KubectlGet("ingresses", ReleaseSelector, KubectlOutputFormat.Yaml, _cluster.Kubectl(left())));
+            save("ingresses.yaml",
+                context.KubectlGet("ingresses", ReleaseSelector, KubectlOutputFormat.Yaml, _cluster.Kubectl(left())));
             return;
         }
-        var routes = context.KubectlGet("httproutes", ReleaseSelector, KubectlOutputFormat.Yaml, _cluster.Kubectl(left()));
+        var routes =
+            context.KubectlGet("httproutes", ReleaseSelector, KubectlOutputFormat.Yaml, _cluster.Kubectl(left()));
         save("httproutes.yaml", routes);
         var (name, gatewayNamespace) = GatewayRef;
         var inGatewayNamespace = _cluster.Kubectl(left());
@@ -80,7 +85,9 @@ public sealed partial class Deployment
         return from route in routes
                let name = Scalar(Child(route, "metadata"), "name") ?? "?"
                let parents = Items(Child(Child(route, "status"), "parents")).ToList()
-               from parent in parents.Count > 0 ? parents.Select(Describe) : ["no status from any Gateway controller (is one running?)"]
+               from parent in parents.Count > 0
+                   ? parents.Select(Describe)
+                   : ["no status from any Gateway controller (is one running?)"]
                select $"  HTTPRoute {name}, {parent}";
     }
 
@@ -89,15 +96,20 @@ public sealed partial class Deployment
         var conditions = Items(Child(parent, "conditions")).Select(condition =>
         {
             var status = $"{Scalar(condition, "type")}={Scalar(condition, "status")}";
-            return Scalar(condition, "status") == "True" ? status : $"{status} ({Scalar(condition, "reason")}: {Scalar(condition, "message")})";
+            return Scalar(condition, "status") == "True"
+                ? status
+                : $"{status} ({Scalar(condition, "reason")}: {Scalar(condition, "message")})";
         });
         return $"parent Gateway {Scalar(Child(parent, "parentRef"), "name") ?? "?"}: {string.Join(", ", conditions)}";
     }
 
     private static YamlNode? Child(YamlNode? node, string key) =>
-        node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
+        node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var child)
+            ? child
+            : null;
 
     private static string? Scalar(YamlNode? node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
 
-    private static IEnumerable<YamlNode?> Items(YamlNode? node) => node is YamlSequenceNode sequence ? sequence.Children : [];
+    private static IEnumerable<YamlNode?> Items(YamlNode? node) =>
+        node is YamlSequenceNode sequence ? sequence.Children : [];
 }
