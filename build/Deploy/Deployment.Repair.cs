@@ -16,7 +16,9 @@ public sealed partial class Deployment
         var state = _record.Step($"rollout state: kubectl get configmap {StateName}", LoadState);
         if (state is null)
         {
-            context.Information($"No interrupted rollout of {settings.Release.Name} in {settings.Release.Namespace} ({StateName} does not exist): nothing to repair.");
+            context.Information(
+                $"No interrupted rollout of {settings.Release.Name} in {settings.Release.Namespace} " +
+                $"({StateName} does not exist): nothing to repair.");
             _record.Outcome = "nothing to repair";
             return;
         }
@@ -37,14 +39,21 @@ public sealed partial class Deployment
 
     private void RunRepair(RolloutState state)
     {
-        context.Warning($"An earlier rollout of {state.Sha} into {settings.Release.Name} stopped at '{state.Step}' ({state.Weight} %): " +
-                        $"repairing it: {state.StableRelease} deployed, the route back on it, then {state.CanaryRelease} removed.");
+        context.Warning(
+            $"An earlier rollout of {state.Sha} into {settings.Release.Name} stopped at '{state.Step}' " +
+            $"({state.Weight} %): repairing it: {state.StableRelease} deployed, the route back on it, " +
+            $"then {state.CanaryRelease} removed.");
         EnsureLive(state.StableRelease);
-        var route = _record.Step($"repair: helm status {state.RouteRelease}", () => _repairCluster.Status(state.RouteRelease, HelmReleaseStatus.Deployed));
-        if (route.Status != HelmReleaseStatus.NotFound && EnsureLive(state.RouteRelease, uninstallIfNeverDeployed: true))
+        var route = _record.Step($"repair: helm status {state.RouteRelease}",
+            () => _repairCluster.Status(state.RouteRelease, HelmReleaseStatus.Deployed));
+        if (route.Status != HelmReleaseStatus.NotFound
+            && EnsureLive(state.RouteRelease, uninstallIfNeverDeployed: true))
         {
-            _record.Step($"repair: route back to {state.StableRelease}: helm upgrade {state.RouteRelease}", () => _repairCluster.Upgrade(state.RouteRelease, NoImages, RouteValues(null)));
-            var bound = settings.Timeouts.RouteReady < settings.Timeouts.RepairWait ? settings.Timeouts.RouteReady : settings.Timeouts.RepairWait;
+            _record.Step($"repair: route back to {state.StableRelease}: helm upgrade {state.RouteRelease}",
+                () => _repairCluster.Upgrade(state.RouteRelease, NoImages, RouteValues(null)));
+            var bound = settings.Timeouts.RouteReady < settings.Timeouts.RepairWait
+                ? settings.Timeouts.RouteReady
+                : settings.Timeouts.RepairWait;
             _record.Step($"repair: {RouteWaitStep}", () => WaitForRoute(canaryLive: false, bound));
         }
         RemoveCanary("repair", _repairCluster);
@@ -68,7 +77,8 @@ public sealed partial class Deployment
             return true;
         }
         var earlier = _repairCluster.History(release)
-            .LastOrDefault(entry => entry.Status is HelmReleaseStatus.Deployed or HelmReleaseStatus.Superseded && entry.Revision < status.Revision);
+            .LastOrDefault(entry => entry.Status is HelmReleaseStatus.Deployed or HelmReleaseStatus.Superseded
+                && entry.Revision < status.Revision);
         if (earlier is null && uninstallIfNeverDeployed)
         {
             _record.Step($"repair: helm uninstall {release} (never deployed)", () => _repairCluster.Uninstall(release));
@@ -76,17 +86,21 @@ public sealed partial class Deployment
         }
         if (earlier is null)
         {
-            throw new DeployException($"{release} is '{Cluster.Describe(status.Status)}' and has no earlier revision to go back to: " +
-                                      $"inspect `{_repairCluster.HelmCommand($"history {release}")}` and recover it by hand, then run the repair again.");
+            throw new DeployException(
+                $"{release} is '{Cluster.Describe(status.Status)}' and has no earlier revision to go back to: " +
+                $"inspect `{_repairCluster.HelmCommand($"history {release}")}` and recover it by hand, " +
+                "then run the repair again.");
         }
-        _record.Step($"repair: helm rollback {release} {earlier.Revision}", () => _repairCluster.Rollback(release, earlier.Revision));
+        _record.Step($"repair: helm rollback {release} {earlier.Revision}",
+            () => _repairCluster.Rollback(release, earlier.Revision));
         return true;
     }
 
     private void SaveState(RolloutProgress rollout, string step, int weight)
     {
-        var state = new RolloutState(step, weight, settings.Release.Name, rollout.Stable.Revision, settings.Release.CanaryName, settings.Release.RouteName,
-            rollout.StableHeldRoute, settings.Images.Sha ?? images.Backend.ToString());
+        var state = new RolloutState(step, weight, settings.Release.Name, rollout.Stable.Revision,
+            settings.Release.CanaryName, settings.Release.RouteName, rollout.StableHeldRoute,
+            settings.Images.Sha ?? images.Backend.ToString());
         // Beside the deployment record: no secret in it, and the job's artifact shows the last state written.
         var file = new FilePath(Path.Combine(settings.RecordDirectory.FullPath, "rollout-state.json"));
         _record.Step($"rollout state: {step}", () =>
@@ -105,7 +119,9 @@ public sealed partial class Deployment
         var answer = context.KubectlGetObject(RolloutState.Kind, StateName, _cluster.Kubectl());
         return answer.Succeeded
             ? RolloutState.Parse(answer.Output)
-            : throw new DeployException($"Could not read the rollout state ({_cluster.KubectlCommand($"get configmap {StateName}")}): {answer.Error}");
+            : throw new DeployException(
+                $"Could not read the rollout state ({_cluster.KubectlCommand($"get configmap {StateName}")}): " +
+                $"{answer.Error}");
     }
 
     private void ClearState() => context.KubectlDeleteObject(RolloutState.Kind, StateName, _cluster.Kubectl());

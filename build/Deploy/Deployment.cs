@@ -8,7 +8,8 @@ namespace Build.Deploy;
 /// canary rollout, after repairing one an interrupted run left half done. Each part is a file of this class: Canary,
 /// ClusterPreflight, Diagnostics, Interruption, Repair, Route, SmokeTests.
 /// </summary>
-public sealed partial class Deployment(BuildContext context, DeploySettings settings, DeployImages images, KubeConfigFile kubeConfig) : IDisposable
+public sealed partial class Deployment(
+    BuildContext context, DeploySettings settings, DeployImages images, KubeConfigFile kubeConfig) : IDisposable
 {
     private readonly Cluster _cluster = new(context, settings, kubeConfig.Path);
 
@@ -25,8 +26,9 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
         var images = DeployImages.Resolve(settings.Images);
         var kubeConfig = KubeConfigFile.Create(context, settings);
         context.Information(
-            $"{settings.Stage.Name}: release {settings.Release.Name} in namespace {settings.Release.Namespace} ({kubeConfig.Source}" +
-            $"{(settings.Cluster.KubeContext is { } name ? $", context {name}" : "")}); images: {images.Backend}, {images.Frontend} — {images.Source}.");
+            $"{settings.Stage.Name}: release {settings.Release.Name} in namespace {settings.Release.Namespace} " +
+            $"({kubeConfig.Source}{(settings.Cluster.KubeContext is { } name ? $", context {name}" : "")}); " +
+            $"images: {images.Backend}, {images.Frontend} — {images.Source}.");
         return new Deployment(context, settings, images, kubeConfig);
     }
 
@@ -91,20 +93,25 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
         var revision = status.Revision?.ToString(CultureInfo.InvariantCulture) ?? "?";
         if (status.IsPending)
         {
-            var lastDeployed = _cluster.History(release).LastOrDefault(entry => entry.Status == HelmReleaseStatus.Deployed);
+            var lastDeployed = _cluster.History(release)
+                .LastOrDefault(entry => entry.Status == HelmReleaseStatus.Deployed);
             var recovery = lastDeployed is null
                 ? $"nothing was ever deployed, so remove it: `{_cluster.HelmCommand($"uninstall {release}")}`"
-                : $"roll back to the last deployed revision: `{_cluster.HelmCommand($"rollback {release} {lastDeployed.Revision}")}`";
+                : "roll back to the last deployed revision: " +
+                  $"`{_cluster.HelmCommand($"rollback {release} {lastDeployed.Revision}")}`";
             throw new DeployException(
-                $"Release {release} is stuck in '{Cluster.Describe(status.Status)}' (revision {revision}): an earlier helm run was interrupted, and no upgrade was attempted. " +
-                $"To recover, {recovery}; see `{_cluster.HelmCommand($"history {release}")}` for every revision. Then run the stage again.");
+                $"Release {release} is stuck in '{Cluster.Describe(status.Status)}' (revision {revision}): " +
+                "an earlier helm run was interrupted, and no upgrade was attempted. " +
+                $"To recover, {recovery}; see `{_cluster.HelmCommand($"history {release}")}` for every revision. " +
+                "Then run the stage again.");
         }
         if (status.Status is HelmReleaseStatus.Deployed or HelmReleaseStatus.NotFound or HelmReleaseStatus.Uninstalled)
         {
             return status;
         }
         throw new DeployException(
-            $"Release {release} is '{Cluster.Describe(status.Status)}' (revision {revision}), not deployed: nothing safe to roll back to. " +
+            $"Release {release} is '{Cluster.Describe(status.Status)}' (revision {revision}), not deployed: " +
+            "nothing safe to roll back to. " +
             $"Inspect `{_cluster.HelmCommand($"history {release}")}`, roll back to the last good revision " +
             $"(`{_cluster.HelmCommand($"rollback {release} <revision>")}`) or uninstall it, then deploy again.");
     }
@@ -124,7 +131,9 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
 
     /// <summary>What <see cref="Restore"/> runs, as a person types it.</summary>
     private string RestoreCommand(HelmStatusResult before) => before.Status == HelmReleaseStatus.Deployed
-        ? _cluster.HelmCommand($"rollback {before.Release} {before.Revision?.ToString(CultureInfo.InvariantCulture) ?? "<previous revision>"}")
+        ? _cluster.HelmCommand(
+            $"rollback {before.Release} " +
+            $"{before.Revision?.ToString(CultureInfo.InvariantCulture) ?? "<previous revision>"}")
         : _cluster.HelmCommand($"uninstall {before.Release}");
 
     /// <summary>
@@ -142,7 +151,8 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
             var undone = undo().ToList();
             _record.Outcome = "rolled back";
             _record.Error = cause.Message;
-            return new DeployException($"{stage} failed at '{step}': {cause.Message}\nRolled back: {string.Join("; ", undone)}.", cause);
+            return new DeployException(
+                $"{stage} failed at '{step}': {cause.Message}\nRolled back: {string.Join("; ", undone)}.", cause);
         }
         catch (Exception rollbackError)
         {
@@ -151,7 +161,8 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
             // Logged as well: an interrupted run reports only "Interrupted.", and this is what the person needs next.
             context.Error($"{stage}: the rollback failed ({rollbackError.Message}). Recover by hand: {manualRecovery}");
             return new DeployException(
-                $"{stage} failed at '{step}': {cause.Message}\nThe rollback failed too: {rollbackError.Message}\nRecover by hand: {manualRecovery}", cause);
+                $"{stage} failed at '{step}': {cause.Message}\n" +
+                $"The rollback failed too: {rollbackError.Message}\nRecover by hand: {manualRecovery}", cause);
         }
     }
 
@@ -169,7 +180,9 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
             CollectDiagnostics();
             _record.Outcome = "failed, restored by helm --atomic";
             _record.Error = error.Message;
-            throw new DeployException($"{settings.Stage.Name}: helm upgrade of {release} failed and --atomic restored its previous state. {error.Message}", error);
+            throw new DeployException(
+                $"{settings.Stage.Name}: helm upgrade of {release} failed and --atomic restored its previous state. " +
+                $"{error.Message}", error);
         }
         try
         {
