@@ -18,11 +18,14 @@ public sealed partial class Deployment
     {
         var canary = settings.Release.CanaryName;
         PrepareCanaryRelease(canary);
-        var route = _record.Step($"helm status {settings.Release.RouteName}", () => EnsureDeployable(_cluster.Status(settings.Release.RouteName, HelmReleaseStatus.NotFound)));
-        // Before the first rollout with a route release, stable's revisions hold the route: the undo cannot roll it
-        // back.
-        var rollout = new RolloutProgress(stable, stableImages, StableHeldRoute: route.Status != HelmReleaseStatus.Deployed);
-        _cluster.Plan($"on failure: route back to {stable.Release} ({RouteBackCommand}), then `{_cluster.HelmCommand($"uninstall {canary}")}`; " +
+        var route = _record.Step($"helm status {settings.Release.RouteName}",
+            () => EnsureDeployable(_cluster.Status(settings.Release.RouteName, HelmReleaseStatus.NotFound)));
+        // Before the first rollout with a route release, stable's revisions hold the route: the undo
+        // cannot roll it back.
+        var rollout = new RolloutProgress(
+            stable, stableImages, StableHeldRoute: route.Status != HelmReleaseStatus.Deployed);
+        _cluster.Plan($"on failure: route back to {stable.Release} ({RouteBackCommand}), " +
+                     $"then `{_cluster.HelmCommand($"uninstall {canary}")}`; " +
                      $"after promotion began, first {RestoreCommand(stable)}");
         try
         {
@@ -44,7 +47,8 @@ public sealed partial class Deployment
         catch (Exception error)
         {
             var manual = $"route back to {stable.Release} with `{RouteBackCommand}`, then " +
-                         $"(if promotion had begun) `{RestoreCommand(stable)}`, then `{_cluster.HelmCommand($"uninstall {canary}")}`; " +
+                         $"(if promotion had begun) `{RestoreCommand(stable)}`, " +
+                         $"then `{_cluster.HelmCommand($"uninstall {canary}")}`; " +
                          $"or run `./build.sh --target={TargetNames.RepairProduction}` with the same settings.";
             throw Fail(error, () => UndoCanary(rollout), manual);
         }
@@ -55,17 +59,21 @@ public sealed partial class Deployment
     /// <summary>A failed canary from an earlier rollout is removed; a deployed one is taken over.</summary>
     private void PrepareCanaryRelease(string canary)
     {
-        var canaryBefore = _record.Step($"helm status {canary}", () => _cluster.Status(canary, HelmReleaseStatus.NotFound));
+        var canaryBefore =
+            _record.Step($"helm status {canary}", () => _cluster.Status(canary, HelmReleaseStatus.NotFound));
         if (canaryBefore.Status is HelmReleaseStatus.Failed or HelmReleaseStatus.Superseded)
         {
             // The canary release is this pipeline's own and never the only copy of anything: a failed one is removed.
-            context.Warning($"{canary} is '{Cluster.Describe(canaryBefore.Status)}' from an earlier rollout: removing it before this one.");
+            context.Warning(
+                $"{canary} is '{Cluster.Describe(canaryBefore.Status)}' from an earlier rollout: " +
+                "removing it before this one.");
             _record.Step($"remove failed canary: helm uninstall {canary}", () => _cluster.Uninstall(canary));
             canaryBefore = canaryBefore with { Status = HelmReleaseStatus.NotFound };
         }
         if (EnsureDeployable(canaryBefore).Status == HelmReleaseStatus.Deployed)
         {
-            context.Warning($"{canary} is still installed (an interrupted earlier rollout); this rollout takes it over.");
+            context.Warning(
+                $"{canary} is still installed (an interrupted earlier rollout); this rollout takes it over.");
         }
     }
 
@@ -73,12 +81,17 @@ public sealed partial class Deployment
     {
         var canary = settings.Release.CanaryName;
         SaveState(rollout, $"canary {weight} %", weight);
-        _record.Step($"canary {weight} %: helm upgrade --install {canary} (pods sized by the chart)", () => _cluster.Upgrade(canary, images.ChartValues(), CanaryValues(weight)));
+        _record.Step($"canary {weight} %: helm upgrade --install {canary} (pods sized by the chart)",
+            () => _cluster.Upgrade(canary, images.ChartValues(), CanaryValues(weight)));
         _record.Step($"canary {weight} %: kubectl rollout status", () => _cluster.WaitForRollout(canary));
         rollout.RouteChanged = true;
-        _record.Step($"canary {weight} %: route {weight} % and the header: helm upgrade {settings.Release.RouteName} (stable untouched)", () => _cluster.Upgrade(settings.Release.RouteName, NoImages, RouteValues(weight)));
+        _record.Step(
+            $"canary {weight} %: route {weight} % and the header: " +
+            $"helm upgrade {settings.Release.RouteName} (stable untouched)",
+            () => _cluster.Upgrade(settings.Release.RouteName, NoImages, RouteValues(weight)));
         _record.Step($"canary {weight} %: {RouteWaitStep}", () => WaitForRoute(canaryLive: true));
-        _record.Step($"canary {weight} %: {SmokeStep} via {settings.Release.CanaryHeader}", () => RunSmokeTests(settings.Release.CanaryHeader));
+        _record.Step($"canary {weight} %: {SmokeStep} via {settings.Release.CanaryHeader}",
+            () => RunSmokeTests(settings.Release.CanaryHeader));
         // No probe here: at a 10 % weight only a few of its requests reach the canary, which proves nothing (README).
         _record.Step($"canary {weight} %: smoke tests of the weighted traffic",
             () => RunSmokeTests(stableBuild: StableBuild(rollout.StableImages), probe: false));
@@ -95,12 +108,15 @@ public sealed partial class Deployment
         rollout.Promoting = true;
         // traffic.enabled=false: the route release holds the traffic objects (helm.sh/resource-policy=keep keeps them
         // when a stable revision from before the route release still lists them).
-        _record.Step($"promote: helm upgrade {stable} (new images, traffic still on the canary)", () => _cluster.Upgrade(stable, images.ChartValues(), StableValues));
-        _record.Step($"promote: route back to {stable}: helm upgrade {settings.Release.RouteName}", () => _cluster.Upgrade(settings.Release.RouteName, NoImages, RouteValues(null)));
+        _record.Step($"promote: helm upgrade {stable} (new images, traffic still on the canary)",
+            () => _cluster.Upgrade(stable, images.ChartValues(), StableValues));
+        _record.Step($"promote: route back to {stable}: helm upgrade {settings.Release.RouteName}",
+            () => _cluster.Upgrade(settings.Release.RouteName, NoImages, RouteValues(null)));
         _record.Step($"promote: {RouteWaitStep}", () => WaitForRoute(canaryLive: false));
         _record.Revision = _record.Step($"helm status {stable}", () => _cluster.Status(stable).Revision);
         // Nothing routes to the canary any more: removing it drops no request.
-        _record.Step($"remove canary: helm uninstall {settings.Release.CanaryName}", () => _cluster.Uninstall(settings.Release.CanaryName));
+        _record.Step($"remove canary: helm uninstall {settings.Release.CanaryName}",
+            () => _cluster.Uninstall(settings.Release.CanaryName));
         _record.Step($"after promotion: {SmokeStep}", () => RunSmokeTests());
     }
 
@@ -115,7 +131,9 @@ public sealed partial class Deployment
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            context.Warning($"The rollout succeeded, but its state {StateName} could not be removed ({error.Message}); the next deploy finds nothing to repair and removes it.");
+            context.Warning(
+                $"The rollout succeeded, but its state {StateName} could not be removed ({error.Message}); " +
+                "the next deploy finds nothing to repair and removes it.");
         }
     }
 
@@ -132,13 +150,15 @@ public sealed partial class Deployment
         }
         if (rollout.RouteChanged)
         {
-            _record.Step($"rollback: route back to {stable.Release}: helm upgrade {settings.Release.RouteName}", () => _cluster.Upgrade(settings.Release.RouteName, NoImages, RouteValues(null)));
+            _record.Step($"rollback: route back to {stable.Release}: helm upgrade {settings.Release.RouteName}",
+                () => _cluster.Upgrade(settings.Release.RouteName, NoImages, RouteValues(null)));
             _record.Step($"rollback: {RouteWaitStep}", () => WaitForRoute(canaryLive: false));
             yield return $"the route sends every request to {stable.Release} again";
         }
         else
         {
-            yield return $"{stable.Release} left at revision {stable.Revision?.ToString(CultureInfo.InvariantCulture) ?? "?"} (never changed)";
+            yield return $"{stable.Release} left at revision " +
+                $"{stable.Revision?.ToString(CultureInfo.InvariantCulture) ?? "?"} (never changed)";
         }
         yield return RemoveCanary("rollback");
         _record.Step($"rollback: kubectl delete configmap {StateName}", ClearState);
@@ -152,7 +172,8 @@ public sealed partial class Deployment
     private string RestoreWithoutRoute(RolloutProgress rollout)
     {
         var release = rollout.Stable.Release;
-        _record.Step($"rollback: helm upgrade {release} (its previous images)", () => _cluster.Upgrade(release, rollout.StableImages, StableValues));
+        _record.Step($"rollback: helm upgrade {release} (its previous images)",
+            () => _cluster.Upgrade(release, rollout.StableImages, StableValues));
         return $"{release} upgraded back to its previous images";
     }
 
@@ -163,7 +184,8 @@ public sealed partial class Deployment
     {
         var canary = settings.Release.CanaryName;
         var helm = cluster ?? _cluster;
-        if (_record.Step($"{phase}: helm status {canary}", () => helm.Status(canary)).Status == HelmReleaseStatus.NotFound)
+        if (_record.Step($"{phase}: helm status {canary}", () => helm.Status(canary)).Status
+            == HelmReleaseStatus.NotFound)
         {
             return $"{canary} was already gone";
         }
@@ -196,10 +218,12 @@ public sealed partial class Deployment
     private static Dictionary<string, string> StableValues => new() { [ChartNames.TrafficEnabled] = "false" };
 
     private string RouteBackCommand => _cluster.HelmCommand(
-        $"upgrade {settings.Release.RouteName} {settings.Chart.Folder.FullPath} -f {settings.Chart.ValuesFile.FullPath} --set {ChartNames.RouteFor}={settings.Release.Name}");
+        $"upgrade {settings.Release.RouteName} {settings.Chart.Folder.FullPath} " +
+        $"-f {settings.Chart.ValuesFile.FullPath} --set {ChartNames.RouteFor}={settings.Release.Name}");
 
     /// <summary>What the rollout has changed so far: the undo reverts exactly that.</summary>
-    private sealed record RolloutProgress(HelmStatusResult Stable, IReadOnlyDictionary<string, string> StableImages, bool StableHeldRoute)
+    private sealed record RolloutProgress(
+        HelmStatusResult Stable, IReadOnlyDictionary<string, string> StableImages, bool StableHeldRoute)
     {
         // The route release has sent traffic to the canary.
         public bool RouteChanged { get; set; }
