@@ -40,14 +40,13 @@ public sealed partial record DeploySettings(
         return settings with { Problems = [.. problems, .. settings.Check(context)] };
     }
 
-    private static ReleaseSettings ReadRelease(BuildContext context, string environment, List<string> problems) =>
-        new(
-            Name: context.Argument(ArgumentNames.Release, "sovd-webapp"),
-            Namespace: context.Argument(ArgumentNames.Namespace, environment),
-            CanaryHeader: CanaryHeader.Parse(
-                context.Argument(ArgumentNames.CanaryHeader, CanaryHeader.Default.ToString()), problems),
-            CreateNamespace: context.Argument(ArgumentNames.CreateNamespace, false),
-            AllowDowngrade: context.Argument(ArgumentNames.AllowDowngrade, false));
+    private static ReleaseSettings ReadRelease(BuildContext context, string environment, List<string> problems) => new(
+        Name: context.Argument(ArgumentNames.Release, "sovd-webapp"),
+        Namespace: context.Argument(ArgumentNames.Namespace, environment),
+        CanaryHeader: CanaryHeader.Parse(
+            context.Argument(ArgumentNames.CanaryHeader, CanaryHeader.Default.ToString()), problems),
+        CreateNamespace: context.Argument(ArgumentNames.CreateNamespace, false),
+        AllowDowngrade: context.Argument(ArgumentNames.AllowDowngrade, false));
 
     private static ChartSettings ReadChart(BuildContext context, string environment, List<string> problems)
     {
@@ -69,13 +68,12 @@ public sealed partial record DeploySettings(
         RouteReady = TimeSpan.FromSeconds(context.Argument(ArgumentNames.RouteWait, bounds.RouteReady.TotalSeconds)),
     };
 
-    private static SmokeTestSettings ReadSmokeTests(BuildContext context, Stage stage, int defaultProbeRequests) =>
-        new(
-            Url: context.Argument(ArgumentNames.SmokeUrl, stage.Environment?.Url ?? ""),
-            Resolve: context.ArgumentOrNull(ArgumentNames.SmokeResolve),
-            HostHeader: context.ArgumentOrNull(ArgumentNames.SmokeHostHeader),
-            ProbeRequests: context.Argument(ArgumentNames.ProbeRequests, defaultProbeRequests),
-            MaxErrorRate: context.Argument(ArgumentNames.MaxErrorRate, 0m));
+    private static SmokeTestSettings ReadSmokeTests(BuildContext context, Stage stage, int defaultProbeRequests) => new(
+        Url: context.Argument(ArgumentNames.SmokeUrl, stage.Environment?.Url ?? ""),
+        Resolve: context.ArgumentOrNull(ArgumentNames.SmokeResolve),
+        HostHeader: context.ArgumentOrNull(ArgumentNames.SmokeHostHeader),
+        ProbeRequests: context.Argument(ArgumentNames.ProbeRequests, defaultProbeRequests),
+        MaxErrorRate: context.Argument(ArgumentNames.MaxErrorRate, 0m));
 
     private static ImageSettings ReadImages(BuildContext context)
     {
