@@ -57,7 +57,8 @@ public sealed class CanaryBake(
             if (outcome is not null)
             {
                 var url = prometheus.BaseUrl.ToString();
-                return new StepAnalysis(weight, url, rules.Bake.TotalSeconds, rules.StepLimit.TotalSeconds, checks, outcome);
+                return new StepAnalysis(
+                    weight, url, rules.Bake.TotalSeconds, rules.StepLimit.TotalSeconds, checks, outcome);
             }
         }
     }

@@ -16,8 +16,14 @@ public static class CiTrigger
             return null;
         }
         var run = context.GitHubActions().Environment.Workflow;
-        var branch = run.Ref.StartsWith(BranchPrefix, StringComparison.Ordinal) ? run.Ref[BranchPrefix.Length..] : run.Ref;
-        return stage.When.Matches(new TriggerEvent(run.EventName == "push", branch) { IsSchedule = run.EventName == NuGetAudit.ScheduleEvent })
+        var branch = run.Ref.StartsWith(BranchPrefix, StringComparison.Ordinal)
+            ? run.Ref[BranchPrefix.Length..]
+            : run.Ref;
+        var trigger = new TriggerEvent(run.EventName == "push", branch)
+        {
+            IsSchedule = run.EventName == NuGetAudit.ScheduleEvent,
+        };
+        return stage.When.Matches(trigger)
             ? null
             : $"{stage.Name} runs only {stage.When.Summary} (this run: {run.EventName} of {run.Ref})";
     }

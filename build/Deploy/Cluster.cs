@@ -7,7 +7,7 @@ namespace Build.Deploy;
 /// </summary>
 public sealed class Cluster(BuildContext context, DeploySettings settings, FilePath? kubeConfig)
 {
-    private readonly KubeTarget _target = new(settings.Namespace, settings.KubeContext, kubeConfig);
+    private readonly KubeTarget _target = new(settings.Release.Namespace, settings.Cluster.KubeContext, kubeConfig);
     private int? _helmMajorVersion;
 
     /// <summary>Logs what a real run would do at this point; a real run says nothing.</summary>
@@ -19,7 +19,9 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         }
     }
 
-    /// <summary><c>helm status -o json</c>; a dry run goes on as if the release were <paramref name="assumedInDryRun"/>.</summary>
+    /// <summary>
+    /// <c>helm status -o json</c>; a dry run goes on as if the release were <paramref name="assumedInDryRun"/>.
+    /// </summary>
     public HelmStatusResult Status(string release, HelmReleaseStatus assumedInDryRun = HelmReleaseStatus.Deployed)
     {
         try
@@ -36,18 +38,21 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     // Asked only about a pending release, which a dry run never assumes.
     public IReadOnlyList<HelmRevision> History(string release) => context.HelmHistory(release, Helm);
 
-    public void Upgrade(string release, IReadOnlyDictionary<string, string> images, IReadOnlyDictionary<string, string>? values = null) =>
+    public void Upgrade(string release, IReadOnlyDictionary<string, string> images,
+        IReadOnlyDictionary<string, string>? values = null) =>
         context.HelmUpgrade(new HelmUpgradeSettings
         {
             Target = _target,
             Release = release,
-            Chart = settings.Chart.FullPath,
-            ValuesFiles = [settings.ValuesFile, .. settings.ExtraValuesFiles],
+            Chart = settings.Chart.Folder.FullPath,
+            ValuesFiles = [settings.Chart.ValuesFile, .. settings.Chart.ExtraValuesFiles],
             // A person's --set wins over what the pipeline sets, as a later --set does in helm.
-            SetValues = new[] { PullSecret, values ?? new Dictionary<string, string>(), settings.ExtraSetValues }
-                .SelectMany(layer => layer).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value),
+            SetValues = new[] { PullSecret, values ?? new Dictionary<string, string>(), settings.Chart.ExtraSetValues }
+                .SelectMany(layer => layer)
+                .GroupBy(pair => pair.Key)
+                .ToDictionary(group => group.Key, group => group.Last().Value),
             HelmMajorVersion = HelmMajorVersion,
-            Timeout = settings.Timeout,
+            Timeout = settings.Timeouts.HelmWait,
             StringValues = images,
         });
 
@@ -60,52 +65,64 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         var json = context.HelmUserValues(release, Helm).Output;
         if (json.Trim().Length == 0 && context.DryRun)
         {
-            context.Information($"[dry-run] the images {release} runs now are unknown: each weight step re-passes them, whatever `helm get values {release}` says.");
+            context.Information(
+                $"[dry-run] the images {release} runs now are unknown: each weight step re-passes them, " +
+                $"whatever `helm get values {release}` says.");
             return new Dictionary<string, string>();
         }
         return ParseImages(json, release);
     }
 
-    /// <summary>The <see cref="ChartNames.ImageValues"/> present in helm's JSON; the chart's defaults cover the rest.</summary>
+    /// <summary>
+    /// The <see cref="ChartNames.ImageValues"/> present in helm's JSON; the chart's defaults cover the rest.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> ParseImages(string json, string release)
     {
         try
         {
             var root = JsonNode.Parse(json.Trim().Length == 0 ? "null" : json);
             return ChartNames.ImageValues
-                .Select(path => (Path: path, Value: path.Split('.').Aggregate(root, (node, key) => (node as JsonObject)?[key]) as JsonValue))
+                .Select(path => (
+                    Path: path,
+                    Value: path.Split('.').Aggregate(root, (node, key) => (node as JsonObject)?[key]) as JsonValue))
                 .Where(found => found.Value?.GetValueKind() is JsonValueKind.String or JsonValueKind.Number)
                 .ToDictionary(found => found.Path, found => found.Value!.ToString());
         }
         catch (JsonException error)
         {
-            throw new DeployException($"`helm get values {release} -o json` did not print JSON ({error.Message}); the stable release's images are unknown, so no weight step can keep them.", error);
+            throw new DeployException(
+                $"`helm get values {release} -o json` did not print JSON ({error.Message}); " +
+                "the stable release's images are unknown, so no weight step can keep them.", error);
         }
     }
 
     public void Rollback(string release, int revision) =>
-        context.HelmRollback(release, revision, new HelmSettings { Target = _target, Timeout = settings.Timeout }, HelmMajorVersion);
+        context.HelmRollback(release, revision,
+            new HelmSettings { Target = _target, Timeout = settings.Timeouts.HelmWait }, HelmMajorVersion);
 
-    public void Uninstall(string release) => context.HelmUninstall(release, new HelmSettings { Target = _target, Timeout = settings.Timeout });
+    public void Uninstall(string release) =>
+        context.HelmUninstall(release, new HelmSettings { Target = _target, Timeout = settings.Timeouts.HelmWait });
 
     public void WaitForRollout(string release)
     {
         foreach (var component in ChartNames.Components)
         {
-            context.KubectlRolloutStatus(ChartNames.Deployment(release, component), settings.Bounds.RolloutWait, new KubectlSettings { Target = _target });
+            context.KubectlRolloutStatus(ChartNames.Deployment(release, component), settings.Timeouts.RolloutWait,
+                new KubectlSettings { Target = _target });
         }
     }
 
     /// <summary><c>kubectl get &lt;kind&gt; &lt;name&gt; --ignore-not-found</c>; a dry run assumes it exists.</summary>
-    public bool Exists(string kind, string name, bool namespaced, TimeSpan limit, Func<ToolResult, Exception> unreachable)
+    public bool Exists(
+        string kind, string name, bool namespaced, TimeSpan limit, Func<ToolResult, Exception> unreachable)
     {
         var result = context.KubectlFind(kind, name, Kubectl(limit, namespaced));
         return context.DryRun || (result.Succeeded ? result.Output.Trim().Length > 0 : throw unreachable(result));
     }
 
     /// <summary>
-    /// <c>kubectl get &lt;kind&gt; &lt;name&gt; -o json</c> in <paramref name="ns"/> (null: cluster-scoped): the object, or null
-    /// when it does not exist (and in a dry run, which gets no answer).
+    /// <c>kubectl get &lt;kind&gt; &lt;name&gt; -o json</c> in <paramref name="ns"/> (null: cluster-scoped): the
+    /// object, or null when it does not exist (and in a dry run, which gets no answer).
     /// </summary>
     public JsonNode? Json(string kind, string name, string? ns, TimeSpan limit, Func<ToolResult, Exception> unreachable)
     {
@@ -121,7 +138,8 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         }
         catch (JsonException error)
         {
-            throw new DeployException($"`kubectl get {kind} {name} -o json` did not print JSON ({error.Message}).", error);
+            throw new DeployException(
+                $"`kubectl get {kind} {name} -o json` did not print JSON ({error.Message}).", error);
         }
     }
 
@@ -152,28 +170,34 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
         };
     }
 
-    /// <summary>A quick kubectl call, stopped after <paramref name="limit"/> (else the definition's ClusterCall bound).</summary>
+    /// <summary>
+    /// A quick kubectl call, stopped after <paramref name="limit"/> (else the definition's ClusterCall bound).
+    /// </summary>
     public KubectlSettings Kubectl(TimeSpan? limit = null, bool namespaced = true) => new()
     {
         Target = namespaced ? _target : _target with { Namespace = null },
-        ToolTimeout = limit ?? settings.Bounds.ClusterCall,
+        ToolTimeout = limit ?? settings.Timeouts.ClusterCall,
     };
 
-    public KubectlVersionInfo Versions() => context.KubectlVersion(new KubectlSettings { Target = _target with { Namespace = null } });
+    public KubectlVersionInfo Versions() =>
+        context.KubectlVersion(new KubectlSettings { Target = _target with { Namespace = null } });
 
     // Commands a person runs by hand, for the hints in messages.
     public string KubectlCommand(string command, bool namespaced = true) =>
-        $"kubectl {command}{(namespaced ? $" -n {settings.Namespace}" : "")}{(settings.KubeContext is { } name ? $" --context {name}" : "")}";
+        $"kubectl {command}{(namespaced ? $" -n {settings.Release.Namespace}" : "")}" +
+        $"{(settings.Cluster.KubeContext is { } name ? $" --context {name}" : "")}";
 
     public string HelmCommand(string command) =>
-        $"helm {command} -n {settings.Namespace}{(settings.KubeContext is { } name ? $" --kube-context {name}" : "")}";
+        $"helm {command} -n {settings.Release.Namespace}" +
+        $"{(settings.Cluster.KubeContext is { } name ? $" --kube-context {name}" : "")}";
 
     /// <summary>helm's word for a status; "not installed" for a release helm does not know.</summary>
-    public static string Describe(HelmReleaseStatus status) => status == HelmReleaseStatus.NotFound ? "not installed" : status.ToWire();
+    public static string Describe(HelmReleaseStatus status) =>
+        status == HelmReleaseStatus.NotFound ? "not installed" : status.ToWire();
 
     /// <summary>
-    /// Asked once per deploy; a dry run assumes the pinned helm (the definition's DeployTools). A helm that does not say
-    /// gets --atomic, which helm 3 and 4 both accept.
+    /// Asked once per deploy; a dry run assumes the pinned helm (the definition's DeployTools). A helm that does not
+    /// say gets --atomic, which helm 3 and 4 both accept.
     /// </summary>
     private int HelmMajorVersion => _helmMajorVersion ??= context.DryRun
         ? int.Parse(SovdPipeline.DeployTools.Helm.TrimStart('v').Split('.')[0], CultureInfo.InvariantCulture)
@@ -182,10 +206,10 @@ public sealed class Cluster(BuildContext context, DeploySettings settings, FileP
     private HelmSettings Helm => new()
     {
         Target = _target,
-        ToolTimeout = settings.Bounds.ClusterCall,
+        ToolTimeout = settings.Timeouts.ClusterCall,
     };
 
-    private Dictionary<string, string> PullSecret => settings.ImagePullSecret is { } secret
+    private Dictionary<string, string> PullSecret => settings.Images.PullSecret is { } secret
         ? new Dictionary<string, string> { [ChartNames.PullSecretName] = secret }
         : [];
 }

@@ -1,6 +1,8 @@
 namespace Build.Deploy;
 
-/// <summary>One thing the deploy does to the cluster, as <c>kubectl auth can-i &lt;verb&gt; &lt;resource&gt;</c> asks.</summary>
+/// <summary>
+/// One thing the deploy does to the cluster, as <c>kubectl auth can-i &lt;verb&gt; &lt;resource&gt;</c> asks.
+/// </summary>
 /// <param name="Namespace">Where it is asked when not the deploy's namespace (Prometheus' own).</param>
 /// <param name="Reason">Why, when the derived reason (<see cref="Why"/>) does not say it.</param>
 public sealed record ClusterPermission(

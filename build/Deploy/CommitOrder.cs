@@ -12,7 +12,9 @@ public enum CommitOrder
     /// <summary>The running commit is newer than, or diverged from, the new one: deploying would go back.</summary>
     NotForward,
 
-    /// <summary>git does not know one of the commits here (never pushed to this history, or a shallow checkout).</summary>
+    /// <summary>
+    /// git does not know one of the commits here (never pushed to this history, or a shallow checkout).
+    /// </summary>
     Unknown,
 }
 
@@ -34,7 +36,9 @@ public static partial class CommitOrders
         };
     }
 
-    /// <summary>A full commit SHA, as the pipeline tags images (and so what a release's image tag says it runs).</summary>
+    /// <summary>
+    /// A full commit SHA, as the pipeline tags images (and so what a release's image tag says it runs).
+    /// </summary>
     public static bool IsCommitSha(string? text) => text is not null && FullSha().IsMatch(text);
 
     private static int GitExitCode(string repository, params string[] arguments)
@@ -46,7 +50,8 @@ public static partial class CommitOrders
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        using var process = Process.Start(info) ?? throw new DeployException("git did not start: the order guard needs git on PATH.");
+        using var process = Process.Start(info)
+            ?? throw new DeployException("git did not start: the order guard needs git on PATH.");
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromSeconds(30)))

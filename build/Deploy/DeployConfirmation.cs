@@ -10,7 +10,8 @@ public static class DeployConfirmation
     public static void Ensure(BuildContext context, ISetupContext info)
     {
         var stage = SovdPipeline.DeployProduction;
-        if (!info.TasksToExecute.Any(task => task.Name == stage.Name) || context.Argument<string?>(ArgumentNames.Confirm, null) == stage.Name)
+        if (!info.TasksToExecute.Any(task => task.Name == stage.Name)
+            || context.Argument<string?>(ArgumentNames.Confirm, null) == stage.Name)
         {
             return;
         }
@@ -21,6 +22,7 @@ public static class DeployConfirmation
         }
         throw new DeployException(
             $"{stage.Name} changes production: pass --{ArgumentNames.Confirm}={stage.Name} to run it " +
-            "(the CI job passes it once the 'production' environment's reviewers approved). Nothing was run or changed.");
+            "(the CI job passes it once the 'production' environment's reviewers approved). " +
+            "Nothing was run or changed.");
     }
 }

@@ -1,6 +1,8 @@
 namespace Build.Deploy;
 
-/// <summary>Every tool, setting and secret format a deploy needs, checked together before anything touches a cluster.</summary>
+/// <summary>
+/// Every tool, setting and secret format a deploy needs, checked together before anything touches a cluster.
+/// </summary>
 public static class DeployPreflight
 {
     public static void Ensure(BuildContext context, DeploySettings settings)
@@ -8,15 +10,20 @@ public static class DeployPreflight
         var problems = new List<string>();
         try
         {
-            // helm deploys; kubectl runs the cluster preflight, the rollout waits and the diagnostics; the smoke script needs bash, curl and jq.
+            // helm deploys; kubectl runs the cluster preflight, the rollout waits and the diagnostics; the smoke script
+            // needs bash, curl and jq.
             ToolPreflight.Ensure(context,
             [
-                HelmSettings.Spec.Requirement() with { InstallHint = $"{HelmSettings.Spec.InstallHint}; here: {DeployTools.InstallScript}, then put .tools/bin on PATH" },
+                HelmSettings.Spec.Requirement() with
+                {
+                    InstallHint = $"{HelmSettings.Spec.InstallHint}; here: {DeployTools.InstallScript}, " +
+                        "then put .tools/bin on PATH",
+                },
                 KubectlSettings.Spec.Requirement(),
                 OnPath("bash", "install bash"),
                 OnPath("curl", "install curl (apt-get install curl; preinstalled on GitHub runners)"),
                 OnPath("jq", "install jq (apt-get install jq; preinstalled on GitHub runners)"),
-                .. settings.Eks is null ? [] : new[] { AwsSettings.Spec.Requirement() },
+                .. settings.Cluster.Eks is null ? [] : new[] { AwsSettings.Spec.Requirement() },
             ]);
         }
         catch (MissingToolsException missing)
@@ -25,17 +32,19 @@ public static class DeployPreflight
         }
         problems.AddRange(settings.Problems);
         problems.AddRange(PrometheusSettings.Problems(context, settings));
-        if (problems.Count == 0 && settings.Eks is { } eks)
+        if (problems.Count == 0 && settings.Cluster.Eks is { } eks)
         {
             problems.AddRange(AwsIdentityProblems(context, eks));
         }
         if (problems.Count > 0)
         {
-            throw new DeployException($"{settings.Stage.Name} cannot start; nothing was changed:\n  {string.Join("\n  ", problems)}");
+            throw new DeployException(
+                $"{settings.Stage.Name} cannot start; nothing was changed:\n  {string.Join("\n  ", problems)}");
         }
     }
 
-    private static ToolRequirement OnPath(string name, string hint) => new(name, hint, context => context.Tools.Resolve(name) is not null);
+    private static ToolRequirement OnPath(string name, string hint) =>
+        new(name, hint, context => context.Tools.Resolve(name) is not null);
 
     /// <summary>
     /// <c>aws sts get-caller-identity</c> needs no permission, so a failure means no credentials at all — said before
@@ -45,7 +54,8 @@ public static class DeployPreflight
     {
         try
         {
-            context.Information($"AWS identity for the {target}: {context.AwsCallerIdentity(new AwsSettings { Region = target.Region }).Arn}");
+            context.Information($"AWS identity for the {target}: " +
+                $"{context.AwsCallerIdentity(new AwsSettings { Region = target.Region }).Arn}");
             return [];
         }
         catch (FormatException) when (context.DryRun)
@@ -54,8 +64,9 @@ public static class DeployPreflight
         }
         catch (Exception error) when (error is CakeException or FormatException)
         {
-            return [$"No AWS credentials for the {target} ({error.Message.Split('\n')[0]}): in GitHub Actions the job needs " +
-                "id-token: write and the 'Assume the AWS role' step (regenerate the workflow; set the role's ARN variable); " +
+            return [$"No AWS credentials for the {target} ({error.Message.Split('\n')[0]}): " +
+                "in GitHub Actions the job needs id-token: write and the 'Assume the AWS role' step " +
+                "(regenerate the workflow; set the role's ARN variable); " +
                 "locally sign in with the AWS CLI (aws configure sso, or AWS_PROFILE)."];
         }
     }

@@ -13,7 +13,7 @@ public sealed partial class Deployment
     private readonly PrometheusSettings _prometheus = PrometheusSettings.From(context, settings);
 
     private bool AnalysisOn =>
-        settings.Bounds.Analysis is not null && (_prometheus.Url is not null || _prometheus.Service is not null);
+        settings.Timeouts.Analysis is not null && (_prometheus.Url is not null || _prometheus.Service is not null);
 
     private string AnalysisStep => !AnalysisOn
         ? "no canary analysis (no Prometheus URL)"
@@ -22,7 +22,7 @@ public sealed partial class Deployment
     /// <summary>The port-forward's permissions in Prometheus' namespace, for the cluster preflight.</summary>
     private IEnumerable<string> PortForwardProblems(Func<ClusterPermission, bool> canI)
     {
-        if (_prometheus.Service is not { } service || settings.Bounds.Analysis is null)
+        if (_prometheus.Service is not { } service || settings.Timeouts.Analysis is null)
         {
             return [];
         }
@@ -38,7 +38,7 @@ public sealed partial class Deployment
 
     private void AnalyseStep(int weight)
     {
-        if (settings.Bounds.Analysis is not { } rules)
+        if (settings.Timeouts.Analysis is not { } rules)
         {
             return;
         }
@@ -51,7 +51,7 @@ public sealed partial class Deployment
         using var forward = _prometheus.Service is { } service
             ? PrometheusPortForward.Start(
                 context.Tools.Resolve("kubectl") ?? new FilePath("kubectl"), service, _cluster.Kubectl().Target,
-                settings.Bounds.ClusterCall)
+                settings.Timeouts.ClusterCall)
             : null;
         using var client =
             new PrometheusClient(forward?.Url ?? _prometheus.Url!, _prometheus.Token, rules.QueryTimeout);
@@ -71,7 +71,8 @@ public sealed partial class Deployment
         {
             ({ } url, _) => $"[dry-run] would ask {url}",
             (_, { } service) =>
-                $"[dry-run] would run kubectl {PrometheusPortForward.Arguments(service, settings.KubeContext)} " +
+                "[dry-run] would run kubectl " +
+                $"{PrometheusPortForward.Arguments(service, settings.Cluster.KubeContext)} " +
                 "and ask the port it prints",
             _ => $"no --{PrometheusSettings.UrlArgument} (or {PrometheusSettings.UrlVariable}) " +
                  $"or --{PrometheusSettings.ServiceArgument}: " +

@@ -11,7 +11,9 @@ namespace Build.Deploy;
 /// </summary>
 public sealed partial class Deployment
 {
-    /// <summary>Refuses an older commit; returns the release's current images (empty when it is not deployed).</summary>
+    /// <summary>
+    /// Refuses an older commit; returns the release's current images (empty when it is not deployed).
+    /// </summary>
     private IReadOnlyDictionary<string, string> EnsureNotOlder(HelmStatusResult stable)
     {
         if (stable.Status != HelmReleaseStatus.Deployed)
@@ -28,8 +30,9 @@ public sealed partial class Deployment
     {
         if (!CommitOrders.IsCommitSha(running) || !CommitOrders.IsCommitSha(next))
         {
-            context.Information($"Order guard: {release} runs image tag '{running ?? "(unknown)"}' and this deploy {next}; " +
-                                "not both commit SHAs, so their order is not judged.");
+            context.Information(
+                $"Order guard: {release} runs image tag '{running ?? "(unknown)"}' and this deploy {next}; " +
+                "not both commit SHAs, so their order is not judged.");
             return;
         }
         var order = CommitOrders.Of(context.RepoRoot.FullPath, running!, next);
@@ -37,18 +40,25 @@ public sealed partial class Deployment
         switch (order)
         {
             case CommitOrder.Same or CommitOrder.Forward:
-                context.Information($"Order guard: {pair} ({(order == CommitOrder.Same ? "the same commit" : "a descendant")}).");
+                context.Information(
+                    $"Order guard: {pair} ({(order == CommitOrder.Same ? "the same commit" : "a descendant")}).");
                 return;
             case CommitOrder.Unknown:
-                context.Warning($"Order guard: {pair}, and git does not know one of them in this checkout (not in its history, or a shallow clone): their order is not judged.");
+                context.Warning(
+                    $"Order guard: {pair}, and git does not know one of them in this checkout " +
+                    "(not in its history, or a shallow clone): their order is not judged.");
                 return;
-            case CommitOrder.NotForward when settings.AllowDowngrade:
-                context.Warning($"Order guard: {pair}, which does not descend from it; deploying anyway (--{ArgumentNames.AllowDowngrade}).");
+            case CommitOrder.NotForward when settings.Release.AllowDowngrade:
+                context.Warning(
+                    $"Order guard: {pair}, which does not descend from it; " +
+                    $"deploying anyway (--{ArgumentNames.AllowDowngrade}).");
                 return;
             default:
                 throw new DeployException(
-                    $"Order guard: {pair}, which is not a descendant of it: deploying would replace newer (or diverged) code — deploy jobs queue in arrival order, " +
-                    $"so an older run can start after a newer one. Nothing was changed. To deploy {next} deliberately, run again with --{ArgumentNames.AllowDowngrade}.");
+                    $"Order guard: {pair}, which is not a descendant of it: " +
+                    "deploying would replace newer (or diverged) code — deploy jobs queue in arrival order, " +
+                    "so an older run can start after a newer one. Nothing was changed. " +
+                    $"To deploy {next} deliberately, run again with --{ArgumentNames.AllowDowngrade}.");
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Build.Deploy;
 /// </summary>
 public sealed partial class Deployment
 {
-    private string StateName => RolloutState.ConfigMapName(settings.Release);
+    private string StateName => RolloutState.ConfigMapName(settings.Release.Name);
 
     /// <summary>The Repair target: finishes an interrupted rollout if there is one, else says so.</summary>
     public void Repair()
@@ -16,7 +16,9 @@ public sealed partial class Deployment
         var state = _record.Step($"rollout state: kubectl get configmap {StateName}", LoadState);
         if (state is null)
         {
-            context.Information($"No interrupted rollout of {settings.Release} in {settings.Namespace} ({StateName} does not exist): nothing to repair.");
+            context.Information(
+                $"No interrupted rollout of {settings.Release.Name} in {settings.Release.Namespace} " +
+                $"({StateName} does not exist): nothing to repair.");
             _record.Outcome = "nothing to repair";
             return;
         }
@@ -24,7 +26,9 @@ public sealed partial class Deployment
         _record.Outcome = "repaired";
     }
 
-    /// <summary>Before a rollout: a state left behind means the last one was interrupted; it is repaired first.</summary>
+    /// <summary>
+    /// Before a rollout: a state left behind means the last one was interrupted; it is repaired first.
+    /// </summary>
     private void RepairIfInterrupted()
     {
         if (_record.Step($"rollout state: kubectl get configmap {StateName}", LoadState) is { } state)
@@ -35,14 +39,21 @@ public sealed partial class Deployment
 
     private void RunRepair(RolloutState state)
     {
-        context.Warning($"An earlier rollout of {state.Sha} into {settings.Release} stopped at '{state.Step}' ({state.Weight} %): " +
-                        $"repairing it: {state.StableRelease} deployed, the route back on it, then {state.CanaryRelease} removed.");
+        context.Warning(
+            $"An earlier rollout of {state.Sha} into {settings.Release.Name} stopped at '{state.Step}' " +
+            $"({state.Weight} %): repairing it: {state.StableRelease} deployed, the route back on it, " +
+            $"then {state.CanaryRelease} removed.");
         EnsureLive(state.StableRelease);
-        var route = _record.Step($"repair: helm status {state.RouteRelease}", () => _repairCluster.Status(state.RouteRelease, HelmReleaseStatus.Deployed));
-        if (route.Status != HelmReleaseStatus.NotFound && EnsureLive(state.RouteRelease, uninstallIfNeverDeployed: true))
+        var route = _record.Step($"repair: helm status {state.RouteRelease}",
+            () => _repairCluster.Status(state.RouteRelease, HelmReleaseStatus.Deployed));
+        if (route.Status != HelmReleaseStatus.NotFound
+            && EnsureLive(state.RouteRelease, uninstallIfNeverDeployed: true))
         {
-            _record.Step($"repair: route back to {state.StableRelease}: helm upgrade {state.RouteRelease}", () => _repairCluster.Upgrade(state.RouteRelease, NoImages, RouteValues(null)));
-            var bound = settings.Bounds.RouteReady < settings.Bounds.RepairWait ? settings.Bounds.RouteReady : settings.Bounds.RepairWait;
+            _record.Step($"repair: route back to {state.StableRelease}: helm upgrade {state.RouteRelease}",
+                () => _repairCluster.Upgrade(state.RouteRelease, NoImages, RouteValues(null)));
+            var bound = settings.Timeouts.RouteReady < settings.Timeouts.RepairWait
+                ? settings.Timeouts.RouteReady
+                : settings.Timeouts.RepairWait;
             _record.Step($"repair: {RouteWaitStep}", () => WaitForRoute(canaryLive: false, bound));
         }
         RemoveCanary("repair", _repairCluster);
@@ -66,7 +77,8 @@ public sealed partial class Deployment
             return true;
         }
         var earlier = _repairCluster.History(release)
-            .LastOrDefault(entry => entry.Status is HelmReleaseStatus.Deployed or HelmReleaseStatus.Superseded && entry.Revision < status.Revision);
+            .LastOrDefault(entry => entry.Status is HelmReleaseStatus.Deployed or HelmReleaseStatus.Superseded
+                && entry.Revision < status.Revision);
         if (earlier is null && uninstallIfNeverDeployed)
         {
             _record.Step($"repair: helm uninstall {release} (never deployed)", () => _repairCluster.Uninstall(release));
@@ -74,17 +86,21 @@ public sealed partial class Deployment
         }
         if (earlier is null)
         {
-            throw new DeployException($"{release} is '{Cluster.Describe(status.Status)}' and has no earlier revision to go back to: " +
-                                      $"inspect `{_repairCluster.HelmCommand($"history {release}")}` and recover it by hand, then run the repair again.");
+            throw new DeployException(
+                $"{release} is '{Cluster.Describe(status.Status)}' and has no earlier revision to go back to: " +
+                $"inspect `{_repairCluster.HelmCommand($"history {release}")}` and recover it by hand, " +
+                "then run the repair again.");
         }
-        _record.Step($"repair: helm rollback {release} {earlier.Revision}", () => _repairCluster.Rollback(release, earlier.Revision));
+        _record.Step($"repair: helm rollback {release} {earlier.Revision}",
+            () => _repairCluster.Rollback(release, earlier.Revision));
         return true;
     }
 
     private void SaveState(RolloutProgress rollout, string step, int weight)
     {
-        var state = new RolloutState(step, weight, settings.Release, rollout.Stable.Revision, settings.CanaryRelease, settings.RouteRelease,
-            rollout.StableHeldRoute, settings.Sha ?? images.Backend.ToString());
+        var state = new RolloutState(step, weight, settings.Release.Name, rollout.Stable.Revision,
+            settings.Release.CanaryName, settings.Release.RouteName, rollout.StableHeldRoute,
+            settings.Images.Sha ?? images.Backend.ToString());
         // Beside the deployment record: no secret in it, and the job's artifact shows the last state written.
         var file = new FilePath(Path.Combine(settings.RecordDirectory.FullPath, "rollout-state.json"));
         _record.Step($"rollout state: {step}", () =>
@@ -92,7 +108,7 @@ public sealed partial class Deployment
             if (!context.DryRun)
             {
                 Directory.CreateDirectory(settings.RecordDirectory.FullPath);
-                File.WriteAllText(file.FullPath, state.ToManifest(settings.Namespace) + "\n");
+                File.WriteAllText(file.FullPath, state.ToManifest(settings.Release.Namespace) + "\n");
             }
             context.KubectlApplyFile(file, _cluster.Kubectl());
         });
@@ -103,7 +119,9 @@ public sealed partial class Deployment
         var answer = context.KubectlGetObject(RolloutState.Kind, StateName, _cluster.Kubectl());
         return answer.Succeeded
             ? RolloutState.Parse(answer.Output)
-            : throw new DeployException($"Could not read the rollout state ({_cluster.KubectlCommand($"get configmap {StateName}")}): {answer.Error}");
+            : throw new DeployException(
+                $"Could not read the rollout state ({_cluster.KubectlCommand($"get configmap {StateName}")}): " +
+                $"{answer.Error}");
     }
 
     private void ClearState() => context.KubectlDeleteObject(RolloutState.Kind, StateName, _cluster.Kubectl());

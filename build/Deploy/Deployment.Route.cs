@@ -12,17 +12,20 @@ public sealed partial class Deployment
         ? $"wait for HTTPRoute {RouteName}: Accepted and ResolvedRefs from {Parent}"
         : $"wait for Ingress {RouteName}: an address";
 
-    private bool IsGatewayMode => (ChartValue(ChartNames.TrafficProvider) ?? ChartNames.GatewayProvider) == ChartNames.GatewayProvider;
+    private bool IsGatewayMode =>
+        (ChartValue(ChartNames.TrafficProvider) ?? ChartNames.GatewayProvider) == ChartNames.GatewayProvider;
 
     // The route release names its objects after the stable release (the chart's sovd.trafficName).
-    private string RouteName => ChartNames.FullName(settings.Release);
+    private string RouteName => ChartNames.FullName(settings.Release.Name);
 
     private RouteParent Parent => new(
         ChartValue(ChartNames.GatewayName) ?? "sovd-gateway",
-        ChartValue(ChartNames.GatewayNamespace) is { Length: > 0 } ns ? ns : settings.Namespace,
+        ChartValue(ChartNames.GatewayNamespace) is { Length: > 0 } ns ? ns : settings.Release.Namespace,
         ChartValue(ChartNames.GatewaySection) is { Length: > 0 } section ? section : null);
 
-    private string RouteResource => IsGatewayMode ? $"httproute.gateway.networking.k8s.io/{RouteName}" : $"ingress.networking.k8s.io/{RouteName}";
+    private string RouteResource => IsGatewayMode
+        ? $"httproute.gateway.networking.k8s.io/{RouteName}"
+        : $"ingress.networking.k8s.io/{RouteName}";
 
     /// <summary>
     /// The first rollout with a route release: stable's route objects are annotated for the route release, which then
@@ -35,14 +38,16 @@ public sealed partial class Deployment
     {
         var annotations = new Dictionary<string, string>
         {
-            ["meta.helm.sh/release-name"] = settings.RouteRelease,
-            ["meta.helm.sh/release-namespace"] = settings.Namespace,
+            ["meta.helm.sh/release-name"] = settings.Release.RouteName,
+            ["meta.helm.sh/release-namespace"] = settings.Release.Namespace,
             ["helm.sh/resource-policy"] = "keep",
         };
-        _record.Step($"route handover: kubectl annotate {RouteResource} for {settings.RouteRelease}",
+        _record.Step($"route handover: kubectl annotate {RouteResource} for {settings.Release.RouteName}",
             () => context.KubectlAnnotate(RouteResource, annotations, _cluster.Kubectl()));
-        _record.Step($"route handover: helm upgrade --install {settings.RouteRelease} (every request to {settings.Release})",
-            () => _cluster.Upgrade(settings.RouteRelease, NoImages, RouteValues(null)));
+        _record.Step(
+            $"route handover: helm upgrade --install {settings.Release.RouteName} " +
+            $"(every request to {settings.Release.Name})",
+            () => _cluster.Upgrade(settings.Release.RouteName, NoImages, RouteValues(null)));
         _record.Step($"route handover: {RouteWaitStep}", () => WaitForRoute(canaryLive: false));
     }
 
@@ -52,7 +57,7 @@ public sealed partial class Deployment
     /// </summary>
     private void WaitForRoute(bool canaryLive, TimeSpan? limit = null)
     {
-        var bound = limit ?? settings.Bounds.RouteReady;
+        var bound = limit ?? settings.Timeouts.RouteReady;
         var clock = Stopwatch.StartNew();
         var names = IsGatewayMode || !canaryLive ? [RouteName] : new[] { RouteName, $"{RouteName}-canary-split" };
         while (true)
@@ -64,9 +69,11 @@ public sealed partial class Deployment
             }
             if (clock.Elapsed + RoutePoll > bound)
             {
+                var describe =
+                    _cluster.KubectlCommand($"describe {(IsGatewayMode ? "httproute" : "ingress")} {RouteName}");
                 throw new DeployException(
-                    $"The route was not served within {bound.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s: {waiting}. " +
-                    $"See `{_cluster.KubectlCommand($"describe {(IsGatewayMode ? "httproute" : "ingress")} {RouteName}")}` and the controller's logs.");
+                    $"The route was not served within {bound.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s: " +
+                    $"{waiting}. See `{describe}` and the controller's logs.");
             }
             context.Verbose($"route not served yet: {waiting}");
             Thread.Sleep(RoutePoll);
@@ -81,7 +88,9 @@ public sealed partial class Deployment
         {
             return $"kubectl get {kind} {name} failed: {answer.Error}";
         }
-        var reason = IsGatewayMode ? RouteStatus.HttpRouteNotReady(answer.Output, Parent) : RouteStatus.IngressNotReady(answer.Output);
+        var reason = IsGatewayMode
+            ? RouteStatus.HttpRouteNotReady(answer.Output, Parent)
+            : RouteStatus.IngressNotReady(answer.Output);
         return reason is null ? null : $"{kind} {name}: {reason}";
     }
 }

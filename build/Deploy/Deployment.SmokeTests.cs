@@ -9,9 +9,12 @@ namespace Build.Deploy;
 public sealed partial class Deployment
 {
     // The name of a smoke step in the record and the log.
-    private string SmokeStep => settings.ProbeRequests > 0 ? "smoke tests and error-rate probe" : "smoke tests";
+    private string SmokeStep =>
+        settings.SmokeTests.ProbeRequests > 0 ? "smoke tests and error-rate probe" : "smoke tests";
 
-    /// <summary>The build this deploy rolls out: the commit its images were built from (Build-Images' APP_VERSION).</summary>
+    /// <summary>
+    /// The build this deploy rolls out: the commit its images were built from (Build-Images' APP_VERSION).
+    /// </summary>
     private string NewBuild => images.Backend.Tag;
 
     /// <summary>
@@ -30,21 +33,25 @@ public sealed partial class Deployment
     {
         var arguments = new ProcessArgumentBuilder()
             .AppendPath(context.RepoRoot.CombineWithFilePath("scripts/smoke_tests.sh"), context.Environment)
-            .AppendOption("--api-base-url", settings.SmokeUrl)
-            .AppendOption("--frontend-url", settings.SmokeUrl)
-            .AppendOption("--total-timeout", settings.Bounds.SmokeBound.TotalSeconds.ToString(CultureInfo.InvariantCulture))
+            .AppendOption("--api-base-url", settings.SmokeTests.Url)
+            .AppendOption("--frontend-url", settings.SmokeTests.Url)
+            .AppendOption("--total-timeout",
+                settings.Timeouts.SmokeBound.TotalSeconds.ToString(CultureInfo.InvariantCulture))
             .AppendOptionIfSet("--header", route?.ToString())
-            .AppendOptionIfSet("--header", settings.SmokeHostHeader is { } host ? $"Host: {host}" : null)
-            .AppendOptionIfSet("--resolve", settings.SmokeResolve)
+            .AppendOptionIfSet("--header", settings.SmokeTests.HostHeader is { } host ? $"Host: {host}" : null)
+            .AppendOptionIfSet("--resolve", settings.SmokeTests.Resolve)
             .AppendOption("--expect-version", NewBuild);
         if (stableBuild is not null && stableBuild != NewBuild)
         {
             arguments.AppendOption("--allow-version", stableBuild).Append("--allow-unnamed");
         }
-        if (probe && settings.ProbeRequests > 0)
+        if (probe && settings.SmokeTests.ProbeRequests > 0)
         {
-            arguments.AppendOption("--probe-requests", settings.ProbeRequests.ToString(CultureInfo.InvariantCulture))
-                .AppendOption("--max-error-rate", settings.MaxErrorRate.ToString(CultureInfo.InvariantCulture));
+            arguments
+                .AppendOption("--probe-requests",
+                    settings.SmokeTests.ProbeRequests.ToString(CultureInfo.InvariantCulture))
+                .AppendOption("--max-error-rate",
+                    settings.SmokeTests.MaxErrorRate.ToString(CultureInfo.InvariantCulture));
         }
         var processSettings = new ProcessSettings
         {
@@ -60,8 +67,9 @@ public sealed partial class Deployment
         if (exitCode != 0)
         {
             var meaning = exitCode == 2 ? "the script could not run (usage or environment error)" : "a check failed";
-            var target = route is null ? settings.SmokeUrl : $"{settings.SmokeUrl} (canary only, {route})";
-            throw new DeployException($"Smoke tests against {target} failed (exit code {exitCode}: {meaning}; the script's output above names it).");
+            var target = route is null ? settings.SmokeTests.Url : $"{settings.SmokeTests.Url} (canary only, {route})";
+            throw new DeployException($"Smoke tests against {target} failed " +
+                $"(exit code {exitCode}: {meaning}; the script's output above names it).");
         }
     }
 }

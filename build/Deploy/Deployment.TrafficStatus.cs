@@ -5,30 +5,37 @@ namespace Build.Deploy;
 /// <summary>
 /// Part of the failure diagnostics: where requests are sent. In gateway mode the stable release's HTTPRoute, whose
 /// <c>status.parents[].conditions</c> say whether the Gateway accepted it and resolved its backends (Accepted,
-/// ResolvedRefs: Gateway API v1 <c>RouteParentStatus</c>), and the Gateway it names, whose status holds its addresses and
-/// listeners; in ingress-nginx mode the release's Ingresses (their load-balancer address). Saved as YAML next to the
-/// pods' diagnostics, with one log line per route parent.
+/// ResolvedRefs: Gateway API v1 <c>RouteParentStatus</c>), and the Gateway it names, whose status holds its addresses
+/// and listeners; in ingress-nginx mode the release's Ingresses (their load-balancer address). Saved as YAML next to
+/// the pods' diagnostics, with one log line per route parent.
 /// </summary>
 public sealed partial class Deployment
 {
     // The traffic objects belong to the route release; ones adopted from stable keep stable's label until re-rendered.
-    private string ReleaseSelector => $"{ChartNames.InstanceLabel} in ({settings.Release},{settings.RouteRelease})";
+    private string ReleaseSelector =>
+        $"{ChartNames.InstanceLabel} in ({settings.Release.Name},{settings.Release.RouteName})";
 
     private bool IngressMode => ChartValue(ChartNames.TrafficProvider) == ChartNames.IngressNginx;
 
-    /// <summary>The Gateway named in the values (traffic.gateway.name/.namespace; an empty namespace is the release's).</summary>
+    /// <summary>
+    /// The Gateway named in the values (traffic.gateway.name/.namespace; an empty namespace is the release's).
+    /// </summary>
     private (string Name, string Namespace) GatewayRef =>
         (ChartValue(ChartNames.GatewayName) is { Length: > 0 } given ? given : "sovd-gateway",
-         ChartValue(ChartNames.GatewayNamespace) is { Length: > 0 } gatewayNamespace ? gatewayNamespace : settings.Namespace);
+         ChartValue(ChartNames.GatewayNamespace) is { Length: > 0 } gatewayNamespace
+             ? gatewayNamespace
+             : settings.Release.Namespace);
 
     private void SaveTrafficStatus(Action<string, ToolResult> save, Func<TimeSpan> left)
     {
         if (IngressMode)
         {
-            save("ingresses.yaml", context.KubectlGet("ingresses", ReleaseSelector, KubectlOutputFormat.Yaml, _cluster.Kubectl(left())));
+            save("ingresses.yaml",
+                context.KubectlGet("ingresses", ReleaseSelector, KubectlOutputFormat.Yaml, _cluster.Kubectl(left())));
             return;
         }
-        var routes = context.KubectlGet("httproutes", ReleaseSelector, KubectlOutputFormat.Yaml, _cluster.Kubectl(left()));
+        var routes =
+            context.KubectlGet("httproutes", ReleaseSelector, KubectlOutputFormat.Yaml, _cluster.Kubectl(left()));
         save("httproutes.yaml", routes);
         var (name, gatewayNamespace) = GatewayRef;
         var inGatewayNamespace = _cluster.Kubectl(left());
@@ -59,7 +66,9 @@ public sealed partial class Deployment
         ];
     }
 
-    /// <summary>"HTTPRoute R, parent Gateway G: Accepted=True, ResolvedRefs=False (BackendNotFound: …)" per route parent.</summary>
+    /// <summary>
+    /// "HTTPRoute R, parent Gateway G: Accepted=True, ResolvedRefs=False (BackendNotFound: …)" per route parent.
+    /// </summary>
     internal static IEnumerable<string> RouteConditions(string yaml)
     {
         var stream = new YamlStream();
@@ -76,7 +85,9 @@ public sealed partial class Deployment
         return from route in routes
                let name = Scalar(Child(route, "metadata"), "name") ?? "?"
                let parents = Items(Child(Child(route, "status"), "parents")).ToList()
-               from parent in parents.Count > 0 ? parents.Select(Describe) : ["no status from any Gateway controller (is one running?)"]
+               from parent in parents.Count > 0
+                   ? parents.Select(Describe)
+                   : ["no status from any Gateway controller (is one running?)"]
                select $"  HTTPRoute {name}, {parent}";
     }
 
@@ -85,15 +96,20 @@ public sealed partial class Deployment
         var conditions = Items(Child(parent, "conditions")).Select(condition =>
         {
             var status = $"{Scalar(condition, "type")}={Scalar(condition, "status")}";
-            return Scalar(condition, "status") == "True" ? status : $"{status} ({Scalar(condition, "reason")}: {Scalar(condition, "message")})";
+            return Scalar(condition, "status") == "True"
+                ? status
+                : $"{status} ({Scalar(condition, "reason")}: {Scalar(condition, "message")})";
         });
         return $"parent Gateway {Scalar(Child(parent, "parentRef"), "name") ?? "?"}: {string.Join(", ", conditions)}";
     }
 
     private static YamlNode? Child(YamlNode? node, string key) =>
-        node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
+        node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var child)
+            ? child
+            : null;
 
     private static string? Scalar(YamlNode? node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
 
-    private static IEnumerable<YamlNode?> Items(YamlNode? node) => node is YamlSequenceNode sequence ? sequence.Children : [];
+    private static IEnumerable<YamlNode?> Items(YamlNode? node) =>
+        node is YamlSequenceNode sequence ? sequence.Children : [];
 }

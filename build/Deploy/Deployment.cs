@@ -8,28 +8,33 @@ namespace Build.Deploy;
 /// canary rollout, after repairing one an interrupted run left half done. Each part is a file of this class: Canary,
 /// ClusterPreflight, Diagnostics, Interruption, Repair, Route, SmokeTests.
 /// </summary>
-public sealed partial class Deployment(BuildContext context, DeploySettings settings, DeployImages images, KubeConfigFile kubeConfig) : IDisposable
+public sealed partial class Deployment(
+    BuildContext context, DeploySettings settings, DeployImages images, KubeConfigFile kubeConfig) : IDisposable
 {
     private readonly Cluster _cluster = new(context, settings, kubeConfig.Path);
 
     // The repair's helm calls wait at most RepairWait each: it must fit in a cancelled job's last 5 minutes.
-    private readonly Cluster _repairCluster = new(context, settings with { Timeout = settings.Bounds.RepairWait }, kubeConfig.Path);
+    private readonly Cluster _repairCluster = new(
+        context,
+        settings with { Timeouts = settings.Timeouts with { HelmWait = settings.Timeouts.RepairWait } },
+        kubeConfig.Path);
     private readonly DeploymentRecord _record = new(context, settings, images);
 
     public static Deployment Start(BuildContext context, DeploySettings settings)
     {
         DeployPreflight.Ensure(context, settings);
-        var images = DeployImages.Resolve(settings);
+        var images = DeployImages.Resolve(settings.Images);
         var kubeConfig = KubeConfigFile.Create(context, settings);
         context.Information(
-            $"{settings.Stage.Name}: release {settings.Release} in namespace {settings.Namespace} ({kubeConfig.Source}" +
-            $"{(settings.KubeContext is { } name ? $", context {name}" : "")}); images: {images.Backend}, {images.Frontend} — {images.Source}.");
+            $"{settings.Stage.Name}: release {settings.Release.Name} in namespace {settings.Release.Namespace} " +
+            $"({kubeConfig.Source}{(settings.Cluster.KubeContext is { } name ? $", context {name}" : "")}); " +
+            $"images: {images.Backend}, {images.Frontend} — {images.Source}.");
         return new Deployment(context, settings, images, kubeConfig);
     }
 
     public void Run(bool canary)
     {
-        var release = settings.Release;
+        var release = settings.Release.Name;
         _record.Outcome = "failed";
         HelmStatusResult before;
         IReadOnlyDictionary<string, string> currentImages;
@@ -53,7 +58,7 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
         PlanDiagnostics();
         if (canary)
         {
-            _record.CanaryRelease = settings.CanaryRelease;
+            _record.CanaryRelease = settings.Release.CanaryName;
             if (before.Status == HelmReleaseStatus.Deployed)
             {
                 RunCanary(before, currentImages);
@@ -88,20 +93,25 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
         var revision = status.Revision?.ToString(CultureInfo.InvariantCulture) ?? "?";
         if (status.IsPending)
         {
-            var lastDeployed = _cluster.History(release).LastOrDefault(entry => entry.Status == HelmReleaseStatus.Deployed);
+            var lastDeployed = _cluster.History(release)
+                .LastOrDefault(entry => entry.Status == HelmReleaseStatus.Deployed);
             var recovery = lastDeployed is null
                 ? $"nothing was ever deployed, so remove it: `{_cluster.HelmCommand($"uninstall {release}")}`"
-                : $"roll back to the last deployed revision: `{_cluster.HelmCommand($"rollback {release} {lastDeployed.Revision}")}`";
+                : "roll back to the last deployed revision: " +
+                  $"`{_cluster.HelmCommand($"rollback {release} {lastDeployed.Revision}")}`";
             throw new DeployException(
-                $"Release {release} is stuck in '{Cluster.Describe(status.Status)}' (revision {revision}): an earlier helm run was interrupted, and no upgrade was attempted. " +
-                $"To recover, {recovery}; see `{_cluster.HelmCommand($"history {release}")}` for every revision. Then run the stage again.");
+                $"Release {release} is stuck in '{Cluster.Describe(status.Status)}' (revision {revision}): " +
+                "an earlier helm run was interrupted, and no upgrade was attempted. " +
+                $"To recover, {recovery}; see `{_cluster.HelmCommand($"history {release}")}` for every revision. " +
+                "Then run the stage again.");
         }
         if (status.Status is HelmReleaseStatus.Deployed or HelmReleaseStatus.NotFound or HelmReleaseStatus.Uninstalled)
         {
             return status;
         }
         throw new DeployException(
-            $"Release {release} is '{Cluster.Describe(status.Status)}' (revision {revision}), not deployed: nothing safe to roll back to. " +
+            $"Release {release} is '{Cluster.Describe(status.Status)}' (revision {revision}), not deployed: " +
+            "nothing safe to roll back to. " +
             $"Inspect `{_cluster.HelmCommand($"history {release}")}`, roll back to the last good revision " +
             $"(`{_cluster.HelmCommand($"rollback {release} <revision>")}`) or uninstall it, then deploy again.");
     }
@@ -121,10 +131,15 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
 
     /// <summary>What <see cref="Restore"/> runs, as a person types it.</summary>
     private string RestoreCommand(HelmStatusResult before) => before.Status == HelmReleaseStatus.Deployed
-        ? _cluster.HelmCommand($"rollback {before.Release} {before.Revision?.ToString(CultureInfo.InvariantCulture) ?? "<previous revision>"}")
+        ? _cluster.HelmCommand(
+            $"rollback {before.Release} " +
+            $"{before.Revision?.ToString(CultureInfo.InvariantCulture) ?? "<previous revision>"}")
         : _cluster.HelmCommand($"uninstall {before.Release}");
 
-    /// <summary>Collects diagnostics, runs <paramref name="undo"/> after <paramref name="cause"/> and returns the exception the stage fails with.</summary>
+    /// <summary>
+    /// Collects diagnostics, runs <paramref name="undo"/> after <paramref name="cause"/> and returns the exception the
+    /// stage fails with.
+    /// </summary>
     private DeployException Fail(Exception cause, Func<IEnumerable<string>> undo, string manualRecovery)
     {
         var stage = settings.Stage.Name;
@@ -136,7 +151,8 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
             var undone = undo().ToList();
             _record.Outcome = "rolled back";
             _record.Error = cause.Message;
-            return new DeployException($"{stage} failed at '{step}': {cause.Message}\nRolled back: {string.Join("; ", undone)}.", cause);
+            return new DeployException(
+                $"{stage} failed at '{step}': {cause.Message}\nRolled back: {string.Join("; ", undone)}.", cause);
         }
         catch (Exception rollbackError)
         {
@@ -145,13 +161,14 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
             // Logged as well: an interrupted run reports only "Interrupted.", and this is what the person needs next.
             context.Error($"{stage}: the rollback failed ({rollbackError.Message}). Recover by hand: {manualRecovery}");
             return new DeployException(
-                $"{stage} failed at '{step}': {cause.Message}\nThe rollback failed too: {rollbackError.Message}\nRecover by hand: {manualRecovery}", cause);
+                $"{stage} failed at '{step}': {cause.Message}\n" +
+                $"The rollback failed too: {rollbackError.Message}\nRecover by hand: {manualRecovery}", cause);
         }
     }
 
     private void RunDirect(HelmStatusResult before)
     {
-        var release = settings.Release;
+        var release = settings.Release.Name;
         _cluster.Plan($"if the smoke tests fail: {RestoreCommand(before)}");
         try
         {
@@ -163,7 +180,9 @@ public sealed partial class Deployment(BuildContext context, DeploySettings sett
             CollectDiagnostics();
             _record.Outcome = "failed, restored by helm --atomic";
             _record.Error = error.Message;
-            throw new DeployException($"{settings.Stage.Name}: helm upgrade of {release} failed and --atomic restored its previous state. {error.Message}", error);
+            throw new DeployException(
+                $"{settings.Stage.Name}: helm upgrade of {release} failed and --atomic restored its previous state. " +
+                $"{error.Message}", error);
         }
         try
         {

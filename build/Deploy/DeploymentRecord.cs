@@ -49,7 +49,8 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
         context.Information($"== {name}");
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        void Add(string outcome, string? detail) => _steps.Add(new DeployStep(name, started, Math.Round(clock.Elapsed.TotalSeconds, 3), outcome, detail));
+        void Add(string outcome, string? detail) =>
+            _steps.Add(new DeployStep(name, started, Math.Round(clock.Elapsed.TotalSeconds, 3), outcome, detail));
         try
         {
             var result = action();
@@ -68,15 +69,16 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
     {
         if (context.DryRun)
         {
-            context.Information($"[dry-run] would write the deployment record to {settings.RecordDirectory.FullPath}/{FileName}");
+            context.Information(
+                $"[dry-run] would write the deployment record to {settings.RecordDirectory.FullPath}/{FileName}");
             return;
         }
         var document = new
         {
             Stage = settings.Stage.Name,
             Environment = settings.Stage.Environment?.Name,
-            settings.Namespace,
-            settings.Release,
+            settings.Release.Namespace,
+            settings.Release.Name,
             CanaryRelease,
             RevisionBefore,
             Revision,
@@ -105,16 +107,19 @@ public sealed class DeploymentRecord(BuildContext context, DeploySettings settin
         {
             $"### {settings.Stage.Name}: {Outcome}",
             "",
-            $"Release `{settings.Release}` in `{settings.Namespace}`, revision {RevisionBefore?.ToString() ?? "none"} → {Revision?.ToString() ?? "unchanged"}; " +
+            $"Release `{settings.Release.Name}` in `{settings.Release.Namespace}`, " +
+            $"revision {RevisionBefore?.ToString() ?? "none"} → {Revision?.ToString() ?? "unchanged"}; " +
             $"images `{images.Backend}`, `{images.Frontend}`",
             "",
             "| step | seconds | outcome |",
             "| --- | ---: | --- |",
         };
-        lines.AddRange(_steps.Select(step => $"| {step.Name} | {step.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} | {step.Outcome} |"));
+        lines.AddRange(_steps.Select(step =>
+            $"| {step.Name} | {step.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} | {step.Outcome} |"));
         lines.AddRange(CanaryAnalysisSummary.Lines(Analyses));
         github.Commands.SetStepSummary(string.Join('\n', lines) + "\n");
     }
 
-    private sealed record DeployStep(string Name, DateTimeOffset Started, double Seconds, string Outcome, string? Detail);
+    private sealed record DeployStep(
+        string Name, DateTimeOffset Started, double Seconds, string Outcome, string? Detail);
 }

@@ -6,7 +6,9 @@ namespace Build.Deploy;
 /// user runs <c>aws eks get-token</c> with the role the job assumed, so helm and kubectl need the AWS CLI on PATH).
 /// Without either the user's own kubeconfig applies; never the user's ~/.kube/config is written.
 /// </summary>
-/// <param name="Path">The file, or null when helm and kubectl use the current kubeconfig and context (also in a dry run).</param>
+/// <param name="Path">
+/// The file, or null when helm and kubectl use the current kubeconfig and context (also in a dry run).
+/// </param>
 /// <param name="Folder">The private folder that holds it, deleted on <see cref="Dispose"/>.</param>
 /// <param name="Source">Where the cluster access comes from, for the log.</param>
 public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Source) : IDisposable
@@ -27,14 +29,15 @@ public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Sourc
         catch (FormatException)
         {
             throw new DeployException(
-                $"{EnvVars.KubeConfigData} is not base64: store the kubeconfig as the output of `base64 -w0 <kubeconfig file>`.");
+                $"{EnvVars.KubeConfigData} is not base64: " +
+                "store the kubeconfig as the output of `base64 -w0 <kubeconfig file>`.");
         }
     }
 
     public static KubeConfigFile Create(BuildContext context, DeploySettings settings)
     {
         var content = Decode(context.Environment);
-        var eks = settings.Eks;
+        var eks = settings.Cluster.Eks;
         var source = eks is not null ? $"kubeconfig of the {eks}" : $"kubeconfig from {EnvVars.KubeConfigData}";
         if (eks is null && (content is null || context.DryRun))
         {
@@ -62,16 +65,21 @@ public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Sourc
         return new KubeConfigFile(context.DryRun ? null : new FilePath(file), directory, source);
     }
 
-    /// <summary>A new 0700 folder under RUNNER_TEMP (emptied after every GitHub job, even if this process is killed), else the system temp.</summary>
+    /// <summary>
+    /// A new 0700 folder under RUNNER_TEMP (emptied after every GitHub job, even if this process is killed), else the
+    /// system temp.
+    /// </summary>
     public static string PrivateDirectory(ICakeContext context, string prefix)
     {
-        var root = context.GitHubActions().Environment.Runner.Temp?.FullPath is { Length: > 0 } runnerTemp && Directory.Exists(runnerTemp)
+        var root = context.GitHubActions().Environment.Runner.Temp?.FullPath is { Length: > 0 } runnerTemp
+            && Directory.Exists(runnerTemp)
             ? runnerTemp
             : System.IO.Path.GetTempPath();
         var directory = System.IO.Path.Combine(root, $"{prefix}{Guid.NewGuid():N}");
         return OperatingSystem.IsWindows()
             ? Directory.CreateDirectory(directory).FullName
-            : Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
+            : Directory.CreateDirectory(
+                directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
     }
 
     /// <summary>Created with mode 0600, so there is no moment in which another user could read it.</summary>
@@ -103,11 +111,13 @@ public sealed record KubeConfigFile(FilePath? Path, string? Folder, string Sourc
         catch (CakeException error)
         {
             throw new DeployException(
-                $"No kubeconfig for the {target}: {error.Message}\nThe role needs eks:DescribeCluster on the cluster; see README \"Deployments\".", error);
+                $"No kubeconfig for the {target}: {error.Message}\n" +
+                "The role needs eks:DescribeCluster on the cluster; see README \"Deployments\".", error);
         }
         if (!context.DryRun && !File.Exists(file.FullPath))
         {
-            throw new DeployException($"aws eks update-kubeconfig wrote no {file.FullPath}: check the AWS CLI's output above.");
+            throw new DeployException(
+                $"aws eks update-kubeconfig wrote no {file.FullPath}: check the AWS CLI's output above.");
         }
     }
 }

@@ -16,7 +16,8 @@ public sealed partial record PrometheusService(string Namespace, string Name, in
 
     // DNS-1123 labels, as Kubernetes names namespaces and Services.
     [GeneratedRegex(
-        "^(?<namespace>[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)/(?<name>[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?):(?<port>[0-9]{1,5})$")]
+        "^(?<namespace>[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)/" +
+        "(?<name>[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?):(?<port>[0-9]{1,5})$")]
     private static partial Regex Shape();
 }
 

@@ -58,7 +58,7 @@ public sealed partial record PrometheusSettings(Uri? Url, PrometheusService? Ser
             problems.Add(
                 $"--{ServiceArgument} and --{UrlArgument} ({UrlVariable}) both say where Prometheus is: give one.");
         }
-        var selector = context.Argument(SelectorArgument, $"namespace=\"{settings.Namespace}\"").Trim();
+        var selector = context.Argument(SelectorArgument, $"namespace=\"{settings.Release.Namespace}\"").Trim();
         if (selector.Length > 0 && !SelectorShape().IsMatch(selector))
         {
             problems.Add($"--{SelectorArgument}='{selector}' is not a list of label matchers " +
@@ -84,7 +84,9 @@ public sealed partial record PrometheusSettings(Uri? Url, PrometheusService? Ser
     // A URL's user:password part is cut before it is echoed back.
     private static string Redacted(string text) => AtSign().Replace(text, "//***@");
 
-    [GeneratedRegex("""^[a-zA-Z_][a-zA-Z0-9_]*\s*(=|!=|=~|!~)\s*"[^"\\]*"(\s*,\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=|!=|=~|!~)\s*"[^"\\]*")*$""")]
+    [GeneratedRegex(
+        """^[a-zA-Z_][a-zA-Z0-9_]*\s*(=|!=|=~|!~)\s*"[^"\\]*"(""" +
+        """\s*,\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=|!=|=~|!~)\s*"[^"\\]*")*$""")]
     private static partial Regex SelectorShape();
 
     [GeneratedRegex("//[^/@]*@")]

@@ -28,7 +28,11 @@ public sealed record RolloutState(
         {
             ["name"] = ConfigMapName(StableRelease),
             ["namespace"] = ns,
-            ["labels"] = new JsonObject { ["app.kubernetes.io/managed-by"] = "sovd-pipeline", [ChartNames.InstanceLabel] = StableRelease },
+            ["labels"] = new JsonObject
+            {
+                ["app.kubernetes.io/managed-by"] = "sovd-pipeline",
+                [ChartNames.InstanceLabel] = StableRelease,
+            },
         },
         ["data"] = new JsonObject
         {
@@ -51,13 +55,16 @@ public sealed record RolloutState(
             return null;
         }
         var data = JsonNode.Parse(json)?["data"] as JsonObject
-            ?? throw new DeployException("The rollout state ConfigMap has no data: remove it by hand after checking the releases (`helm list`).");
+            ?? throw new DeployException("The rollout state ConfigMap has no data: " +
+                "remove it by hand after checking the releases (`helm list`).");
         string Text(string key) => (string?)data[key] ?? "";
         return new RolloutState(
             Text("step"),
             int.TryParse(Text("weight"), CultureInfo.InvariantCulture, out var weight) ? weight : 0,
             Text("stableRelease"),
-            int.TryParse(Text("stableRevisionBefore"), CultureInfo.InvariantCulture, out var revision) ? revision : null,
+            int.TryParse(Text("stableRevisionBefore"), CultureInfo.InvariantCulture, out var revision)
+                ? revision
+                : null,
             Text("canaryRelease"),
             Text("routeRelease"),
             Text("stableHeldRoute") == "true",

@@ -3,7 +3,8 @@ namespace Build.Deploy;
 /// <summary>The Gateway our HTTPRoute attaches to, as its <c>parentRefs</c> entry names it.</summary>
 public sealed record RouteParent(string Name, string Namespace, string? SectionName)
 {
-    public override string ToString() => $"Gateway {Namespace}/{Name}{(SectionName is { } section ? $" (listener {section})" : "")}";
+    public override string ToString() =>
+        $"Gateway {Namespace}/{Name}{(SectionName is { } section ? $" (listener {section})" : "")}";
 }
 
 /// <summary>
@@ -17,7 +18,9 @@ public sealed record RouteParent(string Name, string Namespace, string? SectionN
 /// </summary>
 public static class RouteStatus
 {
-    /// <summary>Null when our parent's entry accepts the current generation with every ref resolved; else what is missing.</summary>
+    /// <summary>
+    /// Null when our parent's entry accepts the current generation with every ref resolved; else what is missing.
+    /// </summary>
     public static string? HttpRouteNotReady(string json, RouteParent ours)
     {
         var route = Parse(json);
@@ -26,12 +29,16 @@ public static class RouteStatus
             return "the HTTPRoute does not exist";
         }
         var generation = route["metadata"]?["generation"]?.GetValue<long>() ?? 0;
-        var entry = (route["status"]?["parents"]?.AsArray() ?? []).FirstOrDefault(parent => IsOurs(parent?["parentRef"], ours));
+        var entry = (route["status"]?["parents"]?.AsArray() ?? [])
+            .FirstOrDefault(parent => IsOurs(parent?["parentRef"], ours));
         if (entry is null)
         {
             return $"no status from {ours} yet (status.parents has no entry for it)";
         }
-        var missing = new[] { "Accepted", "ResolvedRefs" }.Select(type => Unmet(entry, type, generation)).OfType<string>().ToList();
+        var missing = new[] { "Accepted", "ResolvedRefs" }
+            .Select(type => Unmet(entry, type, generation))
+            .OfType<string>()
+            .ToList();
         return missing.Count == 0 ? null : string.Join("; ", missing);
     }
 

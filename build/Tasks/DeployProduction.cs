@@ -1,6 +1,8 @@
 namespace Build.Tasks;
 
-/// <summary>Rolls main out to production through the chart's canary release, 10 % → 50 % → 100 %, then promotes it.</summary>
+/// <summary>
+/// Rolls main out to production through the chart's canary release, 10 % → 50 % → 100 %, then promotes it.
+/// </summary>
 [TaskName(TargetNames.DeployProduction)]
 public sealed class DeployProduction : FrostingTask<BuildContext>
 {

@@ -17,7 +17,7 @@ public sealed class RepairProduction : FrostingTask<BuildContext>
         // and the record goes beside the interrupted deploy's, not over it.
         _deployment = Deployment.Start(context, settings with
         {
-            Timeout = settings.Bounds.RepairWait,
+            Timeouts = settings.Timeouts with { HelmWait = settings.Timeouts.RepairWait },
             RecordDirectory = settings.RecordDirectory.Combine("repair"),
         });
         _deployment.Repair();

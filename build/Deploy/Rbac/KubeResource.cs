@@ -18,8 +18,10 @@ public sealed record KubeResource(string Group, string Resource)
         var plural = singular switch
         {
             _ when singular.EndsWith('s') || singular.EndsWith('x') || singular.EndsWith('z')
-                || singular.EndsWith("ch", StringComparison.Ordinal) || singular.EndsWith("sh", StringComparison.Ordinal) => $"{singular}es",
-            _ when singular.Length > 1 && singular.EndsWith('y') && !"aeiou".Contains(singular[^2]) => $"{singular[..^1]}ies",
+                || singular.EndsWith("ch", StringComparison.Ordinal)
+                || singular.EndsWith("sh", StringComparison.Ordinal) => $"{singular}es",
+            _ when singular.Length > 1 && singular.EndsWith('y') && !"aeiou".Contains(singular[^2]) =>
+                $"{singular[..^1]}ies",
             _ => $"{singular}s",
         };
         return new KubeResource(group, plural);

@@ -26,7 +26,8 @@ public sealed class RenderCache(DirectoryPath directory)
         var entry = directory.CombineWithFilePath($"{Key(chart, renders, helm)}.txt").FullPath;
         if (File.Exists(entry))
         {
-            return [.. File.ReadAllLines(entry).Select(line => line.Split(' ')).Select(p => new KubeResource(p[0], p[1]))];
+            return [.. File.ReadAllLines(entry).Select(line => line.Split(' '))
+                .Select(fields => new KubeResource(fields[0], fields[1]))];
         }
         var kinds = render();
         if (kinds.Count > 0)

@@ -1,8 +1,8 @@
-using Build.Settings;
+using Build.Deploy;
 using Build.Tests.Settings.Support;
 using Pipeline.Definition;
 
-namespace Build.Tests.Settings;
+namespace Build.Tests.Tasks.Deploy;
 
 /// <summary>
 /// The deploy stages' settings built in-process from given arguments and variables: the values, and the same errors
@@ -24,11 +24,11 @@ public sealed class DeploySettingsTests
     {
         var settings = Staging(["--sha=abc1234"], new() { ["GITHUB_REPOSITORY_OWNER"] = "Acme" });
 
-        settings.Owner.Should().Be("acme");
-        settings.Sha.Should().Be("abc1234");
-        settings.Release.Should().Be("sovd-webapp");
-        settings.CanaryRelease.Should().Be("sovd-webapp-canary");
-        settings.Namespace.Should().Be("staging");
+        settings.Images.Owner.Should().Be("acme");
+        settings.Images.Sha.Should().Be("abc1234");
+        settings.Release.Name.Should().Be("sovd-webapp");
+        settings.Release.CanaryName.Should().Be("sovd-webapp-canary");
+        settings.Release.Namespace.Should().Be("staging");
     }
 
     [Fact]
