@@ -79,6 +79,10 @@ class Database:
             return False
         return True
 
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
     def close(self) -> None:
         with self._lock:
             if self._conn is not None:

@@ -35,6 +35,11 @@ def create_app(
     app = FastAPI(title="SOVD Command WebApp API", version=__version__)
     app.state.settings = settings
     app.state.db = db
+    # The shutdown handler, not FastAPI's `lifespan=` (0.93+) or `on_event` (deprecated): it is the
+    # one hook that both the Debian bookworm stack (FastAPI 0.92, Starlette 0.26) and the pinned
+    # one (0.115, Starlette 0.46) run without a DeprecationWarning (starlette routing.py, read
+    # 2026-12-07). Python 3.13 warns about an sqlite connection left for the collector.
+    app.router.add_event_handler("shutdown", db.close)
     app.include_router(build_health_router(Readiness(db, settings.ready_delay_seconds, clock)))
     app.include_router(build_api_router(db))
     app.add_exception_handler(NotFound, not_found_handler)

@@ -16,14 +16,14 @@ def db_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("db_env")
 def test_fault_build_answers_every_tenth_api_request_with_500_and_counts_it() -> None:
-    client = TestClient(build(Faults(error_every=10)))
-
-    statuses = [client.get("/api/v1/vehicles").status_code for _ in range(20)]
+    with TestClient(build(Faults(error_every=10))) as client:
+        statuses = [client.get("/api/v1/vehicles").status_code for _ in range(20)]
+        metrics = client.get("/metrics").text
 
     assert statuses.count(500) == 2
     assert 'status_class="5xx"' in next(
         line
-        for line in client.get("/metrics").text.splitlines()
+        for line in metrics.splitlines()
         if line.startswith("sovd_http_requests_total")
         and 'route="/api/v1/vehicles"' in line
         and 'status_class="5xx"' in line
