@@ -29,6 +29,8 @@ public sealed class BuildContext : HostContext
         // Compose v2 and buildx, as on GitHub's runner, from .tools/docker (scripts/install-docker-plugins.sh).
         DockerPlugins.UseRepositoryPlugins(RepoRoot.FullPath);
         GeneratedRoot = new DirectoryPath(Path.GetFullPath(Argument(ArgumentNames.OutputRoot, "."), RepoRoot.FullPath));
+        var artifactsRoot = Argument(ArgumentNames.ArtifactsRoot, Artifact.Root);
+        ArtifactsRoot = new DirectoryPath(Path.GetFullPath(artifactsRoot, RepoRoot.FullPath));
     }
 
     public DirectoryPath RepoRoot { get; }
@@ -61,6 +63,12 @@ public sealed class BuildContext : HostContext
     /// </summary>
     public DirectoryPath GeneratedRoot { get; }
 
+    /// <summary>
+    /// Where the stages write their artifacts: the repository's .artifacts, from which CI jobs upload, unless
+    /// <c>--artifacts-root</c> names another folder (runs side by side, tests).
+    /// </summary>
+    public DirectoryPath ArtifactsRoot { get; }
+
     /// <summary>The folder of an artifact the definition names; its CI job uploads from the same place.</summary>
-    public DirectoryPath ArtifactDirectory(Artifact artifact) => RepoRoot.Combine(artifact.Path);
+    public DirectoryPath ArtifactDirectory(Artifact artifact) => ArtifactsRoot.Combine(artifact.Folder);
 }

@@ -22,6 +22,8 @@ public static class ArgumentNames
     public const string Confirm = "confirm";
     public const string ApprovalCheck = "approval-check";
     public const string OutputRoot = "output-root";
+    // The folder that stands in for the repository's .artifacts (runs side by side, tests).
+    public const string ArtifactsRoot = "artifacts-root";
     public const string TriageFile = "triage-file";
     // The day the triage file is judged as of (default: today, UTC): rehearses an expiry ahead of time.
     public const string TriageDate = "triage-date";

@@ -14,6 +14,18 @@ public enum UploadWhen
 /// </summary>
 public sealed record Artifact(string Name, string Path, UploadWhen When = UploadWhen.Always)
 {
+    /// <summary>
+    /// The folder every artifact lies in: CI uploads from it, and a local run can put another folder in its place
+    /// (the host's <c>--artifacts-root</c>), so runs side by side keep their files apart.
+    /// </summary>
+    public const string Root = ".artifacts";
+
+    /// <summary>The artifact's folder inside <see cref="Root"/>.</summary>
+    public string Folder => System.IO.Path.GetRelativePath(Root, Path);
+
+    /// <summary>Whether <see cref="Path"/> lies inside <see cref="Root"/>, where the host can relocate it.</summary>
+    public bool IsInsideRoot => Folder != "." && !Folder.StartsWith("..", StringComparison.Ordinal);
+
     public int RetentionDays { get; init; } = 7;
 
     /// <summary>

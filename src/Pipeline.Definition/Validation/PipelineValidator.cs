@@ -15,6 +15,7 @@ public static partial class PipelineValidator
         errors.AddRange(Secrets(pipeline));
         errors.AddRange(Cloud(pipeline));
         errors.AddRange(RegistryWrites(pipeline));
+        errors.AddRange(ArtifactFolders(pipeline));
         errors.AddRange(Downloads(pipeline));
         errors.AddRange(Durations(pipeline));
         errors.AddRange(DeployBudgets(pipeline));
@@ -100,10 +101,17 @@ public static partial class PipelineValidator
         select new ValidationError(Describe(stage),
             $"it uses secrets.{secret.SecretName} but runs in no environment [secrets-outside-env]; give the stage an Environment so the secret is scoped to it.");
 
+    private static IEnumerable<ValidationError> ArtifactFolders(PipelineDefinition pipeline) =>
+        from stage in pipeline.Stages
+        from artifact in stage.Uploads.Concat(stage.Downloads).Distinct().Where(a => !a.IsInsideRoot)
+        select new ValidationError(Describe(stage), $"its artifact '{artifact.Name}' is at '{artifact.Path}', outside "
+            + $"{Artifact.Root}/; put it in a folder below {Artifact.Root}/, which the host's --artifacts-root relocates.");
+
     private static IEnumerable<ValidationError> Downloads(PipelineDefinition pipeline)
     {
         foreach (var stage in pipeline.Stages)
         {
+
             var upstream = Upstream(stage).SelectMany(s => s.Uploads).ToHashSet();
             foreach (var artifact in stage.Downloads.Where(a => !upstream.Contains(a)))
             {

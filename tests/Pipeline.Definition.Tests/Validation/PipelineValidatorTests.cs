@@ -155,10 +155,24 @@ public class PipelineValidatorTests
     public void Validate_DownloadOfArtifactWithSameNameButOtherPath_ReportsMissingUpload()
     {
         var build = NewStage("Build") with { Uploads = [new Artifact("images", ".artifacts/images")] };
-        var scan = NewStage("Scan", build) with { Downloads = [new Artifact("images", "images")] };
+        var scan = NewStage("Scan", build) with { Downloads = [new Artifact("images", ".artifacts/other-images")] };
 
         PipelineValidator.Validate(PipelineOf(build, scan)).Texts()
             .Should().Equal("Stage 'Scan': it downloads 'images', which no stage it needs uploads.");
+    }
+
+    [Theory]
+    [InlineData("images")]
+    [InlineData(".artifacts")]
+    [InlineData(".artifacts/../images")]
+    [InlineData("/tmp/images")]
+    public void Validate_ArtifactOutsideTheArtifactsRoot_ReportsItsPathAndWhereItBelongs(string path)
+    {
+        var build = NewStage("Build") with { Uploads = [new Artifact("images", path)] };
+
+        PipelineValidator.Validate(PipelineOf(build)).Texts().Should().Equal(
+            $"Stage 'Build': its artifact 'images' is at '{path}', outside .artifacts/; put it in a folder below "
+            + ".artifacts/, which the host's --artifacts-root relocates.");
     }
 
     [Fact]

@@ -12,13 +12,11 @@ namespace Build.Tests.Tasks.Containers;
 /// like docker 27 (version, image inspect, login, push with "&lt;tag&gt;: digest: sha256:… size: …", logout) and notes
 /// the SHA-256 of what login read on standard input; the AWS CLI answers as in <see cref="AwsCliStandIn"/>.
 /// </summary>
-[Collection(DeployCollection.Name)]
 [Trait("Tier", "process")]
 public sealed class PushImagesEcrTests
 {
     private const string Sha = "0123456789abcdef0123456789abcdef01234567";
     private static readonly string Registry = $"{AwsCliStandIn.Account}.dkr.ecr.{AwsCliStandIn.Region}.amazonaws.com";
-    private static readonly string ImagesFile = Path.Combine(RepoPaths.Root, ".artifacts", "push", "images.json");
 
     [Fact]
     public async Task PushImages_EcrRegistry_DockerAndAwsCliStandIns_LogsInThroughStdinAndPushesOwnerlessEcrNames()
@@ -47,7 +45,7 @@ public sealed class PushImagesEcrTests
             $"docker logout {Registry}");
         var passwordHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AwsCliStandIn.EcrPassword)));
         File.ReadAllText(Path.Combine(tools.Directory, "login-stdin.sha256")).Trim().Should().Be(passwordHash, "the password reaches docker through stdin, unchanged");
-        using var recorded = JsonDocument.Parse(await File.ReadAllTextAsync(ImagesFile));
+        using var recorded = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Artifacts(tools), "push", "images.json")));
         recorded.RootElement.GetProperty("backend").GetProperty("repository").GetString().Should().Be($"{Registry}/sovd-backend");
         recorded.RootElement.GetProperty("frontend").GetProperty("repository").GetString().Should().Be($"{Registry}/sovd-frontend");
         result.Output.Should().Contain($"Pushing to {Registry} as {AwsCliStandIn.Arn}").And.NotContain(AwsCliStandIn.EcrPassword);
@@ -79,9 +77,12 @@ public sealed class PushImagesEcrTests
         tools.Calls.Should().NotContain(call => call.StartsWith("docker push", StringComparison.Ordinal) || call.StartsWith("docker login", StringComparison.Ordinal));
     }
 
+    private static string Artifacts(ClusterStandIn tools) => Path.Combine(tools.Directory, "artifacts");
+
     private static Task<HostResult> RunAsync(ClusterStandIn tools, string? registry = null) =>
         HostRun.RunAsync(
-            ["--target=Push-Images", "--exclusive", registry ?? $"--registry={Registry}", $"--sha={Sha}", "--created=2026-11-30T12:00:00Z"],
+            ["--target=Push-Images", "--exclusive", registry ?? $"--registry={Registry}", $"--sha={Sha}", "--created=2026-11-30T12:00:00Z",
+             $"--artifacts-root={Artifacts(tools)}"],
             new Dictionary<string, string?> { ["PATH"] = tools.PathWithStandIns, ["GITHUB_TOKEN"] = null },
             TimeSpan.FromMinutes(3));
 

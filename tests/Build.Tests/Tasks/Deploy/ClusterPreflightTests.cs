@@ -5,7 +5,6 @@ using static Build.Tests.Tasks.Deploy.Support.Expected;
 namespace Build.Tests.Tasks.Deploy;
 
 /// <summary>The cluster preflight: what it asks kubectl, what it reports missing, and what it creates when allowed.</summary>
-[Collection(DeployCollection.Name)]
 [Trait("Tier", "process")]
 public sealed class ClusterPreflightTests
 {
@@ -56,7 +55,7 @@ public sealed class ClusterPreflightTests
             .And.Contain("The TLS secret sovd-staging-tls (chart value traffic.ingress.tls.secretName, traffic.provider=ingress-nginx) does not exist in staging")
             .And.Contain("`kubectl create secret tls sovd-staging-tls --cert=<certificate file> --key=<key file> -n staging`");
         scenario.ToolCalls.Should().OnlyContain(call => DeployScenario.IsPreflightRead(call), "nothing is created and helm never runs");
-        ReadRecord("deploy-staging").GetProperty("outcome").GetString().Should().Be("refused");
+        scenario.ReadRecord("deploy-staging").GetProperty("outcome").GetString().Should().Be("refused");
     }
 
     [Fact]

@@ -10,7 +10,6 @@ namespace Build.Tests.Tasks.Deploy;
 /// The values the deploy stages pass exist in the chart: every helm upgrade the stand-in recorded is rendered by the
 /// real helm (helm template, same chart, values files and --set/--set-string arguments).
 /// </summary>
-[Collection(DeployCollection.Name)]
 [Trait("Requires", "helm")]
 public sealed class DeployChartRenderTests
 {

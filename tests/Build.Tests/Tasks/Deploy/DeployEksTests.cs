@@ -5,7 +5,6 @@ using static Build.Tests.Tasks.Deploy.Support.Expected;
 namespace Build.Tests.Tasks.Deploy;
 
 /// <summary>Deploys to EKS: the AWS CLI (a stand-in in its real output formats) checks the identity and writes the kubeconfig.</summary>
-[Collection(DeployCollection.Name)]
 [Trait("Tier", "process")]
 public sealed class DeployEksTests
 {
@@ -74,7 +73,7 @@ public sealed class DeployEksTests
             .Replace("global.imageRegistry=ghcr.io", $"global.imageRegistry={ecr}", StringComparison.Ordinal);
         // ECR needs no pull secret: EKS nodes pull with their own IAM role.
         scenario.RolloutCalls[4].Should().Be(Upgrade(Stable, "staging", images: expectedImages).Replace(PullSecret, "", StringComparison.Ordinal));
-        ReadRecord("deploy-staging").GetProperty("images").GetProperty("backend").GetString().Should().Be($"{ecr}/sovd-backend@{ImagesJson.BackendDigest}");
+        scenario.ReadRecord("deploy-staging").GetProperty("images").GetProperty("backend").GetString().Should().Be($"{ecr}/sovd-backend@{ImagesJson.BackendDigest}");
     }
 
     [Fact]
@@ -130,7 +129,7 @@ public sealed class DeployEksTests
 
         var result = await HostRun.RunAsync(
             ["--target=Deploy-Staging", "--exclusive", $"--sha={DeployScenario.Sha}", "--owner=acme", $"--smoke-url={scenario.App.BaseUrl}",
-             $"--images-file={scenario.ImagesFile}", .. Eks],
+             $"--images-file={scenario.ImagesFile}", scenario.ArtifactsArgument, .. Eks],
             environment);
 
         result.ExitCode.Should().NotBe(0);

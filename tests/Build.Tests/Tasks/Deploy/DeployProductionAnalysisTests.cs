@@ -9,7 +9,6 @@ namespace Build.Tests.Tasks.Deploy;
 /// smoke tests run against the fake web app, and the analysis asks Debian's real Prometheus, which scrapes two real
 /// backends labelled as the deploy's canary commit and stable.
 /// </summary>
-[Collection(DeployCollection.Name)]
 [Trait("Tier", "process")]
 [Trait("Requires", "prometheus")]
 [Trait("Requires", "python")]
@@ -36,7 +35,7 @@ public sealed class DeployProductionAnalysisTests
         // Stable was never touched: the route goes back to it, then the canary goes, exactly as after a failed smoke test.
         scenario.RolloutCalls.Should().StartWith([.. CanaryStart, .. CanaryStep(10)]).And.EndWith(RouteBackAndRemoveCanary)
             .And.NotContain(call => call.StartsWith("helm rollback", StringComparison.Ordinal));
-        var record = ReadRecord(Folder);
+        var record = scenario.ReadRecord(Folder);
         record.GetProperty("outcome").GetString().Should().Be("rolled back");
         var analysis = record.GetProperty("analyses").EnumerateArray().Should().ContainSingle().Subject;
         analysis.GetProperty("weight").GetInt32().Should().Be(10);
@@ -67,7 +66,7 @@ public sealed class DeployProductionAnalysisTests
         [
             .. CanaryStart, .. CanaryStep(10), forward, .. CanaryStep(50), forward, .. CanaryStep(100), forward, .. Promotion,
         ]);
-        var analyses = ReadRecord(Folder).GetProperty("analyses").EnumerateArray().ToList();
+        var analyses = scenario.ReadRecord(Folder).GetProperty("analyses").EnumerateArray().ToList();
         analyses.Select(a => a.GetProperty("weight").GetInt32()).Should().Equal(10, 50, 100);
         analyses.Should().AllSatisfy(a => a.GetProperty("outcome").GetString().Should().StartWith("passed after "));
         // At 100 % stable still gets this test's load (no real route here), so the baseline checks ran at every step.

@@ -5,7 +5,6 @@ using static Build.Tests.Tasks.Deploy.Support.Expected;
 namespace Build.Tests.Tasks.Deploy;
 
 /// <summary>Production's failure paths: a broken canary, promotion, a failing rollback, leftovers, and what is recorded.</summary>
-[Collection(DeployCollection.Name)]
 [Trait("Tier", "process")]
 public sealed class DeployProductionFailureTests
 {
@@ -29,7 +28,7 @@ public sealed class DeployProductionFailureTests
             .And.Contain("(canary only, X-Canary: always)")
             .And.Contain("smoke: extra headers: X-Canary: always");
         scenario.RolloutCalls.Should().Contain("smoke canary").And.NotContain("smoke", "the weighted check runs only after the canary alone passed");
-        ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
+        scenario.ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
     }
 
     [Fact]
@@ -45,7 +44,7 @@ public sealed class DeployProductionFailureTests
             .And.Contain($"smoke: expecting build {DeployScenario.Sha} in X-App-Version")
             .And.Contain($"14 of 14 answers came from another build (expected build {DeployScenario.Sha}); first: GET {scenario.App.BaseUrl}/health/ready (HTTP 200) answered by build badc0ffee0000000000000000000000000000000");
         scenario.RolloutCalls.Should().NotContain("smoke", "the weighted check runs only after the canary alone passed");
-        ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
+        scenario.ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
     }
 
     [Fact]
@@ -101,7 +100,7 @@ public sealed class DeployProductionFailureTests
             .And.Contain($"Recover by hand: route back to sovd-webapp with `helm upgrade sovd-webapp-route {DeployScenario.Chart} -f {DeployScenario.Chart}/values-production.yaml " +
                          "--set traffic.routeFor=sovd-webapp -n production`, then (if promotion had begun) `helm rollback sovd-webapp 7 -n production`, " +
                          "then `helm uninstall sovd-webapp-canary -n production`; or run `./build.sh --target=Repair-Production` with the same settings.");
-        var record = ReadRecord(Folder);
+        var record = scenario.ReadRecord(Folder);
         record.GetProperty("outcome").GetString().Should().Be("failed, rollback failed");
         record.GetProperty("error").GetString().Should().Contain("/ rollback: helm: process returned exit code 1");
     }
@@ -161,7 +160,7 @@ public sealed class DeployProductionFailureTests
         scenario.RolloutCalls.Should().Equal(StateRead, Status(Stable, "production"), History(Stable, "production"));
         result.Output.Should().Contain("Release sovd-webapp is stuck in 'pending-upgrade' (revision 8)")
             .And.Contain("`helm rollback sovd-webapp 7 -n production`");
-        ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("refused");
+        scenario.ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("refused");
     }
 
     [Fact]
@@ -169,7 +168,7 @@ public sealed class DeployProductionFailureTests
     {
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 7).FailWhen("kubectl rollout status deployment/sovd-webapp-canary-backend");
-        var folder = Path.Combine(Path.GetDirectoryName(RecordPath(Folder))!, "diagnostics");
+        var folder = Path.Combine(Path.GetDirectoryName(scenario.RecordPath(Folder))!, "diagnostics");
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
@@ -192,7 +191,7 @@ public sealed class DeployProductionFailureTests
         using var scenario = new DeployScenario();
         scenario.Cluster.Release(Stable, "deployed", 7);
         scenario.App.FailApiWhen = () => scenario.Cluster.Calls.Any(call => call.Contains("canary.weight=10 "));
-        var folder = Path.Combine(Path.GetDirectoryName(RecordPath(Folder))!, "diagnostics");
+        var folder = Path.Combine(Path.GetDirectoryName(scenario.RecordPath(Folder))!, "diagnostics");
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
@@ -236,7 +235,7 @@ public sealed class DeployProductionFailureTests
         using var scenario = new DeployScenario();
 
         var result = await Build.Tests.Support.HostRun.RunAsync(
-            ["--target=Deploy-Production", $"--sha={DeployScenario.Sha}", $"--owner={DeployScenario.Owner}"],
+            ["--target=Deploy-Production", $"--sha={DeployScenario.Sha}", $"--owner={DeployScenario.Owner}", scenario.ArtifactsArgument],
             new Dictionary<string, string?>(scenario.Environment) { ["PATH"] = scenario.Cluster.PathWithStandIns },
             TimeSpan.FromMinutes(2));
 

@@ -7,7 +7,6 @@ namespace Build.Tests.Tasks.Deploy;
 /// What keeps production serving during a rollout: stable's workloads untouched until promotion, the wait for the
 /// route before the smoke tests, and the repair of a rollout interrupted at any step.
 /// </summary>
-[Collection(DeployCollection.Name)]
 [Trait("Tier", "process")]
 public sealed class DeployProductionSafetyTests
 {
@@ -124,7 +123,7 @@ public sealed class DeployProductionSafetyTests
         string.Join(' ', quickUndo).Should().StartWith($"upgrade {Route} {DeployScenario.Chart} -f {DeployScenario.Chart}/values-production.yaml --set traffic.routeFor=sovd-webapp -n production")
             .And.NotContain("--wait");
         stateAfterInterruption.Should().Contain("\"step\":\"canary 10 %\"").And.Contain("\"stableRevisionBefore\":\"7\"").And.Contain("\"canaryRelease\":\"sovd-webapp-canary\"");
-        ReadRecord("deploy-production").GetProperty("outcome").GetString().Should().Be("interrupted");
+        scenario.ReadRecord("deploy-production").GetProperty("outcome").GetString().Should().Be("interrupted");
         repair.ExitCode.Should().Be(0, repair.ToString());
         repair.Output.Should().Contain("An earlier rollout of 0123456789abcdef0123456789abcdef01234567 into sovd-webapp stopped at 'canary 10 %' (10 %)")
             .And.Contain("Repaired: every request goes to sovd-webapp; sovd-webapp-canary is gone.");

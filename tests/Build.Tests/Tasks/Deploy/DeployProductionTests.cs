@@ -4,7 +4,6 @@ using static Build.Tests.Tasks.Deploy.Support.Expected;
 
 namespace Build.Tests.Tasks.Deploy;
 
-[Collection(DeployCollection.Name)]
 [Trait("Tier", "process")]
 public sealed class DeployProductionTests
 {
@@ -67,7 +66,7 @@ public sealed class DeployProductionTests
         scenario.Cluster.ReleaseValues(Stable).Should().Contain($"backend.image.tag={DeployScenario.Sha}");
         scenario.Cluster.ReleaseState(Canary).Should().BeNull();
         scenario.Cluster.ConfigMap("sovd-webapp-rollout").Should().BeNull("the state goes when the rollout is done");
-        var record = ReadRecord(Folder);
+        var record = scenario.ReadRecord(Folder);
         record.GetProperty("outcome").GetString().Should().Be("succeeded");
         record.GetProperty("canaryRelease").GetString().Should().Be(Canary);
         record.GetProperty("revisionBefore").GetInt32().Should().Be(7);
@@ -123,7 +122,7 @@ public sealed class DeployProductionTests
             .And.Contain("Rolled back: the route sends every request to sovd-webapp again; sovd-webapp-canary uninstalled.");
         scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 7", "stable was never upgraded before promotion");
         result.Output.Should().Contain("FAIL").And.Contain("error-rate");
-        ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
+        scenario.ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
         ShouldNotShowSecrets(result);
     }
 
@@ -272,14 +271,13 @@ public sealed class DeployProductionTests
     public async Task DeployProduction_DryRunWithoutConfirmation_StandIn_PrintsTheWholeCanaryPlanAndCallsNothing()
     {
         using var scenario = new DeployScenario();
-        File.Delete(RecordPath(Folder));
 
         var result = await scenario.RunAsync(Stage, Probe, "--dryrun");
 
         result.ExitCode.Should().Be(0, result.ToString());
         scenario.Cluster.Calls.Should().BeEmpty();
         scenario.App.Requests.Should().Be(0);
-        File.Exists(RecordPath(Folder)).Should().BeFalse();
+        File.Exists(scenario.RecordPath(Folder)).Should().BeFalse();
         var smoke = $"{DeployScenario.OnPath("bash")} {Build.Tests.Support.RepoPaths.Root}/scripts/smoke_tests.sh --api-base-url {scenario.App.BaseUrl} " +
                     $"--frontend-url {scenario.App.BaseUrl} --total-timeout 120";
         // A dry run does not know the stable release's build, so the weighted pass too expects only this commit's.
@@ -292,7 +290,7 @@ public sealed class DeployProductionTests
             "smoke canary" => $"{smoke} --header \"X-Canary: always\"{version}{probe}",
             _ => Path.Combine(scenario.Cluster.Directory, line),
         };
-        DryRunLines(result).Where(line => !IsPreflightRead(line, scenario)).Should().Equal(
+        DryRunLines(result, scenario).Where(line => !IsPreflightRead(line, scenario)).Should().Equal(
         [
             .. CanaryStart.Concat(Handover).Select(line => Line(line, true)),
             .. new[] { 10, 50, 100 }.SelectMany(CanaryStep).Select(line => Line(line, false)),

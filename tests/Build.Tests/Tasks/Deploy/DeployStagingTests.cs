@@ -6,7 +6,6 @@ using static Build.Tests.Tasks.Deploy.Support.Expected;
 
 namespace Build.Tests.Tasks.Deploy;
 
-[Collection(DeployCollection.Name)]
 [Trait("Tier", "process")]
 public sealed class DeployStagingTests
 {
@@ -28,7 +27,7 @@ public sealed class DeployStagingTests
         File.ReadAllText(summary).Should().Contain("### Deploy-Staging: succeeded")
             .And.Contain("Release `sovd-webapp` in `staging`, revision 4 → 5").And.Contain("| smoke tests |");
         scenario.App.Authorizations.Should().NotBeEmpty().And.OnlyContain(header => header == $"Bearer {DeployScenario.SmokeToken}");
-        var record = ReadRecord(Folder);
+        var record = scenario.ReadRecord(Folder);
         record.GetProperty("outcome").GetString().Should().Be("succeeded");
         record.GetProperty("namespace").GetString().Should().Be("staging");
         record.GetProperty("revisionBefore").GetInt32().Should().Be(4);
@@ -73,7 +72,7 @@ public sealed class DeployStagingTests
         result.Output.Should().Contain("Release sovd-webapp is stuck in 'pending-upgrade' (revision 5)")
             .And.Contain("`helm rollback sovd-webapp 4 -n staging`")
             .And.Contain("`helm history sovd-webapp -n staging`");
-        ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("refused");
+        scenario.ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("refused");
     }
 
     [Fact]
@@ -89,7 +88,7 @@ public sealed class DeployStagingTests
         scenario.RolloutCalls.Should().Equal(
             [Status(Stable, "staging"), GetValues(Stable, "staging"), Upgrade(Stable, "staging"), Status(Stable, "staging"), "smoke", .. Diagnostics("staging"), Rollback(Stable, 4, "staging")]);
         result.Output.Should().Contain("Deploy-Staging failed at 'smoke tests'").And.Contain("Rolled back: sovd-webapp rolled back to revision 4.");
-        ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
+        scenario.ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("rolled back");
         ShouldNotShowSecrets(result);
     }
 
@@ -120,7 +119,7 @@ public sealed class DeployStagingTests
         result.Output.Should().Contain("helm upgrade of sovd-webapp failed and --atomic restored its previous state")
             .And.Contain("UPGRADE FAILED: release sovd-webapp failed, and has been rolled back due to rollback-on-failure being set");
         scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 6", "helm --atomic rolls a failed upgrade back as a new revision");
-        ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("failed, restored by helm --atomic");
+        scenario.ReadRecord(Folder).GetProperty("outcome").GetString().Should().Be("failed, restored by helm --atomic");
     }
 
     [Fact]
@@ -134,29 +133,28 @@ public sealed class DeployStagingTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         scenario.RolloutCalls[2].Should().Be(Upgrade(Stable, "staging", images: ImagesJson.SetValues));
-        ReadRecord(Folder).GetProperty("images").GetProperty("frontend").GetString().Should().Be($"ghcr.io/acme/sovd-frontend@{ImagesJson.FrontendDigest}");
+        scenario.ReadRecord(Folder).GetProperty("images").GetProperty("frontend").GetString().Should().Be($"ghcr.io/acme/sovd-frontend@{ImagesJson.FrontendDigest}");
     }
 
     [Fact]
     public async Task DeployStaging_DryRun_StandIn_PrintsEveryCommandInOrderAndCallsNothing()
     {
         using var scenario = new DeployScenario();
-        File.Delete(RecordPath(Folder));
 
         var result = await scenario.RunAsync(Stage, "--dryrun");
 
         result.ExitCode.Should().Be(0, result.ToString());
         scenario.Cluster.Calls.Should().BeEmpty();
         scenario.App.Requests.Should().Be(0);
-        File.Exists(RecordPath(Folder)).Should().BeFalse();
+        File.Exists(scenario.RecordPath(Folder)).Should().BeFalse();
         var helm = Path.Combine(scenario.Cluster.Directory, "helm");
-        DryRunLines(result).Where(line => !IsPreflightRead(line, scenario)).Should().Equal(
+        DryRunLines(result, scenario).Where(line => !IsPreflightRead(line, scenario)).Should().Equal(
             $"{helm} status sovd-webapp -o json -n staging",
             $"{helm} get values sovd-webapp -o json -n staging",
             $"{helm} {Upgrade(Stable, "staging")["helm ".Length..]}",
             $"{helm} status sovd-webapp -o json -n staging",
             $"{DeployScenario.OnPath("bash")} {RepoPaths.Root}/scripts/smoke_tests.sh --api-base-url {scenario.App.BaseUrl} --frontend-url {scenario.App.BaseUrl} --total-timeout 120 --expect-version {DeployScenario.Sha}");
-        DryRunLines(result).Should().Contain($"{Path.Combine(scenario.Cluster.Directory, "kubectl")} get namespace staging -o name --ignore-not-found");
+        DryRunLines(result, scenario).Should().Contain($"{Path.Combine(scenario.Cluster.Directory, "kubectl")} get namespace staging -o name --ignore-not-found");
         result.Output.Should().Contain("[dry-run] on a failed wait or smoke step, before the rollback: diagnostics into");
         ShouldNotShowSecrets(result);
     }
@@ -169,13 +167,15 @@ public sealed class DeployStagingTests
         var result = await scenario.RunAsync(Stage, "--dryrun", "--smoke-host-header=sovd.local", "--smoke-resolve=sovd.local:80:127.0.0.1");
 
         result.ExitCode.Should().Be(0, result.ToString());
-        DryRunLines(result).Should().ContainSingle(line => line.Contains("smoke_tests.sh")).Which.Should()
+        DryRunLines(result, scenario).Should().ContainSingle(line => line.Contains("smoke_tests.sh")).Which.Should()
             .EndWith($"--total-timeout 120 --header \"Host: sovd.local\" --resolve sovd.local:80:127.0.0.1 --expect-version {DeployScenario.Sha}");
     }
 
-    internal static IEnumerable<string> DryRunLines(HostResult result) =>
+    /// <summary>The commands a dry run printed, the scenario's artifacts root shown as in its calls.</summary>
+    internal static IEnumerable<string> DryRunLines(HostResult result, DeployScenario scenario) =>
         result.Output.Split('\n').Where(line => line.StartsWith("[dry-run] /", StringComparison.Ordinal))
-            .Select(line => line["[dry-run] ".Length..].Replace($" (in {RepoPaths.Root})", ""));
+            .Select(line => line["[dry-run] ".Length..].Replace($" (in {RepoPaths.Root})", "")
+                .Replace(scenario.ArtifactsRoot, Expected.ArtifactsRoot));
 
     /// <summary>A dry-run line of the cluster preflight's reads (the stand-in's folder stripped).</summary>
     internal static bool IsPreflightRead(string line, DeployScenario scenario) =>

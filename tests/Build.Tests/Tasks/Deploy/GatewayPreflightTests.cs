@@ -10,7 +10,6 @@ namespace Build.Tests.Tasks.Deploy;
 /// admit the release's namespace (gateway-api v1.4: allowedRoutes.namespaces.from Same / All / Selector).
 /// </summary>
 [Trait("Tier", "process")]
-[Collection(DeployCollection.Name)]
 public sealed class GatewayPreflightTests
 {
     private const string Stage = "Deploy-Staging";

@@ -9,7 +9,6 @@ namespace Build.Tests.Tasks.Deploy;
 /// and, for the smoke tests, an ingress controller answering SOVD_REHEARSAL_SMOKE_URL (default http://sovd.local,
 /// pinned to 127.0.0.1 with --smoke-resolve).
 /// </summary>
-[Collection(DeployCollection.Name)]
 [Trait("Requires", "cluster")]
 public sealed class LocalClusterRehearsalTests
 {
@@ -22,7 +21,7 @@ public sealed class LocalClusterRehearsalTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Output.Should().Contain($"Cluster: context {LocalClusterFactAttribute.Context}").And.Contain("Cluster preflight passed");
-        Expected.ReadRecord("deploy-staging").GetProperty("outcome").GetString().Should().Be("succeeded");
+        Expected.ReadRecord(Path.Combine(RepoPaths.Root, ".artifacts", "deploy-staging", "deployment.json")).GetProperty("outcome").GetString().Should().Be("succeeded");
     }
 
     [LocalClusterFact]

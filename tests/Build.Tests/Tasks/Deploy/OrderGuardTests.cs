@@ -9,7 +9,6 @@ namespace Build.Tests.Tasks.Deploy;
 /// The order guard against this repository's own history: the release runs one real commit, the deploy is of another.
 /// </summary>
 [Trait("Tier", "process")]
-[Collection(DeployCollection.Name)]
 public sealed class OrderGuardTests
 {
     private static readonly string Head = Git("rev-parse", "HEAD");

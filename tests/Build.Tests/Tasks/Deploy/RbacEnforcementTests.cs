@@ -10,7 +10,6 @@ namespace Build.Tests.Tasks.Deploy;
 /// watches every kind of the release, so a manifest without `watch` on a kind fails the upgrade with a Forbidden.
 /// </summary>
 [Trait("Tier", "process")]
-[Collection(DeployCollection.Name)]
 public sealed class RbacEnforcementTests
 {
     private const string Stage = "Deploy-Staging";

@@ -8,7 +8,6 @@ namespace Build.Tests.Tasks.Deploy;
 /// The decision: the deploys pass --force-conflicts, so the chart's values win and the deploy does not fail on it.
 /// </summary>
 [Trait("Tier", "process")]
-[Collection(DeployCollection.Name)]
 public sealed class ServerSideApplyTests
 {
     [Fact]

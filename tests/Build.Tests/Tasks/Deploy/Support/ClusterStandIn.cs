@@ -46,7 +46,17 @@ public sealed class ClusterStandIn : IDisposable
     /// <summary>One line per call ("helm status …", "kubectl rollout …"), plus lines others append (the web app's "smoke").</summary>
     public string LogFile => Path.Combine(Directory, "calls.log");
 
-    public IReadOnlyList<string> Calls => File.ReadAllLines(LogFile);
+    public IReadOnlyList<string> Calls =>
+        [.. File.ReadAllLines(LogFile).Select(line => _shownAs.Aggregate(line, (text, alias) => text.Replace(alias.Path, alias.Name)))];
+
+    private readonly List<(string Path, string Name)> _shownAs = [];
+
+    /// <summary><see cref="Calls"/> show <paramref name="path"/> as <paramref name="name"/>: expected calls need no temp folder.</summary>
+    public ClusterStandIn ShowPathAs(string path, string name)
+    {
+        _shownAs.Add((path, name));
+        return this;
+    }
 
     /// <summary>The arguments of every helm call, exactly as received.</summary>
     public IReadOnlyList<string[]> HelmArguments =>

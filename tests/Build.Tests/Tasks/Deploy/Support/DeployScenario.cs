@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text;
 using Build.Tests.Support;
 
@@ -33,6 +34,7 @@ public sealed class DeployScenario : IDisposable
 
     public DeployScenario()
     {
+        Cluster.ShowPathAs(ArtifactsRoot, Expected.ArtifactsRoot);
         App.OnSmokeRun = canary => Cluster.Append(canary ? "smoke canary" : "smoke");
         App.BuildFor = canary => (canary ? CanaryBuild : StableBuild) ?? ImageTag(canary ? "sovd-webapp-canary" : "sovd-webapp");
     }
@@ -67,13 +69,23 @@ public sealed class DeployScenario : IDisposable
 
     public void WriteImagesFile(string json) => File.WriteAllText(ImagesFile, json);
 
+    /// <summary>This scenario's own artifacts folder, so deploy scenarios can run side by side.</summary>
+    public string ArtifactsRoot => Path.Combine(_scratch, "artifacts");
+
+    public string ArtifactsArgument => $"--artifacts-root={ArtifactsRoot}";
+
+    /// <summary>The deploy record a run wrote into <paramref name="folder"/> (the artifact's folder, e.g. deploy-staging).</summary>
+    public string RecordPath(string folder) => Path.Combine(ArtifactsRoot, folder, "deployment.json");
+
+    public JsonElement ReadRecord(string folder) => Expected.ReadRecord(RecordPath(folder));
+
     /// <summary>Runs <paramref name="stage"/> alone with the scenario's settings plus <paramref name="extra"/> arguments.</summary>
     public Task<HostResult> RunAsync(string stage, params string[] extra)
     {
         string[] arguments =
         [
             $"--target={stage}", "--exclusive", $"--sha={DeploySha}", $"--owner={Owner}", $"--smoke-url={App.BaseUrl}",
-            $"--images-file={ImagesFile}", .. extra,
+            $"--images-file={ImagesFile}", ArtifactsArgument, .. extra,
         ];
         var environment = new Dictionary<string, string?>(Environment) { ["PATH"] = Cluster.PathWithStandIns };
         return HostRun.RunAsync(arguments, environment, TimeSpan.FromMinutes(4));

@@ -47,7 +47,10 @@ public static class Expected
     /// <summary>The rollout's state: read before a rollout, written before each step, removed at the end.</summary>
     public const string StateRead = "kubectl get configmap sovd-webapp-rollout -o json --ignore-not-found -n production";
 
-    public static readonly string StateWrite = $"kubectl apply -f {RecordFolder("deploy-production")}/rollout-state.json -n production";
+    public static readonly string StateWrite = $"kubectl apply -f {ArtifactsRoot}/deploy-production/rollout-state.json -n production";
+
+    /// <summary>How calls show a scenario's artifacts root (<see cref="DeployScenario.ArtifactsRoot"/>).</summary>
+    public const string ArtifactsRoot = "<artifacts>";
 
     public const string StateDelete = "kubectl delete configmap sovd-webapp-rollout --ignore-not-found -n production";
 
@@ -132,13 +135,9 @@ public static class Expected
         StateDelete,
     ];
 
-    public static string RecordFolder(string folder) => Path.Combine(RepoPaths.Root, ".artifacts", folder);
-
-    public static string RecordPath(string folder) => Path.Combine(RepoPaths.Root, ".artifacts", folder, "deployment.json");
-
-    public static JsonElement ReadRecord(string folder)
+    public static JsonElement ReadRecord(string path)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(RecordPath(folder)));
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.Clone();
     }
 }
