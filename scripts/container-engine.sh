@@ -210,10 +210,21 @@ make_base_image() {
   say "$base_image made with $tool in $((SECONDS - started)) s ($(du -h "$base_tarball" | cut -f1) tarball)"
 }
 
+# The job engines of an isolated rehearsal load the base image from this checkout's cache. An engine that already held
+# the image (started from another checkout, or Docker Desktop's pulled one) would leave that cache empty.
+cache_base_image() {
+  [[ -f "$base_tarball" ]] && return 0
+  mkdir -p "$cache_dir"
+  docker save -o "$base_tarball.tmp" "$base_image"
+  mv "$base_tarball.tmp" "$base_tarball"
+  say "$base_image saved to $base_tarball for the rehearsal's job engines"
+}
+
 ensure_base_image() {
   engine_answers || die "engine not reachable at $docker_host: run scripts/container-engine.sh start"
   if docker image inspect "$base_image" >/dev/null 2>&1; then
     say "$base_image already in the engine"
+    cache_base_image
   elif [[ -f "$base_tarball" ]]; then
     local started=$SECONDS
     docker load -q -i "$base_tarball" >/dev/null

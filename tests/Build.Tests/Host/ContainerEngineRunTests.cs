@@ -56,6 +56,22 @@ public sealed partial class ContainerEngineRunTests : IDisposable
         (await Command.Docker("version", "--format", "{{.Server.Version}}")).ExitCode.Should().Be(0, "the engine that was already running must still run");
     }
 
+    [Fact]
+    [Trait("Requires", "docker")]
+    public async Task BaseImage_AlreadyInTheEngineButNotInThisCheckoutsCache_IsSavedThereForTheJobEngines()
+    {
+        var cache = Path.Combine(_scratch.FullName, "base-images");
+
+        var run = await Command.RunAsync("bash", [Script, "base-image"], TimeSpan.FromMinutes(2),
+            new Dictionary<string, string?> { ["BASE_IMAGE_CACHE_DIR"] = cache });
+
+        var output = run.Output + run.Error;
+        run.ExitCode.Should().Be(0, output);
+        output.Should().Contain("debian:trixie-slim already in the engine").And.Contain($"saved to {cache}/debian-trixie-slim.tar");
+        var saved = await Command.RunAsync("tar", ["-tf", Path.Combine(cache, "debian-trixie-slim.tar")]);
+        saved.Output.Should().Contain("manifest.json", "docker save wrote a loadable image archive");
+    }
+
     public void Dispose() => _scratch.Delete(recursive: true);
 
     // dockerd: records its pid where asked and runs until stopped; docker: answers while that dockerd runs;
