@@ -41,6 +41,10 @@ public static class HostRun
         {
             info.ArgumentList.Add(argument);
         }
+        if (!info.ArgumentList.Any(argument => argument.StartsWith("--artifacts-root=", StringComparison.Ordinal)))
+        {
+            info.ArgumentList.Add($"--artifacts-root={TestArtifacts.Root}");
+        }
 
         HermeticEnvironment.Apply(info.Environment, environment);
 

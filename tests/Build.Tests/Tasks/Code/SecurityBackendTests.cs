@@ -27,7 +27,7 @@ public sealed class SecurityBackendTests
 
         """;
 
-    private static readonly string Reports = CodeStage.Artifact(SovdPipeline.BackendSecurityReports.Path);
+    private static readonly string Reports = TestArtifacts.Of(SovdPipeline.BackendSecurityReports);
 
     [Fact]
     public async Task SecurityBackend_ShippedSample_PassesWithStandInPipAuditAndRealBandit_AndWritesBothReports()

@@ -27,7 +27,7 @@ public sealed class SecurityFrontendTests
          "metadata": {"vulnerabilities": {"info": 0, "low": 0, "moderate": 0, "high": 1, "critical": 1, "total": 2}}}
         """;
 
-    private static readonly string Report = CodeStage.Artifact($"{SovdPipeline.FrontendSecurityReports.Path}/npm-audit.json");
+    private static readonly string Report = Path.Combine(TestArtifacts.Of(SovdPipeline.FrontendSecurityReports), "npm-audit.json");
 
     /// <summary>This machine's npm mirror answers the audit endpoint with 405: an audit that did not happen must fail.</summary>
     [Fact]
@@ -159,7 +159,7 @@ public sealed class SecurityFrontendTests
         result.ExitCode.Should().Be(0, result.ToString());
         result.Output.Should().Contain("npm audit of the dev dependencies: 1 critical advisory(ies) only there (reported, not gating;")
             .And.Contain("dev dependency advisory (not shipped): GHSA-test-0000-0001 in libexample (critical)");
-        File.ReadAllText(CodeStage.Artifact($"{SovdPipeline.FrontendSecurityReports.Path}/npm-audit-dev.json")).Should().Be(ScannerReports.Read("npm-audit.json").TrimEnd());
+        File.ReadAllText(Path.Combine(TestArtifacts.Of(SovdPipeline.FrontendSecurityReports), "npm-audit-dev.json")).Should().Be(ScannerReports.Read("npm-audit.json").TrimEnd());
     }
 
     private static Task<HostResult> RunWith(StandIns npm, TempTriageFile? triage = null) =>

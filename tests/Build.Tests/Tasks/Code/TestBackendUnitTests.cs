@@ -11,7 +11,7 @@ namespace Build.Tests.Tasks.Code;
 [Trait("Requires", "python")]
 public sealed partial class TestBackendUnitTests
 {
-    private static readonly string Reports = CodeStage.Artifact(SovdPipeline.BackendUnitReports.Path);
+    private static readonly string Reports = TestArtifacts.Of(SovdPipeline.BackendUnitReports);
 
     [Fact]
     public async Task TestBackendUnit_ShippedSample_PassesPrintsCoverageAndWritesJUnitAndCobertura()

@@ -11,7 +11,7 @@ namespace Build.Tests.Tasks.Code;
 [Trait("Requires", "node")]
 public sealed partial class TestFrontendUnitTests
 {
-    private static readonly string Reports = CodeStage.Artifact(SovdPipeline.FrontendUnitReports.Path);
+    private static readonly string Reports = TestArtifacts.Of(SovdPipeline.FrontendUnitReports);
 
     [Fact]
     public async Task TestFrontendUnit_ShippedSample_PassesPrintsCoverageAndWritesJUnitAndCobertura()

@@ -12,7 +12,7 @@ namespace Build.Tests.Tasks.Code;
 [Trait("Tier", "process")]
 public sealed class TestPipelineTests
 {
-    private static readonly string Reports = CodeStage.Artifact(SovdPipeline.PipelineTestReports.Path);
+    private static readonly string Reports = TestArtifacts.Of(SovdPipeline.PipelineTestReports);
 
     [Fact]
     public async Task TestPipeline_DryRun_PrintsDotnetTestOfTheSolutionWithTheDefaultFilterAndTrxIntoItsArtifact()

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Build.Containers;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Containers.Support;
+using Pipeline.Definition;
 using Xunit.Abstractions;
 
 namespace Build.Tests.Tasks.Containers;
@@ -49,7 +50,7 @@ public sealed class BuildImagesDockerTests(ContainerFixture fixture, ITestOutput
     public async Task BuildImages_Docker_SavesAllFourTagsIntoTheImagesArtifact()
     {
         fixture.ShouldHaveBuilt();
-        var archive = Path.Combine(RepoPaths.Root, ".artifacts", "images", "sovd-images.tar");
+        var archive = Path.Combine(TestArtifacts.Of(SovdPipeline.Images), "sovd-images.tar");
 
         var tags = await ArchivedTags(archive);
 

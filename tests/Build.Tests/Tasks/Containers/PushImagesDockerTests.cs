@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Containers.Support;
+using Pipeline.Definition;
 
 namespace Build.Tests.Tasks.Containers;
 
@@ -9,7 +10,7 @@ namespace Build.Tests.Tasks.Containers;
 [Trait("Requires", "docker")]
 public sealed class PushImagesDockerTests(ContainerFixture fixture)
 {
-    private static readonly string ImagesFile = Path.Combine(RepoPaths.Root, ".artifacts", "push", "images.json");
+    private static readonly string ImagesFile = Path.Combine(TestArtifacts.Of(SovdPipeline.PushedImages), "images.json");
 
     // What docker and the registry agree on: the manifest types a push of a single-platform image may produce.
     private static readonly string[] ManifestTypes =

@@ -1,20 +1,21 @@
 using System.Text.Json;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Containers.Support;
+using Pipeline.Definition;
 
 namespace Build.Tests.Tasks.Containers;
 
 /// <summary>
 /// Push-Images against the real engine and local registry, with two commits of this repository's own history (HEAD~1
 /// and HEAD) as small labelled images in a repository of their own: an older push after a newer one leaves latest.
-/// In the Docker collection: Push-Images writes the repository's .artifacts/push/images.json, which the other push tests
-/// of that collection write and read too (run side by side, one overwrote the digest this test had just recorded).
+/// In the Docker collection: Push-Images writes the test run's push/images.json, which the other push tests of that
+/// collection write and read too (run side by side, one overwrote the digest this test had just recorded).
 /// </summary>
 [Collection(ContainerCollection.Name)]
 [Trait("Requires", "docker")]
 public sealed class PushImagesLatestDockerTests
 {
-    private static readonly string ImagesFile = Path.Combine(RepoPaths.Root, ".artifacts", "push", "images.json");
+    private static readonly string ImagesFile = Path.Combine(TestArtifacts.Of(SovdPipeline.PushedImages), "images.json");
     private readonly string _owner = $"latestguard{Guid.NewGuid():N}"[..24];
 
     private string Backend => $"{ContainerFixture.Registry}/{_owner}/sovd-backend";

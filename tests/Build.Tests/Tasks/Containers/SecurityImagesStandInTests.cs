@@ -2,6 +2,7 @@ using System.Text.Json;
 using Build.Tests.Security;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Containers.Support;
+using Pipeline.Definition;
 
 namespace Build.Tests.Tasks.Containers;
 
@@ -10,7 +11,7 @@ namespace Build.Tests.Tasks.Containers;
 [Trait("Requires", "docker")]
 public sealed class SecurityImagesStandInTests(ContainerFixture fixture)
 {
-    private static readonly string Reports = Path.Combine(RepoPaths.Root, ".artifacts", "image-scan");
+    private static readonly string Reports = TestArtifacts.Of(SovdPipeline.ImageScanReports);
 
     [Fact]
     public async Task SecurityImages_TrivyStandInCleanImages_PassesWithOneCategorisedSarifPerImage()

@@ -1,5 +1,6 @@
 using Build.Tests.Support;
 using Build.Tests.Tasks.Containers.Support;
+using Pipeline.Definition;
 
 namespace Build.Tests.Tasks.Containers;
 
@@ -9,7 +10,7 @@ namespace Build.Tests.Tasks.Containers;
 [Trait("Requires", "node")]
 public sealed class TestE2EDockerTests(ContainerFixture fixture)
 {
-    private static readonly string Failures = Path.Combine(RepoPaths.Root, ".artifacts", "e2e");
+    private static readonly string Failures = TestArtifacts.Of(SovdPipeline.EndToEndFailures);
 
     [Fact]
     public async Task TestE2E_Docker_PassesAgainstTheStackAndRemovesIt()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Xml.Linq;
 using Build.Tests.Support;
 using Build.Tests.Tasks.Containers.Support;
+using Pipeline.Definition;
 
 namespace Build.Tests.Tasks.Containers;
 
@@ -10,7 +11,7 @@ namespace Build.Tests.Tasks.Containers;
 [Trait("Requires", "python")]
 public sealed class TestIntegrationDockerTests(ContainerFixture fixture)
 {
-    private static readonly string JUnit = Path.Combine(RepoPaths.Root, ".artifacts", "integration", "junit.xml");
+    private static readonly string JUnit = Path.Combine(TestArtifacts.Of(SovdPipeline.IntegrationReports), "junit.xml");
 
     [Fact]
     public async Task TestIntegration_Docker_PassesWritesJUnitAndRemovesTheStack()

@@ -12,8 +12,6 @@ public static class CodeStage
     /// <summary>mypy's cache, shared by every run of the suite so planted copies are not checked from cold (a minute here).</summary>
     public static string MypyCache { get; } = Path.Combine(Path.GetTempPath(), "build-tests-mypy-cache");
 
-    public static string Artifact(string relative) => Path.Combine(RepoPaths.Root, relative);
-
     public static Task<HostResult> RunAsync(
         string stage,
         string? appRoot = null,
