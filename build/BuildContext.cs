@@ -29,7 +29,7 @@ public sealed class BuildContext : HostContext
         // Compose v2 and buildx, as on GitHub's runner, from .tools/docker (scripts/install-docker-plugins.sh).
         DockerPlugins.UseRepositoryPlugins(RepoRoot.FullPath);
         GeneratedRoot = new DirectoryPath(Path.GetFullPath(Argument(ArgumentNames.OutputRoot, "."), RepoRoot.FullPath));
-        var artifactsRoot = Argument(ArgumentNames.ArtifactsRoot, Artifact.Root);
+        var artifactsRoot = this.ArgumentOrNull(ArgumentNames.ArtifactsRoot) ?? Artifact.Root;
         ArtifactsRoot = new DirectoryPath(Path.GetFullPath(artifactsRoot, RepoRoot.FullPath));
     }
 

@@ -111,7 +111,6 @@ public static partial class PipelineValidator
     {
         foreach (var stage in pipeline.Stages)
         {
-
             var upstream = Upstream(stage).SelectMany(s => s.Uploads).ToHashSet();
             foreach (var artifact in stage.Downloads.Where(a => !upstream.Contains(a)))
             {

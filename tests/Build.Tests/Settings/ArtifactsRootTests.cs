@@ -7,10 +7,13 @@ namespace Build.Tests.Settings;
 /// <summary>Where stages write artifacts: the repository's .artifacts, which the CI jobs upload, or --artifacts-root.</summary>
 public sealed class ArtifactsRootTests
 {
-    [Fact]
-    public void ArtifactDirectory_WithoutAnArgument_IsTheDefinitionsPathInTheRepository()
+    [Theory]
+    [InlineData]
+    [InlineData("--artifacts-root=")]
+    [InlineData("--artifacts-root= ")]
+    public void ArtifactDirectory_WithoutAnArtifactsRoot_IsTheDefinitionsPathInTheRepository(params string[] arguments)
     {
-        var context = SettingsContext.Build([]);
+        var context = SettingsContext.Build(arguments);
 
         context.ArtifactDirectory(SovdPipeline.StagingDeployment).FullPath
             .Should().Be(Path.Combine(RepoPaths.Root, SovdPipeline.StagingDeployment.Path));
