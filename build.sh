@@ -8,6 +8,9 @@ out="$root/.build/host"
 stamp="$out/.inputs"
 host="$out/Build.dll"
 
+# shellcheck source=scripts/trust-system-ca.sh
+source "$root/scripts/trust-system-ca.sh"
+
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "Error: the .NET SDK is not installed or not on PATH; install the version in global.json (https://dot.net)." >&2
   exit 1

@@ -9,6 +9,8 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 app="$root/samples/sovd-webapp"
+# shellcheck source=scripts/trust-system-ca.sh
+source "$root/scripts/trust-system-ca.sh"
 
 apt_packages=(
   # Backend tools, run with Debian's /usr/bin/python3.

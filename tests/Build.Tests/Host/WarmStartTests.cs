@@ -21,8 +21,9 @@ public sealed class WarmStartTests : IDisposable
         }
 
         // .editorconfig sets the shape rules' severities: without it every long line would fail the host build.
-        foreach (var file in new[] { "build.sh", "global.json", "Directory.Build.props", "Directory.Packages.props", "Pipeline.sln", ".editorconfig" })
+        foreach (var file in new[] { "build.sh", "scripts/trust-system-ca.sh", "global.json", "Directory.Build.props", "Directory.Packages.props", "Pipeline.sln", ".editorconfig" })
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(_copy.FullName, file))!);
             File.Copy(Path.Combine(RepoPaths.Root, file), Path.Combine(_copy.FullName, file));
         }
     }
