@@ -55,7 +55,7 @@ on_exit() {
   for what in "${stop_on_exit[@]}"; do
     case "$what" in
       registry) stop_pid registry "$registry_pidfile" docker-registry 10 ;;
-      engine) stop_pid engine "$dockerd_pidfile" dockerd 40 ;;
+      engine) stop_engine ;;
     esac
   done
 }
@@ -234,6 +234,16 @@ ensure_base_image() {
   fi
 }
 
+# dockerd stops its containers first (up to 15 s each by default), then containerd. It leaves its exec root's bind mount
+# of the host's network namespace (netns/default) behind, which makes the checkout impossible to delete ("Device or
+# resource busy") until unmounted.
+stop_engine() {
+  stop_pid engine "$dockerd_pidfile" dockerd 40
+  if mountpoint -q "$dir/exec/netns/default" 2>/dev/null && ! pgrep -f -- "--exec-root $dir/exec" >/dev/null; then
+    umount "$dir/exec/netns/default" || say "could not unmount $dir/exec/netns/default (umount it before deleting $dir)"
+  fi
+}
+
 stop_pid() {
   local name="$1" pidfile="$2" program="$3" seconds="$4" pid
   if ! pid="$(live_pid "$pidfile" "$program")"; then
@@ -316,8 +326,7 @@ case "${1:-}" in
     ;;
   stop)
     stop_pid registry "$registry_pidfile" docker-registry 10
-    # dockerd stops its containers first (up to 15 s each by default), then containerd.
-    stop_pid engine "$dockerd_pidfile" dockerd 40
+    stop_engine
     ;;
   status) status ;;
   base-image) ensure_base_image ;;

@@ -17,7 +17,7 @@ public sealed partial class ContainerEngineRunTests : IDisposable
 
     [Fact]
     [Trait("Requires", "python")]
-    public async Task Run_NothingAnswers_StandInEngineAndRegistry_StartsBothRunsTheCommandThenStopsBothEvenWhenItFails()
+    public async Task Run_NothingAnswers_StandInEngineAndRegistry_StartsBothRunsTheCommandThenStopsBothAndTheirMountsEvenWhenItFails()
     {
         var bin = StandIns();
         var socket = Path.Combine(_scratch.FullName, "docker.sock");
@@ -40,6 +40,9 @@ public sealed partial class ContainerEngineRunTests : IDisposable
         output.Should().Contain($"registry (pid {registry}) stopped").And.Contain($"engine (pid {engine}) stopped");
         Directory.Exists($"/proc/{engine}").Should().BeFalse("the engine this run started must be gone");
         Directory.Exists($"/proc/{registry}").Should().BeFalse("the registry this run started must be gone");
+        var netns = Path.Combine(_scratch.FullName, "engine", "exec", "netns", "default");
+        File.Exists(netns).Should().BeTrue("the stand-in engine mounted its network namespace there");
+        (await Command.RunAsync("mountpoint", ["-q", netns])).ExitCode.Should().NotBe(0, "the engine's mount must not outlive it");
     }
 
     [Fact]
@@ -80,9 +83,14 @@ public sealed partial class ContainerEngineRunTests : IDisposable
     {
         var bin = Directory.CreateDirectory(Path.Combine(_scratch.FullName, "bin")).FullName;
         var up = Path.Combine(_scratch.FullName, "engine-up");
+        // Like the real one, it bind-mounts the host's network namespace at <exec root>/netns/default and leaves it.
         Write(bin, "dockerd", $$"""
             #!/bin/bash
-            while (($# > 0)); do [[ "$1" == --pidfile ]] && echo $$ > "$2"; shift; done
+            while (($# > 0)); do
+              [[ "$1" == --pidfile ]] && echo $$ > "$2"
+              [[ "$1" == --exec-root ]] && mkdir -p "$2/netns" && touch "$2/netns/default" && mount --bind /proc/self/ns/net "$2/netns/default"
+              shift
+            done
             touch '{{up}}'
             trap 'rm -f "{{up}}"; exit 0' TERM
             sleep infinity & wait $!
