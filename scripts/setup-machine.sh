@@ -9,8 +9,6 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 app="$root/samples/sovd-webapp"
-# shellcheck source=scripts/trust-system-ca.sh
-source "$root/scripts/trust-system-ca.sh"
 
 apt_packages=(
   # Backend tools, run with Debian's /usr/bin/python3.
@@ -74,6 +72,9 @@ if [[ "${1:-}" == "--print-missing" ]]; then
   ((${#missing[@]} == 0)) || printf '%s\n' "${missing[@]}"
   exit 0
 fi
+# What follows fetches with npm (Node and the tool folders).
+# shellcheck source=scripts/trust-system-ca.sh
+source "$root/scripts/trust-system-ca.sh"
 if ((${#missing[@]} > 0)); then
   if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
     echo "setup: installing ${missing[*]}"
