@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Build.Tests.Support;
 
 namespace Build.Tests.Tasks.Deploy.Support;
