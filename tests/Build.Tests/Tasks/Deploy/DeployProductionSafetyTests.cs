@@ -5,15 +5,16 @@ namespace Build.Tests.Tasks.Deploy;
 
 /// <summary>
 /// What keeps production serving during a rollout: stable's workloads untouched until promotion, the wait for the
-/// route before the smoke tests, and the repair of a rollout interrupted at any step.
+/// route before the smoke tests, and the repair of a rollout interrupted by SIGTERM (SIGKILL at any step:
+/// <see cref="KillTheory"/>).
 /// </summary>
 [Trait("Tier", "process")]
 public sealed class DeployProductionSafetyTests
 {
-    private const string Stage = "Deploy-Production";
-    private const string Confirm = "--confirm=Deploy-Production";
-    private const string NoProbe = "--probe-requests=0";
-    private const string StateName = "sovd-webapp-rollout";
+    internal const string Stage = "Deploy-Production";
+    internal const string Confirm = "--confirm=Deploy-Production";
+    internal const string NoProbe = "--probe-requests=0";
+    internal const string StateName = "sovd-webapp-rollout";
 
     [Theory]
     [InlineData("gateway")]
@@ -60,50 +61,6 @@ public sealed class DeployProductionSafetyTests
         scenario.Cluster.ReleaseState(Stable).Should().Be("deployed 7");
     }
 
-    public static TheoryData<string, int> InterruptionPoints => new()
-    {
-        { "kubectl apply", 1 },                                         // the state, before the route's handover
-        { Annotate, 1 },
-        { $"helm upgrade --install {Route}", 1 },                       // the handover's install (left pending-install)
-        { RouteGet, 1 },
-        { "kubectl apply", 2 },                                         // the state of the 10 % step
-        { $"helm upgrade --install {Canary}", 1 },                      // the canary's first install
-        { "kubectl rollout status", 1 },
-        { $"helm upgrade --install {Route}", 2 },                       // 10 % (left pending-upgrade)
-        { RouteGet, 2 },                                                // the wait before the 10 % smoke tests
-        { $"helm upgrade --install {Canary}", 2 },                      // 50 %, after the 10 % smoke tests
-        { $"helm upgrade --install {Route}", 3 },
-        { $"helm upgrade --install {Route}", 4 },                       // 100 %
-        { "kubectl apply", 5 },                                         // the promotion's state
-        { $"helm upgrade --install {Stable} {DeployScenario.Chart}", 1 }, // stable's promotion (left pending-upgrade)
-        { $"helm upgrade --install {Route}", 5 },                       // the route back
-        { RouteGet, 5 },                                                // the wait after the route back
-        { $"helm uninstall {Canary}", 1 },
-        { StateDelete, 1 },
-    };
-
-    [Theory]
-    [MemberData(nameof(InterruptionPoints))]
-    public async Task DeployProduction_KilledAtAnyStepThenRepairedThenRunAgain_StandIn_EndsOnStableWithTheCanaryPromotedAndGone(string call, int occurrence)
-    {
-        using var scenario = new DeployScenario();
-        scenario.Cluster.Release(Stable, "deployed", 7).InterruptAt(call, occurrence, "KILL");
-
-        var interrupted = await scenario.RunAsync(Stage, Confirm, NoProbe);
-        scenario.Cluster.StopInterrupting();
-        var repair = await scenario.RunAsync("Repair-Production");
-        var afterRepair = (Stable: scenario.Cluster.ReleaseState(Stable), Canary: scenario.Cluster.ReleaseState(Canary), Route: LastRoute(scenario));
-        var again = await scenario.RunAsync(Stage, Confirm, NoProbe);
-
-        interrupted.ExitCode.Should().NotBe(0, "the host was killed at the {0}. call containing '{1}'", occurrence, call);
-        repair.ExitCode.Should().Be(0, repair.ToString());
-        afterRepair.Stable.Should().StartWith("deployed ");
-        afterRepair.Canary.Should().BeNull("the repair removes the canary");
-        afterRepair.Route.Should().NotContain("canary.live=true", "the repair routes every request to stable");
-        again.ExitCode.Should().Be(0, again.ToString());
-        ShouldServeThePromotedStableOnly(scenario);
-    }
-
     [Fact]
     public async Task DeployProduction_SigtermWhileWaitingForTheTenPercentRoute_StandIn_RoutesBackAtOnceAndTheRepairRemovesTheCanary()
     {
@@ -144,20 +101,6 @@ public sealed class DeployProductionSafetyTests
         result.Output.Should().Contain("No interrupted rollout of sovd-webapp in production (sovd-webapp-rollout does not exist): nothing to repair.");
         scenario.ToolCalls.Should().Equal(StateRead);
     }
-
-    private static void ShouldServeThePromotedStableOnly(DeployScenario scenario)
-    {
-        scenario.Cluster.ReleaseState(Stable).Should().StartWith("deployed ");
-        scenario.Cluster.ReleaseValues(Stable).Should().Contain($"backend.image.tag={DeployScenario.Sha}");
-        scenario.Cluster.ReleaseState(Canary).Should().BeNull();
-        scenario.Cluster.ReleaseState(Route).Should().StartWith("deployed ");
-        LastRoute(scenario).Should().NotContain("canary.live=true");
-        scenario.Cluster.ConfigMap(StateName).Should().BeNull();
-    }
-
-    // The last upgrade of the route release, as helm received it ("" when the route never left stable).
-    private static string LastRoute(DeployScenario scenario) =>
-        string.Join(' ', scenario.Cluster.HelmArguments.LastOrDefault(arguments => arguments[0] == "upgrade" && arguments.Contains(Route)) ?? []);
 
     private static string Deployments(string? manifest) =>
         string.Join("---\n", (manifest ?? "").Split("---\n").Where(document => document.Contains("\nkind: Deployment\n", StringComparison.Ordinal)));
