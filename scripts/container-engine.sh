@@ -191,6 +191,12 @@ bootstrap_rootfs() {
   fi
 }
 
+# Through a temporary name, so an interrupted save never leaves a tarball that looks complete.
+save_base_image() {
+  docker save -o "$base_tarball.tmp" "$base_image"
+  mv "$base_tarball.tmp" "$base_tarball"
+}
+
 make_base_image() {
   local rootfs tool started=$SECONDS
   mkdir -p "$dir" "$cache_dir"
@@ -203,8 +209,7 @@ make_base_image() {
   fi
   slim_rootfs "$rootfs"
   tar -C "$rootfs" -c . | docker import --change 'CMD ["bash"]' - "$base_image" >/dev/null
-  docker save -o "$base_tarball.tmp" "$base_image"
-  mv "$base_tarball.tmp" "$base_tarball"
+  save_base_image
   rm -rf "$rootfs"
   scratch=""
   say "$base_image made with $tool in $((SECONDS - started)) s ($(du -h "$base_tarball" | cut -f1) tarball)"
@@ -215,8 +220,7 @@ make_base_image() {
 cache_base_image() {
   [[ -f "$base_tarball" ]] && return 0
   mkdir -p "$cache_dir"
-  docker save -o "$base_tarball.tmp" "$base_image"
-  mv "$base_tarball.tmp" "$base_tarball"
+  save_base_image
   say "$base_image saved to $base_tarball for the rehearsal's job engines"
 }
 

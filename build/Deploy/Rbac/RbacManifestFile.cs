@@ -20,21 +20,23 @@ public static class RbacManifestFile
         var chart = context.AppRoot.Combine("infrastructure/helm").Combine(ChartNames.Chart);
         var renders = ChartRender.All(pipeline, chart);
         var helm = Helm(context);
-        var resources = RenderCache.Of(context).Kinds(chart, renders, helm.ToolPath ?? context.Tools.Resolve("helm"),
+        var resources = RenderCache.Of(context).Kinds(chart, renders, helm.ToolPath,
             () => ChartRender.Resources(context, chart, renders, helm));
         return new GeneratedFile(
             ClusterPermission.RbacManifest, Render(ClusterPermission.Derive(resources), renders.Count));
     }
 
     /// <summary>
-    /// helm on PATH, else the pinned one scripts/install-helm.sh puts in the repository's .tools/bin.
+    /// helm on PATH, else the pinned one scripts/install-helm.sh puts in the repository's .tools/bin; resolved once, so
+    /// the render cache keys on the binary that renders.
     /// </summary>
     private static HelmSettings Helm(BuildContext context)
     {
         var pinned = context.RepoRoot.CombineWithFilePath(".tools/bin/helm");
-        var settings = context.Tools.Resolve("helm") is null && File.Exists(pinned.FullPath)
-            ? new HelmSettings { ToolPath = pinned }
-            : new HelmSettings();
+        var settings = new HelmSettings
+        {
+            ToolPath = context.Tools.Resolve("helm") ?? (File.Exists(pinned.FullPath) ? pinned : null),
+        };
         if (!HelmSettings.Spec.For(context).IsAvailable(settings))
         {
             throw new CakeException(

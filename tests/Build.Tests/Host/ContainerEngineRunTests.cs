@@ -41,7 +41,7 @@ public sealed partial class ContainerEngineRunTests : IDisposable
         Directory.Exists($"/proc/{engine}").Should().BeFalse("the engine this run started must be gone");
         Directory.Exists($"/proc/{registry}").Should().BeFalse("the registry this run started must be gone");
         var netns = Path.Combine(_scratch.FullName, "engine", "exec", "netns", "default");
-        File.Exists(netns).Should().BeTrue("the stand-in engine mounted its network namespace there");
+        File.Exists(Path.Combine(_scratch.FullName, "netns-mounted")).Should().BeTrue("the stand-in engine mounted its network namespace at {0}", netns);
         (await Command.RunAsync("mountpoint", ["-q", netns])).ExitCode.Should().NotBe(0, "the engine's mount must not outlive it");
     }
 
@@ -83,12 +83,14 @@ public sealed partial class ContainerEngineRunTests : IDisposable
     {
         var bin = Directory.CreateDirectory(Path.Combine(_scratch.FullName, "bin")).FullName;
         var up = Path.Combine(_scratch.FullName, "engine-up");
+        var mounted = Path.Combine(_scratch.FullName, "netns-mounted");
         // Like the real one, it bind-mounts the host's network namespace at <exec root>/netns/default and leaves it.
         Write(bin, "dockerd", $$"""
             #!/bin/bash
             while (($# > 0)); do
               [[ "$1" == --pidfile ]] && echo $$ > "$2"
-              [[ "$1" == --exec-root ]] && mkdir -p "$2/netns" && touch "$2/netns/default" && mount --bind /proc/self/ns/net "$2/netns/default"
+              [[ "$1" == --exec-root ]] && mkdir -p "$2/netns" && touch "$2/netns/default" \
+                && mount --bind /proc/self/ns/net "$2/netns/default" && touch '{{mounted}}'
               shift
             done
             touch '{{up}}'

@@ -174,8 +174,7 @@ public sealed class DeployStagingTests
     /// <summary>The commands a dry run printed, the scenario's artifacts root shown as in its calls.</summary>
     internal static IEnumerable<string> DryRunLines(HostResult result, DeployScenario scenario) =>
         result.Output.Split('\n').Where(line => line.StartsWith("[dry-run] /", StringComparison.Ordinal))
-            .Select(line => line["[dry-run] ".Length..].Replace($" (in {RepoPaths.Root})", "")
-                .Replace(scenario.ArtifactsRoot, Expected.ArtifactsRoot));
+            .Select(line => scenario.Cluster.Shown(line["[dry-run] ".Length..].Replace($" (in {RepoPaths.Root})", "")));
 
     /// <summary>A dry-run line of the cluster preflight's reads (the stand-in's folder stripped).</summary>
     internal static bool IsPreflightRead(string line, DeployScenario scenario) =>

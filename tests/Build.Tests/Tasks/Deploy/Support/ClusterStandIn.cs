@@ -46,17 +46,22 @@ public sealed class ClusterStandIn : IDisposable
     /// <summary>One line per call ("helm status …", "kubectl rollout …"), plus lines others append (the web app's "smoke").</summary>
     public string LogFile => Path.Combine(Directory, "calls.log");
 
-    public IReadOnlyList<string> Calls =>
-        [.. File.ReadAllLines(LogFile).Select(line => _shownAs.Aggregate(line, (text, alias) => text.Replace(alias.Path, alias.Name)))];
+    public IReadOnlyList<string> Calls => [.. File.ReadAllLines(LogFile).Select(Shown)];
 
     private readonly List<(string Path, string Name)> _shownAs = [];
 
-    /// <summary><see cref="Calls"/> show <paramref name="path"/> as <paramref name="name"/>: expected calls need no temp folder.</summary>
+    /// <summary>
+    /// <see cref="Calls"/> (and <see cref="Shown"/>) show <paramref name="path"/> as <paramref name="name"/>: expected
+    /// calls need no temp folder.
+    /// </summary>
     public ClusterStandIn ShowPathAs(string path, string name)
     {
         _shownAs.Add((path, name));
         return this;
     }
+
+    /// <summary>A command line as <see cref="Calls"/> show it, e.g. one a dry run printed.</summary>
+    public string Shown(string line) => _shownAs.Aggregate(line, (text, alias) => text.Replace(alias.Path, alias.Name));
 
     /// <summary>The arguments of every helm call, exactly as received.</summary>
     public IReadOnlyList<string[]> HelmArguments =>
